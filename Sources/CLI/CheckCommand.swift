@@ -1,0 +1,38 @@
+import ArgumentParser
+import Congkhai
+
+/// `congkhai check`: what an editor runs before committing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a content folder (exit 0 clean, 1 content errors, 2 usage)."
+    )
+
+    @Argument(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(name: .customLong("as-of"), help: "Scoring date YYYY-MM-DD (overrides site.yaml).")
+    var asOf: String?
+
+    @Flag(help: "Treat quarantined feedback rows as errors.")
+    var strict = false
+
+    @Flag(help: "Print errors only.")
+    var quiet = false
+
+    func run() throws {
+        let day = try parseAsOf(asOf)
+        let log = DiagnosticLog()
+        let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict), log: log)
+        printDiagnostics(log, root: content, quiet: quiet)
+        if let run {
+            if !quiet { printQuarantine(run, root: content) }
+            let warnings = log.items.count { $0.severity == .warning }
+            stderr("\(content): \(run.province.localities.count) localities, \(run.province.officials.count) officials, "
+                + "\(run.feedbackRows) feedback rows (\(run.quarantinedCount) quarantined), \(warnings) warning(s), 0 errors")
+        } else {
+            stderr("\(content): \(log.errorCount) error(s)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// A message about the content, addressed to the editor who must fix it.
+///
+/// Diagnostics are values rather than thrown errors so one run can report
+/// every problem at once, sorted the way a compiler would print them.
+public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// Path relative to the content root (`officials/xa-an-binh/nguyen-van-an.md`);
+    /// empty for problems that belong to no file.
+    public var file: String
+    /// 1-based; 0 when unknown.
+    public var line: Int
+    /// 1-based; 0 when unknown.
+    public var column: Int
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int = 0, column: Int = 0, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public static func error(_ file: String, _ line: Int = 0, _ column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, column: column, message)
+    }
+
+    public static func warning(_ file: String, _ line: Int = 0, _ column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, column: column, message)
+    }
+
+    /// Compiler-style rendering; `prefix` is the content root as the user typed it.
+    public func formatted(prefix: String = "") -> String {
+        var out = ""
+        if !file.isEmpty {
+            out += prefix.isEmpty ? file : (prefix.hasSuffix("/") ? prefix + file : prefix + "/" + file)
+            if line > 0 {
+                out += ":\(line)"
+                if column > 0 { out += ":\(column)" }
+            }
+            out += ": "
+        }
+        out += "\(severity.rawValue): \(message)"
+        return out
+    }
+
+    public var description: String { formatted() }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.line != rhs.line { return lhs.line < rhs.line }
+        if lhs.column != rhs.column { return lhs.column < rhs.column }
+        if lhs.severity != rhs.severity { return lhs.severity == .error }
+        return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads every file of a content folder into typed values, reporting all
+/// problems instead of stopping at the first.
+public enum ContentLoader {
+    static let maxFileBytes = 2 * 1024 * 1024
+
+    /// Loads the folder; check `log.hasErrors` before trusting the result.
+    public static func load(_ rootPath: String, log: DiagnosticLog) -> LoadedContent {
+        var content = LoadedContent(root: rootPath)
+        guard let tree = ContentTree.scan(rootPath, log: log) else { return content }
+        content.root = tree.root
+
+        if let yaml = parseYAMLFile("site.yaml", tree: tree, log: log, inputs: &content.inputFiles) {
+            content.site = SiteDecoder.decode(yaml, file: "site.yaml", log: log)
+        }
+        let frameworkFile = content.site?.frameworkFile ?? "framework.yaml"
+        if SiteDecoder.isSafeRelativeYAML(frameworkFile) {
+            if tree.kind(of: frameworkFile, log: log) == .file {
+                if let yaml = parseYAMLFile(frameworkFile, tree: tree, log: log, inputs: &content.inputFiles) {
+                    content.framework = FrameworkDecoder.decode(yaml, file: frameworkFile, log: log)
+                }
+            } else {
+                log.error("site.yaml", 0, 0, "framework file \(frameworkFile) is missing")
+            }
+        }
+        if tree.kind(of: "catalog.yaml", log: log) == .file,
+           let yaml = parseYAMLFile("catalog.yaml", tree: tree, log: log, inputs: &content.inputFiles) {
+            content.products = CatalogDecoder.decode(yaml, file: "catalog.yaml", log: log)
+        }
+        for (id, path) in tree.localityFiles {
+            guard let yaml = parseYAMLFile(path, tree: tree, log: log, inputs: &content.inputFiles) else { continue }
+            if let locality = LocalityDecoder.decode(yaml, id: id, file: path, log: log) {
+                content.localities.append(locality)
+            }
+        }
+        for file in tree.officialFiles {
+            if let official = loadOfficial(file, tree: tree, log: log, inputs: &content.inputFiles) {
+                content.officials.append(official)
+            }
+        }
+        for path in tree.auditFiles {
+            guard let yaml = parseYAMLFile(path, tree: tree, log: log, inputs: &content.inputFiles) else { continue }
+            content.audits.append(contentsOf: AuditDecoder.decode(yaml, file: path, log: log))
+        }
+        content.feedbackFiles = tree.feedbackFiles
+        content.inputFiles.append(contentsOf: tree.feedbackFiles)
+        content.inputFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return content
+    }
+
+    static func readText(_ path: String, tree: ContentTree, log: DiagnosticLog) -> String? {
+        guard let bytes = tree.read(path, limit: maxFileBytes, log: log) else { return nil }
+        switch TextDecoding.decode(bytes) {
+        case let .success(text):
+            return text
+        case let .failure(failure):
+            let (line, message) = TextDecoding.message(for: failure)
+            log.error(path, line, 0, message)
+            return nil
+        }
+    }
+
+    static func parseYAMLFile(_ path: String, tree: ContentTree, log: DiagnosticLog, inputs: inout [String]) -> YAMLValue? {
+        inputs.append(path)
+        guard let text = readText(path, tree: tree, log: log) else { return nil }
+        switch YAMLParser.parse(text) {
+        case let .success(value):
+            guard let value else {
+                log.error(path, 1, 1, "file is empty")
+                return nil
+            }
+            return value
+        case let .failure(f):
+            log.error(path, f.line, f.column, f.message)
+            return nil
+        }
+    }
+
+    static func loadOfficial(_ file: ContentTree.OfficialFile, tree: ContentTree, log: DiagnosticLog,
+                             inputs: inout [String]) -> Official? {
+        inputs.append(file.path)
+        guard let text = readText(file.path, tree: tree, log: log) else { return nil }
+        let parts: FrontMatter.Parts
+        switch FrontMatter.split(text) {
+        case let .success(p): parts = p
+        case .failure(.missingOpening):
+            log.error(file.path, 1, 1, "an official file must start with YAML front matter between --- lines")
+            return nil
+        case .failure(.missingClosing):
+            log.error(file.path, 1, 1, "front matter is not closed by a --- line")
+            return nil
+        }
+        switch YAMLParser.parse(parts.yaml, lineOffset: parts.yamlLineOffset) {
+        case let .success(value):
+            guard let value else {
+                log.error(file.path, 2, 1, "front matter is empty")
+                return nil
+            }
+            return OfficialDecoder.decode(value, id: file.id, locality: file.locality, body: parts.body,
+                                          file: file.path, log: log)
+        case let .failure(f):
+            log.error(file.path, f.line, f.column, f.message)
+            return nil
+        }
+    }
+}

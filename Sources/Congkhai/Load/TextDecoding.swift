@@ -1,0 +1,75 @@
+import Foundation
+
+/// Turns file bytes into NFC text, or explains why they are not UTF-8.
+enum TextDecoding {
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    enum Failure: Error {
+        /// Line of the first invalid byte, and a guess at the legacy encoding.
+        case notUTF8(line: Int, guess: LegacyEncoding.Guess?)
+    }
+
+    /// Strips a UTF-8 BOM, validates, normalises to NFC.
+    static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        var slice = bytes[...]
+        if slice.starts(with: byteOrderMark) { slice = slice.dropFirst(3) }
+        if let bad = UTF8Validation.firstInvalidOffset(slice) {
+            let line = 1 + slice[slice.startIndex..<bad].count { $0 == 0x0A }
+            return .failure(.notUTF8(line: line, guess: LegacyEncoding.guess(Array(slice))))
+        }
+        let text = String(decoding: slice, as: UTF8.self)
+        return .success(nfc(text))
+    }
+
+    /// NFC only when needed: ASCII is already NFC and the conversion is costly.
+    static func nfc(_ text: String) -> String {
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        return ascii ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    static func message(for failure: Failure) -> (line: Int, text: String) {
+        switch failure {
+        case let .notUTF8(line, guess):
+            var text = "file is not valid UTF-8"
+            if let guess { text += "; it looks like \(guess.rawValue) (legacy Vietnamese encoding)" }
+            text += "; save it as UTF-8"
+            return (line, text)
+        }
+    }
+}
+
+/// UTF-8 validation per RFC 3629 (no overlongs, no surrogates, ≤ U+10FFFF).
+enum UTF8Validation {
+    static func firstInvalidOffset<C: Collection>(_ bytes: C) -> C.Index? where C.Element == UInt8, C.Index == Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return i
+            }
+            if i + need >= end { return i }
+            let b1 = bytes[i + 1]
+            if b1 < lo || b1 > hi { return i }
+            var k = 2
+            while k <= need {
+                let b = bytes[i + k]
+                if b < 0x80 || b > 0xBF { return i }
+                k += 1
+            }
+            i += need + 1
+        }
+        return nil
+    }
+}

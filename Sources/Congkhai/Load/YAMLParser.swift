@@ -1,0 +1,145 @@
+import Yams
+
+/// Parses YAML text into a `YAMLValue` tree within the content limits.
+///
+/// Yams composes with the `basic` resolver so nothing is typed YAML 1.1 style
+/// (`on` stays a string) and duplicate keys compare by text. Aliases are
+/// shared by Yams; expanding them here is counted so a billion-laughs file
+/// fails fast instead of exhausting memory.
+enum YAMLParser {
+    static let maxBytes = 2 * 1024 * 1024
+    static let maxDepth = 64
+    static let maxNodes = 200_000
+
+    struct Failure: Error {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// `lineOffset` shifts marks for front matter that starts below line 1.
+    static func parse(_ text: String, lineOffset: Int = 0) -> Result<YAMLValue?, Failure> {
+        if text.utf8.count > maxBytes {
+            return .failure(Failure(line: 0, column: 0, message: "YAML is larger than 2 MiB"))
+        }
+        if let bad = AliasKeyScan.firstAliasKey(in: text) {
+            return .failure(Failure(line: bad + lineOffset, column: 1,
+                                    message: "an alias may not be used as a mapping key"))
+        }
+        let root: Node?
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            return .failure(failure(from: error, lineOffset: lineOffset))
+        } catch {
+            return .failure(Failure(line: lineOffset + 1, column: 1, message: "YAML error: \(error)"))
+        }
+        guard let root else { return .success(nil) }
+        var budget = maxNodes
+        do {
+            return .success(try convert(root, depth: 1, budget: &budget, lineOffset: lineOffset))
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(Failure(line: lineOffset + 1, column: 1, message: "YAML error: \(error)"))
+        }
+    }
+
+    private static func convert(_ node: Node, depth: Int, budget: inout Int, lineOffset: Int) throws -> YAMLValue {
+        budget -= 1
+        let line = (node.mark?.line ?? 1) + lineOffset
+        let column = node.mark?.column ?? 1
+        if budget < 0 {
+            throw Failure(line: line, column: column,
+                          message: "YAML expands to more than \(maxNodes) nodes (alias bomb?)")
+        }
+        if depth > maxDepth {
+            throw Failure(line: line, column: column, message: "YAML is nested deeper than \(maxDepth) levels")
+        }
+        switch node {
+        case let .scalar(s):
+            return .scalar(YAMLScalar(text: s.string, plain: s.style == .plain,
+                                      line: line, column: column))
+        case let .sequence(seq):
+            var items: [YAMLValue] = []
+            items.reserveCapacity(seq.count)
+            for child in seq {
+                items.append(try convert(child, depth: depth + 1, budget: &budget, lineOffset: lineOffset))
+            }
+            return .sequence(items, line: line, column: column)
+        case let .mapping(map):
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity(map.count)
+            for (k, v) in map {
+                guard case let .scalar(ks) = k else {
+                    let kl = (k.mark?.line ?? 1) + lineOffset
+                    throw Failure(line: kl, column: k.mark?.column ?? 1, message: "mapping keys must be plain text")
+                }
+                budget -= 1
+                let key = YAMLScalar(text: ks.string, plain: ks.style == .plain,
+                                     line: (ks.mark?.line ?? 1) + lineOffset, column: ks.mark?.column ?? 1)
+                pairs.append(YAMLPair(key: key, value: try convert(v, depth: depth + 1, budget: &budget, lineOffset: lineOffset)))
+            }
+            return .mapping(pairs, line: line, column: column)
+        case .alias:
+            throw Failure(line: line, column: column, message: "unresolved alias")
+        }
+    }
+
+    private static func failure(from error: YamlError, lineOffset: Int) -> Failure {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return Failure(line: mark.line + lineOffset, column: mark.column, message: message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return Failure(line: context.mark.line + lineOffset, column: context.mark.column,
+                           message: "duplicate key \(keys) in a mapping")
+        default:
+            return Failure(line: lineOffset + 1, column: 1, message: "YAML error: \(error)")
+        }
+    }
+}
+
+/// Rejects the one YAML construct whose cost Yams does not bound: an alias
+/// used as a mapping key, which Yams hashes in full (exponential for nested
+/// aliases) while checking for duplicate keys. Content never needs it.
+enum AliasKeyScan {
+    static func firstAliasKey(in text: String) -> Int? {
+        // Without an anchor there is nothing an alias can point at.
+        guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var rest = line.drop { $0 == " " || $0 == "\t" || $0 == "-" }
+            if rest.hasPrefix("? ") || rest == "?" {
+                rest = rest.dropFirst().drop { $0 == " " }
+                if rest.hasPrefix("*") || rest.hasPrefix("[") || rest.hasPrefix("{") { return lineNumber }
+            }
+            if rest.hasPrefix("*") {
+                let name = rest.dropFirst().prefix { !" \t:,[]{}".contains($0) }
+                let after = rest.dropFirst(1 + name.count).drop { $0 == " " || $0 == "\t" }
+                if after.hasPrefix(":") { return lineNumber }
+            }
+            // Flow mappings: `{*a: 1}` or `[*a: 1]`.
+            if line.contains("{") || line.contains("[") {
+                let bytes = Array(line.utf8)
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] == UInt8(ascii: "*"), i > 0, "{[, ".utf8.contains(bytes[i - 1]) {
+                        var j = i + 1
+                        while j < bytes.count, !" \t:,[]{}".utf8.contains(bytes[j]) { j += 1 }
+                        while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+                        if j < bytes.count, bytes[j] == UInt8(ascii: ":") { return lineNumber }
+                    }
+                    i += 1
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,14 @@
+/// A standard product (sản phẩm/công việc chuẩn) with its per-period norm.
+public struct Product: Sendable {
+    public var id: String
+    public var name: String
+    public var unit: String
+    public var norm: Double
+
+    public init(id: String, name: String, unit: String, norm: Double) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.norm = norm
+    }
+}

@@ -1,0 +1,78 @@
+public enum FeedbackKind: String, Sendable, CaseIterable {
+    case rating, complaint, suggestion
+}
+
+public enum FeedbackChannel: String, Sendable, CaseIterable {
+    case survey, hotline, portal, meeting, social, other
+}
+
+public enum RespondentKind: String, Sendable, CaseIterable {
+    case citizen, business, agency, staff
+}
+
+public enum ComplaintStatus: String, Sendable, CaseIterable {
+    case open, inProgress = "in_progress", resolved, rejected
+}
+
+/// One feedback row that passed validation, with references resolved to
+/// indexes into the province's sorted lists; the text fields are kept only
+/// for as long as the row is being processed.
+public struct FeedbackRow: Sendable {
+    public var id: String
+    public var date: Day
+    public var channel: FeedbackChannel?
+    public var locality: Int
+    public var official: Int?
+    public var commitment: Int?
+    public var kind: FeedbackKind
+    public var respondentKind: RespondentKind?
+    public var respondent: String
+    public var rating: Double?
+    public var category: String
+    public var status: ComplaintStatus
+    public var due: Day?
+    public var resolvedOn: Day?
+    public var comment: String
+    public var publish: Bool
+    public var file: String
+    public var line: Int
+
+    public init(id: String, date: Day, channel: FeedbackChannel?, locality: Int, official: Int?, commitment: Int?,
+                kind: FeedbackKind, respondentKind: RespondentKind?, respondent: String, rating: Double?,
+                category: String, status: ComplaintStatus, due: Day?, resolvedOn: Day?, comment: String,
+                publish: Bool, file: String, line: Int) {
+        self.id = id
+        self.date = date
+        self.channel = channel
+        self.locality = locality
+        self.official = official
+        self.commitment = commitment
+        self.kind = kind
+        self.respondentKind = respondentKind
+        self.respondent = respondent
+        self.rating = rating
+        self.category = category
+        self.status = status
+        self.due = due
+        self.resolvedOn = resolvedOn
+        self.comment = comment
+        self.publish = publish
+        self.file = file
+        self.line = line
+    }
+}
+
+/// A feedback row excluded from scoring, with where and why.
+public struct QuarantinedRow: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var id: String
+    public var reason: String
+
+    public init(file: String, line: Int, id: String, reason: String) {
+        self.file = file
+        self.line = line
+        self.id = id
+        self.reason = reason
+    }
+}

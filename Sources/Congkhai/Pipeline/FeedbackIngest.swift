@@ -1,0 +1,72 @@
+import Foundation
+
+/// Streams every feedback file through validation into the accumulator.
+///
+/// The only place where the scanner (load), the validator (validate) and the
+/// accumulator (score) meet, so rows flow through without being stored.
+public enum FeedbackIngest {
+    public struct Result: Sendable {
+        public var tally: FeedbackTally
+        public var quarantined: [QuarantinedRow]
+        /// Quarantined rows beyond those listed (the list is capped).
+        public var quarantinedCount: Int
+        public var rowsRead: Int
+        public var bytesRead: Int
+    }
+
+    /// Rows listed in the report at most; the count stays exact beyond it.
+    public static let quarantineListLimit = 1_000_000
+
+    public static func run(_ province: Province, asOf: Day, log: DiagnosticLog) -> Result {
+        let validator = FeedbackValidator(province: province)
+        let accumulator = FeedbackAccumulator(province: province, asOf: asOf)
+        var quarantined: [QuarantinedRow] = []
+        var quarantinedCount = 0
+        var rows = 0
+        var bytes = 0
+        for file in province.feedbackFiles {
+            let path = province.root + "/" + file
+            bytes += FileSize.of(path)
+            let scanner = CSVScanner(path: path)
+            var columns: FeedbackValidator.Columns?
+            var sawHeader = false
+            var headerFailed = false
+            let failure = scanner.scan { record in
+                if headerFailed { return }
+                guard sawHeader else {
+                    sawHeader = true
+                    columns = validator.columns(header: record, file: file, log: log)
+                    if columns == nil { headerFailed = true }
+                    return
+                }
+                guard let cols = columns else { return }
+                rows += 1
+                switch validator.validate(record, columns: cols, file: file) {
+                case let .row(row):
+                    accumulator.add(row)
+                case let .quarantined(q):
+                    quarantinedCount += 1
+                    if quarantined.count < quarantineListLimit { quarantined.append(q) }
+                }
+            }
+            switch failure {
+            case .none:
+                if !sawHeader { log.error(file, 1, 0, "feedback file is empty: it needs at least a header row") }
+            case .cannotOpen?:
+                log.error(file, 0, 0, "cannot read file")
+            case let .notUTF8(line, guess)?:
+                let (l, message) = TextDecoding.message(for: .notUTF8(line: line, guess: guess))
+                log.error(file, l, 0, message)
+            }
+        }
+        return Result(tally: accumulator.finish(), quarantined: quarantined, quarantinedCount: quarantinedCount,
+                      rowsRead: rows, bytesRead: bytes)
+    }
+}
+
+enum FileSize {
+    static func of(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+}

@@ -1,0 +1,39 @@
+/// Load → validate → (stream feedback) → score, for the CLI and tests.
+public struct ScoringRun: Sendable {
+    public var province: Province
+    public var scoreboard: Scoreboard
+    public var quarantined: [QuarantinedRow]
+    public var quarantinedCount: Int
+    public var feedbackRows: Int
+    public var feedbackBytes: Int
+
+    public struct Options: Sendable {
+        public var asOf: Day?
+        public var strict: Bool
+
+        public init(asOf: Day? = nil, strict: Bool = false) {
+            self.asOf = asOf
+            self.strict = strict
+        }
+    }
+
+    /// Returns nil when the content has errors; every diagnostic is in `log`.
+    public static func run(content root: String, options: Options, log: DiagnosticLog) -> ScoringRun? {
+        let loaded = ContentLoader.load(root, log: log)
+        guard !log.hasErrors, let province = ContentValidator.validate(loaded, log: log) else { return nil }
+        guard let asOf = options.asOf ?? province.site.asOf else {
+            log.error("site.yaml", 0, 0, "no as_of date: set as_of in site.yaml or pass --as-of")
+            return nil
+        }
+        let ingest = FeedbackIngest.run(province, asOf: asOf, log: log)
+        if options.strict {
+            for q in ingest.quarantined { log.error(q.file, q.line, 0, "feedback row rejected: \(q.reason)") }
+        }
+        if log.hasErrors { return nil }
+        let board = Scorer.score(province, tally: ingest.tally, asOf: asOf)
+        log.add(contentsOf: board.diagnostics)
+        return ScoringRun(province: province, scoreboard: board, quarantined: ingest.quarantined,
+                          quarantinedCount: ingest.quarantinedCount, feedbackRows: ingest.rowsRead,
+                          feedbackBytes: ingest.bytesRead)
+    }
+}

@@ -1,0 +1,89 @@
+/// Folds validated feedback rows into a `FeedbackTally` as they stream.
+///
+/// Rating deduplication needs one entry per (respondent, official,
+/// commitment); respondents are interned to integers so an entry is a few
+/// machine words, whatever the length of the text.
+public final class FeedbackAccumulator {
+    struct RatingKey: Hashable {
+        var respondent: Int32
+        var official: Int32
+        var commitment: Int32
+    }
+
+    struct RatingEntry {
+        var date: Int32
+        var rating: Int64
+        var kindSlot: UInt8
+    }
+
+    private let period: Period
+    private let asOf: Day
+    private var tally: FeedbackTally
+    private var respondents: [String: Int32] = [:]
+    private var latest: [RatingKey: RatingEntry] = [:]
+
+    public init(province: Province, asOf: Day) {
+        period = province.site.period
+        self.asOf = asOf
+        tally = FeedbackTally(officials: province.officials.count, localities: province.localities.count)
+    }
+
+    public func add(_ row: FeedbackRow) {
+        tally.validRows += 1
+        // The [S, D] window comes before everything else, deduplication included.
+        guard row.date >= period.start, row.date <= asOf else { return }
+        tally.inWindowRows += 1
+        tally.province.add(row, asOf: asOf)
+        tally.localitySummaries[row.locality].add(row, asOf: asOf)
+        guard let official = row.official else { return }
+        tally.officialSummaries[official].add(row, asOf: asOf)
+
+        switch row.kind {
+        case .rating:
+            guard let r = row.rating else { return }
+            let slot = FeedbackTally.slot(row.respondentKind)
+            if row.respondent.isEmpty {
+                // Never merged: counts on its own.
+                tally.ratings[official].count[slot] += 1
+                tally.ratings[official].sumMicros[slot] += FeedbackTally.micros(r)
+                return
+            }
+            let rid: Int32
+            if let id = respondents[row.respondent] {
+                rid = id
+            } else {
+                rid = Int32(truncatingIfNeeded: respondents.count)
+                respondents[row.respondent] = rid
+            }
+            let key = RatingKey(respondent: rid, official: Int32(official), commitment: Int32(row.commitment ?? -1))
+            let entry = RatingEntry(date: Int32(row.date.ordinal), rating: FeedbackTally.micros(r), kindSlot: UInt8(slot))
+            if let old = latest[key], old.date > entry.date { return }
+            // Same date: the later row wins.
+            latest[key] = entry
+        case .complaint:
+            var c = tally.complaints[official]
+            defer { tally.complaints[official] = c }
+            if row.status == .rejected { c.rejected += 1; return }
+            guard let due = row.due else { c.noDue += 1; return }
+            guard due <= asOf else { c.notYetDue += 1; return }
+            c.counted += 1
+            if row.status == .resolved, let on = row.resolvedOn, on <= asOf {
+                if on <= due { c.resolvedOnTime += 1 } else { c.resolvedLate += 1 }
+            } else {
+                c.unresolved += 1
+            }
+        case .suggestion:
+            return
+        }
+    }
+
+    public func finish() -> FeedbackTally {
+        var result = tally
+        for (key, entry) in latest {
+            let o = Int(key.official)
+            result.ratings[o].count[Int(entry.kindSlot)] += 1
+            result.ratings[o].sumMicros[Int(entry.kindSlot)] += entry.rating
+        }
+        return result
+    }
+}

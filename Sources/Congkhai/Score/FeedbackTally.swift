@@ -1,0 +1,115 @@
+/// Feedback reduced to the numbers scoring and summaries need.
+///
+/// Built by `FeedbackAccumulator` while rows stream past; holds counts and
+/// sums, never the rows.
+public struct FeedbackTally: Sendable {
+    /// Respondent kinds in a fixed order; slot 4 is "not given".
+    public static let kindSlots = RespondentKind.allCases.count + 1
+
+    /// Deduplicated in-window ratings of one official, per respondent-kind slot.
+    public struct RatingSums: Sendable {
+        public var count = [Int](repeating: 0, count: FeedbackTally.kindSlots)
+        /// Sums in millionths: integer sums are exact and independent of order,
+        /// so output stays byte-identical however rows are hashed.
+        public var sumMicros = [Int64](repeating: 0, count: FeedbackTally.kindSlots)
+
+        public func count(of kinds: [RespondentKind]) -> Int {
+            kinds.reduce(0) { $0 + count[FeedbackTally.slot($1)] }
+        }
+
+        public func sumMicros(of kinds: [RespondentKind]) -> Int64 {
+            kinds.reduce(0) { $0 + sumMicros[FeedbackTally.slot($1)] }
+        }
+
+        public func sum(of kinds: [RespondentKind]) -> Double { Double(sumMicros(of: kinds)) / 1_000_000 }
+    }
+
+    /// Complaints of one official counted by `complaint_resolution`.
+    public struct Complaints: Sendable {
+        /// Due on or before D, not rejected, with a due date.
+        public var counted = 0
+        public var resolvedOnTime = 0
+        public var resolvedLate = 0
+        public var unresolved = 0
+        /// Left out: rejected, no due date, or due after D.
+        public var rejected = 0
+        public var noDue = 0
+        public var notYetDue = 0
+    }
+
+    /// Counts for summaries (in-window rows, before rating deduplication).
+    public struct Summary: Sendable {
+        public var rows = 0
+        public var byKind = [Int](repeating: 0, count: FeedbackKind.allCases.count)
+        public var byChannel = [Int](repeating: 0, count: FeedbackChannel.allCases.count + 1)
+        public var byRespondentKind = [Int](repeating: 0, count: FeedbackTally.kindSlots)
+        public var ratingCount = 0
+        public var ratingSumMicros: Int64 = 0
+        public var ratingMean: Double? { ratingCount == 0 ? nil : Double(ratingSumMicros) / 1_000_000 / Double(ratingCount) }
+        /// Ratings rounded to whole stars 1…5 (index 0 = 1 star).
+        public var ratingHistogram = [Int](repeating: 0, count: 5)
+        public var complaintsOpen = 0
+        public var complaintsResolved = 0
+        public var complaintsRejected = 0
+        public var complaintsOverdue = 0
+
+        mutating func add(_ row: FeedbackRow, asOf: Day) {
+            rows += 1
+            byKind[FeedbackKind.allCases.firstIndex(of: row.kind) ?? 0] += 1
+            byChannel[row.channel.flatMap { FeedbackChannel.allCases.firstIndex(of: $0) } ?? FeedbackChannel.allCases.count] += 1
+            byRespondentKind[FeedbackTally.slot(row.respondentKind)] += 1
+            if row.kind == .rating, let r = row.rating {
+                ratingCount += 1
+                ratingSumMicros += FeedbackTally.micros(r)
+                ratingHistogram[min(4, max(0, Int(r.rounded(.toNearestOrAwayFromZero)) - 1))] += 1
+            }
+            if row.kind == .complaint {
+                let resolved = row.status == .resolved && (row.resolvedOn.map { $0 <= asOf } ?? false)
+                if row.status == .rejected {
+                    complaintsRejected += 1
+                } else if resolved {
+                    complaintsResolved += 1
+                } else {
+                    complaintsOpen += 1
+                    if let due = row.due, due < asOf { complaintsOverdue += 1 }
+                }
+            }
+        }
+    }
+
+    public var ratings: [RatingSums]
+    public var complaints: [Complaints]
+    public var officialSummaries: [Summary]
+    public var localitySummaries: [Summary]
+    public var province = Summary()
+    /// Rows read, rows counted in the window, rows outside it.
+    public var validRows = 0
+    public var inWindowRows = 0
+
+    public static func micros(_ rating: Double) -> Int64 { Int64((rating * 1_000_000).rounded()) }
+
+    public static func slot(_ kind: RespondentKind?) -> Int {
+        guard let kind, let i = RespondentKind.allCases.firstIndex(of: kind) else { return RespondentKind.allCases.count }
+        return i
+    }
+
+    public init(officials: Int, localities: Int) {
+        ratings = Array(repeating: RatingSums(), count: officials)
+        complaints = Array(repeating: Complaints(), count: officials)
+        officialSummaries = Array(repeating: Summary(), count: officials)
+        localitySummaries = Array(repeating: Summary(), count: localities)
+    }
+
+    /// Province-wide deduplicated ratings of `kinds` that name an official:
+    /// the prior mean of a rating measure.
+    public func priorMean(of kinds: [RespondentKind]) -> (mean: Double, count: Int, sum: Double) {
+        var n = 0
+        var micros: Int64 = 0
+        for r in ratings {
+            n += r.count(of: kinds)
+            micros += r.sumMicros(of: kinds)
+        }
+        let s = Double(micros) / 1_000_000
+        return n == 0 ? (3, 0, 0) : (s / Double(n), n, s)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Checks references between files and assembles the `Province` that
+/// scoring reads. Problems inside one file were reported while loading.
+public enum ContentValidator {
+    public static func validate(_ content: LoadedContent, log: DiagnosticLog) -> Province? {
+        guard let site = content.site else { return nil }
+        guard let framework = content.framework else { return nil }
+
+        let localities = content.localities.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        let officials = content.officials.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let localityIDs = Set(localities.map(\.id))
+        let localityList = localities.map(\.id)
+        let productIDs = content.products.keys.sorted()
+
+        for locality in localities {
+            for adj in locality.normAdjustments where content.products[adj.product] == nil {
+                log.error(locality.file, adj.line, 0,
+                          "norm adjustment names unknown product \"\(adj.product)\"\(Suggestion.hint(for: adj.product, in: productIDs))")
+            }
+        }
+
+        for official in officials {
+            for c in official.commitments {
+                if let product = c.product, content.products[product] == nil {
+                    log.error(official.file, c.referenceLines["product"] ?? c.line, 0,
+                              "commitment \"\(c.id)\": unknown product \"\(product)\"\(Suggestion.hint(for: product, in: productIDs))")
+                }
+                for partner in c.partners where !localityIDs.contains(partner) {
+                    log.error(official.file, c.referenceLines["partner:" + partner] ?? c.line, 0,
+                              "commitment \"\(c.id)\": unknown partner \"\(partner)\"\(Suggestion.hint(for: partner, in: localityList))")
+                }
+            }
+        }
+
+        // Audits: resolve `ID` (unique in the province) or `LOCALITY/ID`.
+        var byID: [String: [String]] = [:]
+        for o in officials { byID[o.id, default: []].append(o.key) }
+        var audits: [Audit] = []
+        for entry in content.audits {
+            var key: String?
+            let parts = entry.officialRef.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2 {
+                if officials.contains(where: { $0.key == entry.officialRef }) {
+                    key = entry.officialRef
+                } else {
+                    log.error(entry.file, entry.refLine, entry.refColumn, "audit names unknown official \"\(entry.officialRef)\"")
+                }
+            } else if parts.count == 1 {
+                let matches = byID[entry.officialRef] ?? []
+                if matches.count == 1 {
+                    key = matches[0]
+                } else if matches.isEmpty {
+                    log.error(entry.file, entry.refLine, entry.refColumn,
+                              "audit names unknown official \"\(entry.officialRef)\"\(Suggestion.hint(for: entry.officialRef, in: Array(byID.keys).sorted()))")
+                } else {
+                    log.error(entry.file, entry.refLine, entry.refColumn,
+                              "official \"\(entry.officialRef)\" is ambiguous: write one of \(matches.joined(separator: ", "))")
+                }
+            }
+            if case let .cap(band) = entry.action, framework.bandIndex(id: band) == nil {
+                log.error(entry.file, entry.line, 0,
+                          "audit cap \"\(band)\" is not a band of the framework\(Suggestion.hint(for: band, in: framework.bands.map(\.id)))")
+                continue
+            }
+            guard let key else { continue }
+            audits.append(Audit(official: key, officialRef: entry.officialRef, by: entry.by, on: entry.on,
+                                finding: entry.finding, action: entry.action, reference: entry.reference,
+                                file: entry.file, line: entry.line))
+        }
+
+        if framework.criteria.isEmpty {
+            log.error(framework.file, 0, 0, "the framework has no valid criteria")
+        }
+        if log.hasErrors { return nil }
+        return Province(root: content.root, site: site, framework: framework, products: content.products,
+                        localities: localities, officials: officials, audits: audits,
+                        feedbackFiles: content.feedbackFiles, inputFiles: content.inputFiles)
+    }
+}
