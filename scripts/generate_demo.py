@@ -1,0 +1,669 @@
+#!/usr/bin/env python3
+"""Generate the demo province in content/ (deterministic: same seed, same files).
+
+Everything here is fictional demo data. Run from the repository root:
+
+    python3 scripts/generate_demo.py            # writes content/
+    python3 scripts/generate_demo.py --feedback-only --rows 1000000 --out bench-data/feedback.csv
+
+The second form writes one large feedback file for benchmarks.
+"""
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import unicodedata
+
+SEED = 2026
+AS_OF = dt.date(2026, 11, 28)
+START = dt.date(2026, 1, 1)
+END = dt.date(2026, 12, 31)
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+          "Dương", "Lý", "Đinh", "Lương", "Hà", "Mai"]
+MIDDLE_M = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Thành", "Xuân", "Công", "Quang", "Mạnh"]
+MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Kim", "Bích", "Diệu", "Phương", "Mỹ"]
+GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đức", "Hùng", "Khoa", "Long", "Nam", "Phong", "Quân", "Sơn", "Tài",
+           "Thắng", "Trung", "Tuấn", "Vinh", "Hải", "Hiếu", "Lâm", "Đạt", "Toàn", "Khánh", "Ân"]
+GIVEN_F = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Ngân", "Nhung",
+           "Oanh", "Phượng", "Quyên", "Thảo", "Trang", "Uyên", "Yến", "Ánh", "Ơn"]
+
+LOCALITIES = [
+    # id, name, kind, context, population
+    ("phuong-trung-tam", "Phường Trung Tâm", "ward", "urban", 42300),
+    ("phuong-bac-son", "Phường Bắc Sơn", "ward", "urban", 35150),
+    ("phuong-ben-thuy", "Phường Bến Thủy", "ward", "urban", 28900),
+    ("xa-an-binh", "Xã An Bình", "commune", "mountainous", 18500),
+    ("xa-lung-pha", "Xã Lũng Phìn", "commune", "mountainous", 9400),
+    ("xa-tan-phu", "Xã Tân Phú", "commune", "rural", 21700),
+    ("xa-hoa-loc", "Xã Hòa Lộc", "commune", "rural", 16800),
+    ("xa-vinh-hai", "Xã Vĩnh Hải", "commune", "rural", 14250),
+    ("xa-suoi-mo", "Xã Suối Mơ", "commune", "disadvantaged", 7600),
+    ("dac-khu-hon-ngoc", "Đặc khu Hòn Ngọc", "special_zone", "disadvantaged", 12100),
+    ("so-tai-nguyen-moi-truong", "Sở Nông nghiệp và Môi trường", "department", "urban", None),
+    ("so-y-te", "Sở Y tế", "department", "urban", None),
+]
+
+PRODUCTS = [
+    ("ho-so-dat-dai", "Hồ sơ đất đai được giải quyết", "hồ sơ", 300),
+    ("ho-so-mot-cua", "Hồ sơ thủ tục hành chính giải quyết đúng hạn", "hồ sơ", 1200),
+    ("km-duong-giao-thong", "Đường giao thông nông thôn được cứng hóa", "km", 5),
+    ("lop-tap-huan", "Lớp tập huấn cho người dân", "lớp", 12),
+    ("ho-thoat-ngheo", "Hộ thoát nghèo", "hộ", 40),
+    ("kiem-tra-an-toan-thuc-pham", "Cuộc kiểm tra an toàn thực phẩm", "cuộc", 24),
+]
+
+COMMUNE_ROLES = [
+    ("party_secretary", "Bí thư Đảng ủy"),
+    ("chairman", "Chủ tịch UBND"),
+    ("vice_chairman", "Phó Chủ tịch UBND phụ trách kinh tế"),
+    ("vice_chairman", "Phó Chủ tịch UBND phụ trách văn hóa – xã hội"),
+    ("other", "Công chức Địa chính – Xây dựng"),
+]
+DEPT_ROLES = [
+    ("department_head", "Giám đốc Sở"),
+    ("deputy_head", "Phó Giám đốc Sở"),
+    ("deputy_head", "Phó Giám đốc Sở"),
+    ("other", "Chánh Văn phòng Sở"),
+    ("other", "Trưởng phòng Kế hoạch – Tài chính"),
+]
+
+COMMITMENT_TEMPLATES = [
+    # id, title, group, product, unit, acceptance
+    ("cap-so-do", "Cấp giấy chứng nhận quyền sử dụng đất cho các hộ còn tồn đọng", "B", "ho-so-dat-dai", "hồ sơ", None),
+    ("mot-cua-dung-han", "Giải quyết đúng hạn hồ sơ thủ tục hành chính tại bộ phận một cửa", "B", "ho-so-mot-cua", "hồ sơ", None),
+    ("cung-hoa-duong", "Cứng hóa đường giao thông liên thôn", "B", "km-duong-giao-thong", "km", None),
+    ("tap-huan-chuyen-doi-so", "Tổ chức lớp tập huấn chuyển đổi số cho người dân", "A", "lop-tap-huan", "lớp", None),
+    ("giam-ngheo", "Hỗ trợ hộ nghèo thoát nghèo bền vững", "B", "ho-thoat-ngheo", "hộ", None),
+    ("quy-che-phoi-hop", "Ban hành quy chế phối hợp tiếp nhận phản ánh", "A", None, "", "Quy chế được ký ban hành và niêm yết công khai"),
+    ("cong-khai-thu-tuc", "Công khai 100% thủ tục hành chính trên cổng dịch vụ công", "A", None, "thủ tục", None),
+    ("truong-mam-non", "Xây dựng điểm trường mầm non thôn Nà Làng", "B", None, "công trình", "Công trình được nghiệm thu, đưa vào sử dụng"),
+    ("an-toan-thuc-pham", "Kiểm tra an toàn thực phẩm tại chợ và bếp ăn tập thể", "B", "kiem-tra-an-toan-thuc-pham", "cuộc", None),
+    ("so-hoa-ho-tich", "Số hóa hồ sơ hộ tịch giai đoạn 1999–2015", "A", None, "hồ sơ", None),
+    ("nao-vet-kenh", "Nạo vét kênh mương nội đồng trước mùa mưa", "B", None, "km", None),
+    ("camera-an-ninh", "Lắp đặt camera an ninh tại các nút giao chính", "B", None, "điểm", None),
+]
+
+CATEGORIES = ["đất đai", "môi trường", "giao thông", "hộ tịch", "y tế", "giáo dục", "an ninh trật tự",
+              "thủ tục hành chính", "xây dựng", "chính sách xã hội"]
+COMMENTS = [
+    "Cán bộ một cửa hướng dẫn tận tình, hồ sơ trả đúng hẹn.",
+    "Đường vào thôn còn lầy lội, mong sớm được cứng hóa.",
+    "Phải đi lại nhiều lần mới nộp được hồ sơ, đề nghị niêm yết rõ thủ tục.",
+    "Xử lý rác thải chưa kịp thời, khu chợ bốc mùi.",
+    "Rất hài lòng với cách tiếp dân của xã.",
+    "Đề nghị bổ sung đèn chiếu sáng đoạn đường qua trường học, vì \"tối quá\", nguy hiểm.",
+    "Hồ sơ đất đai của gia đình tôi quá hạn 2 tháng chưa có kết quả.\nĐề nghị xem xét.",
+    "Liên hệ tôi qua số 0912 345 678 hoặc email nguoidan.demo@example.com để phản hồi.",
+    "Con tôi CCCD 001203004567 chưa được cấp đổi, xin hướng dẫn, gọi (+84) 912-345-679.",
+    "Mong xã tổ chức thêm lớp tập huấn dùng dịch vụ công trực tuyến.",
+]
+
+
+def slug(text):
+    t = unicodedata.normalize("NFD", text)
+    t = "".join(c for c in t if unicodedata.category(c) != "Mn")
+    t = t.replace("đ", "d").replace("Đ", "D").lower()
+    out, dash = [], False
+    for c in t:
+        if c.isascii() and c.isalnum():
+            out.append(c)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+def q(s):
+    """A double-quoted YAML scalar."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def day(d):
+    return d.isoformat()
+
+
+class Gen:
+    def __init__(self, seed):
+        self.r = random.Random(seed)
+        self.used_names = set()
+
+    def person(self):
+        r = self.r
+        while True:
+            female = r.random() < 0.42
+            name = f"{r.choice(FAMILY)} {r.choice(MIDDLE_F if female else MIDDLE_M)} {r.choice(GIVEN_F if female else GIVEN_M)}"
+            if name not in self.used_names:
+                self.used_names.add(name)
+                return name
+
+    def date_between(self, a, b):
+        return a + dt.timedelta(days=self.r.randint(0, (b - a).days))
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+
+
+def site_yaml():
+    return """# Demo province: every name, number and comment here is fictional.
+title: "Công khai cam kết — Tỉnh Minh Họa"
+province: "Tỉnh Minh Họa"
+base_url: "https://congkhai.example.gov.vn/"
+languages: [vi, en]
+period: { id: "2026", start: 2026-01-01, end: 2026-12-31 }
+as_of: 2026-11-28
+framework: framework.yaml
+theme: default
+feedback_channels:
+  hotline: "1022"
+  portal: "https://dichvucong.example.gov.vn/phan-anh"
+  email: "phananh@minhhoa.example.gov.vn"
+demo: true
+"""
+
+
+def framework_yaml():
+    law = '{ vi: "Nghị định 335/2025/NĐ-CP", en: "Decree 335/2025/ND-CP" }'
+    prop = '{ vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }'
+    crit = [
+        ("results_admin", "Kết quả thực hiện nhiệm vụ hành chính", "Administrative task results", "A", 10, False, law,
+         ["{ metric: commitment_delivery, group: A }"]),
+        ("results_service", "Kết quả nhiệm vụ phục vụ nhân dân", "Public-service task results", "B", 15, False, law,
+         ["{ metric: commitment_delivery, group: B }"]),
+        ("satisfaction", "Sự hài lòng của người dân, doanh nghiệp", "Citizen and business satisfaction", "B", 15, False, prop,
+         ["{ metric: rating, respondents: [citizen, business], prior_weight: 10 }", "{ metric: complaint_resolution }"]),
+        ("social_impact", "Tác động xã hội", "Social impact", "B", 5, False, prop, ["{ metric: indicator_progress }"]),
+        ("transparency", "Công khai, minh bạch", "Transparency and disclosure", "B", 15, True, law, ["{ metric: disclosure }"]),
+        ("crisis_response", "Năng lực ứng phó khủng hoảng", "Crisis response", "B", 10, False, prop, ["{ metric: incident_response }"]),
+        ("coordination", "Phối hợp liên ngành", "Inter-agency coordination", "A", 10, False, prop,
+         ["{ metric: rating, respondents: [agency] }", "{ metric: commitment_delivery, partners_only: true }"]),
+        ("innovation", "Đổi mới, cải tiến quy trình", "Process innovation", "B", 10, True, prop, ["{ metric: initiative_impact }"]),
+        ("people_development", "Phát triển con người, đào tạo cán bộ", "People development", "A", 5, False, prop,
+         ["{ metric: rating, respondents: [staff] }", "{ metric: training_ratio }"]),
+        ("conduct", "Phẩm chất chính trị, đạo đức, lối sống", "Conduct and ethics", "A", 5, False, law,
+         ["{ metric: assessment, key: conduct }"]),
+    ]
+    out = ["# Demo KPI framework in the spirit of Resolution 57-NQ/TW.",
+           "# Weights must sum to 100. Criteria marked as proposals have no official weight in Decree 335.",
+           "id: khung-kpi-nq57",
+           'name: { vi: "Khung đánh giá KPI theo tinh thần Nghị quyết 57", en: "KPI framework in the spirit of Resolution 57" }',
+           "criteria:"]
+    for cid, vi, en, group, weight, required, basis, measures in crit:
+        out.append(f"  - id: {cid}")
+        out.append(f"    name: {{ vi: {q(vi)}, en: {q(en)} }}")
+        out.append(f"    basis: {basis}")
+        out.append(f"    group: {group}")
+        out.append(f"    weight: {weight}")
+        out.append(f"    required: {'true' if required else 'false'}")
+        out.append("    measures:")
+        for m in measures:
+            out.append(f"      - {m}")
+    out.append("bands:")
+    bands = [
+        ("excellent", 90, "Hoàn thành xuất sắc nhiệm vụ", "Excellent",
+         "Ưu tiên khen thưởng, xem xét quy hoạch, bổ nhiệm.", "Priority for commendation, succession planning and promotion."),
+        ("good", 70, "Hoàn thành tốt nhiệm vụ", "Good", "Được xem xét khen thưởng theo quy định.", "Eligible for commendation."),
+        ("complete", 50, "Hoàn thành nhiệm vụ", "Complete", "Không khen thưởng; nhắc nhở những mặt còn hạn chế.",
+         "No commendation; reminded of shortcomings."),
+        ("incomplete", 0, "Không hoàn thành nhiệm vụ", "Incomplete",
+         "Kiểm điểm, xem xét điều chuyển hoặc miễn nhiệm nếu hai năm liên tiếp.",
+         "Review; transfer or dismissal considered after two consecutive years."),
+    ]
+    for bid, bmin, vi, en, cvi, cen in bands:
+        out.append(f"  - id: {bid}")
+        out.append(f"    min: {bmin}")
+        out.append(f"    name: {{ vi: {q(vi)}, en: {q(en)} }}")
+        out.append(f"    consequences: {{ vi: {q(cvi)}, en: {q(cen)} }}")
+    out.append("gates: { group_b_min: 60, cap_band: complete }")
+    return "\n".join(out) + "\n"
+
+
+def catalog_yaml():
+    out = ["# Standard products (sản phẩm/công việc chuẩn) and their norms per period.", "products:"]
+    for pid, name, unit, norm in PRODUCTS:
+        out.append(f"  - id: {pid}")
+        out.append(f"    name: {q(name)}")
+        out.append(f"    unit: {q(unit)}")
+        out.append(f"    norm: {norm}")
+    return "\n".join(out) + "\n"
+
+
+def locality_yaml(g, loc):
+    lid, name, kind, context, pop = loc
+    r = g.r
+    out = [f"name: {q(name)}", f"kind: {kind}", f"context: {context}"]
+    if pop:
+        out.append(f"population: {pop}")
+    adjustments = []
+    if context in ("mountainous", "disadvantaged"):
+        adjustments.append(("ho-so-dat-dai", 0.8, "Địa bàn rộng, dân cư phân tán", "2026-02-10"))
+        adjustments.append(("km-duong-giao-thong", 0.6, "Địa hình đồi núi, chi phí thi công cao", "2026-03-05"))
+    if lid == "xa-tan-phu":
+        # Approved after as_of: factor 1 applies until then.
+        adjustments.append(("ho-so-mot-cua", 0.9, "Thiếu nhân sự một cửa", "2026-12-10"))
+    if adjustments:
+        out.append("norm_adjustments:")
+        for i, (pid, factor, reason, on) in enumerate(adjustments):
+            out.append(f"  - product: {pid}")
+            out.append(f"    factor: {factor}")
+            out.append(f"    reason: {q(reason)}")
+            out.append(f'    approved_by: "UBND tỉnh Minh Họa"')
+            out.append(f'    decision: "Quyết định {120 + i + len(lid)}/QĐ-UBND"')
+            out.append(f"    approved_on: {on}")
+    inds = []
+    if kind in ("commune", "ward", "special_zone"):
+        base = round(r.uniform(4, 14), 1)
+        inds.append(("ty-le-ho-ngheo", "Tỷ lệ hộ nghèo", "%", base, round(base - r.uniform(1, 3), 1),
+                     round(base - r.uniform(-0.5, 3.5), 1), "lower"))
+        b2 = round(r.uniform(40, 80), 1)
+        inds.append(("ty-le-ho-so-truc-tuyen", "Tỷ lệ hồ sơ nộp trực tuyến", "%", b2, round(min(100, b2 + 15), 1),
+                     round(b2 + r.uniform(-2, 20), 1), "higher"))
+        if r.random() < 0.5:
+            inds.append(("ty-le-bhyt", "Tỷ lệ người dân có bảo hiểm y tế", "%", 90.0, 90.0, round(r.uniform(88, 93), 1), "higher"))
+        if r.random() < 0.4:
+            inds.append(("so-vu-chay-rung", "Số vụ cháy rừng", "vụ", 6, 3, None, "lower"))
+    else:
+        b = round(r.uniform(80, 92), 1)
+        inds.append(("ty-le-hai-long", "Chỉ số hài lòng về phục vụ hành chính (SIPAS)", "%", b, round(b + 5, 1),
+                     round(b + r.uniform(-1, 7), 1), "higher"))
+    if inds:
+        out.append("indicators:")
+        for iid, n, unit, baseline, target, actual, direction in inds:
+            out.append(f"  - id: {iid}")
+            out.append(f"    name: {q(n)}")
+            out.append(f"    unit: {q(unit)}")
+            out.append(f"    baseline: {baseline}")
+            out.append(f"    target: {target}")
+            if actual is not None:
+                out.append(f"    actual: {actual}")
+            out.append(f"    direction: {direction}")
+    return "\n".join(out) + "\n"
+
+
+def official_md(g, loc, role, position, person, quality, index, partners_pool):
+    r = g.r
+    lid, lname, kind, context, _ = loc
+    out = ["---", f"name: {q(person)}", f"position: {q(position + ' ' + lname.split(' ', 1)[1] if kind != 'department' else position)}",
+           f"role: {role}", f"term_start: {day(dt.date(2025, 7, 1) if kind != 'department' else dt.date(2024, 3, 15))}"]
+    staff = r.randint(8, 60)
+    if index % 7 != 3:
+        out.append(f"staff_count: {staff}")
+        out.append(f"training: {{ staff_trained: {min(staff + 2, int(staff * r.uniform(0.3, 1.1)))} }}")
+    if index % 9 != 4:
+        score = round(min(30, max(12, r.gauss(21 + 8 * quality, 2))))
+        on = "2026-11-15" if index % 17 != 5 else "2026-12-05"
+        out.append("assessments:")
+        out.append(f"  conduct: {{ score: {score}, max: 30, by: {q('Đảng ủy ' + lname)}, on: {on} }}")
+    # Commitments
+    n = r.randint(3, 5)
+    templates = r.sample(COMMITMENT_TEMPLATES, n)
+    out.append("commitments:")
+    for ci, (cid, title, group, product, unit, acceptance) in enumerate(templates):
+        status_roll = r.random()
+        deadline = g.date_between(dt.date(2026, 3, 31), dt.date(2027, 3, 31))
+        published = g.date_between(dt.date(2025, 12, 1), dt.date(2026, 3, 1))
+        if index % 11 == 2 and ci == 0:
+            published = dt.date(2026, 11, 10)   # fresh by publication
+        if index % 13 == 6 and ci == 1:
+            published = dt.date(2026, 12, 2)    # published after as_of: ignored
+        difficulty = r.choice(["normal", "normal", "hard", "breakthrough"])
+        out.append(f"  - id: {cid}")
+        out.append(f"    title: {q(title)}")
+        out.append(f"    group: {group}")
+        target = None
+        if product and r.random() < 0.6:
+            out.append(f"    product: {product}")
+        elif acceptance:
+            out.append(f"    acceptance: {q(acceptance)}")
+        elif r.random() < 0.93:
+            target = r.choice([10, 20, 50, 100, 120, 300])
+            out.append(f"    target: {target}")
+        if unit:
+            out.append(f"    unit: {q(unit)}")
+        out.append(f"    published_on: {day(published)}")
+        out.append(f"    deadline: {day(deadline)}")
+        out.append(f"    difficulty: {difficulty}")
+        if status_roll < 0.07:
+            status = "withdrawn"
+        elif deadline < AS_OF and status_roll < 0.75 * (0.5 + quality / 2):
+            status = "done"
+        elif status_roll < 0.2 and deadline > AS_OF:
+            status = "planned"
+        elif deadline < AS_OF and status_roll > 0.97:
+            status = "done"  # done late, below
+        else:
+            status = "in_progress"
+        out.append(f"    status: {status}")
+        completed = None
+        if status == "done":
+            late = r.choice([-20, -5, 0, 0, 3, 15, 40, 120]) if quality < 0.7 else r.choice([-30, -10, -2, 0, 5])
+            completed = min(AS_OF + dt.timedelta(days=3 if index % 19 == 7 else 0), deadline + dt.timedelta(days=late))
+            out.append(f"    completed_on: {day(completed)}")
+        if status == "withdrawn":
+            if r.random() < 0.6:
+                out.append("    withdrawn:")
+                out.append('      approved_by: "Thường trực HĐND"')
+                out.append(f'      decision: "Nghị quyết {r.randint(10, 90)}/NQ-HĐND"')
+                out.append('      reason: "Điều chỉnh quy hoạch, chuyển sang năm sau"')
+            else:
+                out.append("    withdrawn: { reason: \"Không còn phù hợp\" }")
+        if r.random() < 0.25 and partners_pool:
+            out.append(f"    partners: [{', '.join(r.sample(partners_pool, r.randint(1, 2)))}]")
+        if target is not None or status == "done" or r.random() < 0.5:
+            t = target if target is not None else None
+            if t is not None:
+                actual = round(t * min(1.1, max(0, r.gauss(quality, 0.2))))
+                out.append(f"    actual: {actual}")
+        # updates
+        updates = []
+        progress = 0
+        d = published
+        for _ in range(r.randint(0, 4)):
+            d = d + dt.timedelta(days=r.randint(20, 90))
+            if d > dt.date(2026, 12, 20):
+                break
+            progress = min(100, progress + r.randint(10, 40))
+            evidence = None
+            if r.random() < 0.6:
+                evidence = f"https://minhhoa.example.gov.vn/van-ban/{lid}/{cid}-{d.strftime('%m%d')}.pdf"
+            updates.append((d, progress, evidence))
+        if status == "done" and r.random() < 0.8 and not any(u[2] for u in updates):
+            updates.append((completed, 100, f"/minh-chung/{lid}/{cid}.pdf"))
+        if updates:
+            out.append("    updates:")
+            for ud, p, ev in updates:
+                note = r.choice(["Đã hoàn thành khảo sát, lập dự toán", "Đang triển khai theo kế hoạch",
+                                 "Gặp khó khăn về mặt bằng, đang tháo gỡ", "Đã nghiệm thu một phần",
+                                 f"Đạt {p}% khối lượng"])
+                line = f"      - {{ on: {day(ud)}, progress: {p}, note: {q(note)}"
+                if ev:
+                    line += f", evidence: {q(ev)}"
+                out.append(line + " }")
+    # Incidents
+    if role in ("chairman", "department_head") or (role == "vice_chairman" and r.random() < 0.3):
+        out.append("incidents:")
+        kinds = ["natural_disaster", "epidemic", "mass_complaint", "environment", "other"]
+        for ii in range(r.randint(1, 3)):
+            occurred = dt.datetime.combine(g.date_between(dt.date(2025, 11, 1), dt.date(2026, 11, 25)), dt.time(r.randint(0, 23), r.choice([0, 15, 30, 45])))
+            target = r.choice([2, 4, 6, 12, 24])
+            resp_hours = max(0.25, r.gauss(target * (1.6 - quality), target / 2))
+            responded = occurred + dt.timedelta(minutes=round(resp_hours * 60))
+            outcome = r.choice(["resolved", "resolved", "partial", "unresolved", "ongoing"])
+            kind = kinds[(index + ii) % len(kinds)]
+            title = {"natural_disaster": "Lũ quét tại thôn", "epidemic": "Ổ dịch sốt xuất huyết", "mass_complaint": "Khiếu nại đông người về bồi thường",
+                     "environment": "Sự cố ô nhiễm nguồn nước", "other": "Sạt lở taluy đường liên xã"}[kind]
+            out.append(f"  - id: {kind.replace('_', '-')}-{ii + 1}")
+            out.append(f"    title: {q(title + ' ' + str(ii + 1))}")
+            out.append(f"    kind: {kind}")
+            out.append(f"    occurred: {occurred.strftime('%Y-%m-%dT%H:%M')}")
+            if not (index % 5 == 1 and ii == 0):
+                out.append(f"    responded: {responded.strftime('%Y-%m-%dT%H:%M')}")
+            if outcome in ("resolved", "partial"):
+                res = responded + dt.timedelta(days=r.randint(1, 20))
+                out.append(f"    resolved: {res.strftime('%Y-%m-%dT%H:%M')}")
+            out.append(f"    target_response_hours: {target}")
+            out.append(f"    outcome: {outcome}")
+    # Initiatives
+    if r.random() < 0.75:
+        out.append("initiatives:")
+        for ii in range(r.randint(1, 2)):
+            adopted = g.date_between(dt.date(2024, 6, 1), dt.date(2026, 10, 1))
+            bd, bc, bs = r.choice([5, 7, 10, 15, 20]), r.choice([0, 50000, 200000, 500000]), r.randint(4, 9)
+            cd = max(1, round(bd * r.uniform(0.3, 1.05)))
+            cc = round(bc * r.uniform(0.2, 1.0), -3)
+            cs = max(1, bs - r.randint(0, 4))
+            title = r.choice(["Số hóa bộ phận một cửa", "Trả kết quả hồ sơ qua bưu điện", "Ký số văn bản nội bộ",
+                              "Tổ công nghệ số cộng đồng", "Nhóm Zalo tiếp nhận phản ánh", "Liên thông khai sinh – BHYT"])
+            out.append(f"  - id: {slug(title)}-{ii + 1}")
+            out.append(f"    title: {q(title)}")
+            out.append(f"    adopted_on: {day(adopted)}")
+            out.append(f"    baseline: {{ days: {bd}, cost_vnd: {bc}, steps: {bs} }}")
+            out.append(f"    current: {{ days: {cd}, cost_vnd: {int(cc)}, steps: {cs} }}")
+            s = r.random()
+            if s < 0.5:
+                out.append("    sustained: true")
+                out.append('    verified_by: "Sở Nội vụ"')
+            elif s < 0.7:
+                out.append("    sustained: false")
+                out.append('    verified_by: "Sở Nội vụ"')
+    out.append("---")
+    out.append("")
+    out.append(f"{person} giữ chức {position.lower()} từ năm {2025 if kind != 'department' else 2024}. "
+               "Trang này công khai các nhiệm vụ, cam kết, tiến độ và kết quả theo Khung đánh giá KPI của tỉnh.")
+    out.append("")
+    out.append("## Lời cam kết")
+    out.append("")
+    out.append(f"> Tôi cam kết hoàn thành đúng hạn các nhiệm vụ dưới đây và tiếp nhận mọi phản ánh của người dân, doanh nghiệp qua đường dây nóng **1022**.")
+    out.append("")
+    out.append("## Lĩnh vực phụ trách")
+    out.append("")
+    out.append("| Lĩnh vực | Đầu mối |")
+    out.append("|---|---|")
+    for area in r.sample(["Đất đai", "Xây dựng", "Văn hóa – xã hội", "Y tế", "Giáo dục", "Nông nghiệp", "Chuyển đổi số"], 3):
+        out.append(f"| {area} | {g.person() if r.random() < 0.3 else 'Văn phòng HĐND – UBND'} |")
+    out.append("")
+    out.append("*Dữ liệu minh họa — mọi tên người và số liệu đều là giả định.*")
+    return "\n".join(out) + "\n", [t[0] for t in templates]
+
+
+COLUMNS = ["id", "date", "channel", "locality", "official", "commitment", "kind", "respondent_kind", "respondent",
+           "rating", "category", "status", "due", "resolved_on", "comment", "publish"]
+
+
+def csv_cell(v):
+    v = "" if v is None else str(v)
+    if any(c in v for c in ',"\r\n'):
+        return '"' + v.replace('"', '""') + '"'
+    return v
+
+
+def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
+    """Yield dicts of valid feedback rows."""
+    r = g.r
+    respondents = [f"r{r.randint(0, 16**8):08x}" for _ in range(max(50, n // 6))]
+    for i in range(n):
+        o = r.choice(officials)
+        lid, oid, commitments, quality = o
+        kind_roll = r.random()
+        kind = "rating" if kind_roll < 0.62 else ("complaint" if kind_roll < 0.85 else "suggestion")
+        rk_roll = r.random()
+        rk = "citizen" if rk_roll < 0.62 else "business" if rk_roll < 0.8 else "agency" if rk_roll < 0.9 else "staff" if rk_roll < 0.97 else ""
+        d = g.date_between(*date_range)
+        row = {
+            "id": f"{id_prefix}-{i + 1:06d}", "date": day(d), "channel": r.choice(channel_pool), "locality": lid,
+            "official": oid if r.random() < 0.93 else "", "commitment": "", "kind": kind, "respondent_kind": rk,
+            "respondent": r.choice(respondents) if r.random() < 0.9 else "", "rating": "", "category": r.choice(CATEGORIES),
+            "status": "", "due": "", "resolved_on": "", "comment": "", "publish": "",
+        }
+        if row["official"] and commitments and r.random() < 0.3:
+            row["commitment"] = r.choice(commitments)
+        if kind == "rating":
+            mean = 1.5 + 3.3 * quality
+            row["rating"] = str(max(1, min(5, round(r.gauss(mean, 0.9)))))
+            if r.random() < 0.03:
+                row["rating"] = "4.5"
+        if kind == "complaint":
+            due = d + dt.timedelta(days=r.choice([10, 15, 30, 45]))
+            row["due"] = day(due) if r.random() < 0.96 else ""
+            s = r.random()
+            if s < 0.05:
+                row["status"] = "rejected"
+            elif s < 0.05 + 0.8 * quality:
+                row["status"] = "resolved"
+                resolved = d + dt.timedelta(days=max(1, round(r.gauss((due - d).days * (1.3 - quality), 8))))
+                row["resolved_on"] = day(resolved) if r.random() < 0.97 else ""
+            elif s < 0.92:
+                row["status"] = "in_progress"
+            else:
+                row["status"] = r.choice(["open", ""])
+        if r.random() < 0.12:
+            row["comment"] = r.choice(COMMENTS)
+            row["publish"] = "yes" if r.random() < 0.6 else "no"
+        yield row
+
+
+def write_csv(path, rows, columns, crlf=False, bom=False, extra=None):
+    nl = "\r\n" if crlf else "\n"
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        if bom:
+            f.write("\ufeff")
+        header = list(columns) + ([extra] if extra else [])
+        f.write(",".join(header) + nl)
+        for row in rows:
+            if isinstance(row, str):
+                f.write(row + nl)
+                continue
+            cells = [csv_cell(row.get(c, "")) for c in columns]
+            if extra:
+                cells.append("noi-bo")
+            f.write(",".join(cells) + nl)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="content")
+    ap.add_argument("--feedback-only", action="store_true")
+    ap.add_argument("--rows", type=int, default=8000)
+    args = ap.parse_args()
+
+    g = Gen(SEED)
+    root = args.out
+    officials = []
+    files = {}
+    files["site.yaml"] = site_yaml()
+    files["framework.yaml"] = framework_yaml()
+    files["catalog.yaml"] = catalog_yaml()
+    loc_ids = [l[0] for l in LOCALITIES]
+    index = 0
+    id_counts = {}
+    for loc in LOCALITIES:
+        files[f"localities/{loc[0]}.yaml"] = locality_yaml(g, loc)
+        roles = DEPT_ROLES if loc[2] == "department" else COMMUNE_ROLES
+        if loc[0] in ("phuong-trung-tam", "xa-tan-phu"):
+            roles = roles + [("vice_chairman", "Phó Chủ tịch UBND phụ trách nội chính")]
+        for role, position in roles:
+            person = g.person()
+            if loc[0] == "xa-hoa-loc" and role == "chairman":
+                person = "Nguyễn Văn Hùng"
+            if loc[0] == "xa-vinh-hai" and role == "chairman":
+                person = "Nguyễn Văn Hùng"   # same id in two localities: audits must say LOCALITY/ID
+            oid = slug(person)
+            quality = min(0.97, max(0.2, g.r.gauss(0.68, 0.17)))
+            if loc[0] == "xa-an-binh" and role == "chairman":
+                person, oid, quality = "Nguyễn Văn An", "nguyen-van-an", 0.55
+            partners = [x for x in loc_ids if x != loc[0]]
+            text, cids = official_md(g, loc, role, position, person, quality, index, partners)
+            files[f"officials/{loc[0]}/{oid}.md"] = text
+            officials.append((loc[0], oid, cids, quality))
+            id_counts[oid] = id_counts.get(oid, 0) + 1
+            index += 1
+
+    if args.feedback_only:
+        rows = feedback_rows(g, officials, args.rows, ["survey", "hotline", "portal", "meeting", "social", "other"], "bench",
+                             (dt.date(2026, 1, 1), dt.date(2026, 11, 28)))
+        write_csv(args.out, rows, COLUMNS)
+        return
+
+    if os.path.isdir(root):
+        shutil.rmtree(root)
+    for path, text in sorted(files.items()):
+        write(os.path.join(root, path), text)
+    write(os.path.join(root, "README.md"), README)
+
+    # Audits: two files, every action; one dated after as_of; one by LOCALITY/ID.
+    an_binh = [o for o in officials if o[0] == "xa-an-binh"]
+    suoi_mo = [o for o in officials if o[0] == "xa-suoi-mo"]
+    dept = [o for o in officials if o[0] == "so-y-te"]
+    write(os.path.join(root, "audits/2026-hdnd.yaml"), f"""# Post-audit findings of People's Councils (demo).
+- official: nguyen-van-an
+  by: "HĐND xã An Bình"
+  on: 2026-11-20
+  finding: "Nhiều phản ánh chưa được giải quyết dù báo cáo đã hoàn thành"
+  action: {{ downgrade: 1 }}
+  reference: "Nghị quyết 12/NQ-HĐND"
+- official: {suoi_mo[1][1]}
+  by: "HĐND xã Suối Mơ"
+  on: 2026-10-30
+  finding: "Công trình nghiệm thu trên giấy, thực tế chưa đưa vào sử dụng"
+  action: {{ deduct: 5 }}
+  reference: "Báo cáo giám sát 07/BC-HĐND"
+- official: xa-vinh-hai/nguyen-van-hung
+  by: "HĐND xã Vĩnh Hải"
+  on: 2026-11-05
+  finding: "Chậm công khai kết quả giải quyết khiếu nại"
+  action: {{ deduct: 2.5 }}
+  reference: "Nghị quyết 09/NQ-HĐND"
+""")
+    write(os.path.join(root, "audits/2026-thanh-tra.yaml"), f"""# Findings of the provincial inspectorate (demo).
+- official: {dept[0][1]}
+  by: "Thanh tra tỉnh Minh Họa"
+  on: 2026-11-12
+  finding: "Số liệu hồ sơ đúng hạn không khớp với hệ thống một cửa điện tử"
+  action: {{ cap: good }}
+  reference: "Kết luận thanh tra 45/KL-TTr"
+- official: nguyen-van-an
+  by: "Thanh tra tỉnh Minh Họa"
+  on: 2026-11-25
+  finding: "Chậm trả hồ sơ đất đai"
+  action: {{ deduct: 3 }}
+  reference: "Kết luận thanh tra 51/KL-TTr"
+- official: {an_binh[0][1]}
+  by: "Thanh tra tỉnh Minh Họa"
+  on: 2026-12-15
+  finding: "Kết luận sau ngày tính điểm: chưa áp dụng trong kỳ này"
+  action: {{ downgrade: 2 }}
+  reference: "Kết luận thanh tra 60/KL-TTr"
+""")
+
+    # Feedback: four exports with different shapes.
+    valid = [o for o in officials]
+    q1 = list(feedback_rows(g, valid, 8000, ["survey"], "ks26", (dt.date(2025, 12, 15), dt.date(2026, 3, 31))))
+    q2 = list(feedback_rows(g, valid, 8000, ["hotline"], "td26", (dt.date(2026, 4, 1), dt.date(2026, 6, 30))))
+    q3 = list(feedback_rows(g, valid, 8000, ["portal", "social"], "dvc26", (dt.date(2026, 7, 1), dt.date(2026, 9, 30))))
+    q4 = list(feedback_rows(g, valid, 7000, ["meeting", "hotline", "other", ""], "td26q4", (dt.date(2026, 10, 1), dt.date(2026, 12, 20))))
+
+    # Rows the loader must quarantine (each with a different reason).
+    o = officials[3]
+    bad = [
+        {"id": "td26q4-bad-01", "date": "2026-10-10", "channel": "hotline", "locality": "xa-khong-ton-tai", "kind": "complaint"},
+        {"id": "td26q4-bad-02", "date": "2026-10-11", "channel": "hotline", "locality": o[0], "official": "nguoi-khong-co", "kind": "rating", "rating": "4"},
+        {"id": "td26q4-bad-03", "date": "2026-10-12", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "7", "respondent_kind": "citizen"},
+        {"id": "td26q4-bad-04", "date": "2026-02-30", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "4"},
+        {"id": q4[0]["id"], "date": "2026-10-13", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "5"},
+        {"id": "td26q4-bad-06", "date": "2026-10-14", "channel": "fax", "locality": o[0], "kind": "suggestion"},
+        {"id": "td26q4-bad-07", "date": "2026-10-15", "channel": "hotline", "locality": o[0], "commitment": o[2][0], "kind": "complaint"},
+        {"id": "td26q4-bad-08", "date": "2026-10-16", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "complaint", "status": "closed"},
+        {"id": "td26q4-bad-09", "date": "2026-10-17", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "praise"},
+        {"id": "td26q4-bad-10", "date": "2026-10-18", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "rating", "respondent_kind": "tourist", "rating": "3"},
+        {"id": "td26q4-bad-11", "date": "2026-10-19", "channel": "hotline", "locality": "xa-an-binh", "official": officials[0][1], "kind": "rating", "rating": "3"},
+    ]
+    q4_rows = q4[:3500] + bad + q4[3500:]
+    q4_rows.insert(100, "td26q4-bad-12,2026-10-20,hotline,xa-an-binh")  # wrong column count
+    q4_rows.insert(200, "")  # blank line, skipped
+
+    # Q1: standard column order, BOM, CRLF (an Excel export).
+    write_csv(os.path.join(root, "feedback/2026-q1-khao-sat.csv"), q1, COLUMNS, crlf=True, bom=True)
+    # Q2: columns in another order plus an unknown column.
+    cols2 = ["date", "id", "kind", "locality", "official", "commitment", "rating", "respondent_kind", "respondent",
+             "channel", "category", "status", "due", "resolved_on", "comment", "publish"]
+    write_csv(os.path.join(root, "feedback/2026-q2-tong-dai-1022.csv"), q2, cols2, extra="ghi_chu_noi_bo")
+    write_csv(os.path.join(root, "feedback/2026-q3-cong-dich-vu-cong.csv"), q3, COLUMNS)
+    write_csv(os.path.join(root, "feedback/2026-q4-tiep-dan.csv"), q4_rows, COLUMNS)
+
+
+README = """# Nội dung minh họa — Tỉnh Minh Họa (demo)
+
+Toàn bộ tên người, địa danh, số liệu và phản ánh trong thư mục này là **giả định**, chỉ dùng để minh họa
+và kiểm thử congkhai. Thư mục được sinh lại bằng `python3 scripts/generate_demo.py` (kết quả không đổi).
+
+All names, places, figures and comments in this folder are fictional demo data.
+"""
+
+if __name__ == "__main__":
+    main()
