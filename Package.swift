@@ -39,7 +39,6 @@ let package = Package(
         .testTarget(
             name: "CongkhaiTests",
             dependencies: ["Congkhai"],
-            resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

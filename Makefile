@@ -1,0 +1,39 @@
+# congkhai — the two commands of the README.
+#   make site   builds the tool and runs it on the demo content into output/
+#   make test   runs the test suite
+# Both install the Debian packages the build needs when they are missing.
+
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CONTENT ?= content
+OUTPUT ?= output
+
+.PHONY: deps site test check bench clean
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+site: deps
+	swift build -c release --product congkhai
+	.build/release/congkhai check $(CONTENT)
+	mkdir -p $(OUTPUT)/data
+	.build/release/congkhai score $(CONTENT) --format json > $(OUTPUT)/data/scores.json
+	.build/release/congkhai score $(CONTENT) --format csv > $(OUTPUT)/data/scores.csv
+	.build/release/congkhai score $(CONTENT)
+
+test: deps
+	swift test
+
+check: deps
+	swift build --product congkhai
+	.build/debug/congkhai check $(CONTENT)
+
+bench: deps
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build
