@@ -61,8 +61,8 @@ enum FrameworkDecoder {
                                       required: required, measures: measures))
         }
         if !criteriaItems.isEmpty && weightSum != 100 {
-            let v = f.value("criteria")
-            log.error(file, v?.line ?? f.line, v?.column ?? f.column,
+            let k = f.keyScalar("criteria")
+            log.error(file, k?.line ?? f.line, k?.column ?? f.column,
                       "criterion weights sum to \(weightSum), not 100")
         }
 

@@ -14,20 +14,30 @@ enum FrontMatter {
 
     /// The file must open with a `---` line and close the block with `---` or `...`.
     static func split(_ text: String) -> Result<Parts, Failure> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func clean(_ line: Substring) -> Substring {
+        // Split on the LF byte: in Swift "\r\n" is one Character, not two.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        func isFence(_ line: Substring.UTF8View.SubSequence, _ fence: String) -> Bool {
             var l = line
-            if l.hasSuffix("\r") { l = l.dropLast() }
-            while l.last == " " || l.last == "\t" { l = l.dropLast() }
-            return l
+            while let last = l.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                l = l.dropLast()
+            }
+            return l.elementsEqual(fence.utf8)
         }
-        guard let first = lines.first, clean(first) == "---" else { return .failure(.missingOpening) }
+        guard let first = lines.first, isFence(first, "---") else { return .failure(.missingOpening) }
         lines.removeFirst()
-        guard let close = lines.firstIndex(where: { clean($0) == "---" || clean($0) == "..." }) else {
+        guard let close = lines.firstIndex(where: { isFence($0, "---") || isFence($0, "...") }) else {
             return .failure(.missingClosing)
         }
-        let yaml = lines[..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        func join(_ slice: ArraySlice<String.UTF8View.SubSequence>) -> String {
+            var bytes: [UInt8] = []
+            for (i, line) in slice.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: "\n")) }
+                bytes.append(contentsOf: line)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let yaml = join(lines[..<close])
+        let body = join(lines[(close + 1)...])
         return .success(Parts(yaml: yaml, yamlLineOffset: 1, body: body))
     }
 }

@@ -54,11 +54,14 @@ enum OfficialDecoder {
         var commitments: [Commitment] = []
         var seen: Set<String> = []
         for item in f.list("commitments") ?? [] {
-            guard let c = decodeCommitment(item, file: file, log: log) else { continue }
-            if !seen.insert(c.id).inserted {
-                log.error(file, c.line, 0, "duplicate commitment id \"\(c.id)\"")
+            // Duplicates are checked on the raw id so a broken first entry still claims it.
+            if case let .mapping(pairs, line, column) = item,
+               let idPair = pairs.first(where: { $0.key.text == "id" }), case let .scalar(s) = idPair.value,
+               !seen.insert(s.text).inserted {
+                log.error(file, line, column, "duplicate commitment id \"\(s.text)\"")
                 continue
             }
+            guard let c = decodeCommitment(item, file: file, log: log) else { continue }
             commitments.append(c)
         }
 

@@ -113,7 +113,7 @@ enum AliasKeyScan {
         // Without an anchor there is nothing an alias can point at.
         guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({ String(String.UnicodeScalarView($0)) }) {
             lineNumber += 1
             var rest = line.drop { $0 == " " || $0 == "\t" || $0 == "-" }
             if rest.hasPrefix("? ") || rest == "?" {

@@ -20,7 +20,8 @@ public struct ScoringRun: Sendable {
     /// Returns nil when the content has errors; every diagnostic is in `log`.
     public static func run(content root: String, options: Options, log: DiagnosticLog) -> ScoringRun? {
         let loaded = ContentLoader.load(root, log: log)
-        guard !log.hasErrors, let province = ContentValidator.validate(loaded, log: log) else { return nil }
+        // Cross-file checks run even after file errors, so one run reports everything.
+        guard let province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }
         guard let asOf = options.asOf ?? province.site.asOf else {
             log.error("site.yaml", 0, 0, "no as_of date: set as_of in site.yaml or pass --as-of")
             return nil

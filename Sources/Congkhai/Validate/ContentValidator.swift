@@ -4,9 +4,6 @@ import Foundation
 /// scoring reads. Problems inside one file were reported while loading.
 public enum ContentValidator {
     public static func validate(_ content: LoadedContent, log: DiagnosticLog) -> Province? {
-        guard let site = content.site else { return nil }
-        guard let framework = content.framework else { return nil }
-
         let localities = content.localities.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         let officials = content.officials.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         let localityIDs = Set(localities.map(\.id))
@@ -32,6 +29,8 @@ public enum ContentValidator {
                 }
             }
         }
+
+        guard let site = content.site, let framework = content.framework else { return nil }
 
         // Audits: resolve `ID` (unique in the province) or `LOCALITY/ID`.
         var byID: [String: [String]] = [:]

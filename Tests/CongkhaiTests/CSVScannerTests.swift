@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+@Suite struct CSVScannerTests {
+    func scan(_ bytes: [UInt8]) throws -> (records: [(line: Int, fields: [String])], failure: CSVScanner.Failure?) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var out: [(Int, [String])] = []
+        let failure = CSVScanner(path: path).scan { r in
+            out.append((r.line, (0..<r.count).map { r.string($0) }))
+        }
+        return (out, failure)
+    }
+
+    @Test func quotedFieldsCommasQuotesNewlinesCRLFAndBOM() throws {
+        let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"line1\r\nline2\",z\r\n\r\n3,,\"\"\r\n"
+        let (records, failure) = try scan(Array(text.utf8))
+        #expect(failure == nil)
+        #expect(records.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "line1\r\nline2", "z"], ["3", "", ""]])
+        #expect(records.map(\.line) == [1, 2, 3, 6])
+    }
+
+    @Test func lastRecordWithoutNewlineAndUnterminatedQuote() throws {
+        let (records, _) = try scan(Array("a,b\n1,2".utf8))
+        #expect(records.last?.fields == ["1", "2"])
+        var unterminated = false
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+        try Data("a,b\n1,\"open\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = CSVScanner(path: path).scan { r in if r.unterminated { unterminated = true } }
+        #expect(unterminated)
+    }
+
+    @Test func multibyteCharactersAcrossChunkBoundaries() throws {
+        // Fill past one read chunk so 'ễ' straddles the boundary somewhere.
+        var text = "a\n"
+        while text.utf8.count < CSVScanner.chunkSize + 10 { text += "Nguyễn Văn Đức\n" }
+        let (records, failure) = try scan(Array(text.utf8))
+        #expect(failure == nil)
+        #expect(records.dropFirst().allSatisfy { $0.fields == ["Nguyễn Văn Đức"] })
+    }
+
+    @Test func fieldsOver1MiBAreFlaggedNotStored() throws {
+        let big = String(repeating: "x", count: CSVScanner.maxFieldBytes + 5)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+        try Data("a,b\n1,\(big)\n2,ok\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var flags: [Bool] = []
+        _ = CSVScanner(path: path).scan { r in flags.append(r.oversized) }
+        #expect(flags == [false, true, false])
+    }
+
+    @Test func invalidUTF8ReportsItsLine() throws {
+        let (_, failure) = try scan(Array("a\nb\n".utf8) + [0xC3, 0x28] + Array("\n".utf8))
+        guard case let .notUTF8(line, _)? = failure else {
+            Issue.record("expected a UTF-8 failure")
+            return
+        }
+        #expect(line == 3)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// Feedback CSV: header rules, quarantine reasons, strict mode, encodings.
+@Suite struct FeedbackFileTests {
+    func content(_ csv: String) -> TestContent {
+        var c = TestContent()
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", """
+        commitments:
+          - { id: cam-ket, title: "A", group: A, target: 10, deadline: 2026-06-30, status: in_progress }
+        """)
+        c["feedback/a.csv"] = csv
+        return c
+    }
+
+    @Test func everyQuarantineReasonWithItsLine() throws {
+        let csv = TestContent.feedbackHeader + """
+        1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r1,5,,,,,,
+        2,2026-03-01,survey,xa-khong-co,,,rating,citizen,r1,5,,,,,,
+        3,2026-03-01,survey,xa-an-binh,ai-do,,rating,citizen,r1,5,,,,,,
+        4,2026-03-01,survey,xa-an-binh,,cam-ket,rating,citizen,r1,5,,,,,,
+        5,2026-03-01,survey,xa-an-binh,nguyen-van-an,khong-co,rating,citizen,r1,5,,,,,,
+        6,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r1,6,,,,,,
+        7,2026-02-30,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r1,5,,,,,,
+        1,2026-03-02,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r1,5,,,,,,
+        9,2026-03-01,fax,xa-an-binh,nguyen-van-an,,rating,citizen,r1,5,,,,,,
+        10,2026-03-01,survey,xa-an-binh,nguyen-van-an,,praise,citizen,r1,5,,,,,,
+        11,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,tourist,r1,5,,,,,,
+        12,2026-03-01,survey,xa-an-binh,nguyen-van-an,,complaint,citizen,r1,,,closed,,,,
+        13,2026-03-01,survey,xa-an-binh
+        "14","2026-03-01","survey","xa-an-binh","nguyen-van-an","","complaint","citizen","r1","","","","2026-13-01","","",""
+        15,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r1,,,,,,,
+
+        16,2026-03-01,,xa-an-binh,nguyen-van-an,,rating,,,4.5,,,,,,
+
+        """
+        let (run, _) = try content(csv).run()
+        let r = try #require(run)
+        let byLine = Dictionary(uniqueKeysWithValues: r.quarantined.map { ($0.line, $0.reason) })
+        #expect(byLine[3]?.contains("unknown locality") == true)
+        #expect(byLine[4]?.contains("is not an official of xa-an-binh") == true)
+        #expect(byLine[5]?.contains("without an official") == true)
+        #expect(byLine[6]?.contains("unknown commitment") == true)
+        #expect(byLine[7]?.contains("outside 1–5") == true)
+        #expect(byLine[8]?.contains("not a valid date") == true)
+        #expect(byLine[9]?.contains("duplicate id") == true)
+        #expect(byLine[10]?.contains("unknown channel") == true)
+        #expect(byLine[11]?.contains("unknown kind") == true)
+        #expect(byLine[12]?.contains("unknown respondent_kind") == true)
+        #expect(byLine[13]?.contains("unknown status") == true)
+        #expect(byLine[14]?.contains("columns") == true)
+        #expect(byLine[15]?.contains("due") == true)
+        #expect(byLine[16]?.contains("without a rating") == true)
+        #expect(r.quarantinedCount == 14)
+        #expect(r.feedbackRows == 16)
+    }
+
+    @Test func strictTurnsQuarantineIntoErrors() throws {
+        let csv = TestContent.feedbackHeader + "1,2026-03-01,survey,xa-khong-co,,,rating,citizen,r1,5,,,,,,\n"
+        let (run, log) = try content(csv).run(strict: true)
+        #expect(run == nil)
+        #expect(log.items.contains { $0.severity == .error && $0.file == "feedback/a.csv" && $0.line == 2 })
+    }
+
+    @Test func headerRules() throws {
+        #expect(try content("id,date,locality\n").errors().contains { $0.message.contains("required column \"kind\"") })
+        #expect(try content("id,date,locality,kind,kind\n").errors().contains { $0.message.contains("duplicate column \"kind\"") })
+        #expect(try content("").errors().contains { $0.message.contains("empty") })
+        let (run, log) = try content(" ID , Date ,locality,kind,extra\n1,2026-03-01,xa-an-binh,suggestion,x\n").run()
+        #expect(run?.quarantinedCount == 0)
+        #expect(log.items.contains { $0.severity == .warning && $0.message.contains("unknown column \"extra\"") })
+    }
+
+    @Test func nonUTF8CSVFailsAndNamesTheEncoding() throws {
+        let c = content("")
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var bytes = Array(TestContent.feedbackHeader.utf8)
+        bytes += Array("1,2026-03-01,survey,xa-an-binh,,,suggestion,citizen,,,".utf8)
+        bytes += Array("Nguy".utf8) + [0xEA, 0xDE] + Array("n V".utf8) + [0xE3] + Array("n,,,,,\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/feedback/a.csv"))
+        let log = DiagnosticLog()
+        #expect(ScoringRun.run(content: root, options: .init(), log: log) == nil)
+        #expect(log.items.contains { $0.file == "feedback/a.csv" && $0.line == 2 && $0.message.contains("Windows-1258") })
+    }
+}

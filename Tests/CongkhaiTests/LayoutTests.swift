@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The folder layout rules: what may live where, symlinks, ids from file names.
+@Suite struct LayoutTests {
+    func errors(_ c: TestContent, prepare: (String) throws -> Void = { _ in }) throws -> [Diagnostic] {
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try prepare(root)
+        let log = DiagnosticLog()
+        _ = ScoringRun.run(content: root, options: .init(), log: log)
+        return log.items.filter { $0.severity == .error }
+    }
+
+    @Test func symlinkLeavingContentIsAnError() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).md").path
+        try Data(TestContent.official().utf8).write(to: URL(fileURLWithPath: outside))
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let e = try errors(TestContent()) { root in
+            try FileManager.default.createSymbolicLink(atPath: root + "/officials/xa-an-binh/le-van-c.md", withDestinationPath: outside)
+        }
+        #expect(e.contains { $0.file == "officials/xa-an-binh/le-van-c.md" && $0.message.contains("outside the content folder") })
+    }
+
+    @Test func symlinkInsideContentIsFollowed() throws {
+        let e = try errors(TestContent()) { root in
+            try FileManager.default.createSymbolicLink(atPath: root + "/officials/xa-an-binh/ban-sao.md",
+                                                       withDestinationPath: root + "/officials/xa-an-binh/nguyen-van-an.md")
+        }
+        #expect(e.isEmpty)
+    }
+
+    @Test func invalidIdsInFileNames() throws {
+        var c = TestContent()
+        c["officials/xa-an-binh/Nguyen Van B.md"] = TestContent.official("B")
+        c["officials/xa-an-binh/..md"] = TestContent.official("C")
+        c["localities/Xa_Moi.yaml"] = TestContent.locality
+        let e = try errors(c)
+        #expect(e.contains { $0.file == "officials/xa-an-binh/Nguyen Van B.md" && $0.message.contains("not a valid id") })
+        #expect(e.contains { $0.file == "localities/Xa_Moi.yaml" && $0.message.contains("not a valid id") })
+    }
+
+    @Test func hiddenFilesAreIgnored() throws {
+        var c = TestContent()
+        c["officials/xa-an-binh/.nhap.md"] = "rác"
+        c[".git/config"] = "x"
+        c["localities/.DS_Store"] = "x"
+        #expect(try errors(c).isEmpty)
+    }
+
+    @Test func officialsHoldOnlyLocalityFoldersOfMarkdown() throws {
+        var c = TestContent()
+        c["officials/xa-khong-co/a.md"] = TestContent.official()
+        c["officials/ghi-chu.txt"] = "x"
+        c["officials/xa-an-binh/anh.png"] = "x"
+        c["localities/ghi-chu.md"] = "x"
+        c["audits/ghi-chu.txt"] = "x"
+        let e = try errors(c)
+        #expect(e.contains { $0.file == "officials/xa-khong-co" && $0.message.contains("does not match a locality") })
+        #expect(e.contains { $0.file == "officials/ghi-chu.txt" })
+        #expect(e.contains { $0.file == "officials/xa-an-binh/anh.png" && $0.message.contains("only .md") })
+        #expect(e.contains { $0.file == "localities/ghi-chu.md" && $0.message.contains("only .yaml") })
+        #expect(e.contains { $0.file == "audits/ghi-chu.txt" && $0.message.contains("only .yaml") })
+    }
+
+    @Test func frameworkPathCannotTraverse() throws {
+        var c = TestContent()
+        c["site.yaml"] = TestContent.site + "\nframework: ../../etc/passwd.yaml\n"
+        #expect(try errors(c).contains { $0.file == "site.yaml" && $0.message.contains("must name a .yaml file in the content folder") })
+    }
+
+    @Test func missingSiteYaml() throws {
+        var c = TestContent()
+        c.files["site.yaml"] = nil
+        #expect(try errors(c).contains { $0.file == "site.yaml" && $0.message.contains("missing") })
+    }
+
+    @Test func missingContentFolder() {
+        let log = DiagnosticLog()
+        #expect(ScoringRun.run(content: "/nonexistent/congkhai", options: .init(), log: log) == nil)
+        #expect(log.hasErrors)
+    }
+}
