@@ -109,10 +109,7 @@ public struct CSVRecord: ~Copyable {
             while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
             b = UnsafeBufferPointer(rebasing: b[s..<e])
         }
-        var ascii = true
-        for c in b where c >= 0x80 { ascii = false; break }
-        let s = String(decoding: b, as: UTF8.self)
-        return ascii ? s : s.precomposedStringWithCanonicalMapping
+        return TextDecoding.nfc(String(decoding: b, as: UTF8.self))
     }
 }
 

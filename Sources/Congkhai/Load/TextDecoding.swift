@@ -21,11 +21,22 @@ enum TextDecoding {
         return .success(nfc(text))
     }
 
-    /// NFC only when needed: ASCII is already NFC and the conversion is costly.
+    /// NFC only when needed: the conversion is costly and most text already is NFC.
     static func nfc(_ text: String) -> String {
-        var ascii = true
-        for b in text.utf8 where b >= 0x80 { ascii = false; break }
-        return ascii ? text : text.precomposedStringWithCanonicalMapping
+        isCertainlyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// A cheap sufficient test: scalars below U+0300 (ASCII, Latin-1, Latin
+    /// Extended-A/B, which hold ă â đ ê ô ơ ư) and precomposed Vietnamese letters
+    /// (U+1EA0–U+1EF9) never change under NFC. Anything else goes the slow way.
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        for b in text.utf8 where b >= 0x80 {
+            for s in text.unicodeScalars where s.value >= 0x300 && !(0x1EA0...0x1EF9).contains(s.value) {
+                return false
+            }
+            return true
+        }
+        return true
     }
 
     static func message(for failure: Failure) -> (line: Int, text: String) {

@@ -48,22 +48,25 @@ public enum Number {
 
     /// Parses a plain decimal literal (`15`, `-2.5`, `1e3`) without locale.
     public static func parse(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty else { return nil }
+        var bytes = Substring(text).utf8[...]
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return nil }
         var sawDigit = false
-        for (i, c) in t.utf8.enumerated() {
+        var prev: UInt8 = 0
+        var first = true
+        for c in bytes {
             switch c {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                if i != 0 {
-                    let prev = Array(t.utf8)[i - 1]
-                    if prev != UInt8(ascii: "e") && prev != UInt8(ascii: "E") { return nil }
-                }
+                if !first && prev != UInt8(ascii: "e") && prev != UInt8(ascii: "E") { return nil }
             case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
             default: return nil
             }
+            prev = c
+            first = false
         }
-        guard sawDigit, let v = Double(t), v.isFinite else { return nil }
+        guard sawDigit, let v = Double(Substring(bytes)), v.isFinite else { return nil }
         return v
     }
 }

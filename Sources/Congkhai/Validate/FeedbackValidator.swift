@@ -18,17 +18,18 @@ public final class FeedbackValidator {
     }
 
     private let localityIndex: [String: Int]
-    private let officialIndex: [String: Int]
+    /// locality id → official id → index, so a lookup needs no string concatenation.
+    private let officialIndex: [String: [String: Int]]
     private let commitmentIndex: [[String: Int]]
     private var seenIDs: Set<String> = []
 
     public init(province: Province) {
         var li: [String: Int] = [:]
         for (i, l) in province.localities.enumerated() { li[l.id] = i }
-        var oi: [String: Int] = [:]
+        var oi: [String: [String: Int]] = [:]
         var ci: [[String: Int]] = []
         for (i, o) in province.officials.enumerated() {
-            oi[o.key] = i
+            oi[o.locality, default: [:]][o.id] = i
             var m: [String: Int] = [:]
             for (j, c) in o.commitments.enumerated() { m[c.id] = j }
             ci.append(m)
@@ -111,7 +112,7 @@ public final class FeedbackValidator {
         let officialText = field("official")
         var official: Int?
         if !officialText.isEmpty {
-            guard let o = officialIndex[localityText + "/" + officialText] else {
+            guard let o = officialIndex[localityText]?[officialText] else {
                 return q("official \"\(officialText.prefix(60))\" is not an official of \(localityText)", id: id)
             }
             official = o
