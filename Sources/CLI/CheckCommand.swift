@@ -20,8 +20,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print errors only.")
     var quiet = false
 
+    func validate() throws {
+        _ = try parseAsOf(asOf)
+    }
+
     func run() throws {
-        let day = try parseAsOf(asOf)
+        let day = asOf.flatMap { Day(iso: $0) }
         let log = DiagnosticLog()
         let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict), log: log)
         printDiagnostics(log, root: content, quiet: quiet)

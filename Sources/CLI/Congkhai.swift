@@ -1,7 +1,7 @@
-import Congkhai
 import ArgumentParser
+import Congkhai
+import Foundation
 
-@main
 struct CongkhaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
@@ -9,4 +9,23 @@ struct CongkhaiCommand: ParsableCommand {
         version: CongkhaiVersion.string,
         subcommands: [CheckCommand.self, ScoreCommand.self]
     )
+}
+
+/// Exit codes are part of the contract with cron jobs: 0 ok, 1 content
+/// errors, 2 usage. ArgumentParser's own usage code (64) is mapped to 2.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try CongkhaiCommand.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = CongkhaiCommand.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((CongkhaiCommand.fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            CongkhaiCommand.exit(withError: error)
+        }
+    }
 }

@@ -32,10 +32,11 @@ struct ScoreCommand: ParsableCommand {
 
     func validate() throws {
         guard ["vi", "en"].contains(lang) else { throw ValidationError("--lang must be vi or en") }
+        _ = try parseAsOf(asOf)
     }
 
     func run() throws {
-        let day = try parseAsOf(asOf)
+        let day = asOf.flatMap { Day(iso: $0) }
         let log = DiagnosticLog()
         guard let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict), log: log) else {
             printDiagnostics(log, root: content, quiet: true)

@@ -19,12 +19,12 @@ struct ContentTree {
     /// Nil when the folder itself is unusable (the error is logged).
     static func scan(_ rootPath: String, log: DiagnosticLog) -> ContentTree? {
         guard let real = realPath(rootPath) else {
-            log.error(rootPath, 0, 0, "content folder not found")
+            log.error("", 0, 0, "content folder \"\(rootPath)\" not found")
             return nil
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isDir), isDir.boolValue else {
-            log.error(rootPath, 0, 0, "not a folder")
+            log.error("", 0, 0, "\"\(rootPath)\" is not a folder")
             return nil
         }
         var tree = ContentTree(root: real)
