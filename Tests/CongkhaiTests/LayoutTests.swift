@@ -82,3 +82,21 @@ import Testing
         #expect(log.hasErrors)
     }
 }
+
+@Suite struct TraversalTests {
+    @Test func traversalLikeIdsInReferencesAreRejected() throws {
+        var c = TestContent()
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", """
+        commitments:
+          - { id: a, title: "A", group: A, target: 1, deadline: 2026-06-30, status: planned, partners: ["../../etc"], product: "../x" }
+        """)
+        c["audits/a.yaml"] = "- { official: \"../../etc/passwd\", by: \"x\", on: 2026-10-01, action: { deduct: 1 } }\n"
+        let errors = try c.errors()
+        #expect(errors.contains { $0.file == "officials/xa-an-binh/nguyen-van-an.md" && $0.line == 6 && $0.message.contains("not a valid id") })
+        #expect(errors.contains { $0.file == "audits/a.yaml" && $0.line == 1 && $0.message.contains("must be an official id or LOCALITY/ID") })
+    }
+
+    @Test func fileLevelErrorsStillPrintALine() {
+        #expect(Diagnostic.error("localities/X.yaml", 0, 0, "bad").formatted(prefix: "content") == "content/localities/X.yaml:1: error: bad")
+    }
+}

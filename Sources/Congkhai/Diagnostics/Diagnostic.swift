@@ -39,10 +39,9 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         var out = ""
         if !file.isEmpty {
             out += prefix.isEmpty ? file : (prefix.hasSuffix("/") ? prefix + file : prefix + "/" + file)
-            if line > 0 {
-                out += ":\(line)"
-                if column > 0 { out += ":\(column)" }
-            }
+            // Always `file:line`: a problem with a whole file points at its first line.
+            out += ":\(max(1, line))"
+            if line > 0 && column > 0 { out += ":\(column)" }
             out += ": "
         }
         out += "\(severity.rawValue): \(message)"

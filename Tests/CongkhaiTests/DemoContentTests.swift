@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The demo province is valid and exercises every feature the contract names.
+@Suite struct DemoContentTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("content").path
+
+    static let run: (ScoringRun?, [Diagnostic]) = {
+        let log = DiagnosticLog()
+        return (ScoringRun.run(content: root, options: .init(), log: log), log.items)
+    }()
+
+    @Test func checksCleanAndScoresEveryOfficial() throws {
+        let (run, items) = DemoContentTests.run
+        #expect(!items.contains { $0.severity == .error }, "\(items.filter { $0.severity == .error })")
+        let r = try #require(run)
+        #expect(r.province.site.demo)
+        #expect(r.province.localities.count >= 10)
+        #expect(r.province.officials.count >= 60)
+        #expect(r.scoreboard.results.count == r.province.officials.count)
+        #expect(r.feedbackRows >= 30_000)
+        #expect(r.quarantinedCount > 0)
+        #expect(Set(r.province.feedbackFiles).count >= 3)
+    }
+
+    @Test func exercisesEveryKindOfContent() throws {
+        let r = try #require(DemoContentTests.run.0)
+        let p = r.province
+        #expect(Set(p.localities.map(\.kind)).isSuperset(of: [.commune, .ward, .specialZone, .department]))
+        #expect(Set(p.localities.map(\.context)) == Set(Locality.Context.allCases))
+        #expect(Set(p.officials.map(\.role)) == Set(Official.Role.allCases))
+        let commitments = p.officials.flatMap(\.commitments)
+        #expect(Set(commitments.map(\.status)) == Set(Commitment.Status.allCases))
+        #expect(Set(commitments.map(\.difficulty)) == Set(Commitment.Difficulty.allCases))
+        #expect(Set(commitments.map(\.group)) == Set(CriterionGroup.allCases))
+        #expect(commitments.contains { $0.isApprovedWithdrawal })
+        #expect(commitments.contains { $0.status == .withdrawn && !$0.isApprovedWithdrawal })
+        #expect(commitments.contains { $0.product != nil && $0.target == nil })
+        #expect(commitments.contains { c in c.updates.contains { $0.evidence != nil } })
+        #expect(p.localities.contains { !$0.normAdjustments.isEmpty })
+        let incidents = p.officials.flatMap(\.incidents)
+        #expect(Set(incidents.map(\.outcome)) == Set(Incident.Outcome.allCases))
+        let initiatives = p.officials.flatMap(\.initiatives)
+        #expect(Set(initiatives.map { $0.sustained.map { $0 ? 1 : 0 } ?? 2 }) == [0, 1, 2])
+        #expect(p.localities.contains { !$0.indicators.isEmpty })
+        #expect(p.officials.contains { !$0.assessments.isEmpty })
+        let actions = Set(p.audits.map { a -> String in
+            switch a.action { case .deduct: "deduct"; case .downgrade: "downgrade"; case .cap: "cap" }
+        })
+        #expect(actions == ["deduct", "downgrade", "cap"])
+        #expect(Set(p.audits.map(\.file)).count >= 2)
+    }
+
+    @Test func scoringIsDeterministic() throws {
+        let a = try #require(DemoContentTests.run.0)
+        let log = DiagnosticLog()
+        let b = try #require(ScoringRun.run(content: DemoContentTests.root, options: .init(), log: log))
+        #expect(ScoresReport.json(a).serialized() == ScoresReport.json(b).serialized())
+        #expect(ScoresReport.csv(a) == ScoresReport.csv(b))
+    }
+}
