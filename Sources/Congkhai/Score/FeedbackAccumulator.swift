@@ -1,3 +1,5 @@
+import Foundation
+
 /// Folds validated feedback rows into a `FeedbackTally` as they stream.
 ///
 /// Rating deduplication needs one entry per (respondent, official,
@@ -35,6 +37,10 @@ public final class FeedbackAccumulator {
         tally.inWindowRows += 1
         tally.province.add(row, asOf: asOf)
         tally.localitySummaries[row.locality].add(row, asOf: asOf)
+        if row.publish, !row.comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
+                                                   kind: row.kind, category: row.category, text: row.comment))
+        }
         guard let official = row.official else { return }
         tally.officialSummaries[official].add(row, asOf: asOf)
 
@@ -79,6 +85,7 @@ public final class FeedbackAccumulator {
 
     public func finish() -> FeedbackTally {
         var result = tally
+        result.comments.sort { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         for (key, entry) in latest {
             let o = Int(key.official)
             result.ratings[o].count[Int(entry.kindSlot)] += 1

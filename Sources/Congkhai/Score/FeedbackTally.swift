@@ -50,8 +50,34 @@ public struct FeedbackTally: Sendable {
         public var ratingHistogram = [Int](repeating: 0, count: 5)
         public var complaintsOpen = 0
         public var complaintsResolved = 0
+        public var complaintsResolvedOnTime = 0
+        public var complaintsResolvedLate = 0
         public var complaintsRejected = 0
+        /// Open past their due date at D.
         public var complaintsOverdue = 0
+        /// Days from receipt to resolution → count, for the median.
+        public var resolveDays: [Int: Int] = [:]
+        public var categories: [String: Int] = [:]
+
+        /// Median days to resolve, nil without resolved complaints.
+        public var medianResolveDays: Double? {
+            let n = resolveDays.values.reduce(0, +)
+            guard n > 0 else { return nil }
+            func value(at position: Int) -> Int {
+                var seen = 0
+                for d in resolveDays.keys.sorted() {
+                    seen += resolveDays[d] ?? 0
+                    if seen > position { return d }
+                }
+                return 0
+            }
+            return Double(value(at: (n - 1) / 2) + value(at: n / 2)) / 2
+        }
+
+        /// Categories by count descending, then by name.
+        public func topCategories(_ n: Int) -> [(String, Int)] {
+            Array(categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.prefix(n))
+        }
 
         mutating func add(_ row: FeedbackRow, asOf: Day) {
             rows += 1
@@ -63,12 +89,17 @@ public struct FeedbackTally: Sendable {
                 ratingSumMicros += FeedbackTally.micros(r)
                 ratingHistogram[min(4, max(0, Int(r.rounded(.toNearestOrAwayFromZero)) - 1))] += 1
             }
+            if !row.category.isEmpty, categories.count < 1000 || categories[row.category] != nil {
+                categories[row.category, default: 0] += 1
+            }
             if row.kind == .complaint {
                 let resolved = row.status == .resolved && (row.resolvedOn.map { $0 <= asOf } ?? false)
                 if row.status == .rejected {
                     complaintsRejected += 1
-                } else if resolved {
+                } else if resolved, let on = row.resolvedOn {
                     complaintsResolved += 1
+                    if let due = row.due, on > due { complaintsResolvedLate += 1 } else { complaintsResolvedOnTime += 1 }
+                    resolveDays[max(0, on - row.date), default: 0] += 1
                 } else {
                     complaintsOpen += 1
                     if let due = row.due, due < asOf { complaintsOverdue += 1 }
@@ -82,6 +113,8 @@ public struct FeedbackTally: Sendable {
     public var officialSummaries: [Summary]
     public var localitySummaries: [Summary]
     public var province = Summary()
+    /// Comments a moderator cleared (`publish: yes`), already masked, newest first after `finish`.
+    public var comments: [PublishedComment] = []
     /// Rows read, rows counted in the window, rows outside it.
     public var validRows = 0
     public var inWindowRows = 0
@@ -112,4 +145,15 @@ public struct FeedbackTally: Sendable {
         let s = Double(micros) / 1_000_000
         return n == 0 ? (3, 0, 0) : (s / Double(n), n, s)
     }
+}
+
+/// A moderated comment, masked at validation; never carries the respondent.
+public struct PublishedComment: Sendable {
+    public var id: String
+    public var date: Day
+    public var locality: Int
+    public var official: Int?
+    public var kind: FeedbackKind
+    public var category: String
+    public var text: String
 }

@@ -155,7 +155,7 @@ public final class FeedbackValidator {
         return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
                                 respondent: field("respondent"), rating: rating, category: field("category"),
-                                status: status, due: due, resolvedOn: resolvedOn, comment: publish ? field("comment", trim: false) : "",
+                                status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field("comment")) : "",
                                 publish: publish, file: file, line: r.line))
     }
 }
