@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // One libc call Swift cannot reach: renameat2(RENAME_EXCHANGE) for atomic publish.
+        .target(name: "CSupport"),
         .target(
             name: "Congkhai",
             dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CQRencode",
                 "CLibCrypto",
+                "CSupport",
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -124,3 +124,20 @@ public enum Scorer {
                               bandFromTotal: bandFromTotal, band: band, audits: effects, gate: gate)
     }
 }
+
+extension Scorer {
+    /// The plain-words formula of a measure, for the methodology page.
+    public static func formula(of measure: Measure) -> LocalizedText {
+        switch measure {
+        case .commitmentDelivery: return CommitmentDelivery.formula
+        case .rating: return RatingMetric.formula
+        case .complaintResolution: return ComplaintResolution.formula
+        case .disclosure: return Disclosure.formula
+        case .incidentResponse: return IncidentResponse.formula
+        case .initiativeImpact: return InitiativeImpact.formula
+        case .trainingRatio: return TrainingRatio.formula
+        case .indicatorProgress: return IndicatorProgress.formula
+        case .assessment: return AssessmentMetric.formula
+        }
+    }
+}

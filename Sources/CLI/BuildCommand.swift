@@ -1,0 +1,74 @@
+import ArgumentParser
+import Congkhai
+import Foundation
+
+/// `congkhai build`: the nightly job.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into a folder, atomically (exit 0 ok, 1 content errors, 2 usage, 3 I/O)."
+    )
+
+    @Argument(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(name: .shortAndLong, help: "Destination folder (replaced atomically).")
+    var output: String = "output"
+
+    @Option(name: .customLong("as-of"), help: "Scoring date YYYY-MM-DD (overrides site.yaml).")
+    var asOf: String?
+
+    @Option(name: .customLong("base-url"), help: "Public URL of the site (overrides site.yaml).")
+    var baseURL: String?
+
+    @Option(help: "Where to write the JSON build report (default: beside the output folder).")
+    var report: String?
+
+    @Flag(help: "Treat quarantined feedback rows as errors.")
+    var strict = false
+
+    @Flag(help: "Print errors only.")
+    var quiet = false
+
+    func validate() throws {
+        _ = try parseAsOf(asOf)
+        if let baseURL, !(baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://")) {
+            throw ValidationError("--base-url must start with http:// or https://")
+        }
+    }
+
+    func run() throws {
+        let options = SiteBuild.Options(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) },
+                                        baseURL: baseURL, strict: strict)
+        let log = DiagnosticLog()
+        let tty = isatty(STDERR_FILENO) == 1 && !quiet
+        let result = SiteBuild.run(options, log: log) { stage in
+            if tty { FileHandle.standardError.write(Data("\r\u{1B}[K[\(stage)]…".utf8)) }
+        }
+        if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        printDiagnostics(log, root: content, quiet: quiet)
+        if !quiet, let run = result.run { printQuarantine(run, root: content) }
+        let reportPath = report ?? defaultReportPath()
+        let json = SiteBuild.reportJSON(result, log: log, options: options).serialized()
+        try? Data(json.utf8).write(to: URL(fileURLWithPath: reportPath), options: .atomic)
+        let warnings = log.items.count { $0.severity == .warning }
+        switch result.outcome {
+        case let .built(pages, files, quarantined):
+            stderr("built \(output): \(pages) pages, \(files) files, \(warnings) warning(s), \(quarantined) quarantined row(s), "
+                + String(format: "%.2f", result.seconds) + " s")
+        case .contentErrors:
+            stderr("build failed: \(log.errorCount) error(s); \(output) left unchanged (report: \(reportPath))")
+            throw ExitCode(1)
+        case let .ioError(message):
+            stderr("error: \(message)")
+            stderr("build failed: \(output) left unchanged (report: \(reportPath))")
+            throw ExitCode(3)
+        }
+    }
+
+    func defaultReportPath() -> String {
+        var trimmed = output
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return trimmed + ".build-report.json"
+    }
+}

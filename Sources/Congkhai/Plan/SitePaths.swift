@@ -1,0 +1,53 @@
+/// Stable URLs: built from ids (already ASCII slugs), Vietnamese at the root
+/// and English under `en/`. Every page is a folder with an `index.html`, so
+/// URLs end in `/` and survive a change of static host.
+public enum SitePaths {
+    public static func prefix(_ language: String, default defaultLanguage: String) -> String {
+        language == defaultLanguage ? "" : language + "/"
+    }
+
+    public static let home = ""
+    public static let localities = "dia-phuong/"
+    public static func locality(_ id: String) -> String { "dia-phuong/\(id)/" }
+    public static func official(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/" }
+    public static func notice(_ locality: String) -> String { "dia-phuong/\(locality)/thong-bao/" }
+    public static let peerGroups = "nhom-so-sanh/"
+    public static func peerGroup(_ key: String) -> String { "nhom-so-sanh/\(key)/" }
+    public static func commitments(_ list: CommitmentList) -> String { "cam-ket/\(list.slug)/" }
+    public static let feedback = "phan-anh/"
+    public static let methodology = "phuong-phap/"
+    public static let openData = "du-lieu/"
+    public static let search = "tim-kiem/"
+    public static let feed = "feed.xml"
+    public static func localityFeed(_ id: String) -> String { "dia-phuong/\(id)/feed.xml" }
+    public static func officialFeed(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/feed.xml" }
+
+    /// The file that serves a page path (`x/` → `x/index.html`).
+    public static func file(for path: String) -> String {
+        path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// A link from the page at `from` (a page path) to `to` (a path), relative so
+    /// the site works under any base path and from the file system.
+    public static func relative(from: String, to: String) -> String {
+        let depth = from.split(separator: "/", omittingEmptySubsequences: true).count
+            - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
+        let up = String(repeating: "../", count: max(0, depth))
+        let target = up + to
+        return target.isEmpty ? "./" : target
+    }
+}
+
+/// The four public commitment indexes.
+public enum CommitmentList: String, Sendable, CaseIterable {
+    case overdue, dueSoon, done, withdrawn
+
+    public var slug: String {
+        switch self {
+        case .overdue: return "qua-han"
+        case .dueSoon: return "sap-den-han"
+        case .done: return "hoan-thanh"
+        case .withdrawn: return "da-rut"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// What the site will contain, decided once from the scored province:
+/// rankings, peer groups, commitment indexes, and the list of pages.
+///
+/// Render turns this into files; nothing here knows about HTML.
+public struct SitePlan: Sendable {
+    public struct LocalityRank: Sendable {
+        public var locality: Int
+        /// Mean of its officials' rounded totals, rounded to 2 decimals.
+        public var mean: Double
+        public var officials: Int
+        public var rank: Int
+    }
+
+    public struct PeerGroup: Sendable {
+        public var key: String
+        public var role: Official.Role
+        public var context: Locality.Context
+        /// Result indexes in rank order.
+        public var members: [(result: Int, rank: Int)]
+    }
+
+    public struct CommitmentRef: Sendable {
+        public var official: Int
+        public var commitment: Int
+    }
+
+    public struct UpdateRef: Sendable {
+        public var official: Int
+        public var commitment: Int
+        public var update: Int
+    }
+
+    public enum PageKind: Sendable, Equatable {
+        case home, localities, locality(Int), official(Int), notice(Int), peerGroups, peerGroup(Int)
+        case commitments(CommitmentList), feedback, methodology, openData, search, notFound
+    }
+
+    public struct Page: Sendable {
+        public var kind: PageKind
+        public var language: String
+        /// Page path without the language prefix (`dia-phuong/xa-an-binh/`).
+        public var path: String
+    }
+
+    public var languages: [String]
+    public var defaultLanguage: String
+    public var localityRanking: [LocalityRank]
+    /// Per locality: result indexes in leaderboard order with ranks.
+    public var localityBoards: [[(result: Int, rank: Int)]]
+    public var peerGroups: [PeerGroup]
+    public var commitmentLists: [CommitmentList: [CommitmentRef]]
+    /// Updates dated on or before D, newest first.
+    public var recentUpdates: [UpdateRef]
+    public var pages: [Page]
+    /// Result index of each official, by official index.
+    public var resultOf: [Int: Int]
+
+    public static func make(_ run: ScoringRun) -> SitePlan {
+        let p = run.province
+        let board = run.scoreboard
+        let D = board.asOf
+        var resultOf: [Int: Int] = [:]
+        for (i, r) in board.results.enumerated() { resultOf[r.official] = i }
+
+        // Leaderboards per locality.
+        var boards: [[(Int, Int)]] = Array(repeating: [], count: p.localities.count)
+        var membersByLocality: [String: [Int]] = [:]
+        for (i, r) in board.results.enumerated() { membersByLocality[p.officials[r.official].locality, default: []].append(i) }
+        for (li, l) in p.localities.enumerated() {
+            let ranked = Ranking.rank(membersByLocality[l.id] ?? [], score: { board.results[$0].total },
+                                      name: { p.officials[board.results[$0].official].name },
+                                      id: { p.officials[board.results[$0].official].key })
+            boards[li] = ranked.map { ($0.item, $0.rank) }
+        }
+
+        // Localities by the mean of their officials' totals.
+        var means: [(Int, Double, Int)] = []
+        for (li, members) in boards.enumerated() where !members.isEmpty {
+            let sum = members.reduce(0.0) { $0 + board.results[$1.0].total }
+            means.append((li, Number.round(sum / Double(members.count)), members.count))
+        }
+        let localityRanking = Ranking.rank(means, score: { $0.1 }, name: { p.localities[$0.0].name }, id: { p.localities[$0.0].id })
+            .map { LocalityRank(locality: $0.item.0, mean: $0.item.1, officials: $0.item.2, rank: $0.rank) }
+
+        // Peer groups: same role and locality context.
+        var contextOf: [String: Locality.Context] = [:]
+        for l in p.localities { contextOf[l.id] = l.context }
+        var groups: [String: (Official.Role, Locality.Context, [Int])] = [:]
+        for (i, r) in board.results.enumerated() {
+            let o = p.officials[r.official]
+            guard let ctx = contextOf[o.locality] else { continue }
+            let key = o.role.rawValue.replacingOccurrences(of: "_", with: "-") + "-" + ctx.rawValue
+            groups[key, default: (o.role, ctx, [])].2.append(i)
+        }
+        let peerGroups = groups.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { key -> PeerGroup? in
+            guard let (role, ctx, members) = groups[key] else { return nil }
+            let ranked = Ranking.rank(members, score: { board.results[$0].total },
+                                      name: { p.officials[board.results[$0].official].name },
+                                      id: { p.officials[board.results[$0].official].key })
+            return PeerGroup(key: key, role: role, context: ctx, members: ranked.map { ($0.item, $0.rank) })
+        }
+
+        // Commitment indexes and recent updates.
+        var lists: [CommitmentList: [CommitmentRef]] = [:]
+        var updates: [(UpdateRef, Day)] = []
+        for (oi, o) in p.officials.enumerated() {
+            for (ci, c) in o.commitments.enumerated() {
+                if let pub = c.publishedOn, pub > D { continue }
+                let done = c.status == .done && (c.completedOn.map { $0 <= D } ?? false)
+                let list: CommitmentList?
+                if c.status == .withdrawn { list = .withdrawn }
+                else if done { list = .done }
+                else if c.deadline < D { list = .overdue }
+                else if c.deadline - D <= 30 { list = .dueSoon }
+                else { list = nil }
+                if let list { lists[list, default: []].append(CommitmentRef(official: oi, commitment: ci)) }
+                for (ui, u) in c.updates.enumerated() where u.on <= D {
+                    updates.append((UpdateRef(official: oi, commitment: ci, update: ui), u.on))
+                }
+            }
+        }
+        for key in CommitmentList.allCases {
+            lists[key] = (lists[key] ?? []).sorted { a, b in
+                let ca = p.officials[a.official].commitments[a.commitment], cb = p.officials[b.official].commitments[b.commitment]
+                if ca.deadline != cb.deadline { return key == .done ? ca.deadline > cb.deadline : ca.deadline < cb.deadline }
+                return (a.official, a.commitment) < (b.official, b.commitment)
+            }
+        }
+        updates.sort { $0.1 != $1.1 ? $0.1 > $1.1 : ($0.0.official, $0.0.commitment, $0.0.update) < ($1.0.official, $1.0.commitment, $1.0.update) }
+
+        // Pages, in a fixed order.
+        var kinds: [(PageKind, String)] = [
+            (.home, SitePaths.home), (.localities, SitePaths.localities), (.peerGroups, SitePaths.peerGroups),
+            (.feedback, SitePaths.feedback), (.methodology, SitePaths.methodology), (.openData, SitePaths.openData),
+            (.search, SitePaths.search),
+        ]
+        for list in CommitmentList.allCases { kinds.append((.commitments(list), SitePaths.commitments(list))) }
+        for (li, l) in p.localities.enumerated() {
+            kinds.append((.locality(li), SitePaths.locality(l.id)))
+            kinds.append((.notice(li), SitePaths.notice(l.id)))
+        }
+        for (oi, o) in p.officials.enumerated() { kinds.append((.official(oi), SitePaths.official(o.locality, o.id))) }
+        for (gi, g) in peerGroups.enumerated() { kinds.append((.peerGroup(gi), SitePaths.peerGroup(g.key))) }
+        var pages: [Page] = []
+        for language in p.site.languages {
+            for (kind, path) in kinds { pages.append(Page(kind: kind, language: language, path: path)) }
+        }
+        pages.append(Page(kind: .notFound, language: p.site.languages.first ?? "vi", path: "404.html"))
+
+        return SitePlan(languages: p.site.languages, defaultLanguage: p.site.languages.first ?? "vi",
+                        localityRanking: localityRanking, localityBoards: boards, peerGroups: peerGroups,
+                        commitmentLists: lists, recentUpdates: updates.map(\.0), pages: pages, resultOf: resultOf)
+    }
+}

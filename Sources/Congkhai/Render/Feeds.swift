@@ -1,0 +1,55 @@
+/// Atom feeds of commitment updates: the site, each locality, each official.
+enum Feeds {
+    static let maxEntries = 50
+
+    static func files(run: ScoringRun, plan: SitePlan, baseURL: String) -> [OutputFile] {
+        let p = run.province
+        var out: [OutputFile] = []
+        let all = plan.recentUpdates
+        out.append(OutputFile(path: SitePaths.feed, text: feed(title: p.site.title, selfPath: SitePaths.feed,
+                                                              pagePath: SitePaths.home, updates: all, run: run, baseURL: baseURL)))
+        for l in p.localities {
+            let updates = all.filter { p.officials[$0.official].locality == l.id }
+            out.append(OutputFile(path: SitePaths.localityFeed(l.id),
+                                  text: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
+                                             pagePath: SitePaths.locality(l.id), updates: updates, run: run, baseURL: baseURL)))
+        }
+        for (oi, o) in p.officials.enumerated() {
+            let updates = all.filter { $0.official == oi }
+            out.append(OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
+                                  text: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
+                                             pagePath: SitePaths.official(o.locality, o.id), updates: updates, run: run, baseURL: baseURL)))
+        }
+        return out
+    }
+
+    /// Dates carry no zone in the content; feeds state Vietnam's (+07:00).
+    static func stamp(_ d: Day) -> String { d.description + "T00:00:00+07:00" }
+
+    static func feed(title: String, selfPath: String, pagePath: String, updates: [SitePlan.UpdateRef],
+                     run: ScoringRun, baseURL: String) -> String {
+        let p = run.province
+        let shown = updates.prefix(maxEntries)
+        let updated = shown.first.map { p.officials[$0.official].commitments[$0.commitment].updates[$0.update].on } ?? run.scoreboard.asOf
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
+        x += "<title>\(HTML.escape(title))</title>\n"
+        x += "<id>\(HTML.escape(baseURL + selfPath))</id>\n"
+        x += "<link rel=\"self\" href=\"\(HTML.escape(baseURL + selfPath))\"/>\n"
+        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(baseURL + pagePath))\"/>\n"
+        x += "<updated>\(stamp(updated))</updated>\n<author><name>\(HTML.escape(p.site.province))</name></author>\n"
+        for ref in shown {
+            let o = p.officials[ref.official]
+            let c = o.commitments[ref.commitment]
+            let u = c.updates[ref.update]
+            let url = baseURL + SitePaths.official(o.locality, o.id) + "#ck-" + c.id
+            var summary = c.title
+            if let pr = u.progress { summary += " — \(Number.format(pr))%" }
+            if !u.note.isEmpty { summary += " — " + u.note }
+            x += "<entry>\n<title>\(HTML.escape(o.name + ": " + c.title))</title>\n"
+            x += "<id>\(HTML.escape(url + "/" + u.on.description + "/" + String(ref.update)))</id>\n"
+            x += "<link href=\"\(HTML.escape(url))\"/>\n<updated>\(stamp(u.on))</updated>\n"
+            x += "<summary>\(HTML.escape(summary))</summary>\n</entry>\n"
+        }
+        return x + "</feed>\n"
+    }
+}

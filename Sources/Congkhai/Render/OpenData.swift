@@ -1,0 +1,174 @@
+/// The open-data files of DESIGN.md's output contract, plus the explanations
+/// that let anyone recompute every criterion. Text is data here: JSON-encoded
+/// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
+enum OpenData {
+    static func files(run: ScoringRun, plan: SitePlan) -> [OutputFile] {
+        var out: [OutputFile] = [
+            OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()),
+            OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)),
+            OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)),
+            OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run)),
+            OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)),
+            OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()),
+        ]
+        var index: [JSONValue] = []
+        for r in run.scoreboard.results {
+            let o = run.province.officials[r.official]
+            let path = "explanations/\(o.locality)/\(o.id).json"
+            out.append(OutputFile(path: "data/" + path, text: ExplanationReport.json(run, result: r).serialized()))
+            index.append(.object([("id", .string(o.id)), ("locality", .string(o.locality)), ("path", .string(path))]))
+        }
+        let tally = run.scoreboard.tally
+        var priors: [(String, JSONValue)] = []
+        for c in run.province.framework.criteria {
+            for case let .rating(kinds, _) in c.measures {
+                let key = kinds.map(\.rawValue).joined(separator: "+")
+                if priors.contains(where: { $0.0 == key }) { continue }
+                let prior = tally.priorMean(of: kinds)
+                priors.append((key, .object([("mean", .num(prior.mean, places: 6)), ("n", .integer(prior.count)),
+                                             ("sum", .num(prior.sum, places: 6))])))
+            }
+        }
+        out.append(OutputFile(path: "data/explanations/index.json", text: JSONValue.object([
+            ("as_of", .string(run.scoreboard.asOf.description)),
+            ("rating_priors", .object(priors)),
+            ("officials", .array(index)),
+        ]).serialized()))
+        return out
+    }
+
+    static func row(_ cells: [String]) -> String { CSVWriter.row(cells) }
+    static func t(_ s: String) -> String { CSVWriter.text(s) }
+    static func n(_ x: Double?, _ places: Int = 2) -> String { CSVWriter.number(x, places: places) }
+
+    static let criteriaColumns = ["locality", "official", "criterion", "group", "weight", "status", "criterion_attainment",
+                                  "contribution", "metric", "parameters", "measure_attainment", "inputs"]
+
+    static func criteriaCSV(_ run: ScoringRun) -> String {
+        var out = row(criteriaColumns)
+        for r in run.scoreboard.results {
+            let o = run.province.officials[r.official]
+            for c in r.criteria {
+                for m in c.measures {
+                    let inputs = m.explanation.facts.map { "\($0.key)=\($0.value.display)" }.joined(separator: "; ")
+                    out += row([t(o.locality), t(o.id), t(c.id), c.group.rawValue, n(c.weight, 6), c.status.rawValue,
+                                n(c.attainment, 6), n(c.counts ? c.contribution : nil, 6), m.measure.metric,
+                                t(m.measure.parameterLabel), n(m.attainment, 6), t(inputs)])
+                }
+            }
+        }
+        return out
+    }
+
+    static let commitmentColumns = ["locality", "official", "id", "title", "group", "product", "effective_target", "unit",
+                                    "actual", "acceptance", "published_on", "deadline", "difficulty", "status", "completed_on",
+                                    "withdrawal_approved", "partners", "latest_update", "latest_progress", "evidence_links",
+                                    "overdue"]
+
+    static func commitmentsCSV(_ run: ScoringRun) -> String {
+        let p = run.province
+        let D = run.scoreboard.asOf
+        var out = row(commitmentColumns)
+        for o in p.officials {
+            let locality = p.localities.first { $0.id == o.locality }
+            for c in o.commitments {
+                if let pub = c.publishedOn, pub > D { continue }
+                var target = c.target
+                if target == nil, let pid = c.product, let product = p.products[pid] {
+                    var factor = 1.0
+                    if let adj = locality?.normAdjustments.first(where: { $0.product == pid }), adj.approvedOn.map({ $0 <= D }) ?? true {
+                        factor = adj.factor
+                    }
+                    target = product.norm * factor
+                }
+                let updates = c.updates.filter { $0.on <= D }
+                var latest: Update?
+                for u in updates where latest.map({ $0.on <= u.on }) ?? true { latest = u }
+                var latestProgress: Update?
+                for u in updates where u.progress != nil && (latestProgress.map { $0.on <= u.on } ?? true) { latestProgress = u }
+                let done = c.status == .done && (c.completedOn.map { $0 <= D } ?? false)
+                let overdue = !done && c.status != .withdrawn && c.deadline < D
+                out += row([t(o.locality), t(o.id), t(c.id), t(c.title), c.group.rawValue, t(c.product ?? ""), n(target, 6),
+                            t(c.unit), n(c.actual, 6), t(c.acceptance), c.publishedOn?.description ?? "", c.deadline.description,
+                            c.difficulty.rawValue, c.status.rawValue, c.completedOn?.description ?? "",
+                            c.status == .withdrawn ? (c.isApprovedWithdrawal ? "true" : "false") : "",
+                            t(c.partners.joined(separator: " ")), latest?.on.description ?? "",
+                            n(latestProgress?.progress, 6), t(updates.compactMap(\.evidence).joined(separator: " ")),
+                            overdue ? "true" : "false"])
+            }
+        }
+        return out
+    }
+
+    static var feedbackColumns: [String] {
+        var cols = ["level", "locality", "official", "rows", "ratings", "rating_sum", "rating_mean"]
+        cols += FeedbackKind.allCases.map { "kind_" + $0.rawValue }
+        cols += FeedbackChannel.allCases.map { "channel_" + $0.rawValue } + ["channel_none"]
+        cols += ["complaints_open", "complaints_resolved_on_time", "complaints_resolved_late", "complaints_overdue",
+                 "complaints_rejected", "median_days_to_resolve"]
+        cols += RespondentKind.allCases.flatMap { ["scored_ratings_\($0.rawValue)", "scored_rating_sum_\($0.rawValue)"] }
+        cols += ["scored_complaints_due", "scored_complaints_on_time", "scored_complaints_late", "scored_complaints_unresolved"]
+        return cols
+    }
+
+    static func feedbackCSV(_ run: ScoringRun) -> String {
+        let p = run.province
+        let tally = run.scoreboard.tally
+        var out = row(feedbackColumns)
+        func summaryCells(_ s: FeedbackTally.Summary) -> [String] {
+            var cells = [String(s.rows), String(s.ratingCount), n(Double(s.ratingSumMicros) / 1_000_000, 6), n(s.ratingMean, 6)]
+            cells += s.byKind.map(String.init) + s.byChannel.map(String.init)
+            cells += [String(s.complaintsOpen), String(s.complaintsResolvedOnTime), String(s.complaintsResolvedLate),
+                      String(s.complaintsOverdue), String(s.complaintsRejected), n(s.medianResolveDays, 1)]
+            return cells
+        }
+        let blank = Array(repeating: "", count: RespondentKind.allCases.count * 2 + 4)
+        out += row(["province", "", ""] + summaryCells(tally.province) + blank)
+        for (li, l) in p.localities.enumerated() {
+            out += row(["locality", t(l.id), ""] + summaryCells(tally.localitySummaries[li]) + blank)
+        }
+        for (oi, o) in p.officials.enumerated() {
+            let r = tally.ratings[oi]
+            let c = tally.complaints[oi]
+            var scored: [String] = []
+            for k in RespondentKind.allCases {
+                scored += [String(r.count(of: [k])), n(r.sum(of: [k]), 6)]
+            }
+            scored += [String(c.counted), String(c.resolvedOnTime), String(c.resolvedLate), String(c.unresolved)]
+            out += row(["official", t(o.locality), t(o.id)] + summaryCells(tally.officialSummaries[oi]) + scored)
+        }
+        return out
+    }
+
+    static func datapackage(_ run: ScoringRun) -> JSONValue {
+        func schema(_ columns: [String], numeric: (String) -> Bool) -> JSONValue {
+            .object([("fields", .array(columns.map { c in
+                .object([("name", .string(c)), ("type", .string(numeric(c) ? "number" : "string"))])
+            }))])
+        }
+        let criteriaIDs = Set(run.province.framework.criteria.map(\.id))
+        let scoresColumns = ["id", "locality", "name", "role", "total", "band", "rank_in_locality"] + run.province.framework.criteria.map(\.id)
+        let numericFeedback: (String) -> Bool = { !["level", "locality", "official"].contains($0) }
+        func resource(_ name: String, _ path: String, _ title: String, _ fields: JSONValue) -> JSONValue {
+            .object([("name", .string(name)), ("path", .string(path)), ("title", .string(title)), ("format", .string("csv")),
+                     ("mediatype", .string("text/csv")), ("encoding", .string("utf-8")), ("schema", fields)])
+        }
+        return .object([
+            ("profile", .string("tabular-data-package")),
+            ("name", .string("congkhai-" + Slug.make(run.province.site.province))),
+            ("title", .string(run.province.site.title)),
+            ("version", .string(run.scoreboard.asOf.description)),
+            ("created", .string(run.scoreboard.asOf.description)),
+            ("resources", .array([
+                resource("scores", "scores.csv", "Scores per official",
+                         schema(scoresColumns) { $0 == "total" || $0 == "rank_in_locality" || criteriaIDs.contains($0) }),
+                resource("criteria", "criteria.csv", "Every criterion and measure of every official",
+                         schema(criteriaColumns) { ["weight", "criterion_attainment", "contribution", "measure_attainment"].contains($0) }),
+                resource("commitments", "commitments.csv", "Every public commitment",
+                         schema(commitmentColumns) { ["effective_target", "actual", "latest_progress"].contains($0) }),
+                resource("feedback-summary", "feedback-summary.csv", "Feedback per official, locality and province",
+                         schema(feedbackColumns, numeric: numericFeedback)),
+            ])),
+        ])
+    }
+}

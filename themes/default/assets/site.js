@@ -1,0 +1,73 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  // Diacritic-insensitive folding: "Hà Nội" and "ha noi" match; đ → d.
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  // Sortable tables: click a header marked data-sort, or any header of a .sortable table.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, col) {
+      th.tabIndex = 0;
+      th.setAttribute("aria-sort", "none");
+      function sort() {
+        var numeric = th.getAttribute("data-sort") === "num";
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
+          var r = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : fold(x).localeCompare(fold(y), "vi");
+          return asc ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+    });
+  });
+
+  // Search: a prebuilt index of localities and officials.
+  var form = document.querySelector("form.search");
+  if (!form) return;
+  var input = form.querySelector("input[type=search]");
+  var list = document.getElementById("results");
+  var index = null;
+  var indexURL = form.getAttribute("data-index");
+  var base = indexURL.slice(0, indexURL.lastIndexOf("/") + 1);
+  function show(q) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    var terms = fold(q).split(/\s+/).filter(Boolean);
+    if (!terms.length || !index) return;
+    var hits = index.filter(function (e) {
+      return terms.every(function (t) { return e.k.indexOf(t) !== -1; });
+    }).slice(0, 50);
+    hits.forEach(function (e) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = base + e.u;
+      a.textContent = e.n;
+      li.appendChild(a);
+      if (e.d) li.appendChild(document.createTextNode(" — " + e.d));
+      list.appendChild(li);
+    });
+  }
+  function load(then) {
+    if (index) return then();
+    var req = new XMLHttpRequest();
+    req.open("GET", indexURL);
+    req.onload = function () {
+      try { index = JSON.parse(req.responseText); } catch (e) { index = []; }
+      then();
+    };
+    req.send();
+  }
+  form.addEventListener("submit", function (e) { e.preventDefault(); load(function () { show(input.value); }); });
+  input.addEventListener("input", function () { load(function () { show(input.value); }); });
+  var m = /[?&]q=([^&]*)/.exec(location.search);
+  if (m) { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); load(function () { show(input.value); }); }
+})();
