@@ -143,6 +143,29 @@ class Gen:
         return a + dt.timedelta(days=self.r.randint(0, (b - a).days))
 
 
+def write_pdf(path, title):
+    """A minimal, valid one-page PDF saying it is a demo placeholder."""
+    text = ("Minh chung minh hoa (demo): " + title).encode("ascii", "replace")
+    stream = b"BT /F1 11 Tf 40 800 Td (" + text + b") Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += str(i + 1).encode() + b" 0 obj\n" + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 " + str(len(objs) + 1).encode() + b"\n0000000000 65535 f \n"
+    for off in offsets:
+        out += ("%010d 00000 n \n" % off).encode()
+    out += b"trailer\n<< /Size " + str(len(objs) + 1).encode() + b" /Root 1 0 R >>\nstartxref\n" + str(xref).encode() + b"\n%%EOF\n"
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:
@@ -575,6 +598,13 @@ def main():
     for path, text in sorted(files.items()):
         write(os.path.join(root, path), text)
     write(os.path.join(root, "README.md"), README)
+
+    # Evidence documents referenced by site-relative links (tiny placeholder PDFs).
+    for path, text in sorted(files.items()):
+        for line in text.splitlines():
+            if 'evidence: "/minh-chung/' in line:
+                rel = line.split('evidence: "', 1)[1].split('"', 1)[0].lstrip("/")
+                write_pdf(os.path.join(root, "static", rel), rel)
 
     # Audits: two files, every action; one dated after as_of; one by LOCALITY/ID.
     an_binh = [o for o in officials if o[0] == "xa-an-binh"]

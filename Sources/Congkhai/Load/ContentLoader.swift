@@ -44,7 +44,9 @@ public enum ContentLoader {
             content.audits.append(contentsOf: AuditDecoder.decode(yaml, file: path, log: log))
         }
         content.feedbackFiles = tree.feedbackFiles
+        content.staticFiles = tree.staticFiles
         content.inputFiles.append(contentsOf: tree.feedbackFiles)
+        content.inputFiles.append(contentsOf: tree.staticFiles)
         content.inputFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return content
     }

@@ -15,6 +15,8 @@ struct ContentTree {
     var officialFiles: [OfficialFile] = []
     var auditFiles: [String] = []
     var feedbackFiles: [String] = []
+    /// Files under `static/`, copied verbatim to the site (evidence documents, images).
+    var staticFiles: [String] = []
 
     /// Nil when the folder itself is unusable (the error is logged).
     static func scan(_ rootPath: String, log: DiagnosticLog) -> ContentTree? {
@@ -90,6 +92,15 @@ struct ContentTree {
             }
             tree.feedbackFiles.append(path)
         }
+
+        var folders = ["static"]
+        while let folder = folders.popLast() {
+            for (name, kind) in tree.entries(folder, log: log) {
+                let path = folder + "/" + name
+                if kind == .directory { folders.append(path) } else if kind == .file { tree.staticFiles.append(path) }
+            }
+        }
+        tree.staticFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return tree
     }
 

@@ -9,5 +9,6 @@ public struct LoadedContent {
     public var officials: [Official] = []
     var audits: [AuditEntry] = []
     public var feedbackFiles: [String] = []
+    public var staticFiles: [String] = []
     public var inputFiles: [String] = []
 }

@@ -15,6 +15,8 @@ public struct Province: Sendable {
     public var feedbackFiles: [String]
     /// Relative paths of every input file read, sorted, for the manifest.
     public var inputFiles: [String]
+    /// `static/…` files, published at the same path without `static/`.
+    public var staticFiles: [String] = []
 
     public init(root: String, site: SiteConfig, framework: Framework, products: [String: Product],
                 localities: [Locality], officials: [Official], audits: [Audit], feedbackFiles: [String],

@@ -60,7 +60,7 @@ extension SiteRenderer {
         let l = p.localities[li]
         var ctx: [String: Any] = [
             "name": l.name, "kind": e.label("locality_" + l.kind.rawValue), "context": e.label("context_" + l.context.rawValue),
-            "notice_href": e.link(SitePaths.notice(l.id)), "feed_href": e.link(SitePaths.localityFeed(l.id)),
+            "notice_href": e.link(SitePaths.notice(l.id)), "feed_href": e.root + SitePaths.localityFeed(l.id),
             "caption": e.label("leaderboard") + " — " + l.name,
             "rows": leaderboardRows(plan.localityBoards[li], e, showLocality: false),
         ]

@@ -35,6 +35,11 @@ public struct SiteRenderer {
         var files: [OutputFile] = []
         for page in plan.pages { files.append(renderPage(page)) }
         for asset in theme.assets { files.append(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
+        for path in run.province.staticFiles {
+            if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
+                files.append(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
+            }
+        }
         files += Feeds.files(run: run, plan: plan, baseURL: baseURL)
         files += OpenData.files(run: run, plan: plan)
         files.append(SearchIndex.file(run: run, plan: plan))
@@ -83,13 +88,13 @@ public struct SiteRenderer {
         case let .locality(li):
             template = "locality"; ctx = localityContext(li, e); title = p.localities[li].name
             description = title + " — " + e.label("leaderboard")
-            feed = e.link(SitePaths.localityFeed(p.localities[li].id)); feedTitle = title
+            feed = e.root + SitePaths.localityFeed(p.localities[li].id); feedTitle = title
         case let .official(oi):
             template = "official"; ctx = officialContext(oi, e)
             let o = p.officials[oi]
             title = o.name + " — " + o.position
             description = ctx["description"] as? String ?? description
-            feed = e.link(SitePaths.officialFeed(o.locality, o.id)); feedTitle = o.name
+            feed = e.root + SitePaths.officialFeed(o.locality, o.id); feedTitle = o.name
         case let .notice(li):
             template = "notice"; ctx = noticeContext(li, e); title = e.label("notice_title") + " — " + p.localities[li].name
         case .peerGroups:

@@ -71,9 +71,25 @@ public enum ContentValidator {
         if framework.criteria.isEmpty {
             log.error(framework.file, 0, 0, "the framework has no valid criteria")
         }
+        // Site-relative evidence must point at a published static file.
+        let published = Set(content.staticFiles.map { "/" + $0.dropFirst("static/".count) })
+        for official in officials {
+            for c in official.commitments {
+                for u in c.updates {
+                    guard let e = u.evidence, e.hasPrefix("/") else { continue }
+                    let path = String(e.split(separator: "#", maxSplits: 1)[0].split(separator: "?", maxSplits: 1)[0])
+                    if !published.contains(path) {
+                        log.warning(official.file, c.line, 0,
+                                    "commitment \"\(c.id)\": evidence \(path) is not a file under static/; the link will not work")
+                    }
+                }
+            }
+        }
         if log.hasErrors { return nil }
-        return Province(root: content.root, site: site, framework: framework, products: content.products,
+        var province = Province(root: content.root, site: site, framework: framework, products: content.products,
                         localities: localities, officials: officials, audits: audits,
                         feedbackFiles: content.feedbackFiles, inputFiles: content.inputFiles)
+        province.staticFiles = content.staticFiles
+        return province
     }
 }

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The demo site: pages for everything, no dangling link, determinism, atomic publish.
+@Suite(.serialized) struct SiteBuildTests {
+    static let demo: (String, SiteBuild.Report, [Diagnostic]) = {
+        do {
+            let (out, report, log) = try SiteFixture.build(content: DemoContentTests.root)
+            return (out, report, log.items)
+        } catch {
+            return ("", SiteBuild.Report(outcome: .ioError("\(error)"), run: nil, seconds: 0), [])
+        }
+    }()
+
+    @Test func buildsAPageForEveryOfficialAndLocalityInBothLanguages() throws {
+        let (out, report, items) = SiteBuildTests.demo
+        guard case .built = report.outcome else {
+            Issue.record("build failed: \(report.outcome) \(items.filter { $0.severity == .error })")
+            return
+        }
+        let site = try BuiltSite(root: out)
+        let run = try #require(report.run)
+        for l in run.province.localities {
+            #expect(site.files["dia-phuong/\(l.id)/index.html"] != nil)
+            #expect(site.files["en/dia-phuong/\(l.id)/index.html"] != nil)
+            #expect(site.files["dia-phuong/\(l.id)/thong-bao/index.html"] != nil)
+            #expect(site.files["dia-phuong/\(l.id)/feed.xml"] != nil)
+        }
+        for o in run.province.officials {
+            #expect(site.files["dia-phuong/\(o.locality)/\(o.id)/index.html"] != nil)
+            #expect(site.files["en/dia-phuong/\(o.locality)/\(o.id)/index.html"] != nil)
+            #expect(site.files["data/explanations/\(o.locality)/\(o.id).json"] != nil)
+        }
+        for required in ["index.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml", "search-index.json",
+                         "data/scores.json", "data/scores.csv", "data/commitments.csv", "data/feedback-summary.csv",
+                         "data/datapackage.json", "data/manifest.json", "phuong-phap/index.html", "du-lieu/index.html",
+                         "cam-ket/qua-han/index.html", "cam-ket/sap-den-han/index.html", "cam-ket/hoan-thanh/index.html",
+                         "cam-ket/da-rut/index.html", "phan-anh/index.html", "nhom-so-sanh/index.html", "tim-kiem/index.html"] {
+            #expect(site.files[required] != nil, "missing \(required)")
+        }
+    }
+
+    @Test func noDanglingLinksOrAnchors() throws {
+        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let broken = site.brokenLinks()
+        #expect(broken.isEmpty, "\(broken.prefix(20))")
+    }
+
+    @Test func scoresJSONMatchesTheScoreCommand() throws {
+        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let run = try #require(SiteBuildTests.demo.1.run)
+        #expect(site.text("data/scores.json") == ScoresReport.json(run).serialized())
+    }
+
+    @Test func manifestHashesEveryOutput() throws {
+        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let manifest = try #require(site.text("data/manifest.json"))
+        #expect(manifest.contains("\"officials/xa-an-binh/nguyen-van-an.md\": \""))
+        #expect(manifest.contains("\"index.html\": \"\(SHA256.hex(site.files["index.html"] ?? []))\""))
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let (second, report, _) = try SiteFixture.build(content: DemoContentTests.root)
+        defer { try? FileManager.default.removeItem(atPath: second) }
+        guard case .built = report.outcome else { Issue.record("second build failed"); return }
+        let a = try BuiltSite(root: SiteBuildTests.demo.0), b = try BuiltSite(root: second)
+        #expect(a.files.keys.sorted() == b.files.keys.sorted())
+        let different = a.files.keys.filter { a.files[$0] != b.files[$0] }.sorted()
+        #expect(different.isEmpty, "\(different.prefix(10))")
+    }
+
+    @Test func pagesCarryNoInlineScriptsOrStyles() throws {
+        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        for page in site.htmlFiles {
+            let html = site.text(page) ?? ""
+            #expect(!html.contains("<script>"), "\(page)")
+            #expect(!html.contains(" style=\""), "\(page)")
+            #expect(html.contains("Content-Security-Policy"), "\(page)")
+        }
+    }
+
+    @Test func pagesStaySmall() throws {
+        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let home = site.files["index.html"]?.count ?? 0
+        #expect(home > 0 && home < 100_000)
+        let official = site.files["dia-phuong/xa-an-binh/nguyen-van-an/index.html"]?.count ?? 0
+        #expect(official > 0 && official < 200_000)
+    }
+}
+
+/// Publishing: a failed build leaves the old site; a held lock refuses a second build.
+@Suite struct PublishTests {
+    func tree() throws -> String { try TestContent().write() }
+
+    @Test func failedBuildLeavesThePreviousSiteUntouched() throws {
+        let content = try tree()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let (out, first, _) = try SiteFixture.build(content: content)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard case .built = first.outcome else { Issue.record("first build failed: \(first.outcome)"); return }
+        let before = try BuiltSite(root: out)
+        try Data("name: [unclosed\n".utf8).write(to: URL(fileURLWithPath: content + "/localities/xa-an-binh.yaml"))
+        let log = DiagnosticLog()
+        let second = SiteBuild.run(.init(content: content, output: out), log: log)
+        guard case .contentErrors = second.outcome else { Issue.record("expected content errors"); return }
+        let after = try BuiltSite(root: out)
+        #expect(before.files == after.files)
+        let parent = (out as NSString).deletingLastPathComponent
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent)
+            .filter { $0.hasPrefix("." + (out as NSString).lastPathComponent + ".congkhai-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aHeldLockRefusesASecondPublisher() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
+        let p = Publisher(destination: out)
+        try p.withLock {
+            #expect(throws: Publisher.Failure.self) { try Publisher(destination: out).withLock {} }
+        }
+    }
+
+    @Test func leftoversOfAKilledBuildAreRemoved() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("left-\(UUID().uuidString)").path
+        let p = Publisher(destination: out)
+        let stale = (out as NSString).deletingLastPathComponent + "/." + (out as NSString).lastPathComponent + ".congkhai-new-99999"
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try p.withLock { try p.publish([OutputFile(path: "index.html", text: "ok")]) }
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.contents(atPath: out + "/index.html") == Data("ok".utf8))
+        try p.withLock { try p.publish([OutputFile(path: "index.html", text: "two")]) }
+        #expect(FileManager.default.contents(atPath: out + "/index.html") == Data("two".utf8))
+        try? FileManager.default.removeItem(atPath: out)
+    }
+}
