@@ -1,5 +1,5 @@
 # congkhai — the two commands of the README.
-#   make site   builds the tool and runs it on the demo content into output/
+#   make site   builds the tool and the demo site from content/ into output/
 #   make test   runs the test suite
 # Both install the Debian packages the build needs when they are missing.
 
@@ -19,11 +19,7 @@ deps:
 
 site: deps
 	swift build -c release --product congkhai
-	.build/release/congkhai check $(CONTENT)
-	mkdir -p $(OUTPUT)/data
-	.build/release/congkhai score $(CONTENT) --format json > $(OUTPUT)/data/scores.json
-	.build/release/congkhai score $(CONTENT) --format csv > $(OUTPUT)/data/scores.csv
-	.build/release/congkhai score $(CONTENT)
+	.build/release/congkhai build $(CONTENT) --output $(OUTPUT)
 
 test: deps
 	swift test

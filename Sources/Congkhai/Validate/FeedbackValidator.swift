@@ -64,6 +64,13 @@ public final class FeedbackValidator {
         return ok ? cols : nil
     }
 
+    /// Categories are free text from exports: masked like comments and kept short.
+    static func category(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        let masked = PrivacyMask.mask(text)
+        return masked.count > 80 ? String(masked.prefix(79)) + "…" : masked
+    }
+
     public enum Outcome {
         case row(FeedbackRow)
         case quarantined(QuarantinedRow)
@@ -154,7 +161,7 @@ public final class FeedbackValidator {
         let publish = field("publish").lowercased() == "yes"
         return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
-                                respondent: field("respondent"), rating: rating, category: field("category"),
+                                respondent: field("respondent"), rating: rating, category: FeedbackValidator.category(field("category")),
                                 status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field("comment")) : "",
                                 publish: publish, file: file, line: r.line))
     }
