@@ -43,7 +43,7 @@ import Testing
             title: \(q(p))
             group: B
             acceptance: \(q(p))
-            unit: \(q(p))
+            unit: "=SUM(1+1)"
             deadline: 2026-06-30
             status: done
             completed_on: 2026-06-01
@@ -130,7 +130,8 @@ import Testing
         #expect(officialPage.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(officialPage.contains("{{site_title}}"))
         let csv = site.text("data/commitments.csv") ?? ""
-        #expect(csv.contains("'=HYPERLINK"))
+        #expect(csv.contains(",'=SUM(1+1),"))
+        #expect(CSVWriter.text("@cmd") == "'@cmd" && CSVWriter.text("-1") == "'-1" && CSVWriter.text("\tx") == "'\tx")
     }
 
     /// Start tags (outside text) that carry an `on…=` attribute.
