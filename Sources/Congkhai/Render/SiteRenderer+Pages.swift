@@ -117,6 +117,11 @@ extension SiteRenderer {
             "description": "\(o.name), \(o.position): \(Number.fixed(r.total))/100, \(fw.bands[r.band].name.text(e.language))",
         ]
         for (k, v) in bandContext(r.band, e) { ctx[k] = v }
+        if r.band != r.bandFromTotal {
+            ctx["band_changed"] = true
+            ctx["band_from_total"] = fw.bands[r.bandFromTotal].name.text(e.language)
+        }
+        if Number.round(r.weightedTotal) != r.total { ctx["adjusted"] = true }
         if let ts = o.termStart { ctx["term_start"] = ts.description }
         if let gi = plan.peerGroups.firstIndex(where: { g in g.members.contains { $0.result == ri } }) {
             ctx["peer_href"] = e.link(SitePaths.peerGroup(plan.peerGroups[gi].key))
