@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Shared fragments (strings, Markdown bodies) are computed once; page
 /// contexts are plain dictionaries because Mustache reads them fastest.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     let run: ScoringRun
     let plan: SitePlan
     let theme: Theme
@@ -32,8 +32,15 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        for page in plan.pages { files.append(renderPage(page)) }
+        // Pages are independent: render them on every core. Markdown bodies were
+        // rendered up front (cmark-gfm must stay on one thread at a time).
+        let pages = plan.pages
+        let slots = PageSlots(count: pages.count)
+        let renderer = self
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            slots.set(i, renderer.renderPage(pages[i]))
+        }
+        var files = slots.values
         for asset in theme.assets { files.append(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
         for path in run.province.staticFiles {
             if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
@@ -310,5 +317,25 @@ public struct SiteRenderer {
             out += "<url><loc>\(HTML.escape(baseURL + prefix + page.path))</loc><lastmod>\(run.scoreboard.asOf)</lastmod></url>\n"
         }
         return out + "</urlset>\n"
+    }
+}
+
+/// Results of parallel page rendering, in plan order.
+final class PageSlots: @unchecked Sendable {
+    private var slots: [OutputFile?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ file: OutputFile) {
+        lock.lock()
+        slots[i] = file
+        lock.unlock()
+    }
+
+    var values: [OutputFile] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }
