@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(
             name: "CongkhaiTests",
             dependencies: ["Congkhai"],
+            exclude: ["Golden"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -17,3 +17,20 @@ import Testing
         #expect(!html.contains("onerror"))
     }
 }
+
+@Suite struct LinkPolicyTests {
+    @Test func markdownLinksAreLimitedToSafeSchemes() {
+        let html = MarkdownRenderer.html("[a](ftp://x.example/f) [b](file:///etc/passwd) [c](https://ok.example) [d](/minh-chung/a.pdf) [e](mailto:a@b.vn) ![i](data:image/png;base64,AAAA) [f](JAVASCRIPT:alert(1))\n")
+        #expect(html.contains("href=\"https://ok.example\""))
+        #expect(html.contains("href=\"/minh-chung/a.pdf\""))
+        #expect(html.contains("href=\"mailto:a@b.vn\""))
+        #expect(!html.contains("ftp:") && !html.contains("file:") && !html.contains("data:") && !html.lowercased().contains("javascript"))
+    }
+
+    @Test func slugsAndSearchFolding() {
+        #expect(Slug.make("Nguyễn Văn Đức") == "nguyen-van-duc")
+        #expect(Slug.make("  Xã Hòa Lộc (mới) ") == "xa-hoa-loc-moi")
+        #expect(Slug.fold("Hà Nội") == "ha noi")
+        #expect(Slug.fold("ĐẶNG") == "dang")
+    }
+}

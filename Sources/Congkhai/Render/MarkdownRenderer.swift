@@ -30,9 +30,42 @@ public enum MarkdownRenderer {
         normalized.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let doc = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(doc) }
+        filterLinks(doc)
         guard let raw = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(raw) }
         return String(cString: raw)
+    }
+}
+
+extension MarkdownRenderer {
+    /// Empties every link or image URL outside the allowed set (http(s),
+    /// mailto and site-relative for links; http(s) and site-relative for
+    /// images), whatever cmark's own safe mode would have let through.
+    static func filterLinks(_ doc: OpaquePointer) {
+        guard let iter = cmark_iter_new(doc) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if !isAllowed(url, image: type == CMARK_NODE_IMAGE) { cmark_node_set_url(node, "") }
+        }
+    }
+
+    public static func isAllowed(_ url: String, image: Bool) -> Bool {
+        let t = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return true }
+        let lower = t.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return true }
+        if !image && lower.hasPrefix("mailto:") { return true }
+        if t.hasPrefix("//") || t.hasPrefix("\\") { return false }
+        if t.hasPrefix("/") || t.hasPrefix("#") { return !image || !t.hasPrefix("#") }
+        // A relative reference: no scheme before the first `/`, `?` or `#`.
+        let head = t.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !head.contains(":")
     }
 }
 

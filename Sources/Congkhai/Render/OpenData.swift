@@ -73,14 +73,7 @@ enum OpenData {
             let locality = p.localities.first { $0.id == o.locality }
             for c in o.commitments {
                 if let pub = c.publishedOn, pub > D { continue }
-                var target = c.target
-                if target == nil, let pid = c.product, let product = p.products[pid] {
-                    var factor = 1.0
-                    if let adj = locality?.normAdjustments.first(where: { $0.product == pid }), adj.approvedOn.map({ $0 <= D }) ?? true {
-                        factor = adj.factor
-                    }
-                    target = product.norm * factor
-                }
+                let target = Scorer.effectiveTarget(of: c, locality: locality, province: p, asOf: D)
                 let updates = c.updates.filter { $0.on <= D }
                 var latest: Update?
                 for u in updates where latest.map({ $0.on <= u.on }) ?? true { latest = u }

@@ -258,12 +258,20 @@ extension SiteRenderer {
         let items: [[String: Any]] = m.explanation.items.map { item in
             var im: [String: Any] = ["title": item.title, "counted": item.counted]
             if let note = item.note { im["note"] = note.text(e.language) }
-            let text = item.facts.map { "\($0.label.text(e.language)): \(factValue($0.value, e))" }.joined(separator: "; ")
+            let text = item.facts.map { "\($0.label.text(e.language)): \(factText($0, e))" }.joined(separator: "; ")
             if !text.isEmpty { im["facts_text"] = text }
             return im
         }
         if !items.isEmpty { ctx["has_items"] = true; ctx["items"] = items }
         return ctx
+    }
+
+    /// Enum-valued facts (status, outcome) in the page's language.
+    func factText(_ fact: Explanation.Fact, _ e: PageEnv) -> String {
+        if case let .text(raw) = fact.value, fact.key == "status" || fact.key == "outcome" {
+            return e.t[fact.key + "_" + raw] ?? raw
+        }
+        return factValue(fact.value, e)
     }
 
     func factValue(_ v: Explanation.Value, _ e: PageEnv) -> String {

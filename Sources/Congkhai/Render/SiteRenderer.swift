@@ -250,7 +250,10 @@ public struct SiteRenderer: Sendable {
         ]
         if !done && c.status != .withdrawn && c.deadline < D { row["overdue"] = true }
         if let on = c.completedOn, on <= D { row["completed_on"] = on.description }
-        if let t = c.target { row["target"] = fmtShort(t, e) + (c.unit.isEmpty ? "" : " " + c.unit) }
+        let locality = p.localities.first { $0.id == o.locality }
+        if let t = Scorer.effectiveTarget(of: c, locality: locality, province: p, asOf: D) {
+            row["target"] = fmtShort(t, e) + (c.unit.isEmpty ? "" : " " + c.unit)
+        }
         if let a = c.actual { row["actual"] = fmtShort(a, e) + (c.unit.isEmpty ? "" : " " + c.unit) }
         if withOfficial {
             row["official_name"] = o.name

@@ -65,7 +65,7 @@ enum CommitmentDelivery {
             due += 1
             if isDone { done += 1 }
             var facts: [Explanation.Fact] = [
-                .init("status", "Trạng thái", "Status", .text(isDone ? "done" : (c.status == .done ? "done after as_of" : c.status.rawValue))),
+                .init("status", "Trạng thái", "Status", .text(isDone ? "done" : (c.status == .done ? "done_after" : c.status.rawValue))),
                 .init("deadline", "Hạn", "Deadline", .day(c.deadline)),
             ]
             if let on = c.completedOn { facts.append(.init("completed_on", "Ngày hoàn thành", "Completed on", .day(on))) }

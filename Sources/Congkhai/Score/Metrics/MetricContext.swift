@@ -24,16 +24,8 @@ struct MetricContext {
 
     /// `target`, else the product norm × the locality's factor approved by D.
     func effectiveTarget(_ c: Commitment) -> (value: Double, source: String)? {
-        if let t = c.target { return (t, "target") }
-        guard let pid = c.product, let product = province.products[pid] else { return nil }
-        let factor = approvedFactor(product: pid)
-        return (product.norm * factor.value, factor.value == 1 && !factor.applied ? "norm" : "norm × factor")
-    }
-
-    func approvedFactor(product: String) -> (value: Double, applied: Bool) {
-        guard let adj = locality.normAdjustments.first(where: { $0.product == product }) else { return (1, false) }
-        if let on = adj.approvedOn, on > asOf { return (1, false) }
-        return (adj.factor, true)
+        Scorer.effectiveTarget(of: c, locality: locality, province: province, asOf: asOf)
+            .map { ($0, c.target != nil ? "target" : "norm × factor") }
     }
 
     /// Latest update dated on or before D (ties: last in the list), optionally only those with progress.
