@@ -6,6 +6,9 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
 
+  // Numbers are written the Vietnamese way on Vietnamese pages (83,13).
+  function num(s) { return parseFloat(s.replace(/\s/g, "").replace(",", ".")) || 0; }
+
   // Sortable tables: click a header marked data-sort, or any header of a .sortable table.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
@@ -21,7 +24,7 @@
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
-          var r = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : fold(x).localeCompare(fold(y), "vi");
+          var r = numeric ? num(x) - num(y) : fold(x).localeCompare(fold(y), "vi");
           return asc ? r : -r;
         });
         rows.forEach(function (r) { body.appendChild(r); });
