@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Fault tests for the nightly job: the published folder is always a complete
+good build, whatever happens to the build.
+
+  1. SIGKILL at random moments (seeded) during builds that would change the
+     site: afterwards the output is exactly the previous good build or exactly
+     the new one, never a mix; the next build clears every leftover.
+  2. A full disk (small tmpfs as the output's file system): exit 3, output intact.
+  3. An output folder that cannot be written (read-only mount): exit 3, output intact.
+  4. Two builds started at once: the lock lets one publish; the other exits 3
+     with a clear message or publishes after it; the output is a complete build.
+
+    python3 scripts/fault_tests.py [--trials 50] [--seed 2026] [--bin .build/debug/congkhai]
+
+Tests 2 and 3 mount tmpfs and need root (CI runs as root); they are skipped
+otherwise. Prints 'N passed, M failed' and exits non-zero on any failure.
+"""
+import argparse
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+DATES = ["2026-11-28", "2026-11-27"]
+
+
+def tree(path):
+    out = {}
+    if not os.path.isdir(path):
+        return out
+    for root, dirs, files in os.walk(path):
+        for f in files:
+            full = os.path.join(root, f)
+            with open(full, "rb") as fh:
+                out[os.path.relpath(full, path)] = hashlib.sha256(fh.read()).hexdigest()
+    return out
+
+
+def leftovers(out):
+    parent, name = os.path.split(out.rstrip("/"))
+    return [e for e in os.listdir(parent) if e.startswith("." + name + ".congkhai-")]
+
+
+def build(binary, content, out, as_of, wait=True, **kw):
+    cmd = [binary, "build", content, "--output", out, "--as-of", as_of, "--quiet",
+           "--report", out.rstrip("/") + ".report.json"]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    if wait:
+        _, err = p.communicate()
+        return p.returncode, err.decode("utf-8", "replace")
+    return p
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--trials", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--bin", default=".build/debug/congkhai")
+    ap.add_argument("--content", default="content")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    binary = os.path.abspath(a.bin)
+    content = os.path.abspath(a.content)
+    work = tempfile.mkdtemp(prefix="congkhai-faults-")
+    passed = failed = 0
+
+    def check(ok, what):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print("FAIL:", what)
+
+    # Reference sites for both dates, built once.
+    refs = {}
+    for d in DATES:
+        ref = os.path.join(work, "ref-" + d)
+        rc, err = build(binary, content, ref, d)
+        if rc != 0:
+            print("reference build failed:", err)
+            sys.exit(1)
+        refs[d] = tree(ref)
+    start = time.monotonic()
+    build(binary, content, os.path.join(work, "timing"), DATES[0])
+    duration = time.monotonic() - start
+
+    # 1. SIGKILL at random moments.
+    out = os.path.join(work, "site")
+    build(binary, content, out, DATES[0])
+    current = DATES[0]
+    for trial in range(a.trials):
+        target = DATES[1] if current == DATES[0] else DATES[0]
+        p = build(binary, content, out, target, wait=False)
+        time.sleep(rng.uniform(0, duration * 1.1))
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        got = tree(out)
+        if got == refs[target]:
+            current = target
+        check(got == refs[current], f"trial {trial}: output is not a complete build ({len(got)} files)")
+    rc, err = build(binary, content, out, current)
+    check(rc == 0, "build after the kills failed: " + err)
+    check(not leftovers(out), f"leftovers after a clean build: {leftovers(out)}")
+    check(tree(out) == refs[current], "clean build after kills differs from the reference")
+    print(f"kill trials: {a.trials} (build takes {duration:.2f} s)")
+
+    # 4. Two builds at once.
+    p1 = build(binary, content, out, DATES[1], wait=False)
+    p2 = build(binary, content, out, DATES[1], wait=False)
+    e1 = p1.communicate()[1].decode("utf-8", "replace")
+    e2 = p2.communicate()[1].decode("utf-8", "replace")
+    codes = sorted([p1.returncode, p2.returncode])
+    check(codes in ([0, 0], [0, 3]), f"concurrent builds exited {codes}")
+    if 3 in codes:
+        check("lock" in (e1 + e2), "the refused build does not mention the lock")
+    check(tree(out) == refs[DATES[1]], "output after concurrent builds is not a complete build")
+
+    # 2 and 3 need root to mount a tmpfs.
+    if os.geteuid() == 0:
+        mnt = os.path.join(work, "mnt")
+        os.makedirs(mnt)
+        size_kb = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(os.path.join(work, "ref-" + DATES[0])) for f in fs) // 1024
+        limit = int(size_kb * 1.6) + 256
+        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={limit}k", "tmpfs", mnt], check=True)
+        try:
+            small = os.path.join(mnt, "site")
+            rc, err = build(binary, content, small, DATES[0])
+            check(rc == 0, f"first build on a {limit} KiB tmpfs failed: {err}")
+            before = tree(small)
+            filler = os.path.join(mnt, "filler")
+            with open(filler, "wb") as f:  # leave too little room for a second copy
+                free = shutil.disk_usage(mnt).free
+                f.write(b"\0" * max(0, free - size_kb * 1024 // 3))
+            rc, err = build(binary, content, small, DATES[1])
+            check(rc == 3, f"full disk: exit {rc}, expected 3 ({err.strip()[-200:]})")
+            check(tree(small) == before, "full disk: output changed")
+            check(not leftovers(small), f"full disk: leftovers {leftovers(small)}")
+            os.remove(filler)
+            subprocess.run(["mount", "-o", "remount,ro", mnt], check=True)
+            rc, err = build(binary, content, small, DATES[1])
+            check(rc == 3, f"read-only output: exit {rc}, expected 3 ({err.strip()[-200:]})")
+            check(tree(small) == before, "read-only output: output changed")
+        finally:
+            subprocess.run(["umount", mnt])
+    else:
+        print("not root: skipping the full-disk and read-only tests")
+
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"fault tests: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
