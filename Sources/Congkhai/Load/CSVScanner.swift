@@ -75,6 +75,23 @@ public final class CSVScanner {
         return nil
     }
 
+    /// Scans bytes already in memory (fuzzing, tests); same rules as files.
+    public static func scan(bytes: [UInt8], _ body: (borrowing CSVRecord) -> Void) -> Failure? {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let invalid: Int? = bytes.withUnsafeBufferPointer { buf in
+            UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[start...]))
+        }
+        if let bad = invalid {
+            let line = 1 + bytes[start..<(start + bad)].count { $0 == 0x0A }
+            return .notUTF8(line: line, guess: LegacyEncoding.guess(bytes))
+        }
+        var state = ScanState()
+        bytes.withUnsafeBufferPointer { buf in state.feed(UnsafeBufferPointer(rebasing: buf[start...]), body) }
+        state.finish(body)
+        return nil
+    }
+
     private func guessEncoding() -> LegacyEncoding.Guess? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
