@@ -20,12 +20,21 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print errors only.")
     var quiet = false
 
+    @Flag(name: .customLong("fix-encoding"),
+          help: "Convert Windows-1258, TCVN3 and UTF-16 files to UTF-8 NFC in place (original kept as .bak).")
+    var fixEncoding = false
+
     func validate() throws {
         _ = try parseAsOf(asOf)
     }
 
     func run() throws {
         let day = asOf.flatMap { Day(iso: $0) }
+        if fixEncoding {
+            for r in LegacyConverter.fixAll(root: content) {
+                stderr(Diagnostic(r.converted ? .warning : .error, file: r.file, line: 0, "\(r.encoding): \(r.note)").formatted(prefix: content))
+            }
+        }
         let log = DiagnosticLog()
         let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict), log: log)
         printDiagnostics(log, root: content, quiet: quiet)

@@ -250,3 +250,33 @@ import Testing
         #expect(errors.contains { $0.file == "localities/xa-an-binh.yaml" && $0.line >= 3 && $0.message.contains("YAML syntax error") })
     }
 }
+
+@Suite struct LegacyConverterTests {
+    @Test func convertsWindows1258AndKeepsABackup() throws {
+        let c = TestContent()
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        var bytes = Array("---\nname: \"Nguy".utf8) + [0xEA, 0xDE] + Array("n V".utf8) + [0xE3]
+        bytes += Array("n An\"\nrole: chairman\n---\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let results = LegacyConverter.fixAll(root: root)
+        #expect(results.count == 1 && results[0].converted)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("Nguyễn Văn An"))
+        #expect(text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8))
+        #expect(FileManager.default.fileExists(atPath: root + "/officials/xa-an-binh/.nguyen-van-an.md.windows-1258.bak"))
+        let log = DiagnosticLog()
+        #expect(ScoringRun.run(content: root, options: .init(), log: log) != nil)
+    }
+
+    @Test func vniIsDetectedButNotConverted() throws {
+        let c = TestContent()
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let vni: [UInt8] = Array("name: \"Nguye".utf8) + [0xE3] + Array("n Va".utf8) + [0xE9] + Array("n ".utf8) + [0xF1] + Array("o".utf8) + [0xE0] + Array("\"\n".utf8)
+        try Data(vni).write(to: URL(fileURLWithPath: root + "/localities/xa-an-binh.yaml"))
+        let results = LegacyConverter.fixAll(root: root)
+        #expect(results.count == 1 && !results[0].converted && results[0].encoding == "VNI")
+    }
+}
