@@ -53,7 +53,9 @@ public enum LegacyConverter {
                                       note: "\(guess.rawValue) is not converted automatically; use a converter such as UniKey's"))
                 continue
             }
-X
+            // A hidden backup beside the file: congkhai ignores hidden files, so the layout stays valid.
+            let encodingTag = guess.rawValue.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "-" }
+            let backup = (path as NSString).deletingLastPathComponent + "/." + (rel as NSString).lastPathComponent + "." + encodingTag + ".bak"
             do {
                 try data.write(to: URL(fileURLWithPath: backup), options: .withoutOverwriting)
                 try Data(TextDecoding.nfc(decoded).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
