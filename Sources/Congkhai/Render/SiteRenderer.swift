@@ -182,9 +182,8 @@ public struct SiteRenderer: Sendable {
             var c: [String: Any] = ["label": e.t["channel_" + key] ?? key, "value": value]
             if key == "portal" || value.lowercased().hasPrefix("http") {
                 if let safe = HTML.safeURL(value) { c["href"] = safe }
-            } else if key == "hotline" {
-                let digits = value.filter { $0.isNumber || $0 == "+" }
-                if !digits.isEmpty { c["href"] = "tel:" + digits }
+            } else if key == "hotline", !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-.()".contains($0)) }) {
+                c["href"] = "tel:" + value.filter { $0.isNumber || $0 == "+" }
             } else if key == "email", value.contains("@"), let safe = HTML.safeURL("mailto:" + value) {
                 c["href"] = safe
             }

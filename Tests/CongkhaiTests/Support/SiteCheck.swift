@@ -37,6 +37,19 @@ struct BuiltSite {
         return out
     }
 
+    /// `<link>` elements the theme writes: stylesheets under assets/, canonical, alternates, feeds.
+    static func themeLinkCount(_ lowerHTML: String) -> Int {
+        guard let re = try? NSRegularExpression(pattern: "<link ([^>]*)>") else { return -1 }
+        let ns = lowerHTML as NSString
+        var n = 0
+        for m in re.matches(in: lowerHTML, range: NSRange(location: 0, length: ns.length)) {
+            let attrs = ns.substring(with: m.range(at: 1))
+            if attrs.hasPrefix("rel=\"stylesheet\" href=\"") && attrs.contains("assets/") { n += 1 }
+            if attrs.hasPrefix("rel=\"canonical\"") || attrs.hasPrefix("rel=\"alternate\"") { n += 1 }
+        }
+        return n
+    }
+
     /// Links that point nowhere: missing files or missing `#anchors`.
     func brokenLinks() -> [String] {
         var broken: [String] = []
