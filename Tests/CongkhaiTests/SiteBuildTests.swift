@@ -113,6 +113,18 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func theRepositoryPlaceholderSurvives() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
+        FileManager.default.createFile(atPath: out + "/stale.html", contents: Data("old".utf8))
+        let p = Publisher(destination: out)
+        try p.withLock { try p.publish([OutputFile(path: "index.html", text: "new")]) }
+        #expect(FileManager.default.fileExists(atPath: out + "/.gitkeep"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/stale.html"))
+        try? FileManager.default.removeItem(atPath: out)
+    }
+
     @Test func aHeldLockRefusesASecondPublisher() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lock-\(UUID().uuidString)").path
         let p = Publisher(destination: out)

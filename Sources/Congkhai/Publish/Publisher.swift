@@ -71,6 +71,10 @@ public struct Publisher {
                 }
                 try write(file.bytes, to: path)
             }
+            // A repository's placeholder (`output/.gitkeep`) survives the swap.
+            if FileManager.default.fileExists(atPath: destination + "/.gitkeep") {
+                try write([], to: staging + "/.gitkeep")
+            }
             try swapIn(staging)
         } catch let failure as Failure {
             try? FileManager.default.removeItem(atPath: staging)
