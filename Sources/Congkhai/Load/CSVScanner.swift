@@ -116,6 +116,16 @@ public struct CSVRecord: ~Copyable {
 
     public func isEmpty(_ i: Int) -> Bool { bytes(i).isEmpty }
 
+    /// Field bytes without surrounding spaces and tabs; empty when `i` is out of range.
+    public func trimmedBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        guard i >= 0, i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let b = bytes(i)
+        var s = b.startIndex, e = b.endIndex
+        while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+        return UnsafeBufferPointer(rebasing: b[s..<e])
+    }
+
     /// NFC text of field `i` (trimmed of surrounding spaces when `trim`).
     public func string(_ i: Int, trim: Bool = false) -> String {
         guard i >= 0, i < count else { return "" }

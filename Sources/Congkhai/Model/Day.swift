@@ -30,6 +30,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// The same from raw bytes (CSV fields), without building a String.
+    public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        var v = [0, 0, 0]
+        for (n, (start, count)) in [(0, 4), (5, 2), (8, 2)].enumerated() {
+            for i in start..<(start + count) {
+                let c = b[i]
+                guard c >= 48, c <= 57 else { return nil }
+                v[n] = v[n] * 10 + Int(c - 48)
+            }
+        }
+        self.init(year: v[0], month: v[1], day: v[2])
+    }
+
     static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
         var v = 0
         for i in start..<(start + count) {

@@ -18,8 +18,10 @@ public enum FeedbackIngest {
     public static let quarantineListLimit = 1_000_000
 
     public static func run(_ province: Province, asOf: Day, log: DiagnosticLog) -> Result {
-        let validator = FeedbackValidator(province: province)
-        let accumulator = FeedbackAccumulator(province: province, asOf: asOf)
+        // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
+        let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
+        let validator = FeedbackValidator(province: province, expectedRows: expected)
+        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, expectedRows: expected)
         var quarantined: [QuarantinedRow] = []
         var quarantinedCount = 0
         var rows = 0

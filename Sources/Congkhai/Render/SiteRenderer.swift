@@ -293,7 +293,7 @@ public struct SiteRenderer: Sendable {
         ctx["complaints_late"] = s.complaintsResolvedLate
         ctx["complaints_overdue"] = s.complaintsOverdue
         ctx["median_days"] = s.medianResolveDays.map { fmtShort($0, e) } ?? "—"
-        let top = s.topCategories(5)
+        let top = s.topCategories(5, names: run.scoreboard.tally.categoryNames)
         if !top.isEmpty {
             ctx["has_categories"] = true
             ctx["categories"] = top.map { ["name": $0.0, "count": $0.1] }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Folds validated feedback rows into a `FeedbackTally` as they stream.
 ///
 /// Rating deduplication needs one entry per (respondent, official,
@@ -23,11 +21,13 @@ public final class FeedbackAccumulator {
     private var tally: FeedbackTally
     private var respondents: [String: Int32] = [:]
     private var latest: [RatingKey: RatingEntry] = [:]
+    private var categories = ByteInterner()
 
-    public init(province: Province, asOf: Day) {
+    public init(province: Province, asOf: Day, expectedRows: Int = 0) {
         period = province.site.period
         self.asOf = asOf
         tally = FeedbackTally(officials: province.officials.count, localities: province.localities.count)
+        latest.reserveCapacity(expectedRows / 2)
     }
 
     public func add(_ row: FeedbackRow) {
@@ -35,14 +35,15 @@ public final class FeedbackAccumulator {
         // The [S, D] window comes before everything else, deduplication included.
         guard row.date >= period.start, row.date <= asOf else { return }
         tally.inWindowRows += 1
-        tally.province.add(row, asOf: asOf)
-        tally.localitySummaries[row.locality].add(row, asOf: asOf)
-        if row.publish, !row.comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        let category = row.category.isEmpty ? nil : categories.id(row.category, limit: 10_000)
+        tally.province.add(row, category: category, asOf: asOf)
+        tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
+        if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
             tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
                                                    kind: row.kind, category: row.category, text: row.comment))
         }
         guard let official = row.official else { return }
-        tally.officialSummaries[official].add(row, asOf: asOf)
+        tally.officialSummaries[official].add(row, category: category, asOf: asOf)
 
         switch row.kind {
         case .rating:
@@ -85,6 +86,7 @@ public final class FeedbackAccumulator {
 
     public func finish() -> FeedbackTally {
         var result = tally
+        result.categoryNames = categories.names
         result.comments.sort { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         for (key, entry) in latest {
             let o = Int(key.official)

@@ -57,7 +57,8 @@ public struct FeedbackTally: Sendable {
         public var complaintsOverdue = 0
         /// Days from receipt to resolution → count, for the median.
         public var resolveDays: [Int: Int] = [:]
-        public var categories: [String: Int] = [:]
+        /// Category id (see `FeedbackTally.categoryNames`) → count.
+        public var categories: [Int: Int] = [:]
 
         /// Median days to resolve, nil without resolved complaints.
         public var medianResolveDays: Double? {
@@ -75,11 +76,12 @@ public struct FeedbackTally: Sendable {
         }
 
         /// Categories by count descending, then by name.
-        public func topCategories(_ n: Int) -> [(String, Int)] {
-            Array(categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.prefix(n))
+        public func topCategories(_ n: Int, names: [String]) -> [(String, Int)] {
+            let named = categories.map { (names.indices.contains($0.key) ? names[$0.key] : "", $0.value) }
+            return Array(named.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(n))
         }
 
-        mutating func add(_ row: FeedbackRow, asOf: Day) {
+        mutating func add(_ row: FeedbackRow, category: Int?, asOf: Day) {
             rows += 1
             byKind[FeedbackKind.allCases.firstIndex(of: row.kind) ?? 0] += 1
             byChannel[row.channel.flatMap { FeedbackChannel.allCases.firstIndex(of: $0) } ?? FeedbackChannel.allCases.count] += 1
@@ -89,9 +91,7 @@ public struct FeedbackTally: Sendable {
                 ratingSumMicros += FeedbackTally.micros(r)
                 ratingHistogram[min(4, max(0, Int(r.rounded(.toNearestOrAwayFromZero)) - 1))] += 1
             }
-            if !row.category.isEmpty, categories.count < 1000 || categories[row.category] != nil {
-                categories[row.category, default: 0] += 1
-            }
+            if let category { categories[category, default: 0] += 1 }
             if row.kind == .complaint {
                 let resolved = row.status == .resolved && (row.resolvedOn.map { $0 <= asOf } ?? false)
                 if row.status == .rejected {
@@ -113,6 +113,8 @@ public struct FeedbackTally: Sendable {
     public var officialSummaries: [Summary]
     public var localitySummaries: [Summary]
     public var province = Summary()
+    /// Names of the categories counted in summaries, by id (at most 10,000 distinct).
+    public var categoryNames: [String] = []
     /// Comments a moderator cleared (`publish: yes`), already masked, newest first after `finish`.
     public var comments: [PublishedComment] = []
     /// Rows read, rows counted in the window, rows outside it.

@@ -17,26 +17,26 @@ public final class FeedbackValidator {
         subscript(_ name: String) -> Int { index[name] ?? -1 }
     }
 
-    private let localityIndex: [String: Int]
-    /// locality id → official id → index, so a lookup needs no string concatenation.
-    private let officialIndex: [String: [String: Int]]
-    private let commitmentIndex: [[String: Int]]
+    private let localityIDs: [String]
+    private let localityIndex: ByteTable
+    /// Per locality: official id → official index.
+    private let officialIndex: [ByteTable]
+    /// Per official: commitment id → commitment index.
+    private let commitmentIndex: [ByteTable]
+    private let channels = ByteTable(FeedbackChannel.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let kinds = ByteTable(FeedbackKind.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let respondentKinds = ByteTable(RespondentKind.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let statuses = ByteTable(ComplaintStatus.allCases.enumerated().map { ($1.rawValue, $0) })
     private var seenIDs: Set<String> = []
 
-    public init(province: Province) {
-        var li: [String: Int] = [:]
-        for (i, l) in province.localities.enumerated() { li[l.id] = i }
-        var oi: [String: [String: Int]] = [:]
-        var ci: [[String: Int]] = []
-        for (i, o) in province.officials.enumerated() {
-            oi[o.locality, default: [:]][o.id] = i
-            var m: [String: Int] = [:]
-            for (j, c) in o.commitments.enumerated() { m[c.id] = j }
-            ci.append(m)
-        }
-        localityIndex = li
-        officialIndex = oi
-        commitmentIndex = ci
+    public init(province: Province, expectedRows: Int = 0) {
+        seenIDs.reserveCapacity(expectedRows)
+        localityIDs = province.localities.map(\.id)
+        localityIndex = ByteTable(province.localities.enumerated().map { ($1.id, $0) })
+        var byLocality: [String: [(String, Int)]] = [:]
+        for (i, o) in province.officials.enumerated() { byLocality[o.locality, default: []].append((o.id, i)) }
+        officialIndex = province.localities.map { ByteTable(byLocality[$0.id] ?? []) }
+        commitmentIndex = province.officials.map { o in ByteTable(o.commitments.enumerated().map { ($1.id, $0) }) }
     }
 
     /// Reads the header record; nil (with errors logged) when the file cannot be used.
@@ -68,7 +68,9 @@ public final class FeedbackValidator {
     static func category(_ text: String) -> String {
         guard !text.isEmpty else { return text }
         let masked = PrivacyMask.mask(text)
-        return masked.count > 80 ? String(masked.prefix(79)) + "…" : masked
+        // Characters never outnumber bytes: count them only for long text.
+        guard masked.utf8.count > 80, masked.count > 80 else { return masked }
+        return String(masked.prefix(79)) + "…"
     }
 
     public enum Outcome {
@@ -83,77 +85,95 @@ public final class FeedbackValidator {
         if r.unterminated { return q("unterminated quoted field") }
         if r.oversized { return q("a field is longer than 1 MiB") }
         if r.count != c.count { return q("\(r.count) columns where the header has \(c.count)") }
-        func field(_ name: String, trim: Bool = true) -> String {
-            let i = c[name]
-            return i < 0 ? "" : r.string(i, trim: trim)
+        // Ids and enum values are looked up from the bytes; Strings are built
+        // only for what the row keeps and for messages.
+        let col = (id: c["id"], date: c["date"], channel: c["channel"], locality: c["locality"], official: c["official"],
+                   commitment: c["commitment"], kind: c["kind"], respondentKind: c["respondent_kind"],
+                   status: c["status"], due: c["due"], resolvedOn: c["resolved_on"])
+        func text(_ i: Int, limit: Int = 60) -> String {
+            let b = r.trimmedBytes(i)
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<min(b.count, limit * 4)]), as: UTF8.self)
         }
-        let id = field("id")
+        let id = r.string(col.id, trim: true)
         if id.isEmpty { return q("empty id") }
-        let dateText = field("date")
-        guard let date = Day(iso: dateText) else { return q("date \"\(dateText.prefix(40))\" is not a valid date", id: id) }
+        guard let date = Day(isoBytes: r.trimmedBytes(col.date)) else {
+            return q("date \"\(text(col.date, limit: 40))\" is not a valid date", id: id)
+        }
 
-        let channelText = field("channel")
         var channel: FeedbackChannel?
-        if !channelText.isEmpty {
-            guard let ch = FeedbackChannel(rawValue: channelText) else { return q("unknown channel \"\(channelText.prefix(40))\"", id: id) }
-            channel = ch
+        let channelBytes = r.trimmedBytes(col.channel)
+        if !channelBytes.isEmpty {
+            guard let ch = channels.lookup(channelBytes) else { return q("unknown channel \"\(text(col.channel, limit: 40))\"", id: id) }
+            channel = FeedbackChannel.allCases[ch]
         }
-        let kindText = field("kind")
-        guard let kind = FeedbackKind(rawValue: kindText) else { return q("unknown kind \"\(kindText.prefix(40))\"", id: id) }
-        let rkText = field("respondent_kind")
+        guard let kindIndex = kinds.lookup(r.trimmedBytes(col.kind)) else {
+            return q("unknown kind \"\(text(col.kind, limit: 40))\"", id: id)
+        }
+        let kind = FeedbackKind.allCases[kindIndex]
         var respondentKind: RespondentKind?
-        if !rkText.isEmpty {
-            guard let rk = RespondentKind(rawValue: rkText) else { return q("unknown respondent_kind \"\(rkText.prefix(40))\"", id: id) }
-            respondentKind = rk
+        let rkBytes = r.trimmedBytes(col.respondentKind)
+        if !rkBytes.isEmpty {
+            guard let rk = respondentKinds.lookup(rkBytes) else {
+                return q("unknown respondent_kind \"\(text(col.respondentKind, limit: 40))\"", id: id)
+            }
+            respondentKind = RespondentKind.allCases[rk]
         }
-        let statusText = field("status")
         var status = ComplaintStatus.open
-        if !statusText.isEmpty {
-            guard let st = ComplaintStatus(rawValue: statusText) else { return q("unknown status \"\(statusText.prefix(40))\"", id: id) }
-            status = st
+        let statusBytes = r.trimmedBytes(col.status)
+        if !statusBytes.isEmpty {
+            guard let st = statuses.lookup(statusBytes) else { return q("unknown status \"\(text(col.status, limit: 40))\"", id: id) }
+            status = ComplaintStatus.allCases[st]
         }
 
-        let localityText = field("locality")
-        if localityText.isEmpty { return q("empty locality", id: id) }
-        guard let locality = localityIndex[localityText] else { return q("unknown locality \"\(localityText.prefix(60))\"", id: id) }
-        let officialText = field("official")
+        let localityBytes = r.trimmedBytes(col.locality)
+        if localityBytes.isEmpty { return q("empty locality", id: id) }
+        guard let locality = localityIndex.lookup(localityBytes) else {
+            return q("unknown locality \"\(text(col.locality))\"", id: id)
+        }
         var official: Int?
-        if !officialText.isEmpty {
-            guard let o = officialIndex[localityText]?[officialText] else {
-                return q("official \"\(officialText.prefix(60))\" is not an official of \(localityText)", id: id)
+        let officialBytes = r.trimmedBytes(col.official)
+        if !officialBytes.isEmpty {
+            guard let o = officialIndex[locality].lookup(officialBytes) else {
+                return q("official \"\(text(col.official))\" is not an official of \(localityIDs[locality])", id: id)
             }
             official = o
         }
-        let commitmentText = field("commitment")
         var commitment: Int?
-        if !commitmentText.isEmpty {
-            guard let o = official else { return q("commitment \"\(commitmentText.prefix(60))\" without an official", id: id) }
-            guard let ci = commitmentIndex[o][commitmentText] else {
-                return q("unknown commitment \"\(commitmentText.prefix(60))\" of \(localityText)/\(officialText)", id: id)
+        let commitmentBytes = r.trimmedBytes(col.commitment)
+        if !commitmentBytes.isEmpty {
+            guard let o = official else { return q("commitment \"\(text(col.commitment))\" without an official", id: id) }
+            guard let ci = commitmentIndex[o].lookup(commitmentBytes) else {
+                return q("unknown commitment \"\(text(col.commitment))\" of \(localityIDs[locality])/\(text(col.official))", id: id)
             }
             commitment = ci
         }
 
         var rating: Double?
-        let ratingText = field("rating")
         if kind == .rating {
+            let ratingText = r.string(c["rating"], trim: true)
             guard let v = Number.parse(ratingText) else {
                 return q(ratingText.isEmpty ? "rating row without a rating" : "rating \"\(ratingText.prefix(20))\" is not a number", id: id)
             }
-            guard v >= 1, v <= 5 else { return q("rating \(ratingText) is outside 1–5", id: id) }
+            guard v >= 1, v <= 5 else { return q("rating \(ratingText.prefix(20)) is outside 1–5", id: id) }
             rating = v
         }
         var due: Day?
-        let dueText = field("due")
-        if !dueText.isEmpty {
-            guard let d = Day(iso: dueText) else { return q("due \"\(dueText.prefix(40))\" is not a valid date", id: id) }
+        let dueBytes = r.trimmedBytes(col.due)
+        if !dueBytes.isEmpty {
+            guard let d = Day(isoBytes: dueBytes) else { return q("due \"\(text(col.due, limit: 40))\" is not a valid date", id: id) }
             due = d
         }
         var resolvedOn: Day?
-        let resolvedText = field("resolved_on")
-        if !resolvedText.isEmpty {
-            guard let d = Day(iso: resolvedText) else { return q("resolved_on \"\(resolvedText.prefix(40))\" is not a valid date", id: id) }
+        let resolvedBytes = r.trimmedBytes(col.resolvedOn)
+        if !resolvedBytes.isEmpty {
+            guard let d = Day(isoBytes: resolvedBytes) else {
+                return q("resolved_on \"\(text(col.resolvedOn, limit: 40))\" is not a valid date", id: id)
+            }
             resolvedOn = d
+        }
+        func field(_ name: String, trim: Bool = true) -> String {
+            let i = c[name]
+            return i < 0 ? "" : r.string(i, trim: trim)
         }
         // Checked last: only a row that is otherwise valid claims its id.
         if !seenIDs.insert(id).inserted { return q("duplicate id \"\(id.prefix(60))\"", id: id) }
@@ -161,7 +181,7 @@ public final class FeedbackValidator {
         let publish = field("publish").lowercased() == "yes"
         return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
-                                respondent: field("respondent"), rating: rating, category: FeedbackValidator.category(field("category")),
+                                respondent: kind == .rating ? field("respondent") : "", rating: rating, category: FeedbackValidator.category(field("category")),
                                 status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field("comment")) : "",
                                 publish: publish, file: file, line: r.line))
     }
