@@ -402,6 +402,7 @@ extension SiteRenderer {
         }
         return [
             "index_href": e.root + "search-index.json",
+            "lang_prefix": e.prefix,
             "localities": p.localities.map { l -> [String: Any] in
                 ["name": l.name, "href": e.link(SitePaths.locality(l.id)), "officials": byLocality[l.id] ?? []]
             },

@@ -41,7 +41,8 @@
   var list = document.getElementById("results");
   var index = null;
   var indexURL = form.getAttribute("data-index");
-  var base = indexURL.slice(0, indexURL.lastIndexOf("/") + 1);
+  // Index URLs are relative to the site root; English pages live under en/.
+  var base = indexURL.slice(0, indexURL.lastIndexOf("/") + 1) + (form.getAttribute("data-prefix") || "");
   function show(q) {
     while (list.firstChild) list.removeChild(list.firstChild);
     var terms = fold(q).split(/\s+/).filter(Boolean);
