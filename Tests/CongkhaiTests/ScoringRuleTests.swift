@@ -75,6 +75,15 @@ import Testing
         #expect(fw.bands[r.band].id == "complete")
     }
 
+    @Test func requiredNotApplicableGroupBCountsAsZeroInTheGate() throws {
+        let (r, fw) = try result(content(a: 100, b: nil, framework: ScoringRuleTests.framework(weightA: 90, weightB: 10, requiredB: true)))
+        #expect(r.total == 90)
+        #expect(fw.bands[r.bandFromTotal].id == "excellent")
+        #expect(r.gate?.attainment == 0)
+        #expect(r.gate?.capped == true)
+        #expect(fw.bands[r.band].id == "complete")
+    }
+
     @Test func gateNeverRaisesABand() throws {
         let (r, fw) = try result(content(a: 0, b: 40))
         #expect(fw.bands[r.band].id == "incomplete")
