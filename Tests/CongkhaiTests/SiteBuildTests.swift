@@ -116,8 +116,8 @@ import Testing
     @Test func theRepositoryPlaceholderSurvives() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
-        FileManager.default.createFile(atPath: out + "/stale.html", contents: Data("old".utf8))
+        _ = FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
+        _ = FileManager.default.createFile(atPath: out + "/stale.html", contents: Data("old".utf8))
         let p = Publisher(destination: out)
         try p.withLock { try p.publish([OutputFile(path: "index.html", text: "new")]) }
         #expect(FileManager.default.fileExists(atPath: out + "/.gitkeep"))

@@ -36,6 +36,7 @@ public struct Publisher {
     var stagingPrefix: String { parent + "/." + name + ".congkhai-" }
 
     /// Holds an exclusive lock for the duration of `body`; fails at once if held.
+    @discardableResult
     public func withLock<T>(_ body: () throws -> T) throws -> T {
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let fd = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
