@@ -21,7 +21,7 @@ enum Charts {
         for (i, bar) in bars.enumerated() {
             let y = 4 + i * rowHeight
             let w = maxValue > 0 ? Int((Double(barWidth) * min(1, max(0, bar.value / maxValue))).rounded()) : 0
-            let label = bar.label.count > 28 ? String(bar.label.prefix(27)) + "…" : bar.label
+            let label = bar.label.count > 25 ? String(bar.label.prefix(24)) + "…" : bar.label
             svg += "<text x=\"0\" y=\"\(y + 16)\">\(HTML.escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"16\" fill=\"\(fills[min(max(bar.tone, 0), fills.count - 1)])\"/>"
             svg += "<text x=\"\(labelWidth + max(w, 1) + 6)\" y=\"\(y + 16)\">\(HTML.escape(bar.valueText))</text>"
