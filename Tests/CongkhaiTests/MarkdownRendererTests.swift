@@ -27,6 +27,22 @@ import Testing
         #expect(!html.contains("ftp:") && !html.contains("file:") && !html.contains("data:") && !html.lowercased().contains("javascript"))
     }
 
+    @Test func hrefsAndEvidenceLinks() {
+        #expect(LinkPolicy.href(" https://a.example/x.pdf ") == "https://a.example/x.pdf")
+        #expect(LinkPolicy.href("/minh-chung/a.pdf") == "/minh-chung/a.pdf")
+        #expect(LinkPolicy.href("mailto:a@b.vn") == "mailto:a@b.vn")
+        #expect(LinkPolicy.href("tel:1022") == "tel:1022")
+        for bad in ["javascript:alert(1)", "//evil.example/x", "https://", "data:text/html,x", "https://a.example/\"x",
+                    "ftp://a.example", "relative/path", "\\\\server\\share"] {
+            #expect(LinkPolicy.href(bad) == nil, "\(bad)")
+        }
+        #expect(LinkPolicy.isEvidenceLink("https://a.example/x.pdf") && LinkPolicy.isEvidenceLink("/x.pdf"))
+        #expect(!LinkPolicy.isEvidenceLink("mailto:a@b.vn") && !LinkPolicy.isEvidenceLink("tel:1022"))
+        #expect(LinkPolicy.isAllowedInMarkdown("#phan-2", image: false) && !LinkPolicy.isAllowedInMarkdown("#x", image: true))
+        #expect(LinkPolicy.isAllowedInMarkdown("tai-lieu.pdf", image: false))
+        #expect(!LinkPolicy.isAllowedInMarkdown("mailto:a@b.vn", image: true))
+    }
+
     @Test func slugsAndSearchFolding() {
         #expect(Slug.make("Nguyễn Văn Đức") == "nguyen-van-duc")
         #expect(Slug.make("  Xã Hòa Lộc (mới) ") == "xa-hoa-loc-moi")

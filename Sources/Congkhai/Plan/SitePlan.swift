@@ -107,12 +107,11 @@ public struct SitePlan: Sendable {
         var updates: [(UpdateRef, Day)] = []
         for (oi, o) in p.officials.enumerated() {
             for (ci, c) in o.commitments.enumerated() {
-                if let pub = c.publishedOn, pub > D { continue }
-                let done = c.status == .done && (c.completedOn.map { $0 <= D } ?? false)
+                guard c.isPublished(asOf: D) else { continue }
                 let list: CommitmentList?
                 if c.status == .withdrawn { list = .withdrawn }
-                else if done { list = .done }
-                else if c.deadline < D { list = .overdue }
+                else if c.isDone(asOf: D) { list = .done }
+                else if c.isOverdue(asOf: D) { list = .overdue }
                 else if c.deadline - D <= 30 { list = .dueSoon }
                 else { list = nil }
                 if let list { lists[list, default: []].append(CommitmentRef(official: oi, commitment: ci)) }

@@ -23,17 +23,4 @@ public enum HTML {
         }
         return out
     }
-
-    /// A URL safe to put in `href`: http(s), mailto, tel or site-relative; else nil.
-    public static func safeURL(_ url: String) -> String? {
-        let t = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lower = t.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
-            return t.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " || $0 == "\\" }) ? nil : t
-        }
-        if t.hasPrefix("/") && !t.hasPrefix("//") && !t.contains("\\") {
-            return t.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == " " }) ? nil : t
-        }
-        return nil
-    }
 }

@@ -1,7 +1,8 @@
 import CCmarkGFM
 import Foundation
 
-/// Markdown to safe HTML through Debian's libcmark-gfm.
+/// Markdown to safe HTML through Debian's libcmark-gfm. Expects NFC text
+/// (the loader normalises everything it reads): cmark works on bytes.
 ///
 /// Safe mode (raw HTML omitted, `javascript:`-style links emptied) plus the
 /// tagfilter extension. libcmark-gfm 0.29 mutates a process-wide table while
@@ -26,8 +27,7 @@ public enum MarkdownRenderer {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        let normalized = TextNormalization.nfc(markdown)
-        normalized.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let doc = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(doc) }
         filterLinks(doc)
@@ -38,9 +38,8 @@ public enum MarkdownRenderer {
 }
 
 extension MarkdownRenderer {
-    /// Empties every link or image URL outside the allowed set (http(s),
-    /// mailto and site-relative for links; http(s) and site-relative for
-    /// images), whatever cmark's own safe mode would have let through.
+    /// Empties every link or image URL that `LinkPolicy` refuses, whatever
+    /// cmark's own safe mode would have let through.
     static func filterLinks(_ doc: OpaquePointer) {
         guard let iter = cmark_iter_new(doc) else { return }
         defer { cmark_iter_free(iter) }
@@ -51,24 +50,7 @@ extension MarkdownRenderer {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            if !isAllowed(url, image: type == CMARK_NODE_IMAGE) { cmark_node_set_url(node, "") }
+            if !LinkPolicy.isAllowedInMarkdown(url, image: type == CMARK_NODE_IMAGE) { cmark_node_set_url(node, "") }
         }
     }
-
-    public static func isAllowed(_ url: String, image: Bool) -> Bool {
-        let t = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.isEmpty { return true }
-        let lower = t.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") { return true }
-        if !image && lower.hasPrefix("mailto:") { return true }
-        if t.hasPrefix("//") || t.hasPrefix("\\") { return false }
-        if t.hasPrefix("/") || t.hasPrefix("#") { return !image || !t.hasPrefix("#") }
-        // A relative reference: no scheme before the first `/`, `?` or `#`.
-        let head = t.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !head.contains(":")
-    }
-}
-
-enum TextNormalization {
-    static func nfc(_ text: String) -> String { TextDecoding.nfc(text) }
 }

@@ -72,15 +72,12 @@ enum OpenData {
         for o in p.officials {
             let locality = p.localities.first { $0.id == o.locality }
             for c in o.commitments {
-                if let pub = c.publishedOn, pub > D { continue }
+                guard c.isPublished(asOf: D) else { continue }
                 let target = Scorer.effectiveTarget(of: c, locality: locality, province: p, asOf: D)
                 let updates = c.updates.filter { $0.on <= D }
-                var latest: Update?
-                for u in updates where latest.map({ $0.on <= u.on }) ?? true { latest = u }
-                var latestProgress: Update?
-                for u in updates where u.progress != nil && (latestProgress.map { $0.on <= u.on } ?? true) { latestProgress = u }
-                let done = c.status == .done && (c.completedOn.map { $0 <= D } ?? false)
-                let overdue = !done && c.status != .withdrawn && c.deadline < D
+                let latest = c.latestUpdate(asOf: D)
+                let latestProgress = c.latestUpdate(asOf: D, withProgress: true)
+                let overdue = c.isOverdue(asOf: D)
                 out += row([t(o.locality), t(o.id), t(c.id), t(c.title), c.group.rawValue, t(c.product ?? ""), n(target, 6),
                             t(c.unit), n(c.actual, 6), t(c.acceptance), c.publishedOn?.description ?? "", c.deadline.description,
                             c.difficulty.rawValue, c.status.rawValue, c.completedOn?.description ?? "",

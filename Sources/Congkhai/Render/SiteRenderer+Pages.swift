@@ -178,7 +178,7 @@ extension SiteRenderer {
         }
 
         // Commitments with their timelines.
-        let visible = o.commitments.filter { c in c.publishedOn.map { $0 <= D } ?? true }
+        let visible = o.commitments.filter { $0.isPublished(asOf: D) }
         let commitments: [[String: Any]] = visible.map { c in
             var m = commitmentRow(SitePlan.CommitmentRef(official: oi, commitment: o.commitments.firstIndex { $0.id == c.id } ?? 0), e, withOfficial: false)
             m["id"] = c.id
@@ -196,7 +196,7 @@ extension SiteRenderer {
                 var um: [String: Any] = ["on": u.on.description]
                 if let pr = u.progress { um["progress"] = fmtShort(pr, e) }
                 if !u.note.isEmpty { um["note"] = u.note }
-                if let ev = u.evidence, let safe = HTML.safeURL(ev) {
+                if let ev = u.evidence, let safe = LinkPolicy.href(ev) {
                     um["evidence"] = safe.hasPrefix("/") ? e.root + String(safe.dropFirst()) : safe
                 }
                 return um
@@ -292,7 +292,7 @@ extension SiteRenderer {
             let o = p.officials[r.official]
             let url = baseURL + SitePaths.prefix(e.language, default: plan.defaultLanguage) + SitePaths.official(o.locality, o.id)
             let commitments: [[String: Any]] = o.commitments.enumerated().compactMap { ci, c in
-                if let pub = c.publishedOn, pub > D { return nil }
+                guard c.isPublished(asOf: D) else { return nil }
                 return commitmentRow(SitePlan.CommitmentRef(official: r.official, commitment: ci), e, withOfficial: false)
             }
             var m: [String: Any] = ["name": o.name, "position": o.position, "total": fmt(r.total, e),
@@ -301,7 +301,7 @@ extension SiteRenderer {
             return m
         }
         var ctx: [String: Any] = ["name": l.name, "locality_href": e.link(SitePaths.locality(l.id)), "officials": officials]
-        if let portal = p.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, HTML.safeURL(portal) != nil,
+        if let portal = p.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, LinkPolicy.href(portal) != nil,
            let qr = QRCode.svg(portal, label: e.label("notice_feedback_qr")) {
             ctx["portal_qr"] = qr
         }

@@ -181,10 +181,10 @@ public struct SiteRenderer: Sendable {
         run.province.site.feedbackChannels.map { key, value in
             var c: [String: Any] = ["label": e.t["channel_" + key] ?? key, "value": value]
             if key == "portal" || value.lowercased().hasPrefix("http") {
-                if let safe = HTML.safeURL(value) { c["href"] = safe }
+                if let safe = LinkPolicy.href(value) { c["href"] = safe }
             } else if key == "hotline", !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-.()".contains($0)) }) {
                 c["href"] = "tel:" + value.filter { $0.isNumber || $0 == "+" }
-            } else if key == "email", value.contains("@"), let safe = HTML.safeURL("mailto:" + value) {
+            } else if key == "email", value.contains("@"), let safe = LinkPolicy.href("mailto:" + value) {
                 c["href"] = safe
             }
             return c
@@ -242,12 +242,11 @@ public struct SiteRenderer: Sendable {
         let o = p.officials[ref.official]
         let c = o.commitments[ref.commitment]
         let D = run.scoreboard.asOf
-        let done = c.status == .done && (c.completedOn.map { $0 <= D } ?? false)
         var row: [String: Any] = [
             "title": c.title, "status": e.label("status_" + c.status.rawValue), "status_key": c.status.rawValue,
             "deadline": c.deadline.description,
         ]
-        if !done && c.status != .withdrawn && c.deadline < D { row["overdue"] = true }
+        if c.isOverdue(asOf: D) { row["overdue"] = true }
         if let on = c.completedOn, on <= D { row["completed_on"] = on.description }
         let locality = p.localities.first { $0.id == o.locality }
         if let t = Scorer.effectiveTarget(of: c, locality: locality, province: p, asOf: D) {

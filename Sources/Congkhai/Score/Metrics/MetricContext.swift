@@ -10,17 +10,9 @@ struct MetricContext {
 
     var period: Period { province.site.period }
 
-    /// A commitment published after D is ignored entirely.
-    func isVisible(_ c: Commitment) -> Bool {
-        guard let p = c.publishedOn else { return true }
-        return p <= asOf
-    }
+    func isVisible(_ c: Commitment) -> Bool { c.isPublished(asOf: asOf) }
 
-    /// Done means status done and completed on or before D.
-    func isDone(_ c: Commitment) -> Bool {
-        guard c.status == .done, let on = c.completedOn else { return false }
-        return on <= asOf
-    }
+    func isDone(_ c: Commitment) -> Bool { c.isDone(asOf: asOf) }
 
     /// `target`, else the product norm × the locality's factor approved by D.
     func effectiveTarget(_ c: Commitment) -> (value: Double, source: String)? {
@@ -28,14 +20,8 @@ struct MetricContext {
             .map { ($0, c.target != nil ? "target" : "norm × factor") }
     }
 
-    /// Latest update dated on or before D (ties: last in the list), optionally only those with progress.
     func latestUpdate(_ c: Commitment, withProgress: Bool) -> Update? {
-        var best: Update?
-        for u in c.updates where u.on <= asOf && (!withProgress || u.progress != nil) {
-            if let b = best, b.on > u.on { continue }
-            best = u
-        }
-        return best
+        c.latestUpdate(asOf: asOf, withProgress: withProgress)
     }
 }
 

@@ -1,0 +1,29 @@
+/// The "data dated after D is ignored" rules for a commitment, in one place:
+/// scoring, planning, pages and open data must agree on them.
+extension Commitment {
+    /// A commitment published after D is ignored entirely.
+    public func isPublished(asOf d: Day) -> Bool {
+        publishedOn.map { $0 <= d } ?? true
+    }
+
+    /// Done means status done and completed on or before D.
+    public func isDone(asOf d: Day) -> Bool {
+        guard status == .done, let on = completedOn else { return false }
+        return on <= d
+    }
+
+    /// Not done, not withdrawn, deadline before D.
+    public func isOverdue(asOf d: Day) -> Bool {
+        !isDone(asOf: d) && status != .withdrawn && deadline < d
+    }
+
+    /// Latest update dated on or before D (ties: last in the list), optionally only those with progress.
+    public func latestUpdate(asOf d: Day, withProgress: Bool = false) -> Update? {
+        var best: Update?
+        for u in updates where u.on <= d && (!withProgress || u.progress != nil) {
+            if let b = best, b.on > u.on { continue }
+            best = u
+        }
+        return best
+    }
+}
