@@ -60,4 +60,17 @@ import Testing
         }
         #expect(line == 3)
     }
+
+    @Test func byteTablesAndInterner() {
+        let table = ByteTable([("xa-an-binh", 0), ("xa-tan-phu", 1)])
+        func look(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { table.lookup($0) } }
+        #expect(look("xa-an-binh") == 0 && look("xa-tan-phu") == 1 && look("xa-an-bin") == nil && look("") == nil)
+        var interner = ByteInterner()
+        var ids: [Int] = []
+        for i in 0..<200 { ids.append(interner.id("loại \(i % 100)") ?? -1) }
+        #expect(Set(ids).count == 100 && ids[0] == ids[100] && interner.names.count == 100)
+        #expect(interner.id("mới", limit: 100) == nil)
+        // NFC and NFD spellings are different bytes: the loader normalises first.
+        #expect(interner.id("Đất đai") != nil)
+    }
 }

@@ -172,11 +172,28 @@ import Testing
         var rank: [String: Int] = [:]
         for r in board.scoreboard.results { rank[board.province.officials[r.official].id] = r.rankInLocality }
         #expect(rank == ["an": 1, "dang-van-duc": 2, "dang-van-dung": 2, "ba": 4, "anh": 4])
+        // One locality, one role, one context: the peer group ranks the same way.
+        #expect(board.scoreboard.results.allSatisfy { $0.rankInPeerGroup == $0.rankInLocality })
         let order = Ranking.rank(board.scoreboard.results, score: \.total,
                                  name: { board.province.officials[$0.official].name },
                                  id: { board.province.officials[$0.official].id }).map { board.province.officials[$0.item.official].id }
         // Dũng before Đức; Anh before Ấn.
         #expect(order == ["an", "dang-van-dung", "dang-van-duc", "anh", "ba"])
+    }
+
+    @Test func excellenceQuotaWarnsWithoutChangingBands() throws {
+        var c = TestContent(measure: "{ metric: assessment, key: a }")
+        c.files["officials/xa-an-binh/nguyen-van-an.md"] = nil
+        for (id, score) in [("a", 95.0), ("b", 92.0), ("c", 80.0), ("d", 75.0)] {
+            c["officials/xa-an-binh/\(id).md"] = TestContent.official("Cán bộ \(id)", "assessments:\n  a: { score: \(score), max: 100 }\n")
+        }
+        let (run, log) = try c.run()
+        let board = try #require(run)
+        // 2 excellent > 20 % of 2 good.
+        #expect(log.items.contains { $0.severity == .warning && $0.file == "localities/xa-an-binh.yaml" && $0.message.contains("Decree 335") })
+        #expect(board.scoreboard.results.filter { $0.band == 0 }.count == 2)
+        let status = try #require(ExcellenceQuota.status(locality: "xa-an-binh", results: board.scoreboard.results, province: board.province))
+        #expect(status.excellent == 2 && status.good == 2 && status.exceeded)
     }
 
     @Test func vietnameseCollation() {

@@ -81,6 +81,16 @@ import Testing
         }
     }
 
+    @Test func searchIndexFoldsDiacritics() throws {
+        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let index = try #require(site.text("search-index.json"))
+        #expect(index.contains("\"n\":\"Xã An Bình\"") && index.contains("xa an binh"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
+        #expect(entries.count == 12 + 62)
+        #expect(entries.allSatisfy { let k = $0["k"] ?? ""; return Slug.fold(k) == k && !k.contains("đ") })
+        #expect(index.contains("\"u\":\"dia-phuong/xa-an-binh/\""))
+    }
+
     @Test func pagesStaySmall() throws {
         let site = try BuiltSite(root: SiteBuildTests.demo.0)
         let home = site.files["index.html"]?.count ?? 0

@@ -41,11 +41,12 @@ public enum SiteBuild {
         guard let run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
-        guard let themePath = Theme.locate(name: run.province.site.theme, contentRoot: run.province.root) else {
+        guard let themePath = ThemeFiles.locate(name: run.province.site.theme, contentRoot: run.province.root) else {
             log.error("site.yaml", 0, 0, "theme \"\(run.province.site.theme)\" not found (looked for themes/\(run.province.site.theme) beside the content folder and in the working directory)")
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
         }
-        guard let theme = Theme.load(path: themePath, name: run.province.site.theme, log: log) else {
+        guard let themeFiles = ThemeFiles.load(path: themePath, name: run.province.site.theme, log: log),
+              let theme = Theme.compile(themeFiles, log: log) else {
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
         }
         progress("render")

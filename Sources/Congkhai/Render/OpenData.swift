@@ -73,7 +73,7 @@ enum OpenData {
             let locality = p.localities.first { $0.id == o.locality }
             for c in o.commitments {
                 guard c.isPublished(asOf: D) else { continue }
-                let target = Scorer.effectiveTarget(of: c, locality: locality, province: p, asOf: D)
+                let target = p.effectiveTarget(of: c, locality: locality, asOf: D)
                 let updates = c.updates.filter { $0.on <= D }
                 let latest = c.latestUpdate(asOf: D)
                 let latestProgress = c.latestUpdate(asOf: D, withProgress: true)

@@ -249,7 +249,7 @@ public struct SiteRenderer: Sendable {
         if c.isOverdue(asOf: D) { row["overdue"] = true }
         if let on = c.completedOn, on <= D { row["completed_on"] = on.description }
         let locality = p.localities.first { $0.id == o.locality }
-        if let t = Scorer.effectiveTarget(of: c, locality: locality, province: p, asOf: D) {
+        if let t = p.effectiveTarget(of: c, locality: locality, asOf: D) {
             row["target"] = fmtShort(t, e) + (c.unit.isEmpty ? "" : " " + c.unit)
         }
         if let a = c.actual { row["actual"] = fmtShort(a, e) + (c.unit.isEmpty ? "" : " " + c.unit) }

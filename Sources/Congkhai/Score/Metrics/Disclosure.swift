@@ -17,7 +17,7 @@ enum Disclosure {
             let fresh = done || (latest.map { $0.on >= freshFrom } ?? false)
                 || (c.publishedOn.map { $0 >= freshFrom && $0 <= D } ?? false)
             let evidenced = !done || c.updates.contains { $0.on <= D && $0.evidence != nil }
-            let measurable = ctx.effectiveTarget(c) != nil || c.target != nil
+            let measurable = ctx.effectiveTarget(c) != nil
                 || !c.acceptance.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             let score = (Double(fresh ? 1 : 0) + Double(evidenced ? 1 : 0) + Double(measurable ? 1 : 0)) / 3
             sum += score

@@ -16,7 +16,7 @@ struct MetricContext {
 
     /// `target`, else the product norm × the locality's factor approved by D.
     func effectiveTarget(_ c: Commitment) -> (value: Double, source: String)? {
-        Scorer.effectiveTarget(of: c, locality: locality, province: province, asOf: asOf)
+        province.effectiveTarget(of: c, locality: locality, asOf: asOf)
             .map { ($0, c.target != nil ? "target" : "norm × factor") }
     }
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The CLI's exit codes are a contract with cron jobs: 0 ok, 1 content errors,
+# 2 usage, 3 I/O. Checks each against the debug binary.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.build/debug/congkhai}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0; failed=0
+expect() { # expected-code description command...
+  local want=$1 what=$2; shift 2
+  "$@" >/dev/null 2>"$TMP/err"; local got=$?
+  if [ "$got" = "$want" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what: exit $got, expected $want"; sed 's/^/  /' "$TMP/err" | head -5; fi
+}
+cp -r content "$TMP/ok"
+cp -r content "$TMP/broken"
+printf 'name: [unclosed\n' > "$TMP/broken/localities/xa-an-binh.yaml"
+expect 0 "check on the demo" "$BIN" check "$TMP/ok" --quiet
+expect 1 "check on a broken tree" "$BIN" check "$TMP/broken" --quiet
+grep -q "localities/xa-an-binh.yaml:[0-9]*:[0-9]*: error" "$TMP/err" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no file:line:col in the message"; }
+expect 1 "score on a broken tree" "$BIN" score "$TMP/broken"
+expect 2 "unknown format" "$BIN" score "$TMP/ok" --format xml
+expect 2 "invalid --as-of" "$BIN" score "$TMP/ok" --as-of 2026-02-30
+expect 2 "unknown subcommand" "$BIN" publish
+expect 1 "missing content folder" "$BIN" check "$TMP/nope"
+mkdir -p "$TMP/ro" && touch "$TMP/ro/file"
+expect 3 "output path is a file" "$BIN" build "$TMP/ok" --output "$TMP/ro/file" --quiet
+expect 1 "build on a broken tree" "$BIN" build "$TMP/broken" --output "$TMP/out" --quiet
+[ ! -e "$TMP/out" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a failed build created its output"; }
+echo "cli exit codes: $passed passed, $failed failed"
+[ "$failed" = 0 ]
