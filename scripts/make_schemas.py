@@ -41,20 +41,28 @@ site = obj({
 
 measure = obj({
     "metric": enum("commitment_delivery", "rating", "complaint_resolution", "disclosure", "incident_response",
-                   "initiative_impact", "training_ratio", "indicator_progress", "assessment"),
+                   "initiative_impact", "training_ratio", "indicator_progress", "assessment", "feedback_response_time"),
     "group": enum("A", "B", "any"), "partners_only": {"type": "boolean"},
     "respondents": {"type": "array", "items": enum("citizen", "business", "agency", "staff")},
     "prior_weight": NUM, "key": TEXT,
+    "target_days": {"type": "integer", "minimum": 0, "description": "feedback_response_time: days allowed (default 15)"},
+    "kinds": {"type": "array", "items": enum("rating", "complaint", "suggestion"),
+              "description": "feedback_response_time: kinds counted (default complaint, suggestion)"},
 }, ["metric"])
 framework = obj({
     "id": TEXT, "name": LOCALIZED, "description": TEXT, "version": TEXT, "basis": LOCALIZED,
     "criteria": {"type": "array", "items": obj({
         "id": {"type": "string", "pattern": "^[a-z0-9_-]+$"}, "name": LOCALIZED, "basis": LOCALIZED,
         "group": enum("A", "B"), "weight": NUM, "required": {"type": "boolean"}, "description": TEXT,
+        "weight_range": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2,
+                         "description": "[lowest, highest]: the weights the policy allows (band robustness)"},
         "measures": {"type": "array", "items": measure, "minItems": 1}}, ["id", "name", "group", "weight", "measures"])},
-    "bands": {"type": "array", "items": obj({"id": TEXT, "min": NUM, "name": LOCALIZED, "consequences": LOCALIZED},
-                                              ["id", "min", "name"])},
+    "bands": {"type": "array", "items": obj({"id": TEXT, "min": NUM, "name": LOCALIZED, "consequences": LOCALIZED,
+                                              "colour": {"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}},
+                                             ["id", "min", "name"])},
     "gates": obj({"group_b_min": NUM, "cap_band": TEXT}, ["group_b_min", "cap_band"]),
+    "excellence_quota": obj({"band": TEXT, "of_band": TEXT, "share": {"type": "number", "minimum": 0, "maximum": 1}},
+                            ["band", "of_band", "share"], "Decree 335: at most share × (officials in of_band) in band, per unit (a warning)"),
 }, ["id", "name", "criteria", "bands"])
 
 catalog = obj({"products": {"type": "array", "items": obj(

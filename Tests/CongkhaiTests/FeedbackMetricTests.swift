@@ -24,9 +24,9 @@ import Testing
         3,2026-03-01,survey,xa-an-binh,tran-thi-binh,,rating,citizen,r3,1,,,,,,
         4,2026-03-01,survey,xa-an-binh,,,rating,citizen,r4,1,,,,,,
         """, measure: FeedbackMetricTests.rating)
-        let m = 10.0 / 3
+        let m = Rational(10, 3)
         let b = (10 * m + 9) / 12
-        #expect(try c.attainment()?.isClose(to: (b - 1) / 4 * 100) == true)
+        #expect(try c.attainment() == (b - 1) / 4 * 100)   // exact, not within a tolerance
     }
 
     @Test func latestRatingPerRespondentCountsAndSameDateLastWins() throws {

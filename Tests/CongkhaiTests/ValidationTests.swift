@@ -127,12 +127,12 @@ import Testing
         id: f
         name: { vi: "F" }
         criteria:
-          - { id: transparency, name: { vi: "T" }, group: B, weight: 25.5, measures: [{ metric: disclosure }] }
+          - { id: transparency, name: { vi: "T" }, group: B, weight: 25.5, weight_range: [15, 20], measures: [{ metric: disclosure }] }
           - { id: innovation, name: { vi: "I" }, group: B, weight: 74.5, measures: [{ metric: initiative_impac }] }
         bands: [{ id: ok, min: 0, name: { vi: "OK" } }]
         """
         let (_, log) = try c.run()
-        #expect(log.items.contains { $0.severity == .warning && $0.line == 4 && $0.message.contains("outside the suggested range 15–20") })
+        #expect(log.items.contains { $0.severity == .warning && $0.line == 4 && $0.message.contains("outside its weight_range 15–20") })
         #expect(log.items.contains { $0.severity == .error && $0.line == 5 && $0.message.contains("did you mean \"initiative_impact\"") })
     }
 

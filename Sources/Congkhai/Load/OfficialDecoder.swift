@@ -203,7 +203,7 @@ enum OfficialDecoder {
         let adopted = i.day("adopted_on", required: true)
         func cost(_ key: String) -> Initiative.Cost {
             guard let c = i.fields(key, known: costFields) else { return Initiative.Cost(days: nil, costVND: nil, steps: nil) }
-            var values: [Double?] = []
+            var values: [Rational?] = []
             for k in costFields {
                 let v = c.number(k)
                 if let v, v < 0, let node = c.value(k) { c.error(node, "\(k) must not be negative") }

@@ -90,12 +90,13 @@ struct YAMLFields {
         return s.text
     }
 
-    func number(_ key: String, required: Bool = false) -> Double? {
+    func number(_ key: String, required: Bool = false) -> Rational? {
         guard let s = scalar(key, required: required) else { return nil }
         return YAMLFields.number(s, key: key, fields: self)
     }
 
-    static func number(_ s: YAMLScalar, key: String, fields: YAMLFields) -> Double? {
+    /// Exact: `0.15` is 15/100, never the binary double nearest to it.
+    static func number(_ s: YAMLScalar, key: String, fields: YAMLFields) -> Rational? {
         guard let v = Number.parse(s.text) else {
             fields.error(.scalar(s), "\(key) \"\(s.text)\" is not a number")
             return nil
@@ -109,11 +110,11 @@ struct YAMLFields {
     func integer(_ key: String, required: Bool = false) -> Int? {
         guard let s = scalar(key, required: required) else { return nil }
         guard let v = YAMLFields.number(s, key: key, fields: self) else { return nil }
-        guard v == v.rounded(), abs(v) < 1e15 else {
+        guard let i = v.intValue, abs(i) < 1_000_000_000_000_000 else {
             error(.scalar(s), "\(key) \"\(s.text)\" must be a whole number")
             return nil
         }
-        return Int(v)
+        return i
     }
 
     func bool(_ key: String, required: Bool = false) -> Bool? {

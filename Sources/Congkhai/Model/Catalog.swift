@@ -3,9 +3,9 @@ public struct Product: Sendable {
     public var id: String
     public var name: String
     public var unit: String
-    public var norm: Double
+    public var norm: Rational
 
-    public init(id: String, name: String, unit: String, norm: Double) {
+    public init(id: String, name: String, unit: String, norm: Rational) {
         self.id = id
         self.name = name
         self.unit = unit

@@ -17,6 +17,12 @@ extension Commitment {
         !isDone(asOf: d) && status != .withdrawn && deadline < d
     }
 
+    /// Not done, not withdrawn, not overdue, and due within `days` days of D
+    /// (the "sắp đến hạn" index).
+    public func isDueSoon(asOf d: Day, within days: Int = 30) -> Bool {
+        !isDone(asOf: d) && status != .withdrawn && !isOverdue(asOf: d) && deadline - d <= days
+    }
+
     /// Latest update dated on or before D (ties: last in the list), optionally only those with progress.
     public func latestUpdate(asOf d: Day, withProgress: Bool = false) -> Update? {
         var best: Update?

@@ -83,6 +83,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
     }
 
+    /// `28/11/2026`: how Vietnamese readers write a date.
+    public var vietnamese: String {
+        let (y, m, d) = components
+        return Day.pad(d, 2) + "/" + Day.pad(m, 2) + "/" + Day.pad(y, 4)
+    }
+
     static func pad(_ v: Int, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

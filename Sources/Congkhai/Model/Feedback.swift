@@ -27,7 +27,7 @@ public struct FeedbackRow: Sendable {
     public var kind: FeedbackKind
     public var respondentKind: RespondentKind?
     public var respondent: String
-    public var rating: Double?
+    public var rating: Rational?
     public var category: String
     public var status: ComplaintStatus
     public var due: Day?
@@ -38,7 +38,7 @@ public struct FeedbackRow: Sendable {
     public var line: Int
 
     public init(id: String, date: Day, channel: FeedbackChannel?, locality: Int, official: Int?, commitment: Int?,
-                kind: FeedbackKind, respondentKind: RespondentKind?, respondent: String, rating: Double?,
+                kind: FeedbackKind, respondentKind: RespondentKind?, respondent: String, rating: Rational?,
                 category: String, status: ComplaintStatus, due: Day?, resolvedOn: Day?, comment: String,
                 publish: Bool, file: String, line: Int) {
         self.id = id

@@ -6,19 +6,26 @@ public struct Framework: Sendable {
     /// Highest first.
     public var bands: [Band]
     public var gate: Gate?
+    /// Decree 335's limit on "excellent" per unit, when the framework states it.
+    public var excellenceQuota: ExcellenceQuotaRule?
     public var file: String
 
-    public init(id: String, name: LocalizedText, criteria: [Criterion], bands: [Band], gate: Gate?, file: String) {
+    public init(id: String, name: LocalizedText, criteria: [Criterion], bands: [Band], gate: Gate?,
+                excellenceQuota: ExcellenceQuotaRule? = nil, file: String) {
         self.id = id
         self.name = name
         self.criteria = criteria
         self.bands = bands
         self.gate = gate
+        self.excellenceQuota = excellenceQuota
         self.file = file
     }
 
+    /// True when some criterion carries a `weight_range` (band robustness applies).
+    public var hasWeightRanges: Bool { criteria.contains { $0.weightRange != nil } }
+
     /// Index of the band a rounded total falls in (0 = highest).
-    public func bandIndex(for total: Double) -> Int {
+    public func bandIndex(for total: Rational) -> Int {
         for (i, band) in bands.enumerated() where total >= band.min { return i }
         return max(0, bands.count - 1)
     }
@@ -36,91 +43,64 @@ public struct Criterion: Sendable {
     public var name: LocalizedText
     public var basis: LocalizedText?
     public var group: CriterionGroup
-    public var weight: Double
+    public var weight: Rational
+    /// `weight_range: [lo, hi]`: the weights the policy allows; band
+    /// robustness scores every corner of the box these ranges span.
+    public var weightRange: ClosedRange<Rational>?
     public var required: Bool
     public var measures: [Measure]
 
     public init(id: String, name: LocalizedText, basis: LocalizedText?, group: CriterionGroup,
-                weight: Double, required: Bool, measures: [Measure]) {
+                weight: Rational, weightRange: ClosedRange<Rational>? = nil, required: Bool, measures: [Measure]) {
         self.id = id
         self.name = name
         self.basis = basis
         self.group = group
         self.weight = weight
+        self.weightRange = weightRange
         self.required = required
         self.measures = measures
     }
 }
 
-/// One way of measuring a criterion; a criterion averages its available measures.
-public enum Measure: Sendable, Hashable {
-    public enum GroupFilter: String, Sendable, Hashable {
-        case a = "A", b = "B", any
-    }
-
-    case commitmentDelivery(group: GroupFilter, partnersOnly: Bool)
-    case rating(respondents: [RespondentKind], priorWeight: Double)
-    case complaintResolution
-    case disclosure
-    case incidentResponse
-    case initiativeImpact
-    case trainingRatio
-    case indicatorProgress
-    case assessment(key: String)
-
-    public var metric: String {
-        switch self {
-        case .commitmentDelivery: return "commitment_delivery"
-        case .rating: return "rating"
-        case .complaintResolution: return "complaint_resolution"
-        case .disclosure: return "disclosure"
-        case .incidentResponse: return "incident_response"
-        case .initiativeImpact: return "initiative_impact"
-        case .trainingRatio: return "training_ratio"
-        case .indicatorProgress: return "indicator_progress"
-        case .assessment: return "assessment"
-        }
-    }
-
-    public static let metrics = [
-        "commitment_delivery", "rating", "complaint_resolution", "disclosure", "incident_response",
-        "initiative_impact", "training_ratio", "indicator_progress", "assessment",
-    ]
-
-    /// Parameters as a short label, e.g. `group: B` or `respondents: citizen, business; prior_weight: 10`.
-    public var parameterLabel: String {
-        switch self {
-        case let .commitmentDelivery(group, partnersOnly):
-            return partnersOnly ? "group: \(group.rawValue); partners_only" : "group: \(group.rawValue)"
-        case let .rating(respondents, prior):
-            return "respondents: \(respondents.map(\.rawValue).joined(separator: ", ")); prior_weight: \(Number.format(prior))"
-        case let .assessment(key):
-            return "key: \(key)"
-        default:
-            return ""
-        }
-    }
-}
-
 public struct Band: Sendable {
     public var id: String
-    public var min: Double
+    public var min: Rational
     public var name: LocalizedText
     public var consequences: LocalizedText
+    /// `colour: "#1b5e20"`: how pages draw this band; the theme's palette by
+    /// position when absent.
+    public var colour: String?
 
-    public init(id: String, min: Double, name: LocalizedText, consequences: LocalizedText) {
+    public init(id: String, min: Rational, name: LocalizedText, consequences: LocalizedText, colour: String? = nil) {
         self.id = id
         self.min = min
         self.name = name
         self.consequences = consequences
+        self.colour = colour
+    }
+}
+
+/// `excellence_quota: { band: excellent, of_band: good, share: 0.2 }`: at most
+/// `share` × (number in `of_band`) officials of a unit in `band`. A warning,
+/// never a change of band (Decree 335/2025/NĐ-CP).
+public struct ExcellenceQuotaRule: Sendable {
+    public var band: String
+    public var ofBand: String
+    public var share: Rational
+
+    public init(band: String, ofBand: String, share: Rational) {
+        self.band = band
+        self.ofBand = ofBand
+        self.share = share
     }
 }
 
 public struct Gate: Sendable {
-    public var groupBMin: Double
+    public var groupBMin: Rational
     public var capBand: String
 
-    public init(groupBMin: Double, capBand: String) {
+    public init(groupBMin: Rational, capBand: String) {
         self.groupBMin = groupBMin
         self.capBand = capBand
     }

@@ -33,14 +33,14 @@ public struct Locality: Sendable {
 /// A locally approved deviation from a catalog norm.
 public struct NormAdjustment: Sendable {
     public var product: String
-    public var factor: Double
+    public var factor: Rational
     public var reason: String
     public var approvedBy: String
     public var decision: String
     public var approvedOn: Day?
     public var line: Int
 
-    public init(product: String, factor: Double, reason: String, approvedBy: String, decision: String,
+    public init(product: String, factor: Rational, reason: String, approvedBy: String, decision: String,
                 approvedOn: Day?, line: Int) {
         self.product = product
         self.factor = factor
@@ -61,12 +61,12 @@ public struct Indicator: Sendable {
     public var id: String
     public var name: String
     public var unit: String
-    public var baseline: Double
-    public var target: Double
-    public var actual: Double?
+    public var baseline: Rational
+    public var target: Rational
+    public var actual: Rational?
     public var direction: Direction
 
-    public init(id: String, name: String, unit: String, baseline: Double, target: Double, actual: Double?,
+    public init(id: String, name: String, unit: String, baseline: Rational, target: Rational, actual: Rational?,
                 direction: Direction) {
         self.id = id
         self.name = name

@@ -47,12 +47,12 @@ public struct Official: Sendable {
 }
 
 public struct Assessment: Sendable {
-    public var score: Double
-    public var max: Double
+    public var score: Rational
+    public var max: Rational
     public var by: String
     public var on: Day?
 
-    public init(score: Double, max: Double, by: String, on: Day?) {
+    public init(score: Rational, max: Rational, by: String, on: Day?) {
         self.score = score
         self.max = max
         self.by = by
@@ -64,10 +64,10 @@ public struct Commitment: Sendable {
     public enum Difficulty: String, Sendable, CaseIterable {
         case normal, hard, breakthrough
 
-        public var weight: Double {
+        public var weight: Rational {
             switch self {
             case .normal: return 1
-            case .hard: return 1.5
+            case .hard: return Rational(3, 2)
             case .breakthrough: return 2
             }
         }
@@ -99,10 +99,10 @@ public struct Commitment: Sendable {
     public var title: String
     public var group: CriterionGroup
     public var product: String?
-    public var target: Double?
+    public var target: Rational?
     public var unit: String
     public var acceptance: String
-    public var actual: Double?
+    public var actual: Rational?
     public var publishedOn: Day?
     public var deadline: Day
     public var difficulty: Difficulty
@@ -115,8 +115,8 @@ public struct Commitment: Sendable {
     /// Lines of references checked later (`product`, `partner:ID`), for messages.
     public var referenceLines: [String: Int]
 
-    public init(id: String, title: String, group: CriterionGroup, product: String?, target: Double?, unit: String,
-                acceptance: String, actual: Double?, publishedOn: Day?, deadline: Day, difficulty: Difficulty,
+    public init(id: String, title: String, group: CriterionGroup, product: String?, target: Rational?, unit: String,
+                acceptance: String, actual: Rational?, publishedOn: Day?, deadline: Day, difficulty: Difficulty,
                 status: Status, completedOn: Day?, withdrawal: Withdrawal?, partners: [String], updates: [Update],
                 line: Int, referenceLines: [String: Int] = [:]) {
         self.id = id
@@ -147,12 +147,12 @@ public struct Commitment: Sendable {
 /// A dated progress report on a commitment.
 public struct Update: Sendable {
     public var on: Day
-    public var progress: Double?
+    public var progress: Rational?
     public var note: String
     /// Only http(s) URLs and site-relative paths survive loading.
     public var evidence: String?
 
-    public init(on: Day, progress: Double?, note: String, evidence: String?) {
+    public init(on: Day, progress: Rational?, note: String, evidence: String?) {
         self.on = on
         self.progress = progress
         self.note = note
@@ -175,11 +175,11 @@ public struct Incident: Sendable {
     public var occurred: Timestamp
     public var responded: Timestamp?
     public var resolved: Timestamp?
-    public var targetResponseHours: Double
+    public var targetResponseHours: Rational
     public var outcome: Outcome
 
     public init(id: String, title: String, kind: Incident.Kind, occurred: Timestamp, responded: Timestamp?,
-                resolved: Timestamp?, targetResponseHours: Double, outcome: Outcome) {
+                resolved: Timestamp?, targetResponseHours: Rational, outcome: Outcome) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -194,11 +194,11 @@ public struct Incident: Sendable {
 public struct Initiative: Sendable {
     /// The three things an initiative can cut; any may be absent.
     public struct Cost: Sendable {
-        public var days: Double?
-        public var costVND: Double?
-        public var steps: Double?
+        public var days: Rational?
+        public var costVND: Rational?
+        public var steps: Rational?
 
-        public init(days: Double?, costVND: Double?, steps: Double?) {
+        public init(days: Rational?, costVND: Rational?, steps: Rational?) {
             self.days = days
             self.costVND = costVND
             self.steps = steps

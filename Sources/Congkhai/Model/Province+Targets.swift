@@ -2,10 +2,10 @@
 extension Province {
     /// The target a commitment is measured against: `target`, else the catalog
     /// norm times the locality's factor approved on or before D (1 otherwise).
-    public func effectiveTarget(of c: Commitment, locality: Locality?, asOf: Day) -> Double? {
+    public func effectiveTarget(of c: Commitment, locality: Locality?, asOf: Day) -> Rational? {
         if let t = c.target { return t }
         guard let pid = c.product, let product = products[pid] else { return nil }
-        var factor = 1.0
+        var factor = Rational.one
         if let adj = locality?.normAdjustments.first(where: { $0.product == pid }), adj.approvedOn.map({ $0 <= asOf }) ?? true {
             factor = adj.factor
         }

@@ -38,7 +38,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Exact hours from `from` to `self`.
-    public func hours(since from: Timestamp) -> Double { Double(seconds - from.seconds) / 3600 }
+    public func hours(since from: Timestamp) -> Rational { Rational(seconds - from.seconds, 3600) }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 }

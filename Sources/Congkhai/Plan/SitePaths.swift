@@ -13,6 +13,27 @@ public enum SitePaths {
     public static func notice(_ locality: String) -> String { "dia-phuong/\(locality)/thong-bao/" }
     public static let peerGroups = "nhom-so-sanh/"
     public static func peerGroup(_ key: String) -> String { "nhom-so-sanh/\(key)/" }
+
+    /// `chu-tich-mien-nui`: a peer group's URL in Vietnamese words.
+    public static func peerGroupSlug(role: Official.Role, context: Locality.Context) -> String {
+        let r: String
+        switch role {
+        case .partySecretary: r = "bi-thu"
+        case .chairman: r = "chu-tich"
+        case .viceChairman: r = "pho-chu-tich"
+        case .departmentHead: r = "thu-truong"
+        case .deputyHead: r = "cap-pho"
+        case .other: r = "khac"
+        }
+        let c: String
+        switch context {
+        case .urban: c = "do-thi"
+        case .rural: c = "nong-thon"
+        case .mountainous: c = "mien-nui"
+        case .disadvantaged: c = "kho-khan"
+        }
+        return r + "-" + c
+    }
     public static func commitments(_ list: CommitmentList) -> String { "cam-ket/\(list.slug)/" }
     public static let feedback = "phan-anh/"
     public static let methodology = "phuong-phap/"

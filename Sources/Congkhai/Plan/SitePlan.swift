@@ -5,14 +5,9 @@ import Foundation
 ///
 /// Render turns this into files; nothing here knows about HTML.
 public struct SitePlan: Sendable {
-    public struct LocalityRank: Sendable {
-        public var locality: Int
-        /// Mean of its officials' rounded totals, rounded to 2 decimals.
-        public var mean: Double
-        public var officials: Int
-        public var rank: Int
-    }
+    public typealias LocalityRank = Rankings.LocalityRank
 
+    /// A peer group with its URL slug (Vietnamese words, decided here once).
     public struct PeerGroup: Sendable {
         public var key: String
         public var role: Official.Role
@@ -64,42 +59,12 @@ public struct SitePlan: Sendable {
         var resultOf: [Int: Int] = [:]
         for (i, r) in board.results.enumerated() { resultOf[r.official] = i }
 
-        // Leaderboards per locality.
-        var boards: [[(Int, Int)]] = Array(repeating: [], count: p.localities.count)
-        var membersByLocality: [String: [Int]] = [:]
-        for (i, r) in board.results.enumerated() { membersByLocality[p.officials[r.official].locality, default: []].append(i) }
-        for (li, l) in p.localities.enumerated() {
-            let ranked = Ranking.rank(membersByLocality[l.id] ?? [], score: { board.results[$0].total },
-                                      name: { p.officials[board.results[$0].official].name },
-                                      id: { p.officials[board.results[$0].official].key })
-            boards[li] = ranked.map { ($0.item, $0.rank) }
-        }
-
-        // Localities by the mean of their officials' totals.
-        var means: [(Int, Double, Int)] = []
-        for (li, members) in boards.enumerated() where !members.isEmpty {
-            let sum = members.reduce(0.0) { $0 + board.results[$1.0].total }
-            means.append((li, Number.round(sum / Double(members.count)), members.count))
-        }
-        let localityRanking = Ranking.rank(means, score: { $0.1 }, name: { p.localities[$0.0].name }, id: { p.localities[$0.0].id })
-            .map { LocalityRank(locality: $0.item.0, mean: $0.item.1, officials: $0.item.2, rank: $0.rank) }
-
-        // Peer groups: same role and locality context.
-        var contextOf: [String: Locality.Context] = [:]
-        for l in p.localities { contextOf[l.id] = l.context }
-        var groups: [String: (Official.Role, Locality.Context, [Int])] = [:]
-        for (i, r) in board.results.enumerated() {
-            let o = p.officials[r.official]
-            guard let ctx = contextOf[o.locality] else { continue }
-            let key = o.role.rawValue.replacingOccurrences(of: "_", with: "-") + "-" + ctx.rawValue
-            groups[key, default: (o.role, ctx, [])].2.append(i)
-        }
-        let peerGroups = groups.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { key -> PeerGroup? in
-            guard let (role, ctx, members) = groups[key] else { return nil }
-            let ranked = Ranking.rank(members, score: { board.results[$0].total },
-                                      name: { p.officials[board.results[$0].official].name },
-                                      id: { p.officials[board.results[$0].official].key })
-            return PeerGroup(key: key, role: role, context: ctx, members: ranked.map { ($0.item, $0.rank) })
+        let rankings = board.rankings
+        let boards = rankings.localityBoards.map { $0.map { (result: $0.result, rank: $0.rank) } }
+        let localityRanking = rankings.localityRanking
+        let peerGroups = rankings.peerGroups.map { g in
+            PeerGroup(key: SitePaths.peerGroupSlug(role: g.role, context: g.context), role: g.role, context: g.context,
+                      members: g.members.map { (result: $0.result, rank: $0.rank) })
         }
 
         // Commitment indexes and recent updates.
@@ -112,7 +77,7 @@ public struct SitePlan: Sendable {
                 if c.status == .withdrawn { list = .withdrawn }
                 else if c.isDone(asOf: D) { list = .done }
                 else if c.isOverdue(asOf: D) { list = .overdue }
-                else if c.deadline - D <= 30 { list = .dueSoon }
+                else if c.isDueSoon(asOf: D) { list = .dueSoon }
                 else { list = nil }
                 if let list { lists[list, default: []].append(CommitmentRef(official: oi, commitment: ci)) }
                 for (ui, u) in c.updates.enumerated() where u.on <= D {

@@ -18,16 +18,12 @@ enum OpenData {
             out.append(OutputFile(path: "data/" + path, text: ExplanationReport.json(run, result: r).serialized()))
             index.append(.object([("id", .string(o.id)), ("locality", .string(o.locality)), ("path", .string(path))]))
         }
-        let tally = run.scoreboard.tally
-        var priors: [(String, JSONValue)] = []
-        for c in run.province.framework.criteria {
-            for case let .rating(kinds, _) in c.measures {
-                let key = kinds.map(\.rawValue).joined(separator: "+")
-                if priors.contains(where: { $0.0 == key }) { continue }
-                let prior = tally.priorMean(of: kinds)
-                priors.append((key, .object([("mean", .num(prior.mean, places: 6)), ("n", .integer(prior.count)),
-                                             ("sum", .num(prior.sum, places: 6))])))
-            }
+        // The priors the scorer used (computed once there), exactly: `sum` is
+        // a decimal with at most 9 places for ratings of up to 9 decimals,
+        // and `mean_exact` is the fraction sum/n in lowest terms.
+        let priors: [(String, JSONValue)] = run.scoreboard.priors.all.map { prior in
+            (prior.key, .object([("mean", .num(prior.mean, places: 6)), ("mean_exact", .string(prior.mean.description)),
+                                 ("n", .integer(prior.count)), ("sum", .num(prior.sum, places: 9))]))
         }
         out.append(OutputFile(path: "data/explanations/index.json", text: JSONValue.object([
             ("as_of", .string(run.scoreboard.asOf.description)),
@@ -39,7 +35,7 @@ enum OpenData {
 
     static func row(_ cells: [String]) -> String { CSVWriter.row(cells) }
     static func t(_ s: String) -> String { CSVWriter.text(s) }
-    static func n(_ x: Double?, _ places: Int = 2) -> String { CSVWriter.number(x, places: places) }
+    static func n(_ x: Rational?, _ places: Int = 2) -> String { CSVWriter.number(x, places: places) }
 
     static let criteriaColumns = ["locality", "official", "criterion", "group", "weight", "status", "criterion_attainment",
                                   "contribution", "metric", "parameters", "measure_attainment", "inputs"]
@@ -52,7 +48,7 @@ enum OpenData {
                 for m in c.measures {
                     let inputs = m.explanation.facts.map { "\($0.key)=\($0.value.display)" }.joined(separator: "; ")
                     out += row([t(o.locality), t(o.id), t(c.id), c.group.rawValue, n(c.weight, 6), c.status.rawValue,
-                                n(c.attainment, 6), n(c.counts ? c.contribution : nil, 6), m.measure.metric,
+                                n(c.attainment, 6), n(c.counts ? c.contribution : nil, 6), m.measure.name,
                                 t(m.measure.parameterLabel), n(m.attainment, 6), t(inputs)])
                 }
             }
@@ -106,7 +102,7 @@ enum OpenData {
         let tally = run.scoreboard.tally
         var out = row(feedbackColumns)
         func summaryCells(_ s: FeedbackTally.Summary) -> [String] {
-            var cells = [String(s.rows), String(s.ratingCount), n(Double(s.ratingSumMicros) / 1_000_000, 6), n(s.ratingMean, 6)]
+            var cells = [String(s.rows), String(s.ratingCount), n(s.ratingSum.value, 9), n(s.ratingMean, 6)]
             cells += s.byKind.map(String.init) + s.byChannel.map(String.init)
             cells += [String(s.complaintsOpen), String(s.complaintsResolvedOnTime), String(s.complaintsResolvedLate),
                       String(s.complaintsOverdue), String(s.complaintsRejected), n(s.medianResolveDays, 1)]
@@ -122,7 +118,7 @@ enum OpenData {
             let c = tally.complaints[oi]
             var scored: [String] = []
             for k in RespondentKind.allCases {
-                scored += [String(r.count(of: [k])), n(r.sum(of: [k]), 6)]
+                scored += [String(r.count(of: [k])), n(r.sum(of: [k]), 9)]
             }
             scored += [String(c.counted), String(c.resolvedOnTime), String(c.resolvedLate), String(c.unresolved)]
             out += row(["official", t(o.locality), t(o.id)] + summaryCells(tally.officialSummaries[oi]) + scored)

@@ -10,7 +10,7 @@ extension SiteRenderer {
         let bands: [[String: Any]] = fw.bands.indices.map { i in
             var b = bandContext(i, e)
             b["count"] = counts[i]
-            b["share"] = fmt(100 * Double(counts[i]) / Double(n), e, places: 1) + " %"
+            b["share"] = fmt(Rational(100 * counts[i], n), e, places: 1) + " %"
             return b
         }
         let chart = Charts.horizontal(fw.bands.indices.map {
@@ -71,8 +71,8 @@ extension SiteRenderer {
         }
         if let q = ExcellenceQuota.status(locality: l.id, results: run.scoreboard.results, province: p), q.exceeded {
             ctx["quota_exceeded"] = true
-            ctx["excellent"] = q.excellent
-            ctx["good"] = q.good
+            ctx["excellent"] = q.counted
+            ctx["good"] = q.of
         }
         let indicators: [[String: Any]] = l.indicators.map { i in
             var m: [String: Any] = ["name": i.name, "baseline": fmtShort(i.baseline, e), "target": fmtShort(i.target, e),
@@ -139,13 +139,14 @@ extension SiteRenderer {
                 "weight": fmtShort(c.weight, e), "contribution": c.counts ? fmt(c.contribution, e) : "—",
             ]
             switch c.status {
-            case .scored: m["attainment"] = fmt(c.attainment ?? 0, e)
-            case .requiredZero: m["attainment"] = fmt(0, e); m["status_note"] = e.label("required_zero")
+            case .scored: m["attainment"] = fmt(c.attainment ?? .zero, e)
+            case .requiredZero: m["attainment"] = fmt(.zero, e); m["status_note"] = e.label("required_zero")
             case .dropped: m["attainment"] = e.label("not_applicable"); m["status_note"] = e.label("dropped")
             }
-            bars.append(Charts.Bar(label: criterion.name.text(e.language), value: c.attainment ?? 0,
-                                   valueText: c.counts ? fmt(c.attainment ?? 0, e) : e.label("not_applicable"),
-                                   tone: (c.attainment ?? 0) >= 90 ? 0 : (c.attainment ?? 0) >= 70 ? 1 : (c.attainment ?? 0) >= 50 ? 2 : 3))
+            // The bar takes the colour of the band its attainment would fall in: the framework's bands, not literals.
+            bars.append(Charts.Bar(label: criterion.name.text(e.language), value: (c.attainment ?? .zero).approximateDouble,
+                                   valueText: c.counts ? fmt(c.attainment ?? .zero, e) : e.label("not_applicable"),
+                                   tone: min(3, fw.bandIndex(for: (c.attainment ?? .zero).rounded(places: 2)))))
             m["measures"] = c.measures.map { measureContext($0, e) }
             criteria.append(m)
         }
@@ -153,13 +154,13 @@ extension SiteRenderer {
         ctx["criteria_chart"] = Charts.horizontal(bars, maxValue: 100, title: e.label("breakdown"))
 
         let audits: [[String: Any]] = r.audits.map { a in
-            var action: String
-            switch a.audit.action {
-            case let .deduct(n): action = "−\(fmtShort(n, e))"
-            case let .downgrade(n): action = "↓\(n)"
-            case let .cap(b): action = "≤ " + (fw.bandIndex(id: b).map { fw.bands[$0].name.text(e.language) } ?? b)
+            func bandName(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(e.language) } ?? id }
+            var action = a.audit.action.describe(e.language, bandName: bandName)
+            if a.applied, case .deduct = a.audit.action {
+                action += " (\(a.before.replacingOccurrences(of: ".", with: e.language == "vi" ? "," : ".")) → \(a.after.replacingOccurrences(of: ".", with: e.language == "vi" ? "," : ".")))"
+            } else if a.applied {
+                action += " (\(bandName(a.before)) → \(bandName(a.after)))"
             }
-            if a.applied { action += " (\(a.before) → \(a.after))" }
             var m: [String: Any] = ["on": a.audit.on.description, "by": a.audit.by, "finding": a.audit.finding,
                                     "reference": a.audit.reference, "action": action]
             if !a.applied { m["ignored"] = true }
@@ -234,17 +235,7 @@ extension SiteRenderer {
         return ctx
     }
 
-    func measureLabel(_ m: Measure, _ e: PageEnv) -> String {
-        switch m {
-        case let .commitmentDelivery(group, partnersOnly):
-            if partnersOnly { return e.label("metric_commitment_delivery_partners") }
-            return e.label("metric_commitment_delivery") + (group == .any ? "" : " (" + e.label("group_" + group.rawValue) + ")")
-        case let .rating(kinds, _):
-            return e.label("metric_rating") + " " + kinds.map { e.label("respondent_" + $0.rawValue).lowercased() }.joined(separator: ", ")
-        default:
-            return e.label("metric_" + m.metric)
-        }
-    }
+    func measureLabel(_ m: Measure, _ e: PageEnv) -> String { m.label { e.label($0) } }
 
     func measureContext(_ m: MeasureResult, _ e: PageEnv) -> [String: Any] {
         var ctx: [String: Any] = [
@@ -274,14 +265,7 @@ extension SiteRenderer {
         return factValue(fact.value, e)
     }
 
-    func factValue(_ v: Explanation.Value, _ e: PageEnv) -> String {
-        switch v {
-        case let .number(x):
-            let s = Number.format(x, places: 4)
-            return e.language == "vi" ? s.replacingOccurrences(of: ".", with: ",") : s
-        default: return v.display
-        }
-    }
+    func factValue(_ v: Explanation.Value, _ e: PageEnv) -> String { v.text(e.language) }
 
     func noticeContext(_ li: Int, _ e: PageEnv) -> [String: Any] {
         let p = run.province
@@ -360,7 +344,7 @@ extension SiteRenderer {
                 "weight": fmtShort(c.weight, e), "required": e.label(c.required ? "yes" : "no"),
                 "basis": c.basis?.text(e.language) ?? e.label("proposal"),
                 "measures": c.measures.map { m -> [String: Any] in
-                    ["label": measureLabel(m, e), "formula": Scorer.formula(of: m).text(e.language)]
+                    ["label": measureLabel(m, e), "formula": m.formula.text(e.language)]
                 },
             ]
             if c.required { m["required_note"] = e.label("required_zero") }

@@ -193,12 +193,12 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Formatting
 
-    func fmt(_ x: Double, _ e: PageEnv, places: Int = 2) -> String {
+    func fmt(_ x: Rational, _ e: PageEnv, places: Int = 2) -> String {
         let s = Number.fixed(x, places: places)
         return e.language == "vi" ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 
-    func fmtShort(_ x: Double, _ e: PageEnv) -> String {
+    func fmtShort(_ x: Rational, _ e: PageEnv) -> String {
         let s = Number.format(x, places: 2)
         return e.language == "vi" ? s.replacingOccurrences(of: ".", with: ",") : s
     }

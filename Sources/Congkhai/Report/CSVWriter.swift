@@ -13,8 +13,8 @@ public enum CSVWriter {
         return quoteIfNeeded(v)
     }
 
-    public static func number(_ x: Double?, places: Int = 2) -> String {
-        guard let x, x.isFinite else { return "" }
+    public static func number(_ x: Rational?, places: Int = 2) -> String {
+        guard let x else { return "" }
         return Number.format(x, places: places)
     }
 

@@ -13,7 +13,7 @@ public enum ExplanationReport {
         for (criterion, c) in zip(fw.criteria, r.criteria) {
             let a: String
             switch c.status {
-            case .scored: a = Number.fixed(c.attainment ?? 0)
+            case .scored: a = Number.fixed(c.attainment ?? .zero)
             case .requiredZero: a = "0.00 (" + t("bắt buộc, không có số liệu", "required, no data") + ")"
             case .dropped: a = "N/A (" + t("không tính, trọng số chia lại", "dropped, weight redistributed") + ")"
             }
@@ -21,12 +21,12 @@ public enum ExplanationReport {
             out += t("trọng số", "weight") + " \(Number.format(c.weight))]\n"
             out += "  " + t("Mức đạt", "Attainment") + ": \(a)   " + t("Đóng góp", "Contribution") + ": \(Number.fixed(c.contribution))\n"
             for m in c.measures {
-                let label = m.measure.parameterLabel.isEmpty ? m.measure.metric : "\(m.measure.metric) {\(m.measure.parameterLabel)}"
+                let label = m.measure.parameterLabel.isEmpty ? m.measure.name : "\(m.measure.name) {\(m.measure.parameterLabel)}"
                 out += "  – \(label): " + (m.attainment.map { Number.fixed($0) } ?? "N/A")
                 if let na = m.explanation.notApplicable { out += " — \(na.text(language))" }
                 out += "\n    \(m.explanation.formula.text(language))\n"
                 if !m.explanation.facts.isEmpty {
-                    out += "    " + m.explanation.facts.map { "\($0.label.text(language)): \($0.value.display)" }.joined(separator: "; ") + "\n"
+                    out += "    " + m.explanation.facts.map { "\($0.label.text(language)): \($0.value.text(language))" }.joined(separator: "; ") + "\n"
                 }
                 for item in m.explanation.items {
                     out += "      · \(item.id)" + (item.counted ? "" : " (" + t("không tính", "not counted") + ")")
@@ -42,12 +42,7 @@ public enum ExplanationReport {
         out += t("Tổng có trọng số", "Weighted total") + " Σw·a/Σw = \(Number.fixed(r.weightedTotal)) (Σw = \(Number.format(r.countedWeight)))\n"
         for e in r.audits {
             let a = e.audit
-            var action: String
-            switch a.action {
-            case let .deduct(n): action = t("trừ", "deduct") + " \(Number.format(n))"
-            case let .downgrade(n): action = t("hạ", "downgrade") + " \(n)"
-            case let .cap(b): action = t("giới hạn ở", "cap at") + " \(b)"
-            }
+            var action = a.action.describe(language) { id in fw.bandIndex(id: id).map { fw.bands[$0].name.text(language) } ?? id }
             if e.applied {
                 action += ": \(e.before) → \(e.after)"
             } else {
@@ -64,6 +59,12 @@ public enum ExplanationReport {
                 out += t("Ngưỡng nhóm B: không áp dụng (không có tiêu chí nhóm B)", "Group-B gate: not applied (no group-B criterion counts)") + "\n"
             }
         }
+        if let rb = r.robustness {
+            out += t("Độ vững của xếp loại", "Band robustness") + " (\(rb.corners) " + t("tổ hợp trọng số", "weight corners") + "): "
+            out += t("tổng điểm từ", "total from") + " \(Number.fixed(rb.totalRange.lowerBound)) " + t("đến", "to") + " \(Number.fixed(rb.totalRange.upperBound)), "
+            out += t("xếp loại từ", "band from") + " \(fw.bands[rb.lowestBand].id) " + t("đến", "to") + " \(fw.bands[rb.highestBand].id)"
+            out += rb.isRobust(band: r.band) ? " — " + t("vững", "robust") + "\n" : " — " + t("phụ thuộc trọng số", "depends on the weights") + "\n"
+        }
         out += t("Xếp loại cuối cùng", "Final band") + ": \(fw.bands[r.band].id) — \(fw.bands[r.band].consequences.text(language))\n"
         return out
     }
@@ -77,6 +78,7 @@ public enum ExplanationReport {
             case let .number(x): return .num(x, places: 6)
             case let .integer(i): return .integer(i)
             case let .text(s): return .string(s)
+            case let .localized(t): return .string(t.en.isEmpty ? t.vi : t.en)
             case let .day(d): return .string(d.description)
             case .none: return .null
             }
@@ -92,7 +94,7 @@ public enum ExplanationReport {
                 ("contribution", .num(c.contribution, places: 6)),
                 ("measures", .array(c.measures.map { m in
                     var pairs: [(String, JSONValue)] = [
-                        ("metric", .string(m.measure.metric)),
+                        ("metric", .string(m.measure.name)),
                         ("parameters", .string(m.measure.parameterLabel)),
                         ("attainment", .num(m.attainment, places: 6)),
                     ]
@@ -109,11 +111,10 @@ public enum ExplanationReport {
             ])
         }
         let audits: [JSONValue] = r.audits.map { e in
-            var action: (String, JSONValue)
+            let action: (String, JSONValue)
             switch e.audit.action {
-            case let .deduct(n): action = ("deduct", .num(n, places: 6))
-            case let .downgrade(n): action = ("downgrade", .integer(n))
-            case let .cap(b): action = ("cap", .string(b))
+            case .cap: action = (e.audit.action.key, .string(e.audit.action.amount))
+            default: action = (e.audit.action.key, .raw(e.audit.action.amount))
             }
             return .object([
                 ("file", .string(e.audit.file)), ("by", .string(e.audit.by)), ("on", .string(e.audit.on.description)),
@@ -125,6 +126,15 @@ public enum ExplanationReport {
         if let g = r.gate {
             gate = .object([("group_b_attainment", .num(g.attainment, places: 6)), ("minimum", .num(g.minimum, places: 6)),
                             ("cap_band", .string(g.capBand)), ("capped", .bool(g.capped))])
+        }
+        var robustness: JSONValue = .null
+        if let rb = r.robustness {
+            robustness = .object([
+                ("corners", .integer(rb.corners)),
+                ("total_range", .array([.num(rb.totalRange.lowerBound), .num(rb.totalRange.upperBound)])),
+                ("band_range", .array([.string(fw.bands[rb.lowestBand].id), .string(fw.bands[rb.highestBand].id)])),
+                ("robust", .bool(rb.isRobust(band: r.band))),
+            ])
         }
         return .object([
             ("id", .string(o.id)), ("locality", .string(o.locality)), ("name", .string(o.name)),
@@ -139,6 +149,7 @@ public enum ExplanationReport {
             ("criteria", .array(criteria)),
             ("audits", .array(audits)),
             ("gate", gate),
+            ("robustness", robustness),
         ])
     }
 }

@@ -4,15 +4,17 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
-    case number(Double, places: Int)
+    case number(Rational, places: Int)
     case integer(Int)
+    /// A number already in JSON form (e.g. an exact `Number.format`).
+    case raw(String)
     case bool(Bool)
     case null
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
 
-    public static func num(_ x: Double?, places: Int = 2) -> JSONValue {
-        guard let x, x.isFinite else { return .null }
+    public static func num(_ x: Rational?, places: Int = 2) -> JSONValue {
+        guard let x else { return .null }
         return .number(x, places: places)
     }
 
@@ -53,6 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .string(s): out += JSONValue.quote(s)
         case let .number(x, places): out += Number.format(x, places: places)
         case let .integer(i): out += String(i)
+        case let .raw(s): out += s
         case let .bool(b): out += b ? "true" : "false"
         case .null: out += "null"
         }

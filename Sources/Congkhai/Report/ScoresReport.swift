@@ -1,7 +1,7 @@
 /// The `scores.json` / `scores.csv` open-data contract and the terminal table.
 public enum ScoresReport {
     /// Published attainment: rounded; a required N/A criterion is 0, others null.
-    static func published(_ c: CriterionResult) -> Double? {
+    static func published(_ c: CriterionResult) -> Rational? {
         switch c.status {
         case .scored: return c.attainment.map { Number.round($0) }
         case .requiredZero: return 0

@@ -2,19 +2,38 @@
 /// the formula in words, the inputs, and the items it counted.
 public struct Explanation: Sendable {
     public enum Value: Sendable, Equatable {
-        case number(Double)
+        /// Exact; shown rounded to 4 decimals, published exactly in open data.
+        case number(Rational)
         case integer(Int)
+        /// Text from the content (a key, a name): the same in every language.
         case text(String)
+        /// Words that depend on the language.
+        case localized(LocalizedText)
         case day(Day)
         case none
 
+        /// Machine form for open data: numbers to 6 decimals, dates ISO, words in English.
         public var display: String {
             switch self {
-            case let .number(x): return Number.format(x, places: 4)
+            case let .number(x): return Number.format(x, places: 6)
             case let .integer(i): return String(i)
             case let .text(s): return s
+            case let .localized(t): return t.en.isEmpty ? t.vi : t.en
             case let .day(d): return d.description
             case .none: return "—"
+            }
+        }
+
+        /// For people: numbers to 4 decimals with the language's decimal mark, dates as readers write them.
+        public func text(_ language: String) -> String {
+            let vi = language != "en"
+            switch self {
+            case let .number(x):
+                let s = Number.format(x, places: 4)
+                return vi ? s.replacingOccurrences(of: ".", with: ",") : s
+            case let .localized(t): return t.text(language)
+            case let .day(d): return vi ? d.vietnamese : d.description
+            default: return display
             }
         }
     }
@@ -66,8 +85,8 @@ public struct Explanation: Sendable {
 /// The score of one measure of one criterion for one official.
 public struct MeasureResult: Sendable {
     public var measure: Measure
-    /// Unrounded 0–100, nil when N/A.
-    public var attainment: Double?
+    /// Exact 0–100, nil when N/A.
+    public var attainment: Rational?
     public var explanation: Explanation
 }
 
@@ -83,12 +102,12 @@ public struct CriterionResult: Sendable {
 
     public var id: String
     public var group: CriterionGroup
-    public var weight: Double
+    public var weight: Rational
     public var status: Status
-    /// Unrounded attainment used in the total; nil when dropped.
-    public var attainment: Double?
+    /// Exact attainment used in the total; nil when dropped.
+    public var attainment: Rational?
     /// Share of the weighted total: weight × attainment / Σ counted weights.
-    public var contribution: Double
+    public var contribution: Rational
     public var measures: [MeasureResult]
 
     public var counts: Bool { status != .dropped }
@@ -106,8 +125,8 @@ public struct AuditEffect: Sendable {
 /// The group-B gate for one official.
 public struct GateResult: Sendable {
     /// Σ w·a / Σ w over group-B criteria that count; nil when none count.
-    public var attainment: Double?
-    public var minimum: Double
+    public var attainment: Rational?
+    public var minimum: Rational
     public var capBand: String
     /// True when the gate lowered the band.
     public var capped: Bool
@@ -118,18 +137,23 @@ public struct GateResult: Sendable {
 public struct OfficialResult: Sendable {
     public var official: Int
     public var criteria: [CriterionResult]
-    public var countedWeight: Double
-    /// Σ w·a / Σ w before audits, unrounded.
-    public var weightedTotal: Double
-    /// After deductions, unrounded.
-    public var adjustedTotal: Double
-    /// Published total: 2 decimals, half away from zero.
-    public var total: Double
+    public var countedWeight: Rational
+    /// Σ w·a / Σ w before audits, exact.
+    public var weightedTotal: Rational
+    /// After deductions, exact.
+    public var adjustedTotal: Rational
+    /// Published total: the exact value rounded once to 2 decimals, half away from zero.
+    public var total: Rational
     /// Band read from the rounded total, before downgrades, caps and gate.
     public var bandFromTotal: Int
     public var band: Int
     public var audits: [AuditEffect]
     public var gate: GateResult?
+    /// Across the corners of the weight box; nil when no criterion has a `weight_range`.
+    public var robustness: Robustness?
     public var rankInLocality: Int = 0
     public var rankInPeerGroup: Int = 0
+
+    /// False when some allowed set of weights would give another band.
+    public var bandIsRobust: Bool { robustness?.isRobust(band: band) ?? true }
 }

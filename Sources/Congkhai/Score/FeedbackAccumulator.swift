@@ -12,6 +12,8 @@ public final class FeedbackAccumulator {
 
     struct RatingEntry {
         var date: Int32
+        /// Billionths (`ExactSum.units`); a negative value −(i + 1) points at
+        /// `exoticRatings[i]`, for the rare rating with more decimals.
         var rating: Int64
         var kindSlot: UInt8
     }
@@ -22,11 +24,18 @@ public final class FeedbackAccumulator {
     private var respondents: [String: Int32] = [:]
     private var latest: [RatingKey: RatingEntry] = [:]
     private var categories = ByteInterner()
+    private var exoticRatings: [Rational] = []
 
     public init(province: Province, asOf: Day, expectedRows: Int = 0) {
         period = province.site.period
         self.asOf = asOf
         tally = FeedbackTally(officials: province.officials.count, localities: province.localities.count)
+        for c in province.framework.criteria {
+            for m in c.measures {
+                if let w = m.responseWindow, !tally.responseWindows.contains(w) { tally.responseWindows.append(w) }
+            }
+        }
+        tally.responses = tally.responseWindows.map { _ in Array(repeating: ResponseCounts(), count: province.officials.count) }
         latest.reserveCapacity(expectedRows / 2)
     }
 
@@ -44,6 +53,9 @@ public final class FeedbackAccumulator {
         }
         guard let official = row.official else { return }
         tally.officialSummaries[official].add(row, category: category, asOf: asOf)
+        for w in tally.responseWindows.indices {
+            tally.responseWindows[w].count(row, asOf: asOf, into: &tally.responses[w][official])
+        }
 
         switch row.kind {
         case .rating:
@@ -52,7 +64,7 @@ public final class FeedbackAccumulator {
             if row.respondent.isEmpty {
                 // Never merged: counts on its own.
                 tally.ratings[official].count[slot] += 1
-                tally.ratings[official].sumMicros[slot] += FeedbackTally.micros(r)
+                tally.ratings[official].sums[slot].add(r)
                 return
             }
             let rid: Int32
@@ -63,7 +75,14 @@ public final class FeedbackAccumulator {
                 respondents[row.respondent] = rid
             }
             let key = RatingKey(respondent: rid, official: Int32(official), commitment: Int32(row.commitment ?? -1))
-            let entry = RatingEntry(date: Int32(row.date.ordinal), rating: FeedbackTally.micros(r), kindSlot: UInt8(slot))
+            var units: Int64
+            if let u = ExactSum.units(r) {
+                units = u
+            } else {
+                exoticRatings.append(r)
+                units = -Int64(exoticRatings.count)
+            }
+            let entry = RatingEntry(date: Int32(row.date.ordinal), rating: units, kindSlot: UInt8(slot))
             if let old = latest[key], old.date > entry.date { return }
             // Same date: the later row wins.
             latest[key] = entry
@@ -74,10 +93,10 @@ public final class FeedbackAccumulator {
             guard let due = row.due else { c.noDue += 1; return }
             guard due <= asOf else { c.notYetDue += 1; return }
             c.counted += 1
-            if row.status == .resolved, let on = row.resolvedOn, on <= asOf {
-                if on <= due { c.resolvedOnTime += 1 } else { c.resolvedLate += 1 }
-            } else {
-                c.unresolved += 1
+            switch row.resolvedOnTime(asOf: asOf) {
+            case true?: c.resolvedOnTime += 1
+            case false? where row.resolution(asOf: asOf) != nil: c.resolvedLate += 1
+            default: c.unresolved += 1
             }
         case .suggestion:
             return
@@ -91,7 +110,11 @@ public final class FeedbackAccumulator {
         for (key, entry) in latest {
             let o = Int(key.official)
             result.ratings[o].count[Int(entry.kindSlot)] += 1
-            result.ratings[o].sumMicros[Int(entry.kindSlot)] += entry.rating
+            if entry.rating >= 0 {
+                result.ratings[o].sums[Int(entry.kindSlot)].addUnits(entry.rating)
+            } else {
+                result.ratings[o].sums[Int(entry.kindSlot)].add(exoticRatings[Int(-entry.rating - 1)])
+            }
         }
         return result
     }

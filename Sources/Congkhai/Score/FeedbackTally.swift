@@ -9,19 +9,21 @@ public struct FeedbackTally: Sendable {
     /// Deduplicated in-window ratings of one official, per respondent-kind slot.
     public struct RatingSums: Sendable {
         public var count = [Int](repeating: 0, count: FeedbackTally.kindSlots)
-        /// Sums in millionths: integer sums are exact and independent of order,
-        /// so output stays byte-identical however rows are hashed.
-        public var sumMicros = [Int64](repeating: 0, count: FeedbackTally.kindSlots)
+        /// Exact sums: independent of order, so output stays byte-identical
+        /// however rows are hashed, and never rounded.
+        public var sums = [ExactSum](repeating: ExactSum(), count: FeedbackTally.kindSlots)
 
         public func count(of kinds: [RespondentKind]) -> Int {
             kinds.reduce(0) { $0 + count[FeedbackTally.slot($1)] }
         }
 
-        public func sumMicros(of kinds: [RespondentKind]) -> Int64 {
-            kinds.reduce(0) { $0 + sumMicros[FeedbackTally.slot($1)] }
+        public func exactSum(of kinds: [RespondentKind]) -> ExactSum {
+            var s = ExactSum()
+            for k in kinds { s.add(sums[FeedbackTally.slot(k)]) }
+            return s
         }
 
-        public func sum(of kinds: [RespondentKind]) -> Double { Double(sumMicros(of: kinds)) / 1_000_000 }
+        public func sum(of kinds: [RespondentKind]) -> Rational { exactSum(of: kinds).value }
     }
 
     /// Complaints of one official counted by `complaint_resolution`.
@@ -44,14 +46,16 @@ public struct FeedbackTally: Sendable {
         public var byChannel = [Int](repeating: 0, count: FeedbackChannel.allCases.count + 1)
         public var byRespondentKind = [Int](repeating: 0, count: FeedbackTally.kindSlots)
         public var ratingCount = 0
-        public var ratingSumMicros: Int64 = 0
-        public var ratingMean: Double? { ratingCount == 0 ? nil : Double(ratingSumMicros) / 1_000_000 / Double(ratingCount) }
+        public var ratingSum = ExactSum()
+        public var ratingMean: Rational? { ratingCount == 0 ? nil : ratingSum.value / ratingCount }
         /// Ratings rounded to whole stars 1…5 (index 0 = 1 star).
         public var ratingHistogram = [Int](repeating: 0, count: 5)
         public var complaintsOpen = 0
         public var complaintsResolved = 0
         public var complaintsResolvedOnTime = 0
         public var complaintsResolvedLate = 0
+        /// Resolved, but without a due date to judge timeliness by.
+        public var complaintsResolvedNoDue = 0
         public var complaintsRejected = 0
         /// Open past their due date at D.
         public var complaintsOverdue = 0
@@ -61,7 +65,7 @@ public struct FeedbackTally: Sendable {
         public var categories: [Int: Int] = [:]
 
         /// Median days to resolve, nil without resolved complaints.
-        public var medianResolveDays: Double? {
+        public var medianResolveDays: Rational? {
             let n = resolveDays.values.reduce(0, +)
             guard n > 0 else { return nil }
             func value(at position: Int) -> Int {
@@ -72,7 +76,7 @@ public struct FeedbackTally: Sendable {
                 }
                 return 0
             }
-            return Double(value(at: (n - 1) / 2) + value(at: n / 2)) / 2
+            return Rational(value(at: (n - 1) / 2) + value(at: n / 2), 2)
         }
 
         /// Categories by count descending, then by name.
@@ -88,21 +92,25 @@ public struct FeedbackTally: Sendable {
             byRespondentKind[FeedbackTally.slot(row.respondentKind)] += 1
             if row.kind == .rating, let r = row.rating {
                 ratingCount += 1
-                ratingSumMicros += FeedbackTally.micros(r)
-                ratingHistogram[min(4, max(0, Int(r.rounded(.toNearestOrAwayFromZero)) - 1))] += 1
+                ratingSum.add(r)
+                let stars = Int(r.scaledRounded(places: 0)) // ratings are validated to lie in [1, 5]
+                ratingHistogram[min(4, max(0, stars - 1))] += 1
             }
             if let category { categories[category, default: 0] += 1 }
             if row.kind == .complaint {
-                let resolved = row.status == .resolved && (row.resolvedOn.map { $0 <= asOf } ?? false)
                 if row.status == .rejected {
                     complaintsRejected += 1
-                } else if resolved, let on = row.resolvedOn {
+                } else if let on = row.resolution(asOf: asOf) {
                     complaintsResolved += 1
-                    if let due = row.due, on > due { complaintsResolvedLate += 1 } else { complaintsResolvedOnTime += 1 }
+                    switch row.resolvedOnTime(asOf: asOf) {
+                    case true?: complaintsResolvedOnTime += 1
+                    case false?: complaintsResolvedLate += 1
+                    case nil: complaintsResolvedNoDue += 1
+                    }
                     resolveDays[max(0, on - row.date), default: 0] += 1
                 } else {
                     complaintsOpen += 1
-                    if let due = row.due, due < asOf { complaintsOverdue += 1 }
+                    if row.isOverdue(asOf: asOf) { complaintsOverdue += 1 }
                 }
             }
         }
@@ -120,8 +128,15 @@ public struct FeedbackTally: Sendable {
     /// Rows read, rows counted in the window, rows outside it.
     public var validRows = 0
     public var inWindowRows = 0
+    /// The `feedback_response_time` windows the framework uses, and per
+    /// window the counts of each official.
+    public var responseWindows: [ResponseWindow] = []
+    public var responses: [[ResponseCounts]] = []
 
-    public static func micros(_ rating: Double) -> Int64 { Int64((rating * 1_000_000).rounded()) }
+    public func responseCounts(_ window: ResponseWindow, official: Int) -> ResponseCounts {
+        guard let w = responseWindows.firstIndex(of: window) else { return ResponseCounts() }
+        return responses[w][official]
+    }
 
     public static func slot(_ kind: RespondentKind?) -> Int {
         guard let kind, let i = RespondentKind.allCases.firstIndex(of: kind) else { return RespondentKind.allCases.count }
@@ -136,16 +151,16 @@ public struct FeedbackTally: Sendable {
     }
 
     /// Province-wide deduplicated ratings of `kinds` that name an official:
-    /// the prior mean of a rating measure.
-    public func priorMean(of kinds: [RespondentKind]) -> (mean: Double, count: Int, sum: Double) {
+    /// the prior of a rating measure. Computed once per set of kinds by the
+    /// scorer (`RatingPriors`) and read from there by every output.
+    public func prior(of kinds: [RespondentKind]) -> RatingPrior {
         var n = 0
-        var micros: Int64 = 0
+        var sum = ExactSum()
         for r in ratings {
             n += r.count(of: kinds)
-            micros += r.sumMicros(of: kinds)
+            sum.add(r.exactSum(of: kinds))
         }
-        let s = Double(micros) / 1_000_000
-        return n == 0 ? (3, 0, 0) : (s / Double(n), n, s)
+        return RatingPrior(kinds: kinds, count: n, sum: sum.value)
     }
 }
 

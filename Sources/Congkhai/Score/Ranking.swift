@@ -13,47 +13,21 @@ public enum Ranking {
     }
 
     /// Orders entries for display and gives each its shared rank.
-    public static func rank<T>(_ items: [T], score: (T) -> Double, name: (T) -> String, id: (T) -> String) -> [(item: T, rank: Int)] {
-        let sorted = items.sorted { x, y in
-            let sx = score(x), sy = score(y)
-            if sx != sy { return sx > sy }
-            let nx = name(x), ny = name(y)
-            if nx != ny { return collates(nx, before: ny) }
-            return id(x).utf8.lexicographicallyPrecedes(id(y).utf8)
+    public static func rank<T>(_ items: [T], score: (T) -> Rational, name: (T) -> String, id: (T) -> String) -> [(item: T, rank: Int)] {
+        let keyed = items.map { (item: $0, score: score($0), name: name($0), id: id($0)) }
+        let sorted = keyed.sorted { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.name != y.name { return collates(x.name, before: y.name) }
+            return x.id.utf8.lexicographicallyPrecedes(y.id.utf8)
         }
         var out: [(T, Int)] = []
+        out.reserveCapacity(sorted.count)
         var rank = 0
-        var previous: Double?
-        for (i, item) in sorted.enumerated() {
-            let s = score(item)
-            if previous != s { rank = i + 1; previous = s }
-            out.append((item, rank))
+        var previous: Rational?
+        for (i, entry) in sorted.enumerated() {
+            if previous != entry.score { rank = i + 1; previous = entry.score }
+            out.append((entry.item, rank))
         }
         return out
-    }
-
-    static func assignRanks(_ results: inout [OfficialResult], province: Province) {
-        var byLocality: [String: [Int]] = [:]
-        var byPeer: [String: [Int]] = [:]
-        var contextOf: [String: String] = [:]
-        for l in province.localities { contextOf[l.id] = l.context.rawValue }
-        for (i, r) in results.enumerated() {
-            let o = province.officials[r.official]
-            byLocality[o.locality, default: []].append(i)
-            byPeer[o.role.rawValue + "|" + (contextOf[o.locality] ?? ""), default: []].append(i)
-        }
-        let snapshot = results
-        func name(_ i: Int) -> String { province.officials[snapshot[i].official].name }
-        func key(_ i: Int) -> String { province.officials[snapshot[i].official].key }
-        for (_, members) in byLocality {
-            for (i, rank) in rank(members, score: { snapshot[$0].total }, name: name, id: key) {
-                results[i].rankInLocality = rank
-            }
-        }
-        for (_, members) in byPeer {
-            for (i, rank) in rank(members, score: { snapshot[$0].total }, name: name, id: key) {
-                results[i].rankInPeerGroup = rank
-            }
-        }
     }
 }

@@ -148,7 +148,7 @@ public final class FeedbackValidator {
             commitment = ci
         }
 
-        var rating: Double?
+        var rating: Rational?
         if kind == .rating {
             let ratingText = r.string(c["rating"], trim: true)
             guard let v = Number.parse(ratingText) else {

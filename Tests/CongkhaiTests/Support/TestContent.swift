@@ -94,7 +94,7 @@ struct TestContent {
     }
 
     /// The only criterion's unrounded attainment of the first official (nil if N/A).
-    func attainment(asOf: String? = nil) throws -> Double? {
+    func attainment(asOf: String? = nil) throws -> Rational? {
         let (run, log) = try run(asOf: asOf)
         guard let run else {
             Issue.record("content errors: \(log.items.map(\.description))")
@@ -108,6 +108,17 @@ struct TestContent {
     }
 }
 
-extension Double {
-    func isClose(to other: Double, within tolerance: Double = 1e-9) -> Bool { abs(self - other) <= tolerance }
+extension Rational {
+    /// For tests written as floating-point formulas: within 1e-9 of the double.
+    /// Exact expectations use `==` with a `Rational` instead.
+    func isClose(to other: Double, within tolerance: Double = 1e-9) -> Bool { abs(approximateDouble - other) <= tolerance }
+}
+
+/// Test literals such as `4.63` read as the exact decimal they spell (through
+/// the shortest description of the double, which round-trips the literal).
+extension Rational: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) {
+        guard let r = Rational(decimal: "\(value)") else { preconditionFailure("not a decimal literal: \(value)") }
+        self = r
+    }
 }

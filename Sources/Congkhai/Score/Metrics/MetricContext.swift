@@ -1,5 +1,6 @@
 /// What a metric may read about one official: the validated province, the
-/// feedback tally and the scoring date. Nothing else (no clock, no files).
+/// feedback tally, the priors computed once per run and the scoring date.
+/// Nothing else (no clock, no files).
 struct MetricContext {
     let province: Province
     let officialIndex: Int
@@ -7,6 +8,7 @@ struct MetricContext {
     let locality: Locality
     let asOf: Day
     let tally: FeedbackTally
+    let priors: RatingPriors
 
     var period: Period { province.site.period }
 
@@ -15,9 +17,8 @@ struct MetricContext {
     func isDone(_ c: Commitment) -> Bool { c.isDone(asOf: asOf) }
 
     /// `target`, else the product norm × the locality's factor approved by D.
-    func effectiveTarget(_ c: Commitment) -> (value: Double, source: String)? {
+    func effectiveTarget(_ c: Commitment) -> Rational? {
         province.effectiveTarget(of: c, locality: locality, asOf: asOf)
-            .map { ($0, c.target != nil ? "target" : "norm × factor") }
     }
 
     func latestUpdate(_ c: Commitment, withProgress: Bool) -> Update? {
@@ -28,3 +29,6 @@ struct MetricContext {
 extension LocalizedText {
     init(_ vi: String, _ en: String) { self.init(vi: vi, en: en) }
 }
+
+/// 100 · x: attainments are percentages of a 0–1 share.
+func percent(_ x: Rational) -> Rational { Rational.hundred * x }

@@ -1,0 +1,352 @@
+import BigInt
+
+/// An exact rational number: every quantity between the inputs and a
+/// published score is one of these (DESIGN.md, "Rounding").
+///
+/// Why not `Double` or `Decimal`: 1.5 × 0.15 × (1 − 69/180) / 3 × 100 is
+/// exactly 4.625, but binary floating point computes 4.62499…, and "half away
+/// from zero" then publishes 4.62 instead of 4.63; `Decimal` fails the same way
+/// after a division by 3. A fraction of two integers has no such error.
+///
+/// Why two storages: nearly every value in scoring has a numerator and a
+/// denominator that fit in 64 bits, and products of two such fit in 128 bits,
+/// so the common path needs no allocation. Only when a reduced result leaves
+/// 64 bits does it move to big integers (attaswift/BigInt), so nothing can
+/// overflow whatever the input.
+///
+/// Invariant (so that `==` and hashing are structural): the denominator is
+/// positive, numerator and denominator are coprime, and the value is stored
+/// `small` whenever both parts fit in `Int64`.
+public struct Rational: Sendable, Hashable {
+    enum Storage: Sendable, Hashable {
+        case small(Int64, Int64)
+        case big(BigInt, BigInt)
+    }
+
+    var storage: Storage
+
+    public static let zero = Rational(0)
+    public static let one = Rational(1)
+    public static let hundred = Rational(100)
+
+    public init(_ value: Int) {
+        storage = .small(Int64(value), 1)
+    }
+
+    /// `numerator / denominator`; the denominator must not be zero.
+    public init(_ numerator: Int, _ denominator: Int) {
+        precondition(denominator != 0, "Rational with a zero denominator")
+        self = Rational.reduced(Int128(numerator), Int128(denominator))
+    }
+
+    init(big numerator: BigInt, _ denominator: BigInt) {
+        precondition(!denominator.isZero, "Rational with a zero denominator")
+        self = Rational.reduced(numerator, denominator)
+    }
+
+    // MARK: - Parts
+
+    public var numerator: BigInt {
+        switch storage {
+        case let .small(n, _): return BigInt(n)
+        case let .big(n, _): return n
+        }
+    }
+
+    public var denominator: BigInt {
+        switch storage {
+        case let .small(_, d): return BigInt(d)
+        case let .big(_, d): return d
+        }
+    }
+
+    public var isZero: Bool {
+        if case let .small(n, _) = storage { return n == 0 }
+        return false
+    }
+
+    public var isNegative: Bool {
+        switch storage {
+        case let .small(n, _): return n < 0
+        case let .big(n, _): return n.sign == .minus && !n.isZero
+        }
+    }
+
+    public var isInteger: Bool {
+        switch storage {
+        case let .small(_, d): return d == 1
+        case let .big(_, d): return d == 1
+        }
+    }
+
+    /// The value as an `Int` when it is a whole number that fits.
+    public var intValue: Int? {
+        guard case let .small(n, 1) = storage else { return nil }
+        return Int(exactly: n)
+    }
+
+    /// For drawing only (bar widths, chart coordinates): never for a published number.
+    public var approximateDouble: Double {
+        switch storage {
+        case let .small(n, d): return Double(n) / Double(d)
+        case let .big(n, d):
+            // Scale to keep 18 significant digits before the one lossy division.
+            let (q, r) = n.quotientAndRemainder(dividingBy: d)
+            return Double(q) + Double(r * BigInt(1_000_000_000_000_000_000) / d) / 1e18
+        }
+    }
+
+    // MARK: - Normalisation
+
+    static func reduced(_ n: Int128, _ d: Int128) -> Rational {
+        var n = n, d = d
+        if d < 0 {
+            // Int128.min cannot be negated; take the big path for that corner.
+            if n == .min || d == .min { return reduced(BigInt(n), BigInt(d)) }
+            n = -n
+            d = -d
+        }
+        if n == 0 { return Rational(storage: .small(0, 1)) }
+        let g = gcd(n.magnitude, d.magnitude)
+        if g > 1 {
+            n /= Int128(g)
+            d /= Int128(g)
+        }
+        if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
+            return Rational(storage: .small(sn, sd))
+        }
+        return Rational(storage: .big(BigInt(n), BigInt(d)))
+    }
+
+    static func reduced(_ n: BigInt, _ d: BigInt) -> Rational {
+        var n = n, d = d
+        if d.sign == .minus {
+            n.negate()
+            d.negate()
+        }
+        if n.isZero { return Rational(storage: .small(0, 1)) }
+        let g = n.greatestCommonDivisor(with: d)
+        if g != 1 {
+            n /= g
+            d /= g
+        }
+        if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
+            return Rational(storage: .small(sn, sd))
+        }
+        return Rational(storage: .big(n, d))
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    /// Binary GCD: no division, fast on 128-bit words.
+    static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var a = a, b = b
+        if a == 0 { return b }
+        if b == 0 { return a }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
+    }
+
+    // MARK: - Arithmetic
+
+    public static func + (x: Rational, y: Rational) -> Rational {
+        if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
+            if b == d { return reduced(Int128(a) + Int128(c), Int128(b)) }
+            return reduced(Int128(a) * Int128(d) + Int128(c) * Int128(b), Int128(b) * Int128(d))
+        }
+        return reduced(x.numerator * y.denominator + y.numerator * x.denominator, x.denominator * y.denominator)
+    }
+
+    public static prefix func - (x: Rational) -> Rational {
+        switch x.storage {
+        case let .small(n, d):
+            if n != .min { return Rational(storage: .small(-n, d)) }
+            return reduced(-Int128(n), Int128(d))
+        case let .big(n, d): return reduced(-n, d)
+        }
+    }
+
+    public static func - (x: Rational, y: Rational) -> Rational { x + (-y) }
+
+    public static func * (x: Rational, y: Rational) -> Rational {
+        if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
+            return reduced(Int128(a) * Int128(c), Int128(b) * Int128(d))
+        }
+        return reduced(x.numerator * y.numerator, x.denominator * y.denominator)
+    }
+
+    /// Division; the divisor must not be zero (callers check N/A cases first).
+    public static func / (x: Rational, y: Rational) -> Rational {
+        precondition(!y.isZero, "division of a Rational by zero")
+        if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
+            return reduced(Int128(a) * Int128(d), Int128(b) * Int128(c))
+        }
+        return reduced(x.numerator * y.denominator, x.denominator * y.numerator)
+    }
+
+    public static func += (x: inout Rational, y: Rational) { x = x + y }
+    public static func -= (x: inout Rational, y: Rational) { x = x - y }
+    public static func *= (x: inout Rational, y: Rational) { x = x * y }
+
+    public static func + (x: Rational, y: Int) -> Rational { x + Rational(y) }
+    public static func * (x: Rational, y: Int) -> Rational { x * Rational(y) }
+    public static func * (x: Int, y: Rational) -> Rational { Rational(x) * y }
+    public static func / (x: Rational, y: Int) -> Rational { x / Rational(y) }
+
+    /// Clamped to [lo, hi].
+    public func clamped(_ lo: Rational, _ hi: Rational) -> Rational { Swift.min(hi, Swift.max(lo, self)) }
+}
+
+extension Rational: Comparable {
+    public static func < (x: Rational, y: Rational) -> Bool {
+        if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
+            if b == d { return a < c }
+            return Int128(a) * Int128(d) < Int128(c) * Int128(b)
+        }
+        return x.numerator * y.denominator < y.numerator * x.denominator
+    }
+}
+
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(value) }
+}
+
+// MARK: - Decimal text in and out
+
+extension Rational {
+    /// Parses a plain decimal literal exactly: `15`, `-2.5`, `0.15`, `1e3`,
+    /// `2.5E-1`. Nil for anything else (no hex, no `inf`, no locale commas).
+    /// Exponents beyond ±400 are refused: no real input needs them and they
+    /// would make the number itself huge.
+    public init?(decimal text: String) {
+        var bytes = Substring(text).utf8[...]
+        while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
+        while let l = bytes.last, l == 0x20 || l == 0x09 { bytes = bytes.dropLast() }
+        var negative = false
+        if let f = bytes.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+            negative = f == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var sawPoint = false
+        var sawDigit = false
+        var exponent = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                sawDigit = true
+                digits.append(c - UInt8(ascii: "0"))
+                if sawPoint { fractionDigits += 1 }
+            } else if c == UInt8(ascii: ".") && !sawPoint {
+                sawPoint = true
+            } else if (c == UInt8(ascii: "e") || c == UInt8(ascii: "E")) && sawDigit {
+                var rest = bytes[bytes.index(after: i)...]
+                var expNegative = false
+                if let f = rest.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+                    expNegative = f == UInt8(ascii: "-")
+                    rest = rest.dropFirst()
+                }
+                guard !rest.isEmpty, rest.count <= 4 else { return nil }
+                var e = 0
+                for d in rest {
+                    guard d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9") else { return nil }
+                    e = e * 10 + Int(d - UInt8(ascii: "0"))
+                }
+                exponent = expNegative ? -e : e
+                i = bytes.endIndex
+                break
+            } else {
+                return nil
+            }
+            i = bytes.index(after: i)
+        }
+        guard sawDigit else { return nil }
+        let scale = exponent - fractionDigits
+        guard abs(exponent) <= 400, digits.count <= 4_000 else { return nil }
+        // Leading zeros do not change the value; keep the integer small when possible.
+        while digits.count > 1, digits.first == 0 { digits.removeFirst() }
+        var value: Rational
+        if digits.count <= 18 {
+            var n: Int64 = 0
+            for d in digits { n = n * 10 + Int64(d) }
+            value = Rational(storage: .small(n, 1))
+        } else {
+            var n = BigInt(0)
+            for d in digits { n = n * 10 + BigInt(d) }
+            value = Rational(big: n, 1)
+        }
+        if scale > 0 { value = value * Rational.powerOfTen(scale) }
+        if scale < 0 { value = value / Rational.powerOfTen(-scale) }
+        self = negative ? -value : value
+    }
+
+    static func powerOfTen(_ n: Int) -> Rational {
+        if n <= 18 {
+            var p: Int64 = 1
+            for _ in 0..<n { p *= 10 }
+            return Rational(storage: .small(p, 1))
+        }
+        return Rational(big: BigInt(10).power(n), 1)
+    }
+
+    /// This value times 10^places, rounded half away from zero to an integer.
+    /// Computed on the exact value: 4.625 → 463 at 2 places, 4.62499… → 462.
+    public func scaledRounded(places: Int) -> BigInt {
+        let p = Rational.powerOfTen(places)
+        let scaled = self * p
+        let n = scaled.numerator, d = scaled.denominator
+        let (q, r) = n.magnitude.quotientAndRemainder(dividingBy: d.magnitude)
+        var result = q
+        if r * 2 >= d.magnitude { result += 1 }
+        let signed = BigInt(result)
+        return n.sign == .minus ? -signed : signed
+    }
+
+    /// Rounded half away from zero to `places` decimals, still exact.
+    public func rounded(places: Int = 2) -> Rational {
+        Rational(big: scaledRounded(places: places), Rational.powerOfTen(places).numerator)
+    }
+
+    /// Exactly `places` decimals after rounding: "83.13", "0.00", "-1.50".
+    public func fixed(places: Int = 2) -> String {
+        let scaled = scaledRounded(places: places)
+        let negative = scaled.sign == .minus && !scaled.isZero
+        var digits = String(scaled.magnitude)
+        if places > 0 {
+            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+            let cut = digits.index(digits.endIndex, offsetBy: -places)
+            digits = String(digits[..<cut]) + "." + String(digits[cut...])
+        }
+        return (negative ? "-" : "") + digits
+    }
+
+    /// Shortest plain form at most `places` decimals: 15 → "15", 0.8 → "0.8",
+    /// 83.125 → "83.13". Used for JSON and CSV numbers.
+    public func format(places: Int = 2) -> String {
+        var s = fixed(places: places)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        if s == "-0" { s = "0" }
+        return s
+    }
+}
+
+extension Rational: CustomStringConvertible {
+    /// `3/8`, `-2`, `1/3`: the exact value, for explanations and tests.
+    public var description: String {
+        switch storage {
+        case let .small(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
+        case let .big(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
+        }
+    }
+}

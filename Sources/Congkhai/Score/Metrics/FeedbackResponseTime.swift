@@ -1,0 +1,91 @@
+/// `feedback_response_time` (rules v1.1): the share of complaints and
+/// suggestions answered within `target_days` of receipt.
+struct FeedbackResponseTime: Metric {
+    static let name = "feedback_response_time"
+    static let parameterKeys = ["target_days", "kinds"]
+    static let formula = LocalizedText(
+        "Mỗi phản ánh, kiến nghị gửi cán bộ trong kỳ (không tính bị từ chối) đã quá số ngày mục tiêu hoặc đã có ngày giải quyết: đúng hạn nếu đã giải quyết trong vòng số ngày mục tiêu kể từ ngày nhận. Điểm = 100 × số đúng hạn / số được xét.",
+        "Each complaint or suggestion to the official in the period (rejected ones excluded) that is past the target days or has a resolution date: on time if resolved within the target days of receipt. Score = 100 × on time / eligible.")
+
+    var window: ResponseWindow
+
+    init(window: ResponseWindow) { self.window = window }
+
+    init?(_ p: YAMLFields) {
+        var days = 15
+        if p.has("target_days") {
+            guard let d = p.integer("target_days") else { return nil }
+            if d < 0 {
+                if let v = p.value("target_days") { p.error(v, "target_days must not be negative") }
+                return nil
+            }
+            days = d
+        }
+        var kinds: [FeedbackKind] = []
+        if let items = p.list("kinds") {
+            for item in items {
+                guard case let .scalar(s) = item, let k = FeedbackKind(rawValue: s.text) else {
+                    p.error(item, "kinds must list rating, complaint or suggestion")
+                    return nil
+                }
+                if !kinds.contains(k) { kinds.append(k) }
+            }
+            if kinds.isEmpty, let v = p.value("kinds") {
+                p.error(v, "kinds must list at least one kind")
+                return nil
+            }
+        } else {
+            kinds = [.complaint, .suggestion]
+        }
+        self.init(window: ResponseWindow(targetDays: days, kinds: kinds))
+    }
+
+    var parameterLabel: String {
+        "target_days: \(window.targetDays); kinds: \(window.kinds.map(\.rawValue).joined(separator: ", "))"
+    }
+
+    var responseWindow: ResponseWindow? { window }
+
+    func evaluate(_ ctx: MetricContext) -> MetricValue {
+        let c = ctx.tally.responseCounts(window, official: ctx.officialIndex)
+        let facts: [Explanation.Fact] = [
+            .init("target_days", "Số ngày mục tiêu", "Target days", .integer(window.targetDays)),
+            .init("eligible", "Số được xét", "Eligible", .integer(c.eligible)),
+            .init("on_time", "Giải quyết đúng hạn", "Resolved on time", .integer(c.onTime)),
+            .init("pending", "Chưa đến hạn (không tính)", "Not yet due (not counted)", .integer(c.pending)),
+            .init("rejected", "Bị từ chối (không tính)", "Rejected (not counted)", .integer(c.rejected)),
+        ]
+        guard c.eligible > 0 else {
+            return MetricValue(attainment: nil, explanation: Explanation(
+                formula: Self.formula, notApplicable: LocalizedText("Không có phản ánh nào được xét", "No item is eligible"),
+                facts: facts))
+        }
+        return MetricValue(attainment: percent(Rational(c.onTime, c.eligible)),
+                           explanation: Explanation(formula: Self.formula, facts: facts))
+    }
+}
+
+/// The parameters of a `feedback_response_time` measure: what the feedback
+/// tally counts for it while rows stream past.
+public struct ResponseWindow: Sendable, Hashable {
+    public var targetDays: Int
+    public var kinds: [FeedbackKind]
+
+    /// Counts one in-window row naming an official (DESIGN.md, rules v1.1).
+    func count(_ row: FeedbackRow, asOf d: Day, into c: inout ResponseCounts) {
+        guard kinds.contains(row.kind) else { return }
+        if row.status == .rejected { c.rejected += 1; return }
+        let resolvedBy = row.resolvedOn.map { $0 <= d } ?? false
+        guard row.date.adding(days: targetDays) <= d || resolvedBy else { c.pending += 1; return }
+        c.eligible += 1
+        if let on = row.resolution(asOf: d), on - row.date <= targetDays { c.onTime += 1 }
+    }
+}
+
+/// One official's counts for one `ResponseWindow`.
+public struct ResponseCounts: Sendable {
+    public var eligible = 0
+    public var onTime = 0
+    public var pending = 0
+    public var rejected = 0
+}

@@ -1,0 +1,81 @@
+/// Everything after the criterion attainments, for one set of weights:
+/// weighted total, audit deductions, rounding, band, downgrades and caps, the
+/// group-B gate (DESIGN.md, "Adjustments after the weighted total").
+///
+/// One function for the published score and for every corner of the weight
+/// box (band robustness), so the two can never follow different rules.
+struct Outcome {
+    var countedWeight: Rational
+    var weightedTotal: Rational
+    var adjustedTotal: Rational
+    var total: Rational
+    var bandFromTotal: Int
+    var band: Int
+    var audits: [AuditEffect]
+    var gate: GateResult?
+
+    init(criteria: [CriterionResult], weights: [Rational], audits: [Audit], framework: Framework, asOf: Day,
+         explain: Bool = true) {
+        var counted = Rational.zero, weighted = Rational.zero
+        var countedB = Rational.zero, weightedB = Rational.zero
+        var anyB = false
+        for (i, c) in criteria.enumerated() where c.counts {
+            let w = weights[i]
+            let wa = w * (c.attainment ?? .zero)
+            counted += w
+            weighted += wa
+            if c.group == .b {
+                anyB = true
+                countedB += w
+                weightedB += wa
+            }
+        }
+        countedWeight = counted
+        weightedTotal = counted.isZero ? .zero : weighted / counted
+
+        // Audits dated after D are ignored; deductions come before rounding.
+        var effects: [AuditEffect] = []
+        var adjusted = weightedTotal
+        for a in audits where a.on <= asOf {
+            if case let .deduct(n) = a.action {
+                let before = adjusted
+                adjusted = max(.zero, adjusted - n)
+                if explain { effects.append(AuditEffect(audit: a, applied: true, before: Number.fixed(before), after: Number.fixed(adjusted))) }
+            }
+        }
+        adjustedTotal = adjusted
+        total = adjusted.rounded(places: 2)
+        bandFromTotal = framework.bandIndex(for: total)
+        var band = bandFromTotal
+        let lowest = max(0, framework.bands.count - 1)
+        for a in audits where a.on <= asOf {
+            let before = band
+            switch a.action {
+            case .deduct: continue
+            case let .downgrade(n): band = min(lowest, band + n)
+            case let .cap(id): if let cap = framework.bandIndex(id: id) { band = max(band, cap) }
+            }
+            if explain {
+                effects.append(AuditEffect(audit: a, applied: true, before: framework.bands[before].id, after: framework.bands[band].id))
+            }
+        }
+        if explain {
+            for a in audits where a.on > asOf { effects.append(AuditEffect(audit: a, applied: false, before: "", after: "")) }
+            effects.sort { ($0.audit.file, $0.audit.line) < ($1.audit.file, $1.audit.line) }
+        }
+        self.audits = effects
+
+        // The gate uses unrounded attainments, "below" is strict, and it never raises a band.
+        if let g = framework.gate {
+            var attainmentB: Rational?
+            if anyB, !countedB.isZero { attainmentB = weightedB / countedB }
+            var capped = false
+            if let aB = attainmentB, aB < g.groupBMin, let cap = framework.bandIndex(id: g.capBand), cap > band {
+                band = cap
+                capped = true
+            }
+            gate = GateResult(attainment: attainmentB, minimum: g.groupBMin, capBand: g.capBand, capped: capped)
+        }
+        self.band = band
+    }
+}
