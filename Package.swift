@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CongkhaiTests",
-            dependencies: ["Congkhai"],
+            dependencies: ["Congkhai", .product(name: "BigInt", package: "BigInt")],
             exclude: ["Golden"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -216,17 +216,24 @@ def framework_yaml():
            "id: khung-kpi-nq57",
            'name: { vi: "Khung đánh giá KPI theo tinh thần Nghị quyết 57", en: "KPI framework in the spirit of Resolution 57" }',
            "criteria:"]
+    # The proposal's weight ranges (band robustness scores every corner of them);
+    # social/community impact (15–20 %) includes satisfaction.
+    ranges = {"satisfaction": (15, 20), "transparency": (15, 20), "crisis_response": (10, 15),
+              "coordination": (10, 10), "innovation": (10, 15), "people_development": (5, 10)}
     for cid, vi, en, group, weight, required, basis, measures in crit:
         out.append(f"  - id: {cid}")
         out.append(f"    name: {{ vi: {q(vi)}, en: {q(en)} }}")
         out.append(f"    basis: {basis}")
         out.append(f"    group: {group}")
         out.append(f"    weight: {weight}")
+        if cid in ranges:
+            out.append(f"    weight_range: [{ranges[cid][0]}, {ranges[cid][1]}]")
         out.append(f"    required: {'true' if required else 'false'}")
         out.append("    measures:")
         for m in measures:
             out.append(f"      - {m}")
     out.append("bands:")
+    colours = {"excellent": "#05602a", "good": "#0b4f8a", "complete": "#6b4a00", "incomplete": "#a4000f"}
     bands = [
         ("excellent", 90, "Hoàn thành xuất sắc nhiệm vụ", "Excellent",
          "Ưu tiên khen thưởng, xem xét quy hoạch, bổ nhiệm.", "Priority for commendation, succession planning and promotion."),
@@ -242,7 +249,10 @@ def framework_yaml():
         out.append(f"    min: {bmin}")
         out.append(f"    name: {{ vi: {q(vi)}, en: {q(en)} }}")
         out.append(f"    consequences: {{ vi: {q(cvi)}, en: {q(cen)} }}")
+        out.append(f"    colour: \"{colours[bid]}\"")
     out.append("gates: { group_b_min: 60, cap_band: complete }")
+    out.append("# Decree 335/2025/NĐ-CP: at most 20 % of those rated good may be rated excellent in a unit (a warning).")
+    out.append("excellence_quota: { band: excellent, of_band: good, share: 0.2 }")
     return "\n".join(out) + "\n"
 
 

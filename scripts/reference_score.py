@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""An independent re-implementation of DESIGN.md's scoring rules (v1), used to
-cross-check `congkhai score --format json`. Written from the contract, not from
-the Swift code. Valid content only (run `congkhai check` first).
+"""An independent re-implementation of DESIGN.md's scoring rules (v1 and
+v1.1), used to cross-check `congkhai score --format json`. Written from the
+contract, not from the Swift code, and exact: every quantity is a Python
+`Fraction`, rounded once, half away from zero, at publication. Comparison is
+exact too (no tolerance), in both directions (missing and extra officials),
+on every criterion, total, band, locality rank, peer rank, and the band
+robustness ranges. Valid content only (run `congkhai check` first).
 
     python3 scripts/reference_score.py content [--as-of 2026-11-28] > ref.json
     python3 scripts/reference_score.py content --compare scores.json
@@ -14,7 +18,7 @@ import math
 import os
 import sys
 import unicodedata
-from decimal import Decimal, ROUND_HALF_UP
+from fractions import Fraction as F
 
 import yaml
 
@@ -46,11 +50,19 @@ def ts(s):
 
 
 def num(s):
-    return float(s) if s not in (None, "", "null", "~") else None
+    return F(s.strip()) if s not in (None, "", "null", "~") else None
 
 
 def rnd(x):
-    return float(Decimal(x).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """Half away from zero at 2 decimals, on the exact value."""
+    q = abs(x) * 100
+    n = (q.numerator * 2 + q.denominator) // (2 * q.denominator)   # floor(q + 1/2)
+    return F(n if x >= 0 else -n, 100)
+
+
+def fmt(x):
+    """A Fraction as JSON prints it (for messages)."""
+    return None if x is None else (str(x.numerator) if x.denominator == 1 else f"{float(x):.6g}")
 
 
 def main():
@@ -65,7 +77,7 @@ def main():
     S, E = d(site["period"]["start"]), d(site["period"]["end"])
     fw = load_yaml(os.path.join(root, site.get("framework", "framework.yaml")))
     catalog = load_yaml(os.path.join(root, "catalog.yaml")) if os.path.exists(os.path.join(root, "catalog.yaml")) else {"products": []}
-    products = {p["id"]: float(p["norm"]) for p in (catalog or {}).get("products", [])}
+    products = {p["id"]: F(p["norm"]) for p in (catalog or {}).get("products", [])}
     localities = {}
     for name in sorted(os.listdir(os.path.join(root, "localities"))):
         if name.startswith(".") or not name.endswith(".yaml"):
@@ -80,6 +92,16 @@ def main():
             if name.startswith(".") or not name.endswith(".md"):
                 continue
             officials[(loc, name[:-3])] = front_matter(os.path.join(odir, loc, name))
+
+    # ---- feedback_response_time windows used by the framework: (target_days, kinds)
+    windows = []
+    for c in fw["criteria"]:
+        for m in c["measures"]:
+            if m["metric"] == "feedback_response_time":
+                w = (int(m.get("target_days", "15")), tuple(m.get("kinds") or ["complaint", "suggestion"]))
+                if w not in windows:
+                    windows.append(w)
+    responses = {}   # (window, official key) -> [eligible, on_time]
 
     # ---- feedback
     seen = set()
@@ -130,8 +152,8 @@ def main():
                 rating = None
                 if g("kind") == "rating":
                     try:
-                        rating = float(g("rating"))
-                    except ValueError:
+                        rating = F(g("rating"))
+                    except (ValueError, ZeroDivisionError):
                         continue
                     if not (1 <= rating <= 5):
                         continue
@@ -150,6 +172,17 @@ def main():
                 if not (S <= date <= D) or not g("official"):
                     continue
                 key_o = (g("locality"), g("official"))
+                for w in windows:
+                    days, kinds = w
+                    if g("kind") not in kinds or g("status") == "rejected":
+                        continue
+                    ro = d(g("resolved_on"))
+                    if not (date + dt.timedelta(days=days) <= D or (ro is not None and ro <= D)):
+                        continue
+                    cell = responses.setdefault((w, key_o), [0, 0])
+                    cell[0] += 1
+                    if g("status") == "resolved" and ro is not None and ro <= D and (ro - date).days <= days:
+                        cell[1] += 1
                 if g("kind") == "rating":
                     order += 1
                     if not g("respondent"):
@@ -167,9 +200,9 @@ def main():
                         continue
                     ro = d(g("resolved_on"))
                     if g("status") == "resolved" and ro and ro <= D:
-                        v = 1.0 if ro <= due else 0.5
+                        v = F(1) if ro <= due else F(1, 2)
                     else:
-                        v = 0.0
+                        v = F(0)
                     complaints.setdefault(key_o, []).append(v)
     ratings = [(o, k, r) for (_, k, r, o) in latest.values()] + loose
 
@@ -178,9 +211,9 @@ def main():
             if adj["product"] == product:
                 on = d(adj.get("approved_on"))
                 if on and on > D:
-                    return 1.0
-                return float(adj["factor"])
-        return 1.0
+                    return F(1)
+                return F(adj["factor"])
+        return F(1)
 
     def eff_target(loc, c):
         if num(c.get("target")) is not None:
@@ -201,7 +234,7 @@ def main():
         return c.get("status") == "withdrawn" and (w.get("approved_by") or "").strip() and (w.get("decision") or "").strip()
 
     def m_delivery(loc, o, group, partners_only):
-        sw = swct = 0.0
+        sw = swct = F(0)
         n = 0
         for c in o.get("commitments", []) or []:
             if not visible(c):
@@ -222,24 +255,24 @@ def main():
             t_ = eff_target(loc, c)
             act = num(c.get("actual"))
             if wd:
-                comp = 0.0
+                comp = F(0)
             elif t_ is not None and act is not None:
-                comp = min(1.0, act / t_)
+                comp = min(F(1), act / t_)
             elif isdone:
-                comp = 1.0
+                comp = F(1)
             else:
                 best = None
                 for u in c.get("updates", []) or []:
                     if d(u["on"]) <= D and num(u.get("progress")) is not None:
                         if best is None or d(u["on"]) >= d(best["on"]):
                             best = u
-                comp = num(best["progress"]) / 100 if best else 0.0
+                comp = num(best["progress"]) / 100 if best else F(0)
             if isdone and not wd and d(c["completed_on"]) <= deadline:
-                t = 1.0
+                t = F(1)
             else:
                 L = (d(c["completed_on"]) - deadline).days if (isdone and not wd) else (D - deadline).days
-                t = 1 - min(L, 90) / 180
-            w = {"normal": 1, "hard": 1.5, "breakthrough": 2}[c.get("difficulty", "normal")]
+                t = 1 - F(min(max(L, 0), 90), 180)
+            w = {"normal": F(1), "hard": F(3, 2), "breakthrough": F(2)}[c.get("difficulty", "normal")]
             sw += w
             swct += w * comp * t
             n += 1
@@ -247,19 +280,23 @@ def main():
 
     def prior(kinds):
         rs = [r for (_, k, r) in ratings if k in kinds]
-        return sum(rs) / len(rs) if rs else 3.0
+        return sum(rs, F(0)) / len(rs) if rs else F(3)
 
     def m_rating(key, kinds, C):
         rs = [r for (o, k, r) in ratings if o == key and k in kinds]
         if not rs:
             return None
         m = prior(kinds)
-        b = (C * m + sum(rs)) / (C + len(rs))
+        b = (C * m + sum(rs, F(0))) / (C + len(rs))
         return (b - 1) / 4 * 100
 
     def m_complaints(key):
         vs = complaints.get(key, [])
-        return None if not vs else 100 * sum(vs) / len(vs)
+        return None if not vs else 100 * sum(vs, F(0)) / len(vs)
+
+    def m_response(key, days, kinds):
+        cell = responses.get(((days, kinds), key))
+        return None if not cell or cell[0] == 0 else F(100 * cell[1], cell[0])
 
     def m_disclosure(loc, o):
         vals = []
@@ -275,8 +312,8 @@ def main():
                 return e.lower().startswith(("http://", "https://")) or (e.startswith("/") and not e.startswith("//"))
             evid = (not isdone) or any(okurl(u.get("evidence")) for u in ups)
             meas = eff_target(loc, c) is not None or bool((c.get("acceptance") or "").strip())
-            vals.append((fresh + evid + meas) / 3)
-        return 0.0 if not vals else 100 * sum(vals) / len(vals)
+            vals.append(F(int(fresh) + int(evid) + int(meas), 3))
+        return F(0) if not vals else 100 * sum(vals, F(0)) / len(vals)
 
     def m_incidents(o):
         vals = []
@@ -285,12 +322,12 @@ def main():
             if not (S <= occ.date() <= D):
                 continue
             resp = ts(i.get("responded"))
-            tgt = float(i["target_response_hours"])
+            tgt = F(i["target_response_hours"])
             if resp is None or resp.date() > D:
-                r = 0.0
+                r = F(0)
             else:
-                h = (resp - occ).total_seconds() / 3600
-                r = 1.0 if h <= tgt else tgt / h
+                h = F(int((resp - occ).total_seconds()), 3600)
+                r = F(1) if h <= tgt else tgt / h
             out = i["outcome"]
             res = ts(i.get("resolved"))
             if res is not None and res.date() > D:
@@ -298,32 +335,32 @@ def main():
             if out == "ongoing":
                 vals.append(r)
             else:
-                vals.append((r + {"resolved": 1, "partial": 0.5, "unresolved": 0}[out]) / 2)
-        return None if not vals else 100 * sum(vals) / len(vals)
+                vals.append((r + {"resolved": F(1), "partial": F(1, 2), "unresolved": F(0)}[out]) / 2)
+        return None if not vals else 100 * sum(vals, F(0)) / len(vals)
 
     def m_initiatives(o):
-        total = 0.0
+        total = F(0)
         for i in o.get("initiatives", []) or []:
             ad = d(i["adopted_on"])
             if not (S - dt.timedelta(days=365) <= ad <= D):
                 continue
-            rho = 0.0
+            rho = F(0)
             b, c = i.get("baseline") or {}, i.get("current") or {}
             for k in ("days", "cost_vnd", "steps"):
                 if num(b.get(k)) is not None and num(c.get(k)) is not None and num(b[k]) != 0:
-                    rho = max(rho, min(1.0, max(0.0, (num(b[k]) - num(c[k])) / num(b[k]))))
-            pts = 50 * min(1.0, rho / 0.5)
+                    rho = max(rho, min(F(1), max(F(0), (num(b[k]) - num(c[k])) / num(b[k]))))
+            pts = 50 * min(F(1), rho / F(1, 2))
             s = i.get("sustained")
-            f = 1.0 if s == "true" else 0.0 if s == "false" else 0.5
+            f = F(1) if s == "true" else F(0) if s == "false" else F(1, 2)
             total += pts * f
-        return min(100.0, total)
+        return min(F(100), total)
 
     def m_training(o):
         tr = num((o.get("training") or {}).get("staff_trained"))
         sc = num(o.get("staff_count"))
         if tr is None or sc is None or sc == 0:
             return None
-        return 100 * min(1.0, tr / sc)
+        return 100 * min(F(1), tr / sc)
 
     def m_indicators(loc):
         ps = []
@@ -333,10 +370,10 @@ def main():
             b, t, a_ = num(ind["baseline"]), num(ind["target"]), num(ind["actual"])
             if t == b:
                 good = a_ >= b if ind.get("direction", "higher") == "higher" else a_ <= b
-                ps.append(1.0 if good else 0.0)
+                ps.append(F(1) if good else F(0))
             else:
-                ps.append(min(1.0, max(0.0, (a_ - b) / (t - b))))
-        return None if not ps else 100 * sum(ps) / len(ps)
+                ps.append(min(F(1), max(F(0), (a_ - b) / (t - b))))
+        return None if not ps else 100 * sum(ps, F(0)) / len(ps)
 
     def m_assessment(o, key):
         a_ = (o.get("assessments") or {}).get(key)
@@ -345,7 +382,9 @@ def main():
         on = d(a_.get("on"))
         if on and on > D:
             return None
-        return min(100.0, max(0.0, 100 * float(a_["score"]) / float(a_["max"])))
+        if F(a_["max"]) <= 0:
+            return None
+        return min(F(100), max(F(0), 100 * F(a_["score"]) / F(a_["max"])))
 
     audits = []
     adir = os.path.join(root, "audits")
@@ -361,22 +400,53 @@ def main():
 
     bands = fw["bands"]
     band_ids = [b["id"] for b in bands]
+    gate = fw.get("gates")
+    criteria = fw["criteria"]
+    ranged = [i for i, c in enumerate(criteria) if c.get("weight_range")]
+
+    def outcome(atts, weights, mine):
+        """Everything after the attainments, for one set of weights."""
+        sw = swa = bw = bwa = F(0)
+        bcount = 0
+        for c, w, att in zip(criteria, weights, atts):
+            if att is None:
+                continue
+            sw += w
+            swa += w * att
+            if c["group"] == "B":
+                bw += w
+                bwa += w * att
+                bcount += 1
+        total = swa / sw if sw else F(0)
+        for e in mine:
+            if "deduct" in e["action"]:
+                total = max(F(0), total - F(e["action"]["deduct"]))
+        total = rnd(total)
+        bi = next((i for i, b in enumerate(bands) if total >= F(b["min"])), len(bands) - 1)
+        for e in mine:
+            if "downgrade" in e["action"]:
+                bi = min(len(bands) - 1, bi + int(e["action"]["downgrade"]))
+            elif "cap" in e["action"]:
+                bi = max(bi, band_ids.index(e["action"]["cap"]))
+        if gate and bcount and bw > 0 and bwa / bw < F(gate["group_b_min"]):
+            bi = max(bi, band_ids.index(gate["cap_band"]))
+        return total, bi
+
+    contexts = {k: v.get("context") for k, v in localities.items()}
     results = []
     for key in sorted(officials, key=lambda k: (k[0].encode(), k[1].encode())):
         loc, oid = key
         o = officials[key]
         crit_out = {}
-        sw = swa = 0.0
-        bw = bwa = 0.0
-        bcount = 0
-        for c in fw["criteria"]:
+        atts = []
+        for c in criteria:
             vals = []
             for m in c["measures"]:
                 mt = m["metric"]
                 if mt == "commitment_delivery":
                     v = m_delivery(loc, o, m.get("group", "any"), m.get("partners_only") == "true")
                 elif mt == "rating":
-                    v = m_rating(key, m["respondents"], float(m.get("prior_weight", 10)))
+                    v = m_rating(key, m["respondents"], F(m.get("prior_weight", "10")))
                 elif mt == "complaint_resolution":
                     v = m_complaints(key)
                 elif mt == "disclosure":
@@ -391,65 +461,85 @@ def main():
                     v = m_indicators(loc)
                 elif mt == "assessment":
                     v = m_assessment(o, m["key"])
+                elif mt == "feedback_response_time":
+                    v = m_response(key, int(m.get("target_days", "15")), tuple(m.get("kinds") or ["complaint", "suggestion"]))
+                else:
+                    raise SystemExit(f"unknown metric {mt}")
                 if v is not None:
                     vals.append(v)
-            w = float(c["weight"])
             required = c.get("required") == "true"
             if vals:
-                att = sum(vals) / len(vals)
+                att = sum(vals, F(0)) / len(vals)
             elif required:
-                att = 0.0
+                att = F(0)
             else:
                 att = None
+            atts.append(att)
             crit_out[c["id"]] = None if att is None else rnd(att)
-            if att is not None:
-                sw += w
-                swa += w * att
-                if c["group"] == "B":
-                    bw += w
-                    bwa += w * att
-                    bcount += 1
-        total = swa / sw if sw else 0.0
         mine = [e for (k, e) in audits if k == key and d(e["on"]) <= D]
-        for e in mine:
-            if "deduct" in e["action"]:
-                total = max(0.0, total - float(e["action"]["deduct"]))
-        total = rnd(total)
-        bi = next((i for i, b in enumerate(bands) if total >= float(b["min"])), len(bands) - 1)
-        for e in mine:
-            if "downgrade" in e["action"]:
-                bi = min(len(bands) - 1, bi + int(e["action"]["downgrade"]))
-            elif "cap" in e["action"]:
-                bi = max(bi, band_ids.index(e["action"]["cap"]))
-        gate = fw.get("gates")
-        if gate and bcount and bw > 0 and bwa / bw < float(gate["group_b_min"]):
-            bi = max(bi, band_ids.index(gate["cap_band"]))
-        results.append({"id": oid, "locality": loc, "name": o["name"], "role": o["role"], "total": total,
-                        "band": band_ids[bi], "criteria": crit_out})
+        weights = [F(c["weight"]) for c in criteria]
+        total, bi = outcome(atts, weights, mine)
+        r = {"id": oid, "locality": loc, "name": o["name"], "role": o["role"], "total": total,
+             "band": band_ids[bi], "criteria": crit_out}
+        if ranged:
+            totals, bis = [], []
+            for corner in range(1 << len(ranged)):
+                w = list(weights)
+                for bit, i in enumerate(ranged):
+                    lo, hi = criteria[i]["weight_range"]
+                    w[i] = F(hi) if corner & (1 << bit) else F(lo)
+                t, b = outcome(atts, w, mine)
+                totals.append(t)
+                bis.append(b)
+            r["total_range"] = [min(totals), max(totals)]
+            r["band_range"] = [band_ids[max(bis)], band_ids[min(bis)]]
+        results.append(r)
     for r in results:
         peers = [x for x in results if x["locality"] == r["locality"]]
         r["rank_in_locality"] = 1 + sum(1 for x in peers if x["total"] > r["total"])
-    out = {"as_of": D.isoformat(), "framework": fw["id"], "officials": results}
+        group = [x for x in results if x["role"] == r["role"] and contexts[x["locality"]] == contexts[r["locality"]]]
+        r["rank_in_peer_group"] = 1 + sum(1 for x in group if x["total"] > r["total"])
     if a.compare:
         with open(a.compare, encoding="utf-8") as f:
-            other = json.load(f)
+            other = json.load(f, parse_float=F, parse_int=F)
         theirs = {(x["locality"], x["id"]): x for x in other["officials"]}
+        mine_keys = {(r["locality"], r["id"]) for r in results}
         bad = 0
+        if other.get("as_of") != D.isoformat():
+            print(f"as_of ref={D.isoformat()} got={other.get('as_of')}"); bad += 1
+        for k in sorted(set(theirs) - mine_keys):
+            print("extra official in congkhai's output:", "/".join(k)); bad += 1
         for r in results:
             t = theirs.get((r["locality"], r["id"]))
             if t is None:
-                print("missing", r["locality"], r["id"]); bad += 1; continue
-            for k in ("band", "rank_in_locality"):
-                if r[k] != t[k]:
-                    print(f"{r['locality']}/{r['id']}: {k} ref={r[k]} got={t[k]}"); bad += 1
-            if abs(r["total"] - t["total"]) > 0.005:
-                print(f"{r['locality']}/{r['id']}: total ref={r['total']} got={t['total']}"); bad += 1
+                print("missing from congkhai's output:", r["locality"] + "/" + r["id"]); bad += 1; continue
+            name = r["locality"] + "/" + r["id"]
+            for k in ("band", "rank_in_locality", "rank_in_peer_group", "band_range"):
+                if k in r or k in t:
+                    if r.get(k) != t.get(k):
+                        print(f"{name}: {k} ref={r.get(k)} got={t.get(k)}"); bad += 1
+            if r["total"] != t["total"]:
+                print(f"{name}: total ref={fmt(r['total'])} got={fmt(t['total'])}"); bad += 1
+            if ("total_range" in r) != ("total_range" in t) or r.get("total_range") != t.get("total_range"):
+                print(f"{name}: total_range ref={[fmt(x) for x in r.get('total_range', [])]} got={[fmt(x) for x in t.get('total_range', [])]}"); bad += 1
+            if set(r["criteria"]) != set(t["criteria"]):
+                print(f"{name}: criteria ids ref={sorted(r['criteria'])} got={sorted(t['criteria'])}"); bad += 1
             for cid, v in r["criteria"].items():
                 tv = t["criteria"].get(cid)
-                if (v is None) != (tv is None) or (v is not None and abs(v - tv) > 0.005):
-                    print(f"{r['locality']}/{r['id']}: {cid} ref={v} got={tv}"); bad += 1
-        print(f"{len(results)} officials compared, {bad} differences")
+                if v != tv:
+                    print(f"{name}: {cid} ref={fmt(v)} got={fmt(tv)}"); bad += 1
+        print(f"{len(results)} officials compared exactly, {bad} differences")
         sys.exit(1 if bad else 0)
+
+    def plain(x):
+        if isinstance(x, F):
+            return float(x) if x.denominator != 1 else x.numerator
+        if isinstance(x, list):
+            return [plain(v) for v in x]
+        if isinstance(x, dict):
+            return {k: plain(v) for k, v in x.items()}
+        return x
+    out = {"as_of": D.isoformat(), "framework": fw["id"], "officials": plain(results)}
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
 
 

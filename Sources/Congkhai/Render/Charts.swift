@@ -6,11 +6,9 @@ enum Charts {
         var label: String
         var value: Double
         var valueText: String
-        /// 0…3, picks a fill that matches the band tags.
-        var tone: Int
+        /// The band colour it stands for (`BandColours`), so bars match the band tags.
+        var fill: String
     }
-
-    static let fills = ["#05602a", "#0b4f8a", "#8a6d00", "#a4000f", "#4a4a4a"]
 
     /// Horizontal bars scaled to `maxValue`.
     static func horizontal(_ bars: [Bar], maxValue: Double, title: String) -> String {
@@ -23,7 +21,7 @@ enum Charts {
             let w = maxValue > 0 ? Int((Double(barWidth) * min(1, max(0, bar.value / maxValue))).rounded()) : 0
             let label = bar.label.count > 25 ? String(bar.label.prefix(24)) + "…" : bar.label
             svg += "<text x=\"0\" y=\"\(y + 16)\">\(HTML.escape(label))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"16\" fill=\"\(fills[min(max(bar.tone, 0), fills.count - 1)])\"/>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(max(w, 1))\" height=\"16\" fill=\"\(HTML.escape(bar.fill))\"/>"
             svg += "<text x=\"\(labelWidth + max(w, 1) + 6)\" y=\"\(y + 16)\">\(HTML.escape(bar.valueText))</text>"
         }
         return svg + "</svg>"

@@ -133,7 +133,9 @@ enum OpenData {
             }))])
         }
         let criteriaIDs = Set(run.province.framework.criteria.map(\.id))
-        let scoresColumns = ["id", "locality", "name", "role", "total", "band", "rank_in_locality"] + run.province.framework.criteria.map(\.id)
+        let scoresColumns = ["id", "locality", "name", "role", "total", "band", "rank_in_locality", "rank_in_peer_group"]
+            + run.province.framework.criteria.map(\.id)
+            + (run.province.framework.hasWeightRanges ? ["total_min", "total_max", "band_lowest", "band_highest"] : [])
         let numericFeedback: (String) -> Bool = { !["level", "locality", "official"].contains($0) }
         func resource(_ name: String, _ path: String, _ title: String, _ fields: JSONValue) -> JSONValue {
             .object([("name", .string(name)), ("path", .string(path)), ("title", .string(title)), ("format", .string("csv")),
@@ -147,7 +149,7 @@ enum OpenData {
             ("created", .string(run.scoreboard.asOf.description)),
             ("resources", .array([
                 resource("scores", "scores.csv", "Scores per official",
-                         schema(scoresColumns) { $0 == "total" || $0 == "rank_in_locality" || criteriaIDs.contains($0) }),
+                         schema(scoresColumns) { ["total", "rank_in_locality", "rank_in_peer_group", "total_min", "total_max"].contains($0) || criteriaIDs.contains($0) }),
                 resource("criteria", "criteria.csv", "Every criterion and measure of every official",
                          schema(criteriaColumns) { ["weight", "criterion_attainment", "contribution", "measure_attainment"].contains($0) }),
                 resource("commitments", "commitments.csv", "Every public commitment",

@@ -14,7 +14,7 @@ extension SiteRenderer {
             return b
         }
         let chart = Charts.horizontal(fw.bands.indices.map {
-            Charts.Bar(label: fw.bands[$0].name.text(e.language), value: Double(counts[$0]), valueText: String(counts[$0]), tone: $0)
+            Charts.Bar(label: fw.bands[$0].name.text(e.language), value: Double(counts[$0]), valueText: String(counts[$0]), fill: bandColours.colour($0))
         }, maxValue: Double(counts.max() ?? 0), title: e.label("band_distribution"))
         let overdue = plan.commitmentLists[.overdue] ?? []
         let updates: [[String: Any]] = plan.recentUpdates.prefix(10).map { ref in
@@ -146,7 +146,7 @@ extension SiteRenderer {
             // The bar takes the colour of the band its attainment would fall in: the framework's bands, not literals.
             bars.append(Charts.Bar(label: criterion.name.text(e.language), value: (c.attainment ?? .zero).approximateDouble,
                                    valueText: c.counts ? fmt(c.attainment ?? .zero, e) : e.label("not_applicable"),
-                                   tone: min(3, fw.bandIndex(for: (c.attainment ?? .zero).rounded(places: 2)))))
+                                   fill: bandColours.colour(fw.bandIndex(for: (c.attainment ?? .zero).rounded(places: 2)))))
             m["measures"] = c.measures.map { measureContext($0, e) }
             criteria.append(m)
         }

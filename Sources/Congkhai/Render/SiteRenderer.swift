@@ -14,6 +14,7 @@ public struct SiteRenderer: Sendable {
     let basePath: String
     let bodies: [String]
     let stringsByLanguage: [String: [String: String]]
+    let bandColours: BandColours
 
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String) {
         self.run = run
@@ -25,6 +26,7 @@ public struct SiteRenderer: Sendable {
         } else {
             basePath = "/"
         }
+        bandColours = BandColours(run.province.framework)
         bodies = run.province.officials.map { MarkdownRenderer.html($0.body) }
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
@@ -42,6 +44,7 @@ public struct SiteRenderer: Sendable {
         }
         var files = slots.values
         for asset in theme.assets { files.append(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
+        files.append(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
         for path in run.province.staticFiles {
             if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
                 files.append(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
@@ -205,7 +208,7 @@ public struct SiteRenderer: Sendable {
 
     func bandContext(_ index: Int, _ e: PageEnv) -> [String: Any] {
         let band = run.province.framework.bands[index]
-        return ["band_rank": min(index, 3), "band_name": band.name.text(e.language), "band_id": band.id]
+        return ["band_rank": index, "band_name": band.name.text(e.language), "band_id": band.id]
     }
 
     func groupBStatus(_ r: OfficialResult, _ e: PageEnv) -> String {
@@ -283,7 +286,7 @@ public struct SiteRenderer: Sendable {
         let maxCount = Double(s.ratingHistogram.max() ?? 0)
         let bars = (0..<5).reversed().map { i in
             Charts.Bar(label: "\(i + 1) " + e.label("stars"), value: Double(s.ratingHistogram[i]),
-                       valueText: String(s.ratingHistogram[i]), tone: i >= 3 ? 0 : i == 2 ? 2 : 3)
+                       valueText: String(s.ratingHistogram[i]), fill: BandColours.neutral)
         }
         ctx["rating_chart"] = Charts.horizontal(bars, maxValue: maxCount, title: e.label("ratings"))
         ctx["histogram"] = (0..<5).reversed().map { i in ["stars": i + 1, "count": s.ratingHistogram[i]] }

@@ -14,7 +14,7 @@ public enum ScoresReport {
         let fw = p.framework
         let officials: [JSONValue] = run.scoreboard.results.map { r in
             let o = p.officials[r.official]
-            return .object([
+            var pairs: [(String, JSONValue)] = [
                 ("id", .string(o.id)),
                 ("locality", .string(o.locality)),
                 ("name", .string(o.name)),
@@ -22,8 +22,15 @@ public enum ScoresReport {
                 ("total", .num(r.total)),
                 ("band", .string(fw.bands[r.band].id)),
                 ("rank_in_locality", .integer(r.rankInLocality)),
+                ("rank_in_peer_group", .integer(r.rankInPeerGroup)),
                 ("criteria", .object(r.criteria.map { ($0.id, .num(published($0))) })),
-            ])
+            ]
+            // Band robustness (DESIGN.md): only when the framework has weight ranges.
+            if let rb = r.robustness {
+                pairs.append(("total_range", .array([.num(rb.totalRange.lowerBound), .num(rb.totalRange.upperBound)])))
+                pairs.append(("band_range", .array([.string(fw.bands[rb.lowestBand].id), .string(fw.bands[rb.highestBand].id)])))
+            }
+            return .object(pairs)
         }
         return .object([
             ("as_of", .string(run.scoreboard.asOf.description)),
@@ -40,14 +47,20 @@ public enum ScoresReport {
     public static func csv(_ run: ScoringRun) -> String {
         let p = run.province
         let fw = p.framework
-        var out = CSVWriter.row(["id", "locality", "name", "role", "total", "band", "rank_in_locality"]
-            + fw.criteria.map(\.id))
+        let ranged = fw.hasWeightRanges
+        var out = CSVWriter.row(["id", "locality", "name", "role", "total", "band", "rank_in_locality", "rank_in_peer_group"]
+            + fw.criteria.map(\.id) + (ranged ? ["total_min", "total_max", "band_lowest", "band_highest"] : []))
         for r in run.scoreboard.results {
             let o = p.officials[r.official]
+            var robust: [String] = []
+            if ranged, let rb = r.robustness {
+                robust = [CSVWriter.number(rb.totalRange.lowerBound), CSVWriter.number(rb.totalRange.upperBound),
+                          CSVWriter.text(fw.bands[rb.lowestBand].id), CSVWriter.text(fw.bands[rb.highestBand].id)]
+            }
             out += CSVWriter.row([CSVWriter.text(o.id), CSVWriter.text(o.locality), CSVWriter.text(o.name),
                                   CSVWriter.text(o.role.rawValue), CSVWriter.number(r.total),
-                                  CSVWriter.text(fw.bands[r.band].id), String(r.rankInLocality)]
-                + r.criteria.map { CSVWriter.number(published($0)) })
+                                  CSVWriter.text(fw.bands[r.band].id), String(r.rankInLocality), String(r.rankInPeerGroup)]
+                + r.criteria.map { CSVWriter.number(published($0)) } + robust)
         }
         return out
     }
@@ -72,6 +85,9 @@ public enum ScoresReport {
                 line += pad(Number.fixed(r.total), 6, right: true) + "  " + pad(fw.bands[r.band].id, 10)
                 if let g = r.gate, g.capped { line += "  gate: group B \(Number.fixed(g.attainment ?? 0)) < \(Number.format(g.minimum))" }
                 if r.band != r.bandFromTotal, r.gate?.capped != true { line += "  audit" }
+                if let rb = r.robustness, !rb.isRobust(band: r.band) {
+                    line += "  weights: \(fw.bands[rb.lowestBand].id)…\(fw.bands[rb.highestBand].id)"
+                }
                 out += line + "  " + o.id + "\n"
             }
         }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The independent exact scorer (scripts/reference_score.py, Python fractions)
+# must agree with `congkhai score --format json` on every published digit:
+# criteria, totals, bands, locality and peer ranks, robustness ranges, in both
+# directions. Run on the demo at several as_of dates and on generated
+# provinces of other seeds (and, with them, the tie-value tree of
+# scripts/make_ties.py). CI runs it; any difference fails.
+#   bash scripts/check-reference.sh [path/to/congkhai]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-.build/debug/congkhai}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fail=0
+compare() {   # content as_of label
+    local content=$1 asof=$2 label=$3
+    "$BIN" score "$content" --as-of "$asof" --format json > "$TMP/scores.json" 2>/dev/null || { echo "FAIL $label: congkhai score failed"; fail=1; return; }
+    if out=$(python3 scripts/reference_score.py "$content" --as-of "$asof" --compare "$TMP/scores.json"); then
+        echo "ok   $label: $(echo "$out" | tail -1)"
+    else
+        echo "$out" | head -40
+        echo "FAIL $label"
+        fail=1
+    fi
+}
+for asof in 2026-01-15 2026-06-30 2026-09-30 2026-11-28 2026-12-31 2027-02-01; do
+    compare content "$asof" "demo as_of $asof"
+done
+for seed in 7 2027 31337; do
+    python3 scripts/generate_demo.py --out "$TMP/seed-$seed" --seed "$seed" --rows 3000 >/dev/null
+    "$BIN" check "$TMP/seed-$seed" --quiet >/dev/null 2>&1 || { echo "FAIL seed $seed: generated content does not check"; fail=1; continue; }
+    for asof in 2026-06-30 2026-11-28; do compare "$TMP/seed-$seed" "$asof" "seed $seed as_of $asof"; done
+done
+python3 scripts/make_ties.py "$TMP/ties" >/dev/null
+compare "$TMP/ties" 2026-11-28 "tie values"
+if [ $fail -ne 0 ]; then echo "reference scorer: differences found"; exit 1; fi
+echo "reference scorer: exact agreement"
