@@ -117,6 +117,15 @@ extension SiteRenderer {
             "description": "\(o.name), \(o.position): \(Number.fixed(r.total))/100, \(fw.bands[r.band].name.text(e.language))",
         ]
         for (k, v) in bandContext(r.band, e) { ctx[k] = v }
+        if let rb = r.robustness {
+            func name(_ i: Int) -> String { fw.bands[i].name.text(e.language) }
+            ctx["robustness_text"] = e.label(rb.isRobust(band: r.band) ? "robust_band" : "weight_dependent_band")
+                .replacingOccurrences(of: "{{min}}", with: fmt(rb.totalRange.lowerBound, e))
+                .replacingOccurrences(of: "{{max}}", with: fmt(rb.totalRange.upperBound, e))
+                .replacingOccurrences(of: "{{lowest}}", with: name(rb.lowestBand))
+                .replacingOccurrences(of: "{{highest}}", with: name(rb.highestBand))
+            if !rb.isRobust(band: r.band) { ctx["weight_dependent"] = true }
+        }
         if r.band != r.bandFromTotal {
             ctx["band_changed"] = true
             ctx["band_from_total"] = fw.bands[r.bandFromTotal].name.text(e.language)
@@ -342,6 +351,7 @@ extension SiteRenderer {
             var m: [String: Any] = [
                 "id": c.id, "name": c.name.text(e.language), "group": e.label("group_" + c.group.rawValue),
                 "weight": fmtShort(c.weight, e), "required": e.label(c.required ? "yes" : "no"),
+                "weight_range": c.weightRange.map { fmtShort($0.lowerBound, e) + "–" + fmtShort($0.upperBound, e) } ?? "—",
                 "basis": c.basis?.text(e.language) ?? e.label("proposal"),
                 "measures": c.measures.map { m -> [String: Any] in
                     ["label": measureLabel(m, e), "formula": m.formula.text(e.language)]
@@ -359,6 +369,20 @@ extension SiteRenderer {
                 return b
             },
         ]
+        if fw.hasWeightRanges {
+            let results = run.scoreboard.results
+            let robust = results.filter(\.bandIsRobust).count
+            ctx["robustness_text"] = e.label("robustness_summary")
+                .replacingOccurrences(of: "{{robust}}", with: String(robust))
+                .replacingOccurrences(of: "{{total}}", with: String(results.count))
+                .replacingOccurrences(of: "{{dependent}}", with: String(results.count - robust))
+        }
+        if let q = fw.excellenceQuota {
+            func name(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(e.language) } ?? id }
+            ctx["quota_text"] = e.label("quota_rule").replacingOccurrences(of: "{{band}}", with: name(q.band))
+                .replacingOccurrences(of: "{{of_band}}", with: name(q.ofBand))
+                .replacingOccurrences(of: "{{share}}", with: fmtShort(q.share * 100, e))
+        }
         if let g = fw.gate {
             let band = fw.bandIndex(id: g.capBand).map { fw.bands[$0].name.text(e.language) } ?? g.capBand
             ctx["gate_text"] = e.label("gate_rule").replacingOccurrences(of: "{{min}}", with: fmtShort(g.groupBMin, e))

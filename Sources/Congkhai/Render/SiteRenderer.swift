@@ -236,6 +236,7 @@ public struct SiteRenderer: Sendable {
                 row["locality_href"] = e.link(SitePaths.locality(o.locality))
             }
             for (k, v) in bandContext(r.band, e) { row[k] = v }
+            if !r.bandIsRobust { row["weight_dependent"] = true }
             return row
         }
     }
