@@ -58,6 +58,7 @@ import Testing
         c["audits/ghi-chu.txt"] = "x"
         let e = try errors(c)
         #expect(e.contains { $0.file == "officials/xa-khong-co" && $0.message.contains("does not match a locality") })
+        #expect(e.contains { $0.file == "officials/xa-khong-co/a.md" && $0.message.contains("not loaded: its folder officials/xa-khong-co") })
         #expect(e.contains { $0.file == "officials/ghi-chu.txt" })
         #expect(e.contains { $0.file == "officials/xa-an-binh/anh.png" && $0.message.contains("only .md") })
         #expect(e.contains { $0.file == "localities/ghi-chu.md" && $0.message.contains("only .yaml") })

@@ -37,8 +37,36 @@ import Testing
         #expect(e?.formatted(prefix: "content") == "content/officials/xa-an-binh/nguyen-van-an.md:10:15: error: commitment \"a\": deadline \"2026-02-30\" is not a valid date (YYYY-MM-DD)")
     }
 
-    @Test func duplicateKeysAreErrors() throws {
-        try expectError(withOfficial("staff_count: 3\nstaff_count: 4"), file: officialPath, line: 5, "duplicate key")
+    @Test func duplicateKeysAreReportedAtTheRepeat() throws {
+        // Block style: the repeat's own line and column.
+        try expectError(withOfficial("staff_count: 3\nstaff_count: 4"), file: officialPath, line: 6, "duplicate key \"staff_count\" in a mapping (first at line 5)")
+        // Nested in a list item, with a blank line and a comment between.
+        try expectError(withOfficial("""
+        commitments:
+          - id: a
+            title: "A"
+
+            # note
+            title: "B"
+            group: A
+            deadline: 2026-06-30
+            status: planned
+        """), file: officialPath, line: 10, "duplicate key \"title\"")
+        // Flow style: same line, later column.
+        let c = withOfficial("assessments: { conduct: { score: 1, max: 2, score: 3 } }")
+        let e = try c.errors().first { $0.message.contains("duplicate key") }
+        #expect(e?.line == 5 && e?.column == 45)
+    }
+
+    @Test func anOfficialThatFailedToLoadIsNotReportedAgainAsUnknown() throws {
+        var c = withOfficial("name: \"Again\"")
+        c["audits/a.yaml"] = """
+        - { official: nguyen-van-an, by: "HĐND", on: 2026-10-01, action: { deduct: 1 } }
+        - { official: xa-an-binh/nguyen-van-an, by: "HĐND", on: 2026-10-01, action: { deduct: 1 } }
+        """
+        let errors = try c.errors()
+        #expect(errors.count == 1, "\(errors.map(\.description))")
+        #expect(errors.first?.file == officialPath && errors.first?.line == 5)
     }
 
     @Test func yesIsNotABooleanAndOnStaysAKey() throws {
@@ -160,6 +188,7 @@ import Testing
         try expectError(c, file: "audits/a.yaml", line: 2, "unknown official \"khong-co\"")
         try expectError(c, file: "audits/a.yaml", line: 3, "exactly one of deduct, downgrade or cap")
         try expectError(c, file: "audits/a.yaml", line: 4, "cap \"great\" is not a band")
+        #expect(try c.errors().contains { $0.line == 4 && $0.column == 84 && $0.message.contains("great") })
         try expectError(c, file: "audits/a.yaml", line: 5, "must be a whole number")
     }
 

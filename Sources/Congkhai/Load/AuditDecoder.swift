@@ -10,6 +10,9 @@ struct AuditEntry {
     var reference: String
     var file: String
     var line: Int
+    /// Where the action's value is written (`cap: good`), for messages about it.
+    var actionLine: Int
+    var actionColumn: Int
 }
 
 enum AuditDecoder {
@@ -33,6 +36,7 @@ enum AuditDecoder {
             let by = a.string("by", required: true)
             let on = a.day("on", required: true)
             var action: Audit.Action?
+            var actionLine = a.line, actionColumn = a.column
             if let act = a.fields("action", known: ["deduct", "downgrade", "cap"], required: true) {
                 let present = ["deduct", "downgrade", "cap"].filter { act.has($0) }
                 if present.count != 1 {
@@ -49,11 +53,15 @@ enum AuditDecoder {
                 } else if let band = act.id("cap", allowUnderscore: true) {
                     action = .cap(band)
                 }
+                if present.count == 1, let v = act.value(present[0]) {
+                    actionLine = v.line
+                    actionColumn = v.column
+                }
             }
             guard let r = refScalar, let by, let on, let action else { continue }
             out.append(AuditEntry(officialRef: r.text, refLine: r.line, refColumn: r.column, by: by, on: on,
                                   finding: a.string("finding") ?? "", action: action, reference: a.string("reference") ?? "",
-                                  file: file, line: a.line))
+                                  file: file, line: a.line, actionLine: actionLine, actionColumn: actionColumn))
         }
         return out
     }

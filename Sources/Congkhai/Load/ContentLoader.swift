@@ -29,14 +29,18 @@ public enum ContentLoader {
             content.products = CatalogDecoder.decode(yaml, file: "catalog.yaml", log: log)
         }
         for (id, path) in tree.localityFiles {
-            guard let yaml = parseYAMLFile(path, tree: tree, log: log, inputs: &content.inputFiles) else { continue }
-            if let locality = LocalityDecoder.decode(yaml, id: id, file: path, log: log) {
-                content.localities.append(locality)
+            guard let yaml = parseYAMLFile(path, tree: tree, log: log, inputs: &content.inputFiles),
+                  let locality = LocalityDecoder.decode(yaml, id: id, file: path, log: log) else {
+                content.unloadedLocalities.insert(id)
+                continue
             }
+            content.localities.append(locality)
         }
         for file in tree.officialFiles {
             if let official = loadOfficial(file, tree: tree, log: log, inputs: &content.inputFiles) {
                 content.officials.append(official)
+            } else {
+                content.unloadedOfficials.insert(file.locality + "/" + file.id)
             }
         }
         for path in tree.auditFiles {

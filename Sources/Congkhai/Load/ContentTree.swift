@@ -56,8 +56,14 @@ struct ContentTree {
                 continue
             }
             guard localityIDs.contains(folder) else {
-                log.error(folderPath, 0, 0,
-                          "officials/\(folder) does not match a locality in localities/\(Suggestion.hint(for: folder, in: localityIDs))")
+                let hint = Suggestion.hint(for: folder, in: localityIDs)
+                log.error(folderPath, 0, 0, "officials/\(folder) does not match a locality in localities/\(hint)")
+                // Name every file the folder makes unreadable, so an editor
+                // looking at one of them sees why it is not published.
+                for (name, k) in tree.entries(folderPath, log: log) where k == .file && !name.hasPrefix(".") {
+                    log.error(folderPath + "/" + name, 1, 1,
+                              "not loaded: its folder officials/\(folder) does not match a locality in localities/\(hint)")
+                }
                 continue
             }
             for (name, k) in tree.entries(folderPath, log: log) {

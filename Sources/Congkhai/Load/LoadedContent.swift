@@ -11,4 +11,9 @@ public struct LoadedContent {
     public var feedbackFiles: [String] = []
     public var staticFiles: [String] = []
     public var inputFiles: [String] = []
+    /// Ids whose file was found but could not be loaded (its error is
+    /// already reported): later references to them are not reported again
+    /// as "unknown", which would send the editor to the wrong file.
+    public var unloadedOfficials: Set<String> = []   // `locality/id`
+    public var unloadedLocalities: Set<String> = []
 }

@@ -97,8 +97,14 @@ enum YAMLParser {
             return Failure(line: mark.line + lineOffset, column: mark.column, message: message)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return Failure(line: context.mark.line + lineOffset, column: context.mark.column,
-                           message: "duplicate key \(keys) in a mapping")
+            // Yams marks the first occurrence; the defect is the repeat.
+            let first = (line: context.mark.line, column: context.mark.column)
+            let repeatAt = DuplicateKeyScan.repeatOf(key: duplicates.first ?? "", firstLine: first.line,
+                                                     firstColumn: first.column, in: context.text)
+            let at = repeatAt ?? first
+            var message = "duplicate key \(keys) in a mapping"
+            if repeatAt != nil { message += " (first at line \(first.line + lineOffset))" }
+            return Failure(line: at.line + lineOffset, column: at.column, message: message)
         default:
             return Failure(line: lineOffset + 1, column: 1, message: "YAML error: \(error)")
         }
@@ -139,6 +145,54 @@ enum AliasKeyScan {
                     i += 1
                 }
             }
+        }
+        return nil
+    }
+}
+
+/// Finds where a duplicated mapping key is written again, given where Yams
+/// saw it first (1-based line and column): the next key with the same text
+/// in the same mapping — same column on a later line for block style, or
+/// later on the same line for flow style.
+enum DuplicateKeyScan {
+    static func repeatOf(key: String, firstLine: Int, firstColumn: Int, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        guard firstLine >= 1, firstLine <= lines.count, !key.isEmpty else { return nil }
+        let keyBytes = Array(key.utf8)
+        let indent = firstColumn - 1
+        func keyAt(_ l: [UInt8], _ start: Int) -> Bool {
+            var i = start
+            var quote: UInt8?
+            if i < l.count, l[i] == UInt8(ascii: "\"") || l[i] == UInt8(ascii: "'") { quote = l[i]; i += 1 }
+            guard i + keyBytes.count <= l.count, Array(l[i..<(i + keyBytes.count)]) == keyBytes else { return false }
+            i += keyBytes.count
+            if let quote {
+                guard i < l.count, l[i] == quote else { return false }
+                i += 1
+            }
+            while i < l.count, l[i] == UInt8(ascii: " ") || l[i] == UInt8(ascii: "\t") { i += 1 }
+            guard i < l.count, l[i] == UInt8(ascii: ":") else { return false }
+            return i + 1 == l.count || l[i + 1] == UInt8(ascii: " ") || l[i + 1] == UInt8(ascii: "\t") || l[i + 1] == UInt8(ascii: "\r")
+        }
+        // Flow style: later on the same line, after a comma or an opening brace.
+        let firstBytes = lines[firstLine - 1]
+        var j = min(firstBytes.count, indent + keyBytes.count)
+        while j < firstBytes.count {
+            if firstBytes[j] == UInt8(ascii: ",") || firstBytes[j] == UInt8(ascii: "{") {
+                var k = j + 1
+                while k < firstBytes.count, firstBytes[k] == UInt8(ascii: " ") { k += 1 }
+                if keyAt(firstBytes, k) { return (firstLine, k + 1) }
+            }
+            j += 1
+        }
+        // Block style: a later line of the same mapping, at the same column.
+        for n in firstLine..<lines.count {
+            let l = lines[n]
+            let content = l.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }
+            guard let c = content else { continue }           // blank line
+            if l[c] == UInt8(ascii: "#") { continue }          // comment
+            if c < indent { break }                            // the mapping has ended
+            if c == indent, keyAt(l, c) { return (n + 1, c + 1) }
         }
         return nil
     }

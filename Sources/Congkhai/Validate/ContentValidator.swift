@@ -23,7 +23,7 @@ public enum ContentValidator {
                     log.error(official.file, c.referenceLines["product"] ?? c.line, 0,
                               "commitment \"\(c.id)\": unknown product \"\(product)\"\(Suggestion.hint(for: product, in: productIDs))")
                 }
-                for partner in c.partners where !localityIDs.contains(partner) {
+                for partner in c.partners where !localityIDs.contains(partner) && !content.unloadedLocalities.contains(partner) {
                     log.error(official.file, c.referenceLines["partner:" + partner] ?? c.line, 0,
                               "commitment \"\(c.id)\": unknown partner \"\(partner)\"\(Suggestion.hint(for: partner, in: localityList))")
                 }
@@ -35,6 +35,10 @@ public enum ContentValidator {
         // Audits: resolve `ID` (unique in the province) or `LOCALITY/ID`.
         var byID: [String: [String]] = [:]
         for o in officials { byID[o.id, default: []].append(o.key) }
+        var unloadedByID: [String: [String]] = [:]
+        for key in content.unloadedOfficials {
+            unloadedByID[String(key.split(separator: "/").last ?? ""), default: []].append(key)
+        }
         var audits: [Audit] = []
         for entry in content.audits {
             var key: String?
@@ -42,13 +46,19 @@ public enum ContentValidator {
             if parts.count == 2 {
                 if officials.contains(where: { $0.key == entry.officialRef }) {
                     key = entry.officialRef
+                } else if content.unloadedOfficials.contains(entry.officialRef) {
+                    // Its own file's error says why; no second, misleading message here.
                 } else {
                     log.error(entry.file, entry.refLine, entry.refColumn, "audit names unknown official \"\(entry.officialRef)\"")
                 }
             } else if parts.count == 1 {
                 let matches = byID[entry.officialRef] ?? []
-                if matches.count == 1 {
+                let unloaded = unloadedByID[entry.officialRef] ?? []
+                if matches.count == 1, unloaded.isEmpty {
                     key = matches[0]
+                } else if !unloaded.isEmpty, matches.count <= 1 {
+                    // The official (or a namesake that would make the id ambiguous) failed to
+                    // load; its file's error is reported, this reference is not judged.
                 } else if matches.isEmpty {
                     log.error(entry.file, entry.refLine, entry.refColumn,
                               "audit names unknown official \"\(entry.officialRef)\"\(Suggestion.hint(for: entry.officialRef, in: Array(byID.keys).sorted()))")
@@ -58,7 +68,7 @@ public enum ContentValidator {
                 }
             }
             if case let .cap(band) = entry.action, framework.bandIndex(id: band) == nil {
-                log.error(entry.file, entry.line, 0,
+                log.error(entry.file, entry.actionLine, entry.actionColumn,
                           "audit cap \"\(band)\" is not a band of the framework\(Suggestion.hint(for: band, in: framework.bands.map(\.id)))")
                 continue
             }
