@@ -47,7 +47,11 @@ let package = Package(
                 "CLibCrypto",
                 "CSupport",
             ],
-            swiftSettings: [.swiftLanguageMode(.v6)]
+            swiftSettings: [
+                .swiftLanguageMode(.v6),
+                // Kill points for scripts/fault_tests.py (Publish/FaultHook.swift); never in release builds.
+                .define("CONGKHAI_FAULT_HOOKS", .when(configuration: .debug)),
+            ]
         ),
         .executableTarget(
             name: "congkhai",

@@ -12,8 +12,17 @@ good build, whatever happens to the build.
 
     python3 scripts/fault_tests.py [--trials 50] [--seed 2026] [--bin .build/debug/congkhai]
 
-Tests 2 and 3 mount tmpfs and need root (CI runs as root); they are skipped
-otherwise. Prints 'N passed, M failed' and exits non-zero on any failure.
+Kill points: a third of the trials kill at a random moment, a third while
+the build waits just before the atomic swap, a third just after it (the
+debug binary's fault hook, Publish/FaultHook.swift, writes a marker there and
+waits for the kill). The run reports how many trials ended on the old build,
+on the new one, and how many were killed inside the publish step. A build that
+never reaches the swap (a publish that is not a swap) fails every hooked trial.
+
+Tests 2 and 3 mount tmpfs and need root (CI runs as root). Without root the
+run FAILS unless --allow-skip is given. Every trial's exit status is checked
+(-9 when killed, 0 when the build finished first). Prints 'N passed, M failed'
+and exits non-zero on any failure.
 """
 import argparse
 import hashlib
@@ -24,6 +33,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 DATES = ["2026-11-28", "2026-11-27"]
@@ -46,10 +56,14 @@ def leftovers(out):
     return [e for e in os.listdir(parent) if e.startswith("." + name + ".congkhai-")]
 
 
-def build(binary, content, out, as_of, wait=True, **kw):
+def build(binary, content, out, as_of, wait=True, env=None, **kw):
     cmd = [binary, "build", content, "--output", out, "--as-of", as_of, "--quiet",
            "--report", out.rstrip("/") + ".report.json"]
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    full_env = dict(os.environ)
+    for k in ("CONGKHAI_FAULT_MARKER", "CONGKHAI_FAULT_AT"):
+        full_env.pop(k, None)
+    full_env.update(env or {})
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env, **kw)
     if wait:
         _, err = p.communicate()
         return p.returncode, err.decode("utf-8", "replace")
@@ -62,7 +76,14 @@ def main():
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--bin", default=".build/debug/congkhai")
     ap.add_argument("--content", default="content")
+    ap.add_argument("--allow-skip", action="store_true",
+                    help="pass without root, skipping the full-disk and read-only tests")
     a = ap.parse_args()
+    if os.geteuid() != 0 and not a.allow_skip:
+        print("FAIL: not root: the full-disk and read-only tests need root (tmpfs mounts); "
+              "run as root, or pass --allow-skip to skip them knowingly")
+        print("fault tests: 0 passed, 1 failed")
+        sys.exit(1)
     rng = random.Random(a.seed)
     binary = os.path.abspath(a.bin)
     content = os.path.abspath(a.content)
@@ -90,25 +111,80 @@ def main():
     build(binary, content, os.path.join(work, "timing"), DATES[0])
     duration = time.monotonic() - start
 
-    # 1. SIGKILL at random moments.
+    # 1. SIGKILL: at random moments, and at the hooked points of the publish step.
     out = os.path.join(work, "site")
     build(binary, content, out, DATES[0])
     current = DATES[0]
+    ended = {"old": 0, "new": 0}
+    inside = {"before-swap": 0, "after-swap": 0}
+    modes = ["random", "before-swap", "after-swap"]
     for trial in range(a.trials):
+        mode = modes[trial % 3]
+        before = current
         target = DATES[1] if current == DATES[0] else DATES[0]
-        p = build(binary, content, out, target, wait=False)
-        time.sleep(rng.uniform(0, duration * 1.1))
+        marker = os.path.join(work, f"marker-{trial}")
+        env = {} if mode == "random" else {"CONGKHAI_FAULT_MARKER": marker, "CONGKHAI_FAULT_AT": mode}
+        p = build(binary, content, out, target, wait=False, env=env)
+        if mode == "random":
+            time.sleep(rng.uniform(0, duration * 1.1))
+        else:
+            deadline = time.monotonic() + max(30, duration * 10)
+            while not os.path.exists(marker) and p.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.005)
+            reached = os.path.exists(marker)
+            check(reached, f"trial {trial}: the build never reached {mode} (exit {p.poll()}): is the publish a swap? "
+                           "is this a debug build with the fault hook?")
+            if reached:
+                inside[mode] += 1
         p.send_signal(signal.SIGKILL)
-        p.wait()
+        rc = p.wait()
+        err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+        # Killed (-9), or finished before the kill with success; nothing else.
+        check(rc in (-signal.SIGKILL, 0), f"trial {trial} ({mode}): exit status {rc}: {err.strip()[-300:]}")
         got = tree(out)
         if got == refs[target]:
             current = target
-        check(got == refs[current], f"trial {trial}: output is not a complete build ({len(got)} files)")
+            ended["new"] += 1
+        else:
+            ended["old"] += 1
+        check(got == refs[current], f"trial {trial} ({mode}): output is not a complete build ({len(got)} files)")
+        if mode == "before-swap":
+            check(got == refs[before], f"trial {trial}: killed just before the swap but the output changed")
+        if mode == "after-swap":
+            check(got == refs[target], f"trial {trial}: killed after the swap but the output is not the new build")
     rc, err = build(binary, content, out, current)
     check(rc == 0, "build after the kills failed: " + err)
     check(not leftovers(out), f"leftovers after a clean build: {leftovers(out)}")
     check(tree(out) == refs[current], "clean build after kills differs from the reference")
-    print(f"kill trials: {a.trials} (build takes {duration:.2f} s)")
+    print(f"kill trials: {a.trials} (build takes {duration:.2f} s): ended on the old build {ended['old']}, "
+          f"on the new build {ended['new']}; killed inside the publish step: {inside['before-swap']} just before "
+          f"the swap, {inside['after-swap']} just after it")
+    hooked = len([t for t in range(a.trials) if modes[t % 3] != "random"])
+    check(inside["before-swap"] + inside["after-swap"] == hooked,
+          f"only {inside['before-swap'] + inside['after-swap']} of {hooked} hooked trials were killed inside the publish step")
+
+    # 5. Readers never see a missing site: while builds publish, a watcher
+    #    stats the published pages in a tight loop. An exchange is atomic; a
+    #    "remove, then rename" publish leaves a window the watcher falls into.
+    stop = threading.Event()
+    misses = []
+
+    def watch():
+        probes = [os.path.join(out, "index.html"), os.path.join(out, "data", "scores.json")]
+        while not stop.is_set():
+            for probe in probes:
+                if not os.path.exists(probe):
+                    misses.append(probe)
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    for i in range(6):
+        current = DATES[1] if current == DATES[0] else DATES[0]
+        rc, err = build(binary, content, out, current)
+        check(rc == 0, f"watched build {i} failed: {err}")
+    stop.set()
+    watcher.join()
+    check(not misses, f"a reader found the site missing during a publish ({len(misses)} times, e.g. {misses[:1]})")
+    print(f"watched publishes: 6, site missing for a reader: {len(misses)} times")
 
     # 4. Two builds at once.
     p1 = build(binary, content, out, DATES[1], wait=False)
@@ -149,7 +225,7 @@ def main():
         finally:
             subprocess.run(["umount", mnt])
     else:
-        print("not root: skipping the full-disk and read-only tests")
+        print("SKIPPED (--allow-skip, not root): the full-disk and read-only tests")
 
     shutil.rmtree(work, ignore_errors=True)
     print(f"fault tests: {passed} passed, {failed} failed")

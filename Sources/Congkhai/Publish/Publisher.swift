@@ -110,6 +110,8 @@ public struct Publisher {
         if exists && !isDir.boolValue { throw Failure.io("\(destination) exists and is not a folder") }
         // Everything is on disk before the swap: a crash after it must not leave empty files.
         sync()
+        FaultHook.reach("before-swap")
+        defer { FaultHook.reach("after-swap") }
         if !exists {
             guard rename(staging, destination) == 0 else {
                 throw Failure.io("cannot move the site into \(destination): \(String(cString: strerror(errno)))")
