@@ -17,12 +17,13 @@ import Testing
         #expect(!items.contains { $0.severity == .error }, "\(items.filter { $0.severity == .error })")
         let r = try #require(run)
         #expect(r.province.site.demo)
-        #expect(r.province.localities.count >= 10)
-        #expect(r.province.officials.count >= 60)
+        // The committed demo (scripts/generate_demo.py, default seed): exact counts.
+        #expect(r.province.localities.count == 12)
+        #expect(r.province.officials.count == 62)
         #expect(r.scoreboard.results.count == r.province.officials.count)
-        #expect(r.feedbackRows >= 30_000)
-        #expect(r.quarantinedCount > 0)
-        #expect(Set(r.province.feedbackFiles).count >= 3)
+        #expect(r.feedbackRows == 31_012)
+        #expect(r.quarantinedCount == 12)
+        #expect(Set(r.province.feedbackFiles).count == 4)
     }
 
     @Test func exercisesEveryKindOfContent() throws {
@@ -50,7 +51,7 @@ import Testing
             switch a.action { case .deduct: "deduct"; case .downgrade: "downgrade"; case .cap: "cap" }
         })
         #expect(actions == ["deduct", "downgrade", "cap"])
-        #expect(Set(p.audits.map(\.file)).count >= 2)
+        #expect(Set(p.audits.map(\.file)).count == 2)
     }
 
     @Test func scoringIsDeterministic() throws {

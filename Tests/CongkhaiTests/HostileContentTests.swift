@@ -8,67 +8,9 @@ import Testing
 /// Script, event handlers, unsafe URLs and template syntax in every field
 /// never reach any output file as markup; personal data never leaves.
 @Suite struct HostileContentTests {
-    static let payloads = HostileCorpus.payloads
-    static var p: String { payloads.joined(separator: " ") }
-
-    static func content() -> TestContent {
-        var c = TestContent()
-        let q = { (s: String) in "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        c["site.yaml"] = """
-        title: \(q("Tỉnh " + p))
-        province: \(q(p))
-        base_url: "https://example.gov.vn/"
-        period: { id: "2026", start: 2026-01-01, end: 2026-12-31 }
-        as_of: 2026-11-28
-        feedback_channels: { hotline: \(q("1022 " + p)), portal: "javascript:alert(1)", email: \(q("x@y.vn\" onmouseover=\"alert(1)")) }
-        demo: true
-        """
-        c["localities/xa-an-binh.yaml"] = """
-        name: \(q("Xã " + p))
-        kind: commune
-        context: rural
-        indicators:
-          - { id: a, name: \(q(p)), unit: \(q(p)), baseline: 1, target: 2, actual: 1.5 }
-        """
-        c["officials/xa-an-binh/nguyen-van-an.md"] = """
-        ---
-        name: \(q("An " + p))
-        position: \(q(p))
-        role: chairman
-        commitments:
-          - id: a
-            title: \(q(p))
-            group: B
-            acceptance: \(q(p))
-            unit: "=SUM(1+1)"
-            deadline: 2026-06-30
-            status: done
-            completed_on: 2026-06-01
-            updates:
-              - { on: 2026-06-01, progress: 100, note: \(q(p)), evidence: "javascript:alert(1)" }
-              - { on: 2026-06-02, note: "x", evidence: "JaVaScRiPt:alert(1)" }
-              - { on: 2026-06-03, note: "x", evidence: "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" }
-              - { on: 2026-06-04, note: "x", evidence: "https://ok.example/\\"onmouseover=alert(1)" }
-        incidents:
-          - { id: i, title: \(q(p)), occurred: 2026-05-01T00:00, target_response_hours: 2, outcome: ongoing }
-        initiatives:
-          - { id: n, title: \(q(p)), adopted_on: 2026-02-01, verified_by: \(q(p)) }
-        ---
-        \(HostileCorpus.payloads.joined(separator: "\n\n"))
-
-        \(HostileCorpus.markdown)
-        """
-        c["audits/a.yaml"] = "- { official: nguyen-van-an, by: \(q(p)), on: 2026-10-01, finding: \(q(p)), reference: \(q(p)), action: { deduct: 1 } }\n"
-        var csv = TestContent.feedbackHeader
-        let comment = "\"Gọi 0912 345 678 hoặc x.y@mail.vn; CCCD 001203004567 \(p.replacingOccurrences(of: "\"", with: "\"\""))\""
-        csv += "1,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,R-SECRET-RESPONDENT,,\(comment),open,2026-04-01,,\(comment),yes\n"
-        csv += "2,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,rating,citizen,R-SECRET-RESPONDENT,4,x,,,,\"Bí mật 0987654321\",no\n"
-        c["feedback/a.csv"] = csv
-        return c
-    }
-
     @Test func nothingHostileReachesAnyOutput() throws {
-        let root = try HostileContentTests.content().write()
+        let fixture = try HostileFixture()
+        let root = try fixture.write()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (out, report, log) = try SiteFixture.build(content: root)
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -78,20 +20,33 @@ import Testing
         }
         let site = try BuiltSite(root: out)
         #expect(site.files.count > 20)
-        for (path, bytes) in site.files where !path.hasSuffix(".js") && !path.hasSuffix(".css") && !path.hasSuffix(".pdf") {
+        #expect(fixture.fields.count > 60, "the schemas yield \(fixture.fields.count) free-text fields")
+        var shown = Set<Int>()
+        for (path, bytes) in site.files where !path.hasSuffix(".css") && !path.hasSuffix(".pdf") && !path.hasSuffix(".png") {
             let text = String(decoding: bytes, as: UTF8.self)
             let lower = text.lowercased()
             // Personal data and respondent ids never leave.
             #expect(!text.contains("R-SECRET-RESPONDENT"), "\(path)")
             #expect(!text.contains("0912 345 678") && !text.contains("0987654321") && !text.contains("001203004567"), "\(path)")
             #expect(!text.contains("x.y@mail.vn"), "\(path)")
-            if path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            // Which fields reached this file, and whether any did so as markup.
+            for n in fixture.fields.indices {
+                let raw = HostileFixture.marker(n)
+                if path.hasSuffix(".csv") {
+                    if text.contains(raw) { shown.insert(n) }
+                    continue
+                }
+                if text.contains("&lt;q-f\(n)&gt;") || text.contains("\\u003cq-f\(n)\\u003e") { shown.insert(n) }
+                #expect(!text.contains(raw), "\(path): field \(fixture.fields[n]) is not escaped")
+            }
+            if path.hasSuffix(".js") { continue }  // the theme's own script; data files are .json
+            if path.hasSuffix(".html") || path.hasSuffix(".xml") || path.hasSuffix(".svg") {
                 // Only the theme's own script tag.
                 let scripts = lower.components(separatedBy: "<script").count - 1
                 let themeScripts = lower.components(separatedBy: "<script src=\"").count - 1
                 #expect(scripts == themeScripts, "\(path): a script not from the theme")
                 #expect(!lower.contains("<img src=x"), "\(path)")
-                #expect(!lower.contains("<svg onload"), "\(path)")
+                #expect(!lower.contains("<svg onload") && !lower.contains("<svg/onload"), "\(path)")
                 for tag in ["<iframe", "<object", "<embed", "<form action=\"javascript", "<math", "<style", "<details open",
                             "<body onload", "<x onclick", "<mtext"] {
                     #expect(!lower.contains(tag), "\(path): contains \(tag)")
@@ -100,36 +55,86 @@ import Testing
                     #expect(lower.components(separatedBy: "<link ").count - 1 == BuiltSite.themeLinkCount(lower), "\(path): foreign <link>")
                 }
                 #expect(!lower.contains("<meta http-equiv=refresh") && !lower.contains("<meta http-equiv=\"refresh"), "\(path)")
-                for attr in BuiltSite.attributes("href", in: lower) + BuiltSite.attributes("src", in: lower) {
-                    #expect(!attr.hasPrefix("javascript:") && !attr.hasPrefix("vbscript:") && !attr.hasPrefix("data:text/html"), "\(path): \(attr)")
+                for attr in BuiltSite.attributes("href", in: lower) + BuiltSite.attributes("src", in: lower) + BuiltSite.attributes("action", in: lower) {
+                    let a = attr.trimmingCharacters(in: .whitespaces)
+                    #expect(!a.hasPrefix("javascript:") && !a.hasPrefix("vbscript:") && !a.hasPrefix("data:text/html")
+                            && !a.hasPrefix("jav&#"), "\(path): \(attr)")
                 }
                 // No event handler attribute inside any tag.
                 #expect(HostileContentTests.tagsWithEventHandlers(text).isEmpty, "\(path): \(HostileContentTests.tagsWithEventHandlers(text).prefix(3))")
-                // Template syntax in content stays literal text.
-                if text.contains("site_title}}") { #expect(text.contains("{{site_title}}"), "\(path)") }
             }
             if path.hasSuffix(".json") {
                 #expect((try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(path) is not valid JSON")
             }
             if path.hasSuffix(".csv") {
-                #expect(!text.contains(",=HYPERLINK") && !text.contains("\n=HYPERLINK") && !text.contains("\"=HYPERLINK"), "\(path): formula cell")
+                for (line, cell) in HostileContentTests.cells(text) where HostileContentTests.isFormula(cell) {
+                    Issue.record("\(path):\(line): a cell starts a formula: \(cell.prefix(40))")
+                }
             }
             if path.hasSuffix(".xml") {
                 let parser = XMLParser(data: Data(bytes))
                 #expect(parser.parse(), "\(path) is not well-formed XML")
             }
         }
+        // The fields people read must have been published (escaped) somewhere:
+        // otherwise a missing escape in their template could go unnoticed.
+        let mustShow = ["site.title", "site.province", "framework.name.vi", "framework.criteria[0].name.vi",
+                        "framework.criteria[0].basis.vi", "framework.bands[0].name.vi", "framework.bands[0].consequences.vi",
+                        "catalog.products[0].name", "locality.name", "locality.norm_adjustments[0].reason",
+                        "locality.norm_adjustments[0].approved_by", "locality.norm_adjustments[0].decision",
+                        "locality.indicators[0].name", "locality.indicators[0].unit", "official.name", "official.position",
+                        "official.commitments[0].title", "official.commitments[0].withdrawn.reason",
+                        "official.commitments[2].acceptance", "official.commitments[2].unit",
+                        "official.commitments[1].updates[0].note", "official.incidents[0].title", "official.initiatives[0].title",
+                        "official.initiatives[0].verified_by", "audits[0].by", "audits[0].finding", "audits[0].reference",
+                        "feedback.comment", "feedback.category"]
+        for name in mustShow {
+            guard let n = fixture.fields.firstIndex(of: name) else { Issue.record("no field \(name) in the fixture"); continue }
+            #expect(shown.contains(n), "field \(name) never reaches any output")
+        }
+        let hidden = fixture.fields.indices.filter { !shown.contains($0) }.map { fixture.fields[$0] }
+        print("hostile fixture: \(fixture.fields.count) free-text fields, \(shown.count) published; not published: \(hidden.joined(separator: ", "))")
         // The masked comment is published, masked.
         let officialPage = site.text("dia-phuong/xa-an-binh/nguyen-van-an/index.html") ?? ""
         #expect(officialPage.contains(PrivacyMask.phoneMask))
         #expect(officialPage.contains(PrivacyMask.emailMask))
         #expect(!officialPage.contains("Bí mật"))
-        // The payloads did arrive, as text.
         #expect(officialPage.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(officialPage.contains("{{site_title}}"))
-        let csv = site.text("data/commitments.csv") ?? ""
-        #expect(csv.contains(",'=SUM(1+1),"))
         #expect(CSVWriter.text("@cmd") == "'@cmd" && CSVWriter.text("-1") == "'-1" && CSVWriter.text("\tx") == "'\tx")
+    }
+
+    /// A cell a spreadsheet would evaluate: starts with = + - @ tab or CR and is not a plain number.
+    static func isFormula(_ cell: String) -> Bool {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return false }
+        return Rational(decimal: cell) == nil
+    }
+
+    /// RFC 4180 cells with the line each starts on.
+    static func cells(_ csv: String) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var cell = "", inQuotes = false, line = 1, cellLine = 1
+        var chars = Array(csv)[...]
+        while let ch = chars.popFirst() {
+            if inQuotes {
+                if ch == "\"" {
+                    if chars.first == "\"" { cell.append("\""); chars = chars.dropFirst() } else { inQuotes = false }
+                } else {
+                    if ch == "\n" { line += 1 }
+                    cell.append(ch)
+                }
+            } else if ch == "\"" && cell.isEmpty {
+                inQuotes = true
+            } else if ch == "," {
+                out.append((cellLine, cell)); cell = ""; cellLine = line
+            } else if ch == "\r\n" || ch == "\n" {
+                out.append((cellLine, cell)); cell = ""; line += 1; cellLine = line
+            } else {
+                cell.append(ch)
+            }
+        }
+        if !cell.isEmpty { out.append((cellLine, cell)) }
+        return out
     }
 
     /// Start tags (outside text) that carry an `on…=` attribute.

@@ -13,6 +13,18 @@ import Testing
         }
     }()
 
+    /// The demo site, failing the calling test when the build did not succeed
+    /// (an empty folder would make "no dangling link" or "no inline script" pass).
+    static func site(sourceLocation: SourceLocation = #_sourceLocation) throws -> BuiltSite {
+        guard case .built = demo.1.outcome else {
+            Issue.record("the demo build failed: \(demo.1.outcome)", sourceLocation: sourceLocation)
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let site = try BuiltSite(root: demo.0)
+        try #require(site.htmlFiles.count > 200, "the demo site has only \(site.htmlFiles.count) pages", sourceLocation: sourceLocation)
+        return site
+    }
+
     @Test func buildsAPageForEveryOfficialAndLocalityInBothLanguages() throws {
         let (out, report, items) = SiteBuildTests.demo
         guard case .built = report.outcome else {
@@ -42,22 +54,46 @@ import Testing
     }
 
     @Test func noDanglingLinksOrAnchors() throws {
-        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let site = try SiteBuildTests.site()
         let broken = site.brokenLinks()
         #expect(broken.isEmpty, "\(broken.prefix(20))")
     }
 
     @Test func scoresJSONMatchesTheScoreCommand() throws {
-        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let site = try SiteBuildTests.site()
         let run = try #require(SiteBuildTests.demo.1.run)
         #expect(site.text("data/scores.json") == ScoresReport.json(run).serialized())
     }
 
-    @Test func manifestHashesEveryOutput() throws {
-        let site = try BuiltSite(root: SiteBuildTests.demo.0)
-        let manifest = try #require(site.text("data/manifest.json"))
-        #expect(manifest.contains("\"officials/xa-an-binh/nguyen-van-an.md\": \""))
-        #expect(manifest.contains("\"index.html\": \"\(SHA256.hex(site.files["index.html"] ?? []))\""))
+    @Test func manifestHashesEveryFileAndNothingElse() throws {
+        guard case .built = SiteBuildTests.demo.1.outcome else { Issue.record("the demo build failed"); return }
+        let site = try SiteBuildTests.site()
+        let data = try #require(site.files["data/manifest.json"])
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(data)) as? [String: Any])
+        let outputs = try #require(manifest["outputs"] as? [String: String])
+        let inputs = try #require(manifest["inputs"] as? [String: String])
+        // Every published file but the manifest itself, each with its hash; no other entry.
+        let published = Set(site.files.keys).subtracting(["data/manifest.json"])
+        #expect(Set(outputs.keys) == published,
+                "missing \(published.subtracting(outputs.keys).sorted().prefix(5)), extra \(Set(outputs.keys).subtracting(published).sorted().prefix(5))")
+        let wrongOut = outputs.filter { SHA256.hex(site.files[$0.key] ?? []) != $0.value }.map(\.key).sorted()
+        #expect(wrongOut.isEmpty, "\(wrongOut.prefix(5))")
+        // Every content file that is read (hidden files are ignored by the loader), with its hash.
+        let content = DemoContentTests.root
+        var onDisk: [String: String] = [:]
+        let walker = FileManager.default.enumerator(atPath: content)
+        while let rel = walker?.nextObject() as? String {
+            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if rel == "README.md" { continue }   // the demo's note for people; the loader does not read it
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: content + "/" + rel, isDirectory: &isDir), !isDir.boolValue else { continue }
+            onDisk[rel] = SHA256.hex(fileAt: content + "/" + rel) ?? ""
+        }
+        #expect(Set(inputs.keys) == Set(onDisk.keys),
+                "missing \(Set(onDisk.keys).subtracting(inputs.keys).sorted()), extra \(Set(inputs.keys).subtracting(onDisk.keys).sorted())")
+        let wrongIn = inputs.filter { onDisk[$0.key] != $0.value }.map(\.key).sorted()
+        #expect(wrongIn.isEmpty, "\(wrongIn.prefix(5))")
+        #expect(inputs.count > 70 && outputs.count > 300)
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
@@ -65,14 +101,14 @@ import Testing
         let (second, report, _) = try SiteFixture.build(content: DemoContentTests.root)
         defer { try? FileManager.default.removeItem(atPath: second) }
         guard case .built = report.outcome else { Issue.record("second build failed"); return }
-        let a = try BuiltSite(root: SiteBuildTests.demo.0), b = try BuiltSite(root: second)
+        let a = try SiteBuildTests.site(), b = try BuiltSite(root: second)
         #expect(a.files.keys.sorted() == b.files.keys.sorted())
         let different = a.files.keys.filter { a.files[$0] != b.files[$0] }.sorted()
         #expect(different.isEmpty, "\(different.prefix(10))")
     }
 
     @Test func pagesCarryNoInlineScriptsOrStyles() throws {
-        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let site = try SiteBuildTests.site()
         for page in site.htmlFiles {
             let html = site.text(page) ?? ""
             #expect(!html.contains("<script>"), "\(page)")
@@ -82,7 +118,7 @@ import Testing
     }
 
     @Test func searchIndexFoldsDiacritics() throws {
-        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let site = try SiteBuildTests.site()
         let index = try #require(site.text("search-index.json"))
         #expect(index.contains("\"n\":\"Xã An Bình\"") && index.contains("xa an binh"))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
@@ -92,7 +128,7 @@ import Testing
     }
 
     @Test func pagesStaySmall() throws {
-        let site = try BuiltSite(root: SiteBuildTests.demo.0)
+        let site = try SiteBuildTests.site()
         let home = site.files["index.html"]?.count ?? 0
         #expect(home > 0 && home < 100_000)
         let official = site.files["dia-phuong/xa-an-binh/nguyen-van-an/index.html"]?.count ?? 0

@@ -125,7 +125,8 @@ enum OfficialDecoder {
                 c.error(v, "a withdrawn block is allowed only with status withdrawn (status is \(status.rawValue))")
             }
             withdrawal = Commitment.Withdrawal(approvedBy: w.string("approved_by") ?? "",
-                                               decision: w.string("decision") ?? "", reason: w.string("reason") ?? "")
+                                               decision: w.string("decision") ?? "", reason: w.string("reason") ?? "",
+                                               on: w.day("on"))
         }
         let partnerList = c.idList("partners")
         let partners = partnerList.map(\.id)

@@ -81,11 +81,14 @@ public struct Commitment: Sendable {
         public var approvedBy: String
         public var decision: String
         public var reason: String
+        /// When the withdrawal was decided (optional).
+        public var on: Day?
 
-        public init(approvedBy: String, decision: String, reason: String) {
+        public init(approvedBy: String, decision: String, reason: String, on: Day? = nil) {
             self.approvedBy = approvedBy
             self.decision = decision
             self.reason = reason
+            self.on = on
         }
 
         /// Approval needs both the approving body and its decision.

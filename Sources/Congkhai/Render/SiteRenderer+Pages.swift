@@ -201,6 +201,14 @@ extension SiteRenderer {
             }
             if c.status == .withdrawn {
                 m["withdrawn_note"] = c.isApprovedWithdrawal ? e.label("withdrawn_approved") : e.label("withdrawn_unapproved")
+                if let w = c.withdrawal {
+                    var parts: [String] = []
+                    if !w.reason.isEmpty { parts.append(e.label("withdrawn_reason") + ": " + w.reason) }
+                    if !w.approvedBy.isEmpty { parts.append(e.label("approved_by") + ": " + w.approvedBy) }
+                    if !w.decision.isEmpty { parts.append(e.label("decision") + ": " + w.decision) }
+                    if let on = w.on { parts.append(e.label("withdrawn_on") + ": " + (e.language == "vi" ? on.vietnamese : on.description)) }
+                    if !parts.isEmpty { m["withdrawal"] = parts.joined(separator: " · ") }
+                }
             }
             let updates: [[String: Any]] = c.updates.filter { $0.on <= D }.map { u in
                 var um: [String: Any] = ["on": u.on.description]
