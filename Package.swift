@@ -34,6 +34,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // zlib: deterministic gzip of the published feedback rows (no name, no mtime).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // One libc call Swift cannot reach: renameat2(RENAME_EXCHANGE) for atomic publish.
         .target(name: "CSupport"),
         .target(
@@ -45,6 +51,7 @@ let package = Package(
                 "CCmarkGFM",
                 "CQRencode",
                 "CLibCrypto",
+                "CZlib",
                 "CSupport",
             ],
             swiftSettings: [

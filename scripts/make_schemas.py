@@ -37,6 +37,7 @@ site = obj({
     "as_of": DATE, "framework": TEXT, "theme": TEXT, "description": TEXT,
     "feedback_channels": {"type": "object", "additionalProperties": TEXT},
     "demo": {"type": "boolean"},
+    "signing_key": {"type": "string", "description": "base64 of the raw 32-byte Ed25519 public key that signs data/ledger/head.json"},
 }, ["title", "province", "period"])
 
 measure = obj({

@@ -30,6 +30,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print errors only.")
     var quiet = false
 
+    @Flag(name: .customLong("new-ledger"),
+          help: "Start a new ledger chain although the published one is missing or broken (recorded as ledger_started).")
+    var newLedger = false
+
+    @Option(name: .customLong("new-ledger-reason"), help: "Why a new ledger is started (published in the ledger).")
+    var newLedgerReason: String?
+
     func validate() throws {
         _ = try parseAsOf(asOf)
         if let baseURL, !(baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://")) {
@@ -39,7 +46,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = SiteBuild.Options(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) },
-                                        baseURL: baseURL, strict: strict)
+                                        baseURL: baseURL, strict: strict, newLedger: newLedger,
+                                        newLedgerReason: newLedgerReason)
         let log = DiagnosticLog()
         let tty = isatty(STDERR_FILENO) == 1 && !quiet
         let result = SiteBuild.run(options, log: log) { stage in
@@ -56,6 +64,8 @@ struct BuildCommand: ParsableCommand {
         case let .built(pages, files, quarantined):
             stderr("built \(output): \(pages) pages, \(files) files, \(warnings) warning(s), \(quarantined) quarantined row(s), "
                 + String(format: "%.2f", result.seconds) + " s")
+        case .unchanged:
+            stderr("unchanged \(output): the published site already matches this build; nothing written")
         case .contentErrors:
             stderr("build failed: \(log.errorCount) error(s); \(output) left unchanged (report: \(reportPath))")
             throw ExitCode(1)

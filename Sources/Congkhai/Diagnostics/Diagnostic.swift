@@ -38,7 +38,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public func formatted(prefix: String = "") -> String {
         var out = ""
         if !file.isEmpty {
-            out += prefix.isEmpty ? file : (prefix.hasSuffix("/") ? prefix + file : prefix + "/" + file)
+            // An absolute path (the output folder, a key file) is not under the content folder.
+            out += prefix.isEmpty || file.hasPrefix("/") ? file : (prefix.hasSuffix("/") ? prefix + file : prefix + "/" + file)
             // Always `file:line`: a problem with a whole file points at its first line.
             out += ":\(max(1, line))"
             if line > 0 && column > 0 { out += ":\(column)" }

@@ -2,7 +2,7 @@ import Foundation
 
 enum SiteDecoder {
     static let fields = ["title", "province", "base_url", "languages", "period", "as_of", "framework", "theme",
-                         "feedback_channels", "demo", "description"]
+                         "feedback_channels", "demo", "description", "signing_key"]
 
     static func decode(_ root: YAMLValue, file: String, log: DiagnosticLog) -> SiteConfig? {
         guard let f = YAMLFields(root, known: fields, file: file, log: log, what: "site.yaml") else { return nil }
@@ -63,9 +63,20 @@ enum SiteDecoder {
             }
         }
         let demo = f.bool("demo") ?? false
+        var signingKey: String?
+        if let ks = f.scalar("signing_key", required: false) {
+            let text = ks.text.trimmingCharacters(in: .whitespaces)
+            if let raw = Data(base64Encoded: text), raw.count == 32 {
+                signingKey = text
+            } else {
+                f.error(.scalar(ks), "signing_key must be the base64 of a raw 32-byte Ed25519 public key")
+            }
+        }
         guard let title, let province, let period else { return nil }
-        return SiteConfig(title: title, province: province, baseURL: baseURL, languages: languages, period: period,
-                          asOf: asOf, frameworkFile: framework, theme: theme, feedbackChannels: channels, demo: demo)
+        var site = SiteConfig(title: title, province: province, baseURL: baseURL, languages: languages, period: period,
+                              asOf: asOf, frameworkFile: framework, theme: theme, feedbackChannels: channels, demo: demo)
+        site.signingKey = signingKey
+        return site
     }
 
     static func isSafeRelativeYAML(_ path: String) -> Bool {

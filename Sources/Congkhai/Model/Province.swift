@@ -11,6 +11,8 @@ public struct Province: Sendable {
     public var officials: [Official]
     /// In file-name then list order: the order actions apply.
     public var audits: [Audit]
+    /// The audit files' entries as written (the ledger compares them).
+    var auditEntries: [AuditEntry] = []
     /// Relative paths of the feedback CSV files in byte order of their names.
     public var feedbackFiles: [String]
     /// Relative paths of every input file read, sorted, for the manifest.

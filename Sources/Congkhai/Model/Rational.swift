@@ -341,6 +341,23 @@ extension Rational {
     }
 }
 
+extension Rational {
+    /// The exact decimal text of a value with a finite decimal expansion
+    /// (every number parsed from decimal text): `4.5`, `3.123456789123`, `-2`.
+    /// A value without one (1/3) is written with 18 decimals, rounded.
+    public var decimalText: String {
+        var places = 0
+        var d = denominator
+        while d % 10 == 0 { d /= 10; places += 1 }
+        while d % 2 == 0 || d % 5 == 0 {
+            if d % 2 == 0 { d /= 2 } else { d /= 5 }
+            places += 1
+            if places > 400 { break }
+        }
+        return format(places: d == 1 ? places : 18)
+    }
+}
+
 extension Rational: CustomStringConvertible {
     /// `3/8`, `-2`, `1/3`: the exact value, for explanations and tests.
     public var description: String {

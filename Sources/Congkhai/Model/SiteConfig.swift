@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     /// In file order: the order editors chose is the order shown.
     public var feedbackChannels: [(key: String, value: String)]
     public var demo: Bool
+    /// `signing_key`: base64 raw Ed25519 public key that signs `data/ledger/head.json`.
+    public var signingKey: String?
 
     public init(title: String, province: String, baseURL: String, languages: [String], period: Period,
                 asOf: Day?, frameworkFile: String, theme: String,

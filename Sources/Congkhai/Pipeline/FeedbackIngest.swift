@@ -18,6 +18,12 @@ public enum FeedbackIngest {
     public static let quarantineListLimit = 1_000_000
 
     public static func run(_ province: Province, asOf: Day, log: DiagnosticLog) -> Result {
+        run(province, asOf: asOf, log: log, export: nil)
+    }
+
+    /// With `export`, each valid row dated in [S, D] is also written for publication.
+    static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?) -> Result {
+        let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
         let validator = FeedbackValidator(province: province, expectedRows: expected)
@@ -46,6 +52,7 @@ public enum FeedbackIngest {
                 switch validator.validate(record, columns: cols, file: file) {
                 case let .row(row):
                     accumulator.add(row)
+                    if let export, row.date >= start, row.date <= asOf { export.add(row) }
                 case let .quarantined(q):
                     quarantinedCount += 1
                     if quarantined.count < quarantineListLimit { quarantined.append(q) }

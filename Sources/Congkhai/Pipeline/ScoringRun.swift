@@ -6,6 +6,8 @@ public struct ScoringRun: Sendable {
     public var quarantinedCount: Int
     public var feedbackRows: Int
     public var feedbackBytes: Int
+    /// The rows published for recomputation, when the build asked for them.
+    nonisolated(unsafe) var export: FeedbackExport?
 
     public struct Options: Sendable {
         public var asOf: Day?
@@ -19,6 +21,12 @@ public struct ScoringRun: Sendable {
 
     /// Returns nil when the content has errors; every diagnostic is in `log`.
     public static func run(content root: String, options: Options, log: DiagnosticLog) -> ScoringRun? {
+        run(content: root, options: options, log: log, export: nil)
+    }
+
+    /// `export` receives the feedback rows scoring used (the build publishes them).
+    static func run(content root: String, options: Options, log: DiagnosticLog,
+                    export: ((Province) -> FeedbackExport)?) -> ScoringRun? {
         let loaded = ContentLoader.load(root, log: log)
         // Cross-file checks run even after file errors, so one run reports everything.
         guard let province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }
@@ -26,15 +34,18 @@ public struct ScoringRun: Sendable {
             log.error("site.yaml", 0, 0, "no as_of date: set as_of in site.yaml or pass --as-of")
             return nil
         }
-        let ingest = FeedbackIngest.run(province, asOf: asOf, log: log)
+        let exporter = export?(province)
+        let ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter)
         if options.strict {
             for q in ingest.quarantined { log.error(q.file, q.line, 0, "feedback row rejected: \(q.reason)") }
         }
         if log.hasErrors { return nil }
         let board = Scorer.score(province, tally: ingest.tally, asOf: asOf)
         log.add(contentsOf: board.diagnostics)
-        return ScoringRun(province: province, scoreboard: board, quarantined: ingest.quarantined,
-                          quarantinedCount: ingest.quarantinedCount, feedbackRows: ingest.rowsRead,
-                          feedbackBytes: ingest.bytesRead)
+        var run = ScoringRun(province: province, scoreboard: board, quarantined: ingest.quarantined,
+                             quarantinedCount: ingest.quarantinedCount, feedbackRows: ingest.rowsRead,
+                             feedbackBytes: ingest.bytesRead)
+        run.export = exporter
+        return run
     }
 }

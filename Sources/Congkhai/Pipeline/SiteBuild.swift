@@ -8,18 +8,30 @@ public enum SiteBuild {
         public var asOf: Day?
         public var baseURL: String?
         public var strict: Bool
+        /// `--new-ledger`: start a new ledger chain even though a published one is missing or broken.
+        public var newLedger: Bool
+        public var newLedgerReason: String?
+        /// Where keys come from (`CONGKHAI_PSEUDONYM_KEY…`, `CONGKHAI_SIGNING_KEY`); the process's by default.
+        public var environment: [String: String]
 
-        public init(content: String, output: String, asOf: Day? = nil, baseURL: String? = nil, strict: Bool = false) {
+        public init(content: String, output: String, asOf: Day? = nil, baseURL: String? = nil, strict: Bool = false,
+                    newLedger: Bool = false, newLedgerReason: String? = nil,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.content = content
             self.output = output
             self.asOf = asOf
             self.baseURL = baseURL
             self.strict = strict
+            self.newLedger = newLedger
+            self.newLedgerReason = newLedgerReason
+            self.environment = environment
         }
     }
 
     public enum Outcome: Sendable {
         case built(pages: Int, files: Int, quarantined: Int)
+        /// Same manifest as the last published build: nothing appended, no file rewritten.
+        case unchanged
         case contentErrors
         case ioError(String)
     }
@@ -37,10 +49,41 @@ public enum SiteBuild {
             let d = ContinuousClock.now - start
             return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         }
+        // The lock is held for the whole build: the previous site read at the
+        // start is the one the new entries extend.
+        let publisher = Publisher(destination: options.output)
+        do {
+            return try publisher.withLock {
+                lockedRun(options, log: log, publisher: publisher, seconds: seconds, progress: progress)
+            }
+        } catch {
+            return Report(outcome: .ioError("\(error)"), run: nil, seconds: seconds())
+        }
+    }
+
+    static func lockedRun(_ options: Options, log: DiagnosticLog, publisher: Publisher, seconds: () -> Double,
+                          progress: (String) -> Void) -> Report {
         progress("load")
-        guard let run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log) else {
+        // The previous site first: a broken ledger stops the build before any work.
+        let placeholderKey: [UInt8] = []
+        guard var history = HistoryStage.open(output: options.output,
+                                              options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
+                                                             pseudonymKey: placeholderKey, signingKey: nil), log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
+        let env = options.environment
+        guard let run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
+                                       export: { province in
+                                           FeedbackExport(province: province,
+                                                          pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log))
+                                       }) else {
+            return Report(outcome: .contentErrors, run: nil, seconds: seconds())
+        }
+        let signing = HistoryStage.signingKey(environment: env, site: run.province.site, log: log)
+        if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
+        history = HistoryStage(previous: history.previous, options: .init(newLedger: options.newLedger,
+                                                                          newLedgerReason: options.newLedgerReason,
+                                                                          pseudonymKey: placeholderKey, signingKey: signing))
         guard let themePath = ThemeFiles.locate(name: run.province.site.theme, contentRoot: run.province.root) else {
             log.error("site.yaml", 0, 0, "theme \"\(run.province.site.theme)\" not found (looked for themes/\(run.province.site.theme) beside the content folder and in the working directory)")
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
@@ -53,11 +96,18 @@ public enum SiteBuild {
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
         var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL).render()
-        files.append(Manifest.file(province: run.province, asOf: run.scoreboard.asOf, outputs: files))
+        files += history.dataFiles(run: run, rendered: files)
+        let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, outputs: files)
+        files.append(manifest)
+        if history.isUnchanged(manifest: manifest.bytes) {
+            return Report(outcome: .unchanged, run: run, seconds: seconds())
+        }
+        let scores = files.first { $0.path == "data/scores.json" }?.bytes ?? []
+        files += history.ledgerFiles(entries: history.changes(run: run), asOf: run.scoreboard.asOf,
+                                     manifest: manifest.bytes, scores: scores)
         progress("publish")
         do {
-            let publisher = Publisher(destination: options.output)
-            try publisher.withLock { try publisher.publish(files) }
+            try publisher.publish(files)
         } catch {
             return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds())
         }
@@ -73,6 +123,7 @@ public enum SiteBuild {
         switch report.outcome {
         case let .built(pages, files, quarantined):
             extra = [("pages", .integer(pages)), ("files", .integer(files)), ("quarantined", .integer(quarantined))]
+        case .unchanged: status = "unchanged"
         case .contentErrors: status = "content_errors"
         case let .ioError(message): status = "io_error"; extra = [("io_error", .string(message))]
         }

@@ -12,6 +12,18 @@ public enum SHA256 {
         } ?? ""
     }
 
+    /// The raw 32-byte digest.
+    public static func bytes(_ input: [UInt8]) -> [UInt8] {
+        guard let ctx = EVP_MD_CTX_new() else { return [] }
+        defer { EVP_MD_CTX_free(ctx) }
+        var out = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        guard EVP_DigestInit_ex(ctx, EVP_sha256(), nil) == 1 else { return [] }
+        input.withUnsafeBufferPointer { _ = EVP_DigestUpdate(ctx, $0.baseAddress, $0.count) }
+        guard out.withUnsafeMutableBufferPointer({ EVP_DigestFinal_ex(ctx, $0.baseAddress, &length) }) == 1 else { return [] }
+        return out
+    }
+
     /// Hashes a file in 1 MiB chunks; nil when it cannot be read.
     public static func hex(fileAt path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

@@ -100,6 +100,7 @@ public enum ContentValidator {
                         localities: localities, officials: officials, audits: audits,
                         feedbackFiles: content.feedbackFiles, inputFiles: content.inputFiles)
         province.staticFiles = content.staticFiles
+        province.auditEntries = content.audits
         return province
     }
 }

@@ -1,0 +1,226 @@
+/// The ledger's canonical JSON (DESIGN.md, "History and the ledger"): object
+/// keys sorted by their UTF-8 bytes, no spaces, UTF-8 text with only `"`, `\`
+/// and control characters escaped — what Python's
+/// `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`
+/// prints — so anyone can recompute an entry's hash with common tools.
+/// Numbers keep their exact text (`JSONValue.raw`), never a binary double.
+enum CanonicalJSON {
+    static func serialize(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, into: &out)
+        return out
+    }
+
+    private static func write(_ value: JSONValue, into out: inout String) {
+        switch value {
+        case let .object(pairs):
+            out += "{"
+            let sorted = pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            for (i, (k, v)) in sorted.enumerated() {
+                if i > 0 { out += "," }
+                quote(k, into: &out)
+                out += ":"
+                write(v, into: &out)
+            }
+            out += "}"
+        case let .array(items):
+            out += "["
+            for (i, v) in items.enumerated() {
+                if i > 0 { out += "," }
+                write(v, into: &out)
+            }
+            out += "]"
+        case let .string(s): quote(s, into: &out)
+        case let .number(x, places): out += Number.format(x, places: places)
+        case let .integer(i): out += String(i)
+        case let .raw(s): out += s
+        case let .bool(b): out += b ? "true" : "false"
+        case .null: out += "null"
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    // MARK: - Reading
+
+    /// Parses JSON text; numbers stay exact text (`.raw`), object keys keep
+    /// their order. Nil on anything that is not one well-formed JSON value.
+    static func parse(_ text: String) -> JSONValue? {
+        var p = Parser(bytes: Array(text.utf8))
+        p.skipSpace()
+        guard let v = p.value(depth: 0) else { return nil }
+        p.skipSpace()
+        return p.i == p.bytes.count ? v : nil
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var i = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func skipSpace() {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        }
+
+        mutating func literal(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            guard i + b.count <= bytes.count, Array(bytes[i..<(i + b.count)]) == b else { return false }
+            i += b.count
+            return true
+        }
+
+        mutating func value(depth: Int) -> JSONValue? {
+            guard depth < 64, i < bytes.count else { return nil }
+            switch bytes[i] {
+            case UInt8(ascii: "{"):
+                i += 1
+                var pairs: [(String, JSONValue)] = []
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+                while true {
+                    skipSpace()
+                    guard let k = string() else { return nil }
+                    skipSpace()
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+                    i += 1
+                    skipSpace()
+                    guard let v = value(depth: depth + 1) else { return nil }
+                    pairs.append((k, v))
+                    skipSpace()
+                    guard i < bytes.count else { return nil }
+                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                    if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+                    return nil
+                }
+            case UInt8(ascii: "["):
+                i += 1
+                var items: [JSONValue] = []
+                skipSpace()
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                while true {
+                    skipSpace()
+                    guard let v = value(depth: depth + 1) else { return nil }
+                    items.append(v)
+                    skipSpace()
+                    guard i < bytes.count else { return nil }
+                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                    if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                    return nil
+                }
+            case UInt8(ascii: "\""):
+                return string().map(JSONValue.string)
+            case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
+            case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
+            case UInt8(ascii: "n"): return literal("null") ? .null : nil
+            default:
+                let start = i
+                while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+                guard i > start else { return nil }
+                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                guard Rational(decimal: text) != nil else { return nil }
+                return .raw(text)
+            }
+        }
+
+        mutating func string() -> String? {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
+            i += 1
+            var out: [UInt8] = []
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+                if c < 0x20 { return nil }
+                if c == UInt8(ascii: "\\") {
+                    i += 1
+                    guard i < bytes.count else { return nil }
+                    let e = bytes[i]
+                    i += 1
+                    switch e {
+                    case UInt8(ascii: "\""): out.append(0x22)
+                    case UInt8(ascii: "\\"): out.append(0x5C)
+                    case UInt8(ascii: "/"): out.append(0x2F)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        guard let u = hex4() else { return nil }
+                        var scalarValue = u
+                        if u >= 0xD800 && u < 0xDC00 {
+                            guard literal("\\u"), let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
+                            scalarValue = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
+                        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    default: return nil
+                    }
+                    continue
+                }
+                out.append(c)
+                i += 1
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard i + 4 <= bytes.count else { return nil }
+            var v: UInt32 = 0
+            for _ in 0..<4 {
+                let c = bytes[i]
+                i += 1
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v * 16 + UInt32(c - 48)
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v * 16 + UInt32(c - 87)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): v = v * 16 + UInt32(c - 55)
+                default: return nil
+                }
+            }
+            return v
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value of `key` in an object.
+    subscript(key: String) -> JSONValue? {
+        guard case let .object(pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
+    var stringValue: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    /// A whole number from `.integer` or `.raw` text.
+    var intValue: Int? {
+        switch self {
+        case let .integer(i): return i
+        case let .raw(s): return Int(s)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,195 @@
+/// The ledger entries of one build: every change between what the previous
+/// build published and what this one is about to publish (DESIGN.md, kinds
+/// and fields), sorted by kind as listed, then by subject ids.
+enum ChangeSet {
+    struct Current {
+        var province: Province
+        var frameworkBytes: [UInt8]
+        var feedback: RowDigests
+    }
+
+    static func entries(previous: PreviousSite, current: Current) -> [LedgerEntry] {
+        var out: [LedgerEntry] = []
+        let p = current.province
+        // Officials and commitments.
+        var before: [String: Official] = [:]
+        for o in previous.content?.officials ?? [] { before[o.key] = o }
+        var now: [String: Official] = [:]
+        for o in p.officials { now[o.key] = o }
+        for (key, o) in now where before[key] == nil {
+            out.append(LedgerEntry(kind: .officialAdded, subject: ["locality": o.locality, "official": o.id], new: .string(o.name)))
+            for c in o.commitments {
+                out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: .string(c.title)))
+            }
+        }
+        for (key, o) in before where now[key] == nil {
+            out.append(LedgerEntry(kind: .officialRemoved, subject: ["locality": o.locality, "official": o.id], old: .string(o.name)))
+            for c in o.commitments {
+                out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(o, c), old: .string(c.title)))
+            }
+        }
+        for (key, o) in now {
+            guard let old = before[key] else { continue }
+            out += commitmentChanges(old: old, new: o)
+        }
+        // Feedback rows, compared by row id within the same file path.
+        out += feedbackChanges(previous: previous.feedback, current: current.feedback)
+        // Audits: the same finding in the same file is the same audit.
+        let oldAudits = auditKeys(previous.content?.audits ?? [])
+        let newAudits = auditKeys(p.auditEntries)
+        for (k, where_) in newAudits where oldAudits[k] == nil {
+            out.append(LedgerEntry(kind: .auditAdded, subject: ["audit": where_.0, "official": where_.1]))
+        }
+        for (k, where_) in oldAudits where newAudits[k] == nil {
+            out.append(LedgerEntry(kind: .auditRemoved, subject: ["audit": where_.0, "official": where_.1]))
+        }
+        // The framework, by its bytes.
+        if let old = previous.frameworkBytes, old != current.frameworkBytes {
+            out.append(LedgerEntry(kind: .frameworkChanged, subject: ["file": p.framework.file],
+                                   old: .string(SHA256.hex(old)), new: .string(SHA256.hex(current.frameworkBytes))))
+        }
+        return out.sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+    }
+
+    static func subject(_ o: Official, _ c: Commitment) -> [String: String] {
+        ["locality": o.locality, "official": o.id, "commitment": c.id]
+    }
+
+    // MARK: - Commitments
+
+    /// The fields the contract lists, as JSON values written as in the content.
+    static func fields(_ c: Commitment) -> [(String, JSONValue)] {
+        func day(_ d: Day?) -> JSONValue { d.map { .string($0.description) } ?? .null }
+        func num(_ r: Rational?) -> JSONValue { r.map { .raw($0.decimalText) } ?? .null }
+        var withdrawn: JSONValue = .null
+        if let w = c.withdrawal {
+            var pairs: [(String, JSONValue)] = [("approved_by", .string(w.approvedBy)), ("decision", .string(w.decision)),
+                                                ("reason", .string(w.reason))]
+            if let on = w.on { pairs.append(("on", .string(on.description))) }
+            withdrawn = .object(pairs)
+        }
+        return [
+            ("deadline", .string(c.deadline.description)), ("target", num(c.target)), ("status", .string(c.status.rawValue)),
+            ("completed_on", day(c.completedOn)), ("withdrawn", withdrawn), ("title", .string(c.title)),
+            ("group", .string(c.group.rawValue)), ("difficulty", .string(c.difficulty.rawValue)),
+            ("product", c.product.map { .string($0) } ?? .null), ("acceptance", .string(c.acceptance)),
+            ("published_on", day(c.publishedOn)),
+        ]
+    }
+
+    static func updateKeys(_ updates: [Update]) -> [(String, Update)] {
+        var seen: [Day: Int] = [:]
+        return updates.map { u in
+            let n = seen[u.on, default: 0] + 1
+            seen[u.on] = n
+            return (n == 1 ? u.on.description : "\(u.on)#\(n)", u)
+        }
+    }
+
+    static func updateFields(_ u: Update) -> [(String, JSONValue)] {
+        [("progress", u.progress.map { .raw($0.decimalText) } ?? .null), ("note", .string(u.note)),
+         ("evidence", u.evidence.map { .string($0) } ?? .null)]
+    }
+
+    static func commitmentChanges(old: Official, new: Official) -> [LedgerEntry] {
+        var out: [LedgerEntry] = []
+        var before: [String: Commitment] = [:]
+        for c in old.commitments { before[c.id] = c }
+        var after: [String: Commitment] = [:]
+        for c in new.commitments { after[c.id] = c }
+        for c in new.commitments where before[c.id] == nil {
+            out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(new, c), new: .string(c.title)))
+        }
+        for c in old.commitments where after[c.id] == nil {
+            out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(old, c), old: .string(c.title)))
+        }
+        for c in new.commitments {
+            guard let o = before[c.id] else { continue }
+            for ((name, a), (_, b)) in zip(fields(o), fields(c)) where a != b {
+                out.append(LedgerEntry(kind: .commitmentChanged, subject: subject(new, c), field: name, old: a, new: b))
+            }
+            let oldUpdates = updateKeys(o.updates), newUpdates = updateKeys(c.updates)
+            var newByKey: [String: Update] = [:]
+            for (k, u) in newUpdates { newByKey[k] = u }
+            for (k, u) in oldUpdates {
+                var s = subject(new, c)
+                s["update"] = k
+                guard let nu = newByKey[k] else {
+                    out.append(LedgerEntry(kind: .updateRemoved, subject: s, old: .object([("on", .string(u.on.description))] + updateFields(u))))
+                    continue
+                }
+                for ((name, a), (_, b)) in zip(updateFields(u), updateFields(nu)) where a != b {
+                    out.append(LedgerEntry(kind: .updateChanged, subject: s, field: name, old: a, new: b))
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Feedback
+
+    static func feedbackChanges(previous: RowDigests, current: RowDigests) -> [LedgerEntry] {
+        var out: [LedgerEntry] = []
+        let oldFiles = Set(previous.files.indices.filter { previous.counts[$0] > 0 }.map { previous.files[$0] })
+        let newFiles = Set(current.files.indices.filter { current.counts[$0] > 0 }.map { current.files[$0] })
+        for f in newFiles.subtracting(oldFiles) {
+            out.append(LedgerEntry(kind: .feedbackFileAdded, subject: ["file": f], count: current.counts[Int(current.fileIndex[f] ?? 0)]))
+        }
+        for f in oldFiles.subtracting(newFiles) {
+            out.append(LedgerEntry(kind: .feedbackFileRemoved, subject: ["file": f], count: previous.counts[Int(previous.fileIndex[f] ?? 0)]))
+        }
+        var added = [Int](repeating: 0, count: current.files.count)
+        for (k, e) in current.entries where previous.entries[k] == nil {
+            if oldFiles.contains(current.files[Int(e.file)]) { added[Int(e.file)] += 1 }
+        }
+        for (i, n) in added.enumerated() where n > 0 {
+            out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": current.files[i]], count: n))
+        }
+        for (k, e) in previous.entries {
+            let file = previous.files[Int(e.file)]
+            guard newFiles.contains(file) else { continue }
+            let row = displayID(previous.ids[k] ?? "")
+            if let now = current.entries[k] {
+                if now.digest != e.digest {
+                    // Digests only: the ledger never carries a comment or a respondent.
+                    out.append(LedgerEntry(kind: .feedbackRowChanged, subject: ["file": file, "row": row],
+                                           old: .string(hex(e.digest)), new: .string(hex(now.digest))))
+                }
+            } else {
+                out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: ["file": file, "row": row], old: .string(hex(e.digest))))
+            }
+        }
+        return out
+    }
+
+    /// The id as in the export, without the formula-injection prefix the CSV added.
+    static func displayID(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.dropFirst().unicodeScalars.first,
+              ["=", "+", "-", "@", "\t", "\r"].contains(second) else { return cell }
+        return String(cell.dropFirst())
+    }
+
+    static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+
+    // MARK: - Audits
+
+    /// Canonical content → (`file:index`, official reference).
+    static func auditKeys(_ audits: [AuditEntry]) -> [String: (String, String)] {
+        var out: [String: (String, String)] = [:]
+        var index: [String: Int] = [:]
+        for a in audits {
+            let i = index[a.file, default: 0]
+            index[a.file] = i + 1
+            let key = CanonicalJSON.serialize(.object([
+                ("file", .string(a.file)), ("official", .string(a.officialRef)), ("by", .string(a.by)),
+                ("on", .string(a.on.description)), ("finding", .string(a.finding)), ("reference", .string(a.reference)),
+                (a.action.key, .string(a.action.amount)),
+            ]))
+            if out[key] == nil { out[key] = ("\(a.file):\(i)", a.officialRef) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The time dimension of a build (DESIGN.md, "History and the ledger"): reads
+/// what the previous build published, refuses a broken ledger, publishes the
+/// data that lets anyone recompute the scores, carries the score history and
+/// frozen periods forward, and appends this build's entries to the ledger.
+struct HistoryStage {
+    struct Options: Sendable {
+        /// `--new-ledger`: start a new chain (recorded as `ledger_started`).
+        var newLedger = false
+        var newLedgerReason: String?
+        /// HMAC key for respondent pseudonyms.
+        var pseudonymKey: [UInt8]
+        /// Ed25519 key that signs `head.json`.
+        var signingKey: Crypto.SigningKey?
+    }
+
+    /// The public demo key (documented in docs/van-hanh.md): pseudonyms made
+    /// with it can be reversed by guessing, so real sites set their own.
+    static let demoPseudonymKey = "congkhai-demo-pseudonym-key"
+
+    let previous: PreviousSite
+    let options: Options
+
+    /// Nil (with errors in `log`) when a previous site's ledger does not verify
+    /// and no new ledger was asked for: nothing may be published then.
+    static func open(output: String, options: Options, log: DiagnosticLog) -> HistoryStage? {
+        let previous = PreviousSite.read(output)
+        let output = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
+        if previous.exists, !previous.ledger.problems.isEmpty, !options.newLedger {
+            for problem in previous.ledger.problems.prefix(20) { log.error(output + "/data/ledger", 0, 0, problem) }
+            log.error(output + "/data/ledger", 0, 0,
+                      "the published site's ledger is missing or does not verify: nothing is published; "
+                      + "restore it from a mirror, or start a new chain with --new-ledger (recorded publicly)")
+            return nil
+        }
+        if previous.exists, !previous.feedbackReadable, !options.newLedger {
+            log.error(output + "/data/feedback", 0, 0, "a published feedback file cannot be read: nothing is published (use --new-ledger to start over)")
+            return nil
+        }
+        return HistoryStage(previous: previous, options: options)
+    }
+
+    /// Files published for recomputation and history, added before the manifest.
+    func dataFiles(run: ScoringRun, rendered: [OutputFile]) -> [OutputFile] {
+        var out: [OutputFile] = []
+        let p = run.province
+        // The content as scored, byte for byte.
+        for path in p.inputFiles where !path.hasPrefix("feedback/") && !path.hasPrefix("static/") {
+            if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
+                out.append(OutputFile(path: "data/content/" + path, bytes: Array(data)))
+            }
+        }
+        out += run.export?.files() ?? []
+        // Score history: this period's file updated, every other carried forward.
+        let historyPath = ScoreHistory.path(period: p.site.period)
+        let oldHistory = previous.carried.first { $0.path == historyPath }.map { ScoreHistory.parse($0.bytes) } ?? ScoreHistory()
+        let history = ScoreHistory.merged(previous: oldHistory, run: run)
+        out.append(OutputFile(path: historyPath, text: history.csv))
+        out += previous.carried.filter { $0.path.hasPrefix("data/history/") && $0.path != historyPath }
+        // Frozen periods: kept unchanged; the current one frozen once its end is reached.
+        out += previous.carried.filter { $0.path.hasPrefix("ky/") }
+        let frozen = "ky/\(p.site.period.id)/"
+        if run.scoreboard.asOf >= p.site.period.end, !previous.carried.contains(where: { $0.path.hasPrefix(frozen) }) {
+            let site = rendered + out.filter { $0.path.hasPrefix("data/") }
+            for f in site where !f.path.hasPrefix("ky/") && !f.path.hasPrefix("data/ledger/") {
+                out.append(OutputFile(path: frozen + f.path, bytes: f.bytes))
+            }
+        }
+        return out
+    }
+
+    /// This build's entries (without the closing `build` entry).
+    func changes(run: ScoringRun) -> [LedgerEntry] {
+        let p = run.province
+        let framework = FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
+        var entries = ChangeSet.entries(previous: previous, current: .init(province: p, frameworkBytes: framework,
+                                                                          feedback: run.export?.rows ?? RowDigests()))
+        if !previous.exists || options.newLedger || !previous.ledger.exists {
+            var reason = previous.exists ? "new ledger requested" : "first publication of this site"
+            if let r = options.newLedgerReason, !r.isEmpty { reason = r }
+            else if previous.exists, let problem = previous.ledger.problems.first { reason += " (previous ledger: \(problem))" }
+            var head: JSONValue?
+            if let h = previous.ledger.head {
+                head = .object([("seq", .integer(h.seq)), ("hash", .string(h.hash)), ("as_of", .string(h.asOf))])
+            }
+            entries.insert(LedgerEntry(kind: .ledgerStarted, reason: reason, previousHead: head), at: 0)
+        }
+        return entries
+    }
+
+    /// True when the previous build published exactly this manifest: nothing to append, nothing to rewrite.
+    func isUnchanged(manifest: [UInt8]) -> Bool {
+        guard previous.exists, !options.newLedger, previous.ledger.problems.isEmpty,
+              let last = previous.ledger.lastBuild, let m = last.new?["manifest"]?.stringValue else { return false }
+        return m == SHA256.hex(manifest)
+    }
+
+    /// `data/ledger/`: the previous entries unchanged, this build's appended, the head (and its signature).
+    func ledgerFiles(entries pending: [LedgerEntry], asOf: Day, manifest: [UInt8], scores: [UInt8]) -> [OutputFile] {
+        let continuing = previous.exists && !options.newLedger && previous.ledger.problems.isEmpty && previous.ledger.exists
+        var lines = continuing ? previous.ledger.entries.map(\.line) : []
+        var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
+        var prev = continuing ? (previous.ledger.entries.last?.hash ?? LedgerEntry.genesis) : LedgerEntry.genesis
+        var all = pending
+        all.append(LedgerEntry(kind: .build, new: .object([("manifest", .string(SHA256.hex(manifest))),
+                                                           ("scores", .string(SHA256.hex(scores)))])))
+        for var e in all {
+            seq += 1
+            e.seal(seq: seq, asOf: asOf, prev: prev)
+            prev = e.hash
+            lines.append(e.line)
+        }
+        let head = LedgerFile.headJSON(seq: seq, hash: prev, asOf: asOf)
+        var out = [
+            OutputFile(path: "data/ledger/entries.jsonl", text: lines.joined(separator: "\n") + "\n"),
+            OutputFile(path: "data/ledger/head.json", text: head),
+        ]
+        if let key = options.signingKey, let sig = key.sign(Array(head.utf8)) {
+            out.append(OutputFile(path: "data/ledger/head.sig", text: Data(sig).base64EncodedString() + "\n"))
+        }
+        return out
+    }
+
+    /// The pseudonym key from `CONGKHAI_PSEUDONYM_KEY` or the file named by
+    /// `CONGKHAI_PSEUDONYM_KEY_FILE`; else the public demo key, with a warning
+    /// when the site is not a demo.
+    static func pseudonymKey(environment: [String: String], demo: Bool, log: DiagnosticLog) -> [UInt8] {
+        if let k = environment["CONGKHAI_PSEUDONYM_KEY"], !k.isEmpty { return Array(k.utf8) }
+        if let path = environment["CONGKHAI_PSEUDONYM_KEY_FILE"], !path.isEmpty {
+            if let data = FileManager.default.contents(atPath: path), !data.isEmpty {
+                return Array(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+            }
+            log.error("CONGKHAI_PSEUDONYM_KEY_FILE", 0, 0, "cannot read the pseudonym key file \(path)")
+        }
+        if !demo {
+            log.warning("site.yaml", 0, 0, "no pseudonym key (CONGKHAI_PSEUDONYM_KEY or CONGKHAI_PSEUDONYM_KEY_FILE): respondent pseudonyms in data/feedback/ use the public demo key and can be reversed by guessing")
+        }
+        return Array(demoPseudonymKey.utf8)
+    }
+
+    /// The signing key from the file named by `CONGKHAI_SIGNING_KEY`, checked
+    /// against `site.yaml: signing_key` when the site publishes one.
+    static func signingKey(environment: [String: String], site: SiteConfig, log: DiagnosticLog) -> Crypto.SigningKey? {
+        guard let path = environment["CONGKHAI_SIGNING_KEY"], !path.isEmpty else { return nil }
+        guard let data = FileManager.default.contents(atPath: path),
+              let key = Crypto.SigningKey(fileContents: String(decoding: data, as: UTF8.self)) else {
+            log.error("CONGKHAI_SIGNING_KEY", 0, 0, "cannot read an Ed25519 private key from \(path) (PEM, or base64 of the 32-byte seed)")
+            return nil
+        }
+        if let published = site.signingKey, published != key.publicKeyBase64 {
+            log.error("site.yaml", 0, 0, "signing_key does not match the key in CONGKHAI_SIGNING_KEY (its public key is \(key.publicKeyBase64))")
+            return nil
+        }
+        return key
+    }
+}

@@ -1,0 +1,91 @@
+/// One entry of the public ledger (DESIGN.md, "History and the ledger").
+///
+/// `hash` = SHA-256 of the entry's canonical JSON without `hash`; `prev` = the
+/// previous entry's hash (64 zeros for seq 1): rewriting any old entry breaks
+/// every later link.
+public struct LedgerEntry: Sendable {
+    /// Exactly the contract's kinds, in the order entries of one build are sorted.
+    public enum Kind: String, Sendable, CaseIterable {
+        case ledgerStarted = "ledger_started"
+        case officialAdded = "official_added", officialRemoved = "official_removed"
+        case commitmentAdded = "commitment_added", commitmentRemoved = "commitment_removed"
+        case commitmentChanged = "commitment_changed"
+        case updateRemoved = "update_removed", updateChanged = "update_changed"
+        case feedbackFileAdded = "feedback_file_added", feedbackFileRemoved = "feedback_file_removed"
+        case feedbackRowsAdded = "feedback_rows_added", feedbackRowRemoved = "feedback_row_removed"
+        case feedbackRowChanged = "feedback_row_changed"
+        case auditAdded = "audit_added", auditRemoved = "audit_removed"
+        case frameworkChanged = "framework_changed"
+        case build
+
+        var order: Int { Kind.allCases.firstIndex(of: self) ?? 0 }
+    }
+
+    public static let genesis = String(repeating: "0", count: 64)
+    /// The subject keys, in the order the contract lists them (also the sort order of a build's entries).
+    public static let subjectKeys = ["locality", "official", "commitment", "update", "file", "row", "audit"]
+
+    public var seq: Int
+    public var asOf: Day
+    public var kind: Kind
+    public var subject: [String: String]
+    public var field: String?
+    public var old: JSONValue?
+    public var new: JSONValue?
+    public var count: Int?
+    public var reason: String?
+    /// `ledger_started` after `--new-ledger`: the head of the chain it replaces, when known.
+    public var previousHead: JSONValue?
+    public var prev: String
+    public var hash: String
+
+    init(kind: Kind, subject: [String: String] = [:], field: String? = nil, old: JSONValue? = nil, new: JSONValue? = nil,
+         count: Int? = nil, reason: String? = nil, previousHead: JSONValue? = nil) {
+        seq = 0
+        asOf = Day(ordinal: 0)
+        self.kind = kind
+        self.subject = subject
+        self.field = field
+        self.old = old
+        self.new = new
+        self.count = count
+        self.reason = reason
+        self.previousHead = previousHead
+        prev = LedgerEntry.genesis
+        hash = ""
+    }
+
+    /// The entry without `hash`: what is hashed.
+    var body: JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("seq", .integer(seq)), ("as_of", .string(asOf.description)), ("kind", .string(kind.rawValue)),
+            ("subject", .object(subject.map { ($0.key, .string($0.value)) })), ("prev", .string(prev)),
+        ]
+        if let field { pairs.append(("field", .string(field))) }
+        if let old { pairs.append(("old", old)) }
+        if let new { pairs.append(("new", new)) }
+        if let count { pairs.append(("count", .integer(count))) }
+        if let reason { pairs.append(("reason", .string(reason))) }
+        if let previousHead { pairs.append(("previous_head", previousHead)) }
+        return .object(pairs)
+    }
+
+    /// Links the entry after `prev` and computes its hash.
+    mutating func seal(seq: Int, asOf: Day, prev: String) {
+        self.seq = seq
+        self.asOf = asOf
+        self.prev = prev
+        hash = SHA256.hex(Array(CanonicalJSON.serialize(body).utf8))
+    }
+
+    /// One line of `entries.jsonl`: the canonical JSON with `hash`.
+    var line: String {
+        guard case let .object(pairs) = body else { return "" }
+        return CanonicalJSON.serialize(.object(pairs + [("hash", .string(hash))]))
+    }
+
+    /// Sort key inside one build: kind as listed, then subject ids in the contract's order.
+    var sortKey: [String] {
+        [String(1000 + kind.order)] + LedgerEntry.subjectKeys.map { subject[$0] ?? "" } + [field ?? ""]
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// What the last build published, read back from the output folder: the
+/// previous state every build compares itself with (DESIGN.md: "the
+/// published site is the log"). Only the published files are read — the
+/// content as scored (`data/content/`), the feedback rows (`data/feedback/`),
+/// the score history, the frozen periods and the ledger.
+struct PreviousSite {
+    let root: String
+    /// A published site is there (it has a manifest or a home page).
+    var exists = false
+    var ledger = LedgerFile()
+    /// `data/content/` loaded with the ordinary loader (diagnostics ignored).
+    var content: LoadedContent?
+    var frameworkBytes: [UInt8]?
+    var feedback = RowDigests()
+    var feedbackReadable = true
+    /// `data/history/*.csv` and everything under `ky/`, carried forward.
+    var carried: [OutputFile] = []
+
+    static func read(_ output: String) -> PreviousSite {
+        var site = PreviousSite(root: output)
+        let fm = FileManager.default
+        site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
+        guard site.exists else { return site }
+        site.ledger = LedgerFile.read(site: output)
+        let contentRoot = output + "/data/content"
+        if fm.fileExists(atPath: contentRoot + "/site.yaml") {
+            let log = DiagnosticLog()
+            let loaded = ContentLoader.load(contentRoot, log: log)
+            site.content = loaded
+            let frameworkFile = loaded.site?.frameworkFile ?? "framework.yaml"
+            site.frameworkBytes = fm.contents(atPath: contentRoot + "/" + frameworkFile).map { Array($0) }
+        }
+        let feedbackDir = output + "/data/feedback"
+        for name in ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted() where name.hasSuffix(".csv.gz") {
+            guard let data = fm.contents(atPath: feedbackDir + "/" + name), site.feedback.read(gzip: Array(data)) else {
+                site.feedbackReadable = false
+                continue
+            }
+        }
+        for folder in ["data/history", "ky"] {
+            let base = output + "/" + folder
+            let walker = fm.enumerator(atPath: base)
+            while let rel = walker?.nextObject() as? String {
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: base + "/" + rel, isDirectory: &isDir), !isDir.boolValue,
+                      let data = fm.contents(atPath: base + "/" + rel) else { continue }
+                site.carried.append(OutputFile(path: folder + "/" + rel, bytes: Array(data)))
+            }
+        }
+        site.carried.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return site
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// `congkhai verify`: checks a published site — possibly a mirror fetched with
+/// `wget --mirror`, with no access to the content repository — against the
+/// ledger contract (DESIGN.md, "congkhai verify"). Every problem is one line.
+public enum SiteVerifier {
+    public struct Options: Sendable {
+        public var site: String
+        public var previous: String?
+        public var recompute: Bool
+        /// Base64 raw Ed25519 public key; else the one in `data/content/site.yaml`.
+        public var key: String?
+
+        public init(site: String, previous: String? = nil, recompute: Bool = false, key: String? = nil) {
+            self.site = site
+            self.previous = previous
+            self.recompute = recompute
+            self.key = key
+        }
+    }
+
+    public struct Result: Sendable {
+        public var problems: [String] = []
+        /// What was checked, for the summary line and `--format json`.
+        public var entries = 0
+        public var files = 0
+        public var recomputed = 0
+        public var signed = false
+
+        public var ok: Bool { problems.isEmpty }
+
+        public var json: JSONValue {
+            .object([("ok", .bool(ok)), ("ledger_entries", .integer(entries)), ("files", .integer(files)),
+                     ("recomputed_officials", .integer(recomputed)), ("signature_checked", .bool(signed)),
+                     ("problems", .array(problems.map(JSONValue.string)))])
+        }
+    }
+
+    public static func verify(_ options: Options) -> Result {
+        var result = Result()
+        let site = options.site.hasSuffix("/") && options.site.count > 1 ? String(options.site.dropLast()) : options.site
+        let ledger = LedgerFile.read(site: site)
+        result.problems += ledger.problems
+        result.entries = ledger.entries.count
+        let fm = FileManager.default
+        guard let manifestData = fm.contents(atPath: site + "/data/manifest.json") else {
+            result.problems.append("data/manifest.json: missing")
+            return result
+        }
+        let manifestBytes = Array(manifestData)
+        if let last = ledger.lastBuild {
+            if last.new?["manifest"]?.stringValue != SHA256.hex(manifestBytes) {
+                result.problems.append("ledger seq \(last.seq): the last build entry does not name the SHA-256 of data/manifest.json")
+            }
+        } else if ledger.problems.isEmpty {
+            result.problems.append("ledger: no build entry")
+        }
+        checkManifest(site: site, manifest: manifestBytes, into: &result)
+        if let previous = options.previous { checkExtends(site: site, previous: previous, ledger: ledger, into: &result) }
+        checkSignature(site: site, key: options.key, into: &result)
+        if options.recompute { recompute(site: site, into: &result) }
+        return result
+    }
+
+    // MARK: - Manifest
+
+    static func checkManifest(site: String, manifest: [UInt8], into result: inout Result) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(manifest)) as? [String: Any],
+              let outputs = json["outputs"] as? [String: String] else {
+            result.problems.append("data/manifest.json: not a valid manifest")
+            return
+        }
+        var present = Set<String>()
+        let walker = FileManager.default.enumerator(atPath: site)
+        while let rel = walker?.nextObject() as? String {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: site + "/" + rel, isDirectory: &isDir), !isDir.boolValue else { continue }
+            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if rel == "data/manifest.json" || rel.hasPrefix("data/ledger/") { continue }
+            present.insert(rel)
+        }
+        result.files = present.count
+        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
+            guard present.contains(path) else {
+                result.problems.append("\(path): listed in data/manifest.json but missing")
+                continue
+            }
+            if SHA256.hex(fileAt: site + "/" + path) != hash { result.problems.append("\(path): sha256 mismatch") }
+        }
+        for path in present.subtracting(outputs.keys).sorted() {
+            result.problems.append("\(path): not in data/manifest.json")
+        }
+    }
+
+    // MARK: - Previous copy
+
+    static func checkExtends(site: String, previous: String, ledger: LedgerFile, into result: inout Result) {
+        let old = LedgerFile.read(site: previous)
+        if old.entries.isEmpty {
+            result.problems.append("--previous \(previous): no ledger entries to compare")
+            return
+        }
+        for (i, entry) in old.entries.enumerated() {
+            guard i < ledger.entries.count else {
+                result.problems.append("ledger: does not extend previous (ends at seq \(ledger.entries.last?.seq ?? 0), previous at seq \(old.entries.last?.seq ?? 0))")
+                return
+            }
+            if ledger.entries[i].line != entry.line {
+                result.problems.append("ledger: does not extend previous (seq \(entry.seq) differs)")
+                return
+            }
+        }
+    }
+
+    // MARK: - Signature
+
+    static func checkSignature(site: String, key: String?, into result: inout Result) {
+        var publicKey = key
+        if publicKey == nil, let data = FileManager.default.contents(atPath: site + "/data/content/site.yaml"),
+           case let .success(value?) = YAMLParser.parse(String(decoding: data, as: UTF8.self)),
+           case let .mapping(pairs, _, _) = value,
+           let pair = pairs.first(where: { $0.key.text == "signing_key" }), case let .scalar(s) = pair.value {
+            publicKey = s.text
+        }
+        guard let publicKey else { return }
+        result.signed = true
+        guard let head = FileManager.default.contents(atPath: site + "/data/ledger/head.json") else { return }
+        guard let sigText = FileManager.default.contents(atPath: site + "/data/ledger/head.sig"),
+              let sig = Data(base64Encoded: String(decoding: sigText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            result.problems.append("data/ledger/head.sig: missing or not base64, but the site has a signing key")
+            return
+        }
+        if !Crypto.verify(signature: Array(sig), message: Array(head), publicKeyBase64: publicKey) {
+            result.problems.append("data/ledger/head.sig: signature does not verify with key \(publicKey)")
+        }
+    }
+
+    // MARK: - Recompute
+
+    /// Scores `data/content/` with the rows in `data/feedback/` and compares
+    /// with `data/scores.json`, value by value, exactly.
+    static func recompute(site: String, into result: inout Result) {
+        let fm = FileManager.default
+        guard let scoresData = fm.contents(atPath: site + "/data/scores.json"),
+              let published = CanonicalJSON.parse(String(decoding: scoresData, as: UTF8.self)),
+              let asOfText = published["as_of"]?.stringValue, let asOf = Day(iso: asOfText) else {
+            result.problems.append("data/scores.json: missing or not valid")
+            return
+        }
+        let tmp = fm.temporaryDirectory.path + "/congkhai-verify-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        defer { try? fm.removeItem(atPath: tmp) }
+        do {
+            try fm.copyItem(atPath: site + "/data/content", toPath: tmp)
+            try fm.createDirectory(atPath: tmp + "/feedback", withIntermediateDirectories: true)
+            let feedbackDir = site + "/data/feedback"
+            for name in ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted() where name.hasSuffix(".csv.gz") {
+                guard let gz = fm.contents(atPath: feedbackDir + "/" + name), let csv = Gzip.decompress(Array(gz)) else {
+                    result.problems.append("data/feedback/\(name): not valid gzip")
+                    continue
+                }
+                _ = fm.createFile(atPath: tmp + "/feedback/" + String(name.dropLast(3)), contents: Data(csv))
+            }
+        } catch {
+            result.problems.append("data/content: cannot be read (\(error.localizedDescription))")
+            return
+        }
+        let log = DiagnosticLog()
+        guard let run = ScoringRun.run(content: tmp, options: .init(asOf: asOf), log: log) else {
+            let first = log.items.first { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" } ?? ""
+            result.problems.append("recompute: the published data does not score (\(first))")
+            return
+        }
+        guard let mine = CanonicalJSON.parse(ScoresReport.json(run).serialized()) else { return }
+        func officials(_ v: JSONValue) -> [String: JSONValue] {
+            guard case let .array(items)? = v["officials"] else { return [:] }
+            var out: [String: JSONValue] = [:]
+            for o in items {
+                if let l = o["locality"]?.stringValue, let id = o["id"]?.stringValue { out[l + "/" + id] = o }
+            }
+            return out
+        }
+        let theirs = officials(published), ours = officials(mine)
+        func text(_ v: JSONValue?) -> String {
+            switch v {
+            case let .raw(s)?: return s
+            case let .string(s)?: return s
+            case .null?: return "null"
+            case let .array(items)?: return "[" + items.map { text($0) }.joined(separator: ", ") + "]"
+            default: return "—"
+            }
+        }
+        func same(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
+            switch (a, b) {
+            case let (.raw(x)?, .raw(y)?): return Rational(decimal: x) == Rational(decimal: y)
+            case let (.array(x)?, .array(y)?): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+            default: return text(a) == text(b)
+            }
+        }
+        for key in Set(theirs.keys).union(ours.keys).sorted() {
+            guard let t = theirs[key] else { result.problems.append("score \(key): recomputed but not published"); continue }
+            guard let o = ours[key] else { result.problems.append("score \(key): published but not recomputed"); continue }
+            result.recomputed += 1
+            for field in ["total", "band", "rank_in_locality", "rank_in_peer_group", "total_range", "band_range"] where !same(t[field], o[field]) {
+                let label = field == "total" ? "" : " \(field)"
+                result.problems.append("score \(key):\(label) published \(text(t[field])), recomputed \(text(o[field]))")
+            }
+            if case let .object(criteria)? = o["criteria"] {
+                for (cid, value) in criteria where !same(t["criteria"]?[cid], value) {
+                    result.problems.append("score \(key) \(cid): published \(text(t["criteria"]?[cid])), recomputed \(text(value))")
+                }
+            }
+        }
+    }
+}
