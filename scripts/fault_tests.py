@@ -39,6 +39,13 @@ import time
 DATES = ["2026-11-28", "2026-11-27"]
 
 
+# The ledger, the score history and the manifest (which hashes the history)
+# depend on the sequence of builds into one folder, not only on the inputs:
+# they are compared through `congkhai verify` instead (chain intact, every
+# file matching the manifest), which a half-written site cannot pass.
+SEQUENCE_DEPENDENT = ("data/ledger/", "data/history/", "data/manifest.json")
+
+
 def tree(path):
     out = {}
     if not os.path.isdir(path):
@@ -46,9 +53,17 @@ def tree(path):
     for root, dirs, files in os.walk(path):
         for f in files:
             full = os.path.join(root, f)
+            rel = os.path.relpath(full, path)
+            if rel.startswith(SEQUENCE_DEPENDENT):
+                continue
             with open(full, "rb") as fh:
-                out[os.path.relpath(full, path)] = hashlib.sha256(fh.read()).hexdigest()
+                out[rel] = hashlib.sha256(fh.read()).hexdigest()
     return out
+
+
+def verified(binary, site):
+    r = subprocess.run([binary, "verify", site], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return r.returncode == 0, r.stdout.decode("utf-8", "replace")[-300:]
 
 
 def leftovers(out):
@@ -148,6 +163,8 @@ def main():
         else:
             ended["old"] += 1
         check(got == refs[current], f"trial {trial} ({mode}): output is not a complete build ({len(got)} files)")
+        ok, why = verified(binary, out)
+        check(ok, f"trial {trial} ({mode}): the published site does not verify: {why}")
         if mode == "before-swap":
             check(got == refs[before], f"trial {trial}: killed just before the swap but the output changed")
         if mode == "after-swap":
@@ -156,6 +173,8 @@ def main():
     check(rc == 0, "build after the kills failed: " + err)
     check(not leftovers(out), f"leftovers after a clean build: {leftovers(out)}")
     check(tree(out) == refs[current], "clean build after kills differs from the reference")
+    ok, why = verified(binary, out)
+    check(ok, "the site after the kills does not verify: " + why)
     print(f"kill trials: {a.trials} (build takes {duration:.2f} s): ended on the old build {ended['old']}, "
           f"on the new build {ended['new']}; killed inside the publish step: {inside['before-swap']} just before "
           f"the swap, {inside['after-swap']} just after it")
@@ -196,6 +215,8 @@ def main():
     if 3 in codes:
         check("lock" in (e1 + e2), "the refused build does not mention the lock")
     check(tree(out) == refs[DATES[1]], "output after concurrent builds is not a complete build")
+    ok, why = verified(binary, out)
+    check(ok, "the site after concurrent builds does not verify: " + why)
 
     # 2 and 3 need root to mount a tmpfs.
     if os.geteuid() == 0:

@@ -33,7 +33,7 @@ def enum(*values, description=None):
 site = obj({
     "title": TEXT, "province": TEXT, "base_url": {"type": "string", "pattern": "^https?://"},
     "languages": {"type": "array", "items": enum("vi", "en")},
-    "period": obj({"id": TEXT, "start": DATE, "end": DATE}, ["id", "start", "end"]),
+    "period": obj({"id": ID, "start": DATE, "end": DATE}, ["id", "start", "end"]),
     "as_of": DATE, "framework": TEXT, "theme": TEXT, "description": TEXT,
     "feedback_channels": {"type": "object", "additionalProperties": TEXT},
     "demo": {"type": "boolean"},

@@ -34,7 +34,7 @@ struct ScoreHistory {
     /// The previous history with this build's rows in place of any for the same `as_of`, compacted.
     static func merged(previous: ScoreHistory, run: ScoringRun) -> ScoreHistory {
         let D = run.scoreboard.asOf
-        var rows = previous.rows.filter { $0.asOf != D && $0.asOf <= D }
+        var rows = previous.rows.filter { $0.asOf != D }
         let p = run.province
         for r in run.scoreboard.results {
             let o = p.officials[r.official]

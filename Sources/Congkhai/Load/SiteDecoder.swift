@@ -30,7 +30,8 @@ enum SiteDecoder {
         }
         var period: Period?
         if let p = f.fields("period", known: ["id", "start", "end"], required: true) {
-            let id = p.string("id", required: true)
+            // The id names published paths (data/history/<id>.csv, /ky/<id>/): a slug only.
+            let id = p.id("id", required: true)
             let start = p.day("start", required: true)
             let end = p.day("end", required: true)
             if let id, let start, let end {

@@ -30,13 +30,19 @@ struct HostileFixture {
         "site.framework": "framework.yaml",
         "site.theme": "default",
         "site.demo": true,
+        "site.signing_key": NSNull(),
         "framework.id": "hostile",
         "framework.criteria[].id": "crit_a",
         "framework.criteria[].group": "B",
         "framework.criteria[].weight": 100,
         "framework.criteria[].weight_range": [90, 100],
         "framework.criteria[].required": false,
-        "framework.criteria[].measures": [["metric": "disclosure"]],
+        "framework.criteria[].measures": [
+            ["metric": "disclosure"], ["metric": "assessment", "key": "conduct"], ["metric": "indicator_progress"],
+            ["metric": "incident_response"], ["metric": "initiative_impact"], ["metric": "commitment_delivery"],
+            ["metric": "rating", "respondents": ["citizen", "business"]], ["metric": "complaint_resolution"],
+            ["metric": "feedback_response_time"],
+        ],
         "framework.bands[].id": "ok",
         "framework.bands[].min": 0,
         "framework.bands[].colour": "#05602a",
@@ -108,7 +114,7 @@ struct HostileFixture {
         locality["kind"] = "commune"
         locality["context"] = "rural"
         files["localities/xa-an-binh.yaml"] = try json(locality)
-        files["localities/xa-tan-phu.yaml"] = "name: \"Xã Tân Phú\"\nkind: commune\ncontext: rural\n"
+        files["localities/xa-tan-phu.yaml"] = try json(["name": text("partner.locality.name"), "kind": "commune", "context": "rural"])
         let official = generate(try schema("official"), path: "official") ?? [:]
         files["officials/xa-an-binh/nguyen-van-an.md"] = "---\n" + (try json(official)) + "---\n"
             + HostileCorpus.payloads.joined(separator: "\n\n") + "\n\n" + HostileCorpus.markdown + "\n"

@@ -1,0 +1,327 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The ledger contract (DESIGN.md, "History and the ledger"): every tampering
+/// case is recorded by the build, caught by the build, or caught by `verify`.
+@Suite struct LedgerTests {
+    static let official = """
+    commitments:
+      - id: cau
+        title: "Xây cầu"
+        group: B
+        target: 10
+        deadline: 2026-09-30
+        status: in_progress
+        updates:
+          - { on: 2026-08-01, progress: 40, note: "Đổ móng" }
+          - { on: 2026-10-01, progress: 60, note: "Xong trụ" }
+      - id: duong
+        title: "Làm đường"
+        group: A
+        target: 5
+        deadline: 2026-06-30
+        status: done
+        completed_on: 2026-06-20
+    """
+
+    static func content() -> TestContent {
+        var c = TestContent(measure: "{ metric: commitment_delivery }")
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", official)
+        c["feedback/a.csv"] = TestContent.feedbackHeader + """
+        r1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,p1,4,,,,,,
+        r2,2026-03-02,survey,xa-an-binh,nguyen-van-an,,rating,citizen,p2,5,,,,,,
+        r3,2026-03-03,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,,,,open,2026-04-01,,,
+
+        """
+        c["audits/a.yaml"] = "- { official: nguyen-van-an, by: \"HĐND\", on: 2026-10-01, finding: \"x\", action: { deduct: 1 } }\n"
+        return c
+    }
+
+    /// Builds `content` into `output` (kept between builds) and returns the report.
+    @discardableResult
+    static func build(_ root: String, into output: String, asOf: String? = nil, newLedger: Bool = false,
+                      environment: [String: String] = [:]) -> (SiteBuild.Report, DiagnosticLog) {
+        let log = DiagnosticLog()
+        let report = SiteBuild.run(.init(content: root, output: output, asOf: asOf.flatMap { Day(iso: $0) },
+                                         newLedger: newLedger, environment: environment), log: log)
+        return (report, log)
+    }
+
+    static func entries(_ output: String) throws -> [JSONValue] {
+        let text = try String(contentsOfFile: output + "/data/ledger/entries.jsonl", encoding: .utf8)
+        return text.split(separator: "\n").compactMap { CanonicalJSON.parse(String($0)) }
+    }
+
+    /// Entries appended by the last build (after the previous `build` entry).
+    static func lastBuild(_ output: String) throws -> [JSONValue] {
+        let all = try entries(output)
+        let builds = all.indices.filter { all[$0]["kind"]?.stringValue == "build" }
+        let start = builds.count >= 2 ? builds[builds.count - 2] + 1 : 0
+        return Array(all[start...])
+    }
+
+    static func kinds(_ entries: [JSONValue]) -> [String] { entries.compactMap { $0["kind"]?.stringValue } }
+
+    /// Two builds around an edit of the content; returns the second build's entries.
+    func twoBuilds(_ edit: (inout TestContent) -> Void) throws -> ([JSONValue], String) {
+        var c = LedgerTests.content()
+        let root = try c.write()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-ledger-\(UUID().uuidString)").path
+        let (first, log1) = LedgerTests.build(root, into: out)
+        guard case .built = first.outcome else { Issue.record("first build: \(log1.items.filter { $0.severity == .error })"); return ([], out) }
+        edit(&c)
+        try? FileManager.default.removeItem(atPath: root)
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (path, text) in c.files {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        let (second, log2) = LedgerTests.build(root, into: out)
+        guard case .built = second.outcome else { Issue.record("second build: \(second.outcome) \(log2.items.filter { $0.severity == .error })"); return ([], out) }
+        #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
+        return (try LedgerTests.lastBuild(out), out)
+    }
+
+    @Test func firstBuildStartsTheChainAndRecordsEverything() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        let (report, _) = LedgerTests.build(root, into: out)
+        guard case .built = report.outcome else { Issue.record("\(report.outcome)"); return }
+        let all = try LedgerTests.entries(out)
+        #expect(LedgerTests.kinds(all) == ["ledger_started", "official_added", "commitment_added", "commitment_added",
+                                           "feedback_file_added", "audit_added", "build"])
+        #expect(all[0]["prev"]?.stringValue == LedgerEntry.genesis)
+        #expect(all.map { $0["seq"]?.intValue ?? 0 } == Array(1...7))
+        #expect(all[4]["count"]?.intValue == 3 && all[4]["subject"]?["file"]?.stringValue == "feedback/a.csv")
+        let manifest = try Data(contentsOf: URL(fileURLWithPath: out + "/data/manifest.json"))
+        #expect(all[6]["new"]?["manifest"]?.stringValue == SHA256.hex(Array(manifest)))
+        let head = try #require(CanonicalJSON.parse(try String(contentsOfFile: out + "/data/ledger/head.json", encoding: .utf8)))
+        #expect(head["seq"]?.intValue == 7 && head["hash"]?.stringValue == all[6]["hash"]?.stringValue)
+        #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
+    }
+
+    @Test func aMovedDeadlineIsRecordedWithOldAndNew() throws {
+        let (e, _) = try twoBuilds { c in
+            c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An",
+                LedgerTests.official.replacingOccurrences(of: "deadline: 2026-09-30", with: "deadline: 2026-12-31"))
+        }
+        #expect(LedgerTests.kinds(e) == ["commitment_changed", "build"])
+        #expect(e[0]["field"]?.stringValue == "deadline")
+        #expect(e[0]["old"]?.stringValue == "2026-09-30" && e[0]["new"]?.stringValue == "2026-12-31")
+        #expect(e[0]["subject"]?["commitment"]?.stringValue == "cau" && e[0]["subject"]?["official"]?.stringValue == "nguyen-van-an")
+    }
+
+    @Test func aDeletedCommitmentAndChangedFieldsAndUpdates() throws {
+        let edited = """
+        commitments:
+          - id: cau
+            title: "Xây cầu lớn"
+            group: B
+            target: 12.5
+            deadline: 2026-09-30
+            status: in_progress
+            updates:
+              - { on: 2026-08-01, progress: 45, note: "Đổ móng" }
+        """
+        let (e, _) = try twoBuilds { c in c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", edited) }
+        #expect(LedgerTests.kinds(e) == ["commitment_removed", "commitment_changed", "commitment_changed", "update_removed",
+                                         "update_changed", "build"])
+        #expect(e[0]["subject"]?["commitment"]?.stringValue == "duong")
+        let changed = e.filter { $0["kind"]?.stringValue == "commitment_changed" }
+        #expect(Set(changed.compactMap { $0["field"]?.stringValue }) == ["target", "title"])
+        #expect(changed.first { $0["field"]?.stringValue == "target" }?["new"] == .raw("12.5"))
+        #expect(e[3]["subject"]?["update"]?.stringValue == "2026-10-01")
+        #expect(e[4]["field"]?.stringValue == "progress" && e[4]["old"] == .raw("40") && e[4]["new"] == .raw("45"))
+    }
+
+    @Test func feedbackRowsDeletedEditedAndAdded() throws {
+        let (e, _) = try twoBuilds { c in
+            c["feedback/a.csv"] = TestContent.feedbackHeader + """
+            r1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,p1,1,,,,,,
+            r3,2026-03-03,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,,,,open,2026-04-01,,,
+            r4,2026-03-04,hotline,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,,,,,,
+            r5,2026-03-05,hotline,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,,,,,,
+
+            """
+            c["feedback/b.csv"] = TestContent.feedbackHeader + "b1,2026-03-01,survey,xa-an-binh,,,suggestion,citizen,,,,,,,,\n"
+        }
+        #expect(LedgerTests.kinds(e) == ["feedback_file_added", "feedback_rows_added", "feedback_row_removed",
+                                         "feedback_row_changed", "build"])
+        #expect(e[0]["subject"]?["file"]?.stringValue == "feedback/b.csv" && e[0]["count"]?.intValue == 1)
+        #expect(e[1]["count"]?.intValue == 2)
+        #expect(e[2]["subject"]?["row"]?.stringValue == "r2")
+        #expect(e[3]["subject"]?["row"]?.stringValue == "r1" && e[3]["subject"]?["file"]?.stringValue == "feedback/a.csv")
+        // No personal data in the ledger: digests only.
+        let text = e.map { CanonicalJSON.serialize($0) }.joined()
+        #expect(!text.contains("p1") && !text.contains("citizen"))
+    }
+
+    @Test func anAuditRemovedAndTheFrameworkChanged() throws {
+        let (e, _) = try twoBuilds { c in
+            c.files["audits/a.yaml"] = nil
+            c["framework.yaml"] = TestContent.framework("{ metric: commitment_delivery, group: any }")
+        }
+        #expect(LedgerTests.kinds(e) == ["audit_removed", "framework_changed", "build"])
+        #expect(e[0]["subject"]?["audit"]?.stringValue == "audits/a.yaml:0")
+    }
+
+    @Test func anUnchangedBuildWritesNothing() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        LedgerTests.build(root, into: out)
+        let before = try BuiltSite(root: out)
+        let mtime = try FileManager.default.attributesOfItem(atPath: out + "/index.html")[.modificationDate] as? Date
+        let (again, _) = LedgerTests.build(root, into: out)
+        guard case .unchanged = again.outcome else { Issue.record("expected unchanged, got \(again.outcome)"); return }
+        #expect(try BuiltSite(root: out).files == before.files)
+        #expect(try FileManager.default.attributesOfItem(atPath: out + "/index.html")[.modificationDate] as? Date == mtime)
+    }
+
+    @Test func buildsAreByteIdenticalForTheSameInputsAndPreviousSite() throws {
+        let root = try LedgerTests.content().write()
+        let a = root + "-a", b = root + "-b"
+        LedgerTests.build(root, into: a, asOf: "2026-11-01")
+        LedgerTests.build(root, into: b, asOf: "2026-11-01")
+        LedgerTests.build(root, into: a, asOf: "2026-11-28")
+        LedgerTests.build(root, into: b, asOf: "2026-11-28")
+        let sa = try BuiltSite(root: a), sb = try BuiltSite(root: b)
+        #expect(sa.files == sb.files)
+        // Two as_of dates in the history, and the second build's entries extend the first's.
+        let history = sa.text("data/history/2026.csv") ?? ""
+        #expect(history.contains("2026-11-01,xa-an-binh,nguyen-van-an,") && history.contains("2026-11-28,xa-an-binh,nguyen-van-an,"))
+        #expect(try LedgerTests.entries(a).filter { $0["kind"]?.stringValue == "build" }.count == 2)
+    }
+
+    @Test func aMissingOrRewrittenLedgerStopsTheBuild() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        LedgerTests.build(root, into: out)
+        // An old entry rewritten.
+        let path = out + "/data/ledger/entries.jsonl"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try original.replacingOccurrences(of: "Xây cầu", with: "Xây cống").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = SiteVerifier.verify(.init(site: out))
+        #expect(result.problems.contains("ledger seq 3: hash mismatch"), "\(result.problems)")
+        var (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-27")
+        guard case .contentErrors = report.outcome else { Issue.record("build went on: \(report.outcome)"); return }
+        #expect(log.items.contains { $0.message.contains("ledger seq 3: hash mismatch") })
+        // The ledger folder deleted.
+        try FileManager.default.removeItem(atPath: out + "/data/ledger")
+        (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-27")
+        guard case .contentErrors = report.outcome else { Issue.record("build went on: \(report.outcome)"); return }
+        #expect(log.items.contains { $0.message.contains("entries.jsonl is missing") })
+        #expect(!FileManager.default.fileExists(atPath: out + "/data/ledger"))  // nothing published
+        // Truncated: head.json names a later seq than the entries hold.
+        // --new-ledger starts a new chain, recorded.
+        (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-27", newLedger: true)
+        guard case .built = report.outcome else { Issue.record("--new-ledger: \(report.outcome)"); return }
+        let e = try LedgerTests.entries(out)
+        #expect(e.first?["kind"]?.stringValue == "ledger_started")
+        #expect(e.first?["reason"]?.stringValue?.contains("entries.jsonl is missing") == true)
+        #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
+    }
+
+    @Test func aTruncatedLedgerIsReported() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        LedgerTests.build(root, into: out)
+        let path = out + "/data/ledger/entries.jsonl"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        try (lines.dropLast(2).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let problems = SiteVerifier.verify(.init(site: out)).problems
+        #expect(problems.contains { $0.contains("head.json names seq 7 but the entries end at seq 5 (truncated)") }, "\(problems)")
+    }
+
+    @Test func verifyCatchesEditedScoresExtraFilesAndRewrittenHistory() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out", old = root + "-old"
+        LedgerTests.build(root, into: out, asOf: "2026-11-01")
+        try FileManager.default.copyItem(atPath: out, toPath: old)
+        LedgerTests.build(root, into: out, asOf: "2026-11-28")
+        #expect(SiteVerifier.verify(.init(site: out, previous: old, recompute: true)).problems == [])
+        // A published score edited.
+        let scores = out + "/data/scores.json"
+        let text = try String(contentsOfFile: scores, encoding: .utf8)
+        let total = try #require(text.range(of: "\"total\": ")).upperBound
+        let edited = text.replacingCharacters(in: total..<text.index(total, offsetBy: 1), with: "9")
+        try edited.write(toFile: scores, atomically: true, encoding: .utf8)
+        let problems = SiteVerifier.verify(.init(site: out, recompute: true)).problems
+        #expect(problems.contains("data/scores.json: sha256 mismatch"))
+        #expect(problems.contains { $0.hasPrefix("score xa-an-binh/nguyen-van-an: published 9") })
+        try text.write(toFile: scores, atomically: true, encoding: .utf8)
+        // A file that is not in the manifest.
+        try "x".write(toFile: out + "/extra.html", atomically: true, encoding: .utf8)
+        #expect(SiteVerifier.verify(.init(site: out)).problems == ["extra.html: not in data/manifest.json"])
+        try FileManager.default.removeItem(atPath: out + "/extra.html")
+        // The old copy's entries rewritten in the new one: --previous names the seq.
+        let path = out + "/data/ledger/entries.jsonl"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.remove(at: 1)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let p2 = SiteVerifier.verify(.init(site: out, previous: old)).problems
+        #expect(p2.contains("ledger: does not extend previous (seq 2 differs)"), "\(p2)")
+    }
+
+    @Test func signedHeads() throws {
+        // A fixed test seed (base64 of 32 bytes), never a real key.
+        let seed = Data((1...32).map { UInt8($0) }).base64EncodedString()
+        let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-key-\(UUID().uuidString)").path
+        try seed.write(toFile: keyFile, atomically: true, encoding: .utf8)
+        let key = try #require(Crypto.SigningKey(fileContents: seed))
+        var c = LedgerTests.content()
+        c["site.yaml"] = TestContent.site + "\nsigning_key: \"\(key.publicKeyBase64)\"\n"
+        let root = try c.write()
+        let out = root + "-out"
+        let (report, log) = LedgerTests.build(root, into: out, environment: ["CONGKHAI_SIGNING_KEY": keyFile])
+        guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items)"); return }
+        #expect(FileManager.default.fileExists(atPath: out + "/data/ledger/head.sig"))
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [])
+        // Removed, or made by another key: rejected.
+        let other = try #require(Crypto.SigningKey(fileContents: Data(repeating: 7, count: 32).base64EncodedString()))
+        #expect(!SiteVerifier.verify(.init(site: out, key: other.publicKeyBase64)).problems.isEmpty)
+        try FileManager.default.removeItem(atPath: out + "/data/ledger/head.sig")
+        #expect(SiteVerifier.verify(.init(site: out)).problems.contains { $0.contains("head.sig: missing") })
+        // A site key that does not match the private key stops the build.
+        c["site.yaml"] = TestContent.site + "\nsigning_key: \"\(other.publicKeyBase64)\"\n"
+        let root2 = try c.write()
+        let (r2, log2) = LedgerTests.build(root2, into: root2 + "-out", environment: ["CONGKHAI_SIGNING_KEY": keyFile])
+        guard case .contentErrors = r2.outcome else { Issue.record("mismatched key accepted"); return }
+        #expect(log2.items.contains { $0.message.contains("signing_key does not match") })
+    }
+
+    @Test func theEndedPeriodIsFrozenAndKept() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        LedgerTests.build(root, into: out, asOf: "2026-12-31")
+        let frozen = try String(contentsOfFile: out + "/ky/2026/data/scores.json", encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: out + "/ky/2026/dia-phuong/xa-an-binh/nguyen-van-an/index.html"))
+        // The next period: a new site.yaml period; the frozen 2026 stays byte for byte.
+        var c = LedgerTests.content()
+        c["site.yaml"] = TestContent.site.replacingOccurrences(of: "period: { id: \"2026\", start: 2026-01-01, end: 2026-12-31 }",
+                                                              with: "period: { id: \"2027\", start: 2027-01-01, end: 2027-12-31 }")
+        let next = try c.write()
+        try FileManager.default.removeItem(atPath: next + "/officials")
+        try FileManager.default.copyItem(atPath: root + "/officials", toPath: next + "/officials")
+        let (report, log) = LedgerTests.build(next, into: out, asOf: "2027-01-15")
+        guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items.filter { $0.severity == .error })"); return }
+        #expect(try String(contentsOfFile: out + "/ky/2026/data/scores.json", encoding: .utf8) == frozen)
+        #expect(FileManager.default.fileExists(atPath: out + "/data/history/2026.csv"))
+        #expect(FileManager.default.fileExists(atPath: out + "/data/history/2027.csv"))
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [])
+    }
+
+    @Test func historyKeepsDailyRowsForAMonthThenMonthEnds() throws {
+        var h = ScoreHistory()
+        for (d, t) in [("2026-08-10", "50"), ("2026-08-31", "51"), ("2026-09-15", "52"), ("2026-10-20", "53"), ("2026-11-01", "54")] {
+            h.rows.append(.init(asOf: try #require(Day(iso: d)), locality: "x", official: "a", total: t, band: "ok"))
+        }
+        let root = try LedgerTests.content().write()
+        let run = try #require(ScoringRun.run(content: root, options: .init(asOf: Day(iso: "2026-11-28")), log: DiagnosticLog()))
+        let merged = ScoreHistory.merged(previous: h, run: run)
+        let days = Set(merged.rows.map(\.asOf.description))
+        // Before D − 30 (2026-10-29): the last as_of of each month only.
+        #expect(days == ["2026-08-31", "2026-09-15", "2026-10-20", "2026-11-01", "2026-11-28"])
+    }
+}
