@@ -19,13 +19,13 @@ enum ChangeSet {
         for (key, o) in now where before[key] == nil {
             out.append(LedgerEntry(kind: .officialAdded, subject: ["locality": o.locality, "official": o.id], new: .string(o.name)))
             for c in o.commitments {
-                out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: .string(c.title)))
+                out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: state(c)))
             }
         }
         for (key, o) in before where now[key] == nil {
             out.append(LedgerEntry(kind: .officialRemoved, subject: ["locality": o.locality, "official": o.id], old: .string(o.name)))
             for c in o.commitments {
-                out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(o, c), old: .string(c.title)))
+                out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(o, c), old: state(c)))
             }
         }
         for (key, o) in now {
@@ -77,6 +77,17 @@ enum ChangeSet {
         ]
     }
 
+    /// A commitment's whole state (its contract fields and updates): what an
+    /// added one promised and what a removed one last said, so pages can keep
+    /// showing a removed commitment from the ledger alone.
+    static func state(_ c: Commitment) -> JSONValue {
+        var pairs = fields(c)
+        if let actual = c.actual { pairs.append(("actual", .raw(actual.decimalText))) }
+        if !c.unit.isEmpty { pairs.append(("unit", .string(c.unit))) }
+        pairs.append(("updates", .array(c.updates.map { .object([("on", .string($0.on.description))] + updateFields($0)) })))
+        return .object(pairs)
+    }
+
     static func updateKeys(_ updates: [Update]) -> [(String, Update)] {
         var seen: [Day: Int] = [:]
         return updates.map { u in
@@ -98,10 +109,10 @@ enum ChangeSet {
         var after: [String: Commitment] = [:]
         for c in new.commitments { after[c.id] = c }
         for c in new.commitments where before[c.id] == nil {
-            out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(new, c), new: .string(c.title)))
+            out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(new, c), new: state(c)))
         }
         for c in old.commitments where after[c.id] == nil {
-            out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(old, c), old: .string(c.title)))
+            out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(old, c), old: state(c)))
         }
         for c in new.commitments {
             guard let o = before[c.id] else { continue }
@@ -149,14 +160,16 @@ enum ChangeSet {
             let file = previous.files[Int(e.file)]
             guard newFiles.contains(file) else { continue }
             let row = displayID(previous.ids[k] ?? "")
+            var s = ["file": file, "row": row]
+            if let l = previous.localities[k] { s["locality"] = l }
             if let now = current.entries[k] {
                 if now.digest != e.digest {
                     // Digests only: the ledger never carries a comment or a respondent.
-                    out.append(LedgerEntry(kind: .feedbackRowChanged, subject: ["file": file, "row": row],
+                    out.append(LedgerEntry(kind: .feedbackRowChanged, subject: s,
                                            old: .string(hex(e.digest)), new: .string(hex(now.digest))))
                 }
             } else {
-                out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: ["file": file, "row": row], old: .string(hex(e.digest))))
+                out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: s, old: .string(hex(e.digest))))
             }
         }
         return out

@@ -101,8 +101,9 @@ struct RowDigests {
     var files: [String] = []
     var fileIndex: [String: UInt32] = [:]
     var entries: [Key: Entry] = [:]
-    /// Only for rows read back from a published site.
+    /// Only for rows read back from a published site: the id and the locality.
     var ids: [Key: String] = [:]
+    var localities: [Key: String] = [:]
     /// Rows per file index.
     var counts: [Int] = []
 
@@ -124,12 +125,13 @@ struct RowDigests {
         return i
     }
 
-    mutating func add(file: String, id: String, line: String, keepID: Bool = false) {
+    mutating func add(file: String, id: String, line: String, keepID: Bool = false, locality: String? = nil) {
         let f = index(of: file)
         let k = RowDigests.key(file: file, id: id)
         entries[k] = Entry(digest: RowDigests.digest(line), file: f)
         counts[Int(f)] += 1
         if keepID { ids[k] = id }
+        if let locality { localities[k] = locality }
     }
 
     /// Rows of a published `data/feedback/*.csv.gz` (the `file` and `id` columns name them).
@@ -145,7 +147,8 @@ struct RowDigests {
                   fi < cells.count, ii < cells.count else { ok = false; return }
             var file = cells[fi]
             if file.hasPrefix("'") { file.removeFirst() }
-            add(file: file, id: cells[ii], line: CSVWriter.row(cells.map(CSVWriter.quoteIfNeeded)), keepID: true)
+            let locality = header.firstIndex(of: "locality").flatMap { $0 < cells.count ? cells[$0] : nil }
+            add(file: file, id: cells[ii], line: CSVWriter.row(cells.map(CSVWriter.quoteIfNeeded)), keepID: true, locality: locality)
         }
         return ok && failure == nil
     }

@@ -41,8 +41,25 @@ struct HistoryStage {
         return HistoryStage(previous: previous, options: options)
     }
 
+    /// True when this build appends to the previous chain (not a first build, not `--new-ledger`).
+    var continues: Bool {
+        previous.exists && !options.newLedger && previous.ledger.problems.isEmpty && previous.ledger.exists
+    }
+
+    /// This period's score history: the previous one with this build's rows.
+    func scoreHistory(run: ScoringRun) -> ScoreHistory {
+        let path = ScoreHistory.path(period: run.province.site.period)
+        let old = previous.carried.first { $0.path == path }.map { ScoreHistory.parse($0.bytes) } ?? ScoreHistory()
+        return ScoreHistory.merged(previous: old, run: run)
+    }
+
+    /// What pages show of the ledger and the score history.
+    func siteHistory(run: ScoringRun, pending: [LedgerEntry], scores: ScoreHistory) -> SiteHistory {
+        SiteHistory(previous: continues ? previous.ledger : LedgerFile(), pending: pending, asOf: run.scoreboard.asOf, scores: scores)
+    }
+
     /// Files published for recomputation and history, added before the manifest.
-    func dataFiles(run: ScoringRun, rendered: [OutputFile]) -> [OutputFile] {
+    func dataFiles(run: ScoringRun, rendered: [OutputFile], history: ScoreHistory) -> [OutputFile] {
         var out: [OutputFile] = []
         let p = run.province
         // The content as scored, byte for byte.
@@ -54,8 +71,6 @@ struct HistoryStage {
         out += run.export?.files() ?? []
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)
-        let oldHistory = previous.carried.first { $0.path == historyPath }.map { ScoreHistory.parse($0.bytes) } ?? ScoreHistory()
-        let history = ScoreHistory.merged(previous: oldHistory, run: run)
         out.append(OutputFile(path: historyPath, text: history.csv))
         out += previous.carried.filter { $0.path.hasPrefix("data/history/") && $0.path != historyPath }
         // Frozen periods: kept unchanged; the current one frozen once its end is reached.
@@ -98,7 +113,7 @@ struct HistoryStage {
 
     /// `data/ledger/`: the previous entries unchanged, this build's appended, the head (and its signature).
     func ledgerFiles(entries pending: [LedgerEntry], asOf: Day, manifest: [UInt8], scores: [UInt8]) -> [OutputFile] {
-        let continuing = previous.exists && !options.newLedger && previous.ledger.problems.isEmpty && previous.ledger.exists
+        let continuing = continues
         var lines = continuing ? previous.ledger.entries.map(\.line) : []
         var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
         var prev = continuing ? (previous.ledger.entries.last?.hash ?? LedgerEntry.genesis) : LedgerEntry.genesis

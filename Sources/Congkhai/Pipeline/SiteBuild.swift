@@ -95,15 +95,18 @@ public enum SiteBuild {
         progress("render")
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
-        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL).render()
-        files += history.dataFiles(run: run, rendered: files)
+        let pending = history.changes(run: run)
+        let scoreHistory = history.scoreHistory(run: run)
+        let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
+        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory).render()
+        files += history.dataFiles(run: run, rendered: files, history: scoreHistory)
         let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, outputs: files)
         files.append(manifest)
         if history.isUnchanged(manifest: manifest.bytes) {
             return Report(outcome: .unchanged, run: run, seconds: seconds())
         }
         let scores = files.first { $0.path == "data/scores.json" }?.bytes ?? []
-        files += history.ledgerFiles(entries: history.changes(run: run), asOf: run.scoreboard.asOf,
+        files += history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
                                      manifest: manifest.bytes, scores: scores)
         progress("publish")
         do {

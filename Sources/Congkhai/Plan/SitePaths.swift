@@ -40,6 +40,11 @@ public enum SitePaths {
     public static let openData = "du-lieu/"
     public static let search = "tim-kiem/"
     public static let feed = "feed.xml"
+    /// Recent changes from the ledger: the province's and each locality's, with Atom feeds.
+    public static let changes = "thay-doi/"
+    public static func localityChanges(_ id: String) -> String { "dia-phuong/\(id)/thay-doi/" }
+    public static let changesFeed = "thay-doi/feed.xml"
+    public static func localityChangesFeed(_ id: String) -> String { "dia-phuong/\(id)/thay-doi/feed.xml" }
     public static func localityFeed(_ id: String) -> String { "dia-phuong/\(id)/feed.xml" }
     public static func officialFeed(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/feed.xml" }
 

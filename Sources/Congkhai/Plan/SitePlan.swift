@@ -30,6 +30,8 @@ public struct SitePlan: Sendable {
     public enum PageKind: Sendable, Equatable {
         case home, localities, locality(Int), official(Int), notice(Int), peerGroups, peerGroup(Int)
         case commitments(CommitmentList), feedback, methodology, openData, search, notFound
+        /// Recent ledger changes: the province's (nil) or one locality's.
+        case changes(Int?)
     }
 
     public struct Page: Sendable {
@@ -98,12 +100,13 @@ public struct SitePlan: Sendable {
         var kinds: [(PageKind, String)] = [
             (.home, SitePaths.home), (.localities, SitePaths.localities), (.peerGroups, SitePaths.peerGroups),
             (.feedback, SitePaths.feedback), (.methodology, SitePaths.methodology), (.openData, SitePaths.openData),
-            (.search, SitePaths.search),
+            (.search, SitePaths.search), (.changes(nil), SitePaths.changes),
         ]
         for list in CommitmentList.allCases { kinds.append((.commitments(list), SitePaths.commitments(list))) }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
             kinds.append((.notice(li), SitePaths.notice(l.id)))
+            kinds.append((.changes(li), SitePaths.localityChanges(l.id)))
         }
         for (oi, o) in p.officials.enumerated() { kinds.append((.official(oi), SitePaths.official(o.locality, o.id))) }
         for (gi, g) in peerGroups.enumerated() { kinds.append((.peerGroup(gi), SitePaths.peerGroup(g.key))) }

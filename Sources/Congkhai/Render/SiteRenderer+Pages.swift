@@ -34,6 +34,7 @@ extension SiteRenderer {
             "bands": bands, "band_chart": chart,
             "localities": localityRows(e).prefix(10).map { $0 },
             "n_overdue": overdue.count, "overdue_href": e.link(SitePaths.commitments(.overdue)),
+            "changes_href": e.link(SitePaths.changes),
             "updates": updates,
         ]
         if !overdue.isEmpty {
@@ -96,6 +97,15 @@ extension SiteRenderer {
         }
         let comments = run.scoreboard.tally.comments.filter { $0.locality == li }
         for (k, v) in feedbackContext(run.scoreboard.tally.localitySummaries[li], comments: comments, id: "loc", e) { ctx[k] = v }
+        ctx["changes_href"] = e.link(SitePaths.localityChanges(l.id))
+        if let n = history.removedRows[l.id], n > 0 {
+            ctx["removed_rows"] = changeText(e).fill("removed_rows", ["count": String(n)])
+        }
+        if let tr = trend(series: localitySeries(l), title: e.label("mean_trend"), e) {
+            ctx["trend_chart"] = tr["chart"]
+            ctx["trend_rows"] = tr["rows"]
+            ctx["has_trend"] = true
+        }
         return ctx
     }
 
@@ -222,8 +232,28 @@ extension SiteRenderer {
             if !updates.isEmpty { m["has_updates"] = true; m["updates"] = updates }
             return m
         }
-        ctx["commitments"] = commitments
+        ctx["commitments"] = commitments.map { m -> [String: Any] in
+            var m = m
+            let lines = commitmentHistory(o, m["id"] as? String ?? "", e)
+            m["c_history"] = lines
+            if !lines.isEmpty { m["has_c_history"] = true }
+            return m
+        }
         if !commitments.isEmpty { ctx["has_commitments"] = true }
+        let removed = removedCommitments(o, e).map { m -> [String: Any] in
+            var m = m
+            if let lines = m["history"] as? [String], !lines.isEmpty { m["c_history"] = lines; m["has_c_history"] = true }
+            m["history"] = nil
+            return m
+        }
+        if !removed.isEmpty { ctx["removed_commitments"] = removed; ctx["has_removed_commitments"] = true }
+        let series = officialSeries(o)
+        if let tr = trend(series: series, title: e.label("score_trend"), e) {
+            ctx["trend_chart"] = tr["chart"]
+            ctx["trend_rows"] = tr["rows"]
+            ctx["has_trend"] = true
+        }
+        if let move = bigMove(series, e) { ctx["big_move"] = move }
 
         let incidents: [[String: Any]] = o.incidents.map { i in
             [

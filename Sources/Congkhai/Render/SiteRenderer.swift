@@ -15,8 +15,11 @@ public struct SiteRenderer: Sendable {
     let bodies: [String]
     let stringsByLanguage: [String: [String: String]]
     let bandColours: BandColours
+    /// The ledger and score history as pages show them (empty outside `build`).
+    let history: SiteHistory
 
-    public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String) {
+    public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty) {
+        self.history = history
         self.run = run
         self.plan = plan
         self.theme = theme
@@ -51,6 +54,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         files += Feeds.files(run: run, plan: plan, baseURL: baseURL)
+        files += changeFeeds()
         files += OpenData.files(run: run, plan: plan)
         files.append(SearchIndex.file(run: run, plan: plan))
         files.append(OutputFile(path: "sitemap.xml", text: sitemap()))
@@ -124,6 +128,11 @@ public struct SiteRenderer: Sendable {
             template = "search"; ctx = searchContext(e); title = e.label("nav_search")
         case .notFound:
             template = "not-found"; ctx = [:]; title = e.label("not_found_title")
+        case let .changes(li):
+            template = "changes"; ctx = changesContext(li, e)
+            title = e.label("changes_title") + (li.map { " — " + p.localities[$0].name } ?? "")
+            feed = e.root + (li.map { SitePaths.localityChangesFeed(p.localities[$0].id) } ?? SitePaths.changesFeed)
+            feedTitle = title
         }
         var layout = commonContext(page, e)
         for (k, v) in ctx { layout[k] = v }

@@ -1,0 +1,78 @@
+/// What pages show of the time dimension, read from the ledger (previous
+/// entries and this build's) and the score history: each commitment's
+/// recorded changes, commitments removed from the content (with their last
+/// state), feedback rows that vanished after publication, recent changes,
+/// and score series. Built once per build; render only lays it out.
+public struct SiteHistory: Sendable {
+    public struct Change: Sendable {
+        public var asOf: Day
+        public var kind: LedgerEntry.Kind
+        public var subject: [String: String]
+        public var field: String?
+        public var old: JSONValue?
+        public var new: JSONValue?
+        public var count: Int?
+    }
+
+    /// `locality/official/commitment` → its changes, oldest first.
+    public var commitmentChanges: [String: [Change]] = [:]
+    /// `locality/official` → commitments removed and not added back: id, last state, when.
+    public var removedCommitments: [String: [(id: String, state: JSONValue, on: Day)]] = [:]
+    /// Locality id → published feedback rows that later vanished.
+    public var removedRows: [String: Int] = [:]
+    public var removedRowsTotal = 0
+    /// Newest first, without `build` entries.
+    public var recent: [Change] = []
+    var scores = ScoreHistory()
+
+    public static let empty = SiteHistory()
+
+    init() {}
+
+    init(previous: LedgerFile, pending: [LedgerEntry], asOf: Day, scores: ScoreHistory) {
+        self.scores = scores
+        var all: [Change] = []
+        for stored in previous.entries {
+            guard let v = CanonicalJSON.parse(stored.line), let c = SiteHistory.change(v) else { continue }
+            all.append(c)
+        }
+        for e in pending {
+            all.append(Change(asOf: asOf, kind: e.kind, subject: e.subject, field: e.field, old: e.old, new: e.new, count: e.count))
+        }
+        var removed: [String: [String: (JSONValue, Day)]] = [:]
+        for c in all {
+            let o = (c.subject["locality"] ?? "") + "/" + (c.subject["official"] ?? "")
+            switch c.kind {
+            case .commitmentChanged, .updateRemoved, .updateChanged, .commitmentAdded, .commitmentRemoved:
+                if let id = c.subject["commitment"] { commitmentChanges[o + "/" + id, default: []].append(c) }
+                if c.kind == .commitmentRemoved, let id = c.subject["commitment"] { removed[o, default: [:]][id] = (c.old ?? .null, c.asOf) }
+                if c.kind == .commitmentAdded, let id = c.subject["commitment"] { removed[o]?[id] = nil }
+            case .officialAdded:
+                removed[o] = nil
+            case .feedbackRowRemoved:
+                removedRowsTotal += 1
+                if let l = c.subject["locality"] { removedRows[l, default: 0] += 1 }
+            case .feedbackFileRemoved:
+                removedRowsTotal += c.count ?? 0
+            default:
+                break
+            }
+        }
+        for (o, byID) in removed {
+            removedCommitments[o] = byID.map { (id: $0.key, state: $0.value.0, on: $0.value.1) }
+                .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        }
+        recent = all.filter { $0.kind != .build && $0.kind != .ledgerStarted }.reversed()
+    }
+
+    static func change(_ v: JSONValue) -> Change? {
+        guard let kind = v["kind"]?.stringValue.flatMap(LedgerEntry.Kind.init(rawValue:)),
+              let asOf = v["as_of"]?.stringValue.flatMap(Day.init(iso:)) else { return nil }
+        var subject: [String: String] = [:]
+        if case let .object(pairs)? = v["subject"] {
+            for (k, value) in pairs { if let s = value.stringValue { subject[k] = s } }
+        }
+        return Change(asOf: asOf, kind: kind, subject: subject, field: v["field"]?.stringValue, old: v["old"], new: v["new"],
+                      count: v["count"]?.intValue)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Pages and blocks of the time dimension: commitment histories, removed
+/// commitments, score trends, recent changes and their feeds.
+extension SiteRenderer {
+    static let changesShown = 200
+
+    func changeText(_ e: PageEnv) -> ChangeText { ChangeText(t: e.t, language: e.language) }
+
+    func officialNames() -> [String: String] {
+        var names: [String: String] = [:]
+        for o in run.province.officials {
+            names[o.key] = o.name
+            for c in o.commitments { names[o.key + "/" + c.id] = c.title }
+        }
+        return names
+    }
+
+    /// Changes recorded for one commitment, oldest first, in plain words.
+    func commitmentHistory(_ o: Official, _ c: String, _ e: PageEnv) -> [String] {
+        let text = changeText(e)
+        return (history.commitmentChanges[o.key + "/" + c] ?? [])
+            .filter { $0.kind != .commitmentAdded || history.commitmentChanges[o.key + "/" + c]?.count ?? 0 > 1 }
+            .map { text.commitment($0) }
+    }
+
+    /// Commitments removed from the content, with their last published state.
+    func removedCommitments(_ o: Official, _ e: PageEnv) -> [[String: Any]] {
+        let text = changeText(e)
+        return (history.removedCommitments[o.key] ?? []).map { r in
+            var m: [String: Any] = ["id": r.id, "title": r.state["title"]?.stringValue ?? r.id,
+                                    "removed": text.fill("change_commitment_removed", ["date": text.date(r.on)])]
+            var facts: [String] = []
+            for field in ["status", "deadline", "target", "completed_on"] {
+                if let v = r.state[field], v != .null { facts.append(text.label("field_" + field) + ": " + text.value(v, field: field)) }
+            }
+            m["facts"] = facts.joined(separator: " · ")
+            m["history"] = commitmentHistory(o, r.id, e)
+            return m
+        }
+    }
+
+    /// Published totals of the last 12 months as a small line and a table.
+    func trend(series: [(Day, Rational)], title: String, _ e: PageEnv) -> [String: Any]? {
+        let from = run.scoreboard.asOf.adding(days: -365)
+        let shown = series.filter { $0.0 >= from }
+        guard shown.count >= 2 else { return nil }
+        let points = shown.map { (label: e.language == "en" ? $0.0.description : $0.0.vietnamese,
+                                  value: $0.1.approximateDouble, text: fmt($0.1, e)) }
+        return ["chart": Charts.line(points, title: title), "title": title,
+                "rows": points.map { ["date": $0.label, "value": $0.text] }]
+    }
+
+    /// An official's published totals over time.
+    func officialSeries(_ o: Official) -> [(Day, Rational)] {
+        history.scores.series(locality: o.locality, official: o.id).compactMap { d, total, _ in
+            Rational(decimal: total).map { (d, $0) }
+        }
+    }
+
+    /// The move since the previous month (the last published total at least 28 days before the latest).
+    func bigMove(_ series: [(Day, Rational)], _ e: PageEnv) -> String? {
+        guard let last = series.last, let before = series.last(where: { $0.0 <= last.0.adding(days: -28) }) else { return nil }
+        let delta = last.1 - before.1
+        guard delta > Rational(10) || delta < Rational(-10) else { return nil }
+        let sign = delta.isNegative ? "−" : "+"
+        let magnitude = delta.isNegative ? -delta : delta
+        return changeText(e).fill("big_move", ["delta": sign + fmt(magnitude, e)])
+    }
+
+    /// A locality's mean total at each published `as_of`.
+    func localitySeries(_ l: Locality) -> [(Day, Rational)] {
+        var sums: [Day: (Rational, Int)] = [:]
+        for r in history.scores.rows where r.locality == l.id {
+            guard let v = Rational(decimal: r.total) else { continue }
+            let s = sums[r.asOf] ?? (.zero, 0)
+            sums[r.asOf] = (s.0 + v, s.1 + 1)
+        }
+        return sums.keys.sorted().compactMap { d in sums[d].map { (d, ($0.0 / $0.1).rounded(places: 2)) } }
+    }
+
+    func changesContext(_ li: Int?, _ e: PageEnv) -> [String: Any] {
+        let p = run.province
+        let text = changeText(e)
+        let names = officialNames()
+        let locality = li.map { p.localities[$0].id }
+        let changes = history.recent.filter { locality == nil || $0.subject["locality"] == locality }.prefix(SiteRenderer.changesShown)
+        // Anchors only to cards the official's page shows (published on or before D, or removed ones).
+        var cards = Set<String>()
+        for o in p.officials {
+            for c in o.commitments where c.isPublished(asOf: run.scoreboard.asOf) { cards.insert(o.key + "/" + c.id) }
+            for r in history.removedCommitments[o.key] ?? [] { cards.insert(o.key + "/" + r.id) }
+        }
+        let rows: [[String: Any]] = changes.map { c in
+            var m: [String: Any] = ["date": text.date(c.asOf), "iso_date": c.asOf.description, "text": text.entry(c, names: { names[$0] })]
+            if let l = c.subject["locality"], let o = c.subject["official"], names[l + "/" + o] != nil {
+                let anchor = c.subject["commitment"].flatMap { cards.contains(l + "/" + o + "/" + $0) ? "#ck-" + $0 : nil } ?? ""
+                m["href"] = e.link(SitePaths.official(l, o)) + anchor
+            }
+            return m
+        }
+        var ctx: [String: Any] = ["rows": rows, "ledger_href": e.root + "data/ledger/entries.jsonl",
+                                  "feed_href": e.root + (locality.map(SitePaths.localityChangesFeed) ?? SitePaths.changesFeed)]
+        if rows.isEmpty { ctx["none"] = true }
+        if let li {
+            ctx["locality_name"] = p.localities[li].name
+            ctx["locality_href"] = e.link(SitePaths.locality(p.localities[li].id))
+        }
+        return ctx
+    }
+
+    /// Atom feeds of the recent changes (Vietnamese text, like the other feeds).
+    func changeFeeds() -> [OutputFile] {
+        let p = run.province
+        let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:], language: plan.defaultLanguage)
+        let names = officialNames()
+        func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
+            let shown = changes.prefix(Feeds.maxEntries)
+            var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
+            x += "<title>\(HTML.escape(title))</title>\n<id>\(HTML.escape(baseURL + selfPath))</id>\n"
+            x += "<link rel=\"self\" href=\"\(HTML.escape(baseURL + selfPath))\"/>\n"
+            x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(baseURL + pagePath))\"/>\n"
+            x += "<updated>\(Feeds.stamp(shown.first?.asOf ?? run.scoreboard.asOf))</updated>\n"
+            x += "<author><name>\(HTML.escape(p.site.province))</name></author>\n"
+            for (i, c) in shown.enumerated() {
+                let sentence = text.entry(c, names: { names[$0] })
+                let digest = SHA256.hex(Array((c.asOf.description + c.kind.rawValue + sentence + String(i)).utf8)).prefix(16)
+                x += "<entry>\n<title>\(HTML.escape(sentence))</title>\n"
+                x += "<id>\(HTML.escape(baseURL + pagePath + "#" + digest))</id>\n"
+                x += "<link href=\"\(HTML.escape(baseURL + pagePath))\"/>\n<updated>\(Feeds.stamp(c.asOf))</updated>\n</entry>\n"
+            }
+            return x + "</feed>\n"
+        }
+        let title = (stringsByLanguage[plan.defaultLanguage]?["changes_title"] ?? "Thay đổi gần đây")
+        var out = [OutputFile(path: SitePaths.changesFeed, text: feed(history.recent, title: title + " — " + p.site.title,
+                                                                        selfPath: SitePaths.changesFeed, pagePath: SitePaths.changes))]
+        for l in p.localities {
+            let mine = history.recent.filter { $0.subject["locality"] == l.id }
+            out.append(OutputFile(path: SitePaths.localityChangesFeed(l.id),
+                                  text: feed(mine, title: title + " — " + l.name, selfPath: SitePaths.localityChangesFeed(l.id),
+                                             pagePath: SitePaths.localityChanges(l.id))))
+        }
+        return out
+    }
+}
