@@ -324,4 +324,39 @@ import Testing
         // Before D − 30 (2026-10-29): the last as_of of each month only.
         #expect(days == ["2026-08-31", "2026-09-15", "2026-10-20", "2026-11-01", "2026-11-28"])
     }
+
+    @Test func pagesShowHistoryRemovedCommitmentsAndVanishedRows() throws {
+        let edited = """
+        commitments:
+          - id: cau
+            title: "Xây cầu"
+            group: B
+            target: 10
+            deadline: 2026-12-31
+            status: in_progress
+            updates:
+              - { on: 2026-08-01, progress: 40, note: "Đổ móng" }
+              - { on: 2026-10-01, progress: 60, note: "Xong trụ" }
+        """
+        let (_, out) = try twoBuilds { c in
+            c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", edited)
+            c["feedback/a.csv"] = TestContent.feedbackHeader + "r1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,p1,4,,,,,,\n"
+        }
+        let site = try BuiltSite(root: out)
+        let page = site.text("dia-phuong/xa-an-binh/nguyen-van-an/index.html") ?? ""
+        #expect(page.contains("Hạn hoàn thành được dời từ 30/09/2026 sang 31/12/2026, ghi nhận ngày 28/11/2026"))
+        // The removed commitment stays on the page and in commitments.csv, marked, with its last state.
+        #expect(page.contains("Cam kết đã bị gỡ khỏi dữ liệu") && page.contains("Làm đường") && page.contains("id=\"ck-duong\""))
+        let csv = site.text("data/commitments.csv") ?? ""
+        #expect(csv.contains("xa-an-binh,nguyen-van-an,duong,Làm đường,A,,5,,,,,2026-06-30,normal,done,2026-06-20,,,,,,false,2026-11-28"), "\(csv)")
+        // Published rows that vanished are counted on the locality page.
+        let locality = site.text("dia-phuong/xa-an-binh/index.html") ?? ""
+        #expect(locality.contains("2 phản ánh đã công bố trước đây không còn trong dữ liệu."))
+        // The recent-changes pages and their feeds.
+        let changes = site.text("thay-doi/index.html") ?? ""
+        #expect(changes.contains("Nguyễn Văn An — cam kết «Xây cầu»: Hạn hoàn thành được dời từ 30/09/2026 sang 31/12/2026"))
+        #expect((site.text("dia-phuong/xa-an-binh/thay-doi/index.html") ?? "").contains("Cam kết «Làm đường» của Nguyễn Văn An đã bị gỡ khỏi dữ liệu"))
+        #expect((site.text("thay-doi/feed.xml") ?? "").contains("<entry>"))
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks().prefix(5))")
+    }
 }

@@ -2,12 +2,12 @@
 /// that let anyone recompute every criterion. Text is data here: JSON-encoded
 /// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
 enum OpenData {
-    static func files(run: ScoringRun, plan: SitePlan) -> [OutputFile] {
+    static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty) -> [OutputFile] {
         var out: [OutputFile] = [
             OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()),
             OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)),
             OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)),
-            OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run)),
+            OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run, history: history)),
             OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)),
             OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()),
         ]
@@ -59,9 +59,9 @@ enum OpenData {
     static let commitmentColumns = ["locality", "official", "id", "title", "group", "product", "effective_target", "unit",
                                     "actual", "acceptance", "published_on", "deadline", "difficulty", "status", "completed_on",
                                     "withdrawal_approved", "partners", "latest_update", "latest_progress", "evidence_links",
-                                    "overdue"]
+                                    "overdue", "removed_on"]
 
-    static func commitmentsCSV(_ run: ScoringRun) -> String {
+    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory) -> String {
         let p = run.province
         let D = run.scoreboard.asOf
         var out = row(commitmentColumns)
@@ -80,7 +80,21 @@ enum OpenData {
                             c.status == .withdrawn ? (c.isApprovedWithdrawal ? "true" : "false") : "",
                             t(c.partners.joined(separator: " ")), latest?.on.description ?? "",
                             n(latestProgress?.progress, 6), t(updates.compactMap(\.evidence).joined(separator: " ")),
-                            overdue ? "true" : "false"])
+                            overdue ? "true" : "false", ""])
+            }
+            // Commitments removed from the content stay, marked, with their last published state.
+            for r in history.removedCommitments[o.key] ?? [] {
+                func str(_ k: String) -> String { r.state[k]?.stringValue ?? "" }
+                func num(_ k: String) -> String { if case let .raw(v)? = r.state[k] { return v }; return "" }
+                var withdrawal = ""
+                if case let .object(w)? = r.state["withdrawn"] {
+                    let by = w.first { $0.0 == "approved_by" }?.1.stringValue ?? "", d = w.first { $0.0 == "decision" }?.1.stringValue ?? ""
+                    withdrawal = !by.trimmingCharacters(in: .whitespaces).isEmpty && !d.trimmingCharacters(in: .whitespaces).isEmpty ? "true" : "false"
+                }
+                out += row([t(o.locality), t(o.id), t(r.id), t(str("title")), str("group"), t(str("product")), num("target"),
+                            t(str("unit")), num("actual"), t(str("acceptance")), str("published_on"), str("deadline"),
+                            str("difficulty"), str("status"), str("completed_on"), withdrawal, "", "", "", "", "false",
+                            r.on.description])
             }
         }
         return out

@@ -435,9 +435,21 @@ extension SiteRenderer {
             ("explanations/", "od_explanations"), ("commitments.csv", "od_commitments_csv"),
             ("feedback-summary.csv", "od_feedback_csv"), ("datapackage.json", "od_datapackage"), ("manifest.json", "od_manifest"),
         ]
-        return ["files": files.map { name, key -> [String: Any] in
+        var out: [String: Any] = ["files": files.map { name, key -> [String: Any] in
             ["name": "data/" + name, "href": e.root + "data/" + (name.hasSuffix("/") ? name + "index.json" : name), "description": e.label(key)]
         }]
+        // Every published data file is linked from here, so that a copy made with
+        // `wget --mirror` holds all of them and `congkhai verify --recompute` works on it.
+        let p = run.province
+        var all: [String] = ["data/ledger/entries.jsonl", "data/ledger/head.json", ScoreHistory.path(period: p.site.period)]
+        all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") }.map { "data/content/" + $0 }
+        for (li, l) in p.localities.enumerated() where run.scoreboard.tally.localitySummaries[li].rows > 0 {
+            all.append("data/feedback/\(l.id).csv.gz")
+        }
+        for o in p.officials { all.append("data/explanations/\(o.locality)/\(o.id).json") }
+        all += ["search-index.json", "sitemap.xml", "feed.xml", SitePaths.changesFeed, "404.html"]
+        out["all_files"] = all.map { ["name": $0, "href": e.root + $0] }
+        return out
     }
 
     func searchContext(_ e: PageEnv) -> [String: Any] {

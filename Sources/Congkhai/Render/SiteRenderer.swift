@@ -55,7 +55,7 @@ public struct SiteRenderer: Sendable {
         }
         files += Feeds.files(run: run, plan: plan, baseURL: baseURL)
         files += changeFeeds()
-        files += OpenData.files(run: run, plan: plan)
+        files += OpenData.files(run: run, plan: plan, history: history)
         files.append(SearchIndex.file(run: run, plan: plan))
         files.append(OutputFile(path: "sitemap.xml", text: sitemap()))
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
