@@ -83,4 +83,12 @@ import Testing
         t.add(r("0.000000001"))
         #expect(t.value == r("16.623456790123"))
     }
+
+    @Test func decimalTextIsExact() {
+        for s in ["4.5", "3.123456789123", "-2", "0.05", "12.5", "0", "1e-3", "2.50"] {
+            #expect(Rational(decimal: r(s).decimalText) == r(s), "\(s) → \(r(s).decimalText)")
+        }
+        #expect(r("2.50").decimalText == "2.5" && r("-0.05").decimalText == "-0.05" && r("300").decimalText == "300")
+        #expect(Rational(1, 3).decimalText == "0.333333333333333333")
+    }
 }

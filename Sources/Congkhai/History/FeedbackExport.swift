@@ -40,26 +40,45 @@ final class FeedbackExport {
         return String(Crypto.hex(Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))).prefix(16))
     }
 
-    /// One row, as the published file holds it.
-    func line(_ r: FeedbackRow) -> String {
+    /// One row, as the published file holds it: the same cells as
+    /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), built as bytes
+    /// because this runs once per published row.
+    func line(_ r: FeedbackRow) -> [UInt8] {
         let p = province
         let official = r.official.map { p.officials[$0] }
-        let commitment = r.commitment.flatMap { c in official.map { $0.commitments[c].id } } ?? ""
-        let cells: [String] = [
-            CSVWriter.text(r.id), r.date.description, r.channel?.rawValue ?? "", p.localities[r.locality].id,
-            official?.id ?? "", commitment, r.kind.rawValue, r.respondentKind?.rawValue ?? "", pseudonym(r.respondent),
-            r.rating.map { $0.decimalText } ?? "", CSVWriter.text(r.category),
-            r.kind == .complaint ? r.status.rawValue : (r.status == .open ? "" : r.status.rawValue),
-            r.due?.description ?? "", r.resolvedOn?.description ?? "", r.publish ? CSVWriter.text(r.comment) : "",
-            r.publish ? "yes" : "", CSVWriter.text(r.file),
-        ]
-        return CSVWriter.row(cells)
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        CSVBytes.text(r.id, into: &out); out.append(0x2C)
+        CSVBytes.plain(r.date.description, into: &out); out.append(0x2C)
+        CSVBytes.plain(r.channel?.rawValue ?? "", into: &out); out.append(0x2C)
+        CSVBytes.plain(p.localities[r.locality].id, into: &out); out.append(0x2C)
+        CSVBytes.plain(official?.id ?? "", into: &out); out.append(0x2C)
+        if let c = r.commitment, let o = official { CSVBytes.plain(o.commitments[c].id, into: &out) }
+        out.append(0x2C)
+        CSVBytes.plain(r.kind.rawValue, into: &out); out.append(0x2C)
+        CSVBytes.plain(r.respondentKind?.rawValue ?? "", into: &out); out.append(0x2C)
+        if !r.respondent.isEmpty { CSVBytes.plain(pseudonym(r.respondent), into: &out) }
+        out.append(0x2C)
+        if let rating = r.rating { CSVBytes.plain(rating.decimalText, into: &out) }
+        out.append(0x2C)
+        CSVBytes.text(r.category, into: &out); out.append(0x2C)
+        let status = r.kind == .complaint ? r.status.rawValue : (r.status == .open ? "" : r.status.rawValue)
+        CSVBytes.plain(status, into: &out); out.append(0x2C)
+        CSVBytes.plain(r.due?.description ?? "", into: &out); out.append(0x2C)
+        CSVBytes.plain(r.resolvedOn?.description ?? "", into: &out); out.append(0x2C)
+        if r.publish { CSVBytes.text(r.comment, into: &out) }
+        out.append(0x2C)
+        if r.publish { out.append(contentsOf: "yes".utf8) }
+        out.append(0x2C)
+        CSVBytes.text(r.file, into: &out)
+        out.append(0x0D); out.append(0x0A)
+        return out
     }
 
     func add(_ r: FeedbackRow) {
-        let text = line(r)
-        rows.add(file: r.file, id: CSVWriter.text(r.id), line: text)
-        buffers[r.locality].append(contentsOf: text.utf8)
+        let bytes = line(r)
+        rows.add(file: r.file, id: CSVBytes.prefixed(r.id), lineBytes: bytes)
+        buffers[r.locality].append(contentsOf: bytes)
         if buffers[r.locality].count > 1 << 20 { spill(r.locality) }
     }
 
@@ -107,13 +126,26 @@ struct RowDigests {
     /// Rows per file index.
     var counts: [Int] = []
 
+    /// Two independent 64-bit FNV-1a hashes of `file NUL id`: a 128-bit key
+    /// (a collision would need 2^64 rows). Not a security boundary: the rows
+    /// themselves are covered by the manifest's SHA-256.
     static func key(file: String, id: String) -> Key {
-        let d = SHA256.bytes(Array(file.utf8) + [0] + Array(id.utf8))
-        return Key(a: d.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }, b: d.dropFirst(8).prefix(8).reduce(0) { $0 << 8 | UInt64($1) })
+        var a: UInt64 = 0xcbf29ce484222325, b: UInt64 = 0x84222325cbf29ce4
+        func mix(_ byte: UInt8) {
+            a = (a ^ UInt64(byte)) &* 0x100000001b3
+            b = (b ^ UInt64(byte) ^ 0x5bd1e995) &* 0x100000001b3
+        }
+        for byte in file.utf8 { mix(byte) }
+        mix(0)
+        for byte in id.utf8 { mix(byte) }
+        return Key(a: a, b: b)
     }
 
-    static func digest(_ line: String) -> UInt64 {
-        SHA256.bytes(Array(line.utf8)).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    /// A 64-bit FNV-1a digest of the published line: it changes when any cell does.
+    static func digest<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return h
     }
 
     mutating func index(of file: String) -> UInt32 {
@@ -125,31 +157,111 @@ struct RowDigests {
         return i
     }
 
-    mutating func add(file: String, id: String, line: String, keepID: Bool = false, locality: String? = nil) {
+    mutating func add<C: Collection>(file: String, id: String, lineBytes: C, keepID: Bool = false, locality: String? = nil)
+    where C.Element == UInt8 {
         let f = index(of: file)
         let k = RowDigests.key(file: file, id: id)
-        entries[k] = Entry(digest: RowDigests.digest(line), file: f)
+        entries[k] = Entry(digest: RowDigests.digest(lineBytes), file: f)
         counts[Int(f)] += 1
         if keepID { ids[k] = id }
         if let locality { localities[k] = locality }
     }
 
     /// Rows of a published `data/feedback/*.csv.gz` (the `file` and `id` columns name them).
+    ///
+    /// Read as bytes, record by record: each record's bytes are the line this
+    /// build would write for the same row (same writer), so their digest is
+    /// compared as it is; only `id`, `locality` and `file` become strings.
     mutating func read(gzip bytes: [UInt8]) -> Bool {
         guard let csv = Gzip.decompress(bytes) else { return false }
         var header: [String] = []
+        var idIndex = -1, localityIndex = -1, fileIndex = -1
         var ok = true
-        let failure = CSVScanner.scan(bytes: csv) { record in
-            var cells: [String] = []
-            for i in 0..<record.count { cells.append(record.string(i)) }
-            if header.isEmpty { header = cells; return }
-            guard let fi = header.firstIndex(of: "file"), let ii = header.firstIndex(of: "id"),
-                  fi < cells.count, ii < cells.count else { ok = false; return }
-            var file = cells[fi]
-            if file.hasPrefix("'") { file.removeFirst() }
-            let locality = header.firstIndex(of: "locality").flatMap { $0 < cells.count ? cells[$0] : nil }
-            add(file: file, id: cells[ii], line: CSVWriter.row(cells.map(CSVWriter.quoteIfNeeded)), keepID: true, locality: locality)
+        csv.withUnsafeBufferPointer { buf in
+            var start = 0, i = 0
+            var inQuotes = false
+            var fields: [(Int, Int)] = []
+            var fieldStart = 0
+            func cell(_ f: (Int, Int)) -> String {
+                var (a, b) = f
+                guard b > a else { return "" }
+                if buf[a] == 0x22 && b - a >= 2 {
+                    a += 1; b -= 1
+                    var out: [UInt8] = []
+                    var k = a
+                    while k < b {
+                        out.append(buf[k])
+                        if buf[k] == 0x22 && k + 1 < b && buf[k + 1] == 0x22 { k += 1 }
+                        k += 1
+                    }
+                    return String(decoding: out, as: UTF8.self)
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buf[a..<b]), as: UTF8.self)
+            }
+            while i < buf.count {
+                let c = buf[i]
+                if c == 0x22 {
+                    inQuotes.toggle()
+                } else if !inQuotes && c == 0x2C {
+                    fields.append((fieldStart, i))
+                    fieldStart = i + 1
+                } else if !inQuotes && c == 0x0A {
+                    let end = i > start && buf[i - 1] == 0x0D ? i - 1 : i
+                    fields.append((fieldStart, end))
+                    if header.isEmpty {
+                        header = fields.map(cell)
+                        idIndex = header.firstIndex(of: "id") ?? -1
+                        localityIndex = header.firstIndex(of: "locality") ?? -1
+                        fileIndex = header.firstIndex(of: "file") ?? -1
+                        if idIndex < 0 || fileIndex < 0 { ok = false; return }
+                    } else if fields.count == header.count {
+                        var file = cell(fields[fileIndex])
+                        if file.hasPrefix("'") { file.removeFirst() }
+                        let locality = localityIndex >= 0 ? cell(fields[localityIndex]) : nil
+                        add(file: file, id: cell(fields[idIndex]), lineBytes: UnsafeBufferPointer(rebasing: buf[start...i]),
+                            keepID: true, locality: locality)
+                    } else {
+                        ok = false
+                    }
+                    fields.removeAll(keepingCapacity: true)
+                    start = i + 1
+                    fieldStart = start
+                }
+                i += 1
+            }
         }
-        return ok && failure == nil
+        return ok && !header.isEmpty
+    }
+}
+
+/// CSV cells as bytes, with exactly `CSVWriter`'s rules: a leading `'` before
+/// `= + - @`, tab or CR (text cells only), and quotes around a cell holding a
+/// comma, a quote, CR or LF.
+enum CSVBytes {
+    static func plain(_ s: String, into out: inout [UInt8]) { quoted(s, into: &out) }
+
+    /// The text as a text cell holds it (with the formula prefix when needed), before quoting.
+    static func prefixed(_ s: String) -> String {
+        if let f = s.utf8.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D { return "'" + s }
+        return s
+    }
+
+    static func text(_ s: String, into out: inout [UInt8]) {
+        if let f = s.utf8.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D {
+            quoted("'" + s, into: &out)
+        } else {
+            quoted(s, into: &out)
+        }
+    }
+
+    static func quoted(_ s: String, into out: inout [UInt8]) {
+        let needs = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needs else { out.append(contentsOf: s.utf8); return }
+        out.append(0x22)
+        for b in s.utf8 {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
     }
 }

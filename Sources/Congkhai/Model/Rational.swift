@@ -225,6 +225,52 @@ extension Rational {
     /// Exponents beyond ±400 are refused: no real input needs them and they
     /// would make the number itself huge.
     public init?(decimal text: String) {
+        // Fast path without allocation for the usual short literal (a rating,
+        // a target); anything longer or with an exponent takes the general path.
+        var mantissa: Int64 = 0
+        var digits = 0, fraction = 0
+        var sawPoint = false, negative = false, simple = true
+        var index = 0
+        var start = true
+        for c in text.utf8 {
+            if start && (c == 0x20 || c == 0x09) { continue }
+            if start && (c == UInt8(ascii: "-") || c == UInt8(ascii: "+")) {
+                negative = c == UInt8(ascii: "-")
+                start = false
+                continue
+            }
+            start = false
+            if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                if digits >= 18 { simple = false; break }
+                mantissa = mantissa * 10 + Int64(c - UInt8(ascii: "0"))
+                digits += 1
+                if sawPoint { fraction += 1 }
+            } else if c == UInt8(ascii: ".") && !sawPoint {
+                sawPoint = true
+            } else {
+                simple = false
+                break
+            }
+            index += 1
+        }
+        if simple && digits > 0 {
+            var value = Rational.reduced(Int128(negative ? -mantissa : mantissa), Int128(Rational.smallPowerOfTen(fraction)))
+            if value.isZero { value = .zero }
+            self = value
+            return
+        }
+        guard let v = Rational(generalDecimal: text) else { return nil }
+        self = v
+    }
+
+    static func smallPowerOfTen(_ n: Int) -> Int64 {
+        var p: Int64 = 1
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+
+    /// The general parser: long digit strings, exponents, surrounding tabs.
+    init?(generalDecimal text: String) {
         var bytes = Substring(text).utf8[...]
         while let f = bytes.first, f == 0x20 || f == 0x09 { bytes = bytes.dropFirst() }
         while let l = bytes.last, l == 0x20 || l == 0x09 { bytes = bytes.dropLast() }
@@ -300,6 +346,13 @@ extension Rational {
     /// This value times 10^places, rounded half away from zero to an integer.
     /// Computed on the exact value: 4.625 → 463 at 2 places, 4.62499… → 462.
     public func scaledRounded(places: Int) -> BigInt {
+        if places <= 18, case let .small(n, d) = storage {
+            // n·10^places / d, half away from zero, in 128 bits (no allocation).
+            let scaled = Int128(n) * Int128(Rational.smallPowerOfTen(places))
+            let q = scaled.magnitude / UInt128(d), r = scaled.magnitude % UInt128(d)
+            let m = r * 2 >= UInt128(d) ? q + 1 : q
+            return n < 0 ? -BigInt(m) : BigInt(m)
+        }
         let p = Rational.powerOfTen(places)
         let scaled = self * p
         let n = scaled.numerator, d = scaled.denominator
@@ -308,6 +361,16 @@ extension Rational {
         if r * 2 >= d.magnitude { result += 1 }
         let signed = BigInt(result)
         return n.sign == .minus ? -signed : signed
+    }
+
+    /// Rounded half away from zero to a whole number (0 when it does not fit an `Int`).
+    public var roundedInt: Int {
+        if case let .small(n, d) = storage {
+            let q = n.magnitude / UInt64(d), r = n.magnitude % UInt64(d)
+            let m = Int(r * 2 >= UInt64(d) ? q + 1 : q)
+            return n < 0 ? -m : m
+        }
+        return Int(exactly: scaledRounded(places: 0)) ?? 0
     }
 
     /// Rounded half away from zero to `places` decimals, still exact.
@@ -346,6 +409,25 @@ extension Rational {
     /// (every number parsed from decimal text): `4.5`, `3.123456789123`, `-2`.
     /// A value without one (1/3) is written with 18 decimals, rounded.
     public var decimalText: String {
+        if case let .small(n, d) = storage {
+            // Fast path: d = 2^a·5^b within 18 decimals, written with integer arithmetic.
+            var rest = d, places = 0
+            while rest % 10 == 0 { rest /= 10; places += 1 }
+            while rest % 2 == 0 || rest % 5 == 0 { rest /= (rest % 2 == 0 ? 2 : 5); places += 1 }
+            if rest == 1 && places <= 18 {
+                let scale = Rational.smallPowerOfTen(places)
+                let scaled = Int128(n) * Int128(scale / d)
+                let mag = scaled.magnitude
+                let whole = mag / UInt128(scale), frac = mag % UInt128(scale)
+                var text = (n < 0 ? "-" : "") + String(whole)
+                if places > 0 {
+                    var f = String(frac)
+                    f = String(repeating: "0", count: places - f.count) + f
+                    text += "." + f
+                }
+                return text
+            }
+        }
         var places = 0
         var d = denominator
         while d % 10 == 0 { d /= 10; places += 1 }

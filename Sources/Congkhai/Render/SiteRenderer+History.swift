@@ -7,14 +7,7 @@ extension SiteRenderer {
 
     func changeText(_ e: PageEnv) -> ChangeText { ChangeText(t: e.t, language: e.language) }
 
-    func officialNames() -> [String: String] {
-        var names: [String: String] = [:]
-        for o in run.province.officials {
-            names[o.key] = o.name
-            for c in o.commitments { names[o.key + "/" + c.id] = c.title }
-        }
-        return names
-    }
+    func officialNames() -> [String: String] { historyIndex.names }
 
     /// Changes recorded for one commitment, oldest first, in plain words.
     func commitmentHistory(_ o: Official, _ c: String, _ e: PageEnv) -> [String] {
@@ -84,13 +77,8 @@ extension SiteRenderer {
         let text = changeText(e)
         let names = officialNames()
         let locality = li.map { p.localities[$0].id }
-        let changes = history.recent.filter { locality == nil || $0.subject["locality"] == locality }.prefix(SiteRenderer.changesShown)
-        // Anchors only to cards the official's page shows (published on or before D, or removed ones).
-        var cards = Set<String>()
-        for o in p.officials {
-            for c in o.commitments where c.isPublished(asOf: run.scoreboard.asOf) { cards.insert(o.key + "/" + c.id) }
-            for r in history.removedCommitments[o.key] ?? [] { cards.insert(o.key + "/" + r.id) }
-        }
+        let changes = (locality.map { historyIndex.byLocality[$0] ?? [] } ?? Array(history.recent.prefix(SiteRenderer.changesShown)))
+        let cards = historyIndex.cards
         let rows: [[String: Any]] = changes.map { c in
             var m: [String: Any] = ["date": text.date(c.asOf), "iso_date": c.asOf.description, "text": text.entry(c, names: { names[$0] })]
             if let l = c.subject["locality"], let o = c.subject["official"], names[l + "/" + o] != nil {
@@ -135,11 +123,36 @@ extension SiteRenderer {
         var out = [OutputFile(path: SitePaths.changesFeed, text: feed(history.recent, title: title + " — " + p.site.title,
                                                                         selfPath: SitePaths.changesFeed, pagePath: SitePaths.changes))]
         for l in p.localities {
-            let mine = history.recent.filter { $0.subject["locality"] == l.id }
+            let mine = historyIndex.byLocality[l.id] ?? []
             out.append(OutputFile(path: SitePaths.localityChangesFeed(l.id),
                                   text: feed(mine, title: title + " — " + l.name, selfPath: SitePaths.localityChangesFeed(l.id),
                                              pagePath: SitePaths.localityChanges(l.id))))
         }
         return out
+    }
+}
+
+/// Lookups the history pages share, computed once per build rather than per page.
+struct HistoryIndex: Sendable {
+    /// `locality/official` → name, `locality/official/commitment` → title.
+    var names: [String: String] = [:]
+    /// Commitment cards an official's page shows (anchors may point at them).
+    var cards = Set<String>()
+    /// Locality id → its most recent changes (at most `SiteRenderer.changesShown`).
+    var byLocality: [String: [SiteHistory.Change]] = [:]
+
+    init(run: ScoringRun, history: SiteHistory) {
+        for o in run.province.officials {
+            names[o.key] = o.name
+            for c in o.commitments {
+                names[o.key + "/" + c.id] = c.title
+                if c.isPublished(asOf: run.scoreboard.asOf) { cards.insert(o.key + "/" + c.id) }
+            }
+            for r in history.removedCommitments[o.key] ?? [] { cards.insert(o.key + "/" + r.id) }
+        }
+        for c in history.recent {
+            guard let l = c.subject["locality"] else { continue }
+            if byLocality[l, default: []].count < SiteRenderer.changesShown { byLocality[l, default: []].append(c) }
+        }
     }
 }

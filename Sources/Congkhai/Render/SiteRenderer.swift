@@ -17,9 +17,11 @@ public struct SiteRenderer: Sendable {
     let bandColours: BandColours
     /// The ledger and score history as pages show them (empty outside `build`).
     let history: SiteHistory
+    let historyIndex: HistoryIndex
 
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty) {
         self.history = history
+        historyIndex = HistoryIndex(run: run, history: history)
         self.run = run
         self.plan = plan
         self.theme = theme

@@ -93,7 +93,7 @@ public struct FeedbackTally: Sendable {
             if row.kind == .rating, let r = row.rating {
                 ratingCount += 1
                 ratingSum.add(r)
-                let stars = Int(r.scaledRounded(places: 0)) // ratings are validated to lie in [1, 5]
+                let stars = r.roundedInt // ratings are validated to lie in [1, 5]
                 ratingHistogram[min(4, max(0, stars - 1))] += 1
             }
             if let category { categories[category, default: 0] += 1 }
