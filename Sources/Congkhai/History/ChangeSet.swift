@@ -33,7 +33,7 @@ enum ChangeSet {
             out += commitmentChanges(old: old, new: o)
         }
         // Feedback rows, compared by row id within the same file path.
-        out += feedbackChanges(previous: previous.feedback, current: current.feedback)
+        out += feedbackChanges(previous: previous.feedback, current: current.feedback, names: previous.names)
         // Audits: the same finding in the same file is the same audit.
         let oldAudits = auditKeys(previous.content?.audits ?? [])
         let newAudits = auditKeys(p.auditEntries)
@@ -139,7 +139,8 @@ enum ChangeSet {
 
     // MARK: - Feedback
 
-    static func feedbackChanges(previous: RowDigests, current: RowDigests) -> [LedgerEntry] {
+    static func feedbackChanges(previous: RowDigests, current: RowDigests,
+                                names: (Set<RowDigests.Key>) -> RowDigests = { _ in RowDigests() }) -> [LedgerEntry] {
         var out: [LedgerEntry] = []
         let oldFiles = Set(previous.files.indices.filter { previous.counts[$0] > 0 }.map { previous.files[$0] })
         let newFiles = Set(current.files.indices.filter { current.counts[$0] > 0 }.map { current.files[$0] })
@@ -156,12 +157,19 @@ enum ChangeSet {
         for (i, n) in added.enumerated() where n > 0 {
             out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": current.files[i]], count: n))
         }
-        for (k, e) in previous.entries {
+        // Rows removed or changed, named in a second pass over the published files.
+        var reported = Set<RowDigests.Key>()
+        for (k, e) in previous.entries where newFiles.contains(previous.files[Int(e.file)]) {
+            if let now = current.entries[k], now.digest == e.digest { continue }
+            reported.insert(k)
+        }
+        let named = names(reported)
+        for k in reported {
+            guard let e = previous.entries[k] else { continue }
             let file = previous.files[Int(e.file)]
-            guard newFiles.contains(file) else { continue }
-            let row = displayID(previous.ids[k] ?? "")
+            let row = displayID(named.ids[k] ?? "")
             var s = ["file": file, "row": row]
-            if let l = previous.localities[k] { s["locality"] = l }
+            if let l = named.localities[k] { s["locality"] = l }
             if let now = current.entries[k] {
                 if now.digest != e.digest {
                     // Digests only: the ledger never carries a comment or a respondent.

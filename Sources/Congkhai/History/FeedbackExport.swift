@@ -172,7 +172,10 @@ struct RowDigests {
     /// Read as bytes, record by record: each record's bytes are the line this
     /// build would write for the same row (same writer), so their digest is
     /// compared as it is; only `id`, `locality` and `file` become strings.
-    mutating func read(gzip bytes: [UInt8]) -> Bool {
+    /// With `names`, only the ids and localities of those keys are kept (a
+    /// second pass names the rows the ledger reports); without, none are, so
+    /// the first pass keeps about 40 bytes a row.
+    mutating func read(gzip bytes: [UInt8], names: Set<Key>? = nil) -> Bool {
         guard let csv = Gzip.decompress(bytes) else { return false }
         var header: [String] = []
         var idIndex = -1, localityIndex = -1, fileIndex = -1
@@ -217,9 +220,16 @@ struct RowDigests {
                     } else if fields.count == header.count {
                         var file = cell(fields[fileIndex])
                         if file.hasPrefix("'") { file.removeFirst() }
-                        let locality = localityIndex >= 0 ? cell(fields[localityIndex]) : nil
-                        add(file: file, id: cell(fields[idIndex]), lineBytes: UnsafeBufferPointer(rebasing: buf[start...i]),
-                            keepID: true, locality: locality)
+                        let id = cell(fields[idIndex])
+                        if let names {
+                            let k = RowDigests.key(file: file, id: id)
+                            if names.contains(k) {
+                                ids[k] = id
+                                if localityIndex >= 0 { localities[k] = cell(fields[localityIndex]) }
+                            }
+                        } else {
+                            add(file: file, id: id, lineBytes: UnsafeBufferPointer(rebasing: buf[start...i]))
+                        }
                     } else {
                         ok = false
                     }

@@ -15,6 +15,8 @@ struct PreviousSite {
     var frameworkBytes: [UInt8]?
     var feedback = RowDigests()
     var feedbackReadable = true
+    /// The published feedback files, to name the rows the ledger reports (second pass).
+    var feedbackFiles: [String] = []
     /// `data/history/*.csv` and everything under `ky/`, carried forward.
     var carried: [OutputFile] = []
 
@@ -34,6 +36,7 @@ struct PreviousSite {
         }
         let feedbackDir = output + "/data/feedback"
         for name in ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted() where name.hasSuffix(".csv.gz") {
+            site.feedbackFiles.append(feedbackDir + "/" + name)
             guard let data = fm.contents(atPath: feedbackDir + "/" + name), site.feedback.read(gzip: Array(data)) else {
                 site.feedbackReadable = false
                 continue
@@ -51,5 +54,15 @@ struct PreviousSite {
         }
         site.carried.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return site
+    }
+
+    /// Reads the ids and localities of `keys` from the published files.
+    func names(of keys: Set<RowDigests.Key>) -> RowDigests {
+        var named = RowDigests()
+        guard !keys.isEmpty else { return named }
+        for path in feedbackFiles {
+            if let data = FileManager.default.contents(atPath: path) { _ = named.read(gzip: Array(data), names: keys) }
+        }
+        return named
     }
 }
