@@ -37,11 +37,22 @@ enum ChangeSet {
         // Audits: the same finding in the same file is the same audit.
         let oldAudits = auditKeys(previous.content?.audits ?? [])
         let newAudits = auditKeys(p.auditEntries)
+        // The official an audit names, as locality and id (a bare id is unique in its province).
+        var byID: [String: [String]] = [:]
+        for key in Set(now.keys).union(before.keys) { byID[String(key.split(separator: "/").last ?? ""), default: []].append(key) }
+        func auditSubject(_ where_: (String, String)) -> [String: String] {
+            var s = ["audit": where_.0]
+            let ref = where_.1
+            let key = ref.contains("/") ? ref : ((byID[ref]?.count == 1) ? byID[ref]?.first ?? ref : ref)
+            let parts = key.split(separator: "/").map(String.init)
+            if parts.count == 2 { s["locality"] = parts[0]; s["official"] = parts[1] } else { s["official"] = ref }
+            return s
+        }
         for (k, where_) in newAudits where oldAudits[k] == nil {
-            out.append(LedgerEntry(kind: .auditAdded, subject: ["audit": where_.0, "official": where_.1]))
+            out.append(LedgerEntry(kind: .auditAdded, subject: auditSubject(where_)))
         }
         for (k, where_) in oldAudits where newAudits[k] == nil {
-            out.append(LedgerEntry(kind: .auditRemoved, subject: ["audit": where_.0, "official": where_.1]))
+            out.append(LedgerEntry(kind: .auditRemoved, subject: auditSubject(where_)))
         }
         // The framework, by its bytes.
         if let old = previous.frameworkBytes, old != current.frameworkBytes {
