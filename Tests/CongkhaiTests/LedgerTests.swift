@@ -307,6 +307,9 @@ import Testing
         let (report, log) = LedgerTests.build(next, into: out, asOf: "2027-01-15")
         guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items.filter { $0.severity == .error })"); return }
         #expect(try String(contentsOfFile: out + "/ky/2026/data/scores.json", encoding: .utf8) == frozen)
+        let site = try BuiltSite(root: out)
+        #expect((site.text("index.html") ?? "").contains("href=\"/ky/2026/\""))
+        #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks().prefix(5))")
         #expect(FileManager.default.fileExists(atPath: out + "/data/history/2026.csv"))
         #expect(FileManager.default.fileExists(atPath: out + "/data/history/2027.csv"))
         #expect(SiteVerifier.verify(.init(site: out)).problems == [])

@@ -55,7 +55,15 @@ struct HistoryStage {
 
     /// What pages show of the ledger and the score history.
     func siteHistory(run: ScoringRun, pending: [LedgerEntry], scores: ScoreHistory) -> SiteHistory {
-        SiteHistory(previous: continues ? previous.ledger : LedgerFile(), pending: pending, asOf: run.scoreboard.asOf, scores: scores)
+        var h = SiteHistory(previous: continues ? previous.ledger : LedgerFile(), pending: pending, asOf: run.scoreboard.asOf, scores: scores)
+        var ids = Set(previous.carried.compactMap { f -> String? in
+            let parts = f.path.split(separator: "/")
+            return parts.count > 2 && parts[0] == "ky" ? String(parts[1]) : nil
+        })
+        let period = run.province.site.period
+        if run.scoreboard.asOf >= period.end { ids.insert(period.id) }
+        h.frozenPeriods = ids.sorted()
+        return h
     }
 
     /// Files published for recomputation and history, added before the manifest.
@@ -78,7 +86,8 @@ struct HistoryStage {
         let frozen = "ky/\(p.site.period.id)/"
         if run.scoreboard.asOf >= p.site.period.end, !previous.carried.contains(where: { $0.path.hasPrefix(frozen) }) {
             let site = rendered + out.filter { $0.path.hasPrefix("data/") }
-            for f in site where !f.path.hasPrefix("ky/") && !f.path.hasPrefix("data/ledger/") {
+            // robots.txt only means something at the root (and nothing links it).
+            for f in site where !f.path.hasPrefix("ky/") && !f.path.hasPrefix("data/ledger/") && f.path != "robots.txt" {
                 out.append(OutputFile(path: frozen + f.path, bytes: f.bytes))
             }
         }

@@ -23,6 +23,8 @@ public struct SiteHistory: Sendable {
     public var removedRowsTotal = 0
     /// Newest first, without `build` entries.
     public var recent: [Change] = []
+    /// Ids of the periods kept under `/ky/<id>/` (linked from the home page).
+    public var frozenPeriods: [String] = []
     var scores = ScoreHistory()
 
     public static let empty = SiteHistory()

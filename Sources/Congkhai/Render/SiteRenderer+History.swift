@@ -87,7 +87,7 @@ extension SiteRenderer {
             }
             return m
         }
-        var ctx: [String: Any] = ["rows": rows, "ledger_href": e.root + "data/ledger/entries.jsonl",
+        var ctx: [String: Any] = ["rows": rows, "ledger_href": basePath + "data/ledger/entries.jsonl",
                                   "feed_href": e.root + (locality.map(SitePaths.localityChangesFeed) ?? SitePaths.changesFeed)]
         if rows.isEmpty { ctx["none"] = true }
         if let li {

@@ -35,6 +35,9 @@ extension SiteRenderer {
             "localities": localityRows(e).prefix(10).map { $0 },
             "n_overdue": overdue.count, "overdue_href": e.link(SitePaths.commitments(.overdue)),
             "changes_href": e.link(SitePaths.changes),
+            // Root-absolute (from base_url's path): the same bytes must also work inside the frozen copy itself.
+            "frozen": history.frozenPeriods.map { ["id": $0, "href": basePath + "ky/" + $0 + "/"] },
+            "has_frozen": !history.frozenPeriods.isEmpty,
             "updates": updates,
         ]
         if !overdue.isEmpty {
@@ -436,19 +439,24 @@ extension SiteRenderer {
             ("feedback-summary.csv", "od_feedback_csv"), ("datapackage.json", "od_datapackage"), ("manifest.json", "od_manifest"),
         ]
         var out: [String: Any] = ["files": files.map { name, key -> [String: Any] in
-            ["name": "data/" + name, "href": e.root + "data/" + (name.hasSuffix("/") ? name + "index.json" : name), "description": e.label(key)]
+            // The manifest (and the ledger below) belong to the live site: root-absolute, so a frozen copy links to them too.
+            ["name": "data/" + name, "href": (name == "manifest.json" ? basePath : e.root) + "data/" + (name.hasSuffix("/") ? name + "index.json" : name),
+             "description": e.label(key)]
         }]
         // Every published data file is linked from here, so that a copy made with
         // `wget --mirror` holds all of them and `congkhai verify --recompute` works on it.
         let p = run.province
-        var all: [String] = ["data/ledger/entries.jsonl", "data/ledger/head.json", ScoreHistory.path(period: p.site.period)]
+        var all: [String] = [ScoreHistory.path(period: p.site.period)]
         all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") }.map { "data/content/" + $0 }
         for (li, l) in p.localities.enumerated() where run.scoreboard.tally.localitySummaries[li].rows > 0 {
             all.append("data/feedback/\(l.id).csv.gz")
         }
         for o in p.officials { all.append("data/explanations/\(o.locality)/\(o.id).json") }
         all += ["search-index.json", "sitemap.xml", "feed.xml", SitePaths.changesFeed, "404.html"]
-        out["all_files"] = all.map { ["name": $0, "href": e.root + $0] }
+        var entries: [[String: Any]] = ["data/ledger/entries.jsonl", "data/ledger/head.json"].map { ["name": $0, "href": basePath + $0] }
+        entries += all.map { ["name": $0, "href": e.root + $0] }
+        entries += history.frozenPeriods.map { ["name": "ky/\($0)/", "href": basePath + "ky/\($0)/"] }
+        out["all_files"] = entries
         return out
     }
 

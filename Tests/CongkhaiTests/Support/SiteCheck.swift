@@ -72,7 +72,8 @@ struct BuiltSite {
                 if pathPart.isEmpty {
                     target = page
                 } else {
-                    let joined = dir.isEmpty ? pathPart : dir + "/" + pathPart
+                    // Root-absolute links (frozen periods) resolve from the site root (base path "/").
+                    let joined = pathPart.hasPrefix("/") ? String(pathPart.dropFirst()) : (dir.isEmpty ? pathPart : dir + "/" + pathPart)
                     target = BuiltSite.normalize(joined)
                     if pathPart.hasSuffix("/") || pathPart == "." || pathPart == "./" || files[target] == nil {
                         let asIndex = target.isEmpty ? "index.html" : (target.hasSuffix("/") ? target : target + "/") + "index.html"
