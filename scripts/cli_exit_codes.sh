@@ -27,5 +27,16 @@ mkdir -p "$TMP/ro" && touch "$TMP/ro/file"
 expect 3 "output path is a file" "$BIN" build "$TMP/ok" --output "$TMP/ro/file" --quiet
 expect 1 "build on a broken tree" "$BIN" build "$TMP/broken" --output "$TMP/out" --quiet
 [ ! -e "$TMP/out" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a failed build created its output"; }
+# verify: 0 on an intact site, 1 on a tampered one, 2 on usage errors.
+"$BIN" build "$TMP/ok" --output "$TMP/site" --quiet 2>/dev/null
+expect 0 "verify on a fresh build" "$BIN" verify "$TMP/site" --recompute
+cp -r "$TMP/site" "$TMP/tampered"
+sed -i 's/"total": [0-9]/"total": 9/' "$TMP/tampered/data/scores.json"
+expect 1 "verify on an edited scores.json" "$BIN" verify "$TMP/tampered"
+expect 2 "verify without a site" "$BIN" verify
+expect 2 "verify with a bad --key" "$BIN" verify "$TMP/site" --key abc
+rm -rf "$TMP/site/data/ledger"
+expect 1 "build over a published site whose ledger was deleted" "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet
+expect 0 "the same with --new-ledger" "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet --new-ledger
 echo "cli exit codes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
