@@ -63,7 +63,16 @@ struct ScoreCommand: ParsableCommand {
             if format == .json {
                 stdout(ExplanationReport.json(run, result: result).serialized())
             } else {
-                stdout(ExplanationReport.text(run, result: result, language: lang))
+                // The words come from the site's theme (strings.yaml), like the pages'.
+                let site = run.province.site
+                var strings: [String: String] = [:]
+                if let path = ThemeFiles.locate(name: site.theme, contentRoot: run.province.root),
+                   let files = ThemeFiles.load(path: path, name: site.theme, log: DiagnosticLog()) {
+                    for (key, byLanguage) in files.strings { strings[key] = byLanguage[lang] ?? byLanguage["vi"] ?? key }
+                } else {
+                    stderr("warning: theme \"\(site.theme)\" not found: the explanation shows string keys")
+                }
+                stdout(ExplanationReport.text(run, result: result, language: lang, strings: strings))
             }
             return
         }

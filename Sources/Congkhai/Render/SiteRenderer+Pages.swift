@@ -291,15 +291,15 @@ extension SiteRenderer {
         var ctx: [String: Any] = [
             "label": measureLabel(m.measure, e),
             "attainment": m.attainment.map { fmt($0, e) } ?? e.label("not_applicable"),
-            "formula": m.explanation.formula.text(e.language),
+            "formula": m.explanation.formula.text(e.t, iso: e.language == "en"),
         ]
-        if let na = m.explanation.notApplicable { ctx["na"] = na.text(e.language) }
-        let facts: [[String: Any]] = m.explanation.facts.map { ["label": $0.label.text(e.language), "value": factValue($0.value, e)] }
+        if let na = m.explanation.notApplicable { ctx["na"] = na.text(e.t, iso: e.language == "en") }
+        let facts: [[String: Any]] = m.explanation.facts.map { ["label": $0.label.text(e.t), "value": factValue($0.value, e)] }
         if !facts.isEmpty { ctx["has_facts"] = true; ctx["facts"] = facts }
         let items: [[String: Any]] = m.explanation.items.map { item in
             var im: [String: Any] = ["title": item.title, "counted": item.counted]
-            if let note = item.note { im["note"] = note.text(e.language) }
-            let text = item.facts.map { "\($0.label.text(e.language)): \(factText($0, e))" }.joined(separator: "; ")
+            if let note = item.note { im["note"] = note.text(e.t, iso: e.language == "en") }
+            let text = item.facts.map { "\($0.label.text(e.t)): \(factText($0, e))" }.joined(separator: "; ")
             if !text.isEmpty { im["facts_text"] = text }
             return im
         }
@@ -315,7 +315,7 @@ extension SiteRenderer {
         return factValue(fact.value, e)
     }
 
-    func factValue(_ v: Explanation.Value, _ e: PageEnv) -> String { v.text(e.language) }
+    func factValue(_ v: Explanation.Value, _ e: PageEnv) -> String { v.text(e.language, strings: e.t) }
 
     func noticeContext(_ li: Int, _ e: PageEnv) -> [String: Any] {
         let p = run.province
@@ -395,7 +395,7 @@ extension SiteRenderer {
                 "weight_range": c.weightRange.map { fmtShort($0.lowerBound, e) + "–" + fmtShort($0.upperBound, e) } ?? "—",
                 "basis": c.basis?.text(e.language) ?? e.label("proposal"),
                 "measures": c.measures.map { m -> [String: Any] in
-                    ["label": measureLabel(m, e), "formula": m.formula.text(e.language)]
+                    ["label": measureLabel(m, e), "formula": m.formula.text(e.t)]
                 },
             ]
             if c.required { m["required_note"] = e.label("required_zero") }

@@ -1,71 +1,73 @@
 /// One official's score, step by step, as text (terminal) or JSON (open data).
 public enum ExplanationReport {
-    public static func text(_ run: ScoringRun, result r: OfficialResult, language: String = "vi") -> String {
+    /// `strings`: the theme's strings of `language` (`Theme.strings(for:)`), where every word of it lives.
+    public static func text(_ run: ScoringRun, result r: OfficialResult, language: String = "vi",
+                            strings: [String: String] = [:]) -> String {
         let p = run.province
         let fw = p.framework
         let o = p.officials[r.official]
         let en = language == "en"
-        func t(_ vi: String, _ english: String) -> String { en ? english : vi }
+        func t(_ key: String) -> String { strings[key] ?? key }
         var out = "\(o.name) — \(o.position) (\(o.key))\n"
-        out += t("Ngày tính điểm", "Scoring date") + ": \(run.scoreboard.asOf)   " + t("Khung", "Framework") + ": \(fw.id)\n"
-        out += t("Tổng điểm", "Total") + ": \(Number.fixed(r.total))   " + t("Xếp loại", "Band") + ": \(fw.bands[r.band].name.text(language)) (\(fw.bands[r.band].id))   "
-        out += t("Hạng trong địa phương", "Rank in locality") + ": \(r.rankInLocality)\n\n"
+        out += t("explain_scoring_date") + ": \(run.scoreboard.asOf)   " + t("explain_framework") + ": \(fw.id)\n"
+        out += t("explain_total") + ": \(Number.fixed(r.total))   " + t("explain_band") + ": \(fw.bands[r.band].name.text(language)) (\(fw.bands[r.band].id))   "
+        out += t("explain_rank_in_locality") + ": \(r.rankInLocality)\n\n"
         for (criterion, c) in zip(fw.criteria, r.criteria) {
             let a: String
             switch c.status {
             case .scored: a = Number.fixed(c.attainment ?? .zero)
-            case .requiredZero: a = "0.00 (" + t("bắt buộc, không có số liệu", "required, no data") + ")"
-            case .dropped: a = "N/A (" + t("không tính, trọng số chia lại", "dropped, weight redistributed") + ")"
+            case .requiredZero: a = "0.00 (" + t("explain_required_no_data") + ")"
+            case .dropped: a = "N/A (" + t("explain_dropped_weight_redistributed") + ")"
             }
-            out += "■ \(criterion.name.text(language)) [\(c.id), " + t("nhóm", "group") + " \(c.group.rawValue), "
-            out += t("trọng số", "weight") + " \(Number.format(c.weight))]\n"
-            out += "  " + t("Mức đạt", "Attainment") + ": \(a)   " + t("Đóng góp", "Contribution") + ": \(Number.fixed(c.contribution))\n"
+            out += "■ \(criterion.name.text(language)) [\(c.id), " + t("explain_group") + " \(c.group.rawValue), "
+            out += t("explain_weight") + " \(Number.format(c.weight))]\n"
+            out += "  " + t("explain_attainment") + ": \(a)   " + t("explain_contribution") + ": \(Number.fixed(c.contribution))\n"
             for m in c.measures {
                 let label = m.measure.parameterLabel.isEmpty ? m.measure.name : "\(m.measure.name) {\(m.measure.parameterLabel)}"
                 out += "  – \(label): " + (m.attainment.map { Number.fixed($0) } ?? "N/A")
-                if let na = m.explanation.notApplicable { out += " — \(na.text(language))" }
-                out += "\n    \(m.explanation.formula.text(language))\n"
+                if let na = m.explanation.notApplicable { out += " — \(na.text(strings, iso: en))" }
+                out += "\n    \(m.explanation.formula.text(strings, iso: en))\n"
                 if !m.explanation.facts.isEmpty {
-                    out += "    " + m.explanation.facts.map { "\($0.label.text(language)): \($0.value.text(language))" }.joined(separator: "; ") + "\n"
+                    out += "    " + m.explanation.facts.map { "\($0.label.text(strings)): \($0.value.text(language, strings: strings))" }.joined(separator: "; ") + "\n"
                 }
                 for item in m.explanation.items {
-                    out += "      · \(item.id)" + (item.counted ? "" : " (" + t("không tính", "not counted") + ")")
-                    if let note = item.note { out += " — \(note.text(language))" }
+                    out += "      · \(item.id)" + (item.counted ? "" : " (" + t("explain_not_counted") + ")")
+                    if let note = item.note { out += " — \(note.text(strings, iso: en))" }
                     if !item.facts.isEmpty {
-                        out += ": " + item.facts.map { "\($0.key)=\($0.value.display)" }.joined(separator: ", ")
+                        out += ": " + item.facts.map { "\($0.label.text(strings)) \($0.value.text(language, strings: strings))" }.joined(separator: ", ")
                     }
                     out += "\n"
                 }
             }
             out += "\n"
         }
-        out += t("Tổng có trọng số", "Weighted total") + " Σw·a/Σw = \(Number.fixed(r.weightedTotal)) (Σw = \(Number.format(r.countedWeight)))\n"
+        out += t("explain_weighted_total") + " Σw·a/Σw = \(Number.fixed(r.weightedTotal)) (Σw = \(Number.format(r.countedWeight)))\n"
         for e in r.audits {
             let a = e.audit
             var action = a.action.describe(language) { id in fw.bandIndex(id: id).map { fw.bands[$0].name.text(language) } ?? id }
             if e.applied {
                 action += ": \(e.before) → \(e.after)"
             } else {
-                action += " (" + t("sau ngày tính điểm, không áp dụng", "dated after as_of, ignored") + ")"
+                action += " (" + t("explain_dated_after_as_of_ignored") + ")"
             }
-            out += t("Hậu kiểm", "Audit") + " \(a.by) \(a.on) [\(a.file):\(a.line)]: \(action)\n"
+            out += t("explain_audit") + " \(a.by) \(a.on) [\(a.file):\(a.line)]: \(action)\n"
         }
-        out += t("Tổng sau điều chỉnh, làm tròn", "Adjusted total, rounded") + ": \(Number.fixed(r.total)) → \(fw.bands[r.bandFromTotal].id)\n"
+        out += t("explain_adjusted_total_rounded") + ": \(Number.fixed(r.total)) → \(fw.bands[r.bandFromTotal].id)\n"
         if let g = r.gate {
             if let aB = g.attainment {
-                out += t("Ngưỡng nhóm B", "Group-B gate") + ": \(Number.fixed(aB)) " + (g.passed ? "≥" : "<") + " \(Number.format(g.minimum))"
-                out += g.capped ? " → " + t("giới hạn ở", "capped at") + " \(g.capBand)\n" : (g.passed ? " ✓\n" : " (" + t("xếp loại đã thấp hơn", "band already lower") + ")\n")
+                out += t("explain_group_b_gate") + ": \(Number.fixed(aB)) " + (g.passed ? "≥" : "<") + " \(Number.format(g.minimum))"
+                out += g.capped ? " → " + t("explain_capped_at") + " \(g.capBand)\n" : (g.passed ? " ✓\n" : " (" + t("explain_band_already_lower") + ")\n")
             } else {
-                out += t("Ngưỡng nhóm B: không áp dụng (không có tiêu chí nhóm B)", "Group-B gate: not applied (no group-B criterion counts)") + "\n"
+                out += t("explain_group_b_gate_not_applied_no_group_b_crit") + "\n"
             }
         }
         if let rb = r.robustness {
-            out += t("Độ vững của xếp loại", "Band robustness") + " (\(rb.corners) " + t("tổ hợp trọng số", "weight corners") + "): "
-            out += t("tổng điểm từ", "total from") + " \(Number.fixed(rb.totalRange.lowerBound)) " + t("đến", "to") + " \(Number.fixed(rb.totalRange.upperBound)), "
-            out += t("xếp loại từ", "band from") + " \(fw.bands[rb.lowestBand].id) " + t("đến", "to") + " \(fw.bands[rb.highestBand].id)"
-            out += rb.isRobust(band: r.band) ? " — " + t("vững", "robust") + "\n" : " — " + t("phụ thuộc trọng số", "depends on the weights") + "\n"
+            out += t("explain_band_robustness") + " (\(rb.corners) " + t("explain_weight_corners") + "): "
+            out += t("explain_total_from") + " \(Number.fixed(rb.totalRange.lowerBound)) " + t("explain_to") + " \(Number.fixed(rb.totalRange.upperBound)), "
+            out += t("explain_band_from") + " \(fw.bands[rb.lowestBand].id) " + t("explain_to") + " \(fw.bands[rb.highestBand].id)"
+            out += rb.isRobust(band: r.band) ? " — " + t("explain_robust") + "\n" : " — " + t("explain_depends_on_the_weights") + "\n"
         }
-        out += t("Xếp loại cuối cùng", "Final band") + ": \(fw.bands[r.band].id) — \(fw.bands[r.band].consequences.text(language))\n"
+        out += t("explain_final_band") + ": \(fw.bands[r.band].id) — \(fw.bands[r.band].consequences.text(language))\n"
         return out
     }
 
@@ -78,7 +80,8 @@ public enum ExplanationReport {
             case let .number(x): return .num(x, places: 6)
             case let .integer(i): return .integer(i)
             case let .text(s): return .string(s)
-            case let .localized(t): return .string(t.en.isEmpty ? t.vi : t.en)
+            case let .phrase(p): return .string(p.key)
+            case let .phrases(ps): return .array(ps.map { .string($0.key) })
             case let .day(d): return .string(d.description)
             case .none: return .null
             }
@@ -98,11 +101,11 @@ public enum ExplanationReport {
                         ("parameters", .string(m.measure.parameterLabel)),
                         ("attainment", .num(m.attainment, places: 6)),
                     ]
-                    if let na = m.explanation.notApplicable { pairs.append(("not_applicable", .string(na.en))) }
+                    if let na = m.explanation.notApplicable { pairs.append(("not_applicable", .string(na.key))) }
                     pairs.append(("inputs", facts(m.explanation.facts)))
                     pairs.append(("items", .array(m.explanation.items.map { item in
                         var ip: [(String, JSONValue)] = [("id", .string(item.id)), ("counted", .bool(item.counted))]
-                        if let note = item.note { ip.append(("note", .string(note.en))) }
+                        if let note = item.note { ip.append(("note", .string(note.key))) }
                         ip.append(("inputs", facts(item.facts)))
                         return .object(ip)
                     })))

@@ -1,3 +1,28 @@
+/// Words for people, by reference: a key of the theme's `strings.yaml` (the
+/// one place wording lives, in every language) and values for its
+/// `{{placeholders}}`. Scoring names what to say; pages and `score --explain`
+/// look the words up in the language they print.
+public struct Phrase: Sendable, Equatable {
+    public var key: String
+    public var args: [String: String]
+
+    public init(_ key: String, _ args: [String: String] = [:]) {
+        self.key = key
+        self.args = args
+    }
+
+    /// The words in `strings` (one language), placeholders filled; dates
+    /// (`YYYY-MM-DD`) as Vietnamese readers write them unless `iso`.
+    public func text(_ strings: [String: String], iso: Bool = false) -> String {
+        var out = strings[key] ?? key
+        for (k, v) in args {
+            let shown = !iso ? (Day(iso: v).map(\.vietnamese) ?? v) : v
+            out = out.replacingOccurrences(of: "{{" + k + "}}", with: shown)
+        }
+        return out
+    }
+}
+
 /// How one measure reached its number, in a form every output can render:
 /// the formula in words, the inputs, and the items it counted.
 public struct Explanation: Sendable {
@@ -7,48 +32,53 @@ public struct Explanation: Sendable {
         case integer(Int)
         /// Text from the content (a key, a name): the same in every language.
         case text(String)
-        /// Words that depend on the language.
-        case localized(LocalizedText)
+        /// Words from the theme's strings.
+        case phrase(Phrase)
+        /// Several, joined with ", ".
+        case phrases([Phrase])
         case day(Day)
         case none
 
-        /// Machine form for open data: numbers to 6 decimals, dates ISO, words in English.
+        /// Machine form for open data: numbers to 6 decimals, dates ISO, words as their stable keys.
         public var display: String {
             switch self {
             case let .number(x): return Number.format(x, places: 6)
             case let .integer(i): return String(i)
             case let .text(s): return s
-            case let .localized(t): return t.en.isEmpty ? t.vi : t.en
+            case let .phrase(p): return ([p.key] + p.args.keys.sorted().compactMap { p.args[$0] }).joined(separator: " ")
+            case let .phrases(ps): return ps.map(\.key).joined(separator: ", ")
             case let .day(d): return d.description
             case .none: return "—"
             }
         }
 
         /// For people: numbers to 4 decimals with the language's decimal mark, dates as readers write them.
-        public func text(_ language: String) -> String {
+        public func text(_ language: String, strings: [String: String]) -> String {
             let vi = language != "en"
             switch self {
             case let .number(x):
                 let s = Number.format(x, places: 4)
                 return vi ? s.replacingOccurrences(of: ".", with: ",") : s
-            case let .localized(t): return t.text(language)
+            case let .phrase(p): return p.text(strings, iso: !vi)
+            case let .phrases(ps): return ps.map { $0.text(strings, iso: !vi) }.joined(separator: ", ")
             case let .day(d): return vi ? d.vietnamese : d.description
             default: return display
             }
         }
     }
 
-    /// A named input: `key` is stable (open data column), `label` is for people.
+    /// A named input: `key` is stable (open data column); people read the
+    /// theme string `fact_<key>`.
     public struct Fact: Sendable {
         public var key: String
-        public var label: LocalizedText
         public var value: Value
 
-        public init(_ key: String, _ vi: String, _ en: String, _ value: Value) {
+        public init(_ key: String, _ value: Value) {
             self.key = key
-            self.label = LocalizedText(vi: vi, en: en)
             self.value = value
         }
+
+        public var label: Phrase { Phrase("fact_" + key) }
     }
 
     /// One counted (or skipped) thing: a commitment, incident, initiative, indicator.
@@ -57,10 +87,10 @@ public struct Explanation: Sendable {
         public var title: String
         public var counted: Bool
         /// Why it was left out, or a short note.
-        public var note: LocalizedText?
+        public var note: Phrase?
         public var facts: [Fact]
 
-        public init(id: String, title: String, counted: Bool, note: LocalizedText? = nil, facts: [Fact]) {
+        public init(id: String, title: String, counted: Bool, note: Phrase? = nil, facts: [Fact]) {
             self.id = id
             self.title = title
             self.counted = counted
@@ -69,12 +99,12 @@ public struct Explanation: Sendable {
         }
     }
 
-    public var formula: LocalizedText
-    public var notApplicable: LocalizedText?
+    public var formula: Phrase
+    public var notApplicable: Phrase?
     public var facts: [Fact]
     public var items: [Item]
 
-    public init(formula: LocalizedText, notApplicable: LocalizedText? = nil, facts: [Fact] = [], items: [Item] = []) {
+    public init(formula: Phrase, notApplicable: Phrase? = nil, facts: [Fact] = [], items: [Item] = []) {
         self.formula = formula
         self.notApplicable = notApplicable
         self.facts = facts

@@ -10,7 +10,7 @@ protocol Metric: Sendable {
     /// The parameter keys it accepts besides `metric`.
     static var parameterKeys: [String] { get }
     /// The rule in plain words, for pages and explanations.
-    static var formula: LocalizedText { get }
+    static var formula: Phrase { get }
 
     /// Decodes the parameters of one measure; reports and returns nil on a bad value.
     init?(_ parameters: YAMLFields)
@@ -66,7 +66,7 @@ public struct Measure: Sendable {
     /// `commitment_delivery`, `rating`, …
     public var name: String { type(of: metric).name }
     public var parameterLabel: String { metric.parameterLabel }
-    public var formula: LocalizedText { type(of: metric).formula }
+    public var formula: Phrase { type(of: metric).formula }
     public var priorKinds: [RespondentKind]? { metric.priorKinds }
     public var responseWindow: ResponseWindow? { metric.responseWindow }
 

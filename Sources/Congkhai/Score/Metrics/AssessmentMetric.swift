@@ -2,7 +2,7 @@
 struct AssessmentMetric: Metric {
     static let name = "assessment"
     static let parameterKeys = ["key"]
-    static let formula = LocalizedText("Điểm = 100 × điểm đánh giá / điểm tối đa.", "Score = 100 × assessed score / maximum.")
+    static let formula = Phrase("formula_assessment")
 
     var key: String
 
@@ -18,20 +18,20 @@ struct AssessmentMetric: Metric {
     func evaluate(_ ctx: MetricContext) -> MetricValue {
         guard let a = ctx.official.assessments[key] else {
             return MetricValue(attainment: nil, explanation: Explanation(
-                formula: Self.formula, notApplicable: LocalizedText("Chưa có đánh giá \"\(key)\"", "No \"\(key)\" assessment"),
-                facts: [.init("key", "Loại", "Key", .text(key))]))
+                formula: Self.formula, notApplicable: Phrase("na_assessment", ["key": key]),
+                facts: [.init("key", .text(key))]))
         }
         var facts: [Explanation.Fact] = [
-            .init("key", "Loại", "Key", .text(key)),
-            .init("score", "Điểm", "Score", .number(a.score)),
-            .init("max", "Tối đa", "Maximum", .number(a.max)),
-            .init("by", "Đánh giá bởi", "Assessed by", .text(a.by)),
+            .init("key", .text(key)),
+            .init("score", .number(a.score)),
+            .init("max", .number(a.max)),
+            .init("by", .text(a.by)),
         ]
-        if let on = a.on { facts.append(.init("on", "Ngày", "Date", .day(on))) }
+        if let on = a.on { facts.append(.init("on", .day(on))) }
         if let on = a.on, on > ctx.asOf {
             return MetricValue(attainment: nil, explanation: Explanation(
                 formula: Self.formula,
-                notApplicable: LocalizedText("Đánh giá sau ngày tính điểm", "Assessment dated after the scoring date"), facts: facts))
+                notApplicable: Phrase("na_assessment_after"), facts: facts))
         }
         guard a.max > .zero else { return MetricValue(attainment: nil, explanation: Explanation(formula: Self.formula, facts: facts)) }
         return MetricValue(attainment: percent(a.score / a.max).clamped(.zero, .hundred),

@@ -6,18 +6,11 @@ struct CommitmentDelivery: Metric {
 
     static let name = "commitment_delivery"
     static let parameterKeys = ["group", "partners_only"]
-    static let formula = LocalizedText(
-        "Mỗi cam kết đến hạn có mức hoàn thành c (1 nếu đã xong; nếu không: thực tế/chỉ tiêu, hoặc tiến độ cập nhật gần nhất) và tính kịp thời t = 1 − min(số ngày trễ, 90)/180; trọng số độ khó w (thường 1, khó 1,5, đột phá 2). Điểm = 100 × Σ w·c·t / Σ w.",
-        "Each due commitment has completion c (1 if done; otherwise actual/target, or the latest reported progress) and timeliness t = 1 − min(days late, 90)/180; difficulty weight w (normal 1, hard 1.5, breakthrough 2). Score = 100 × Σ w·c·t / Σ w.")
+    static let formula = Phrase("formula_commitment_delivery")
 
     var group: GroupFilter
     var partnersOnly: Bool
 
-    static let statusNames: [String: LocalizedText] = [
-        "done": LocalizedText("Hoàn thành", "Done"), "done_after": LocalizedText("Hoàn thành sau ngày tính điểm", "Completed after the scoring date"),
-        "planned": LocalizedText("Kế hoạch", "Planned"), "in_progress": LocalizedText("Đang thực hiện", "In progress"),
-        "withdrawn": LocalizedText("Đã rút", "Withdrawn"),
-    ]
 
     init(group: GroupFilter = .any, partnersOnly: Bool = false) {
         self.group = group
@@ -58,7 +51,7 @@ struct CommitmentDelivery: Metric {
             if partnersOnly && c.partners.isEmpty { continue }
             if c.isApprovedWithdrawal {
                 items.append(.init(id: c.id, title: c.title, counted: false,
-                                   note: LocalizedText("Rút có phê duyệt: không tính", "Withdrawn with approval: excluded"), facts: []))
+                                   note: Phrase("note_withdrawn_approved"), facts: []))
                 continue
             }
             let isDone = ctx.isDone(c)
@@ -67,28 +60,28 @@ struct CommitmentDelivery: Metric {
             let dueByCompletion = isDone && (c.completedOn.map { $0 >= S && $0 <= E } ?? false)
             guard dueByDeadline || (!unapprovedWithdrawal && dueByCompletion) else {
                 items.append(.init(id: c.id, title: c.title, counted: false,
-                                   note: LocalizedText("Chưa đến hạn", "Not yet due"),
-                                   facts: [.init("deadline", "Hạn", "Deadline", .day(c.deadline))]))
+                                   note: Phrase("note_not_yet_due"),
+                                   facts: [.init("deadline", .day(c.deadline))]))
                 continue
             }
             let target = ctx.effectiveTarget(c)
             var completion: Rational
-            var source: LocalizedText
+            var source: Phrase
             if unapprovedWithdrawal {
                 completion = .zero
-                source = LocalizedText("rút không có phê duyệt", "withdrawn without approval")
+                source = Phrase("source_withdrawn_unapproved")
             } else if let t = target, let a = c.actual {
                 completion = min(.one, a / t)
-                source = LocalizedText("thực tế/chỉ tiêu", "actual/target")
+                source = Phrase("source_actual_target")
             } else if isDone {
                 completion = .one
-                source = LocalizedText("đã hoàn thành", "done")
+                source = Phrase("source_done")
             } else if let u = ctx.latestUpdate(c, withProgress: true), let p = u.progress {
                 completion = p / 100
-                source = LocalizedText("tiến độ cập nhật ngày \(u.on.vietnamese)", "progress reported on \(u.on)")
+                source = Phrase("source_progress", ["date": u.on.description])
             } else {
                 completion = .zero
-                source = LocalizedText("chưa có tiến độ", "no progress reported")
+                source = Phrase("source_no_progress")
             }
             completion = max(.zero, completion)
             var lateDays = 0
@@ -108,30 +101,30 @@ struct CommitmentDelivery: Metric {
             if isDone { done += 1 }
             let statusKey = isDone ? "done" : (c.status == .done ? "done_after" : c.status.rawValue)
             var facts: [Explanation.Fact] = [
-                .init("status", "Trạng thái", "Status", .localized(CommitmentDelivery.statusNames[statusKey] ?? LocalizedText(statusKey, statusKey))),
-                .init("deadline", "Hạn", "Deadline", .day(c.deadline)),
+                .init("status", .phrase(Phrase("status_" + statusKey))),
+                .init("deadline", .day(c.deadline)),
             ]
-            if let on = c.completedOn { facts.append(.init("completed_on", "Ngày hoàn thành", "Completed on", .day(on))) }
-            if let t = target { facts.append(.init("target", "Chỉ tiêu", "Target", .number(t))) }
-            if let a = c.actual { facts.append(.init("actual", "Thực tế", "Actual", .number(a))) }
+            if let on = c.completedOn { facts.append(.init("completed_on", .day(on))) }
+            if let t = target { facts.append(.init("target", .number(t))) }
+            if let a = c.actual { facts.append(.init("actual", .number(a))) }
             facts += [
-                .init("completion", "Mức hoàn thành c", "Completion c", .number(completion)),
-                .init("completion_source", "Căn cứ tính c", "Source of c", .localized(source)),
-                .init("days_late", "Số ngày trễ", "Days late", .integer(lateDays)),
-                .init("timeliness", "Kịp thời t", "Timeliness t", .number(timeliness)),
-                .init("difficulty_weight", "Trọng số độ khó w", "Difficulty weight w", .number(w)),
+                .init("completion", .number(completion)),
+                .init("completion_source", .phrase(source)),
+                .init("days_late", .integer(lateDays)),
+                .init("timeliness", .number(timeliness)),
+                .init("difficulty_weight", .number(w)),
             ]
             items.append(.init(id: c.id, title: c.title, counted: true, facts: facts))
         }
         let facts: [Explanation.Fact] = [
-            .init("due", "Số cam kết đến hạn", "Commitments due", .integer(due)),
-            .init("done", "Đã hoàn thành", "Done", .integer(done)),
-            .init("sum_w", "Σ w", "Σ w", .number(sumW)),
-            .init("sum_wct", "Σ w·c·t", "Σ w·c·t", .number(sumWCT)),
+            .init("due", .integer(due)),
+            .init("done", .integer(done)),
+            .init("sum_w", .number(sumW)),
+            .init("sum_wct", .number(sumWCT)),
         ]
         guard due > 0 else {
             return MetricValue(attainment: nil, explanation: Explanation(
-                formula: Self.formula, notApplicable: LocalizedText("Không có cam kết nào đến hạn", "No commitment is due"),
+                formula: Self.formula, notApplicable: Phrase("na_commitment_delivery"),
                 facts: facts, items: items))
         }
         return MetricValue(attainment: percent(sumWCT / sumW),

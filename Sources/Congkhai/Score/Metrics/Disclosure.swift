@@ -4,9 +4,7 @@ import Foundation
 struct Disclosure: Metric {
     static let name = "disclosure"
     static let parameterKeys: [String] = []
-    static let formula = LocalizedText(
-        "Với mỗi cam kết (trừ cam kết đã rút): cập nhật (đã xong, hoặc có cập nhật/công bố trong 30 ngày), có minh chứng (chưa xong, hoặc đã xong và có đường dẫn minh chứng), đo lường được (có chỉ tiêu hoặc tiêu chí nghiệm thu); mỗi ý 1/3. Điểm = 100 × trung bình.",
-        "For each commitment not withdrawn: fresh (done, or updated/published within 30 days), evidenced (not done, or done with an evidence link), measurable (a target or an acceptance criterion); one third each. Score = 100 × the mean.")
+    static let formula = Phrase("formula_disclosure")
 
     init() {}
     init?(_ parameters: YAMLFields) {}
@@ -29,17 +27,17 @@ struct Disclosure: Metric {
             sum += score
             n += 1
             var facts: [Explanation.Fact] = [
-                .init("fresh", "Cập nhật", "Fresh", .integer(fresh ? 1 : 0)),
-                .init("evidenced", "Có minh chứng", "Evidenced", .integer(evidenced ? 1 : 0)),
-                .init("measurable", "Đo lường được", "Measurable", .integer(measurable ? 1 : 0)),
+                .init("fresh", .integer(fresh ? 1 : 0)),
+                .init("evidenced", .integer(evidenced ? 1 : 0)),
+                .init("measurable", .integer(measurable ? 1 : 0)),
             ]
-            if let latest { facts.append(.init("latest_update", "Cập nhật gần nhất", "Latest update", .day(latest.on))) }
+            if let latest { facts.append(.init("latest_update", .day(latest.on))) }
             items.append(.init(id: c.id, title: c.title, counted: true, facts: facts))
         }
         let facts: [Explanation.Fact] = [
-            .init("commitments", "Số cam kết", "Commitments", .integer(n)),
-            .init("fresh_since", "Cập nhật từ ngày", "Fresh since", .day(freshFrom)),
-            .init("sum", "Tổng điểm", "Sum of scores", .number(sum)),
+            .init("commitments", .integer(n)),
+            .init("fresh_since", .day(freshFrom)),
+            .init("sum", .number(sum)),
         ]
         guard n > 0 else {
             return MetricValue(attainment: .zero, explanation: Explanation(formula: Self.formula, facts: facts, items: items))

@@ -3,9 +3,7 @@
 struct FeedbackResponseTime: Metric {
     static let name = "feedback_response_time"
     static let parameterKeys = ["target_days", "kinds"]
-    static let formula = LocalizedText(
-        "Mỗi phản ánh, kiến nghị gửi cán bộ trong kỳ (không tính bị từ chối) đã quá số ngày mục tiêu hoặc đã có ngày giải quyết: đúng hạn nếu đã giải quyết trong vòng số ngày mục tiêu kể từ ngày nhận. Điểm = 100 × số đúng hạn / số được xét.",
-        "Each complaint or suggestion to the official in the period (rejected ones excluded) that is past the target days or has a resolution date: on time if resolved within the target days of receipt. Score = 100 × on time / eligible.")
+    static let formula = Phrase("formula_feedback_response_time")
 
     var window: ResponseWindow
 
@@ -49,15 +47,15 @@ struct FeedbackResponseTime: Metric {
     func evaluate(_ ctx: MetricContext) -> MetricValue {
         let c = ctx.tally.responseCounts(window, official: ctx.officialIndex)
         let facts: [Explanation.Fact] = [
-            .init("target_days", "Số ngày mục tiêu", "Target days", .integer(window.targetDays)),
-            .init("eligible", "Số được xét", "Eligible", .integer(c.eligible)),
-            .init("on_time", "Giải quyết đúng hạn", "Resolved on time", .integer(c.onTime)),
-            .init("pending", "Chưa đến hạn (không tính)", "Not yet due (not counted)", .integer(c.pending)),
-            .init("rejected", "Bị từ chối (không tính)", "Rejected (not counted)", .integer(c.rejected)),
+            .init("target_days", .integer(window.targetDays)),
+            .init("eligible", .integer(c.eligible)),
+            .init("on_time", .integer(c.onTime)),
+            .init("pending", .integer(c.pending)),
+            .init("rejected", .integer(c.rejected)),
         ]
         guard c.eligible > 0 else {
             return MetricValue(attainment: nil, explanation: Explanation(
-                formula: Self.formula, notApplicable: LocalizedText("Không có phản ánh nào được xét", "No item is eligible"),
+                formula: Self.formula, notApplicable: Phrase("na_feedback_response_time"),
                 facts: facts))
         }
         return MetricValue(attainment: percent(Rational(c.onTime, c.eligible)),

@@ -2,9 +2,7 @@
 struct IncidentResponse: Metric {
     static let name = "incident_response"
     static let parameterKeys: [String] = []
-    static let formula = LocalizedText(
-        "Mỗi sự cố trong kỳ: phản ứng r = 1 nếu số giờ phản ứng ≤ mục tiêu, ngược lại = mục tiêu/số giờ (0 nếu chưa phản ứng); kết quả o = đã giải quyết 1, một phần 0,5, chưa giải quyết 0. Điểm sự cố = (r + o)/2, hoặc r nếu đang diễn ra. Điểm = 100 × trung bình.",
-        "Each incident in the period: response r = 1 if response hours ≤ target, else target/hours (0 if never responded); outcome o = resolved 1, partial 0.5, unresolved 0. Incident score = (r + o)/2, or r while ongoing. Score = 100 × the mean.")
+    static let formula = Phrase("formula_incident_response")
 
     init() {}
     init?(_ parameters: YAMLFields) {}
@@ -18,17 +16,17 @@ struct IncidentResponse: Metric {
             let day = inc.occurred.day
             guard day >= S, day <= D else {
                 items.append(.init(id: inc.id, title: inc.title, counted: false,
-                                   note: LocalizedText("Ngoài kỳ đánh giá", "Outside the period"), facts: []))
+                                   note: Phrase("note_outside_period"), facts: []))
                 continue
             }
-            var facts: [Explanation.Fact] = [.init("target_hours", "Mục tiêu (giờ)", "Target (hours)", .number(inc.targetResponseHours))]
+            var facts: [Explanation.Fact] = [.init("target_hours", .number(inc.targetResponseHours))]
             var r = Rational.zero
             if let responded = inc.responded, responded.day <= D {
                 let hours = responded.hours(since: inc.occurred)
                 r = hours <= inc.targetResponseHours ? .one : inc.targetResponseHours / hours
-                facts.append(.init("response_hours", "Số giờ phản ứng", "Response hours", .number(hours)))
+                facts.append(.init("response_hours", .number(hours)))
             } else {
-                facts.append(.init("response_hours", "Số giờ phản ứng", "Response hours", .none))
+                facts.append(.init("response_hours", .none))
             }
             var outcome = inc.outcome
             if let resolved = inc.resolved, resolved.day > D { outcome = .ongoing }
@@ -40,25 +38,21 @@ struct IncidentResponse: Metric {
             case .unresolved: score = r / 2
             }
             facts += [
-                .init("r", "Phản ứng r", "Response r", .number(r)),
-                .init("outcome", "Kết quả", "Outcome", .localized(IncidentResponse.outcomeNames[outcome] ?? LocalizedText(outcome.rawValue, outcome.rawValue))),
-                .init("score", "Điểm sự cố", "Incident score", .number(score)),
+                .init("r", .number(r)),
+                .init("outcome", .phrase(Phrase("outcome_" + outcome.rawValue))),
+                .init("score", .number(score)),
             ]
             sum += score
             n += 1
             items.append(.init(id: inc.id, title: inc.title, counted: true, facts: facts))
         }
-        let facts: [Explanation.Fact] = [.init("incidents", "Số sự cố", "Incidents", .integer(n))]
+        let facts: [Explanation.Fact] = [.init("incidents", .integer(n))]
         guard n > 0 else {
             return MetricValue(attainment: nil, explanation: Explanation(formula: Self.formula,
-                                     notApplicable: LocalizedText("Không có sự cố nào trong kỳ", "No incident in the period"),
+                                     notApplicable: Phrase("na_incident_response"),
                                      facts: facts, items: items))
         }
         return MetricValue(attainment: percent(sum / n), explanation: Explanation(formula: Self.formula, facts: facts, items: items))
     }
 
-    static let outcomeNames: [Incident.Outcome: LocalizedText] = [
-        .resolved: LocalizedText("đã giải quyết", "resolved"), .partial: LocalizedText("giải quyết một phần", "partly resolved"),
-        .unresolved: LocalizedText("chưa giải quyết", "unresolved"), .ongoing: LocalizedText("đang diễn ra", "ongoing"),
-    ]
 }

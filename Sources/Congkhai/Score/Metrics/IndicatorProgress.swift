@@ -2,9 +2,7 @@
 struct IndicatorProgress: Metric {
     static let name = "indicator_progress"
     static let parameterKeys: [String] = []
-    static let formula = LocalizedText(
-        "Mỗi chỉ số của địa phương: p = (thực tế − cơ sở)/(mục tiêu − cơ sở), giới hạn trong [0, 1]. Điểm = 100 × trung bình p.",
-        "Each indicator of the locality: p = (actual − baseline)/(target − baseline), clamped to [0, 1]. Score = 100 × the mean of p.")
+    static let formula = Phrase("formula_indicator_progress")
 
     init() {}
     init?(_ parameters: YAMLFields) {}
@@ -16,7 +14,7 @@ struct IndicatorProgress: Metric {
         for ind in ctx.locality.indicators {
             guard let actual = ind.actual else {
                 items.append(.init(id: ind.id, title: ind.name, counted: false,
-                                   note: LocalizedText("Chưa có số liệu thực tế", "No actual value yet"), facts: []))
+                                   note: Phrase("note_no_actual"), facts: []))
                 continue
             }
             let p: Rational
@@ -29,19 +27,18 @@ struct IndicatorProgress: Metric {
             sum += p
             n += 1
             items.append(.init(id: ind.id, title: ind.name, counted: true, facts: [
-                .init("baseline", "Cơ sở", "Baseline", .number(ind.baseline)),
-                .init("target", "Mục tiêu", "Target", .number(ind.target)),
-                .init("actual", "Thực tế", "Actual", .number(actual)),
-                .init("direction", "Tốt hơn khi", "Better when", .localized(ind.direction == .higher
-                    ? LocalizedText("cao hơn", "higher") : LocalizedText("thấp hơn", "lower"))),
-                .init("p", "Tiến độ p", "Progress p", .number(p)),
+                .init("baseline", .number(ind.baseline)),
+                .init("target", .number(ind.target)),
+                .init("actual", .number(actual)),
+                .init("direction", .phrase(Phrase("direction_" + ind.direction.rawValue))),
+                .init("p", .number(p)),
             ]))
         }
-        let facts: [Explanation.Fact] = [.init("indicators", "Số chỉ số", "Indicators", .integer(n))]
+        let facts: [Explanation.Fact] = [.init("indicators", .integer(n))]
         guard n > 0 else {
             return MetricValue(attainment: nil, explanation: Explanation(
                 formula: Self.formula,
-                notApplicable: LocalizedText("Địa phương chưa có chỉ số nào có số liệu", "The locality has no indicator with data"),
+                notApplicable: Phrase("na_indicator_progress"),
                 facts: facts, items: items))
         }
         return MetricValue(attainment: percent(sum / n), explanation: Explanation(formula: Self.formula, facts: facts, items: items))

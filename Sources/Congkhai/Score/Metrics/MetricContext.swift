@@ -26,9 +26,6 @@ struct MetricContext {
     }
 }
 
-extension LocalizedText {
-    init(_ vi: String, _ en: String) { self.init(vi: vi, en: en) }
-}
 
 /// 100 · x: attainments are percentages of a 0–1 share.
 func percent(_ x: Rational) -> Rational { Rational.hundred * x }
