@@ -71,6 +71,18 @@ public enum SiteBuild {
                                                              pseudonymKey: placeholderKey, signingKey: nil), log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
+        // The theme next: a missing or broken theme must fail in milliseconds,
+        // not after millions of feedback rows have been read.
+        let themeName = SiteBuild.themeName(content: options.content)
+        let contentPath = options.content.hasPrefix("/") ? options.content : FileManager.default.currentDirectoryPath + "/" + options.content
+        guard let themePath = ThemeFiles.locate(name: themeName, contentRoot: contentPath) else {
+            log.error("site.yaml", 0, 0, "theme \"\(themeName)\" not found (looked for themes/\(themeName) beside the content folder and in the working directory)")
+            return Report(outcome: .contentErrors, run: nil, seconds: seconds())
+        }
+        guard let themeFiles = ThemeFiles.load(path: themePath, name: themeName, log: log),
+              let theme = Theme.compile(themeFiles, log: log) else {
+            return Report(outcome: .contentErrors, run: nil, seconds: seconds())
+        }
         let env = options.environment
         guard let run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
                                        export: { province in
@@ -84,14 +96,6 @@ public enum SiteBuild {
         history = HistoryStage(previous: history.previous, options: .init(newLedger: options.newLedger,
                                                                           newLedgerReason: options.newLedgerReason,
                                                                           pseudonymKey: placeholderKey, signingKey: signing))
-        guard let themePath = ThemeFiles.locate(name: run.province.site.theme, contentRoot: run.province.root) else {
-            log.error("site.yaml", 0, 0, "theme \"\(run.province.site.theme)\" not found (looked for themes/\(run.province.site.theme) beside the content folder and in the working directory)")
-            return Report(outcome: .contentErrors, run: run, seconds: seconds())
-        }
-        guard let themeFiles = ThemeFiles.load(path: themePath, name: run.province.site.theme, log: log),
-              let theme = Theme.compile(themeFiles, log: log) else {
-            return Report(outcome: .contentErrors, run: run, seconds: seconds())
-        }
         progress("render")
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
@@ -117,6 +121,18 @@ public enum SiteBuild {
         let pages = files.count { $0.path.hasSuffix(".html") }
         return Report(outcome: .built(pages: pages, files: files.count, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
+    }
+
+    /// `theme:` of site.yaml, read on its own before anything else is loaded
+    /// (errors in site.yaml are reported by the full load that follows).
+    static func themeName(content: String) -> String {
+        guard let data = FileManager.default.contents(atPath: content + "/site.yaml"),
+              case let .success(text) = TextDecoding.decode(Array(data)),
+              case let .success(value?) = YAMLParser.parse(text),
+              case let .mapping(pairs, _, _) = value,
+              let pair = pairs.first(where: { $0.key.text == "theme" }), case let .scalar(s) = pair.value,
+              Identifier.isValid(s.text) else { return "default" }
+        return s.text
     }
 
     /// The machine-readable report: every diagnostic and quarantined row.
