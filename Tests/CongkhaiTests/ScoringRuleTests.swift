@@ -99,6 +99,22 @@ import Testing
         #expect(r.total == Rational(decimal: expected))
     }
 
+    /// Every band threshold, exactly on the tie and just below it: the band is
+    /// read from the total rounded half away from zero on the exact value.
+    @Test(arguments: [("89.995", "90", "excellent"), ("89.9949999999", "89.99", "good"),
+                      ("69.995", "70", "good"), ("69.9949999999", "69.99", "complete"),
+                      ("49.995", "50", "complete"), ("49.9949999999", "49.99", "incomplete")])
+    func bandThresholds(value: String, total: String, band: String) throws {
+        var c = TestContent(measure: "{ metric: assessment, key: a }")
+        // score/max with max 3: the attainment is reached through a division by 3.
+        let score = try #require(Rational(decimal: value)) * 3 / 100
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An",
+            "assessments:\n  a: { score: \(score.decimalText), max: 3 }\n")
+        let (r, fw) = try result(c)
+        #expect(r.total == Rational(decimal: total))
+        #expect(fw.bands[r.band].id == band)
+    }
+
     @Test func roundingOfComputedValues() {
         #expect(Number.round(4.625) == 4.63)
         #expect(Number.round(83.125) == 83.13)
