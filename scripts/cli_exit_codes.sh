@@ -30,9 +30,11 @@ expect 1 "build on a broken tree" "$BIN" build "$TMP/broken" --output "$TMP/out"
 # verify: 0 on an intact site, 1 on a tampered one, 2 on usage errors.
 "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet 2>/dev/null
 expect 0 "verify on a fresh build" "$BIN" verify "$TMP/site" --recompute
+expect 0 "the independent Python ledger check on a fresh build" python3 scripts/verify_ledger.py "$TMP/site"
 cp -r "$TMP/site" "$TMP/tampered"
 sed -i 's/"total": [0-9]/"total": 9/' "$TMP/tampered/data/scores.json"
 expect 1 "verify on an edited scores.json" "$BIN" verify "$TMP/tampered"
+expect 1 "the Python ledger check on an edited scores.json" python3 scripts/verify_ledger.py "$TMP/tampered"
 expect 2 "verify without a site" "$BIN" verify
 expect 2 "verify with a bad --key" "$BIN" verify "$TMP/site" --key abc
 rm -rf "$TMP/site/data/ledger"

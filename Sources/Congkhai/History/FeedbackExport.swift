@@ -85,7 +85,7 @@ final class FeedbackExport {
     private func spill(_ locality: Int) {
         try? FileManager.default.createDirectory(atPath: spillDir, withIntermediateDirectories: true)
         let path = spillDir + "/\(locality).csv"
-        if !spilled[locality] { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !spilled[locality] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         if let h = FileHandle(forWritingAtPath: path) {
             h.seekToEndOfFile()
             h.write(Data(buffers[locality]))

@@ -23,6 +23,17 @@ enum Feeds {
         return out
     }
 
+    /// The feed element up to the first entry: one shape for every Atom feed of the site.
+    static func header(title: String, selfURL: String, pageURL: String, updated: Day, author: String) -> String {
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
+        x += "<title>\(HTML.escape(title))</title>\n"
+        x += "<id>\(HTML.escape(selfURL))</id>\n"
+        x += "<link rel=\"self\" href=\"\(HTML.escape(selfURL))\"/>\n"
+        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(pageURL))\"/>\n"
+        x += "<updated>\(stamp(updated))</updated>\n<author><name>\(HTML.escape(author))</name></author>\n"
+        return x
+    }
+
     /// Dates carry no zone in the content; feeds state Vietnam's (+07:00).
     static func stamp(_ d: Day) -> String { d.description + "T00:00:00+07:00" }
 
@@ -31,12 +42,7 @@ enum Feeds {
         let p = run.province
         let shown = updates.prefix(maxEntries)
         let updated = shown.first.map { p.officials[$0.official].commitments[$0.commitment].updates[$0.update].on } ?? run.scoreboard.asOf
-        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
-        x += "<title>\(HTML.escape(title))</title>\n"
-        x += "<id>\(HTML.escape(baseURL + selfPath))</id>\n"
-        x += "<link rel=\"self\" href=\"\(HTML.escape(baseURL + selfPath))\"/>\n"
-        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(baseURL + pagePath))\"/>\n"
-        x += "<updated>\(stamp(updated))</updated>\n<author><name>\(HTML.escape(p.site.province))</name></author>\n"
+        var x = header(title: title, selfURL: baseURL + selfPath, pageURL: baseURL + pagePath, updated: updated, author: p.site.province)
         for ref in shown {
             let o = p.officials[ref.official]
             let c = o.commitments[ref.commitment]

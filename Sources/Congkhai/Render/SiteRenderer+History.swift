@@ -104,12 +104,8 @@ extension SiteRenderer {
         let names = officialNames()
         func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
             let shown = changes.prefix(Feeds.maxEntries)
-            var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
-            x += "<title>\(HTML.escape(title))</title>\n<id>\(HTML.escape(baseURL + selfPath))</id>\n"
-            x += "<link rel=\"self\" href=\"\(HTML.escape(baseURL + selfPath))\"/>\n"
-            x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(baseURL + pagePath))\"/>\n"
-            x += "<updated>\(Feeds.stamp(shown.first?.asOf ?? run.scoreboard.asOf))</updated>\n"
-            x += "<author><name>\(HTML.escape(p.site.province))</name></author>\n"
+            var x = Feeds.header(title: title, selfURL: baseURL + selfPath, pageURL: baseURL + pagePath,
+                                 updated: shown.first?.asOf ?? run.scoreboard.asOf, author: p.site.province)
             for (i, c) in shown.enumerated() {
                 let sentence = text.entry(c, names: { names[$0] })
                 let digest = SHA256.hex(Array((c.asOf.description + c.kind.rawValue + sentence + String(i)).utf8)).prefix(16)

@@ -61,9 +61,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// JSON string literal; `<`, `>`, `&` and line separators are escaped too
-    /// so the text is also safe inside an HTML `<script>` block.
-    public static func quote(_ s: String) -> String {
+    /// JSON string literal. By default `<`, `>`, `&` and line separators are
+    /// escaped too, so the text is also safe inside an HTML `<script>` block;
+    /// `htmlSafe: false` gives the minimal escaping of canonical JSON (the
+    /// ledger's, which common tools must reproduce byte for byte).
+    public static func quote(_ s: String, htmlSafe: Bool = true) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
@@ -73,11 +75,13 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\u{08}" where !htmlSafe: out += "\\b"
+            case "\u{0C}" where !htmlSafe: out += "\\f"
+            case "<" where htmlSafe: out += "\\u003c"
+            case ">" where htmlSafe: out += "\\u003e"
+            case "&" where htmlSafe: out += "\\u0026"
+            case "\u{2028}" where htmlSafe: out += "\\u2028"
+            case "\u{2029}" where htmlSafe: out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
