@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONTENT ?= content
 OUTPUT ?= output
 
-.PHONY: deps site test check bench clean
+.PHONY: deps site test check bench fuzz clean
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -30,6 +30,10 @@ check: deps
 
 bench: deps
 	bash scripts/bench.sh
+
+# About 10 minutes: three libFuzzer targets for 200 s each; fails on any crash, leak or timeout.
+fuzz: deps
+	bash scripts/fuzz.sh 200
 
 clean:
 	rm -rf .build
