@@ -14,7 +14,9 @@ import Foundation
 /// Rows are appended to per-locality spill files as they stream past, so
 /// memory does not grow with the rows; each row also leaves a 24-byte key and
 /// digest for the ledger's row comparison.
-final class FeedbackExport {
+/// `@unchecked Sendable`: filled by the one thread that streams feedback,
+/// then only read after ingest has returned.
+final class FeedbackExport: @unchecked Sendable {
     static let columns = ["id", "date", "channel", "locality", "official", "commitment", "kind", "respondent_kind",
                           "respondent", "rating", "category", "status", "due", "resolved_on", "comment", "publish", "file"]
 

@@ -9,10 +9,6 @@ struct HistoryStage {
         /// `--new-ledger`: start a new chain (recorded as `ledger_started`).
         var newLedger = false
         var newLedgerReason: String?
-        /// HMAC key for respondent pseudonyms.
-        var pseudonymKey: [UInt8]
-        /// Ed25519 key that signs `head.json`.
-        var signingKey: Crypto.SigningKey?
     }
 
     /// The public demo key (documented in docs/van-hanh.md): pseudonyms made
@@ -121,7 +117,8 @@ struct HistoryStage {
     }
 
     /// `data/ledger/`: the previous entries unchanged, this build's appended, the head (and its signature).
-    func ledgerFiles(entries pending: [LedgerEntry], asOf: Day, manifest: [UInt8], scores: [UInt8]) -> [OutputFile] {
+    func ledgerFiles(entries pending: [LedgerEntry], asOf: Day, manifest: [UInt8], scores: [UInt8],
+                     signingKey: Crypto.SigningKey?) -> [OutputFile] {
         let continuing = continues
         var lines = continuing ? previous.ledger.entries.map(\.line) : []
         var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
@@ -140,7 +137,7 @@ struct HistoryStage {
             OutputFile(path: "data/ledger/entries.jsonl", text: lines.joined(separator: "\n") + "\n"),
             OutputFile(path: "data/ledger/head.json", text: head),
         ]
-        if let key = options.signingKey, let sig = key.sign(Array(head.utf8)) {
+        if let key = signingKey, let sig = key.sign(Array(head.utf8)) {
             out.append(OutputFile(path: "data/ledger/head.sig", text: Data(sig).base64EncodedString() + "\n"))
         }
         return out

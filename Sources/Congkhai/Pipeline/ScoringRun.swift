@@ -7,7 +7,7 @@ public struct ScoringRun: Sendable {
     public var feedbackRows: Int
     public var feedbackBytes: Int
     /// The rows published for recomputation, when the build asked for them.
-    nonisolated(unsafe) var export: FeedbackExport?
+    var export: FeedbackExport?
 
     public struct Options: Sendable {
         public var asOf: Day?

@@ -65,10 +65,9 @@ public enum SiteBuild {
                           progress: (String) -> Void) -> Report {
         progress("load")
         // The previous site first: a broken ledger stops the build before any work.
-        let placeholderKey: [UInt8] = []
-        guard var history = HistoryStage.open(output: options.output,
-                                              options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
-                                                             pseudonymKey: placeholderKey, signingKey: nil), log: log) else {
+        guard let history = HistoryStage.open(output: options.output,
+                                              options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason),
+                                              log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         // The theme next: a missing or broken theme must fail in milliseconds,
@@ -93,9 +92,6 @@ public enum SiteBuild {
         }
         let signing = HistoryStage.signingKey(environment: env, site: run.province.site, log: log)
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
-        history = HistoryStage(previous: history.previous, options: .init(newLedger: options.newLedger,
-                                                                          newLedgerReason: options.newLedgerReason,
-                                                                          pseudonymKey: placeholderKey, signingKey: signing))
         progress("render")
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
@@ -111,7 +107,7 @@ public enum SiteBuild {
         }
         let scores = files.first { $0.path == "data/scores.json" }?.bytes ?? []
         files += history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
-                                     manifest: manifest.bytes, scores: scores)
+                                     manifest: manifest.bytes, scores: scores, signingKey: signing)
         progress("publish")
         do {
             try publisher.publish(files)

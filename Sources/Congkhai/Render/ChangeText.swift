@@ -38,20 +38,22 @@ struct ChangeText {
         }
     }
 
-    /// The sentence for one change of a commitment (its own page shows it).
-    func commitment(_ c: SiteHistory.Change) -> String {
-        let recorded = fill("change_recorded", ["date": date(c.asOf)])
+    /// The sentence for one change of a commitment (its own page shows it);
+    /// without "recorded on …" where a list shows the date in its own column.
+    func commitment(_ c: SiteHistory.Change, recorded withDate: Bool = true) -> String {
+        let recorded = withDate ? fill("change_recorded", ["date": date(c.asOf)]) : ""
+        let tail = withDate ? ", " + recorded : ""
         switch c.kind {
         case .commitmentChanged:
             let field = c.field ?? ""
             let key = field == "deadline" ? "change_deadline" : "change_field"
             return fill(key, ["field": label("field_" + field), "old": value(c.old, field: field), "new": value(c.new, field: field)])
-                + ", " + recorded
+                + tail
         case .updateRemoved:
-            return fill("change_update_removed", ["update": updateName(c)]) + ", " + recorded
+            return fill("change_update_removed", ["update": updateName(c)]) + tail
         case .updateChanged:
             return fill("change_update_changed", ["update": updateName(c), "field": label("field_" + (c.field ?? "")),
-                                                  "old": value(c.old, field: c.field), "new": value(c.new, field: c.field)]) + ", " + recorded
+                                                  "old": value(c.old, field: c.field), "new": value(c.new, field: c.field)]) + tail
         case .commitmentAdded: return fill("change_commitment_added", ["date": date(c.asOf)])
         case .commitmentRemoved: return fill("change_commitment_removed", ["date": date(c.asOf)])
         default: return entry(c, names: { _ in nil })
@@ -73,7 +75,7 @@ struct ChangeText {
                                    "row": c.subject["row"] ?? "", "count": String(c.count ?? 0), "audit": c.subject["audit"] ?? ""]
         switch c.kind {
         case .commitmentChanged, .updateRemoved, .updateChanged:
-            v["what"] = commitmentSentence(c)
+            v["what"] = self.commitment(c, recorded: false)
             return fill("change_entry_commitment", v)
         case .commitmentAdded:
             v["title"] = value(c.new, field: nil)
@@ -84,14 +86,5 @@ struct ChangeText {
         default:
             return fill("change_entry_" + c.kind.rawValue, v)
         }
-    }
-
-    private func commitmentSentence(_ c: SiteHistory.Change) -> String {
-        var copy = c
-        copy.asOf = c.asOf
-        let s = commitment(copy)
-        // Without the "recorded on" tail: the list shows the date in its own column.
-        if let r = s.range(of: ", " + fill("change_recorded", ["date": date(c.asOf)])) { return String(s[..<r.lowerBound]) }
-        return s
     }
 }

@@ -299,20 +299,12 @@ extension SiteRenderer {
         let items: [[String: Any]] = m.explanation.items.map { item in
             var im: [String: Any] = ["title": item.title, "counted": item.counted]
             if let note = item.note { im["note"] = note.text(e.t, iso: e.language == "en") }
-            let text = item.facts.map { "\($0.label.text(e.t)): \(factText($0, e))" }.joined(separator: "; ")
+            let text = item.facts.map { "\($0.label.text(e.t)): \(factValue($0.value, e))" }.joined(separator: "; ")
             if !text.isEmpty { im["facts_text"] = text }
             return im
         }
         if !items.isEmpty { ctx["has_items"] = true; ctx["items"] = items }
         return ctx
-    }
-
-    /// Enum-valued facts (status, outcome) in the page's language.
-    func factText(_ fact: Explanation.Fact, _ e: PageEnv) -> String {
-        if case let .text(raw) = fact.value, fact.key == "status" || fact.key == "outcome" {
-            return e.t[fact.key + "_" + raw] ?? raw
-        }
-        return factValue(fact.value, e)
     }
 
     func factValue(_ v: Explanation.Value, _ e: PageEnv) -> String { v.text(e.language, strings: e.t) }

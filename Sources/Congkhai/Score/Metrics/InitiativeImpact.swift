@@ -20,12 +20,11 @@ struct InitiativeImpact: Metric {
             }
             var rho = Rational.zero
             var facts: [Explanation.Fact] = []
-            let pairs: [(String, String, String, Rational?, Rational?)] = [
-                ("days", "Số ngày", "Days", i.baseline.days, i.current.days),
-                ("cost_vnd", "Chi phí (đồng)", "Cost (VND)", i.baseline.costVND, i.current.costVND),
-                ("steps", "Số bước", "Steps", i.baseline.steps, i.current.steps),
+            let pairs: [(String, Rational?, Rational?)] = [
+                ("days", i.baseline.days, i.current.days), ("cost_vnd", i.baseline.costVND, i.current.costVND),
+                ("steps", i.baseline.steps, i.current.steps),
             ]
-            for (key, _, _, b, c) in pairs {
+            for (key, b, c) in pairs {
                 guard let b, let c, !b.isZero else { continue }
                 let r = ((b - c) / b).clamped(.zero, .one)
                 rho = max(rho, r)
