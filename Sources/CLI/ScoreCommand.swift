@@ -68,7 +68,7 @@ struct ScoreCommand: ParsableCommand {
                 var strings: [String: String] = [:]
                 if let path = ThemeFiles.locate(name: site.theme, contentRoot: run.province.root),
                    let files = ThemeFiles.load(path: path, name: site.theme, log: DiagnosticLog()) {
-                    for (key, byLanguage) in files.strings { strings[key] = byLanguage[lang] ?? byLanguage["vi"] ?? key }
+                    strings = files.strings(for: lang)
                 } else {
                     stderr("warning: theme \"\(site.theme)\" not found: the explanation shows string keys")
                 }

@@ -17,14 +17,6 @@ enum Crypto {
         return Array(out.prefix(Int(length)))
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// An Ed25519 private key: a PEM file (`openssl genpkey -algorithm ed25519`)
     /// or base64 of the raw 32-byte seed.
     final class SigningKey: @unchecked Sendable {

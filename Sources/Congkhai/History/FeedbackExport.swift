@@ -39,7 +39,7 @@ final class FeedbackExport: @unchecked Sendable {
 
     func pseudonym(_ respondent: String) -> String {
         guard !respondent.isEmpty else { return "" }
-        return String(Crypto.hex(Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))).prefix(16))
+        return String(SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))).prefix(16))
     }
 
     /// One row, as the published file holds it: the same cells as

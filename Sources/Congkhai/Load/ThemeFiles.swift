@@ -16,6 +16,15 @@ public struct ThemeFiles: Sendable {
     public var strings: [String: [String: String]]
     public var assets: [(name: String, bytes: [UInt8])]
 
+    /// The strings of one language (falling back to Vietnamese, then the key).
+    public func strings(for language: String) -> [String: String] { ThemeFiles.strings(strings, for: language) }
+
+    static func strings(_ table: [String: [String: String]], for language: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for (key, m) in table { out[key] = m[language] ?? m["vi"] ?? key }
+        return out
+    }
+
     /// Finds `themes/<name>` next to the content folder, then in the working directory.
     public static func locate(name: String, contentRoot: String) -> String? {
         let candidates = [

@@ -41,9 +41,7 @@ public struct Theme: Sendable {
 
     /// The strings of one language (falling back to Vietnamese, then the key).
     public func strings(for language: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for (key, m) in strings { out[key] = m[language] ?? m["vi"] ?? key }
-        return out
+        ThemeFiles.strings(strings, for: language)
     }
 
     public func render(_ context: [String: Any], template: String) -> String {

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// `score --explain` reads every word from the theme's strings.yaml, like the pages.
+@Suite struct ExplanationTextTests {
+    @Test func wordsComeFromTheThemeInEachLanguage() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes/default").path
+        let files = try #require(ThemeFiles.load(path: themes, name: "default", log: DiagnosticLog()))
+        let c = LedgerTests.content()
+        let (run, log) = try c.run()
+        let r = try #require(run, "\(log.items)")
+        let result = r.scoreboard.results[0]
+        let vi = ExplanationReport.text(r, result: result, language: "vi", strings: files.strings(for: "vi"))
+        let en = ExplanationReport.text(r, result: result, language: "en", strings: files.strings(for: "en"))
+        #expect(vi.contains("Số cam kết đến hạn: 2") && vi.contains("Tổng điểm:") && vi.contains("Mỗi cam kết đến hạn có mức hoàn thành c"))
+        #expect(en.contains("Commitments due: 2") && en.contains("Total:") && en.contains("Each due commitment has completion c"))
+        // Value words too: the status of a done commitment, and a date as Vietnamese readers write it.
+        #expect(vi.contains("Trạng thái Hoàn thành") && vi.contains("Hạn 30/06/2026"))
+        #expect(en.contains("Status Done") && en.contains("Deadline 2026-06-30"))
+        // No string key is left where a word should be.
+        for text in [vi, en] { #expect(!text.contains("fact_") && !text.contains("explain_") && !text.contains("formula_")) }
+    }
+}
