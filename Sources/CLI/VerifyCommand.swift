@@ -42,9 +42,9 @@ struct VerifyCommand: ParsableCommand {
         let result = SiteVerifier.verify(.init(site: site, previous: previous, recompute: recompute, key: key))
         switch format {
         case .json:
-            print(result.json.serialized(), terminator: "")
+            stdout(result.json.serialized())
         case .text:
-            for p in result.problems { print(p) }
+            stdout(result.problems.map { $0 + "\n" }.joined())
             let summary = "\(site): \(result.entries) ledger entries, \(result.files) files"
                 + (recompute ? ", \(result.recomputed) officials recomputed" : "")
                 + (result.signed ? ", signature checked" : "")
