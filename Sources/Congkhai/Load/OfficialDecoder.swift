@@ -133,6 +133,7 @@ enum OfficialDecoder {
         var referenceLines: [String: Int] = [:]
         for p in partnerList { referenceLines["partner:" + p.id] = p.line }
         if let ps = c.scalar("product", required: false) { referenceLines["product"] = ps.line }
+        if let st = c.keyScalar("status") { referenceLines["status"] = st.line }
         if target == nil && product == nil && acceptance.trimmingCharacters(in: .whitespaces).isEmpty, let id {
             c.log.warning(file, c.line, c.column,
                           "commitment \"\(id)\" has no target, product or acceptance criterion: it counts as not measurable")

@@ -53,17 +53,16 @@ extension Audit.Action {
         }
     }
 
-    /// In plain words: "trừ 5 điểm", "hạ 1 bậc xếp loại", "xếp loại không cao hơn Hoàn thành".
-    public func describe(_ language: String, bandName: (String) -> String) -> String {
-        let en = language == "en"
+    /// In plain words ("trừ 5 điểm"): the action in words from the theme's strings (`audit_action_*`), the
+    /// points written the language's way.
+    public func describe(_ language: String, strings: [String: String], bandName: (String) -> String) -> String {
         switch self {
         case let .deduct(n):
-            let v = en ? Number.format(n, places: 6) : Number.format(n, places: 6).replacingOccurrences(of: ".", with: ",")
-            return en ? "deduct \(v) points" : "trừ \(v) điểm"
+            return Phrase("audit_action_deduct", ["points": Number.display(n, places: 6, language: language)]).text(strings)
         case let .downgrade(n):
-            return en ? "lower the band by \(n) step\(n == 1 ? "" : "s")" : "hạ \(n) bậc xếp loại"
+            return Phrase("audit_action_downgrade", ["steps": String(n)]).text(strings)
         case let .cap(b):
-            return en ? "band no higher than \(bandName(b))" : "xếp loại không cao hơn \(bandName(b))"
+            return Phrase("audit_action_cap", ["band": bandName(b)]).text(strings)
         }
     }
 }

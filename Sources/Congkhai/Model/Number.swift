@@ -14,3 +14,36 @@ public enum Number {
     /// Parses a plain decimal literal (`15`, `-2.5`, `1e3`) exactly, without locale.
     public static func parse(_ text: String) -> Rational? { Rational(decimal: text) }
 }
+
+/// Numbers for people, in one place: pages, charts, explanations and the
+/// terminal all write numbers this way. Vietnamese groups thousands with `.`
+/// and marks decimals with `,` (`1.234,5`); English the other way round.
+extension Number {
+    /// At most `places` decimals (trailing zeros dropped unless `fixed`), grouped by three.
+    public static func display(_ x: Rational, places: Int = 2, fixed: Bool = false, language: String) -> String {
+        grouped(fixed ? x.fixed(places: places) : x.format(places: places), language: language)
+    }
+
+    /// A count: `12.619` on Vietnamese pages, `12,619` on English ones.
+    public static func display(_ n: Int, language: String) -> String {
+        grouped(String(n), language: language)
+    }
+
+    /// Regroups a plain `-1234.5` as the language writes it.
+    static func grouped(_ plain: String, language: String) -> String {
+        let en = language == "en"
+        let (thousands, decimal): (Character, Character) = en ? (",", ".") : (".", ",")
+        var s = Substring(plain)
+        var sign = ""
+        if s.hasPrefix("-") { sign = "−"; s = s.dropFirst() }
+        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = Array(parts[0])
+        var out = ""
+        for (i, c) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { out.append(thousands) }
+            out.append(c)
+        }
+        if parts.count > 1 { out.append(decimal); out += parts[1] }
+        return sign + out
+    }
+}

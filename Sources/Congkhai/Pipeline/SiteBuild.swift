@@ -98,7 +98,8 @@ public enum SiteBuild {
         let pending = history.changes(run: run)
         let scoreHistory = history.scoreHistory(run: run)
         let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
-        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory).render()
+        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory).render(log: log)
+        if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
         files += history.dataFiles(run: run, rendered: files, history: scoreHistory)
         let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, outputs: files)
         files.append(manifest)

@@ -25,15 +25,22 @@ public enum SitePaths {
         case .deputyHead: r = "cap-pho"
         case .other: r = "khac"
         }
-        let c: String
-        switch context {
-        case .urban: c = "do-thi"
-        case .rural: c = "nong-thon"
-        case .mountainous: c = "mien-nui"
-        case .disadvantaged: c = "kho-khan"
-        }
-        return r + "-" + c
+        return r + "-" + contextSlug(context)
     }
+    /// Officials side by side per criterion, all or one context (`so-sanh/mien-nui/`).
+    public static func compare(_ context: Locality.Context?) -> String {
+        context.map { "so-sanh/\(contextSlug($0))/" } ?? "so-sanh/"
+    }
+
+    static func contextSlug(_ context: Locality.Context) -> String {
+        switch context {
+        case .urban: return "do-thi"
+        case .rural: return "nong-thon"
+        case .mountainous: return "mien-nui"
+        case .disadvantaged: return "kho-khan"
+        }
+    }
+
     public static func commitments(_ list: CommitmentList) -> String { "cam-ket/\(list.slug)/" }
     public static let feedback = "phan-anh/"
     public static let methodology = "phuong-phap/"

@@ -32,6 +32,8 @@ public struct SitePlan: Sendable {
         case commitments(CommitmentList), feedback, methodology, openData, search, notFound
         /// Recent ledger changes: the province's (nil) or one locality's.
         case changes(Int?)
+        /// Officials side by side per criterion: all (nil) or one context (index in `Locality.Context.allCases`).
+        case compare(Int?)
     }
 
     public struct Page: Sendable {
@@ -103,6 +105,10 @@ public struct SitePlan: Sendable {
             (.search, SitePaths.search), (.changes(nil), SitePaths.changes),
         ]
         for list in CommitmentList.allCases { kinds.append((.commitments(list), SitePaths.commitments(list))) }
+        kinds.append((.compare(nil), SitePaths.compare(nil)))
+        for (i, c) in Locality.Context.allCases.enumerated() where p.localities.contains(where: { $0.context == c }) {
+            kinds.append((.compare(i), SitePaths.compare(c)))
+        }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
             kinds.append((.notice(li), SitePaths.notice(l.id)))

@@ -12,7 +12,7 @@ struct ChangeText {
         return s
     }
 
-    func date(_ d: Day) -> String { language == "en" ? d.description : d.vietnamese }
+    func date(_ d: Day) -> String { d.vietnamese }
 
     /// A value as written in the content, for people.
     func value(_ v: JSONValue?, field: String?) -> String {
@@ -26,7 +26,7 @@ struct ChangeText {
             }
             return "«" + s + "»"
         case let .raw(n)?:
-            return language == "en" ? n : n.replacingOccurrences(of: ".", with: ",")
+            return Rational(decimal: n).map { Number.display($0, places: 6, language: language) } ?? n
         case let .object(pairs)?:
             if field == "withdrawn" {
                 let reason = pairs.first { $0.0 == "reason" }?.1.stringValue ?? ""

@@ -5,43 +5,40 @@ import Foundation
 extension SiteRenderer {
     static let changesShown = 200
 
-    func changeText(_ e: PageEnv) -> ChangeText { ChangeText(t: e.t, language: e.language) }
+    func changeText(_ d: Display) -> ChangeText { ChangeText(t: d.t, language: d.language) }
 
     func officialNames() -> [String: String] { historyIndex.names }
 
     /// Changes recorded for one commitment, oldest first, in plain words.
-    func commitmentHistory(_ o: Official, _ c: String, _ e: PageEnv) -> [String] {
-        let text = changeText(e)
+    func commitmentHistory(_ o: Official, _ c: String, _ d: Display) -> [String] {
+        let text = changeText(d)
         return (history.commitmentChanges[o.key + "/" + c] ?? [])
             .filter { $0.kind != .commitmentAdded || history.commitmentChanges[o.key + "/" + c]?.count ?? 0 > 1 }
             .map { text.commitment($0) }
     }
 
     /// Commitments removed from the content, with their last published state.
-    func removedCommitments(_ o: Official, _ e: PageEnv) -> [[String: Any]] {
-        let text = changeText(e)
+    func removedCommitments(_ o: Official, _ d: Display) -> [RemovedCommitment] {
+        let text = changeText(d)
         return (history.removedCommitments[o.key] ?? []).map { r in
-            var m: [String: Any] = ["id": r.id, "title": r.state["title"]?.stringValue ?? r.id,
-                                    "removed": text.fill("change_commitment_removed", ["date": text.date(r.on)])]
             var facts: [String] = []
             for field in ["status", "deadline", "target", "completed_on"] {
                 if let v = r.state[field], v != .null { facts.append(text.label("field_" + field) + ": " + text.value(v, field: field)) }
             }
-            m["facts"] = facts.joined(separator: " · ")
-            m["history"] = commitmentHistory(o, r.id, e)
-            return m
+            return RemovedCommitment(id: r.id, title: r.state["title"]?.stringValue ?? r.id,
+                                     removed: text.fill("change_commitment_removed", ["date": text.date(r.on)]),
+                                     facts: facts.joined(separator: " · "), history: commitmentHistory(o, r.id, d))
         }
     }
 
     /// Published totals of the last 12 months as a small line and a table.
-    func trend(series: [(Day, Rational)], title: String, _ e: PageEnv) -> [String: Any]? {
+    func trend(series: [(Day, Rational)], title: String, _ d: Display) -> TrendBlock? {
         let from = run.scoreboard.asOf.adding(days: -365)
         let shown = series.filter { $0.0 >= from }
         guard shown.count >= 2 else { return nil }
-        let points = shown.map { (label: e.language == "en" ? $0.0.description : $0.0.vietnamese,
-                                  value: $0.1.approximateDouble, text: fmt($0.1, e)) }
-        return ["chart": Charts.line(points, title: title), "title": title,
-                "rows": points.map { ["date": $0.label, "value": $0.text] }]
+        let points = shown.map { (label: $0.0.vietnamese, value: $0.1.approximateDouble, text: d.score($0.1)) }
+        return TrendBlock(title: title, chart: Charts.line(points, title: title),
+                          rows: shown.map { TrendBlock.Point(date: d.date($0.0), value: d.score($0.1)) })
     }
 
     /// An official's published totals over time.
@@ -52,13 +49,13 @@ extension SiteRenderer {
     }
 
     /// The move since the previous month (the last published total at least 28 days before the latest).
-    func bigMove(_ series: [(Day, Rational)], _ e: PageEnv) -> String? {
+    func bigMove(_ series: [(Day, Rational)], _ d: Display) -> String? {
         guard let last = series.last, let before = series.last(where: { $0.0 <= last.0.adding(days: -28) }) else { return nil }
         let delta = last.1 - before.1
         guard delta > Rational(10) || delta < Rational(-10) else { return nil }
         let sign = delta.isNegative ? "−" : "+"
         let magnitude = delta.isNegative ? -delta : delta
-        return changeText(e).fill("big_move", ["delta": sign + fmt(magnitude, e)])
+        return changeText(d).fill("big_move", ["delta": sign + d.score(magnitude)])
     }
 
     /// A locality's mean total at each published `as_of`.
@@ -72,29 +69,25 @@ extension SiteRenderer {
         return sums.keys.sorted().compactMap { d in sums[d].map { (d, ($0.0 / $0.1).rounded(places: 2)) } }
     }
 
-    func changesContext(_ li: Int?, _ e: PageEnv) -> [String: Any] {
+    func changesPage(_ li: Int?, _ d: Display) -> ChangesPage {
         let p = run.province
-        let text = changeText(e)
+        let text = changeText(d)
         let names = officialNames()
         let locality = li.map { p.localities[$0].id }
         let changes = (locality.map { historyIndex.byLocality[$0] ?? [] } ?? Array(history.recent.prefix(SiteRenderer.changesShown)))
         let cards = historyIndex.cards
-        let rows: [[String: Any]] = changes.map { c in
-            var m: [String: Any] = ["date": text.date(c.asOf), "iso_date": c.asOf.description, "text": text.entry(c, names: { names[$0] })]
+        let rows = changes.map { c in
+            var row = ChangesPage.Row(date: d.date(c.asOf), text: text.entry(c, names: { names[$0] }))
             if let l = c.subject["locality"], let o = c.subject["official"], names[l + "/" + o] != nil {
                 let anchor = c.subject["commitment"].flatMap { cards.contains(l + "/" + o + "/" + $0) ? "#ck-" + $0 : nil } ?? ""
-                m["href"] = e.link(SitePaths.official(l, o)) + anchor
+                row.href = d.link(SitePaths.official(l, o)) + anchor
             }
-            return m
+            return row
         }
-        var ctx: [String: Any] = ["rows": rows, "ledger_href": basePath + "data/ledger/entries.jsonl",
-                                  "feed_href": e.root + (locality.map(SitePaths.localityChangesFeed) ?? SitePaths.changesFeed)]
-        if rows.isEmpty { ctx["none"] = true }
-        if let li {
-            ctx["locality_name"] = p.localities[li].name
-            ctx["locality_href"] = e.link(SitePaths.locality(p.localities[li].id))
-        }
-        return ctx
+        return ChangesPage(localityName: li.map { p.localities[$0].name },
+                           localityHref: li.map { d.link(SitePaths.locality(p.localities[$0].id)) },
+                           feedHref: d.root + (locality.map(SitePaths.localityChangesFeed) ?? SitePaths.changesFeed),
+                           ledgerHref: basePath + "data/ledger/entries.jsonl", rows: rows, none: rows.isEmpty)
     }
 
     /// Atom feeds of the recent changes (Vietnamese text, like the other feeds).

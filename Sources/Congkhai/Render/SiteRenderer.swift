@@ -3,8 +3,10 @@ import Foundation
 /// Turns the plan into files: HTML pages through the theme, plus feeds,
 /// sitemap, search index, open data and assets.
 ///
-/// Shared fragments (strings, Markdown bodies) are computed once; page
-/// contexts are plain dictionaries because Mustache reads them fastest.
+/// Each page is a typed model built by a pure function of the scoreboard and
+/// the plan (`Pages/`, `Blocks/`), with display-ready values in the page's
+/// language; `TemplateContext` is the one place a model becomes what Mustache
+/// reads. Lookups every page needs are computed once here.
 public struct SiteRenderer: Sendable {
     let run: ScoringRun
     let plan: SitePlan
@@ -18,6 +20,13 @@ public struct SiteRenderer: Sendable {
     /// The ledger and score history as pages show them (empty outside `build`).
     let history: SiteHistory
     let historyIndex: HistoryIndex
+    let localityIndex: [String: Int]
+    /// Official index → its peer group's index.
+    let peerGroupOf: [Int: Int]
+    let groupedRanking: GroupedRanking
+    /// Published comments by official and by locality (indexes into `tally.comments`).
+    let commentsByOfficial: [Int: [Int]]
+    let commentsByLocality: [Int: [Int]]
 
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty) {
         self.history = history
@@ -36,9 +45,24 @@ public struct SiteRenderer: Sendable {
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
+        localityIndex = Dictionary(run.province.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var peers: [Int: Int] = [:]
+        for (gi, g) in plan.peerGroups.enumerated() {
+            for m in g.members { peers[run.scoreboard.results[m.result].official] = gi }
+        }
+        peerGroupOf = peers
+        groupedRanking = GroupedRanking(plan.localityRanking, localities: run.province.localities)
+        var byOfficial: [Int: [Int]] = [:], byLocality: [Int: [Int]] = [:]
+        for (i, c) in run.scoreboard.tally.comments.enumerated() {
+            if let o = c.official { byOfficial[o, default: []].append(i) }
+            byLocality[c.locality, default: []].append(i)
+        }
+        commentsByOfficial = byOfficial
+        commentsByLocality = byLocality
     }
 
-    public func render() -> [OutputFile] {
+    /// Every file of the site; a template that cannot render is an error in `log`.
+    public func render(log: DiagnosticLog) -> [OutputFile] {
         // Pages are independent: render them on every core. Markdown bodies were
         // rendered up front (cmark-gfm must stay on one thread at a time).
         let pages = plan.pages
@@ -47,7 +71,13 @@ public struct SiteRenderer: Sendable {
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             slots.set(i, renderer.renderPage(pages[i]))
         }
-        var files = slots.values
+        var files: [OutputFile] = []
+        for result in slots.values {
+            switch result {
+            case let .success(file): files.append(file)
+            case let .failure(error): log.error(error.file, error.line, 0, error.message)
+            }
+        }
         for asset in theme.assets { files.append(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
         files.append(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
         for path in run.province.staticFiles {
@@ -66,262 +96,97 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Pages
 
-    struct PageEnv {
-        let language: String
-        let fullPath: String
-        let root: String
-        let t: [String: String]
-        let prefix: String
-
-        func link(_ path: String) -> String { root + prefix + path }
-        func label(_ key: String) -> String { t[key] ?? key }
-    }
-
-    func env(for page: SitePlan.Page) -> PageEnv {
+    func display(for page: SitePlan.Page) -> (Display, fullPath: String) {
         let prefix = SitePaths.prefix(page.language, default: plan.defaultLanguage)
         let full = page.kind == .notFound ? page.path : prefix + page.path
         let root = page.kind == .notFound ? basePath : SitePaths.relative(from: full, to: "")
-        let rootFixed = root == "./" ? "" : root
-        return PageEnv(language: page.language, fullPath: full, root: rootFixed,
-                       t: stringsByLanguage[page.language] ?? [:], prefix: page.kind == .notFound ? prefix : prefix)
+        return (Display(language: page.language, t: stringsByLanguage[page.language] ?? [:], root: root == "./" ? "" : root,
+                        prefix: prefix), full)
     }
 
-    func renderPage(_ page: SitePlan.Page) -> OutputFile {
-        let e = env(for: page)
+    func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
+        let (d, fullPath) = display(for: page)
         let p = run.province
         var title = p.site.title
-        var description = e.label("site_tagline")
-        var feed: String?
-        var feedTitle = ""
-        let template: String
-        var ctx: [String: Any]
+        var description = d.label("site_tagline")
+        var feed: (href: String, title: String)?
+        let body: Result<String, Theme.RenderError>
+        func content(_ model: some Encodable, _ template: String) -> Result<String, Theme.RenderError> {
+            theme.render(TemplateContext.make(model, strings: d.t, root: d.root), template: template)
+        }
         switch page.kind {
         case .home:
-            template = "home"; ctx = homeContext(e); title = e.label("home_title")
-            feed = e.root + SitePaths.feed; feedTitle = p.site.title
+            body = content(homePage(d), "home"); title = d.label("home_title")
+            feed = (d.root + SitePaths.feed, p.site.title)
         case .localities:
-            template = "localities"; ctx = localitiesContext(e); title = e.label("localities_ranked")
+            body = content(localitiesPage(d), "localities"); title = d.label("localities_ranked")
         case let .locality(li):
-            template = "locality"; ctx = localityContext(li, e); title = p.localities[li].name
-            description = title + " — " + e.label("leaderboard")
-            feed = e.root + SitePaths.localityFeed(p.localities[li].id); feedTitle = title
+            body = content(localityPage(li, d), "locality"); title = p.localities[li].name
+            description = title + " — " + d.label("leaderboard")
+            feed = (d.root + SitePaths.localityFeed(p.localities[li].id), title)
         case let .official(oi):
-            template = "official"; ctx = officialContext(oi, e)
             let o = p.officials[oi]
             title = o.name + " — " + o.position
-            description = ctx["description"] as? String ?? description
-            feed = e.root + SitePaths.officialFeed(o.locality, o.id); feedTitle = o.name
+            feed = (d.root + SitePaths.officialFeed(o.locality, o.id), o.name)
+            if let model = officialPage(oi, d) {
+                description = model.summary
+                body = content(model, "official")
+            } else {
+                body = .success("")
+            }
         case let .notice(li):
-            template = "notice"; ctx = noticeContext(li, e); title = e.label("notice_title") + " — " + p.localities[li].name
+            body = content(noticePage(li, d), "notice"); title = d.label("notice_title") + " — " + p.localities[li].name
         case .peerGroups:
-            template = "peer-groups"; ctx = peerGroupsContext(e); title = e.label("nav_peer_groups")
+            body = content(peerGroupsPage(d), "peer-groups"); title = d.label("nav_peer_groups")
         case let .peerGroup(gi):
-            template = "peer-group"; ctx = peerGroupContext(gi, e)
-            title = "\(ctx["role"] as? String ?? "") — \(ctx["context"] as? String ?? "")"
+            let model = peerGroupPage(gi, d)
+            body = content(model, "peer-group"); title = model.name
         case let .commitments(list):
-            template = "commitments"; ctx = commitmentsContext(list, e); title = ctx["heading"] as? String ?? ""
+            let model = commitmentsPage(list, d)
+            body = content(model, "commitments"); title = model.heading
         case .feedback:
-            template = "feedback"; ctx = feedbackPageContext(e); title = e.label("feedback_summary")
+            body = content(feedbackPage(d), "feedback"); title = d.label("feedback_summary")
         case .methodology:
-            template = "methodology"; ctx = methodologyContext(e); title = e.label("nav_methodology")
+            body = content(methodologyPage(d), "methodology"); title = d.label("nav_methodology")
         case .openData:
-            template = "open-data"; ctx = openDataContext(e); title = e.label("nav_open_data")
+            body = content(openDataPage(d), "open-data"); title = d.label("nav_open_data")
         case .search:
-            template = "search"; ctx = searchContext(e); title = e.label("nav_search")
+            body = content(searchPage(d), "search"); title = d.label("nav_search")
         case .notFound:
-            template = "not-found"; ctx = [:]; title = e.label("not_found_title")
+            body = content(NotFoundPage(home: d.link(SitePaths.home), localitiesHref: d.link(SitePaths.localities)), "not-found")
+            title = d.label("not_found_title")
         case let .changes(li):
-            template = "changes"; ctx = changesContext(li, e)
-            title = e.label("changes_title") + (li.map { " — " + p.localities[$0].name } ?? "")
-            feed = e.root + (li.map { SitePaths.localityChangesFeed(p.localities[$0].id) } ?? SitePaths.changesFeed)
-            feedTitle = title
+            body = content(changesPage(li, d), "changes")
+            title = d.label("changes_title") + (li.map { " — " + p.localities[$0].name } ?? "")
+            feed = (d.root + (li.map { SitePaths.localityChangesFeed(p.localities[$0].id) } ?? SitePaths.changesFeed), title)
+        case let .compare(context):
+            let model = comparePage(context, d)
+            body = content(model, "compare"); title = model.heading
         }
-        var layout = commonContext(page, e)
-        for (k, v) in ctx { layout[k] = v }
-        layout["content"] = theme.render(layout, template: template)
-        layout["page_title"] = title
-        layout["description"] = description
-        if let feed { layout["feed"] = feed; layout["feed_title"] = feedTitle }
-        let html = theme.render(layout, template: "layout")
-        return OutputFile(path: SitePaths.file(for: e.fullPath), text: html)
-    }
-
-    func commonContext(_ page: SitePlan.Page, _ e: PageEnv) -> [String: Any] {
-        let p = run.province
-        let navItems: [(String, String, SitePlan.PageKind)] = [
-            ("nav_home", SitePaths.home, .home), ("nav_localities", SitePaths.localities, .localities),
-            ("nav_peer_groups", SitePaths.peerGroups, .peerGroups),
-            ("nav_commitments", SitePaths.commitments(.overdue), .commitments(.overdue)),
-            ("nav_feedback", SitePaths.feedback, .feedback), ("nav_methodology", SitePaths.methodology, .methodology),
-            ("nav_open_data", SitePaths.openData, .openData), ("nav_search", SitePaths.search, .search),
-        ]
-        let nav: [[String: Any]] = navItems.map { key, path, kind in
-            var item: [String: Any] = ["label": e.label(key), "href": e.link(path).isEmpty ? "./" : e.link(path)]
-            if kind == page.kind { item["current"] = true }
-            return item
-        }
-        let other = plan.languages.first { $0 != page.language } ?? page.language
-        let otherPrefix = SitePaths.prefix(other, default: plan.defaultLanguage)
-        let switchHref = page.kind == .notFound ? e.root + otherPrefix : e.root + otherPrefix + page.path
-        var alternates: [[String: Any]] = []
-        for l in plan.languages {
-            alternates.append(["lang": l, "href": baseURL + SitePaths.prefix(l, default: plan.defaultLanguage) + page.path])
-        }
-        var ctx: [String: Any] = [
-            "lang": e.language,
-            "og_locale": e.language == "vi" ? "vi_VN" : "en_US",
-            "t": e.t,
-            "site_title": p.site.title,
-            "root": e.root,
-            "home": e.link(SitePaths.home).isEmpty ? "./" : e.link(SitePaths.home),
-            "nav": nav,
-            "switch_href": switchHref.isEmpty ? "./" : switchHref,
-            "switch_lang": other,
-            "canonical": baseURL + e.fullPath,
-            "alternates": page.kind == .notFound ? [] : alternates,
-            "channels": channels(e),
-            "as_of": run.scoreboard.asOf.description,
-            "period": "\(p.site.period.start) – \(p.site.period.end)",
-            "framework_name": p.framework.name.text(e.language),
-            "open_data": e.link(SitePaths.openData),
-            "version": CongkhaiVersion.string,
-            "localities_href": e.link(SitePaths.localities),
-        ]
-        if p.site.demo { ctx["demo"] = true }
-        return ctx
-    }
-
-    func channels(_ e: PageEnv) -> [[String: Any]] {
-        run.province.site.feedbackChannels.map { key, value in
-            var c: [String: Any] = ["label": e.t["channel_" + key] ?? key, "value": value]
-            if key == "portal" || value.lowercased().hasPrefix("http") {
-                if let safe = LinkPolicy.href(value) { c["href"] = safe }
-            } else if key == "hotline", !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-.()".contains($0)) }) {
-                c["href"] = "tel:" + value.filter { $0.isNumber || $0 == "+" }
-            } else if key == "email", value.contains("@"), let safe = LinkPolicy.href("mailto:" + value) {
-                c["href"] = safe
-            }
-            return c
+        return body.flatMap { html in
+            let frame = layout(page, d, fullPath: fullPath, title: title, description: description, feed: feed, content: html)
+            return theme.render(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
+                .map { OutputFile(path: SitePaths.file(for: fullPath), text: $0) }
         }
     }
 
-    // MARK: - Formatting
-
-    func fmt(_ x: Rational, _ e: PageEnv, places: Int = 2) -> String {
-        let s = Number.fixed(x, places: places)
-        return e.language == "vi" ? s.replacingOccurrences(of: ".", with: ",") : s
+    /// "Điểm tạm tính đến hết kỳ (31/12/2026)" while the period is open; nil after it ends.
+    func provisional(_ d: Display) -> String? {
+        let end = run.province.site.period.end
+        return run.scoreboard.asOf < end ? d.fill("provisional", ["date": end.vietnamese]) : nil
     }
 
-    func fmtShort(_ x: Rational, _ e: PageEnv) -> String {
-        let s = Number.format(x, places: 2)
-        return e.language == "vi" ? s.replacingOccurrences(of: ".", with: ",") : s
-    }
-
-    func bandContext(_ index: Int, _ e: PageEnv) -> [String: Any] {
-        let band = run.province.framework.bands[index]
-        return ["band_rank": index, "band_name": band.name.text(e.language), "band_id": band.id]
-    }
-
-    func groupBStatus(_ r: OfficialResult, _ e: PageEnv) -> String {
-        guard let g = r.gate, let a = g.attainment else { return e.label("group_b_none") }
-        return (g.passed ? e.label("group_b_pass") : e.label("group_b_fail")) + " (" + fmt(a, e) + ")"
-    }
-
-    func officialLink(_ oi: Int, _ e: PageEnv) -> String {
+    func officialLink(_ oi: Int, _ d: Display) -> String {
         let o = run.province.officials[oi]
-        return e.link(SitePaths.official(o.locality, o.id))
+        return d.link(SitePaths.official(o.locality, o.id))
     }
 
-    func leaderboardRows(_ members: [(result: Int, rank: Int)], _ e: PageEnv, showLocality: Bool) -> [[String: Any]] {
-        let p = run.province
-        let localityName = Dictionary(uniqueKeysWithValues: p.localities.map { ($0.id, $0.name) })
-        return members.map { m in
-            let r = run.scoreboard.results[m.result]
-            let o = p.officials[r.official]
-            var row: [String: Any] = [
-                "rank": m.rank, "name": o.name, "href": officialLink(r.official, e), "position": o.position,
-                "total": fmt(r.total, e), "group_b": groupBStatus(r, e),
-            ]
-            if showLocality {
-                row["locality_name"] = localityName[o.locality] ?? o.locality
-                row["locality_href"] = e.link(SitePaths.locality(o.locality))
-            }
-            for (k, v) in bandContext(r.band, e) { row[k] = v }
-            if !r.bandIsRobust { row["weight_dependent"] = true }
-            return row
-        }
+    func comments(official oi: Int) -> [PublishedComment] {
+        (commentsByOfficial[oi] ?? []).map { run.scoreboard.tally.comments[$0] }
     }
 
-    func commitmentRow(_ ref: SitePlan.CommitmentRef, _ e: PageEnv, withOfficial: Bool) -> [String: Any] {
-        let p = run.province
-        let o = p.officials[ref.official]
-        let c = o.commitments[ref.commitment]
-        let D = run.scoreboard.asOf
-        var row: [String: Any] = [
-            "title": c.title, "status": e.label("status_" + c.status.rawValue), "status_key": c.status.rawValue,
-            "deadline": c.deadline.description,
-        ]
-        if c.isOverdue(asOf: D) { row["overdue"] = true }
-        if let on = c.completedOn, on <= D { row["completed_on"] = on.description }
-        let locality = p.localities.first { $0.id == o.locality }
-        if let t = p.effectiveTarget(of: c, locality: locality, asOf: D) {
-            row["target"] = fmtShort(t, e) + (c.unit.isEmpty ? "" : " " + c.unit)
-        }
-        if let a = c.actual { row["actual"] = fmtShort(a, e) + (c.unit.isEmpty ? "" : " " + c.unit) }
-        if withOfficial {
-            row["official_name"] = o.name
-            row["official_href"] = officialLink(ref.official, e) + "#ck-" + c.id
-            row["locality_name"] = p.localities.first { $0.id == o.locality }?.name ?? o.locality
-        }
-        return row
-    }
-
-    // MARK: - Feedback summaries
-
-    func feedbackContext(_ s: FeedbackTally.Summary, comments: [PublishedComment], id: String, _ e: PageEnv) -> [String: Any] {
-        var ctx: [String: Any] = ["fb_id": id]
-        guard s.rows > 0 else { return ctx }
-        ctx["has_feedback"] = true
-        ctx["by_kind"] = FeedbackKind.allCases.enumerated().map { i, k in ["label": e.label("feedback_" + k.rawValue), "count": s.byKind[i]] }
-        var channels: [[String: Any]] = FeedbackChannel.allCases.enumerated().compactMap { i, c in
-            s.byChannel[i] > 0 ? ["label": e.label("channel_" + c.rawValue), "count": s.byChannel[i]] : nil
-        }
-        if let unknown = s.byChannel.last, unknown > 0 { channels.append(["label": e.label("channel_unknown"), "count": unknown]) }
-        ctx["by_channel"] = channels
-        var respondents: [[String: Any]] = RespondentKind.allCases.enumerated().compactMap { i, k in
-            s.byRespondentKind[i] > 0 ? ["label": e.label("respondent_" + k.rawValue), "count": s.byRespondentKind[i]] : nil
-        }
-        if let unknown = s.byRespondentKind.last, unknown > 0 { respondents.append(["label": e.label("respondent_unknown"), "count": unknown]) }
-        ctx["by_respondent"] = respondents
-        ctx["rating_count"] = s.ratingCount
-        ctx["mean_rating"] = s.ratingMean.map { fmt($0, e) } ?? "—"
-        let maxCount = Double(s.ratingHistogram.max() ?? 0)
-        let bars = (0..<5).reversed().map { i in
-            Charts.Bar(label: "\(i + 1) " + e.label("stars"), value: Double(s.ratingHistogram[i]),
-                       valueText: String(s.ratingHistogram[i]), fill: BandColours.neutral)
-        }
-        ctx["rating_chart"] = Charts.horizontal(bars, maxValue: maxCount, title: e.label("ratings"))
-        ctx["histogram"] = (0..<5).reversed().map { i in ["stars": i + 1, "count": s.ratingHistogram[i]] }
-        ctx["complaints_open"] = s.complaintsOpen
-        ctx["complaints_on_time"] = s.complaintsResolvedOnTime
-        ctx["complaints_late"] = s.complaintsResolvedLate
-        ctx["complaints_overdue"] = s.complaintsOverdue
-        ctx["median_days"] = s.medianResolveDays.map { fmtShort($0, e) } ?? "—"
-        let top = s.topCategories(5, names: run.scoreboard.tally.categoryNames)
-        if !top.isEmpty {
-            ctx["has_categories"] = true
-            ctx["categories"] = top.map { ["name": $0.0, "count": $0.1] }
-        }
-        let shown = comments.prefix(20)
-        if !shown.isEmpty {
-            ctx["has_comments"] = true
-            ctx["comments"] = shown.map { c -> [String: Any] in
-                var m: [String: Any] = ["text": c.text, "date": c.date.description, "kind": e.label("feedback_" + c.kind.rawValue)]
-                if !c.category.isEmpty { m["category"] = c.category }
-                return m
-            }
-        }
-        return ctx
+    func comments(locality li: Int) -> [PublishedComment] {
+        (commentsByLocality[li] ?? []).map { run.scoreboard.tally.comments[$0] }
     }
 
     // MARK: - Sitemap
@@ -338,18 +203,18 @@ public struct SiteRenderer: Sendable {
 
 /// Results of parallel page rendering, in plan order.
 final class PageSlots: @unchecked Sendable {
-    private var slots: [OutputFile?]
+    private var slots: [Result<OutputFile, Theme.RenderError>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ file: OutputFile) {
+    func set(_ i: Int, _ file: Result<OutputFile, Theme.RenderError>) {
         lock.lock()
         slots[i] = file
         lock.unlock()
     }
 
-    var values: [OutputFile] {
+    var values: [Result<OutputFile, Theme.RenderError>] {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }

@@ -13,7 +13,8 @@ public struct Theme: Sendable {
     public var assets: [(name: String, bytes: [UInt8])]
 
     static let requiredTemplates = ["layout", "home", "localities", "locality", "official", "peer-groups", "peer-group",
-                                    "commitments", "feedback", "methodology", "open-data", "search", "notice", "not-found"]
+                                    "commitments", "feedback", "methodology", "open-data", "search", "notice", "not-found", "changes",
+                                    "compare"]
 
     /// Compiles every template; syntax errors are logged with file, line and column.
     public static func compile(_ files: ThemeFiles, log: DiagnosticLog) -> Theme? {
@@ -44,7 +45,20 @@ public struct Theme: Sendable {
         ThemeFiles.strings(strings, for: language)
     }
 
-    public func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// A page that cannot be rendered, reported at the template's file.
+    public struct RenderError: Error, Sendable {
+        public var file: String
+        public var line: Int
+        public var message: String
+    }
+
+    /// Renders a template; a missing template is an error naming its file,
+    /// never an empty page.
+    func render(_ context: [String: Any], template: String) -> Result<String, RenderError> {
+        guard let html = library.render(context, withTemplate: template) else {
+            return .failure(RenderError(file: "themes/\(name)/templates/\(template).mustache", line: 0,
+                                        message: "template \"\(template)\" is missing from the theme; the page was not written"))
+        }
+        return .success(html)
     }
 }

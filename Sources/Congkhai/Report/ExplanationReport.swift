@@ -6,7 +6,6 @@ public enum ExplanationReport {
         let p = run.province
         let fw = p.framework
         let o = p.officials[r.official]
-        let en = language == "en"
         func t(_ key: String) -> String { strings[key] ?? key }
         var out = "\(o.name) — \(o.position) (\(o.key))\n"
         out += t("explain_scoring_date") + ": \(run.scoreboard.asOf)   " + t("explain_framework") + ": \(fw.id)\n"
@@ -25,14 +24,14 @@ public enum ExplanationReport {
             for m in c.measures {
                 let label = m.measure.parameterLabel.isEmpty ? m.measure.name : "\(m.measure.name) {\(m.measure.parameterLabel)}"
                 out += "  – \(label): " + (m.attainment.map { Number.fixed($0) } ?? "N/A")
-                if let na = m.explanation.notApplicable { out += " — \(na.text(strings, iso: en))" }
-                out += "\n    \(m.explanation.formula.text(strings, iso: en))\n"
+                if let na = m.explanation.notApplicable { out += " — \(na.text(strings))" }
+                out += "\n    \(m.explanation.formula.text(strings))\n"
                 if !m.explanation.facts.isEmpty {
                     out += "    " + m.explanation.facts.map { "\($0.label.text(strings)): \($0.value.text(language, strings: strings))" }.joined(separator: "; ") + "\n"
                 }
                 for item in m.explanation.items {
                     out += "      · \(item.id)" + (item.counted ? "" : " (" + t("explain_not_counted") + ")")
-                    if let note = item.note { out += " — \(note.text(strings, iso: en))" }
+                    if let note = item.note { out += " — \(note.text(strings))" }
                     if !item.facts.isEmpty {
                         out += ": " + item.facts.map { "\($0.label.text(strings)) \($0.value.text(language, strings: strings))" }.joined(separator: ", ")
                     }
@@ -44,7 +43,7 @@ public enum ExplanationReport {
         out += t("explain_weighted_total") + " Σw·a/Σw = \(Number.fixed(r.weightedTotal)) (Σw = \(Number.format(r.countedWeight)))\n"
         for e in r.audits {
             let a = e.audit
-            var action = a.action.describe(language) { id in fw.bandIndex(id: id).map { fw.bands[$0].name.text(language) } ?? id }
+            var action = a.action.describe(language, strings: strings) { id in fw.bandIndex(id: id).map { fw.bands[$0].name.text(language) } ?? id }
             if e.applied {
                 action += ": \(e.before) → \(e.after)"
             } else {

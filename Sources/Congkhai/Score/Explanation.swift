@@ -12,11 +12,11 @@ public struct Phrase: Sendable, Equatable {
     }
 
     /// The words in `strings` (one language), placeholders filled; dates
-    /// (`YYYY-MM-DD`) as Vietnamese readers write them unless `iso`.
-    public func text(_ strings: [String: String], iso: Bool = false) -> String {
+    /// (`YYYY-MM-DD`) dd/mm/yyyy, as the site writes them in both languages.
+    public func text(_ strings: [String: String]) -> String {
         var out = strings[key] ?? key
         for (k, v) in args {
-            let shown = !iso ? (Day(iso: v).map(\.vietnamese) ?? v) : v
+            let shown = Day(iso: v).map(\.vietnamese) ?? v
             out = out.replacingOccurrences(of: "{{" + k + "}}", with: shown)
         }
         return out
@@ -52,16 +52,15 @@ public struct Explanation: Sendable {
             }
         }
 
-        /// For people: numbers to 4 decimals with the language's decimal mark, dates as readers write them.
+        /// For people: numbers to 4 decimals written the language's way
+        /// (`Number.display`), dates dd/mm/yyyy in both languages.
         public func text(_ language: String, strings: [String: String]) -> String {
-            let vi = language != "en"
             switch self {
-            case let .number(x):
-                let s = Number.format(x, places: 4)
-                return vi ? s.replacingOccurrences(of: ".", with: ",") : s
-            case let .phrase(p): return p.text(strings, iso: !vi)
-            case let .phrases(ps): return ps.map { $0.text(strings, iso: !vi) }.joined(separator: ", ")
-            case let .day(d): return vi ? d.vietnamese : d.description
+            case let .number(x): return Number.display(x, places: 4, language: language)
+            case let .integer(i): return Number.display(i, language: language)
+            case let .phrase(p): return p.text(strings)
+            case let .phrases(ps): return ps.map { $0.text(strings) }.joined(separator: ", ")
+            case let .day(d): return d.vietnamese
             default: return display
             }
         }

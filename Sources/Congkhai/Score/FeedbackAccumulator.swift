@@ -49,7 +49,8 @@ public final class FeedbackAccumulator {
         tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
         if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
             tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
-                                                   kind: row.kind, category: row.category, text: row.comment))
+                                                   kind: row.kind, category: row.category, text: row.comment,
+                                                   complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil))
         }
         guard let official = row.official else { return }
         tally.officialSummaries[official].add(row, category: category, asOf: asOf)

@@ -63,15 +63,27 @@ public struct FeedbackTally: Sendable {
         public var resolveDays: [Int: Int] = [:]
         /// Category id (see `FeedbackTally.categoryNames`) → count.
         public var categories: [Int: Int] = [:]
+        /// Category id → days to resolve → count, for the median per category.
+        public var categoryResolveDays: [Int: [Int: Int]] = [:]
+        /// Month (`year × 12 + month − 1`) → rows received that month.
+        public var byMonth: [Int: Int] = [:]
+        public var complaints: Int { complaintsOpen + complaintsResolved + complaintsRejected }
 
         /// Median days to resolve, nil without resolved complaints.
-        public var medianResolveDays: Rational? {
-            let n = resolveDays.values.reduce(0, +)
+        public var medianResolveDays: Rational? { Summary.median(resolveDays) }
+
+        /// Median days to resolve the complaints of one category.
+        public func medianResolveDays(category: Int) -> Rational? { categoryResolveDays[category].flatMap(Summary.median) }
+
+        /// The median of a value → count histogram (mean of the two middle values).
+        static func median(_ histogram: [Int: Int]) -> Rational? {
+            let n = histogram.values.reduce(0, +)
             guard n > 0 else { return nil }
+            let keys = histogram.keys.sorted()
             func value(at position: Int) -> Int {
                 var seen = 0
-                for d in resolveDays.keys.sorted() {
-                    seen += resolveDays[d] ?? 0
+                for d in keys {
+                    seen += histogram[d] ?? 0
                     if seen > position { return d }
                 }
                 return 0
@@ -97,6 +109,8 @@ public struct FeedbackTally: Sendable {
                 ratingHistogram[min(4, max(0, stars - 1))] += 1
             }
             if let category { categories[category, default: 0] += 1 }
+            let (y, m, _) = row.date.components
+            byMonth[y * 12 + m - 1, default: 0] += 1
             if row.kind == .complaint {
                 if row.status == .rejected {
                     complaintsRejected += 1
@@ -108,6 +122,7 @@ public struct FeedbackTally: Sendable {
                     case nil: complaintsResolvedNoDue += 1
                     }
                     resolveDays[max(0, on - row.date), default: 0] += 1
+                    if let category { categoryResolveDays[category, default: [:]][max(0, on - row.date), default: 0] += 1 }
                 } else {
                     complaintsOpen += 1
                     if row.isOverdue(asOf: asOf) { complaintsOverdue += 1 }
@@ -173,4 +188,24 @@ public struct PublishedComment: Sendable {
     public var kind: FeedbackKind
     public var category: String
     public var text: String
+    /// Where a complaint stands at D (nil for other kinds).
+    public var complaint: ComplaintStanding?
+}
+
+/// A complaint's standing at D, shown next to a published complaint.
+public enum ComplaintStanding: String, Sendable, CaseIterable {
+    case resolvedOnTime = "resolved_on_time", resolvedLate = "resolved_late", resolved, open, overdue, rejected
+
+    public init(_ row: FeedbackRow, asOf d: Day) {
+        if row.status == .rejected { self = .rejected; return }
+        if row.resolution(asOf: d) != nil {
+            switch row.resolvedOnTime(asOf: d) {
+            case true?: self = .resolvedOnTime
+            case false?: self = .resolvedLate
+            case nil: self = .resolved
+            }
+            return
+        }
+        self = row.isOverdue(asOf: d) ? .overdue : .open
+    }
 }

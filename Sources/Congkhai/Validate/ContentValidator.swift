@@ -81,6 +81,19 @@ public enum ContentValidator {
         if framework.criteria.isEmpty {
             log.error(framework.file, 0, 0, "the framework has no valid criteria")
         }
+        // A commitment reported done whose own numbers say otherwise is published
+        // with both (pages) and flagged for the editor here (decision 57).
+        let localityByID = Dictionary(localities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for official in officials {
+            for c in official.commitments where c.status == .done {
+                // Every dated fact counts here: check runs without a publication date.
+                let target = Province.effectiveTarget(of: c, products: content.products,
+                                                      locality: localityByID[official.locality], asOf: .distantFuture)
+                guard let gap = c.doneShortfall(target: target, asOf: .distantFuture) else { continue }
+                log.warning(official.file, c.referenceLines["status"] ?? c.line, 0,
+                            "commitment \"\(c.id)\" is marked done but \(gap.englishReason); the page shows both")
+            }
+        }
         // Site-relative evidence must point at a published static file.
         let published = Set(content.staticFiles.map { "/" + $0.dropFirst("static/".count) })
         for official in officials {

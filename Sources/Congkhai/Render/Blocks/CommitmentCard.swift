@@ -1,0 +1,108 @@
+/// One commitment as a citizen reads it: what, where it stands, by when,
+/// how far (a bar), the latest report with its evidence; older reports and
+/// the ledger's record of changes folded away.
+struct CommitmentCard: Encodable, Sendable {
+    struct Update: Encodable, Sendable {
+        var date: DateText
+        /// Named apart from the card's `progress`: Mustache would otherwise fall back to it.
+        var progressReport: String?
+        var note: String?
+        var evidence: String?
+    }
+
+    var id: String
+    var title: String
+    var standing: String
+    var standingLabel: String
+    var statusLabel: String
+    var alert: Bool
+    var deadline: DateText
+    /// "Còn 12 ngày", "Quá hạn 30 ngày", "Hoàn thành 12/05/2026 (đúng hạn)".
+    var timing: String
+    var progress: Int?
+    var progressText: String?
+    /// Status says done, numbers disagree: both, in one sentence.
+    var honesty: String?
+    var target: String?
+    var actual: String?
+    var group: String
+    var difficulty: String
+    var acceptance: String?
+    var partners: String?
+    var withdrawal: String?
+    var latest: Update?
+    var older: [Update]
+    var hasOlder: Bool
+    var history: [String]
+    var hasHistory: Bool
+    /// Whose commitment, on lists that mix officials.
+    var officialName: String?
+    var officialHref: String?
+    var localityName: String?
+}
+
+extension CommitmentCard {
+    init(_ c: Commitment, official o: Official, locality: Locality?, province p: Province, asOf D: Day, _ d: Display,
+         history: [String] = [], withOfficial: Bool = false, officialHref: String? = nil) {
+        id = c.id
+        title = c.title
+        let s = c.standing(asOf: D)
+        standing = s.rawValue
+        standingLabel = d.label("standing_" + s.rawValue)
+        statusLabel = d.label("status_" + c.status.rawValue)
+        alert = s == .overdue
+        deadline = d.date(c.deadline)
+        switch s {
+        case .doneOnTime, .doneLate:
+            timing = d.fill(s == .doneOnTime ? "timing_done_on_time" : "timing_done_late",
+                            ["date": c.completedOn.map { $0.vietnamese } ?? "", "days": d.count(max(0, (c.completedOn ?? D) - c.deadline))])
+        case .overdue: timing = d.fill("timing_overdue", ["days": d.count(D - c.deadline)])
+        case .withdrawn: timing = d.label("standing_withdrawn")
+        case .inProgress:
+            let left = c.deadline - D
+            timing = left == 0 ? d.label("timing_due_today") : d.fill("timing_days_left", ["days": d.count(left)])
+        }
+        let effective = p.effectiveTarget(of: c, locality: locality, asOf: D)
+        if let pr = c.progress(asOf: D, target: effective) {
+            progress = pr.roundedInt
+            progressText = d.percent(pr)
+        }
+        if let gap = c.doneShortfall(target: effective, asOf: D) {
+            var parts: [String] = []
+            if let share = gap.shareOfTarget { parts.append(d.fill("honesty_share", ["share": d.percent(share)])) }
+            if let last = gap.lastProgress { parts.append(d.fill("honesty_progress", ["progress": d.percent(last)])) }
+            honesty = d.label("honesty_reported_done") + " — " + parts.joined(separator: "; ")
+        }
+        target = effective.map { d.quantity($0, unit: c.unit) }
+        actual = c.actual.map { d.quantity($0, unit: c.unit) }
+        group = d.label("commitment_group_" + c.group.rawValue)
+        difficulty = d.label("difficulty_" + c.difficulty.rawValue)
+        acceptance = c.acceptance.isEmpty ? nil : c.acceptance
+        partners = c.partners.isEmpty ? nil
+            : c.partners.map { id in p.localities.first { $0.id == id }?.name ?? id }.joined(separator: ", ")
+        if c.status == .withdrawn {
+            var parts = [d.label(c.isApprovedWithdrawal ? "withdrawn_approved" : "withdrawn_unapproved")]
+            if let w = c.withdrawal {
+                if !w.reason.isEmpty { parts.append(d.label("withdrawn_reason") + ": " + w.reason) }
+                if let on = w.on { parts.append(d.label("withdrawn_on") + ": " + on.vietnamese) }
+                if !w.decision.isEmpty { parts.append(d.label("decision") + ": " + w.decision) }
+                if !w.approvedBy.isEmpty { parts.append(d.label("approved_by") + ": " + w.approvedBy) }
+            }
+            withdrawal = parts.joined(separator: " · ")
+        }
+        let updates = c.updates.filter { $0.on <= D }.sorted { $0.on > $1.on }.map { u in
+            Update(date: d.date(u.on), progressReport: u.progress.map { d.percent($0) }, note: u.note.isEmpty ? nil : u.note,
+                   evidence: u.evidence.flatMap { LinkPolicy.href($0) }.map { $0.hasPrefix("/") ? d.root + String($0.dropFirst()) : $0 })
+        }
+        latest = updates.first
+        older = Array(updates.dropFirst())
+        hasOlder = !older.isEmpty
+        self.history = history
+        hasHistory = !history.isEmpty
+        if withOfficial {
+            officialName = o.name
+            self.officialHref = officialHref
+            localityName = locality?.name ?? o.locality
+        }
+    }
+}

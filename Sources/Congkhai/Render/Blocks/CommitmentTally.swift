@@ -1,0 +1,42 @@
+/// "4 cam kết: 2 đúng hạn, 1 đang thực hiện, 1 quá hạn" as a sentence, a
+/// stacked bar and a legend with the numbers: the first thing an official's
+/// page answers.
+struct CommitmentTally: Encodable, Sendable {
+    struct Part: Encodable, Sendable {
+        /// `CommitmentStanding` raw value: the CSS class of its colour.
+        var key: String
+        var label: String
+        var count: String
+        var x: Int
+        var width: Int
+    }
+
+    var sentence: String
+    var total: String
+    var parts: [Part]
+    var hasAny: Bool
+
+    init(_ standings: [CommitmentStanding], _ d: Display) {
+        var counts: [CommitmentStanding: Int] = [:]
+        for s in standings { counts[s, default: 0] += 1 }
+        let n = standings.count
+        var x = 0
+        var parts: [Part] = []
+        var phrases: [String] = []
+        for s in CommitmentStanding.allCases {
+            let c = counts[s] ?? 0
+            guard c > 0 else { continue }
+            let w = n == 0 ? 0 : (Rational(c * 1000, n)).roundedInt
+            parts.append(Part(key: s.rawValue, label: d.label("standing_" + s.rawValue), count: d.count(c), x: x, width: w))
+            x += w
+            phrases.append(d.count(c) + " " + d.label("standing_" + s.rawValue).lowercased())
+        }
+        // The last part absorbs rounding so the bar is exactly full.
+        if var last = parts.popLast() { last.width = 1000 - last.x; parts.append(last) }
+        self.parts = parts
+        total = d.count(n)
+        hasAny = n > 0
+        sentence = n == 0 ? d.label("tally_none")
+            : d.fill("tally_sentence", ["count": d.count(n), "parts": phrases.joined(separator: ", ")])
+    }
+}

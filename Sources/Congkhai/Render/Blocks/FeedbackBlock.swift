@@ -1,0 +1,134 @@
+/// Feedback for one official, one locality or the province, as statements
+/// first ("3 trên 10 phản ánh được giải quyết đúng hạn"), then the numbers:
+/// complaints by outcome, median days per category, volume by month,
+/// ratings, and published comments with identical texts grouped.
+struct FeedbackBlock: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        var label: String
+        var count: String
+    }
+
+    struct Category: Encodable, Sendable {
+        var name: String
+        var count: String
+        var medianDays: String
+    }
+
+    struct Comment: Encodable, Sendable {
+        var text: String
+        var date: DateText
+        var kind: String
+        var category: String?
+        /// "× 4" when the same text was published several times.
+        var repeats: String?
+        var complaint: String?
+        var complaintKey: String?
+    }
+
+    /// Unique per page: the section's heading id.
+    var id: String
+    var hasFeedback: Bool
+    var statements: [String]
+    var byKind: [Row]
+    var byChannel: [Row]
+    var byRespondent: [Row]
+    var hasRatings: Bool
+    var meanRating: String
+    var ratingCount: String
+    var ratingBars: BarList
+    var complaintRows: [Row]
+    var hasCategories: Bool
+    var categories: [Category]
+    var hasMonths: Bool
+    var months: BarList
+    var comments: [Comment]
+    var hasComments: Bool
+}
+
+extension FeedbackBlock {
+    static let commentsShown = 20
+
+    init(_ s: FeedbackTally.Summary, comments: [PublishedComment], categoryNames: [String], id: String, period: Period,
+         asOf: Day, _ d: Display) {
+        self.id = id
+        hasFeedback = s.rows > 0
+        var statements: [String] = []
+        statements.append(d.fill("fb_received", ["count": d.count(s.rows)]))
+        let judged = s.complaintsResolvedOnTime + s.complaintsResolvedLate + s.complaintsOverdue
+        if s.complaints > 0 {
+            statements.append(d.fill("fb_on_time_share", ["on_time": d.count(s.complaintsResolvedOnTime), "of": d.count(judged)]))
+            if s.complaintsOverdue > 0 {
+                statements.append(d.fill("fb_open_past_due", ["count": d.count(s.complaintsOverdue)]))
+            }
+            if let m = s.medianResolveDays { statements.append(d.fill("fb_median_days", ["days": d.number(m, places: 1)])) }
+        }
+        if let mean = s.ratingMean {
+            statements.append(d.fill("fb_rating", ["mean": d.number(mean, places: 2), "count": d.count(s.ratingCount)]))
+        }
+        self.statements = s.rows > 0 ? statements : []
+        byKind = FeedbackKind.allCases.enumerated().compactMap { i, k in
+            s.byKind[i] > 0 ? Row(label: d.label("feedback_" + k.rawValue), count: d.count(s.byKind[i])) : nil
+        }
+        var channels: [Row] = FeedbackChannel.allCases.enumerated().compactMap { i, c in
+            s.byChannel[i] > 0 ? Row(label: d.label("channel_" + c.rawValue), count: d.count(s.byChannel[i])) : nil
+        }
+        if let unknown = s.byChannel.last, unknown > 0 { channels.append(Row(label: d.label("channel_unknown"), count: d.count(unknown))) }
+        byChannel = channels
+        var respondents: [Row] = RespondentKind.allCases.enumerated().compactMap { i, k in
+            s.byRespondentKind[i] > 0 ? Row(label: d.label("respondent_" + k.rawValue), count: d.count(s.byRespondentKind[i])) : nil
+        }
+        if let unknown = s.byRespondentKind.last, unknown > 0 {
+            respondents.append(Row(label: d.label("respondent_unknown"), count: d.count(unknown)))
+        }
+        byRespondent = respondents
+        hasRatings = s.ratingCount > 0
+        meanRating = s.ratingMean.map { d.number($0, places: 2) } ?? "—"
+        ratingCount = d.count(s.ratingCount)
+        ratingBars = BarList(title: d.label("ratings"), (0..<5).reversed().map { i in
+            (label: d.fill("stars_n", ["n": String(i + 1)]), value: Rational(s.ratingHistogram[i]),
+             text: d.count(s.ratingHistogram[i]), fill: BandColours.neutral)
+        })
+        // Outcomes that do not overlap: every complaint is in exactly one row.
+        let open = s.complaintsOpen - s.complaintsOverdue
+        complaintRows = [
+            ("complaints_on_time", s.complaintsResolvedOnTime), ("complaints_late", s.complaintsResolvedLate),
+            ("complaints_no_due", s.complaintsResolvedNoDue), ("complaints_open_in_time", open),
+            ("complaints_overdue", s.complaintsOverdue), ("complaints_rejected", s.complaintsRejected),
+        ].filter { $0.1 > 0 }.map { Row(label: d.label($0.0), count: d.count($0.1)) }
+        let top = s.categories.sorted { a, b in
+            a.value != b.value ? a.value > b.value
+                : (categoryNames.indices.contains(a.key) ? categoryNames[a.key] : "").utf8
+                    .lexicographicallyPrecedes((categoryNames.indices.contains(b.key) ? categoryNames[b.key] : "").utf8)
+        }.prefix(8)
+        categories = top.map { k, v in
+            Category(name: categoryNames.indices.contains(k) ? categoryNames[k] : "—", count: d.count(v),
+                     medianDays: s.medianResolveDays(category: k).map { d.number($0, places: 1) } ?? "—")
+        }
+        hasCategories = !categories.isEmpty
+        // Every month of the period up to D, zeros included, so gaps show.
+        let (sy, sm, _) = period.start.components
+        let (ey, em, _) = min(asOf, period.end).components
+        let first = sy * 12 + sm - 1, last = max(first, ey * 12 + em - 1)
+        let monthRows = (first...last).map { k in
+            (label: Day.pad(k % 12 + 1, 2) + "/" + String(k / 12), value: Rational(s.byMonth[k] ?? 0),
+             text: d.count(s.byMonth[k] ?? 0), fill: "#0b4f8a")
+        }
+        months = BarList(title: d.label("fb_by_month"), monthRows)
+        hasMonths = s.rows > 0 && monthRows.count > 1
+        // Identical texts (same kind and category) are one entry with a count.
+        var order: [String] = []
+        var groups: [String: (PublishedComment, Int)] = [:]
+        for c in comments {
+            let key = c.kind.rawValue + "\u{1F}" + c.category + "\u{1F}" + c.text
+            if let g = groups[key] { groups[key] = (g.0, g.1 + 1) } else { groups[key] = (c, 1); order.append(key) }
+        }
+        self.comments = order.prefix(FeedbackBlock.commentsShown).compactMap { key in
+            guard let (c, n) = groups[key] else { return nil }
+            return Comment(text: c.text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),
+                           category: c.category.isEmpty ? nil : c.category,
+                           repeats: n > 1 ? d.fill("comment_repeats", ["count": d.count(n)]) : nil,
+                           complaint: c.complaint.map { d.label("complaint_" + $0.rawValue) }, complaintKey: c.complaint?.rawValue)
+        }
+        hasComments = !self.comments.isEmpty
+    }
+}

@@ -1,0 +1,42 @@
+/// The score in one box: total, band, one plain sentence on why this band
+/// (the audit with its reference, or the group-B gate with its value),
+/// ranks with the group's size, and whether the score is still provisional.
+struct ScoreCard: Encodable, Sendable {
+    var total: String
+    var band: BandTag
+    var why: String
+    var ranks: String
+    var peerHref: String?
+    var peerNote: String?
+    var robustness: String?
+    var weightDependent: Bool
+    var consequences: String
+    var provisional: String?
+    var bigMove: String?
+}
+
+extension Display {
+    /// Why the official has this band, in one sentence (or two when both an audit and the gate acted).
+    func bandReason(_ r: OfficialResult, _ fw: Framework) -> String {
+        func name(_ i: Int) -> String { fw.bands[i].name.text(language) }
+        func nameOf(_ id: String) -> String { fw.bandIndex(id: id).map(name) ?? id }
+        var sentences: [String] = []
+        let band = fw.bands[r.bandFromTotal]
+        let upper = r.bandFromTotal > 0 ? fw.bands[r.bandFromTotal - 1].min : nil
+        sentences.append(fill(upper == nil ? "why_total_top" : "why_total",
+                              ["total": score(r.total), "band": name(r.bandFromTotal), "min": number(band.min),
+                               "next": upper.map { number($0) } ?? ""]))
+        for a in r.audits where a.applied {
+            let args = ["by": a.audit.by, "date": a.audit.on.vietnamese, "reference": a.audit.reference,
+                        "finding": a.audit.finding, "action": a.audit.action.describe(language, strings: t, bandName: nameOf)]
+            sentences.append(fill("why_audit", args))
+        }
+        if let g = r.gate, g.capped, let value = g.attainment {
+            sentences.append(fill("why_gate", ["value": score(value), "min": number(g.minimum), "band": nameOf(g.capBand)]))
+        }
+        if r.band != r.bandFromTotal {
+            sentences.append(fill("why_final", ["band": name(r.band)]))
+        }
+        return sentences.joined(separator: " ")
+    }
+}

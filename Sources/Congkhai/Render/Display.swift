@@ -1,0 +1,60 @@
+/// Everything a page model needs to turn values into words in one language:
+/// the theme's strings, numbers (`Number.display`), dates as readers write
+/// them (dd/mm/yyyy, the ISO form kept for `<time datetime>`), links relative
+/// to the page. Page builders get one of these and never branch on the
+/// language themselves.
+struct Display: Sendable {
+    let language: String
+    let t: [String: String]
+    /// Relative path from the page to the site root (`../../`, or empty).
+    let root: String
+    /// Language prefix of this page's links (`en/` or empty).
+    let prefix: String
+
+    func link(_ path: String) -> String {
+        let s = root + prefix + path
+        return s.isEmpty ? "./" : s
+    }
+
+    func label(_ key: String) -> String { t[key] ?? key }
+
+    /// A string with `{{name}}` placeholders filled.
+    func fill(_ key: String, _ values: [String: String]) -> String {
+        var s = label(key)
+        for (k, v) in values { s = s.replacingOccurrences(of: "{{" + k + "}}", with: v) }
+        return s
+    }
+
+    func phrase(_ p: Phrase) -> String { p.text(t) }
+
+    /// `83,13` / `83.13`: a score, always two decimals.
+    func score(_ x: Rational) -> String { Number.display(x, places: 2, fixed: true, language: language) }
+
+    /// `1.234,5`: any other quantity, at most `places` decimals.
+    func number(_ x: Rational, places: Int = 2) -> String { Number.display(x, places: places, language: language) }
+
+    func count(_ n: Int) -> String { Number.display(n, language: language) }
+
+    /// `12 %`.
+    func percent(_ x: Rational, places: Int = 0) -> String { number(x, places: places) + " %" }
+
+    /// A quantity with its unit; money (`đồng`, `VND`) is always whole and grouped.
+    func quantity(_ x: Rational, unit: String) -> String {
+        unit.isEmpty ? number(x) : number(x) + " " + unit
+    }
+
+    func date(_ d: Day) -> DateText { DateText(iso: d.description, text: d.vietnamese) }
+
+    /// `14:05 18/12/2025`.
+    func time(_ t: Timestamp) -> String {
+        let iso = t.description
+        let clock = iso.split(separator: "T").dropFirst().first.map { String($0.prefix(5)) } ?? ""
+        return clock.isEmpty ? t.day.vietnamese : clock + " " + t.day.vietnamese
+    }
+}
+
+/// A date for a page: `text` is what people read, `iso` goes in `<time datetime>`.
+struct DateText: Encodable, Sendable {
+    var iso: String
+    var text: String
+}

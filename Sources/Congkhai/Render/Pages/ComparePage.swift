@@ -1,0 +1,75 @@
+/// Officials side by side, one column per criterion with a bar, local
+/// governments apart from departments, filterable by context (one static
+/// page per context, so no script is needed).
+struct ComparePage: Encodable, Sendable {
+    struct Filter: Encodable, Sendable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    struct Cell: Encodable, Sendable {
+        var criterion: String
+        var value: String
+        var width: Int
+        var fill: String
+    }
+
+    struct Row: Encodable, Sendable {
+        var name: String
+        var href: String
+        var localityName: String
+        var total: String
+        var band: BandTag
+        var cells: [Cell]
+    }
+
+    struct Table: Encodable, Sendable {
+        var title: String
+        var rows: [Row]
+    }
+
+    var heading: String
+    var filters: [Filter]
+    var criteria: [String]
+    var tables: [Table]
+    var hasRows: Bool
+    var provisional: String?
+}
+
+extension SiteRenderer {
+    func comparePage(_ context: Int?, _ d: Display) -> ComparePage {
+        let p = run.province
+        let fw = p.framework
+        let contexts = Locality.Context.allCases
+        let wanted = context.map { contexts[$0] }
+        var filters = [ComparePage.Filter(label: d.label("compare_all"), href: d.link(SitePaths.compare(nil)), current: context == nil)]
+        for (i, c) in contexts.enumerated() where p.localities.contains(where: { $0.context == c }) {
+            filters.append(ComparePage.Filter(label: d.label("context_" + c.rawValue), href: d.link(SitePaths.compare(c)), current: context == i))
+        }
+        let tables = groupedRanking.groups.compactMap { group, entries -> ComparePage.Table? in
+            var rows: [ComparePage.Row] = []
+            for e in entries {
+                let l = p.localities[e.locality]
+                if let wanted, l.context != wanted { continue }
+                for m in plan.localityBoards[e.locality] {
+                    let r = run.scoreboard.results[m.result]
+                    let o = p.officials[r.official]
+                    let cells = zip(fw.criteria, r.criteria).map { criterion, c -> ComparePage.Cell in
+                        let a = c.attainment ?? .zero
+                        return ComparePage.Cell(criterion: criterion.name.text(d.language),
+                                                value: c.counts ? d.score(a) : d.label("not_applicable"),
+                                                width: c.counts ? max(1, min(100, a.roundedInt)) : 0,
+                                                fill: bandColours.colour(fw.bandIndex(for: a.rounded(places: 2))))
+                    }
+                    rows.append(ComparePage.Row(name: o.name, href: officialLink(r.official, d), localityName: l.name,
+                                                total: d.score(r.total), band: d.band(r.band, fw), cells: cells))
+                }
+            }
+            return rows.isEmpty ? nil : ComparePage.Table(title: d.label("ranking_" + group.rawValue), rows: rows)
+        }
+        return ComparePage(heading: d.label("compare_title") + (wanted.map { " — " + d.label("context_" + $0.rawValue) } ?? ""),
+                           filters: filters, criteria: fw.criteria.map { $0.name.text(d.language) }, tables: tables,
+                           hasRows: !tables.isEmpty, provisional: provisional(d))
+    }
+}

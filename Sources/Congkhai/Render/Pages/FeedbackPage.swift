@@ -1,0 +1,32 @@
+/// The province's feedback, then each locality's in one comparable table.
+struct FeedbackPage: Encodable, Sendable {
+    struct Locality: Encodable, Sendable {
+        var name: String
+        var href: String
+        var rows: String
+        var mean: String
+        var onTime: String
+        var overdue: String
+    }
+
+    var feedback: FeedbackBlock
+    var localities: [Locality]
+}
+
+extension SiteRenderer {
+    func feedbackPage(_ d: Display) -> FeedbackPage {
+        let p = run.province
+        let tally = run.scoreboard.tally
+        return FeedbackPage(
+            feedback: FeedbackBlock(tally.province, comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+                                    period: p.site.period, asOf: run.scoreboard.asOf, d),
+            localities: p.localities.enumerated().map { li, l in
+                let s = tally.localitySummaries[li]
+                let judged = s.complaintsResolvedOnTime + s.complaintsResolvedLate + s.complaintsOverdue
+                return FeedbackPage.Locality(name: l.name, href: d.link(SitePaths.locality(l.id)), rows: d.count(s.rows),
+                                             mean: s.ratingMean.map { d.number($0) } ?? "—",
+                                             onTime: judged == 0 ? "—" : d.count(s.complaintsResolvedOnTime) + "/" + d.count(judged),
+                                             overdue: d.count(s.complaintsOverdue))
+            })
+    }
+}

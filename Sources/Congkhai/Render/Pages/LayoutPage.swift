@@ -1,0 +1,85 @@
+/// The frame around every page: head, navigation, language switch, footer.
+struct LayoutPage: Encodable, Sendable {
+    struct Link: Encodable, Sendable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    struct Alternate: Encodable, Sendable {
+        var lang: String
+        var href: String
+    }
+
+    struct Channel: Encodable, Sendable {
+        var label: String
+        var value: String
+        var href: String?
+    }
+
+    var lang: String
+    var ogLocale: String
+    var siteTitle: String
+    var pageTitle: String
+    var description: String
+    var canonical: String
+    var alternates: [Alternate]
+    var home: String
+    var nav: [Link]
+    var switchHref: String
+    var switchLang: String
+    var feed: String?
+    var feedTitle: String?
+    var demo: Bool
+    var content: String
+    var channels: [Channel]
+    var asOf: DateText
+    var period: String
+    var frameworkName: String
+    var openData: String
+    var version: String
+}
+
+extension SiteRenderer {
+    func channels(_ d: Display) -> [LayoutPage.Channel] {
+        run.province.site.feedbackChannels.map { key, value in
+            var c = LayoutPage.Channel(label: d.t["channel_" + key] ?? key, value: value)
+            if key == "portal" || value.lowercased().hasPrefix("http") {
+                c.href = LinkPolicy.href(value)
+            } else if key == "hotline", !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-.()".contains($0)) }) {
+                c.href = "tel:" + value.filter { $0.isNumber || $0 == "+" }
+            } else if key == "email", value.contains("@") {
+                c.href = LinkPolicy.href("mailto:" + value)
+            }
+            return c
+        }
+    }
+
+    func layout(_ page: SitePlan.Page, _ d: Display, fullPath: String, title: String, description: String,
+                feed: (href: String, title: String)?, content: String) -> LayoutPage {
+        let p = run.province
+        let items: [(String, String, SitePlan.PageKind)] = [
+            ("nav_home", SitePaths.home, .home), ("nav_localities", SitePaths.localities, .localities),
+            ("nav_compare", SitePaths.compare(nil), .compare(nil)),
+            ("nav_commitments", SitePaths.commitments(.overdue), .commitments(.overdue)),
+            ("nav_feedback", SitePaths.feedback, .feedback), ("nav_methodology", SitePaths.methodology, .methodology),
+            ("nav_open_data", SitePaths.openData, .openData), ("nav_search", SitePaths.search, .search),
+        ]
+        let other = plan.languages.first { $0 != page.language } ?? page.language
+        let otherPrefix = SitePaths.prefix(other, default: plan.defaultLanguage)
+        let switchHref = page.kind == .notFound ? d.root + otherPrefix : d.root + otherPrefix + page.path
+        return LayoutPage(
+            lang: d.language, ogLocale: d.label("og_locale"), siteTitle: p.site.title, pageTitle: title, description: description,
+            canonical: baseURL + fullPath,
+            alternates: page.kind == .notFound ? [] : plan.languages.map {
+                LayoutPage.Alternate(lang: $0, href: baseURL + SitePaths.prefix($0, default: plan.defaultLanguage) + page.path)
+            },
+            home: d.link(SitePaths.home),
+            nav: items.map { LayoutPage.Link(label: d.label($0.0), href: d.link($0.1), current: $0.2 == page.kind) },
+            switchHref: switchHref.isEmpty ? "./" : switchHref, switchLang: other,
+            feed: feed?.href, feedTitle: feed?.title, demo: p.site.demo, content: content, channels: channels(d),
+            asOf: d.date(run.scoreboard.asOf),
+            period: p.site.period.start.vietnamese + " – " + p.site.period.end.vietnamese,
+            frameworkName: p.framework.name.text(d.language), openData: d.link(SitePaths.openData), version: CongkhaiVersion.string)
+    }
+}

@@ -1,0 +1,82 @@
+/// A locality: its leaderboard, indicators, overdue commitments, feedback.
+struct LocalityPage: Encodable, Sendable {
+    struct Indicator: Encodable, Sendable {
+        var name: String
+        var baseline: String
+        var target: String
+        var actual: String
+        var direction: String
+    }
+
+    struct Adjustment: Encodable, Sendable {
+        var product: String
+        var factor: String
+        var reason: String
+        var approvedBy: String
+        var decision: String
+        var approvedOn: DateText?
+    }
+
+    var name: String
+    var kind: String
+    var context: String
+    var population: String?
+    var rankLine: String?
+    var noticeHref: String
+    var feedHref: String
+    var changesHref: String
+    var removedRows: String?
+    var quotaWarning: String?
+    var provisional: String?
+    var trend: TrendBlock?
+    var board: Leaderboard
+    var indicators: [Indicator]
+    var hasIndicators: Bool
+    var adjustments: [Adjustment]
+    var hasAdjustments: Bool
+    var overdue: [CommitmentCard]
+    var hasOverdue: Bool
+    var feedback: FeedbackBlock
+}
+
+extension SiteRenderer {
+    func localityPage(_ li: Int, _ d: Display) -> LocalityPage {
+        let p = run.province
+        let l = p.localities[li]
+        var rankLine: String?
+        if let (g, i) = groupedRanking.position[li] {
+            let (group, entries) = groupedRanking.groups[g]
+            rankLine = d.fill("locality_rank_line", ["rank": d.count(entries[i].rank), "size": d.count(entries.count),
+                                                     "group": d.label("ranking_" + group.rawValue), "mean": d.score(entries[i].mean)])
+        }
+        var quota: String?
+        if let q = ExcellenceQuota.status(locality: l.id, results: run.scoreboard.results, province: p), q.exceeded {
+            quota = d.fill("quota_warning", ["excellent": d.count(q.counted), "of": d.count(q.of)])
+        }
+        let overdue = (plan.commitmentLists[.overdue] ?? []).filter { p.officials[$0.official].locality == l.id }
+            .map { commitmentCard($0, d, withOfficial: true) }
+        let indicators = l.indicators.map { i in
+            LocalityPage.Indicator(name: i.unit.isEmpty ? i.name : i.name + " (" + i.unit + ")", baseline: d.number(i.baseline),
+                                   target: d.number(i.target), actual: i.actual.map { d.number($0) } ?? d.label("no_data"),
+                                   direction: d.label("direction_" + i.direction.rawValue))
+        }
+        let adjustments = l.normAdjustments.map { a in
+            LocalityPage.Adjustment(product: p.products[a.product]?.name ?? a.product, factor: d.number(a.factor), reason: a.reason,
+                                    approvedBy: a.approvedBy, decision: a.decision, approvedOn: a.approvedOn.map(d.date))
+        }
+        return LocalityPage(
+            name: l.name, kind: d.label("locality_" + l.kind.rawValue), context: d.label("context_" + l.context.rawValue),
+            population: l.population.map(d.count), rankLine: rankLine,
+            noticeHref: d.link(SitePaths.notice(l.id)), feedHref: d.root + SitePaths.localityFeed(l.id),
+            changesHref: d.link(SitePaths.localityChanges(l.id)),
+            removedRows: history.removedRows[l.id].flatMap { $0 > 0 ? d.fill("removed_rows", ["count": d.count($0)]) : nil },
+            quotaWarning: quota, provisional: provisional(d),
+            trend: trend(series: localitySeries(l), title: d.label("mean_trend"), d),
+            board: leaderboard(plan.localityBoards[li], caption: d.label("leaderboard") + " — " + l.name, showLocality: false, d),
+            indicators: indicators, hasIndicators: !indicators.isEmpty, adjustments: adjustments, hasAdjustments: !adjustments.isEmpty,
+            overdue: overdue, hasOverdue: !overdue.isEmpty,
+            feedback: FeedbackBlock(run.scoreboard.tally.localitySummaries[li], comments: comments(locality: li),
+                                    categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period,
+                                    asOf: run.scoreboard.asOf, d))
+    }
+}

@@ -1,0 +1,58 @@
+/// The A4 notice for a commune's board: each official compact (name, score,
+/// band, a tally line, a short commitments table and a QR code), three to a
+/// page; the contacts once, at the end.
+struct NoticePage: Encodable, Sendable {
+    struct Official: Encodable, Sendable {
+        var name: String
+        var position: String
+        var total: String
+        var band: String
+        var tally: String
+        var qr: String?
+        var commitments: [Commitment]
+    }
+
+    struct Commitment: Encodable, Sendable {
+        var title: String
+        var deadline: DateText
+        var standing: String
+    }
+
+    var name: String
+    var localityHref: String
+    var asOf: DateText
+    var period: String
+    var provisional: String?
+    var officials: [Official]
+    var channels: [LayoutPage.Channel]
+    var portalQR: String?
+}
+
+extension SiteRenderer {
+    func noticePage(_ li: Int, _ d: Display) -> NoticePage {
+        let p = run.province
+        let l = p.localities[li]
+        let D = run.scoreboard.asOf
+        let officials = plan.localityBoards[li].map { m -> NoticePage.Official in
+            let r = run.scoreboard.results[m.result]
+            let o = p.officials[r.official]
+            let url = baseURL + SitePaths.prefix(d.language, default: plan.defaultLanguage) + SitePaths.official(o.locality, o.id)
+            let visible = o.commitments.filter { $0.isPublished(asOf: D) }
+            return NoticePage.Official(
+                name: o.name, position: o.position, total: d.score(r.total), band: p.framework.bands[r.band].name.text(d.language),
+                tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d).sentence,
+                qr: QRCode.svg(url, label: d.label("notice_scan") + ": " + o.name),
+                commitments: visible.map { c in
+                    NoticePage.Commitment(title: c.title, deadline: d.date(c.deadline),
+                                          standing: d.label("standing_" + c.standing(asOf: D).rawValue))
+                })
+        }
+        var portalQR: String?
+        if let portal = p.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, LinkPolicy.href(portal) != nil {
+            portalQR = QRCode.svg(portal, label: d.label("notice_feedback_qr"))
+        }
+        return NoticePage(name: l.name, localityHref: d.link(SitePaths.locality(l.id)), asOf: d.date(D),
+                          period: p.site.period.start.vietnamese + " – " + p.site.period.end.vietnamese,
+                          provisional: provisional(d), officials: officials, channels: channels(d), portalQR: portalQR)
+    }
+}

@@ -1,0 +1,243 @@
+/// An official's page, top first: who, the commitments tally, the score
+/// and why, the commitments as cards, feedback; the per-criterion breakdown
+/// and formulas last, folded.
+struct OfficialPage: Encodable, Sendable {
+    var name: String
+    var position: String
+    var localityName: String
+    var localityHref: String
+    var termStart: DateText?
+    var tally: CommitmentTally
+    var score: ScoreCard
+    var commitments: [CommitmentCard]
+    var hasCommitments: Bool
+    var removed: [RemovedCommitment]
+    var hasRemoved: Bool
+    var trend: TrendBlock?
+    var bodyHTML: String?
+    var feedback: FeedbackBlock
+    var breakdown: Breakdown
+    /// For the page's `<meta name="description">`.
+    var summary: String
+}
+
+/// A commitment the content no longer holds, with its last published state (from the ledger).
+struct RemovedCommitment: Encodable, Sendable {
+    var id: String
+    var title: String
+    var removed: String
+    var facts: String
+    var history: [String]
+}
+
+/// The per-criterion detail: what each criterion means in plain words, its
+/// number, then the formula and the inputs.
+struct Breakdown: Encodable, Sendable {
+    struct Criterion: Encodable, Sendable {
+        var id: String
+        var name: String
+        var group: String
+        var weight: String
+        var attainment: String
+        var contribution: String
+        var statusNote: String?
+        var measures: [MeasureDetail]
+    }
+
+    struct Audit: Encodable, Sendable {
+        var date: DateText
+        var by: String
+        var finding: String
+        var reference: String
+        var action: String
+        var ignored: Bool
+    }
+
+    struct Incident: Encodable, Sendable {
+        var title: String
+        var occurred: String
+        var responded: String
+        var resolved: String
+        var targetHours: String
+        var outcome: String
+    }
+
+    struct Initiative: Encodable, Sendable {
+        var title: String
+        var adoptedOn: DateText
+        var changes: String
+        var sustained: String
+        var verifiedBy: String?
+    }
+
+    var bars: BarList
+    var criteria: [Criterion]
+    var weightedTotal: String
+    var countedWeight: String
+    var adjusted: String?
+    var audits: [Audit]
+    var hasAudits: Bool
+    var gate: String?
+    var incidents: [Incident]
+    var hasIncidents: Bool
+    var initiatives: [Initiative]
+    var hasInitiatives: Bool
+}
+
+/// One measure of a criterion: plain words first, the formula second.
+struct MeasureDetail: Encodable, Sendable {
+    struct Fact: Encodable, Sendable {
+        var label: String
+        var value: String
+    }
+
+    struct Item: Encodable, Sendable {
+        var title: String
+        var counted: Bool
+        var note: String?
+        /// Not `facts`: Mustache would fall back to the measure's list when nil.
+        var details: String?
+    }
+
+    var label: String
+    var plain: String
+    var attainment: String
+    var formula: String
+    var notApplicable: String?
+    var facts: [Fact]
+    var hasFacts: Bool
+    var items: [Item]
+    var hasItems: Bool
+
+    init(_ m: MeasureResult, _ d: Display) {
+        label = m.measure.label { d.label($0) }
+        plain = d.label("plain_" + m.measure.name)
+        attainment = m.attainment.map { d.score($0) } ?? d.label("not_applicable")
+        formula = d.phrase(m.explanation.formula)
+        notApplicable = m.explanation.notApplicable.map(d.phrase)
+        facts = m.explanation.facts.map { Fact(label: d.phrase($0.label), value: $0.value.text(d.language, strings: d.t)) }
+        hasFacts = !facts.isEmpty
+        items = m.explanation.items.map { item in
+            let text = item.facts.map { "\(d.phrase($0.label)): \($0.value.text(d.language, strings: d.t))" }.joined(separator: "; ")
+            return Item(title: item.title, counted: item.counted, note: item.note.map(d.phrase), details: text.isEmpty ? nil : text)
+        }
+        hasItems = !items.isEmpty
+    }
+}
+
+extension SiteRenderer {
+    func officialPage(_ oi: Int, _ d: Display) -> OfficialPage? {
+        let p = run.province
+        let fw = p.framework
+        let o = p.officials[oi]
+        guard let ri = plan.resultOf[oi], let li = localityIndex[o.locality] else { return nil }
+        let r = run.scoreboard.results[ri]
+        let l = p.localities[li]
+        let D = run.scoreboard.asOf
+        let visible = o.commitments.filter { $0.isPublished(asOf: D) }
+        let cards = visible.map { c in
+            CommitmentCard(c, official: o, locality: l, province: p, asOf: D, d, history: commitmentHistory(o, c.id, d))
+        }
+        let removed = removedCommitments(o, d)
+        let series = officialSeries(o)
+        return OfficialPage(
+            name: o.name, position: o.position, localityName: l.name, localityHref: d.link(SitePaths.locality(l.id)),
+            termStart: o.termStart.map(d.date),
+            tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d),
+            score: scoreCard(r, li: li, d, bigMove: bigMove(series, d)),
+            commitments: cards, hasCommitments: !cards.isEmpty, removed: removed, hasRemoved: !removed.isEmpty,
+            trend: trend(series: series, title: d.label("score_trend"), d),
+            bodyHTML: bodies[oi].isEmpty ? nil : bodies[oi],
+            feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: comments(official: oi),
+                                    categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
+            breakdown: breakdown(r, o, d),
+            summary: "\(o.name), \(o.position): \(d.score(r.total))/100, \(fw.bands[r.band].name.text(d.language))")
+    }
+
+    func scoreCard(_ r: OfficialResult, li: Int, _ d: Display, bigMove: String?) -> ScoreCard {
+        let fw = run.province.framework
+        var card = ScoreCard(total: d.score(r.total), band: d.band(r.band, fw), why: d.bandReason(r, fw), ranks: "",
+                             weightDependent: !r.bandIsRobust, consequences: fw.bands[r.band].consequences.text(d.language),
+                             provisional: provisional(d), bigMove: bigMove)
+        var ranks = d.fill("rank_in_locality_of", ["rank": d.count(r.rankInLocality), "size": d.count(plan.localityBoards[li].count)])
+        if let gi = peerGroupOf[r.official] {
+            let g = plan.peerGroups[gi]
+            ranks += " · " + d.fill("rank_in_peer_group_of", ["rank": d.count(r.rankInPeerGroup), "size": d.count(g.members.count),
+                                                             "group": peerGroupName(g, d)])
+            card.peerHref = d.link(SitePaths.peerGroup(g.key))
+            if g.members.count < SiteRenderer.smallPeerGroup {
+                card.peerNote = d.fill("peer_group_small", ["size": d.count(g.members.count)])
+            }
+        }
+        card.ranks = ranks
+        if let rb = r.robustness {
+            func name(_ i: Int) -> String { fw.bands[i].name.text(d.language) }
+            card.robustness = d.fill(rb.isRobust(band: r.band) ? "robust_band" : "weight_dependent_band",
+                                     ["min": d.score(rb.totalRange.lowerBound), "max": d.score(rb.totalRange.upperBound),
+                                      "lowest": name(rb.lowestBand), "highest": name(rb.highestBand)])
+        }
+        return card
+    }
+
+    func breakdown(_ r: OfficialResult, _ o: Official, _ d: Display) -> Breakdown {
+        let fw = run.province.framework
+        var criteria: [Breakdown.Criterion] = []
+        var bars: [(label: String, value: Rational, text: String, fill: String)] = []
+        for (criterion, c) in zip(fw.criteria, r.criteria) {
+            let name = criterion.name.text(d.language)
+            var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), weight: d.number(c.weight),
+                                          attainment: d.score(c.attainment ?? .zero),
+                                          contribution: c.counts ? d.score(c.contribution) : "—",
+                                          measures: c.measures.map { MeasureDetail($0, d) })
+            switch c.status {
+            case .scored: break
+            case .requiredZero: row.statusNote = d.label("required_zero")
+            case .dropped: row.attainment = d.label("not_applicable"); row.statusNote = d.label("dropped")
+            }
+            criteria.append(row)
+            // A bar takes the colour of the band its attainment would fall in (the framework's bands).
+            let a = c.attainment ?? .zero
+            bars.append((label: name, value: a, text: c.counts ? d.score(a) : d.label("not_applicable"),
+                         fill: bandColours.colour(fw.bandIndex(for: a.rounded(places: 2)))))
+        }
+        func bandName(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(d.language) } ?? id }
+        let audits = r.audits.map { a -> Breakdown.Audit in
+            var action = a.audit.action.describe(d.language, strings: d.t, bandName: bandName)
+            if a.applied, case .deduct = a.audit.action {
+                let before = Rational(decimal: a.before).map { d.score($0) } ?? a.before
+                let after = Rational(decimal: a.after).map { d.score($0) } ?? a.after
+                action += " (\(before) → \(after))"
+            } else if a.applied {
+                action += " (\(bandName(a.before)) → \(bandName(a.after)))"
+            }
+            return Breakdown.Audit(date: d.date(a.audit.on), by: a.audit.by, finding: a.audit.finding,
+                                   reference: a.audit.reference, action: action, ignored: !a.applied)
+        }
+        var gate: String?
+        if let g = r.gate, let a = g.attainment {
+            gate = d.fill(g.capped ? "gate_line_capped" : (g.passed ? "gate_line_passed" : "gate_line_failed"),
+                          ["value": d.score(a), "min": d.number(g.minimum), "band": bandName(g.capBand)])
+        }
+        let incidents = o.incidents.map { i in
+            Breakdown.Incident(title: i.title, occurred: d.time(i.occurred), responded: i.responded.map(d.time) ?? "—",
+                               resolved: i.resolved.map(d.time) ?? "—", targetHours: d.number(i.targetResponseHours),
+                               outcome: d.label("outcome_" + i.outcome.rawValue))
+        }
+        let initiatives = o.initiatives.map { i -> Breakdown.Initiative in
+            var parts: [String] = []
+            if let b = i.baseline.days, let c = i.current.days { parts.append("\(d.number(b)) → \(d.number(c)) \(d.label("days"))") }
+            if let b = i.baseline.costVND, let c = i.current.costVND { parts.append("\(d.number(b)) → \(d.number(c)) \(d.label("vnd"))") }
+            if let b = i.baseline.steps, let c = i.current.steps { parts.append("\(d.number(b)) → \(d.number(c)) \(d.label("steps"))") }
+            return Breakdown.Initiative(title: i.title, adoptedOn: d.date(i.adoptedOn), changes: parts.joined(separator: ", "),
+                                        sustained: d.label(i.sustained.map { $0 ? "sustained_true" : "sustained_false" } ?? "sustained_unknown"),
+                                        verifiedBy: i.verifiedBy.isEmpty ? nil : i.verifiedBy)
+        }
+        return Breakdown(bars: BarList(title: d.label("breakdown"), bars, max: 100), criteria: criteria,
+                         weightedTotal: d.score(r.weightedTotal), countedWeight: d.number(r.countedWeight),
+                         adjusted: Number.round(r.weightedTotal) != r.total
+                            ? d.fill("adjusted_line", ["weighted": d.score(r.weightedTotal), "total": d.score(r.total)]) : nil,
+                         audits: audits, hasAudits: !audits.isEmpty, gate: gate,
+                         incidents: incidents, hasIncidents: !incidents.isEmpty,
+                         initiatives: initiatives, hasInitiatives: !initiatives.isEmpty)
+    }
+}

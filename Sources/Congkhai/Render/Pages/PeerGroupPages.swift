@@ -1,0 +1,45 @@
+/// The list of peer groups (same role, same context).
+struct PeerGroupsPage: Encodable, Sendable {
+    struct Group: Encodable, Sendable {
+        var href: String
+        var name: String
+        var size: String
+        var small: Bool
+    }
+
+    var groups: [Group]
+    var smallNote: String
+}
+
+/// One peer group's ranking.
+struct PeerGroupPage: Encodable, Sendable {
+    var name: String
+    var groupsHref: String
+    var smallNote: String?
+    var provisional: String?
+    var board: Leaderboard
+}
+
+extension SiteRenderer {
+    static let smallPeerGroup = 5
+
+    func peerGroupName(_ g: SitePlan.PeerGroup, _ d: Display) -> String {
+        d.label("role_" + g.role.rawValue) + " — " + d.label("context_" + g.context.rawValue)
+    }
+
+    func peerGroupsPage(_ d: Display) -> PeerGroupsPage {
+        PeerGroupsPage(groups: plan.peerGroups.map { g in
+            PeerGroupsPage.Group(href: d.link(SitePaths.peerGroup(g.key)), name: peerGroupName(g, d), size: d.count(g.members.count),
+                                 small: g.members.count < SiteRenderer.smallPeerGroup)
+        }, smallNote: d.fill("peer_groups_small_note", ["size": d.count(SiteRenderer.smallPeerGroup)]))
+    }
+
+    func peerGroupPage(_ gi: Int, _ d: Display) -> PeerGroupPage {
+        let g = plan.peerGroups[gi]
+        let name = peerGroupName(g, d)
+        return PeerGroupPage(name: name, groupsHref: d.link(SitePaths.peerGroups),
+                             smallNote: g.members.count < SiteRenderer.smallPeerGroup
+                                ? d.fill("peer_group_small", ["size": d.count(g.members.count)]) : nil,
+                             provisional: provisional(d), board: leaderboard(g.members, caption: name, showLocality: true, d))
+    }
+}

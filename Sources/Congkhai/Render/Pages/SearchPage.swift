@@ -1,0 +1,32 @@
+/// Search (enhanced by `site.js` over `search-index.json`) and, without
+/// JavaScript, the directory of localities and officials.
+struct SearchPage: Encodable, Sendable {
+    struct Official: Encodable, Sendable {
+        var name: String
+        var href: String
+        var position: String
+    }
+
+    struct Locality: Encodable, Sendable {
+        var name: String
+        var href: String
+        var officials: [Official]
+    }
+
+    var indexHref: String
+    var langPrefix: String
+    var localities: [Locality]
+}
+
+extension SiteRenderer {
+    func searchPage(_ d: Display) -> SearchPage {
+        let p = run.province
+        var byLocality: [String: [SearchPage.Official]] = [:]
+        for (oi, o) in p.officials.enumerated() {
+            byLocality[o.locality, default: []].append(SearchPage.Official(name: o.name, href: officialLink(oi, d), position: o.position))
+        }
+        return SearchPage(indexHref: d.root + "search-index.json", langPrefix: d.prefix, localities: p.localities.map { l in
+            SearchPage.Locality(name: l.name, href: d.link(SitePaths.locality(l.id)), officials: byLocality[l.id] ?? [])
+        })
+    }
+}
