@@ -41,12 +41,16 @@ struct FeedbackBlock: Encodable, Sendable {
     var categories: [Category]
     var hasMonths: Bool
     var months: BarList
+    /// The first few comments; the rest (up to `commentsShown`) folded.
     var comments: [Comment]
     var hasComments: Bool
+    var moreComments: [Comment]
+    var hasMoreComments: Bool
 }
 
 extension FeedbackBlock {
     static let commentsShown = 20
+    static let commentsOpen = 3
 
     init(_ s: FeedbackTally.Summary, comments: [PublishedComment], categoryNames: [String], id: String, period: Period,
          asOf: Day, _ d: Display) {
@@ -122,13 +126,16 @@ extension FeedbackBlock {
             let key = c.kind.rawValue + "\u{1F}" + c.category + "\u{1F}" + c.text
             if let g = groups[key] { groups[key] = (g.0, g.1 + 1) } else { groups[key] = (c, 1); order.append(key) }
         }
-        self.comments = order.prefix(FeedbackBlock.commentsShown).compactMap { key in
+        let all: [Comment] = order.prefix(FeedbackBlock.commentsShown).compactMap { key in
             guard let (c, n) = groups[key] else { return nil }
             return Comment(text: c.text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),
                            category: c.category.isEmpty ? nil : c.category,
                            repeats: n > 1 ? d.fill("comment_repeats", ["count": d.count(n)]) : nil,
                            complaint: c.complaint.map { d.label("complaint_" + $0.rawValue) }, complaintKey: c.complaint?.rawValue)
         }
-        hasComments = !self.comments.isEmpty
+        self.comments = Array(all.prefix(FeedbackBlock.commentsOpen))
+        moreComments = Array(all.dropFirst(FeedbackBlock.commentsOpen))
+        hasComments = !all.isEmpty
+        hasMoreComments = !moreComments.isEmpty
     }
 }

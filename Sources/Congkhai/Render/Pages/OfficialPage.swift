@@ -75,6 +75,9 @@ struct Breakdown: Encodable, Sendable {
     var weightedTotal: String
     var countedWeight: String
     var adjusted: String?
+    /// The robustness sentence when the band does not depend on the weights
+    /// (the score card only shows it when it does).
+    var robustBand: String?
     var audits: [Audit]
     var hasAudits: Bool
     var gate: String?
@@ -140,17 +143,20 @@ extension SiteRenderer {
         }
         let removed = removedCommitments(o, d)
         let series = officialSeries(o)
+        let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
+        var details = breakdown(r, o, d)
+        if !card.weightDependent { details.robustBand = card.robustness }
         return OfficialPage(
             name: o.name, position: o.position, localityName: l.name, localityHref: d.link(SitePaths.locality(l.id)),
             termStart: o.termStart.map(d.date),
             tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d),
-            score: scoreCard(r, li: li, d, bigMove: bigMove(series, d)),
+            score: card,
             commitments: cards, hasCommitments: !cards.isEmpty, removed: removed, hasRemoved: !removed.isEmpty,
             trend: trend(series: series, title: d.label("score_trend"), d),
             bodyHTML: bodies[oi].isEmpty ? nil : bodies[oi],
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: comments(official: oi),
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
-            breakdown: breakdown(r, o, d),
+            breakdown: details,
             summary: "\(o.name), \(o.position): \(d.score(r.total))/100, \(fw.bands[r.band].name.text(d.language))")
     }
 
