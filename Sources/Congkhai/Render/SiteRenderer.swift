@@ -104,67 +104,72 @@ public struct SiteRenderer: Sendable {
                         prefix: prefix), full)
     }
 
-    func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
-        let (d, fullPath) = display(for: page)
-        let p = run.province
-        var title = p.site.title
-        var description = d.label("site_tagline")
+    /// A page's typed model, the template that lays it out, and what the frame needs.
+    struct PageModel {
+        var template: String
+        var model: any Encodable
+        var title: String
+        var description: String
         var feed: (href: String, title: String)?
-        let body: Result<String, Theme.RenderError>
-        func content(_ model: some Encodable, _ template: String) -> Result<String, Theme.RenderError> {
-            theme.render(TemplateContext.make(model, strings: d.t, root: d.root), template: template)
-        }
+    }
+
+    /// The typed model of one page: a pure function of the scoreboard, the plan and the history.
+    func pageModel(_ page: SitePlan.Page, _ d: Display) -> PageModel {
+        let p = run.province
+        var m = PageModel(template: "", model: NotFoundPage(home: "", localitiesHref: ""), title: p.site.title,
+                          description: d.label("site_tagline"))
         switch page.kind {
         case .home:
-            body = content(homePage(d), "home"); title = d.label("home_title")
-            feed = (d.root + SitePaths.feed, p.site.title)
+            m.template = "home"; m.model = homePage(d); m.title = d.label("home_title")
+            m.feed = (d.root + SitePaths.feed, p.site.title)
         case .localities:
-            body = content(localitiesPage(d), "localities"); title = d.label("localities_ranked")
+            m.template = "localities"; m.model = localitiesPage(d); m.title = d.label("localities_ranked")
         case let .locality(li):
-            body = content(localityPage(li, d), "locality"); title = p.localities[li].name
-            description = title + " — " + d.label("leaderboard")
-            feed = (d.root + SitePaths.localityFeed(p.localities[li].id), title)
+            m.template = "locality"; m.model = localityPage(li, d); m.title = p.localities[li].name
+            m.description = m.title + " — " + d.label("leaderboard")
+            m.feed = (d.root + SitePaths.localityFeed(p.localities[li].id), m.title)
         case let .official(oi):
             let o = p.officials[oi]
-            title = o.name + " — " + o.position
-            feed = (d.root + SitePaths.officialFeed(o.locality, o.id), o.name)
-            if let model = officialPage(oi, d) {
-                description = model.summary
-                body = content(model, "official")
-            } else {
-                body = .success("")
-            }
+            m.template = "official"; m.title = o.name + " — " + o.position
+            m.feed = (d.root + SitePaths.officialFeed(o.locality, o.id), o.name)
+            if let model = officialPage(oi, d) { m.model = model; m.description = model.summary }
         case let .notice(li):
-            body = content(noticePage(li, d), "notice"); title = d.label("notice_title") + " — " + p.localities[li].name
+            m.template = "notice"; m.model = noticePage(li, d); m.title = d.label("notice_title") + " — " + p.localities[li].name
         case .peerGroups:
-            body = content(peerGroupsPage(d), "peer-groups"); title = d.label("nav_peer_groups")
+            m.template = "peer-groups"; m.model = peerGroupsPage(d); m.title = d.label("nav_peer_groups")
         case let .peerGroup(gi):
             let model = peerGroupPage(gi, d)
-            body = content(model, "peer-group"); title = model.name
+            m.template = "peer-group"; m.model = model; m.title = model.name
         case let .commitments(list):
             let model = commitmentsPage(list, d)
-            body = content(model, "commitments"); title = model.heading
+            m.template = "commitments"; m.model = model; m.title = model.heading
         case .feedback:
-            body = content(feedbackPage(d), "feedback"); title = d.label("feedback_summary")
+            m.template = "feedback"; m.model = feedbackPage(d); m.title = d.label("feedback_summary")
         case .methodology:
-            body = content(methodologyPage(d), "methodology"); title = d.label("nav_methodology")
+            m.template = "methodology"; m.model = methodologyPage(d); m.title = d.label("nav_methodology")
         case .openData:
-            body = content(openDataPage(d), "open-data"); title = d.label("nav_open_data")
+            m.template = "open-data"; m.model = openDataPage(d); m.title = d.label("nav_open_data")
         case .search:
-            body = content(searchPage(d), "search"); title = d.label("nav_search")
+            m.template = "search"; m.model = searchPage(d); m.title = d.label("nav_search")
         case .notFound:
-            body = content(NotFoundPage(home: d.link(SitePaths.home), localitiesHref: d.link(SitePaths.localities)), "not-found")
-            title = d.label("not_found_title")
+            m.template = "not-found"; m.model = NotFoundPage(home: d.link(SitePaths.home), localitiesHref: d.link(SitePaths.localities))
+            m.title = d.label("not_found_title")
         case let .changes(li):
-            body = content(changesPage(li, d), "changes")
-            title = d.label("changes_title") + (li.map { " — " + p.localities[$0].name } ?? "")
-            feed = (d.root + (li.map { SitePaths.localityChangesFeed(p.localities[$0].id) } ?? SitePaths.changesFeed), title)
+            m.template = "changes"; m.model = changesPage(li, d)
+            m.title = d.label("changes_title") + (li.map { " — " + p.localities[$0].name } ?? "")
+            m.feed = (d.root + (li.map { SitePaths.localityChangesFeed(p.localities[$0].id) } ?? SitePaths.changesFeed), m.title)
         case let .compare(context):
             let model = comparePage(context, d)
-            body = content(model, "compare"); title = model.heading
+            m.template = "compare"; m.model = model; m.title = model.heading
         }
-        return body.flatMap { html in
-            let frame = layout(page, d, fullPath: fullPath, title: title, description: description, feed: feed, content: html)
+        return m
+    }
+
+    func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
+        let (d, fullPath) = display(for: page)
+        let m = pageModel(page, d)
+        return theme.render(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
+            let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: html)
             return theme.render(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
                 .map { OutputFile(path: SitePaths.file(for: fullPath), text: $0) }
         }

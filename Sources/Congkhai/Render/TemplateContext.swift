@@ -9,7 +9,7 @@
 enum TemplateContext {
     /// The model's fields plus `t` (the page language's strings) and `root`
     /// (relative path to the site root), which every template may use.
-    static func make(_ model: some Encodable, strings: [String: String], root: String) -> [String: Any] {
+    static func make(_ model: any Encodable, strings: [String: String], root: String) -> [String: Any] {
         let encoder = ContextEncoder()
         try? model.encode(to: encoder)
         var top = encoder.box.value as? [String: Any] ?? [:]

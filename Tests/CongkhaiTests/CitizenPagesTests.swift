@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The rules behind the citizen pages: numbers and dates as Vietnamese
+/// readers write them, commitment standings, honest statuses, feedback stories.
+@Suite struct CitizenPagesTests {
+    @Test(arguments: [
+        ("12619", "vi", "12.619"), ("12619", "en", "12,619"), ("500000", "vi", "500.000"), ("999", "vi", "999"),
+        ("1234.5", "vi", "1.234,5"), ("1234.5", "en", "1,234.5"), ("-27780", "vi", "−27.780"), ("0.25", "vi", "0,25"),
+    ])
+    func numbersAreGroupedTheLanguagesWay(value: String, language: String, expected: String) throws {
+        let x = try #require(Rational(decimal: value))
+        #expect(Number.display(x, language: language) == expected)
+    }
+
+    @Test func scoresKeepTwoDecimals() {
+        #expect(Number.display(Rational(8313, 100), places: 2, fixed: true, language: "vi") == "83,13")
+        #expect(Number.display(Rational(70), places: 2, fixed: true, language: "en") == "70.00")
+    }
+
+    static func commitment(status: Commitment.Status, deadline: String, completed: String? = nil, target: Rational? = nil,
+                           actual: Rational? = nil, progress: Rational? = nil) -> Commitment {
+        let updates = progress.map { [Update(on: Day(iso: "2026-06-01")!, progress: $0, note: "", evidence: nil)] } ?? []
+        return Commitment(id: "c", title: "C", group: .a, product: nil, target: target, unit: "km", acceptance: "", actual: actual,
+                          publishedOn: nil, deadline: Day(iso: deadline)!, difficulty: .normal, status: status,
+                          completedOn: completed.flatMap { Day(iso: $0) }, withdrawal: nil, partners: [], updates: updates, line: 1)
+    }
+
+    @Test func standingsAtADate() throws {
+        let d = try #require(Day(iso: "2026-11-28"))
+        #expect(Self.commitment(status: .done, deadline: "2026-10-01", completed: "2026-09-30").standing(asOf: d) == .doneOnTime)
+        #expect(Self.commitment(status: .done, deadline: "2026-10-01", completed: "2026-10-20").standing(asOf: d) == .doneLate)
+        #expect(Self.commitment(status: .inProgress, deadline: "2026-10-01").standing(asOf: d) == .overdue)
+        #expect(Self.commitment(status: .planned, deadline: "2026-12-01").standing(asOf: d) == .inProgress)
+        #expect(Self.commitment(status: .withdrawn, deadline: "2026-10-01").standing(asOf: d) == .withdrawn)
+        // Completed after D: not done yet at D.
+        #expect(Self.commitment(status: .done, deadline: "2026-12-10", completed: "2026-12-05").standing(asOf: d) == .inProgress)
+    }
+
+    @Test func doneButShortShowsBoth() throws {
+        let d = try #require(Day(iso: "2026-11-28"))
+        let short = Self.commitment(status: .done, deadline: "2026-10-01", completed: "2026-09-30", target: 20, actual: 2)
+        #expect(short.doneShortfall(target: 20, asOf: d)?.shareOfTarget == 10)
+        let stale = Self.commitment(status: .done, deadline: "2026-10-01", completed: "2026-09-30", progress: 27)
+        #expect(stale.doneShortfall(target: nil, asOf: d)?.lastProgress == 27)
+        let honest = Self.commitment(status: .done, deadline: "2026-10-01", completed: "2026-09-30", target: 20, actual: 20, progress: 100)
+        #expect(honest.doneShortfall(target: 20, asOf: d) == nil)
+        let display = Display(language: "vi", t: ThemeStrings.vi, root: "", prefix: "")
+        let card = CommitmentCard(short, official: Official(id: "o", locality: "l", name: "N", position: "P", role: .chairman,
+                                                            termStart: nil, staffCount: nil, staffTrained: nil, assessments: [:],
+                                                            commitments: [short], incidents: [], initiatives: [], body: "", file: "f"),
+                                  locality: nil, province: try #require(ThemeStrings.province()), asOf: d, display)
+        #expect(card.honesty == "Báo cáo hoàn thành — thực tế đạt 10 % mục tiêu")
+        #expect(card.deadline.text == "01/10/2026" && card.deadline.iso == "2026-10-01")
+    }
+
+    @Test func checkWarnsAboutDoneButShortAtTheStatusLine() throws {
+        var c = TestContent()
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", role: "chairman", """
+        commitments:
+          - id: duong
+            title: "Làm 20 km đường"
+            group: A
+            target: 20
+            unit: km
+            actual: 2
+            deadline: 2026-06-30
+            status: done
+            completed_on: 2026-06-20
+        """)
+        let (run, log) = try c.run()
+        #expect(run != nil)
+        let warning = try #require(log.items.first { $0.message.contains("marked done") })
+        #expect(warning.file == "officials/xa-an-binh/nguyen-van-an.md" && warning.line == 13, "\(warning)")
+        #expect(warning.message.contains("10 % of its target"))
+    }
+
+    @Test func identicalCommentsAreGroupedAndComplaintsCarryTheirStanding() throws {
+        var c = TestContent()
+        c["feedback/a.csv"] = TestContent.feedbackHeader
+            + "1,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,r1,,đất đai,resolved,2026-03-31,2026-03-20,Chậm cấp sổ,yes\n"
+            + "2,2026-03-02,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,r2,,đất đai,open,2026-03-31,,Chậm cấp sổ,yes\n"
+            + "3,2026-04-02,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,r3,,đất đai,open,2026-12-31,,Đường hỏng,yes\n"
+        let (run, log) = try c.run()
+        let r = try #require(run, "\(log.items)")
+        let tally = r.scoreboard.tally
+        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+                                  period: r.province.site.period, asOf: r.scoreboard.asOf,
+                                  Display(language: "vi", t: ThemeStrings.vi, root: "", prefix: ""))
+        let all = block.comments + block.moreComments
+        #expect(all.count == 2)
+        #expect(all.contains { $0.text == "Chậm cấp sổ" && $0.repeats == "2 người gửi cùng nội dung" })
+        #expect(all.contains { $0.complaintKey == "open" })
+        #expect(block.statements.contains("1 trên 2 phản ánh, khiếu nại đến hạn được giải quyết đúng hạn."))
+        #expect(block.categories.first?.medianDays == "19")
+        #expect(block.months.items.count == 11 && block.months.items[2].value == "2")
+    }
+}
+
+/// The default theme's Vietnamese strings, for tests of page blocks.
+enum ThemeStrings {
+    static let themePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("themes/default").path
+    static let vi: [String: String] = ThemeFiles.load(path: themePath, name: "default", log: DiagnosticLog())?.strings(for: "vi") ?? [:]
+
+    static func province() -> Province? {
+        (try? TestContent().run().0)?.province
+    }
+}
