@@ -1,19 +1,26 @@
-/// The prebuilt search index: names, a short description, a URL relative to
-/// the site root, and diacritic-folded keys the browser matches against.
+/// The prebuilt search index: officials, localities and commitment titles,
+/// each with its name, a short description, a URL relative to the site root
+/// and its words folded without diacritics (`k`), which `site.js` matches as
+/// whole words and ranks (exact name first, then name, then other words).
 enum SearchIndex {
     static func file(run: ScoringRun, plan: SitePlan) -> OutputFile {
         let p = run.province
         var entries: [JSONValue] = []
-        for l in p.localities {
-            entries.append(.object([("n", .string(l.name)), ("d", .string("")), ("u", .string(SitePaths.locality(l.id))),
-                                    ("k", .string(Slug.fold(l.name) + " " + l.id))]))
+        func entry(_ type: String, _ name: String, _ description: String, _ url: String, _ words: String) -> JSONValue {
+            .object([("y", .string(type)), ("n", .string(name)), ("f", .string(Slug.fold(name))), ("d", .string(description)),
+                     ("u", .string(url)), ("k", .string(Slug.fold(name + " " + words)))])
         }
-        let localityName = Dictionary(uniqueKeysWithValues: p.localities.map { ($0.id, $0.name) })
+        for l in p.localities {
+            entries.append(entry("l", l.name, "", SitePaths.locality(l.id), l.id.replacingOccurrences(of: "-", with: " ")))
+        }
+        let localityName = Dictionary(p.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let D = run.scoreboard.asOf
         for o in p.officials {
             let loc = localityName[o.locality] ?? o.locality
-            entries.append(.object([("n", .string(o.name)), ("d", .string(o.position + ", " + loc)),
-                                    ("u", .string(SitePaths.official(o.locality, o.id))),
-                                    ("k", .string(Slug.fold(o.name + " " + o.position + " " + loc) + " " + o.id))]))
+            entries.append(entry("o", o.name, o.position + ", " + loc, SitePaths.official(o.locality, o.id), o.position + " " + loc))
+            for c in o.commitments where c.isPublished(asOf: D) {
+                entries.append(entry("c", c.title, o.name + ", " + loc, SitePaths.official(o.locality, o.id) + "#ck-" + c.id, ""))
+            }
         }
         return OutputFile(path: "search-index.json", text: JSONValue.array(entries).serialized(pretty: false))
     }

@@ -43,14 +43,31 @@
   var indexURL = form.getAttribute("data-index");
   // Index URLs are relative to the site root; English pages live under en/.
   var base = indexURL.slice(0, indexURL.lastIndexOf("/") + 1) + (form.getAttribute("data-prefix") || "");
+  // Whole words without diacritics: "kenh muong" finds "Kênh mương", "an binh"
+  // does not find "Lương Mạnh Bình". The last word may be a prefix while typing.
+  // Ranked: exact name, then the name holding every word, then any field; officials,
+  // localities, then commitments.
   function show(q) {
     while (list.firstChild) list.removeChild(list.firstChild);
-    var terms = fold(q).split(/\s+/).filter(Boolean);
+    var terms = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
     if (!terms.length || !index) return;
-    var hits = index.filter(function (e) {
-      return terms.every(function (t) { return e.k.indexOf(t) !== -1; });
-    }).slice(0, 50);
-    hits.forEach(function (e) {
+    var phrase = terms.join(" ");
+    function words(s) { return s.split(/[^a-z0-9]+/).filter(Boolean); }
+    function has(ws, t, last) {
+      for (var i = 0; i < ws.length; i++) if (ws[i] === t || (last && t.length >= 3 && ws[i].indexOf(t) === 0)) return true;
+      return false;
+    }
+    var typeRank = { o: 0, l: 1, c: 2 };
+    var hits = [];
+    index.forEach(function (e) {
+      var all = words(e.k), name = words(e.f);
+      if (!terms.every(function (t, i) { return has(all, t, i === terms.length - 1); })) return;
+      var score = name.join(" ") === phrase ? 0 : (terms.every(function (t, i) { return has(name, t, i === terms.length - 1); }) ? 1 : 2);
+      hits.push({ e: e, s: score * 10 + (typeRank[e.y] || 0) });
+    });
+    hits.sort(function (a, b) { return a.s - b.s || a.e.f.localeCompare(b.e.f); });
+    hits.slice(0, 50).forEach(function (h) {
+      var e = h.e;
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = base + e.u;
@@ -59,6 +76,11 @@
       if (e.d) li.appendChild(document.createTextNode(" — " + e.d));
       list.appendChild(li);
     });
+    if (!hits.length) {
+      var none = document.createElement("li");
+      none.textContent = form.getAttribute("data-none") || "";
+      list.appendChild(none);
+    }
   }
   function load(then) {
     if (index) return then();
