@@ -35,13 +35,13 @@ LOCALITIES = [
     ("phuong-bac-son", "Phường Bắc Sơn", "ward", "urban", 35150),
     ("phuong-ben-thuy", "Phường Bến Thủy", "ward", "urban", 28900),
     ("xa-an-binh", "Xã An Bình", "commune", "mountainous", 18500),
-    ("xa-lung-pha", "Xã Lũng Phìn", "commune", "mountainous", 9400),
+    ("xa-lung-phin", "Xã Lũng Phìn", "commune", "mountainous", 9400),
     ("xa-tan-phu", "Xã Tân Phú", "commune", "rural", 21700),
     ("xa-hoa-loc", "Xã Hòa Lộc", "commune", "rural", 16800),
     ("xa-vinh-hai", "Xã Vĩnh Hải", "commune", "rural", 14250),
     ("xa-suoi-mo", "Xã Suối Mơ", "commune", "disadvantaged", 7600),
     ("dac-khu-hon-ngoc", "Đặc khu Hòn Ngọc", "special_zone", "disadvantaged", 12100),
-    ("so-tai-nguyen-moi-truong", "Sở Nông nghiệp và Môi trường", "department", "urban", None),
+    ("so-nong-nghiep-moi-truong", "Sở Nông nghiệp và Môi trường", "department", "urban", None),
     ("so-y-te", "Sở Y tế", "department", "urban", None),
 ]
 
@@ -87,18 +87,50 @@ COMMITMENT_TEMPLATES = [
 
 CATEGORIES = ["đất đai", "môi trường", "giao thông", "hộ tịch", "y tế", "giáo dục", "an ninh trật tự",
               "thủ tục hành chính", "xây dựng", "chính sách xã hội"]
-COMMENTS = [
-    "Cán bộ một cửa hướng dẫn tận tình, hồ sơ trả đúng hẹn.",
-    "Đường vào thôn còn lầy lội, mong sớm được cứng hóa.",
-    "Phải đi lại nhiều lần mới nộp được hồ sơ, đề nghị niêm yết rõ thủ tục.",
-    "Xử lý rác thải chưa kịp thời, khu chợ bốc mùi.",
-    "Rất hài lòng với cách tiếp dân của xã.",
-    "Đề nghị bổ sung đèn chiếu sáng đoạn đường qua trường học, vì \"tối quá\", nguy hiểm.",
-    "Hồ sơ đất đai của gia đình tôi quá hạn 2 tháng chưa có kết quả.\nĐề nghị xem xét.",
-    "Liên hệ tôi qua số 0912 345 678 hoặc email nguoidan.demo@example.com để phản hồi.",
-    "Con tôi CCCD 001203004567 chưa được cấp đổi, xin hướng dẫn, gọi (+84) 912-345-679.",
-    "Mong xã tổ chức thêm lớp tập huấn dùng dịch vụ công trực tuyến.",
-]
+# Comments by category, so that a comment reads as its category says; {thon},
+# {n} and {w} vary with the row id (no extra random draws), so identical
+# texts stay rare. The PII ones show the masking.
+HAMLETS = ["thôn Nà Làng", "thôn Đông", "tổ dân phố 3", "thôn Bản Mới", "xóm Chợ", "thôn Tân Lập", "tổ 7", "thôn Khe Cát"]
+COMMENTS_BY_CATEGORY = {
+    "đất đai": ["Hồ sơ đất đai của gia đình tôi ở {thon} quá hạn {n} tuần chưa có kết quả.\nĐề nghị xem xét.",
+                "Cán bộ địa chính đo đạc thửa đất ở {thon} nhanh, giải thích rõ ràng.",
+                "Xin hướng dẫn thủ tục tách thửa cho hộ ở {thon}, đã nộp {n} lần chưa đủ giấy tờ."],
+    "môi trường": ["Xử lý rác thải ở {thon} chưa kịp thời, khu chợ bốc mùi.",
+                   "Cống thoát nước {thon} tắc {n} ngày nay, đề nghị nạo vét.",
+                   "Khói đốt rơm rạ ở {thon} ảnh hưởng trường học, mong có nhắc nhở."],
+    "giao thông": ["Đường vào {thon} còn lầy lội, mong sớm được cứng hóa.",
+                   "Đề nghị bổ sung đèn chiếu sáng đoạn đường qua trường học ở {thon}, vì \"tối quá\", nguy hiểm.",
+                   "Ổ gà trên đường liên xã đoạn {thon} dài khoảng {w} m, xe máy dễ ngã."],
+    "hộ tịch": ["Con tôi CCCD 001203004567 chưa được cấp đổi, xin hướng dẫn, gọi (+84) 912-345-679.",
+                "Đăng ký khai sinh cho cháu ở {thon} xong trong {n} ngày, cảm ơn cán bộ tư pháp.",
+                "Trích lục hộ tịch phải chờ {n} ngày, mong rút ngắn."],
+    "y tế": ["Trạm y tế {thon} thiếu thuốc hạ sốt cho trẻ em trong {n} ngày qua.",
+             "Đội tiêm chủng đến {thon} đúng lịch, hướng dẫn chu đáo.",
+             "Đề nghị trạm y tế {thon} mở cửa cả sáng thứ Bảy cho người đi làm."],
+    "giáo dục": ["Điểm trường {thon} dột mái, mùa mưa học sinh phải nghỉ.",
+                 "Mong xã hỗ trợ xe đưa đón học sinh {thon} đi học xa {n} km.",
+                 "Cảm ơn nhà trường đã tổ chức lớp học bơi miễn phí cho trẻ em {thon}."],
+    "an ninh trật tự": ["Camera ở ngã ba {thon} hỏng {n} tuần chưa sửa.",
+                        "Tình trạng đua xe ban đêm ở {thon} cần được xử lý, đã kéo dài {n} tuần.",
+                        "Công an xã tuần tra {thon} thường xuyên, bà con yên tâm."],
+    "thủ tục hành chính": ["Cán bộ một cửa hướng dẫn tận tình, hồ sơ của tôi ở {thon} trả đúng hẹn.",
+                           "Phải đi lại {n} lần mới nộp được hồ sơ, đề nghị niêm yết rõ thủ tục.",
+                           "Liên hệ tôi qua số 0912 345 678 hoặc email nguoidan.demo@example.com để phản hồi.",
+                           "Mong xã tổ chức thêm lớp tập huấn dùng dịch vụ công trực tuyến cho {thon}."],
+    "xây dựng": ["Công trình nhà văn hóa {thon} chậm tiến độ {n} tháng.",
+                 "Xin cấp phép sửa nhà ở {thon} đã nộp {n} tuần chưa có trả lời.",
+                 "Mương thoát nước mới làm ở {thon} đã nứt sau {n} tháng."],
+    "chính sách xã hội": ["Hộ cận nghèo ở {thon} chưa nhận được hỗ trợ tiền điện {n} tháng.",
+                          "Rất hài lòng với cách tiếp dân khi giải quyết trợ cấp người cao tuổi ở {thon}.",
+                          "Đề nghị rà soát lại danh sách hộ nghèo {thon}, còn sót {n} hộ khó khăn."],
+}
+
+
+def comment_for(category, row_id, pick):
+    """A comment of the row's category, varied by the row id."""
+    h = sum(ord(ch) * (k + 1) for k, ch in enumerate(row_id))
+    text = COMMENTS_BY_CATEGORY[category][pick % len(COMMENTS_BY_CATEGORY[category])]
+    return text.format(thon=HAMLETS[h % len(HAMLETS)], n=2 + h % 6, w=50 + 10 * (h % 20))
 
 
 def slug(text):
@@ -391,6 +423,10 @@ def official_md(g, loc, role, position, person, quality, index, partners_pool):
             t = target if target is not None else None
             if t is not None:
                 actual = round(t * min(1.1, max(0, r.gauss(quality, 0.2))))
+                # Done means the target was reached, except the few that show
+                # congkhai's "reported done, numbers disagree" warning.
+                if status == "done" and index % 31 != 4:
+                    actual = max(actual, t)
                 out.append(f"    actual: {actual}")
         # updates
         updates = []
@@ -407,6 +443,11 @@ def official_md(g, loc, role, position, person, quality, index, partners_pool):
             updates.append((d, progress, evidence))
         if status == "done" and r.random() < 0.8 and not any(u[2] for u in updates):
             updates.append((completed, 100, f"/minh-chung/{lid}/{cid}.pdf"))
+        if status == "done" and index % 31 != 4:
+            # A done commitment's reports end at 100 % on its completion date.
+            updates = [u for u in updates if u[0] < completed] + [u for u in updates if u[0] == completed and u[1] == 100]
+            if not updates or updates[-1][1] < 100:
+                updates.append((completed, 100, None if any(u[2] for u in updates) else f"/minh-chung/{lid}/{cid}.pdf"))
         if updates:
             out.append("    updates:")
             for ud, p, ev in updates:
@@ -535,7 +576,7 @@ def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
             else:
                 row["status"] = r.choice(["open", ""])
         if r.random() < 0.12:
-            row["comment"] = r.choice(COMMENTS)
+            row["comment"] = comment_for(row["category"], row["id"], r.randrange(12))
             row["publish"] = "yes" if r.random() < 0.6 else "no"
         yield row
 

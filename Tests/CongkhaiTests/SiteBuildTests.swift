@@ -123,7 +123,9 @@ import Testing
         let index = try #require(site.text("search-index.json"))
         #expect(index.contains("\"n\":\"Xã An Bình\"") && index.contains("xa an binh"))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(index.utf8)) as? [[String: String]])
-        #expect(entries.count == 12 + 62)
+        // Localities, officials and every published commitment title.
+        #expect(entries.filter { $0["y"] == "l" }.count == 12 && entries.filter { $0["y"] == "o" }.count == 62)
+        #expect(entries.contains { $0["y"] == "c" && ($0["k"] ?? "").contains("kenh muong") })
         #expect(entries.allSatisfy { let k = $0["k"] ?? ""; return Slug.fold(k) == k && !k.contains("đ") })
         #expect(index.contains("\"u\":\"dia-phuong/xa-an-binh/\""))
     }
