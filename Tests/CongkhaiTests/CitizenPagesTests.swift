@@ -11,12 +11,12 @@ import Testing
     ])
     func numbersAreGroupedTheLanguagesWay(value: String, language: String, expected: String) throws {
         let x = try #require(Rational(decimal: value))
-        #expect(Number.display(x, language: language) == expected)
+        #expect(Number.display(x, strings: language == "en" ? ThemeStrings.en : ThemeStrings.vi) == expected)
     }
 
     @Test func scoresKeepTwoDecimals() {
-        #expect(Number.display(Rational(8313, 100), places: 2, fixed: true, language: "vi") == "83,13")
-        #expect(Number.display(Rational(70), places: 2, fixed: true, language: "en") == "70.00")
+        #expect(Number.display(Rational(8313, 100), places: 2, fixed: true, strings: ThemeStrings.vi) == "83,13")
+        #expect(Number.display(Rational(70), places: 2, fixed: true, strings: ThemeStrings.en) == "70.00")
     }
 
     static func commitment(status: Commitment.Status, deadline: String, completed: String? = nil, target: Rational? = nil,
@@ -103,6 +103,7 @@ enum ThemeStrings {
     static let themePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("themes/default").path
     static let vi: [String: String] = ThemeFiles.load(path: themePath, name: "default", log: DiagnosticLog())?.strings(for: "vi") ?? [:]
+    static let en: [String: String] = ThemeFiles.load(path: themePath, name: "default", log: DiagnosticLog())?.strings(for: "en") ?? [:]
 
     static func province() -> Province? {
         (try? TestContent().run().0)?.province

@@ -55,10 +55,10 @@ extension Audit.Action {
 
     /// In plain words ("trừ 5 điểm"): the action in words from the theme's strings (`audit_action_*`), the
     /// points written the language's way.
-    public func describe(_ language: String, strings: [String: String], bandName: (String) -> String) -> String {
+    public func describe(strings: [String: String], bandName: (String) -> String) -> String {
         switch self {
         case let .deduct(n):
-            return Phrase("audit_action_deduct", ["points": Number.display(n, places: 6, language: language)]).text(strings)
+            return Phrase("audit_action_deduct", ["points": Number.display(n, places: 6, strings: strings)]).text(strings)
         case let .downgrade(n):
             return Phrase("audit_action_downgrade", ["steps": String(n)]).text(strings)
         case let .cap(b):

@@ -16,23 +16,25 @@ public enum Number {
 }
 
 /// Numbers for people, in one place: pages, charts, explanations and the
-/// terminal all write numbers this way. Vietnamese groups thousands with `.`
-/// and marks decimals with `,` (`1.234,5`); English the other way round.
+/// terminal all write numbers this way. The marks are the theme's words
+/// (`number_thousands`, `number_decimal` in strings.yaml): Vietnamese groups
+/// thousands with `.` and marks decimals with `,` (`1.234,5`), English the
+/// other way round; without them, the Vietnamese marks.
 extension Number {
     /// At most `places` decimals (trailing zeros dropped unless `fixed`), grouped by three.
-    public static func display(_ x: Rational, places: Int = 2, fixed: Bool = false, language: String) -> String {
-        grouped(fixed ? x.fixed(places: places) : x.format(places: places), language: language)
+    public static func display(_ x: Rational, places: Int = 2, fixed: Bool = false, strings: [String: String]) -> String {
+        grouped(fixed ? x.fixed(places: places) : x.format(places: places), strings: strings)
     }
 
     /// A count: `12.619` on Vietnamese pages, `12,619` on English ones.
-    public static func display(_ n: Int, language: String) -> String {
-        grouped(String(n), language: language)
+    public static func display(_ n: Int, strings: [String: String]) -> String {
+        grouped(String(n), strings: strings)
     }
 
-    /// Regroups a plain `-1234.5` as the language writes it.
-    static func grouped(_ plain: String, language: String) -> String {
-        let en = language == "en"
-        let (thousands, decimal): (Character, Character) = en ? (",", ".") : (".", ",")
+    /// Regroups a plain `-1234.5` with the language's marks and a true minus sign.
+    static func grouped(_ plain: String, strings: [String: String]) -> String {
+        let thousands = strings["number_thousands"] ?? "."
+        let decimal = strings["number_decimal"] ?? ","
         var s = Substring(plain)
         var sign = ""
         if s.hasPrefix("-") { sign = "−"; s = s.dropFirst() }
@@ -40,10 +42,10 @@ extension Number {
         let whole = Array(parts[0])
         var out = ""
         for (i, c) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { out.append(thousands) }
+            if i > 0, (whole.count - i) % 3 == 0 { out += thousands }
             out.append(c)
         }
-        if parts.count > 1 { out.append(decimal); out += parts[1] }
+        if parts.count > 1 { out += decimal + parts[1] }
         return sign + out
     }
 }

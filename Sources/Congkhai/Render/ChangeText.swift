@@ -2,7 +2,6 @@
 /// sang 31/12/2026, ghi nhận ngày 02/10/2026"), from the theme's strings.
 struct ChangeText {
     let t: [String: String]
-    let language: String
 
     func label(_ key: String) -> String { t[key] ?? key }
 
@@ -26,7 +25,7 @@ struct ChangeText {
             }
             return "«" + s + "»"
         case let .raw(n)?:
-            return Rational(decimal: n).map { Number.display($0, places: 6, language: language) } ?? n
+            return Rational(decimal: n).map { Number.display($0, places: 6, strings: t) } ?? n
         case let .object(pairs)?:
             if field == "withdrawn" {
                 let reason = pairs.first { $0.0 == "reason" }?.1.stringValue ?? ""

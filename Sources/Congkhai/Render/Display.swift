@@ -28,12 +28,12 @@ struct Display: Sendable {
     func phrase(_ p: Phrase) -> String { p.text(t) }
 
     /// `83,13` / `83.13`: a score, always two decimals.
-    func score(_ x: Rational) -> String { Number.display(x, places: 2, fixed: true, language: language) }
+    func score(_ x: Rational) -> String { Number.display(x, places: 2, fixed: true, strings: t) }
 
     /// `1.234,5`: any other quantity, at most `places` decimals.
-    func number(_ x: Rational, places: Int = 2) -> String { Number.display(x, places: places, language: language) }
+    func number(_ x: Rational, places: Int = 2) -> String { Number.display(x, places: places, strings: t) }
 
-    func count(_ n: Int) -> String { Number.display(n, language: language) }
+    func count(_ n: Int) -> String { Number.display(n, strings: t) }
 
     /// `12 %`.
     func percent(_ x: Rational, places: Int = 0) -> String { number(x, places: places) + " %" }

@@ -5,7 +5,7 @@ import Foundation
 extension SiteRenderer {
     static let changesShown = 200
 
-    func changeText(_ d: Display) -> ChangeText { ChangeText(t: d.t, language: d.language) }
+    func changeText(_ d: Display) -> ChangeText { ChangeText(t: d.t) }
 
     func officialNames() -> [String: String] { historyIndex.names }
 
@@ -93,7 +93,7 @@ extension SiteRenderer {
     /// Atom feeds of the recent changes (Vietnamese text, like the other feeds).
     func changeFeeds() -> [OutputFile] {
         let p = run.province
-        let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:], language: plan.defaultLanguage)
+        let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:])
         let names = officialNames()
         func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
             let shown = changes.prefix(Feeds.maxEntries)

@@ -43,7 +43,7 @@ public enum ExplanationReport {
         out += t("explain_weighted_total") + " Σw·a/Σw = \(Number.fixed(r.weightedTotal)) (Σw = \(Number.format(r.countedWeight)))\n"
         for e in r.audits {
             let a = e.audit
-            var action = a.action.describe(language, strings: strings) { id in fw.bandIndex(id: id).map { fw.bands[$0].name.text(language) } ?? id }
+            var action = a.action.describe(strings: strings) { id in fw.bandIndex(id: id).map { fw.bands[$0].name.text(language) } ?? id }
             if e.applied {
                 action += ": \(e.before) → \(e.after)"
             } else {

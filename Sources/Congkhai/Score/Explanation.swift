@@ -56,8 +56,8 @@ public struct Explanation: Sendable {
         /// (`Number.display`), dates dd/mm/yyyy in both languages.
         public func text(_ language: String, strings: [String: String]) -> String {
             switch self {
-            case let .number(x): return Number.display(x, places: 4, language: language)
-            case let .integer(i): return Number.display(i, language: language)
+            case let .number(x): return Number.display(x, places: 4, strings: strings)
+            case let .integer(i): return Number.display(i, strings: strings)
             case let .phrase(p): return p.text(strings)
             case let .phrases(ps): return ps.map { $0.text(strings) }.joined(separator: ", ")
             case let .day(d): return d.vietnamese

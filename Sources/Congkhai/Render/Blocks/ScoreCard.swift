@@ -28,7 +28,7 @@ extension Display {
                                "next": upper.map { number($0) } ?? ""]))
         for a in r.audits where a.applied {
             let args = ["by": a.audit.by, "date": a.audit.on.vietnamese, "reference": a.audit.reference,
-                        "finding": a.audit.finding, "action": a.audit.action.describe(language, strings: t, bandName: nameOf)]
+                        "finding": a.audit.finding, "action": a.audit.action.describe(strings: t, bandName: nameOf)]
             sentences.append(fill("why_audit", args))
         }
         if let g = r.gate, g.capped, let value = g.attainment {

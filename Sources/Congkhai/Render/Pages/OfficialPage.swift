@@ -208,7 +208,7 @@ extension SiteRenderer {
         }
         func bandName(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(d.language) } ?? id }
         let audits = r.audits.map { a -> Breakdown.Audit in
-            var action = a.audit.action.describe(d.language, strings: d.t, bandName: bandName)
+            var action = a.audit.action.describe(strings: d.t, bandName: bandName)
             if a.applied, case .deduct = a.audit.action {
                 let before = Rational(decimal: a.before).map { d.score($0) } ?? a.before
                 let after = Rational(decimal: a.after).map { d.score($0) } ?? a.after
