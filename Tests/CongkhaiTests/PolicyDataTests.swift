@@ -28,7 +28,8 @@ import Testing
         let (out, report, _) = try SiteFixture.build(content: root)
         guard case .built = report.outcome else { Issue.record("\(report.outcome)"); return }
         let css = try String(contentsOfFile: out + "/assets/bands.css", encoding: .utf8)
-        #expect(css == ".band-0{color:#05602a}\n.band-1{color:#123abc}\n.band-2{color:#6b4a00}\n.band-3{color:#a4000f}\n")
+        #expect(css.contains(".band-1{color:#123abc}\n.band-bg-1{background:#123abc}\n"))
+        #expect(css.contains(".band-0{color:#05602a}") && css.contains(".band-3{color:#a4000f}") && css.contains(".band-bg-2{background:#6b4a00}"))
     }
 
     @Test func excellenceQuotaNamesBandsAndAShare() throws {

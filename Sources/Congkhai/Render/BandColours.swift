@@ -18,8 +18,12 @@ struct BandColours {
 
     func colour(_ band: Int) -> String { colours.indices.contains(band) ? colours[band] : BandColours.neutral }
 
-    /// `.band-0{color:#05602a}` …, one rule per band.
+    /// The class that paints a bar in a band's colour.
+    static func toneClass(_ band: Int) -> String { "band-bg-\(band)" }
+
+    /// `.band-0{color:#05602a}` and `.band-bg-0{background:#05602a}`, per band.
     var stylesheet: String {
-        colours.enumerated().map { ".band-\($0.offset){color:\($0.element)}" }.joined(separator: "\n") + "\n"
+        colours.enumerated().map { ".band-\($0.offset){color:\($0.element)}\n.band-bg-\($0.offset){background:\($0.element)}" }
+            .joined(separator: "\n") + "\n"
     }
 }

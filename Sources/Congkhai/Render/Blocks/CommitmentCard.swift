@@ -1,6 +1,8 @@
 /// One commitment as a citizen reads it: what, where it stands, by when,
 /// how far (a bar), the latest report with its evidence; older reports and
-/// the ledger's record of changes folded away.
+/// the ledger's record of changes folded away. Lists that mix officials lay
+/// the same model out as a one-paragraph item (`commitment-item`) that links
+/// to the official's page, so they stay light.
 struct CommitmentCard: Encodable, Sendable {
     struct Update: Encodable, Sendable {
         var date: DateText

@@ -7,7 +7,7 @@ struct CommitmentTally: Encodable, Sendable {
         var key: String
         var label: String
         var count: String
-        var x: Int
+        /// Percent of the bar (the parts add up to 100).
         var width: Int
     }
 
@@ -20,19 +20,19 @@ struct CommitmentTally: Encodable, Sendable {
         var counts: [CommitmentStanding: Int] = [:]
         for s in standings { counts[s, default: 0] += 1 }
         let n = standings.count
-        var x = 0
+        var used = 0
         var parts: [Part] = []
         var phrases: [String] = []
         for s in CommitmentStanding.allCases {
             let c = counts[s] ?? 0
             guard c > 0 else { continue }
-            let w = n == 0 ? 0 : (Rational(c * 1000, n)).roundedInt
-            parts.append(Part(key: s.rawValue, label: d.label("standing_" + s.rawValue), count: d.count(c), x: x, width: w))
-            x += w
+            let w = n == 0 ? 0 : Rational(c * 100, n).roundedInt
+            parts.append(Part(key: s.rawValue, label: d.label("standing_" + s.rawValue), count: d.count(c), width: w))
+            used += w
             phrases.append(d.count(c) + " " + d.label("standing_" + s.rawValue).lowercased())
         }
         // The last part absorbs rounding so the bar is exactly full.
-        if var last = parts.popLast() { last.width = 1000 - last.x; parts.append(last) }
+        if var last = parts.popLast() { last.width = max(0, 100 - (used - last.width)); parts.append(last) }
         self.parts = parts
         total = d.count(n)
         hasAny = n > 0

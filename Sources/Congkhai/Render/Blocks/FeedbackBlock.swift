@@ -49,7 +49,7 @@ struct FeedbackBlock: Encodable, Sendable {
 }
 
 extension FeedbackBlock {
-    static let commentsShown = 20
+    static let commentsShown = 10
     static let commentsOpen = 3
 
     init(_ s: FeedbackTally.Summary, comments: [PublishedComment], categoryNames: [String], id: String, period: Period,
@@ -90,7 +90,7 @@ extension FeedbackBlock {
         ratingCount = d.count(s.ratingCount)
         ratingBars = BarList(title: d.label("ratings"), (0..<5).reversed().map { i in
             (label: d.fill("stars_n", ["n": String(i + 1)]), value: Rational(s.ratingHistogram[i]),
-             text: d.count(s.ratingHistogram[i]), fill: BandColours.neutral)
+             text: d.count(s.ratingHistogram[i]), tone: "tone-neutral")
         })
         // Outcomes that do not overlap: every complaint is in exactly one row.
         let open = s.complaintsOpen - s.complaintsOverdue
@@ -115,7 +115,7 @@ extension FeedbackBlock {
         let first = sy * 12 + sm - 1, last = max(first, ey * 12 + em - 1)
         let monthRows = (first...last).map { k in
             (label: Day.pad(k % 12 + 1, 2) + "/" + String(k / 12), value: Rational(s.byMonth[k] ?? 0),
-             text: d.count(s.byMonth[k] ?? 0), fill: "#0b4f8a")
+             text: d.count(s.byMonth[k] ?? 0), tone: "tone-accent")
         }
         months = BarList(title: d.label("fb_by_month"), monthRows)
         hasMonths = s.rows > 0 && monthRows.count > 1

@@ -12,7 +12,8 @@ struct ComparePage: Encodable, Sendable {
         var criterion: String
         var value: String
         var width: Int
-        var fill: String
+        /// The colour of the band the attainment would fall in (`band-bg-N`).
+        var tone: String
     }
 
     struct Row: Encodable, Sendable {
@@ -60,7 +61,7 @@ extension SiteRenderer {
                         return ComparePage.Cell(criterion: criterion.name.text(d.language),
                                                 value: c.counts ? d.score(a) : d.label("not_applicable"),
                                                 width: c.counts ? max(1, min(100, a.roundedInt)) : 0,
-                                                fill: bandColours.colour(fw.bandIndex(for: a.rounded(places: 2))))
+                                                tone: BandColours.toneClass(fw.bandIndex(for: a.rounded(places: 2))))
                     }
                     rows.append(ComparePage.Row(name: o.name, href: officialLink(r.official, d), localityName: l.name,
                                                 total: d.score(r.total), band: d.band(r.band, fw), cells: cells))

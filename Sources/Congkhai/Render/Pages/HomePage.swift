@@ -75,7 +75,7 @@ extension SiteRenderer {
             },
             bandBars: BarList(title: d.label("band_distribution"), fw.bands.indices.map {
                 (label: fw.bands[$0].name.text(d.language), value: Rational(counts[$0]), text: d.count(counts[$0]),
-                 fill: bandColours.colour($0))
+                 tone: BandColours.toneClass($0))
             }),
             rankings: localityRankings(d, limit: 10), localitiesHref: d.link(SitePaths.localities),
             overdueCount: d.count(overdue.count), overdue: cards, hasOverdue: !cards.isEmpty,

@@ -37,6 +37,8 @@ struct Breakdown: Encodable, Sendable {
         var id: String
         var name: String
         var group: String
+        /// `A` or `B`: the table stays narrow enough for a phone.
+        var groupLetter: String
         var weight: String
         var attainment: String
         var contribution: String
@@ -70,7 +72,6 @@ struct Breakdown: Encodable, Sendable {
         var verifiedBy: String?
     }
 
-    var bars: BarList
     var criteria: [Criterion]
     var weightedTotal: String
     var countedWeight: String
@@ -188,10 +189,10 @@ extension SiteRenderer {
     func breakdown(_ r: OfficialResult, _ o: Official, _ d: Display) -> Breakdown {
         let fw = run.province.framework
         var criteria: [Breakdown.Criterion] = []
-        var bars: [(label: String, value: Rational, text: String, fill: String)] = []
         for (criterion, c) in zip(fw.criteria, r.criteria) {
             let name = criterion.name.text(d.language)
-            var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), weight: d.number(c.weight),
+            var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), groupLetter: c.group.rawValue,
+                                          weight: d.number(c.weight),
                                           attainment: d.score(c.attainment ?? .zero),
                                           contribution: c.counts ? d.score(c.contribution) : "—",
                                           measures: c.measures.map { MeasureDetail($0, d) })
@@ -201,10 +202,6 @@ extension SiteRenderer {
             case .dropped: row.attainment = d.label("not_applicable"); row.statusNote = d.label("dropped")
             }
             criteria.append(row)
-            // A bar takes the colour of the band its attainment would fall in (the framework's bands).
-            let a = c.attainment ?? .zero
-            bars.append((label: name, value: a, text: c.counts ? d.score(a) : d.label("not_applicable"),
-                         fill: bandColours.colour(fw.bandIndex(for: a.rounded(places: 2)))))
         }
         func bandName(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(d.language) } ?? id }
         let audits = r.audits.map { a -> Breakdown.Audit in
@@ -238,7 +235,7 @@ extension SiteRenderer {
                                         sustained: d.label(i.sustained.map { $0 ? "sustained_true" : "sustained_false" } ?? "sustained_unknown"),
                                         verifiedBy: i.verifiedBy.isEmpty ? nil : i.verifiedBy)
         }
-        return Breakdown(bars: BarList(title: d.label("breakdown"), bars, max: 100), criteria: criteria,
+        return Breakdown(criteria: criteria,
                          weightedTotal: d.score(r.weightedTotal), countedWeight: d.number(r.countedWeight),
                          adjusted: Number.round(r.weightedTotal) != r.total
                             ? d.fill("adjusted_line", ["weighted": d.score(r.weightedTotal), "total": d.score(r.total)]) : nil,
