@@ -27,6 +27,7 @@ struct FeedbackBlock: Encodable, Sendable {
 
     /// Unique per page: the section's heading id.
     var id: String
+    var heading: String
     var hasFeedback: Bool
     var statements: [String]
     var byKind: [Row]
@@ -53,8 +54,9 @@ extension FeedbackBlock {
     static let commentsOpen = 3
 
     init(_ s: FeedbackTally.Summary, comments: [PublishedComment], categoryNames: [String], id: String, period: Period,
-         asOf: Day, _ d: Display) {
+         asOf: Day, _ d: Display, heading: String? = nil) {
         self.id = id
+        self.heading = heading ?? d.label("feedback_summary")
         hasFeedback = s.rows > 0
         var statements: [String] = []
         statements.append(d.fill("fb_received", ["count": d.count(s.rows)]))

@@ -23,7 +23,9 @@ extension Display {
         var sentences: [String] = []
         let band = fw.bands[r.bandFromTotal]
         let upper = r.bandFromTotal > 0 ? fw.bands[r.bandFromTotal - 1].min : nil
-        sentences.append(fill(upper == nil ? "why_total_top" : "why_total",
+        // Deductions are applied before rounding: say so when the total is after them.
+        let after = Number.round(r.weightedTotal) != r.total ? "_after_audits" : ""
+        sentences.append(fill((upper == nil ? "why_total_top" : "why_total") + after,
                               ["total": score(r.total), "band": name(r.bandFromTotal), "min": number(band.min),
                                "next": upper.map { number($0) } ?? ""]))
         for a in r.audits where a.applied {

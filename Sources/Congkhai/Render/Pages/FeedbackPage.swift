@@ -19,7 +19,7 @@ extension SiteRenderer {
         let tally = run.scoreboard.tally
         return FeedbackPage(
             feedback: FeedbackBlock(tally.province, comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
-                                    period: p.site.period, asOf: run.scoreboard.asOf, d),
+                                    period: p.site.period, asOf: run.scoreboard.asOf, d, heading: d.label("fb_province")),
             localities: p.localities.enumerated().map { li, l in
                 let s = tally.localitySummaries[li]
                 let judged = s.complaintsResolvedOnTime + s.complaintsResolvedLate + s.complaintsOverdue
