@@ -415,6 +415,7 @@ def official_md(g, loc, role, position, person, quality, index, partners_pool):
                 out.append('      approved_by: "Thường trực HĐND"')
                 out.append(f'      decision: "Nghị quyết {r.randint(10, 90)}/NQ-HĐND"')
                 out.append('      reason: "Điều chỉnh quy hoạch, chuyển sang năm sau"')
+                out.append(f"      on: {day(min(AS_OF, published + dt.timedelta(days=60)))}")
             else:
                 out.append("    withdrawn: { reason: \"Không còn phù hợp\" }")
         if r.random() < 0.25 and partners_pool:
