@@ -44,6 +44,17 @@ import Testing
         #expect(used.subtracting(checker.rendered).isEmpty, "templates never rendered: \(used.subtracting(checker.rendered).sorted())")
     }
 
+    @Test func aTemplateThatCannotRenderIsAnErrorNotAnEmptyPage() throws {
+        let log = DiagnosticLog()
+        let files = try #require(ThemeFiles.load(path: TemplateKeyTests.repo + "/themes/default", name: "default", log: log))
+        let theme = try #require(Theme.compile(files, log: log))
+        guard case let .failure(error) = theme.render(["x": 1], template: "nope") else {
+            Issue.record("a missing template rendered")
+            return
+        }
+        #expect(error.file == "themes/default/templates/nope.mustache" && error.message.contains("not written"))
+    }
+
     @Test func theCheckerCatchesAKeyTheModelLacks() throws {
         struct Model: Encodable { var name: String; var note: String? }
         var checker = KeyChecker(templates: ["x": try MustacheNode.parse("{{name}}{{#note}}{{note}}{{/note}}{{nmae}}{{t.nope}}")])
