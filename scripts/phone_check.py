@@ -3,7 +3,7 @@
 and 1280 px on every page type of a built site:
 
 - no table wider than the screen, no page-level sideways scrolling;
-- Vietnamese pages show no ISO dates (2026-11-28), no raw enum words
+- Vietnamese pages show (in any text, folded details included) no ISO dates (2026-11-28), no raw enum words
   (in_progress, citizen, higher…) and no number of five digits or more without
   a thousands separator;
 - an official's page has its commitments tally within its first 1,100 px at 360 px.
@@ -31,11 +31,14 @@ ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 BIG = re.compile(r"(?<![\d.,/\w])\d{5,}(?![\d/\w])")
 
 PROBE = """
+const folded = document.documentElement.scrollHeight;
+// Folded parts count too: open every <details> before measuring.
+document.querySelectorAll('details:not([open])').forEach(d => d.open = true);
 const vw = document.documentElement.clientWidth;
 const wide = [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().width > vw + 1)
   .map(t => (t.caption ? t.caption.textContent : t.className).slice(0, 60));
 const tally = document.querySelector('.tally');
-return {vw, scroll: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, wide,
+return {vw, scroll: document.documentElement.scrollWidth, height: folded, wide,
         tallyTop: tally ? tally.getBoundingClientRect().top + window.scrollY : null,
         text: document.body.innerText};
 """
