@@ -40,5 +40,9 @@ expect 2 "verify with a bad --key" "$BIN" verify "$TMP/site" --key abc
 rm -rf "$TMP/site/data/ledger"
 expect 1 "build over a published site whose ledger was deleted" "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet
 expect 0 "the same with --new-ledger" "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet --new-ledger
+# The default theme is built in: a content folder alone builds from any directory.
+BIN_ABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+expect 0 "build from / with the built-in theme" sh -c "cd / && '$BIN_ABS' build '$TMP/ok' --output '$TMP/from-root' --quiet"
+[ -f "$TMP/from-root/assets/style.css" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no theme assets in a build from /"; }
 echo "cli exit codes: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -66,8 +66,8 @@ struct ScoreCommand: ParsableCommand {
                 // The words come from the site's theme (strings.yaml), like the pages'.
                 let site = run.province.site
                 var strings: [String: String] = [:]
-                if let path = ThemeFiles.locate(name: site.theme, contentRoot: run.province.root),
-                   let files = ThemeFiles.load(path: path, name: site.theme, log: DiagnosticLog()) {
+                if let source = ThemeFiles.locate(name: site.theme, contentRoot: run.province.root),
+                   let files = ThemeFiles.load(source, name: site.theme, log: DiagnosticLog()) {
                     strings = files.strings(for: lang)
                 } else {
                     stderr("warning: theme \"\(site.theme)\" not found: the explanation shows string keys")

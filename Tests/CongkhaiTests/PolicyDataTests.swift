@@ -72,7 +72,7 @@ import Testing
         let report = SiteBuild.run(.init(content: root, output: out), log: log)
         guard case .contentErrors = report.outcome else { Issue.record("\(report.outcome)"); return }
         #expect(report.run == nil)
-        #expect(log.items.filter { $0.severity == .error }.map(\.message) == ["theme \"nope\" not found (looked for themes/nope beside the content folder and in the working directory)"])
+        #expect(log.items.filter { $0.severity == .error }.map(\.message) == ["theme \"nope\" not found (looked for themes/nope beside the content folder and in the working directory; only \"default\" is built in)"])
         #expect(!FileManager.default.fileExists(atPath: out + "/index.html"))
     }
 

@@ -25,13 +25,43 @@ public struct ThemeFiles: Sendable {
         return out
     }
 
-    /// Finds `themes/<name>` next to the content folder, then in the working directory.
-    public static func locate(name: String, contentRoot: String) -> String? {
+    /// Where a theme comes from: a folder beside the content, one in the
+    /// working directory, or (for `default` only) the copy built into the binary.
+    public enum Source: Sendable, Equatable {
+        case folder(String)
+        case embedded
+    }
+
+    /// Finds `themes/<name>` next to the content folder, then in the working
+    /// directory; the default theme falls back to the one built into the binary,
+    /// so an installed `congkhai` works from any directory (decision 63).
+    public static func locate(name: String, contentRoot: String) -> Source? {
         let candidates = [
             (contentRoot as NSString).deletingLastPathComponent + "/themes/" + name,
             FileManager.default.currentDirectoryPath + "/themes/" + name,
         ]
-        return candidates.first { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
+        if let folder = candidates.first(where: { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }) {
+            return .folder(folder)
+        }
+        return name == "default" ? .embedded : nil
+    }
+
+    /// Reads a located theme.
+    public static func load(_ source: Source, name: String, log: DiagnosticLog) -> ThemeFiles? {
+        switch source {
+        case let .folder(path): return load(path: path, name: name, log: log)
+        case .embedded: return embeddedDefault(log: log)
+        }
+    }
+
+    /// The default theme as built into the binary (`EmbeddedTheme.swift`,
+    /// generated from `themes/default` by `scripts/embed_theme.py`).
+    public static func embeddedDefault(log: DiagnosticLog) -> ThemeFiles? {
+        let display = "themes/default"
+        let templates = EmbeddedTheme.templates.map { Template(name: $0.name, file: display + "/templates/" + $0.name + ".mustache", text: $0.text) }
+        let strings = parseStrings(EmbeddedTheme.strings, file: display + "/strings.yaml", log: log)
+        return ThemeFiles(name: "default", templates: templates, strings: strings,
+                          assets: EmbeddedTheme.assets.map { ($0.name, Array($0.text.utf8)) })
     }
 
     /// Reads the folder; problems are logged with file, line and column.
@@ -52,33 +82,12 @@ public struct ThemeFiles: Sendable {
             templates.append(Template(name: String(file.dropLast(".mustache".count)), file: shown, text: text))
         }
 
-        var strings: [String: [String: String]] = [:]
         let stringsFile = display + "/strings.yaml"
+        var strings: [String: [String: String]] = [:]
         if let data = FileManager.default.contents(atPath: path + "/strings.yaml") {
             switch TextDecoding.decode([UInt8](data)) {
-            case let .success(text):
-                switch YAMLParser.parse(text) {
-                case let .success(value?):
-                    guard case let .mapping(pairs, _, _) = value else {
-                        log.error(stringsFile, value.line, value.column, "strings.yaml must map keys to { vi: …, en: … }")
-                        break
-                    }
-                    for pair in pairs {
-                        guard case let .mapping(langs, _, _) = pair.value else {
-                            log.error(stringsFile, pair.value.line, pair.value.column, "\(pair.key.text) must be { vi: …, en: … }")
-                            continue
-                        }
-                        var m: [String: String] = [:]
-                        for l in langs { if case let .scalar(s) = l.value { m[l.key.text] = s.text } }
-                        strings[pair.key.text] = m
-                    }
-                case .success(nil):
-                    log.error(stringsFile, 1, 1, "strings file is empty")
-                case let .failure(f):
-                    log.error(stringsFile, f.line, f.column, f.message)
-                }
-            case .failure:
-                log.error(stringsFile, 0, 0, "strings file is not UTF-8")
+            case let .success(text): strings = parseStrings(text, file: stringsFile, log: log)
+            case .failure: log.error(stringsFile, 0, 0, "strings file is not UTF-8")
             }
         } else {
             log.error(stringsFile, 0, 0, "the theme lacks strings.yaml")
@@ -90,5 +99,31 @@ public struct ThemeFiles: Sendable {
             if let data = FileManager.default.contents(atPath: assetsDir + "/" + file) { assets.append((file, [UInt8](data))) }
         }
         return ThemeFiles(name: name, templates: templates, strings: strings, assets: assets)
+    }
+
+    /// `key: { vi: …, en: … }` lines; problems at their line and column.
+    static func parseStrings(_ text: String, file: String, log: DiagnosticLog) -> [String: [String: String]] {
+        var strings: [String: [String: String]] = [:]
+        switch YAMLParser.parse(text) {
+        case let .success(value?):
+            guard case let .mapping(pairs, _, _) = value else {
+                log.error(file, value.line, value.column, "strings.yaml must map keys to { vi: …, en: … }")
+                return [:]
+            }
+            for pair in pairs {
+                guard case let .mapping(langs, _, _) = pair.value else {
+                    log.error(file, pair.value.line, pair.value.column, "\(pair.key.text) must be { vi: …, en: … }")
+                    continue
+                }
+                var m: [String: String] = [:]
+                for l in langs { if case let .scalar(s) = l.value { m[l.key.text] = s.text } }
+                strings[pair.key.text] = m
+            }
+        case .success(nil):
+            log.error(file, 1, 1, "strings file is empty")
+        case let .failure(f):
+            log.error(file, f.line, f.column, f.message)
+        }
+        return strings
     }
 }

@@ -74,11 +74,11 @@ public enum SiteBuild {
         // not after millions of feedback rows have been read.
         let themeName = SiteBuild.themeName(content: options.content)
         let contentPath = options.content.hasPrefix("/") ? options.content : FileManager.default.currentDirectoryPath + "/" + options.content
-        guard let themePath = ThemeFiles.locate(name: themeName, contentRoot: contentPath) else {
-            log.error("site.yaml", 0, 0, "theme \"\(themeName)\" not found (looked for themes/\(themeName) beside the content folder and in the working directory)")
+        guard let themeSource = ThemeFiles.locate(name: themeName, contentRoot: contentPath) else {
+            log.error("site.yaml", 0, 0, "theme \"\(themeName)\" not found (looked for themes/\(themeName) beside the content folder and in the working directory; only \"default\" is built in)")
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
-        guard let themeFiles = ThemeFiles.load(path: themePath, name: themeName, log: log),
+        guard let themeFiles = ThemeFiles.load(themeSource, name: themeName, log: log),
               let theme = Theme.compile(themeFiles, log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
