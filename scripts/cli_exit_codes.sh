@@ -40,6 +40,13 @@ expect 2 "verify with a bad --key" "$BIN" verify "$TMP/site" --key abc
 rm -rf "$TMP/site/data/ledger"
 expect 1 "build over a published site whose ledger was deleted" "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet
 expect 0 "the same with --new-ledger" "$BIN" build "$TMP/ok" --output "$TMP/site" --quiet --new-ledger
+# Diagnostics for machines.
+expect 1 "check --format json on a broken tree" "$BIN" check "$TMP/broken" --format json
+{ "$BIN" check "$TMP/broken" --format json 2>/dev/null || true; } | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["errors"]==1 and d["diagnostics"][0]["file"]=="localities/xa-an-binh.yaml"' \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: check --format json is not the report schema"; }
+{ "$BIN" check "$TMP/broken" --format github 2>/dev/null || true; } | grep -q "^::error file=$TMP/broken/localities/xa-an-binh.yaml,line=[0-9]*" \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: check --format github gives no annotation"; }
+expect 2 "check --format xml" "$BIN" check "$TMP/ok" --format xml
 # The default theme is built in: a content folder alone builds from any directory.
 BIN_ABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 expect 0 "build from / with the built-in theme" sh -c "cd / && '$BIN_ABS' build '$TMP/ok' --output '$TMP/from-root' --quiet"

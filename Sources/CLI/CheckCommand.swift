@@ -20,6 +20,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print errors only.")
     var quiet = false
 
+    /// How diagnostics are printed: for people, for tools, for GitHub Actions.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    @Option(help: "text (file:line:col: error: …, on stderr), json (the build report's schema, on stdout) or github (workflow annotations, on stdout).")
+    var format: Format = .text
+
     @Flag(name: .customLong("fix-encoding"),
           help: "Convert Windows-1258, TCVN3 and UTF-16 files to UTF-8 NFC in place (original kept as .bak).")
     var fixEncoding = false
@@ -37,6 +45,17 @@ struct CheckCommand: ParsableCommand {
         }
         let log = DiagnosticLog()
         let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict), log: log)
+        switch format {
+        case .text: break
+        case .json:
+            stdout(DiagnosticsReport.json(status: run == nil ? "content_errors" : "ok", content: content, run: run, log: log).serialized() + "\n")
+            if run == nil { throw ExitCode(1) }
+            return
+        case .github:
+            stdout(DiagnosticsReport.github(content: content, run: run, log: log))
+            if run == nil { throw ExitCode(1) }
+            return
+        }
         printDiagnostics(log, root: content, quiet: quiet)
         if let run {
             if !quiet { printQuarantine(run, root: content) }

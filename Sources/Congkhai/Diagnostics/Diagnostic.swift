@@ -35,11 +35,16 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Compiler-style rendering; `prefix` is the content root as the user typed it.
+    /// The file as a reader finds it: under the content folder unless absolute.
+    public func path(prefix: String) -> String {
+        // An absolute path (the output folder, a key file) is not under the content folder.
+        prefix.isEmpty || file.hasPrefix("/") ? file : (prefix.hasSuffix("/") ? prefix + file : prefix + "/" + file)
+    }
+
     public func formatted(prefix: String = "") -> String {
         var out = ""
         if !file.isEmpty {
-            // An absolute path (the output folder, a key file) is not under the content folder.
-            out += prefix.isEmpty || file.hasPrefix("/") ? file : (prefix.hasSuffix("/") ? prefix + file : prefix + "/" + file)
+            out += path(prefix: prefix)
             // Always `file:line`: a problem with a whole file points at its first line.
             out += ":\(max(1, line))"
             if line > 0 && column > 0 { out += ":\(column)" }

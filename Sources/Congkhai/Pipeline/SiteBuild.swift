@@ -143,22 +143,7 @@ public enum SiteBuild {
         case .contentErrors: status = "content_errors"
         case let .ioError(message): status = "io_error"; extra = [("io_error", .string(message))]
         }
-        let diagnostics: [JSONValue] = log.items.sorted().map { d in
-            .object([("severity", .string(d.severity.rawValue)), ("file", .string(d.file)), ("line", .integer(d.line)),
-                     ("column", .integer(d.column)), ("message", .string(d.message))])
-        }
-        let quarantined: [JSONValue] = (report.run?.quarantined ?? []).map { q in
-            .object([("file", .string(q.file)), ("line", .integer(q.line)), ("id", .string(q.id)), ("reason", .string(q.reason))])
-        }
-        return .object([
-            ("tool", .string("congkhai " + CongkhaiVersion.string)),
-            ("status", .string(status)),
-            ("content", .string(options.content)),
-            ("output", .string(options.output)),
-            ("as_of", report.run.map { .string($0.scoreboard.asOf.description) } ?? .null),
-            ("errors", .integer(log.errorCount)),
-            ("warnings", .integer(log.items.count { $0.severity == .warning })),
-            ("quarantined_total", .integer(report.run?.quarantinedCount ?? 0)),
-        ] + extra + [("diagnostics", .array(diagnostics)), ("quarantined_rows", .array(quarantined))])
+        return DiagnosticsReport.json(status: status, content: options.content, run: report.run, log: log,
+                                      extra: [("output", .string(options.output))] + extra)
     }
 }
