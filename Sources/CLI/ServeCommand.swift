@@ -2,38 +2,49 @@ import ArgumentParser
 import Congkhai
 import Foundation
 
-/// `congkhai serve`: build into a private folder and preview it on this machine.
+/// `congkhai serve`: the editors' live preview.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build the site into a temporary folder and preview it at http://127.0.0.1:PORT/ (editors' preview)."
+        abstract: "Preview the site at http://127.0.0.1:PORT/, rebuilding and reloading the page on every save (editors' preview).",
+        discussion: """
+        Watches the content folder and the theme (inotify; polling where unavailable). Content errors are shown \
+        in the browser, with file:line, instead of stopping the preview. The reload script exists only in the \
+        preview, never in a published build.
+        """
     )
 
     @Argument(help: "The content folder.")
     var content: String = "content"
 
-    @Option(help: "Port on 127.0.0.1.")
+    @Option(help: "Port to listen on.")
     var port: UInt16 = 8080
+
+    @Option(help: "Address to listen on. The default serves this machine only; give 0.0.0.0 explicitly to share the preview on the network.")
+    var bind: String = "127.0.0.1"
 
     @Option(name: .customLong("as-of"), help: "Scoring date YYYY-MM-DD (overrides site.yaml).")
     var asOf: String?
+
+    @Flag(name: .customLong("all-languages"), help: "Also build the English pages (slower rebuilds; by default only the first language).")
+    var allLanguages = false
 
     func validate() throws {
         _ = try parseAsOf(asOf)
     }
 
     func run() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview").path
-        let log = DiagnosticLog()
-        let result = SiteBuild.run(.init(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) }), log: log)
-        printDiagnostics(log, root: content, quiet: false)
-        guard case .built = result.outcome else {
-            stderr("build failed: fix the errors above and run `congkhai serve` again")
-            throw ExitCode(1)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview-\(getpid())").path
+        let session = PreviewSession(.init(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) }, host: bind, port: port,
+                                                 allLanguages: allLanguages)) {
+            stderr($0)
+        }
+        if bind != "127.0.0.1" && bind != "localhost" {
+            stderr("warning: the preview is reachable from other machines on \(bind):\(port)")
         }
         do {
-            try PreviewServer(root: output, port: port).run { url in
-                stderr("preview of \(content) at \(url) — press Ctrl-C to stop (rebuild by running the command again)")
+            try session.run { url in
+                stderr("preview of \(content) at \(url) — edits reload the page; press Ctrl-C to stop")
             }
         } catch {
             stderr("error: \(error)")

@@ -9,6 +9,8 @@ struct HistoryStage {
         /// `--new-ledger`: start a new chain (recorded as `ledger_started`).
         var newLedger = false
         var newLedgerReason: String?
+        /// `serve`: a preview is not a publication; it neither reads nor extends a ledger.
+        var preview = false
     }
 
     /// The public demo key (documented in docs/van-hanh.md): pseudonyms made
@@ -21,7 +23,7 @@ struct HistoryStage {
     /// Nil (with errors in `log`) when a previous site's ledger does not verify
     /// and no new ledger was asked for: nothing may be published then.
     static func open(output: String, options: Options, log: DiagnosticLog) -> HistoryStage? {
-        let previous = PreviousSite.read(output)
+        let previous = options.preview ? PreviousSite(root: output) : PreviousSite.read(output)
         let output = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
         if previous.exists, !previous.ledger.problems.isEmpty, !options.newLedger {
             for problem in previous.ledger.problems.prefix(20) { log.error(output + "/data/ledger", 0, 0, problem) }

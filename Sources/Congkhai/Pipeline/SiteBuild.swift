@@ -13,6 +13,13 @@ public enum SiteBuild {
         public var newLedgerReason: String?
         /// Where keys come from (`CONGKHAI_PSEUDONYM_KEY…`, `CONGKHAI_SIGNING_KEY`); the process's by default.
         public var environment: [String: String]
+        /// `serve`: build for the editor's eyes only — no history read, no feedback
+        /// published, so a rebuild takes well under a second on a province.
+        public var preview = false
+        /// Render only the site's first language (`serve` without `--all-languages`).
+        public var firstLanguageOnly = false
+        /// Pages from this process's previous build, reused when their model is unchanged (`serve`).
+        public var renderCache: RenderCache?
 
         public init(content: String, output: String, asOf: Day? = nil, baseURL: String? = nil, strict: Bool = false,
                     newLedger: Bool = false, newLedgerReason: String? = nil,
@@ -66,7 +73,8 @@ public enum SiteBuild {
         progress("load")
         // The previous site first: a broken ledger stops the build before any work.
         guard let history = HistoryStage.open(output: options.output,
-                                              options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason),
+                                              options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
+                                                             preview: options.preview),
                                               log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
@@ -83,13 +91,14 @@ public enum SiteBuild {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         let env = options.environment
-        guard let run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
-                                       export: { province in
+        guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
+                                       export: options.preview ? nil : { province in
                                            FeedbackExport(province: province,
                                                           pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log))
                                        }) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
+        if options.firstLanguageOnly { run.province.site.languages = Array(run.province.site.languages.prefix(1)) }
         let signing = HistoryStage.signingKey(environment: env, site: run.province.site, log: log)
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
         progress("render")
@@ -98,9 +107,13 @@ public enum SiteBuild {
         let pending = history.changes(run: run)
         let scoreHistory = history.scoreHistory(run: run)
         let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
-        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory).render(log: log)
+        progress("pages")
+        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
+                                 cache: options.renderCache).render(log: log)
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
+        progress("data")
         files += history.dataFiles(run: run, rendered: files, history: scoreHistory)
+        progress("manifest")
         let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, outputs: files)
         files.append(manifest)
         if history.isUnchanged(manifest: manifest.bytes) {

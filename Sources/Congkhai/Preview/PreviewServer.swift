@@ -3,9 +3,17 @@ import Foundation
 import Glibc
 #endif
 
+/// What `serve` adds to plain file serving: its own endpoints, an error page
+/// while the content is broken, and the reload script in HTML pages.
+public protocol PreviewHooks: AnyObject {
+    func special(_ path: String) -> PreviewServer.Response?
+    func overlay(for path: String) -> PreviewServer.Response?
+    func decorate(_ html: [UInt8]) -> [UInt8]
+}
+
 /// A small HTTP server for editors to preview a built site on their own
-/// machine: loopback only, GET and HEAD only, files under one folder only.
-/// Not for production (use nginx; see docs/van-hanh.md).
+/// machine: loopback unless told otherwise, GET and HEAD only, files under one
+/// folder only. Not for production (use nginx; see docs/van-hanh.md).
 public final class PreviewServer {
     public struct Response: Equatable {
         public var status: Int
@@ -16,10 +24,14 @@ public final class PreviewServer {
 
     let root: String
     let port: UInt16
+    let host: String
+    weak var hooks: PreviewHooks?
 
-    public init(root: String, port: UInt16) {
+    public init(root: String, port: UInt16, host: String = "127.0.0.1", hooks: PreviewHooks? = nil) {
         self.root = root
         self.port = port
+        self.host = host
+        self.hooks = hooks
     }
 
     static let types: [String: String] = [
@@ -65,7 +77,10 @@ public final class PreviewServer {
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = port.bigEndian
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        guard inet_pton(AF_INET, host, &addr.sin_addr) == 1 else {
+            close(fd)
+            throw PreviewError.socket("--bind \(host) is not an IPv4 address")
+        }
         let bound = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -73,7 +88,7 @@ public final class PreviewServer {
             close(fd)
             throw PreviewError.socket("cannot listen on 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
         }
-        onReady("http://127.0.0.1:\(port)/")
+        onReady("http://\(host):\(port)/")
         while true {
             let client = accept(fd, nil, nil)
             if client < 0 { continue }
@@ -95,11 +110,21 @@ public final class PreviewServer {
         var head = false
         if parts.count >= 2, parts[0] == "GET" || parts[0] == "HEAD" {
             head = parts[0] == "HEAD"
-            response = PreviewServer.response(target: String(parts[1]), root: root)
+            let target = String(parts[1])
+            let path = String(target.split(separator: "?", maxSplits: 1).first ?? "")
+            if let special = hooks?.special(path) {
+                response = special
+            } else if let overlay = hooks?.overlay(for: path) {
+                response = overlay
+            } else {
+                response = PreviewServer.response(target: target, root: root)
+                if let hooks, response.contentType.hasPrefix("text/html") { response.body = hooks.decorate(response.body) }
+            }
         } else {
             response = Response(status: 405, contentType: "text/plain; charset=utf-8", body: Array("method not allowed\n".utf8), location: nil)
         }
-        let reason = [200: "OK", 301: "Moved Permanently", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed"][response.status] ?? "OK"
+        let reason = [200: "OK", 301: "Moved Permanently", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+                      500: "Content Errors"][response.status] ?? "OK"
         var headers = "HTTP/1.1 \(response.status) \(reason)\r\nContent-Type: \(response.contentType)\r\nContent-Length: \(response.body.count)\r\n"
         if let location = response.location { headers += "Location: \(location)\r\n" }
         headers += "Cache-Control: no-store\r\nConnection: close\r\n\r\n"

@@ -27,8 +27,11 @@ public struct SiteRenderer: Sendable {
     /// Published comments by official and by locality (indexes into `tally.comments`).
     let commentsByOfficial: [Int: [Int]]
     let commentsByLocality: [Int: [Int]]
+    /// Pages rendered by an earlier build of this process (`serve`), reused when unchanged.
+    let cache: RenderCache?
 
-    public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty) {
+    public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil) {
+        self.cache = cache
         self.history = history
         historyIndex = HistoryIndex(run: run, history: history)
         self.run = run
@@ -71,6 +74,7 @@ public struct SiteRenderer: Sendable {
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             slots.set(i, renderer.renderPage(pages[i]))
         }
+        cache?.sweep()
         var files: [OutputFile] = []
         for result in slots.values {
             switch result {
@@ -168,7 +172,21 @@ public struct SiteRenderer: Sendable {
     func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
         let (d, fullPath) = display(for: page)
         let m = pageModel(page, d)
-        return theme.render(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
+        guard let cache else { return render(page, m, d, fullPath: fullPath) }
+        // The frame without its content stands for everything the page shows besides its model.
+        let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: "")
+        guard let model = RenderCache.key(template: m.template, theme: theme.fingerprint, model: m.model),
+              let key = RenderCache.key(template: "layout", theme: model, model: frame) else {
+            return render(page, m, d, fullPath: fullPath)
+        }
+        if let bytes = cache.page(key) { return .success(OutputFile(path: SitePaths.file(for: fullPath), bytes: bytes)) }
+        let result = render(page, m, d, fullPath: fullPath)
+        if case let .success(file) = result { cache.store(key, file.bytes) }
+        return result
+    }
+
+    func render(_ page: SitePlan.Page, _ m: PageModel, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
+        theme.render(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
             let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: html)
             return theme.render(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
                 .map { OutputFile(path: SitePaths.file(for: fullPath), text: $0) }

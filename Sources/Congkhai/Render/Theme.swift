@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     public var strings: [String: [String: String]]
     /// Asset file name → bytes, copied verbatim under `assets/`.
     public var assets: [(name: String, bytes: [UInt8])]
+    /// SHA-256 of the templates and strings: what a rendered page depends on besides its model.
+    public var fingerprint = ""
 
     static let requiredTemplates = ["layout", "home", "localities", "locality", "official", "peer-groups", "peer-group",
                                     "commitments", "feedback", "methodology", "open-data", "search", "notice", "not-found", "changes",
@@ -37,7 +39,14 @@ public struct Theme: Sendable {
             failed = true
         }
         if failed || log.hasErrors { return nil }
-        return Theme(name: files.name, library: library, strings: files.strings, assets: files.assets)
+        var theme = Theme(name: files.name, library: library, strings: files.strings, assets: files.assets)
+        var bytes: [UInt8] = []
+        for t in files.templates { bytes += Array((t.name + "\u{1F}" + t.text + "\u{1E}").utf8) }
+        for key in files.strings.keys.sorted() {
+            for (lang, text) in (files.strings[key] ?? [:]).sorted(by: { $0.key < $1.key }) { bytes += Array((key + lang + text + "\u{1E}").utf8) }
+        }
+        theme.fingerprint = SHA256.hex(bytes)
+        return theme
     }
 
     /// The strings of one language (falling back to Vietnamese, then the key).
