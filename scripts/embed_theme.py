@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes Sources/Congkhai/Load/EmbeddedTheme.swift from themes/default, so the
-binary carries its default theme and works from any directory.
+"""Writes Sources/Congkhai/Load/EmbeddedTheme.swift from themes/default (and the
+default framework from content/framework.yaml), so the binary carries its
+default theme and framework and works from any directory.
 
     python3 scripts/embed_theme.py          # regenerate after editing themes/default
     python3 scripts/embed_theme.py --check  # exit 1 if the Swift file is stale (CI)
@@ -11,6 +12,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 THEME = os.path.join(ROOT, "themes", "default")
 OUT = os.path.join(ROOT, "Sources", "Congkhai", "Load", "EmbeddedTheme.swift")
+FRAMEWORK = os.path.join(ROOT, "content", "framework.yaml")
 
 
 def literal(text):
@@ -44,6 +46,9 @@ def render():
             text = open(os.path.join(adir, f), encoding="utf-8").read()
             out.append(f'        ("{f}", {literal(text)}),')
     out.append("    ]")
+    # The demo's framework is the default one `congkhai new site` writes.
+    text = open(FRAMEWORK, encoding="utf-8").read()
+    out.append(f"    static let framework = {literal(text)}")
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -1340,4 +1340,125 @@ table.compact th[scope=rowgroup]{background:var(--soft);text-align:left}
 
 """#),
     ]
+    static let framework = ##"""
+# Demo KPI framework in the spirit of Resolution 57-NQ/TW.
+# Weights must sum to 100. Criteria marked as proposals have no official weight in Decree 335.
+id: khung-kpi-nq57
+name: { vi: "Khung đánh giá KPI theo tinh thần Nghị quyết 57", en: "KPI framework in the spirit of Resolution 57" }
+criteria:
+  - id: results_admin
+    name: { vi: "Kết quả thực hiện nhiệm vụ hành chính", en: "Administrative task results" }
+    basis: { vi: "Nghị định 335/2025/NĐ-CP", en: "Decree 335/2025/ND-CP" }
+    group: A
+    weight: 10
+    required: false
+    measures:
+      - { metric: commitment_delivery, group: A }
+  - id: results_service
+    name: { vi: "Kết quả nhiệm vụ phục vụ nhân dân", en: "Public-service task results" }
+    basis: { vi: "Nghị định 335/2025/NĐ-CP", en: "Decree 335/2025/ND-CP" }
+    group: B
+    weight: 15
+    required: false
+    measures:
+      - { metric: commitment_delivery, group: B }
+  - id: satisfaction
+    name: { vi: "Sự hài lòng của người dân, doanh nghiệp", en: "Citizen and business satisfaction" }
+    basis: { vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }
+    group: B
+    weight: 15
+    weight_range: [15, 20]
+    required: false
+    measures:
+      - { metric: rating, respondents: [citizen, business], prior_weight: 10 }
+      - { metric: complaint_resolution }
+  - id: social_impact
+    name: { vi: "Tác động xã hội", en: "Social impact" }
+    basis: { vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }
+    group: B
+    weight: 5
+    required: false
+    measures:
+      - { metric: indicator_progress }
+  - id: transparency
+    name: { vi: "Công khai, minh bạch", en: "Transparency and disclosure" }
+    basis: { vi: "Nghị định 335/2025/NĐ-CP", en: "Decree 335/2025/ND-CP" }
+    group: B
+    weight: 15
+    weight_range: [15, 20]
+    required: true
+    measures:
+      - { metric: disclosure }
+  - id: crisis_response
+    name: { vi: "Năng lực ứng phó khủng hoảng", en: "Crisis response" }
+    basis: { vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }
+    group: B
+    weight: 10
+    weight_range: [10, 15]
+    required: false
+    measures:
+      - { metric: incident_response }
+  - id: coordination
+    name: { vi: "Phối hợp liên ngành", en: "Inter-agency coordination" }
+    basis: { vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }
+    group: A
+    weight: 10
+    weight_range: [10, 10]
+    required: false
+    measures:
+      - { metric: rating, respondents: [agency] }
+      - { metric: commitment_delivery, partners_only: true }
+  - id: innovation
+    name: { vi: "Đổi mới, cải tiến quy trình", en: "Process innovation" }
+    basis: { vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }
+    group: B
+    weight: 10
+    weight_range: [10, 15]
+    required: true
+    measures:
+      - { metric: initiative_impact }
+  - id: people_development
+    name: { vi: "Phát triển con người, đào tạo cán bộ", en: "People development" }
+    basis: { vi: "Đề xuất bổ sung (chưa có trọng số chính thức)", en: "Proposed addition (no official weight)" }
+    group: A
+    weight: 5
+    weight_range: [5, 10]
+    required: false
+    measures:
+      - { metric: rating, respondents: [staff] }
+      - { metric: training_ratio }
+  - id: conduct
+    name: { vi: "Phẩm chất chính trị, đạo đức, lối sống", en: "Conduct and ethics" }
+    basis: { vi: "Nghị định 335/2025/NĐ-CP", en: "Decree 335/2025/ND-CP" }
+    group: A
+    weight: 5
+    required: false
+    measures:
+      - { metric: assessment, key: conduct }
+bands:
+  - id: excellent
+    min: 90
+    name: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" }
+    consequences: { vi: "Ưu tiên khen thưởng, xem xét quy hoạch, bổ nhiệm.", en: "Priority for commendation, succession planning and promotion." }
+    colour: "#05602a"
+  - id: good
+    min: 70
+    name: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" }
+    consequences: { vi: "Được xem xét khen thưởng theo quy định.", en: "Eligible for commendation." }
+    colour: "#0b4f8a"
+  - id: complete
+    min: 50
+    name: { vi: "Hoàn thành nhiệm vụ", en: "Complete" }
+    consequences: { vi: "Không khen thưởng; nhắc nhở những mặt còn hạn chế.", en: "No commendation; reminded of shortcomings." }
+    colour: "#6b4a00"
+  - id: incomplete
+    min: 0
+    name: { vi: "Không hoàn thành nhiệm vụ", en: "Incomplete" }
+    consequences: { vi: "Kiểm điểm, xem xét điều chuyển hoặc miễn nhiệm nếu hai năm liên tiếp.", en: "Review; transfer or dismissal considered after two consecutive years." }
+    colour: "#a4000f"
+gates: { group_b_min: 60, cap_band: complete }
+# Decree 335/2025/NĐ-CP: at most 20 % of those rated good may be rated excellent in a unit (a warning).
+excellence_quota: { band: excellent, of_band: good, share: 0.2 }
+
+"""##
 }
