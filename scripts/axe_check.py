@@ -26,7 +26,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def pages(root):
     picks = ["index.html", "dia-phuong/index.html", "phuong-phap/index.html", "du-lieu/index.html",
              "tim-kiem/index.html", "phan-anh/index.html", "cam-ket/qua-han/index.html", "nhom-so-sanh/index.html",
-             "404.html", "en/index.html", "thay-doi/index.html", "so-sanh/index.html", "cam-ket/hoan-thanh/index.html"]
+             "404.html", "en/index.html", "thay-doi/index.html", "so-sanh/index.html", "cam-ket/hoan-thanh/index.html", "phuong-phap/giai-thich/index.html"]
     localities = sorted(glob.glob(os.path.join(root, "dia-phuong", "*", "index.html")))
     if localities:
         loc = os.path.relpath(localities[0], root)

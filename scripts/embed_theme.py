@@ -46,6 +46,13 @@ def render():
             text = open(os.path.join(adir, f), encoding="utf-8").read()
             out.append(f'        ("{f}", {literal(text)}),')
     out.append("    ]")
+    pdir = os.path.join(THEME, "pages")
+    out.append("    static let pages: [(file: String, text: String)] = [")
+    for f in sorted(os.listdir(pdir)) if os.path.isdir(pdir) else []:
+        if f.endswith(".md") and not f.startswith("."):
+            text = open(os.path.join(pdir, f), encoding="utf-8").read()
+            out.append(f'        ("{f}", {literal(text)}),')
+    out.append("    ]")
     # The demo's framework is the default one `congkhai new site` writes.
     text = open(FRAMEWORK, encoding="utf-8").read()
     out.append(f"    static let framework = {literal(text)}")

@@ -47,7 +47,7 @@ return {vw, scroll: document.documentElement.scrollWidth, height: folded, wide,
 def pages(root):
     picks = ["index.html", "dia-phuong/index.html", "phuong-phap/index.html", "du-lieu/index.html", "tim-kiem/index.html",
              "phan-anh/index.html", "cam-ket/qua-han/index.html", "cam-ket/hoan-thanh/index.html", "cam-ket/da-rut/index.html",
-             "nhom-so-sanh/index.html", "so-sanh/index.html", "thay-doi/index.html", "404.html", "en/index.html"]
+             "nhom-so-sanh/index.html", "so-sanh/index.html", "phuong-phap/giai-thich/index.html", "thay-doi/index.html", "404.html", "en/index.html"]
     picks += sorted(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "nhom-so-sanh", "*", "index.html")))[:1]
     for loc in sorted(glob.glob(os.path.join(root, "dia-phuong", "*", "index.html")))[:3]:
         rel = os.path.relpath(loc, root)

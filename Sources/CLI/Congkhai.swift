@@ -7,7 +7,7 @@ struct CongkhaiCommand: ParsableCommand {
         commandName: "congkhai",
         abstract: "Công khai cam kết: validate, score and publish public-accountability content.",
         version: CongkhaiVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ScoreCommand.self, VerifyCommand.self, ServeCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ScoreCommand.self, VerifyCommand.self, ServeCommand.self, NewCommand.self, RollbackCommand.self]
     )
 }
 

@@ -16,6 +16,7 @@ import Testing
         #expect(disk.strings == embedded.strings, "\(stale)")
         #expect(disk.assets.map(\.name) == embedded.assets.map(\.name), "\(stale)")
         for (a, b) in zip(disk.assets, embedded.assets) { #expect(a.bytes == b.bytes, "\(a.name): \(stale)") }
+        #expect(disk.pages == embedded.pages && disk.page("cach-tinh-diem", language: "en") != nil, "\(stale)")
     }
 
     @Test func onlyTheDefaultThemeFallsBackToTheBinary() {

@@ -77,6 +77,13 @@ enum EmbeddedTheme {
 {{^hasRows}}<p>{{t.none}}</p>{{/hasRows}}
 
 """#),
+        ("explainer", #"""
+<p class="breadcrumb"><a href="{{methodologyHref}}">{{t.nav_methodology}}</a></p>
+<div class="prose">
+{{{bodyHTML}}}
+</div>
+
+"""#),
         ("feedback-summary", #"""
 <section class="feedback-summary" aria-labelledby="{{id}}-h">
 <h2 id="{{id}}-h">{{heading}}</h2>
@@ -289,6 +296,7 @@ enum EmbeddedTheme {
         ("methodology", ##"""
 <h1>{{t.nav_methodology}}: {{frameworkName}}</h1>
 <p>{{t.methodology_intro}}</p>
+<p class="explainer-link"><a href="{{explainerHref}}">{{t.explainer_link}}</a></p>
 {{#provisional}}<p class="provisional">{{provisional}}</p>{{/provisional}}
 <div class="table-wrap" tabindex="0" role="region" aria-label="{{frameworkName}}"><table class="stack">
 <caption>{{frameworkName}}</caption>
@@ -1053,6 +1061,8 @@ fb_province: { vi: "Toàn tỉnh", en: "Province-wide" }
 feedback_rows: { vi: "Số phản ánh, đánh giá", en: "Feedback items" }
 why_total_after_audits: { vi: "Tổng điểm sau hậu kiểm {{total}} nằm trong khoảng xếp loại «{{band}}» (từ {{min}} đến dưới {{next}} điểm).", en: "The total after audit conclusions, {{total}}, is in the range of “{{band}}” (from {{min}} to below {{next}})." }
 why_total_top_after_audits: { vi: "Tổng điểm sau hậu kiểm {{total}} đạt mức xếp loại «{{band}}» (từ {{min}} điểm trở lên).", en: "The total after audit conclusions, {{total}}, reaches “{{band}}” ({{min}} or more)." }
+explainer_title: { vi: "Cách tính điểm bằng lời thường", en: "How scores are computed, in plain words" }
+explainer_link: { vi: "Đọc giải thích bằng lời thường: điểm được tính thế nào, vì sao có điểm tạm tính, hậu kiểm là gì", en: "Read the plain-words explanation: how scores are computed, why they are provisional, what an audit conclusion does" }
 
 """#
     static let assets: [(name: String, text: String)] = [
@@ -1337,6 +1347,138 @@ table.compare .band{white-space:normal;font-size:.75rem;display:inline-block;mar
 .cards{list-style:none;padding:0}
 table.compact td,.breakdown-table td{text-align:right;font-variant-numeric:tabular-nums}
 table.compact th[scope=rowgroup]{background:var(--soft);text-align:left}
+.explainer-link{font-weight:600}.prose{max-width:44rem}
+
+"""#),
+    ]
+    static let pages: [(file: String, text: String)] = [
+        ("cach-tinh-diem.en.md", #"""
+# How is an official's score computed? (for citizens)
+
+Every number on this site can be recomputed from the **Open data** (linked at
+the bottom of every page): citizens, journalists and auditors can check it.
+
+## 1. Several criteria
+
+The province publishes an **assessment framework**: a list of criteria, each
+with a **weight** (how much it counts; the weights add up to 100) — delivering
+commitments, citizen satisfaction, handling complaints, transparency,
+incident response… The "Methodology" page lists the framework in use.
+
+Each criterion is scored 0–100. The total is the **weighted mean** of the
+criteria with data; a criterion without data (and not required) is left out
+and its weight is shared among the others.
+
+## 2. What is measured
+
+- **Commitments**: how much of each commitment that fell due was delivered,
+  and whether on time. Hard ones count more; lateness costs gradually (at
+  most half after 90 days).
+- **Satisfaction**: citizens and businesses give 1–5 stars; each person's
+  latest rating counts once. With few ratings the score is pulled towards the
+  province mean so that a handful of opinions cannot decide it.
+- **Complaints**: those that fell due were resolved on time (full credit),
+  late (half) or not at all (none).
+- **Transparency**: commitments are updated regularly, evidenced when done,
+  and measurable.
+- The other criteria have their formulas on the "Methodology" page and on
+  each official's page (section "Each criterion", click to open).
+
+## 3. From score to band
+
+The total is rounded to two decimals and compared with the band thresholds.
+Two things can lower a band: an **audit conclusion** (inspectorate, council…)
+that deducts points or lowers the band — always cited with its document
+number — and the **group-B threshold**: the public-service criteria must
+reach a minimum, or the band is capped however high the total.
+
+## 4. Provisional and final
+
+During the period scores are recomputed every night and marked
+**provisional**; consequences (awards, reprimands, dismissal) apply to the
+final score after the period ends.
+
+## 5. Fair comparisons
+
+Communes, wards and special zones are ranked together; departments apart.
+The "Compare" page shows each criterion and filters by context. Ranks within
+a peer group of fewer than 5 people are indicative only.
+
+## 6. The past cannot be rewritten quietly
+
+Every change (a moved deadline, a withdrawn commitment, deleted feedback) is
+recorded in a hash-chained **public ledger**, shown on "Recent changes";
+anyone can run `congkhai verify` on a copy of the site.
+
+"""#),
+        ("cach-tinh-diem.vi.md", #"""
+# Điểm của cán bộ được tính như thế nào? (dành cho người dân)
+
+Trang này giải thích bằng lời thường cách trang công khai chấm điểm cán bộ.
+Mọi con số trên trang đều tính lại được từ **Dữ liệu mở** (mục "Dữ liệu mở"
+ở cuối mỗi trang), nên bất kỳ ai — người dân, nhà báo, kiểm toán viên — cũng
+có thể tự kiểm tra.
+
+## 1. Cán bộ được chấm theo nhiều tiêu chí
+
+Tỉnh công bố một **khung đánh giá**: danh sách tiêu chí, mỗi tiêu chí có một
+**trọng số** (mức quan trọng, cộng lại bằng 100). Ví dụ: thực hiện cam kết,
+sự hài lòng của người dân, giải quyết phản ánh, công khai minh bạch, ứng phó
+sự cố… Trang "Cách tính điểm" liệt kê đầy đủ khung đang dùng.
+
+Mỗi tiêu chí được chấm từ 0 đến 100. Tổng điểm là **trung bình có trọng
+số** của các tiêu chí có số liệu; tiêu chí không có số liệu (và không bắt
+buộc) được bỏ qua, phần trọng số của nó chia lại cho các tiêu chí còn lại.
+
+## 2. Những gì được đo
+
+- **Cam kết**: cam kết đến hạn đã làm được bao nhiêu phần và có đúng hạn
+  không. Việc khó được tính nặng hơn; trễ hạn bị trừ dần (trễ càng lâu càng
+  ít điểm, tối đa mất một nửa sau 90 ngày).
+- **Hài lòng**: người dân, doanh nghiệp chấm 1–5 sao. Mỗi người chỉ tính lần
+  chấm gần nhất. Khi một cán bộ có ít lượt chấm, điểm được kéo về gần mức
+  trung bình toàn tỉnh, để vài ý kiến lẻ không quyết định kết quả.
+- **Phản ánh, khiếu nại**: đã đến hạn thì được giải quyết đúng hạn (trọn
+  điểm), trễ hạn (nửa điểm) hay chưa giải quyết (không điểm).
+- **Công khai**: cam kết có được cập nhật thường xuyên, có minh chứng khi
+  hoàn thành và đo lường được không.
+- Các tiêu chí khác (ứng phó sự cố, sáng kiến, đào tạo cán bộ, chỉ tiêu của
+  địa phương, đánh giá của cấp có thẩm quyền) đều có công thức ghi trên
+  trang "Cách tính điểm" và trên trang của từng cán bộ (mục "Điểm từng tiêu
+  chí", bấm để mở).
+
+## 3. Từ điểm ra xếp loại
+
+Tổng điểm được làm tròn đến hai chữ số thập phân rồi so với các ngưỡng xếp
+loại (ví dụ: từ 90 là "Hoàn thành xuất sắc", từ 70 là "Hoàn thành tốt"…).
+
+Hai điều có thể làm xếp loại thấp hơn tổng điểm:
+
+- **Hậu kiểm**: khi thanh tra, Hội đồng nhân dân… kết luận có sai phạm, kết
+  luận có thể trừ điểm hoặc hạ xếp loại. Trang của cán bộ luôn ghi rõ số văn
+  bản, cơ quan và ngày kết luận.
+- **Ngưỡng nhóm B**: các tiêu chí "phục vụ nhân dân" (nhóm B) phải đạt một
+  mức tối thiểu; nếu không, xếp loại bị giới hạn dù tổng điểm cao.
+
+## 4. Điểm tạm tính và điểm chính thức
+
+Trong kỳ đánh giá, điểm được tính lại mỗi đêm từ số liệu mới và ghi là
+**điểm tạm tính**. Hệ quả theo quy định (khen thưởng, nhắc nhở, xem xét miễn
+nhiệm…) chỉ áp dụng theo điểm chính thức sau khi kỳ kết thúc.
+
+## 5. So sánh công bằng
+
+Xã, phường, đặc khu được xếp hạng với nhau; sở, ban, ngành xếp hạng riêng.
+Trang "So sánh" cho xem từng tiêu chí và lọc theo bối cảnh (đô thị, nông
+thôn, miền núi, đặc biệt khó khăn). Nhóm so sánh có dưới 5 người thì thứ
+hạng trong nhóm chỉ để tham khảo.
+
+## 6. Không ai sửa được quá khứ một cách lặng lẽ
+
+Mỗi lần cập nhật, mọi thay đổi (hạn bị dời, cam kết bị rút, phản ánh bị xoá…)
+được ghi vào **sổ cái công khai** có mã băm nối chuỗi; trang "Thay đổi gần
+đây" đọc từ sổ cái này. Ai cũng có thể chạy `congkhai verify` trên bản sao
+của trang để kiểm tra không có gì bị sửa lén.
 
 """#),
     ]

@@ -15,6 +15,9 @@ public struct ThemeFiles: Sendable {
     /// key → language → text.
     public var strings: [String: [String: String]]
     public var assets: [(name: String, bytes: [UInt8])]
+    /// `pages/<name>.<language>.md`: Markdown pages the theme provides (the
+    /// plain-words explainer of the scoring), keyed by name then language.
+    public var pages: [String: [String: String]] = [:]
 
     /// The strings of one language (falling back to Vietnamese, then the key).
     public func strings(for language: String) -> [String: String] { ThemeFiles.strings(strings, for: language) }
@@ -60,8 +63,10 @@ public struct ThemeFiles: Sendable {
         let display = "themes/default"
         let templates = EmbeddedTheme.templates.map { Template(name: $0.name, file: display + "/templates/" + $0.name + ".mustache", text: $0.text) }
         let strings = parseStrings(EmbeddedTheme.strings, file: display + "/strings.yaml", log: log)
-        return ThemeFiles(name: "default", templates: templates, strings: strings,
-                          assets: EmbeddedTheme.assets.map { ($0.name, Array($0.text.utf8)) })
+        var files = ThemeFiles(name: "default", templates: templates, strings: strings,
+                               assets: EmbeddedTheme.assets.map { ($0.name, Array($0.text.utf8)) })
+        for page in EmbeddedTheme.pages { files.add(page: page.file, text: page.text) }
+        return files
     }
 
     /// Reads the folder; problems are logged with file, line and column.
@@ -98,7 +103,28 @@ public struct ThemeFiles: Sendable {
         for file in ((try? FileManager.default.contentsOfDirectory(atPath: assetsDir)) ?? []).sorted() where !file.hasPrefix(".") {
             if let data = FileManager.default.contents(atPath: assetsDir + "/" + file) { assets.append((file, [UInt8](data))) }
         }
-        return ThemeFiles(name: name, templates: templates, strings: strings, assets: assets)
+        var theme = ThemeFiles(name: name, templates: templates, strings: strings, assets: assets)
+        let pagesDir = path + "/pages"
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: pagesDir)) ?? []).sorted() where file.hasSuffix(".md") && !file.hasPrefix(".") {
+            guard let data = FileManager.default.contents(atPath: pagesDir + "/" + file), case let .success(text) = TextDecoding.decode([UInt8](data)) else {
+                log.error(display + "/pages/" + file, 0, 0, "cannot read page (it must be a UTF-8 file)")
+                continue
+            }
+            theme.add(page: file, text: text)
+        }
+        return theme
+    }
+
+    /// `cach-tinh-diem.vi.md` → pages["cach-tinh-diem"]["vi"].
+    mutating func add(page file: String, text: String) {
+        let parts = file.dropLast(".md".count).split(separator: ".")
+        guard parts.count == 2 else { return }
+        pages[String(parts[0]), default: [:]][String(parts[1])] = text
+    }
+
+    /// A page's Markdown in a language, falling back to Vietnamese.
+    public func page(_ name: String, language: String) -> String? {
+        pages[name].flatMap { $0[language] ?? $0["vi"] }
     }
 
     /// `key: { vi: …, en: … }` lines; problems at their line and column.

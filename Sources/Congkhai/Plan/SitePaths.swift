@@ -44,6 +44,7 @@ public enum SitePaths {
     public static func commitments(_ list: CommitmentList) -> String { "cam-ket/\(list.slug)/" }
     public static let feedback = "phan-anh/"
     public static let methodology = "phuong-phap/"
+    public static let explainer = "phuong-phap/giai-thich/"
     public static let openData = "du-lieu/"
     public static let search = "tim-kiem/"
     public static let feed = "feed.xml"

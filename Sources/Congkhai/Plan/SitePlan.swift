@@ -34,6 +34,8 @@ public struct SitePlan: Sendable {
         case changes(Int?)
         /// Officials side by side per criterion: all (nil) or one context (index in `Locality.Context.allCases`).
         case compare(Int?)
+        /// The scoring in plain words (a Markdown page of the theme).
+        case explainer
     }
 
     public struct Page: Sendable {
@@ -106,6 +108,7 @@ public struct SitePlan: Sendable {
         ]
         for list in CommitmentList.allCases { kinds.append((.commitments(list), SitePaths.commitments(list))) }
         kinds.append((.compare(nil), SitePaths.compare(nil)))
+        kinds.append((.explainer, SitePaths.explainer))
         for (i, c) in Locality.Context.allCases.enumerated() where p.localities.contains(where: { $0.context == c }) {
             kinds.append((.compare(i), SitePaths.compare(c)))
         }

@@ -15,6 +15,8 @@ public struct SiteRenderer: Sendable {
     /// Path part of `base_url` (`/` or `/congkhai/`), for the 404 page.
     let basePath: String
     let bodies: [String]
+    /// The theme's plain-words explainer, rendered per language up front (cmark-gfm on one thread).
+    let explainers: [String: String]
     let stringsByLanguage: [String: [String: String]]
     let bandColours: BandColours
     /// The ledger and score history as pages show them (empty outside `build`).
@@ -45,6 +47,11 @@ public struct SiteRenderer: Sendable {
         }
         bandColours = BandColours(run.province.framework)
         bodies = run.province.officials.map { MarkdownRenderer.html($0.body) }
+        var explained: [String: String] = [:]
+        for language in plan.languages {
+            if let text = theme.pages["cach-tinh-diem"].flatMap({ $0[language] ?? $0["vi"] }) { explained[language] = MarkdownRenderer.html(text) }
+        }
+        explainers = explained
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
@@ -165,6 +172,9 @@ public struct SiteRenderer: Sendable {
         case let .compare(context):
             let model = comparePage(context, d)
             m.template = "compare"; m.model = model; m.title = model.heading
+        case .explainer:
+            m.template = "explainer"; m.title = d.label("explainer_title")
+            m.model = ExplainerPage(methodologyHref: d.link(SitePaths.methodology), bodyHTML: explainers[page.language] ?? "")
         }
         return m
     }

@@ -11,12 +11,14 @@ public struct Theme: Sendable {
     public var strings: [String: [String: String]]
     /// Asset file name → bytes, copied verbatim under `assets/`.
     public var assets: [(name: String, bytes: [UInt8])]
+    /// Markdown pages the theme provides, name → language → text.
+    public var pages: [String: [String: String]] = [:]
     /// SHA-256 of the templates and strings: what a rendered page depends on besides its model.
     public var fingerprint = ""
 
     static let requiredTemplates = ["layout", "home", "localities", "locality", "official", "peer-groups", "peer-group",
                                     "commitments", "feedback", "methodology", "open-data", "search", "notice", "not-found", "changes",
-                                    "compare"]
+                                    "compare", "explainer"]
 
     /// Compiles every template; syntax errors are logged with file, line and column.
     public static func compile(_ files: ThemeFiles, log: DiagnosticLog) -> Theme? {
@@ -40,6 +42,7 @@ public struct Theme: Sendable {
         }
         if failed || log.hasErrors { return nil }
         var theme = Theme(name: files.name, library: library, strings: files.strings, assets: files.assets)
+        theme.pages = files.pages
         var bytes: [UInt8] = []
         for t in files.templates { bytes += Array((t.name + "\u{1F}" + t.text + "\u{1E}").utf8) }
         for key in files.strings.keys.sorted() {

@@ -26,6 +26,7 @@ struct MethodologyPage: Encodable, Sendable {
     }
 
     var frameworkName: String
+    var explainerHref: String
     var criteria: [Criterion]
     var bands: [Band]
     var provisional: String?
@@ -39,7 +40,7 @@ extension SiteRenderer {
         let fw = run.province.framework
         func name(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(d.language) } ?? id }
         var page = MethodologyPage(
-            frameworkName: fw.name.text(d.language),
+            frameworkName: fw.name.text(d.language), explainerHref: d.link(SitePaths.explainer),
             criteria: fw.criteria.map { c in
                 MethodologyPage.Criterion(
                     id: c.id, name: c.name.text(d.language), group: d.label("group_" + c.group.rawValue), weight: d.number(c.weight),
