@@ -47,6 +47,22 @@ expect 1 "check --format json on a broken tree" "$BIN" check "$TMP/broken" --for
 { "$BIN" check "$TMP/broken" --format github 2>/dev/null || true; } | grep -q "^::error file=$TMP/broken/localities/xa-an-binh.yaml,line=[0-9]*" \
   && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: check --format github gives no annotation"; }
 expect 2 "check --format xml" "$BIN" check "$TMP/ok" --format xml
+# new: skeletons check clean; nothing is overwritten.
+expect 0 "new site" "$BIN" new site "$TMP/new" --province "Tỉnh Thử"
+expect 0 "new locality" "$BIN" new locality xa-an-binh --content "$TMP/new"
+expect 0 "new official" "$BIN" new official xa-an-binh nguyen-van-an --role chairman --content "$TMP/new"
+expect 0 "new commitment" "$BIN" new commitment xa-an-binh/nguyen-van-an --content "$TMP/new"
+expect 0 "check on the new site" "$BIN" check "$TMP/new"
+expect 1 "new locality over an existing one" "$BIN" new locality xa-an-binh --content "$TMP/new"
+expect 1 "new official in a missing locality" "$BIN" new official xa-khong-co ai-do --content "$TMP/new"
+# rollback: a verified earlier build goes back; a tampered one is refused.
+"$BIN" build "$TMP/ok" --output "$TMP/rb-site" --quiet --as-of 2026-11-01 2>/dev/null
+cp -al "$TMP/rb-site" "$TMP/rb-kept"
+"$BIN" build "$TMP/ok" --output "$TMP/rb-site" --quiet 2>/dev/null
+cp -r "$TMP/rb-kept" "$TMP/rb-bad" && sed -i 's/"total": [0-9]/"total": 9/' "$TMP/rb-bad/data/scores.json"
+expect 1 "rollback to a tampered build" "$BIN" rollback "$TMP/rb-site" --to "$TMP/rb-bad"
+expect 0 "rollback to a kept build" "$BIN" rollback "$TMP/rb-site" --to "$TMP/rb-kept"
+cmp -s "$TMP/rb-site/data/scores.json" "$TMP/rb-kept/data/scores.json" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: rollback did not restore the kept build"; }
 # The default theme is built in: a content folder alone builds from any directory.
 BIN_ABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 expect 0 "build from / with the built-in theme" sh -c "cd / && '$BIN_ABS' build '$TMP/ok' --output '$TMP/from-root' --quiet"
