@@ -162,6 +162,27 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func unchangedFilesKeepTheirInodeAndModificationTime() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mtime-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Publisher(destination: out)
+        try p.withLock { try p.publish([OutputFile(path: "a/same.html", text: "same"), OutputFile(path: "changed.html", text: "v1"),
+                                        OutputFile(path: "grows.html", text: "x")]) }
+        func info(_ path: String) -> (ino: UInt64, mtime: Int) {
+            var st = stat()
+            _ = stat(out + "/" + path, &st)
+            return (UInt64(st.st_ino), Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec))
+        }
+        let before = (same: info("a/same.html"), changed: info("changed.html"))
+        Thread.sleep(forTimeInterval: 0.02)
+        try p.withLock { try p.publish([OutputFile(path: "a/same.html", text: "same"), OutputFile(path: "changed.html", text: "v2"),
+                                        OutputFile(path: "grows.html", text: "xy")]) }
+        #expect(info("a/same.html").ino == before.same.ino && info("a/same.html").mtime == before.same.mtime)
+        #expect(info("changed.html").ino != before.changed.ino)
+        #expect(try String(contentsOfFile: out + "/changed.html", encoding: .utf8) == "v2")
+        #expect(try String(contentsOfFile: out + "/grows.html", encoding: .utf8) == "xy")
+    }
+
     @Test func theRepositoryPlaceholderSurvives() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -70,6 +70,9 @@ public struct Publisher {
                     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                     made.insert(dir)
                 }
+                // A file whose bytes did not change keeps its inode and mtime, so
+                // rsync and CDNs move only real changes (the old name is a hard link).
+                if isUnchanged(file.bytes, at: destination + "/" + file.path), link(destination + "/" + file.path, path) == 0 { continue }
                 try write(file.bytes, to: path)
             }
             // A repository's placeholder (`output/.gitkeep`) survives the swap.
@@ -84,6 +87,14 @@ public struct Publisher {
             try? FileManager.default.removeItem(atPath: staging)
             throw Failure.io("cannot write the site beside \(destination): \(error.localizedDescription)")
         }
+    }
+
+    /// True when the published site already holds exactly these bytes at `path`.
+    func isUnchanged(_ bytes: [UInt8], at path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count,
+              let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.elementsEqual(bytes)
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {
