@@ -9,6 +9,7 @@ Everything here is fictional demo data. Run from the repository root:
 The second form writes one large feedback file for benchmarks.
 """
 import argparse
+import re
 import datetime as dt
 import os
 import random
@@ -606,6 +607,8 @@ def main():
     ap.add_argument("--feedback-only", action="store_true")
     ap.add_argument("--rows", type=int, default=8000)
     ap.add_argument("--seed", type=int, default=SEED, help="another seed gives another (still valid) province")
+    ap.add_argument("--copies", type=int, default=1,
+                    help="scale: the 12 localities N times (copies get a number in their id and name), for page-size and speed checks")
     args = ap.parse_args()
 
     g = Gen(args.seed)
@@ -618,7 +621,9 @@ def main():
     loc_ids = [l[0] for l in LOCALITIES]
     index = 0
     id_counts = {}
-    for loc in LOCALITIES:
+    localities = [loc if c == 0 else (f"{loc[0]}-{c + 1}", f"{loc[1]} {c + 1}") + tuple(loc[2:])
+                  for c in range(args.copies) for loc in LOCALITIES]
+    for loc in localities:
         files[f"localities/{loc[0]}.yaml"] = locality_yaml(g, loc)
         roles = DEPT_ROLES if loc[2] == "department" else COMMUNE_ROLES
         if loc[0] in ("phuong-trung-tam", "xa-tan-phu"):
@@ -659,11 +664,23 @@ def main():
                 rel = line.split('evidence: "', 1)[1].split('"', 1)[0].lstrip("/")
                 write_pdf(os.path.join(root, "static", rel), rel)
 
+    # With copies an official's id repeats across localities: audits name the original's LOCALITY/ID.
+    originals = {}
+    for lid, oid, _, _ in officials:
+        if lid in loc_ids:
+            originals.setdefault(oid, lid)
+
+    def write_audit(path, text):
+        if args.copies > 1:
+            text = re.sub(r"^- official: ([a-z0-9-]+)$", lambda m: f"- official: {originals.get(m.group(1), '?')}/{m.group(1)}",
+                          text, flags=re.M)
+        write(path, text)
+
     # Audits: two files, every action; one dated after as_of; one by LOCALITY/ID.
     an_binh = [o for o in officials if o[0] == "xa-an-binh"]
     suoi_mo = [o for o in officials if o[0] == "xa-suoi-mo"]
     dept = [o for o in officials if o[0] == "so-y-te"]
-    write(os.path.join(root, "audits/2026-hdnd.yaml"), f"""# Post-audit findings of People's Councils (demo).
+    write_audit(os.path.join(root, "audits/2026-hdnd.yaml"), f"""# Post-audit findings of People's Councils (demo).
 - official: nguyen-van-an
   by: "HĐND xã An Bình"
   on: 2026-11-20
@@ -683,7 +700,7 @@ def main():
   action: {{ deduct: 2.5 }}
   reference: "Nghị quyết 09/NQ-HĐND"
 """)
-    write(os.path.join(root, "audits/2026-thanh-tra.yaml"), f"""# Findings of the provincial inspectorate (demo).
+    write_audit(os.path.join(root, "audits/2026-thanh-tra.yaml"), f"""# Findings of the provincial inspectorate (demo).
 - official: {dept[0][1]}
   by: "Thanh tra tỉnh Minh Họa"
   on: 2026-11-12

@@ -59,6 +59,7 @@ enum EmbeddedTheme {
 <nav aria-label="{{t.commitment_lists}}"><ul class="list-nav">{{#lists}}<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>{{/lists}}</ul></nav>
 <ul class="cards">{{#items}}{{> commitment-item}}{{/items}}</ul>
 {{^hasItems}}<p>{{t.none}}</p>{{/hasItems}}
+{{#pager}}{{> pager}}{{/pager}}
 
 """#),
         ("compare", #"""
@@ -75,6 +76,13 @@ enum EmbeddedTheme {
 </table></div>
 </section>{{/tables}}
 {{^hasRows}}<p>{{t.none}}</p>{{/hasRows}}
+{{#pager}}{{> pager}}{{/pager}}
+
+"""#),
+        ("data-files", #"""
+<p class="breadcrumb"><a href="{{openDataHref}}">{{t.nav_open_data}}</a></p>
+<h1>{{t.data_files_title}} {{name}}</h1>
+<ul>{{#files}}<li><a href="{{href}}">{{name}}</a></li>{{/files}}</ul>
 
 """#),
         ("explainer", #"""
@@ -127,6 +135,7 @@ enum EmbeddedTheme {
 <tbody>{{#localities}}<tr><th scope="row" data-label="{{t.locality}}"><a href="{{href}}">{{name}}</a></th><td class="num" data-label="{{t.feedback_rows}}">{{rows}}</td><td class="num" data-label="{{t.mean_rating}}">{{mean}}</td><td class="num" data-label="{{t.complaints_on_time_of}}">{{onTime}}</td><td class="num" data-label="{{t.complaints_overdue}}">{{overdue}}</td></tr>{{/localities}}</tbody>
 </table></div>
 </section>
+{{#pager}}{{> pager}}{{/pager}}
 
 """#),
         ("home", #"""
@@ -136,9 +145,10 @@ enum EmbeddedTheme {
 <div class="find-row"><input id="find-q" name="q" type="search" autocomplete="off" placeholder="{{t.find_placeholder}}">
 <button type="submit">{{t.search_button}}</button></div>
 </form>
-<details class="find-all"><summary>{{t.all_localities}}</summary>
+{{#hasChoices}}<details class="find-all"><summary>{{t.all_localities}}</summary>
 <ul class="choices">{{#localityChoices}}<li><a href="{{href}}">{{name}}</a></li>{{/localityChoices}}</ul>
-</details>
+</details>{{/hasChoices}}
+{{^hasChoices}}<p><a href="{{localitiesHref}}">{{t.all_localities}}</a></p>{{/hasChoices}}
 <ul class="stats">
 <li><strong>{{officials}}</strong> {{t.officials_count}}</li>
 <li><strong>{{localities}}</strong> {{t.localities_count}}</li>
@@ -250,6 +260,7 @@ enum EmbeddedTheme {
 <h2 id="r-{{id}}">{{title}}</h2>
 {{> locality-ranking}}
 </section>{{/rankings}}
+{{#pager}}{{> pager}}{{/pager}}
 
 """#),
         ("locality-ranking", #"""
@@ -436,14 +447,21 @@ enum EmbeddedTheme {
         ("open-data", #"""
 <h1>{{t.nav_open_data}}</h1>
 <p>{{t.open_data_intro}}</p>
-<div class="table-wrap" tabindex="0" role="region" aria-label="{{t.nav_open_data}}"><table class="stack">
+{{#firstPage}}<div class="table-wrap" tabindex="0" role="region" aria-label="{{t.nav_open_data}}"><table class="stack">
 <caption>{{t.nav_open_data}}</caption>
 <thead><tr><th scope="col">{{t.file}}</th><th scope="col">{{t.description}}</th></tr></thead>
 <tbody>{{#files}}<tr><th scope="row" data-label="{{t.file}}"><a href="{{href}}">{{name}}</a></th><td data-label="{{t.description}}">{{description}}</td></tr>{{/files}}</tbody>
 </table></div>
 <details class="all-files"><summary>{{t.od_all_files}}</summary>
 <ul>{{#allFiles}}<li><a href="{{href}}">{{name}}</a></li>{{/allFiles}}</ul>
-</details>
+</details>{{/firstPage}}
+<h2>{{t.data_files_by_locality}}</h2>
+<ul class="choices">{{#localities}}<li><a href="{{href}}">{{name}}</a></li>{{/localities}}</ul>
+{{#pager}}{{> pager}}{{/pager}}
+
+"""#),
+        ("pager", #"""
+{{#many}}<nav class="pager" aria-label="{{t.pager_label}}"><p>{{summary}}</p><ul>{{#prev}}<li><a href="{{prev}}" rel="prev">{{t.pager_prev}}</a></li>{{/prev}}{{#links}}<li>{{#href}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/href}}{{^href}}<span aria-hidden="true">{{label}}</span>{{/href}}</li>{{/links}}{{#next}}<li><a href="{{next}}" rel="next">{{t.pager_next}}</a></li>{{/next}}</ul></nav>{{/many}}
 
 """#),
         ("peer-group", #"""
@@ -453,6 +471,7 @@ enum EmbeddedTheme {
 {{#smallNote}}<p class="alert" role="note">{{smallNote}}</p>{{/smallNote}}
 {{#provisional}}<p class="provisional">{{provisional}}</p>{{/provisional}}
 {{#board}}{{> leaderboard}}{{/board}}
+{{#pager}}{{> pager}}{{/pager}}
 
 """#),
         ("peer-groups", #"""
@@ -472,7 +491,8 @@ enum EmbeddedTheme {
 </form>
 <ul id="results" class="results" aria-live="polite"></ul>
 <noscript><p>{{t.search_nojs}}</p></noscript>
-<h2>{{t.nav_localities}}</h2>
+{{#tooLong}}<p><a href="{{localitiesHref}}">{{t.directory_too_long}}</a></p>{{/tooLong}}
+{{^tooLong}}<h2>{{t.nav_localities}}</h2>{{/tooLong}}
 <ul class="directory">{{#localities}}<li><a href="{{href}}">{{name}}</a><ul>{{#officials}}<li><a href="{{href}}">{{name}}</a> — {{position}}</li>{{/officials}}</ul></li>{{/localities}}</ul>
 
 """#),
@@ -1063,6 +1083,14 @@ why_total_after_audits: { vi: "Tổng điểm sau hậu kiểm {{total}} nằm t
 why_total_top_after_audits: { vi: "Tổng điểm sau hậu kiểm {{total}} đạt mức xếp loại «{{band}}» (từ {{min}} điểm trở lên).", en: "The total after audit conclusions, {{total}}, reaches “{{band}}” ({{min}} or more)." }
 explainer_title: { vi: "Cách tính điểm bằng lời thường", en: "How scores are computed, in plain words" }
 explainer_link: { vi: "Đọc giải thích bằng lời thường: điểm được tính thế nào, vì sao có điểm tạm tính, hậu kiểm là gì", en: "Read the plain-words explanation: how scores are computed, why they are provisional, what an audit conclusion does" }
+pager_label: { vi: "Các trang của danh sách", en: "Pages of this list" }
+pager_summary: { vi: "Trang {{page}}/{{pages}}", en: "Page {{page}} of {{pages}}" }
+pager_prev: { vi: "← Trang trước", en: "← Previous" }
+pager_next: { vi: "Trang sau →", en: "Next →" }
+directory_too_long: { vi: "Danh sách đầy đủ các địa phương và cán bộ nằm ở trang Địa phương.", en: "The full list of localities and officials is on the Localities page." }
+data_files_title: { vi: "Tệp dữ liệu của", en: "Data files of" }
+data_files_by_locality: { vi: "Tệp dữ liệu theo địa phương (nội dung gốc, giải thích điểm, phản ánh)", en: "Data files by locality (content as scored, score explanations, feedback)" }
+pager_page: { vi: "trang {{page}}", en: "page {{page}}" }
 
 """#
     static let assets: [(name: String, text: String)] = [
@@ -1348,6 +1376,7 @@ table.compare .band{white-space:normal;font-size:.75rem;display:inline-block;mar
 table.compact td,.breakdown-table td{text-align:right;font-variant-numeric:tabular-nums}
 table.compact th[scope=rowgroup]{background:var(--soft);text-align:left}
 .explainer-link{font-weight:600}.prose{max-width:44rem}
+.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}.pager a[aria-current=page]{font-weight:700}
 
 """#),
     ]

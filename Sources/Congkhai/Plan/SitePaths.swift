@@ -56,6 +56,15 @@ public enum SitePaths {
     public static func localityFeed(_ id: String) -> String { "dia-phuong/\(id)/feed.xml" }
     public static func officialFeed(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/feed.xml" }
 
+    /// Page `n` (1-based) of a paginated list: the list's own path for the
+    /// first page, `…/trang-2/` after it.
+    public static func paged(_ base: String, _ n: Int) -> String {
+        n <= 1 ? base : base + "trang-\(n)/"
+    }
+
+    /// Per-locality list of published data files (so a mirror finds them all).
+    public static func dataFiles(_ locality: String) -> String { "du-lieu/tep/\(locality)/" }
+
     /// The file that serves a page path (`x/` → `x/index.html`).
     public static func file(for path: String) -> String {
         path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path

@@ -27,15 +27,52 @@ public struct SitePlan: Sendable {
         public var update: Int
     }
 
+    /// How many items a page of a long list holds: every page stays well under
+    /// ~200 KB however large the province (issue 10; decision 67).
+    public enum PageSize {
+        public static let commitments = 100
+        public static let localities = 300
+        public static let members = 300
+        public static let compare = 80
+        public static let feedbackLocalities = 300
+        public static let dataLocalities = 800
+    }
+
     public enum PageKind: Sendable, Equatable {
-        case home, localities, locality(Int), official(Int), notice(Int), peerGroups, peerGroup(Int)
-        case commitments(CommitmentList), feedback, methodology, openData, search, notFound
+        case home, localities(page: Int), locality(Int), official(Int), notice(Int), peerGroups, peerGroup(Int, page: Int)
+        case commitments(CommitmentList, page: Int), feedback(page: Int), methodology, openData(page: Int), search, notFound
+        /// The data files of one locality (content as scored, explanations, feedback).
+        case dataFiles(Int)
         /// Recent ledger changes: the province's (nil) or one locality's.
         case changes(Int?)
         /// Officials side by side per criterion: all (nil) or one context (index in `Locality.Context.allCases`).
-        case compare(Int?)
+        case compare(Int?, page: Int)
         /// The scoring in plain words (a Markdown page of the theme).
         case explainer
+
+        /// The same list or page whatever its page number (navigation's "current").
+        public func sameSection(_ other: PageKind) -> Bool {
+            switch (self, other) {
+            case (.localities, .localities), (.feedback, .feedback), (.openData, .openData): return true
+            case let (.commitments(a, _), .commitments(b, _)): return a == b
+            case let (.peerGroup(a, _), .peerGroup(b, _)): return a == b
+            case let (.compare(a, _), .compare(b, _)): return a == b
+            default: return self == other
+            }
+        }
+    }
+
+    /// Number of pages of a list of `count` items, `size` per page (at least one).
+    public static func pageCount(_ count: Int, _ size: Int) -> Int { max(1, (count + size - 1) / size) }
+
+    /// Officials shown on the comparison pages, per context index (nil: all).
+    public static func compareCount(_ run: ScoringRun, context: Locality.Context?) -> Int {
+        let p = run.province
+        var n = 0
+        for (li, l) in p.localities.enumerated() where context == nil || l.context == context {
+            n += run.scoreboard.rankings.localityBoards[li].count
+        }
+        return n
     }
 
     public struct Page: Sendable {
@@ -101,24 +138,32 @@ public struct SitePlan: Sendable {
         updates.sort { $0.1 != $1.1 ? $0.1 > $1.1 : ($0.0.official, $0.0.commitment, $0.0.update) < ($1.0.official, $1.0.commitment, $1.0.update) }
 
         // Pages, in a fixed order.
-        var kinds: [(PageKind, String)] = [
-            (.home, SitePaths.home), (.localities, SitePaths.localities), (.peerGroups, SitePaths.peerGroups),
-            (.feedback, SitePaths.feedback), (.methodology, SitePaths.methodology), (.openData, SitePaths.openData),
-            (.search, SitePaths.search), (.changes(nil), SitePaths.changes),
-        ]
-        for list in CommitmentList.allCases { kinds.append((.commitments(list), SitePaths.commitments(list))) }
-        kinds.append((.compare(nil), SitePaths.compare(nil)))
-        kinds.append((.explainer, SitePaths.explainer))
+        var kinds: [(PageKind, String)] = [(.home, SitePaths.home), (.peerGroups, SitePaths.peerGroups),
+                                           (.methodology, SitePaths.methodology), (.search, SitePaths.search),
+                                           (.changes(nil), SitePaths.changes), (.explainer, SitePaths.explainer)]
+        func paged(_ count: Int, _ size: Int, _ base: String, _ kind: (Int) -> PageKind) {
+            for n in 1...pageCount(count, size) { kinds.append((kind(n), SitePaths.paged(base, n))) }
+        }
+        paged(p.localities.count, PageSize.localities, SitePaths.localities) { .localities(page: $0) }
+        paged(p.localities.count, PageSize.feedbackLocalities, SitePaths.feedback) { .feedback(page: $0) }
+        paged(p.localities.count, PageSize.dataLocalities, SitePaths.openData) { .openData(page: $0) }
+        for list in CommitmentList.allCases {
+            paged(lists[list]?.count ?? 0, PageSize.commitments, SitePaths.commitments(list)) { .commitments(list, page: $0) }
+        }
+        paged(compareCount(run, context: nil), PageSize.compare, SitePaths.compare(nil)) { .compare(nil, page: $0) }
         for (i, c) in Locality.Context.allCases.enumerated() where p.localities.contains(where: { $0.context == c }) {
-            kinds.append((.compare(i), SitePaths.compare(c)))
+            paged(compareCount(run, context: c), PageSize.compare, SitePaths.compare(c)) { .compare(i, page: $0) }
         }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
             kinds.append((.notice(li), SitePaths.notice(l.id)))
             kinds.append((.changes(li), SitePaths.localityChanges(l.id)))
+            kinds.append((.dataFiles(li), SitePaths.dataFiles(l.id)))
         }
         for (oi, o) in p.officials.enumerated() { kinds.append((.official(oi), SitePaths.official(o.locality, o.id))) }
-        for (gi, g) in peerGroups.enumerated() { kinds.append((.peerGroup(gi), SitePaths.peerGroup(g.key))) }
+        for (gi, g) in peerGroups.enumerated() {
+            paged(g.members.count, PageSize.members, SitePaths.peerGroup(g.key)) { .peerGroup(gi, page: $0) }
+        }
         var pages: [Page] = []
         for language in p.site.languages {
             for (kind, path) in kinds { pages.append(Page(kind: kind, language: language, path: path)) }

@@ -133,8 +133,8 @@ public struct SiteRenderer: Sendable {
         case .home:
             m.template = "home"; m.model = homePage(d); m.title = d.label("home_title")
             m.feed = (d.root + SitePaths.feed, p.site.title)
-        case .localities:
-            m.template = "localities"; m.model = localitiesPage(d); m.title = d.label("localities_ranked")
+        case let .localities(n):
+            m.template = "localities"; m.model = localitiesPage(n, d); m.title = d.label("localities_ranked") + pageSuffix(n, d)
         case let .locality(li):
             m.template = "locality"; m.model = localityPage(li, d); m.title = p.localities[li].name
             m.description = m.title + " — " + d.label("leaderboard")
@@ -148,18 +148,21 @@ public struct SiteRenderer: Sendable {
             m.template = "notice"; m.model = noticePage(li, d); m.title = d.label("notice_title") + " — " + p.localities[li].name
         case .peerGroups:
             m.template = "peer-groups"; m.model = peerGroupsPage(d); m.title = d.label("nav_peer_groups")
-        case let .peerGroup(gi):
-            let model = peerGroupPage(gi, d)
-            m.template = "peer-group"; m.model = model; m.title = model.name
-        case let .commitments(list):
-            let model = commitmentsPage(list, d)
-            m.template = "commitments"; m.model = model; m.title = model.heading
-        case .feedback:
-            m.template = "feedback"; m.model = feedbackPage(d); m.title = d.label("feedback_summary")
+        case let .peerGroup(gi, n):
+            let model = peerGroupPage(gi, page: n, d)
+            m.template = "peer-group"; m.model = model; m.title = model.name + pageSuffix(n, d)
+        case let .commitments(list, n):
+            let model = commitmentsPage(list, page: n, d)
+            m.template = "commitments"; m.model = model; m.title = model.heading + pageSuffix(n, d)
+        case let .feedback(n):
+            m.template = "feedback"; m.model = feedbackPage(n, d); m.title = d.label("feedback_summary") + pageSuffix(n, d)
         case .methodology:
             m.template = "methodology"; m.model = methodologyPage(d); m.title = d.label("nav_methodology")
-        case .openData:
-            m.template = "open-data"; m.model = openDataPage(d); m.title = d.label("nav_open_data")
+        case let .openData(n):
+            m.template = "open-data"; m.model = openDataPage(n, d); m.title = d.label("nav_open_data") + pageSuffix(n, d)
+        case let .dataFiles(li):
+            m.template = "data-files"; m.model = dataFilesPage(li, d)
+            m.title = d.label("data_files_title") + " " + p.localities[li].name
         case .search:
             m.template = "search"; m.model = searchPage(d); m.title = d.label("nav_search")
         case .notFound:
@@ -169,9 +172,9 @@ public struct SiteRenderer: Sendable {
             m.template = "changes"; m.model = changesPage(li, d)
             m.title = d.label("changes_title") + (li.map { " — " + p.localities[$0].name } ?? "")
             m.feed = (d.root + (li.map { SitePaths.localityChangesFeed(p.localities[$0].id) } ?? SitePaths.changesFeed), m.title)
-        case let .compare(context):
-            let model = comparePage(context, d)
-            m.template = "compare"; m.model = model; m.title = model.heading
+        case let .compare(context, n):
+            let model = comparePage(context, page: n, d)
+            m.template = "compare"; m.model = model; m.title = model.heading + pageSuffix(n, d)
         case .explainer:
             m.template = "explainer"; m.title = d.label("explainer_title")
             m.model = ExplainerPage(methodologyHref: d.link(SitePaths.methodology), bodyHTML: explainers[page.language] ?? "")
@@ -201,6 +204,11 @@ public struct SiteRenderer: Sendable {
             return theme.render(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
                 .map { OutputFile(path: SitePaths.file(for: fullPath), text: $0) }
         }
+    }
+
+    /// " (trang 2/5)" in titles of later pages, so every page's title is unique.
+    func pageSuffix(_ n: Int, _ d: Display) -> String {
+        n <= 1 ? "" : " — " + d.fill("pager_page", ["page": d.count(n)])
     }
 
     /// "Điểm tạm tính đến hết kỳ (31/12/2026)" while the period is open; nil after it ends.

@@ -18,7 +18,7 @@ public struct Theme: Sendable {
 
     static let requiredTemplates = ["layout", "home", "localities", "locality", "official", "peer-groups", "peer-group",
                                     "commitments", "feedback", "methodology", "open-data", "search", "notice", "not-found", "changes",
-                                    "compare", "explainer"]
+                                    "compare", "explainer", "data-files", "pager"]
 
     /// Compiles every template; syntax errors are logged with file, line and column.
     public static func compile(_ files: ThemeFiles, log: DiagnosticLog) -> Theme? {

@@ -46,10 +46,19 @@ struct GroupedRanking: Sendable {
 }
 
 extension SiteRenderer {
-    func localityRankings(_ d: Display, limit: Int? = nil) -> [LocalityRanking] {
+    /// The rankings, each group cut to `limit` rows, or only the rows at
+    /// positions `range` of all groups one after the other (a page of the list).
+    func localityRankings(_ d: Display, limit: Int? = nil, range: Range<Int>? = nil) -> [LocalityRanking] {
         let p = run.province
-        return groupedRanking.groups.map { group, entries in
-            let shown = limit.map { Array(entries.prefix($0)) } ?? entries
+        var offset = 0
+        return groupedRanking.groups.compactMap { group, entries -> LocalityRanking? in
+            var shown = limit.map { Array(entries.prefix($0)) } ?? entries
+            if let range {
+                let lo = max(0, range.lowerBound - offset), hi = min(entries.count, range.upperBound - offset)
+                offset += entries.count
+                guard lo < hi else { return nil }
+                shown = Array(entries[lo..<hi])
+            }
             return LocalityRanking(id: group.rawValue, title: d.label("ranking_" + group.rawValue), rows: shown.map { e in
                 let l = p.localities[e.locality]
                 return LocalityRow(rank: d.count(e.rank), name: l.name, href: d.link(SitePaths.locality(l.id)),

@@ -11,18 +11,22 @@ struct CommitmentsPage: Encodable, Sendable {
     var lists: [Tab]
     var items: [CommitmentCard]
     var hasItems: Bool
+    var pager: Pager
 }
 
 extension SiteRenderer {
     static let listKeys: [CommitmentList: String] = [.overdue: "list_overdue", .dueSoon: "list_due_soon", .done: "list_done",
                                                      .withdrawn: "list_withdrawn"]
 
-    func commitmentsPage(_ list: CommitmentList, _ d: Display) -> CommitmentsPage {
-        let items = (plan.commitmentLists[list] ?? []).map { commitmentCard($0, d, withOfficial: true) }
-        return CommitmentsPage(heading: d.label(SiteRenderer.listKeys[list] ?? ""), count: d.count(items.count),
+    func commitmentsPage(_ list: CommitmentList, page: Int, _ d: Display) -> CommitmentsPage {
+        let all = plan.commitmentLists[list] ?? []
+        let size = SitePlan.PageSize.commitments
+        let items = all[Pager.range(page: page, size: size, count: all.count)].map { commitmentCard($0, d, withOfficial: true) }
+        return CommitmentsPage(heading: d.label(SiteRenderer.listKeys[list] ?? ""), count: d.count(all.count),
                                lists: CommitmentList.allCases.map {
                                    CommitmentsPage.Tab(href: d.link(SitePaths.commitments($0)), label: d.label(SiteRenderer.listKeys[$0] ?? ""),
-                                                       current: $0 == list)
-                               }, items: items, hasItems: !items.isEmpty)
+                                                       current: $0 == list && page == 1)
+                               }, items: items, hasItems: !items.isEmpty,
+                               pager: Pager(base: SitePaths.commitments(list), page: page, count: SitePlan.pageCount(all.count, size), d))
     }
 }

@@ -36,10 +36,11 @@ struct ComparePage: Encodable, Sendable {
     var tables: [Table]
     var hasRows: Bool
     var provisional: String?
+    var pager: Pager
 }
 
 extension SiteRenderer {
-    func comparePage(_ context: Int?, _ d: Display) -> ComparePage {
+    func comparePage(_ context: Int?, page: Int, _ d: Display) -> ComparePage {
         let p = run.province
         let fw = p.framework
         let contexts = Locality.Context.allCases
@@ -48,12 +49,18 @@ extension SiteRenderer {
         for (i, c) in contexts.enumerated() where p.localities.contains(where: { $0.context == c }) {
             filters.append(ComparePage.Filter(label: d.label("context_" + c.rawValue), href: d.link(SitePaths.compare(c)), current: context == i))
         }
+        // One page of the officials of every group, in order.
+        let total = SitePlan.compareCount(run, context: wanted)
+        let shown = Pager.range(page: page, size: SitePlan.PageSize.compare, count: total)
+        var position = 0
         let tables = groupedRanking.groups.compactMap { group, entries -> ComparePage.Table? in
             var rows: [ComparePage.Row] = []
             for e in entries {
                 let l = p.localities[e.locality]
                 if let wanted, l.context != wanted { continue }
                 for m in plan.localityBoards[e.locality] {
+                    defer { position += 1 }
+                    guard shown.contains(position) else { continue }
                     let r = run.scoreboard.results[m.result]
                     let o = p.officials[r.official]
                     let cells = zip(fw.criteria, r.criteria).map { criterion, c -> ComparePage.Cell in
@@ -71,6 +78,8 @@ extension SiteRenderer {
         }
         return ComparePage(heading: d.label("compare_title") + (wanted.map { " — " + d.label("context_" + $0.rawValue) } ?? ""),
                            filters: filters, criteria: fw.criteria.map { $0.name.text(d.language) }, tables: tables,
-                           hasRows: !tables.isEmpty, provisional: provisional(d))
+                           hasRows: !tables.isEmpty, provisional: provisional(d),
+                           pager: Pager(base: SitePaths.compare(wanted), page: page,
+                                        count: SitePlan.pageCount(total, SitePlan.PageSize.compare), d))
     }
 }

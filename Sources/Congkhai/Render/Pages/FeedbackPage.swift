@@ -9,24 +9,30 @@ struct FeedbackPage: Encodable, Sendable {
         var overdue: String
     }
 
-    var feedback: FeedbackBlock
+    /// The province's figures, on the first page only.
+    var feedback: FeedbackBlock?
     var localities: [Locality]
+    var pager: Pager
 }
 
 extension SiteRenderer {
-    func feedbackPage(_ d: Display) -> FeedbackPage {
+    func feedbackPage(_ page: Int, _ d: Display) -> FeedbackPage {
         let p = run.province
         let tally = run.scoreboard.tally
+        let size = SitePlan.PageSize.feedbackLocalities
+        let shown = Pager.range(page: page, size: size, count: p.localities.count)
         return FeedbackPage(
-            feedback: FeedbackBlock(tally.province, comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
-                                    period: p.site.period, asOf: run.scoreboard.asOf, d, heading: d.label("fb_province")),
-            localities: p.localities.enumerated().map { li, l in
+            feedback: page == 1 ? FeedbackBlock(tally.province, comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+                                                period: p.site.period, asOf: run.scoreboard.asOf, d, heading: d.label("fb_province")) : nil,
+            localities: shown.map { li in
+                let l = p.localities[li]
                 let s = tally.localitySummaries[li]
                 let judged = s.complaintsResolvedOnTime + s.complaintsResolvedLate + s.complaintsOverdue
                 return FeedbackPage.Locality(name: l.name, href: d.link(SitePaths.locality(l.id)), rows: d.count(s.rows),
                                              mean: s.ratingMean.map { d.number($0) } ?? "—",
                                              onTime: judged == 0 ? "—" : d.count(s.complaintsResolvedOnTime) + "/" + d.count(judged),
                                              overdue: d.count(s.complaintsOverdue))
-            })
+            },
+            pager: Pager(base: SitePaths.feedback, page: page, count: SitePlan.pageCount(p.localities.count, size), d))
     }
 }

@@ -23,6 +23,7 @@ struct HomePage: Encodable, Sendable {
 
     var searchAction: String
     var localityChoices: [LocalityChoice]
+    var hasChoices: Bool
     var officials: String
     var localities: String
     var commitments: String
@@ -67,6 +68,7 @@ extension SiteRenderer {
         let cards = overdue.prefix(10).map { commitmentCard($0, d, withOfficial: true) }
         return HomePage(
             searchAction: d.link(SitePaths.search), localityChoices: localityChoices(d),
+            hasChoices: run.province.localities.count <= SiteRenderer.directoryLimit,
             officials: d.count(p.officials.count), localities: d.count(p.localities.count),
             commitments: d.count(p.officials.reduce(0) { $0 + $1.commitments.count }),
             feedback: d.count(run.scoreboard.tally.inWindowRows), provisional: provisional(d),
@@ -85,8 +87,10 @@ extension SiteRenderer {
             hasFrozen: !history.frozenPeriods.isEmpty)
     }
 
+    /// Every locality for the "find your commune" list, unless there are too many for one page.
     func localityChoices(_ d: Display) -> [LocalityChoice] {
-        run.province.localities.sorted { Slug.fold($0.name) < Slug.fold($1.name) }
+        guard run.province.localities.count <= SiteRenderer.directoryLimit else { return [] }
+        return run.province.localities.sorted { Slug.fold($0.name) < Slug.fold($1.name) }
             .map { LocalityChoice(name: $0.name, href: d.link(SitePaths.locality($0.id))) }
     }
 

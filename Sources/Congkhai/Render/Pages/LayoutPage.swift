@@ -59,11 +59,11 @@ extension SiteRenderer {
                 feed: (href: String, title: String)?, content: String) -> LayoutPage {
         let p = run.province
         let items: [(String, String, SitePlan.PageKind)] = [
-            ("nav_home", SitePaths.home, .home), ("nav_localities", SitePaths.localities, .localities),
-            ("nav_compare", SitePaths.compare(nil), .compare(nil)),
-            ("nav_commitments", SitePaths.commitments(.overdue), .commitments(.overdue)),
-            ("nav_feedback", SitePaths.feedback, .feedback), ("nav_methodology", SitePaths.methodology, .methodology),
-            ("nav_open_data", SitePaths.openData, .openData), ("nav_search", SitePaths.search, .search),
+            ("nav_home", SitePaths.home, .home), ("nav_localities", SitePaths.localities, .localities(page: 1)),
+            ("nav_compare", SitePaths.compare(nil), .compare(nil, page: 1)),
+            ("nav_commitments", SitePaths.commitments(.overdue), .commitments(.overdue, page: 1)),
+            ("nav_feedback", SitePaths.feedback, .feedback(page: 1)), ("nav_methodology", SitePaths.methodology, .methodology),
+            ("nav_open_data", SitePaths.openData, .openData(page: 1)), ("nav_search", SitePaths.search, .search),
         ]
         let other = plan.languages.first { $0 != page.language } ?? page.language
         let otherPrefix = SitePaths.prefix(other, default: plan.defaultLanguage)
@@ -75,7 +75,7 @@ extension SiteRenderer {
                 LayoutPage.Alternate(lang: $0, href: baseURL + SitePaths.prefix($0, default: plan.defaultLanguage) + page.path)
             },
             home: d.link(SitePaths.home),
-            nav: items.map { LayoutPage.Link(label: d.label($0.0), href: d.link($0.1), current: $0.2 == page.kind) },
+            nav: items.map { LayoutPage.Link(label: d.label($0.0), href: d.link($0.1), current: $0.2.sameSection(page.kind)) },
             switchHref: switchHref.isEmpty ? "./" : switchHref, switchLang: other,
             feed: feed?.href, feedTitle: feed?.title, demo: p.site.demo, content: content, channels: channels(d),
             asOf: d.date(run.scoreboard.asOf),

@@ -1,5 +1,7 @@
-/// The open data files, described, and every published data file linked
-/// (so a `wget --mirror` copy can be recomputed and verified).
+/// The open data files, described, and every published data file linked —
+/// the province-wide ones here, each locality's on its own page — so that a
+/// `wget --mirror` copy holds them all and `congkhai verify --recompute`
+/// works on it, while no page grows with the size of the country.
 struct OpenDataPage: Encodable, Sendable {
     struct File: Encodable, Sendable {
         var name: String
@@ -7,12 +9,27 @@ struct OpenDataPage: Encodable, Sendable {
         var description: String?
     }
 
+    struct Locality: Encodable, Sendable {
+        var name: String
+        var href: String
+    }
+
     var files: [File]
     var allFiles: [File]
+    var firstPage: Bool
+    var localities: [Locality]
+    var pager: Pager
+}
+
+/// One locality's published data files.
+struct DataFilesPage: Encodable, Sendable {
+    var name: String
+    var openDataHref: String
+    var files: [OpenDataPage.File]
 }
 
 extension SiteRenderer {
-    func openDataPage(_ d: Display) -> OpenDataPage {
+    func openDataPage(_ page: Int, _ d: Display) -> OpenDataPage {
         let described: [(String, String)] = [
             ("scores.json", "od_scores_json"), ("scores.csv", "od_scores_csv"), ("criteria.csv", "od_criteria_csv"),
             ("explanations/", "od_explanations"), ("commitments.csv", "od_commitments_csv"),
@@ -26,15 +43,29 @@ extension SiteRenderer {
         }
         let p = run.province
         var all: [String] = [ScoreHistory.path(period: p.site.period)]
-        all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") }.map { "data/content/" + $0 }
-        for (li, l) in p.localities.enumerated() where run.scoreboard.tally.localitySummaries[li].rows > 0 {
-            all.append("data/feedback/\(l.id).csv.gz")
-        }
-        for o in p.officials { all.append("data/explanations/\(o.locality)/\(o.id).json") }
+        all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") && !$0.hasPrefix("localities/")
+            && !$0.hasPrefix("officials/") }.map { "data/content/" + $0 }
         all += ["search-index.json", "sitemap.xml", "feed.xml", SitePaths.changesFeed, "404.html"]
         var entries = ["data/ledger/entries.jsonl", "data/ledger/head.json"].map { OpenDataPage.File(name: $0, href: basePath + $0) }
         entries += all.map { OpenDataPage.File(name: $0, href: d.root + $0) }
         entries += history.frozenPeriods.map { OpenDataPage.File(name: "ky/\($0)/", href: basePath + "ky/\($0)/") }
-        return OpenDataPage(files: files, allFiles: entries)
+        let size = SitePlan.PageSize.dataLocalities
+        let localities = Pager.range(page: page, size: size, count: p.localities.count).map { li in
+            OpenDataPage.Locality(name: p.localities[li].name, href: d.link(SitePaths.dataFiles(p.localities[li].id)))
+        }
+        return OpenDataPage(files: page == 1 ? files : [], allFiles: page == 1 ? entries : [], firstPage: page == 1,
+                            localities: localities,
+                            pager: Pager(base: SitePaths.openData, page: page, count: SitePlan.pageCount(p.localities.count, size), d))
+    }
+
+    func dataFilesPage(_ li: Int, _ d: Display) -> DataFilesPage {
+        let p = run.province
+        let l = p.localities[li]
+        var names = p.inputFiles.filter { $0 == "localities/\(l.id).yaml" || $0.hasPrefix("officials/\(l.id)/") }.map { "data/content/" + $0 }
+        if run.scoreboard.tally.localitySummaries[li].rows > 0 { names.append("data/feedback/\(l.id).csv.gz") }
+        for o in p.officials where o.locality == l.id { names.append("data/explanations/\(o.locality)/\(o.id).json") }
+        names += [SitePaths.localityFeed(l.id), SitePaths.localityChangesFeed(l.id)]
+        return DataFilesPage(name: l.name, openDataHref: d.link(SitePaths.openData),
+                             files: names.map { OpenDataPage.File(name: $0, href: d.root + $0) })
     }
 }

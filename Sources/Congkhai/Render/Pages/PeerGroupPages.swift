@@ -18,6 +18,7 @@ struct PeerGroupPage: Encodable, Sendable {
     var smallNote: String?
     var provisional: String?
     var board: Leaderboard
+    var pager: Pager
 }
 
 extension SiteRenderer {
@@ -34,12 +35,15 @@ extension SiteRenderer {
         }, smallNote: d.fill("peer_groups_small_note", ["size": d.count(SiteRenderer.smallPeerGroup)]))
     }
 
-    func peerGroupPage(_ gi: Int, _ d: Display) -> PeerGroupPage {
+    func peerGroupPage(_ gi: Int, page: Int, _ d: Display) -> PeerGroupPage {
         let g = plan.peerGroups[gi]
         let name = peerGroupName(g, d)
+        let size = SitePlan.PageSize.members
+        let members = Array(g.members[Pager.range(page: page, size: size, count: g.members.count)])
         return PeerGroupPage(name: name, groupsHref: d.link(SitePaths.peerGroups),
                              smallNote: g.members.count < SiteRenderer.smallPeerGroup
                                 ? d.fill("peer_group_small", ["size": d.count(g.members.count)]) : nil,
-                             provisional: provisional(d), board: leaderboard(g.members, caption: name, showLocality: true, d))
+                             provisional: provisional(d), board: leaderboard(members, caption: name, showLocality: true, d),
+                             pager: Pager(base: SitePaths.peerGroup(g.key), page: page, count: SitePlan.pageCount(g.members.count, size), d))
     }
 }

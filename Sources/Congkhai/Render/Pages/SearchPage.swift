@@ -15,18 +15,28 @@ struct SearchPage: Encodable, Sendable {
 
     var indexHref: String
     var langPrefix: String
+    /// The directory for readers without JavaScript; empty past `directoryLimit`
+    /// localities (the paginated localities pages are the directory then).
     var localities: [Locality]
+    var tooLong: Bool
+    var localitiesHref: String
 }
 
 extension SiteRenderer {
+    static let directoryLimit = 300
+
     func searchPage(_ d: Display) -> SearchPage {
         let p = run.province
+        guard p.localities.count <= SiteRenderer.directoryLimit else {
+            return SearchPage(indexHref: d.root + "search-index.json", langPrefix: d.prefix, localities: [], tooLong: true,
+                              localitiesHref: d.link(SitePaths.localities))
+        }
         var byLocality: [String: [SearchPage.Official]] = [:]
         for (oi, o) in p.officials.enumerated() {
             byLocality[o.locality, default: []].append(SearchPage.Official(name: o.name, href: officialLink(oi, d), position: o.position))
         }
         return SearchPage(indexHref: d.root + "search-index.json", langPrefix: d.prefix, localities: p.localities.map { l in
             SearchPage.Locality(name: l.name, href: d.link(SitePaths.locality(l.id)), officials: byLocality[l.id] ?? [])
-        })
+        }, tooLong: false, localitiesHref: d.link(SitePaths.localities))
     }
 }
