@@ -22,7 +22,7 @@ swift build --target Congkhai --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >/dev/null
 B=.build-fuzz/x86_64-unknown-linux-gnu/debug
 # BigInt's object files have spaces in their names ("Prime Test.swift.o"): an array, not a string.
-mapfile -d '' OBJS < <(find "$B/Congkhai.build" "$B/Yams.build" "$B/CYaml.build" "$B/Mustache.build" "$B/BigInt.build" "$B/CSupport.build" -name '*.o' -print0)
+mapfile -d '' OBJS < <(find "$B/Congkhai.build" "$B/Yams.build" "$B/CYaml.build" "$B/BigInt.build" "$B/CSupport.build" -name '*.o' -print0)
 MAPS=""
 for m in Sources/CCmarkGFM Sources/CQRencode Sources/CLibCrypto; do MAPS="$MAPS -Xcc -fmodule-map-file=$m/module.modulemap"; done
 MAPS="$MAPS -Xcc -fmodule-map-file=$B/CSupport.build/module.modulemap"

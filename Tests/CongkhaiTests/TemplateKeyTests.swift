@@ -48,7 +48,7 @@ import Testing
         let log = DiagnosticLog()
         let files = try #require(ThemeFiles.load(path: TemplateKeyTests.repo + "/themes/default", name: "default", log: log))
         let theme = try #require(Theme.compile(files, log: log))
-        guard case let .failure(error) = theme.render(["x": 1], template: "nope") else {
+        guard case let .failure(error) = theme.render(.object(["x": .number(1)]), template: "nope") else {
             Issue.record("a missing template rendered")
             return
         }

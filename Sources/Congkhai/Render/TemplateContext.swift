@@ -1,25 +1,22 @@
-/// The one adapter between typed page models and Mustache.
+/// The one adapter between typed page models and templates.
 ///
 /// Page models are `Encodable` value types with display-ready fields; this
-/// encoder turns one into the nested dictionaries and arrays swift-mustache
-/// reads fastest (TECH-NOTES: reflection over structs is 2.4× slower). Nothing
-/// else in congkhai builds a `[String: Any]` for a template. Optional fields
-/// that are nil are left out, so `{{#field}}` is false; property names are the
-/// template's keys.
+/// encoder turns one into a `TemplateValue` tree, which `TemplateLibrary`
+/// renders without dynamic casts. Optional fields that are nil are left out,
+/// so `{{#field}}` is false; property names are the template's keys.
 enum TemplateContext {
     /// The model's fields plus `t` (the page language's strings) and `root`
     /// (relative path to the site root), which every template may use.
-    static func make(_ model: any Encodable, strings: [String: String], root: String) -> [String: Any] {
-        let encoder = ContextEncoder()
-        try? model.encode(to: encoder)
-        var top = encoder.box.value as? [String: Any] ?? [:]
-        top["t"] = strings
-        top["root"] = root
-        return top
+    static func make(_ model: any Encodable, strings: [String: String], root: String) -> TemplateValue {
+        var top: [String: TemplateValue] = [:]
+        if case let .object(fields) = value(model) { top = fields }
+        top["t"] = .strings(strings)
+        top["root"] = .text(root)
+        return .object(top)
     }
 
-    /// A block alone (tests, partial previews).
-    static func value(_ model: some Encodable) -> Any {
+    /// A model or block alone.
+    static func value(_ model: any Encodable) -> TemplateValue {
         let encoder = ContextEncoder()
         try? model.encode(to: encoder)
         return encoder.box.value
@@ -31,14 +28,14 @@ enum TemplateContext {
 private final class Box {
     enum Kind { case keyed, unkeyed, single }
     var kind = Kind.keyed
-    var dict: [String: Any] = [:]
-    var list: [Any] = []
-    var single: Any = ""
+    var dict: [String: TemplateValue] = [:]
+    var list: [TemplateValue] = []
+    var single: TemplateValue = .text("")
 
-    var value: Any {
+    var value: TemplateValue {
         switch kind {
-        case .keyed: return dict
-        case .unkeyed: return list
+        case .keyed: return .object(dict)
+        case .unkeyed: return .list(list)
         case .single: return single
         }
     }
@@ -65,10 +62,10 @@ private struct ContextEncoder: Encoder {
     }
 
     /// Encodes a nested value and returns what it became.
-    static func encode(_ value: some Encodable) -> Any {
+    static func encode(_ value: some Encodable) -> TemplateValue {
         // Strings tables pass through untouched (no re-encoding of every key).
-        if let strings = value as? [String: String] { return strings }
-        if let s = value as? String { return s }
+        if let strings = value as? [String: String] { return .strings(strings) }
+        if let s = value as? String { return .text(s) }
         let encoder = ContextEncoder()
         try? value.encode(to: encoder)
         return encoder.box.value
@@ -79,9 +76,9 @@ private struct ContextEncoder: Encoder {
         var codingPath: [any CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) {}
-        mutating func encode(_ value: Bool, forKey key: Key) { box.dict[key.stringValue] = value }
-        mutating func encode(_ value: String, forKey key: Key) { box.dict[key.stringValue] = value }
-        mutating func encode(_ value: Int, forKey key: Key) { box.dict[key.stringValue] = value }
+        mutating func encode(_ value: Bool, forKey key: Key) { box.dict[key.stringValue] = .flag(value) }
+        mutating func encode(_ value: String, forKey key: Key) { box.dict[key.stringValue] = .text(value) }
+        mutating func encode(_ value: Int, forKey key: Key) { box.dict[key.stringValue] = .number(value) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) { box.dict[key.stringValue] = ContextEncoder.encode(value) }
 
         // Synthesized conformances never nest containers; page models keep them.
@@ -98,9 +95,9 @@ private struct ContextEncoder: Encoder {
         var count: Int { box.list.count }
 
         mutating func encodeNil() {}
-        mutating func encode(_ value: Bool) { box.list.append(value) }
-        mutating func encode(_ value: String) { box.list.append(value) }
-        mutating func encode(_ value: Int) { box.list.append(value) }
+        mutating func encode(_ value: Bool) { box.list.append(.flag(value)) }
+        mutating func encode(_ value: String) { box.list.append(.text(value)) }
+        mutating func encode(_ value: Int) { box.list.append(.number(value)) }
         mutating func encode<T: Encodable>(_ value: T) { box.list.append(ContextEncoder.encode(value)) }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -114,10 +111,10 @@ private struct ContextEncoder: Encoder {
         let box: Box
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() { box.single = "" }
-        mutating func encode(_ value: Bool) { box.single = value }
-        mutating func encode(_ value: String) { box.single = value }
-        mutating func encode(_ value: Int) { box.single = value }
+        mutating func encodeNil() { box.single = .text("") }
+        mutating func encode(_ value: Bool) { box.single = .flag(value) }
+        mutating func encode(_ value: String) { box.single = .text(value) }
+        mutating func encode(_ value: Int) { box.single = .number(value) }
         mutating func encode<T: Encodable>(_ value: T) { box.single = ContextEncoder.encode(value) }
     }
 }

@@ -1,12 +1,10 @@
-import Mustache
-
 /// A compiled theme: Mustache templates, UI strings in vi/en, static assets.
 ///
 /// Compiled once per build from `ThemeFiles`; a province edits the theme
 /// folder, never Swift code.
 public struct Theme: Sendable {
     public var name: String
-    public var library: MustacheLibrary
+    var library: TemplateLibrary
     /// key → language → text.
     public var strings: [String: [String: String]]
     /// Asset file name → bytes, copied verbatim under `assets/`.
@@ -22,16 +20,13 @@ public struct Theme: Sendable {
 
     /// Compiles every template; syntax errors are logged with file, line and column.
     public static func compile(_ files: ThemeFiles, log: DiagnosticLog) -> Theme? {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var failed = false
         for t in files.templates {
             do {
                 try library.register(t.text, named: t.name)
-            } catch let error as MustacheTemplate.ParserError {
-                log.error(t.file, error.context.lineNumber, error.context.columnNumber, "template error: \(error.error)")
-                failed = true
             } catch {
-                log.error(t.file, 0, 0, "template error: \(error)")
+                log.error(t.file, error.line, error.column, "template error: \(error.message)")
                 failed = true
             }
         }
@@ -66,8 +61,8 @@ public struct Theme: Sendable {
 
     /// Renders a template; a missing template is an error naming its file,
     /// never an empty page.
-    func render(_ context: [String: Any], template: String) -> Result<String, RenderError> {
-        guard let html = library.render(context, withTemplate: template) else {
+    func render(_ context: TemplateValue, template: String) -> Result<String, RenderError> {
+        guard let html = library.render(context, template: template) else {
             return .failure(RenderError(file: "themes/\(name)/templates/\(template).mustache", line: 0,
                                         message: "template \"\(template)\" is missing from the theme; the page was not written"))
         }

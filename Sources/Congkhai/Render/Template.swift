@@ -1,0 +1,294 @@
+/// congkhai's Mustache: the subset the themes use (variables, `{{{raw}}}` and
+/// `{{&raw}}`, sections, inverted sections, partials, comments, dotted names,
+/// `{{.}}`, the spec's standalone-line rules), rendered from `TemplateValue`
+/// trees without a single dynamic cast. It replaced swift-mustache once a
+/// profile of the build showed that library's reflection-based context
+/// lookups taking ~45 % of the time (BENCHMARKS.md); a test renders every page
+/// of the demo with both engines and requires identical bytes.
+struct Template: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable([String], escaped: Bool)
+        case section([String], inverted: Bool, [Node])
+        /// A partial; a standalone one indents its lines.
+        case partial(String, indent: String)
+    }
+
+    struct ParseError: Error, Sendable {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    let nodes: [Node]
+
+    init(_ text: String) throws(ParseError) {
+        var parser = Parser(text)
+        nodes = try parser.parse()
+    }
+}
+
+/// A template's data: what `TemplateContext` makes of a typed page model.
+indirect enum TemplateValue: Sendable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// A strings table (`t`), kept as it is rather than converted key by key.
+    case strings([String: String])
+}
+
+/// Compiled templates by name, and rendering.
+struct TemplateLibrary: Sendable {
+    private(set) var templates: [String: Template] = [:]
+
+    mutating func register(_ text: String, named name: String) throws(Template.ParseError) {
+        templates[name] = try Template(text)
+    }
+
+    /// Nil when the template does not exist.
+    func render(_ value: TemplateValue, template name: String) -> String? {
+        guard let t = templates[name] else { return nil }
+        var out = ""
+        out.reserveCapacity(16 * 1024)
+        var stack = [value]
+        render(t.nodes, stack: &stack, into: &out)
+        return out
+    }
+
+    private func render(_ nodes: [Template.Node], stack: inout [TemplateValue], into out: inout String) {
+        for node in nodes {
+            switch node {
+            case let .text(s):
+                out += s
+            case let .variable(path, escaped):
+                guard let v = TemplateLibrary.lookup(path, stack) else { continue }
+                switch v {
+                case let .text(s): if escaped { TemplateLibrary.escape(s, into: &out) } else { out += s }
+                case let .number(n): out += String(n)
+                case let .flag(b): out += b ? "true" : "false"
+                case .list, .object, .strings: break
+                }
+            case let .section(path, inverted, children):
+                let v = TemplateLibrary.lookup(path, stack)
+                if inverted {
+                    switch v {
+                    case nil: render(children, stack: &stack, into: &out)
+                    case let .flag(b)?: if !b { render(children, stack: &stack, into: &out) }
+                    case let .list(items)?: if items.isEmpty { render(children, stack: &stack, into: &out) }
+                    default: break
+                    }
+                    continue
+                }
+                switch v {
+                case nil: break
+                case let .flag(b)?: if b { render(children, stack: &stack, into: &out) }
+                case let .list(items)?:
+                    for item in items {
+                        stack.append(item)
+                        render(children, stack: &stack, into: &out)
+                        stack.removeLast()
+                    }
+                case let value?:
+                    stack.append(value)
+                    render(children, stack: &stack, into: &out)
+                    stack.removeLast()
+                }
+            case let .partial(name, indent):
+                guard let t = templates[name] else { continue }
+                if indent.isEmpty {
+                    render(t.nodes, stack: &stack, into: &out)
+                } else {
+                    var inner = ""
+                    render(t.nodes, stack: &stack, into: &inner)
+                    out += TemplateLibrary.indented(inner, by: indent)
+                }
+            }
+        }
+    }
+
+    /// Innermost context first; a dotted name's first part is looked up that
+    /// way, the rest inside what it found.
+    static func lookup(_ path: [String], _ stack: [TemplateValue]) -> TemplateValue? {
+        if path.isEmpty { return stack.last }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if let v = child(context, path[0]) { found = v; break }
+        }
+        guard var value = found else { return nil }
+        for part in path.dropFirst() {
+            guard let v = child(value, part) else { return nil }
+            value = v
+        }
+        return value
+    }
+
+    static func child(_ value: TemplateValue, _ name: String) -> TemplateValue? {
+        switch value {
+        case let .object(d): return d[name]
+        case let .strings(s): return s[name].map { .text($0) }
+        default: return nil
+        }
+    }
+
+    /// `& < > " '` as entities, the characters swift-mustache escaped.
+    static func escape(_ s: String, into out: inout String) {
+        var start = s.utf8.startIndex
+        var i = start
+        let u = s.utf8
+        while i != u.endIndex {
+            let entity: String?
+            switch u[i] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: entity = nil
+            }
+            if let entity {
+                out += s[start..<i]
+                out += entity
+                i = u.index(after: i)
+                start = i
+            } else {
+                i = u.index(after: i)
+            }
+        }
+        out += s[start..<u.endIndex]
+    }
+
+    static func indented(_ text: String, by indent: String) -> String {
+        var out = ""
+        var atLineStart = true
+        for c in text {
+            if atLineStart { out += indent }
+            out.append(c)
+            atLineStart = c == "\n"
+        }
+        return out
+    }
+}
+
+/// Template text → nodes, with the spec's standalone rules: a line holding
+/// only a section, inverted, closing, partial or comment tag (and blanks)
+/// leaves no trace in the output.
+private struct Parser {
+    let bytes: [UInt8]
+    var i = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    enum Token {
+        case text([UInt8])
+        case tag(kind: UInt8, name: String, line: Int, column: Int, indent: String)
+    }
+
+    func position(_ at: Int) -> (Int, Int) {
+        var line = 1, column = 1
+        for b in bytes[..<min(at, bytes.count)] {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    mutating func tokens() throws(Template.ParseError) -> [Token] {
+        var out: [Token] = []
+        var text: [UInt8] = []
+        var lineStart = 0          // index in `bytes` of the current line's start
+        var tagsOnLine = 0         // tags already seen on this line
+        let open = Array("{{".utf8)
+        while i < bytes.count {
+            guard bytes[i] == open[0], i + 1 < bytes.count, bytes[i + 1] == open[1] else {
+                if bytes[i] == UInt8(ascii: "\n") { lineStart = i + 1; tagsOnLine = 0 }
+                text.append(bytes[i])
+                i += 1
+                continue
+            }
+            let tagStart = i
+            let triple = i + 2 < bytes.count && bytes[i + 2] == UInt8(ascii: "{")
+            let closer = triple ? Array("}}}".utf8) : Array("}}".utf8)
+            var j = i + (triple ? 3 : 2)
+            var end: Int?
+            while j + closer.count <= bytes.count {
+                if Array(bytes[j..<(j + closer.count)]) == closer { end = j; break }
+                j += 1
+            }
+            guard let end else {
+                let (l, c) = position(tagStart)
+                throw Template.ParseError(line: l, column: c, message: "unclosed tag")
+            }
+            var inner = String(decoding: bytes[(tagStart + (triple ? 3 : 2))..<end], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces)
+            var kind: UInt8 = triple ? UInt8(ascii: "&") : 0
+            if !triple, let first = inner.utf8.first, [UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: ">"),
+                                                         UInt8(ascii: "!"), UInt8(ascii: "&")].contains(first) {
+                kind = first
+                inner = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
+            }
+            if kind == UInt8(ascii: "=") || inner.isEmpty && kind != UInt8(ascii: "!") {
+                let (l, c) = position(tagStart)
+                throw Template.ParseError(line: l, column: c, message: "empty tag")
+            }
+            i = end + closer.count
+            // Standalone: only blanks before the tag on its line and after it up to the newline.
+            let standaloneKinds: [UInt8] = [UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "!")]
+            var indent = ""
+            if standaloneKinds.contains(kind), tagsOnLine == 0,
+               bytes[lineStart..<tagStart].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                var k = i
+                while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+                let atEnd = k == bytes.count
+                let newline = k < bytes.count && bytes[k] == UInt8(ascii: "\n")
+                let crlf = k + 1 < bytes.count && bytes[k] == UInt8(ascii: "\r") && bytes[k + 1] == UInt8(ascii: "\n")
+                if atEnd || newline || crlf {
+                    indent = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self)
+                    text.removeLast(tagStart - lineStart)
+                    i = atEnd ? k : k + (crlf ? 2 : 1)
+                    lineStart = i
+                    tagsOnLine = -1
+                }
+            }
+            tagsOnLine += 1
+            if !text.isEmpty { out.append(.text(text)); text = [] }
+            let (l, c) = position(tagStart)
+            out.append(.tag(kind: kind, name: inner, line: l, column: c, indent: indent))
+        }
+        if !text.isEmpty { out.append(.text(text)) }
+        return out
+    }
+
+    mutating func parse() throws(Template.ParseError) -> [Template.Node] {
+        var stack: [(name: String, inverted: Bool, line: Int, column: Int, nodes: [Template.Node])] = [("", false, 0, 0, [])]
+        func path(_ name: String) -> [String] { name == "." ? [] : name.split(separator: ".").map(String.init) }
+        for token in try tokens() {
+            switch token {
+            case let .text(b):
+                stack[stack.count - 1].nodes.append(.text(String(decoding: b, as: UTF8.self)))
+            case let .tag(kind, name, line, column, indent):
+                switch kind {
+                case UInt8(ascii: "!"): continue
+                case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                    stack.append((name, kind == UInt8(ascii: "^"), line, column, []))
+                case UInt8(ascii: "/"):
+                    guard stack.count > 1, let open = stack.last, open.name == name else {
+                        throw Template.ParseError(line: line, column: column,
+                                                  message: stack.count > 1 ? "{{/\(name)}} closes {{#\(stack[stack.count - 1].name)}}"
+                                                                           : "{{/\(name)}} closes nothing")
+                    }
+                    stack.removeLast()
+                    stack[stack.count - 1].nodes.append(.section(path(name), inverted: open.inverted, open.nodes))
+                case UInt8(ascii: ">"):
+                    stack[stack.count - 1].nodes.append(.partial(name, indent: indent))
+                default:
+                    stack[stack.count - 1].nodes.append(.variable(path(name), escaped: kind == 0))
+                }
+            }
+        }
+        if stack.count > 1, let open = stack.last {
+            throw Template.ParseError(line: open.line, column: open.column, message: "{{#\(open.name)}} is never closed")
+        }
+        return stack[0].nodes
+    }
+}
