@@ -100,7 +100,7 @@ public struct SiteRenderer: Sendable {
         files += changeFeeds()
         files += OpenData.files(run: run, plan: plan, history: history)
         files.append(SearchIndex.file(run: run, plan: plan))
-        files.append(OutputFile(path: "sitemap.xml", text: sitemap()))
+        files += sitemaps()
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
         return files
     }
@@ -232,13 +232,28 @@ public struct SiteRenderer: Sendable {
 
     // MARK: - Sitemap
 
-    func sitemap() -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in plan.pages where page.kind != .notFound {
-            let prefix = SitePaths.prefix(page.language, default: plan.defaultLanguage)
-            out += "<url><loc>\(HTML.escape(baseURL + prefix + page.path))</loc><lastmod>\(run.scoreboard.asOf)</lastmod></url>\n"
+    /// The protocol's limit is 50,000 URLs a file; past it, `sitemap.xml` becomes an index.
+    static let sitemapLimit = 45_000
+
+    /// `sitemap.xml`, or an index of `sitemap-N.xml` files for a national site.
+    func sitemaps(limit: Int = SiteRenderer.sitemapLimit) -> [OutputFile] {
+        let urls = plan.pages.filter { $0.kind != .notFound }.map { page in
+            "<url><loc>\(HTML.escape(baseURL + SitePaths.prefix(page.language, default: plan.defaultLanguage) + page.path))</loc>"
+                + "<lastmod>\(run.scoreboard.asOf)</lastmod></url>\n"
         }
-        return out + "</urlset>\n"
+        func urlset(_ part: ArraySlice<String>) -> String {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + part.joined() + "</urlset>\n"
+        }
+        guard urls.count > limit else { return [OutputFile(path: "sitemap.xml", text: urlset(urls[...]))] }
+        var files: [OutputFile] = []
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (n, start) in stride(from: 0, to: urls.count, by: limit).enumerated() {
+            let name = "sitemap-\(n + 1).xml"
+            files.append(OutputFile(path: name, text: urlset(urls[start..<min(urls.count, start + limit)])))
+            index += "<sitemap><loc>\(HTML.escape(baseURL + name))</loc><lastmod>\(run.scoreboard.asOf)</lastmod></sitemap>\n"
+        }
+        return files + [OutputFile(path: "sitemap.xml", text: index + "</sitemapindex>\n")]
     }
 }
 
