@@ -116,7 +116,7 @@ COMMENTS_BY_CATEGORY = {
                         "Công an xã tuần tra {thon} thường xuyên, bà con yên tâm."],
     "thủ tục hành chính": ["Cán bộ một cửa hướng dẫn tận tình, hồ sơ của tôi ở {thon} trả đúng hẹn.",
                            "Phải đi lại {n} lần mới nộp được hồ sơ, đề nghị niêm yết rõ thủ tục.",
-                           "Liên hệ tôi qua số 0912 345 678 hoặc email nguoidan.demo@example.com để phản hồi.",
+                           "Liên hệ tôi qua số 0912 345 678 hoặc thư điện tử nguoidan.demo@example.com để phản hồi.",
                            "Mong xã tổ chức thêm lớp tập huấn dùng dịch vụ công trực tuyến cho {thon}."],
     "xây dựng": ["Công trình nhà văn hóa {thon} chậm tiến độ {n} tháng.",
                  "Xin cấp phép sửa nhà ở {thon} đã nộp {n} tuần chưa có trả lời.",

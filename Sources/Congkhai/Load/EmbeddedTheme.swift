@@ -665,7 +665,7 @@ complaints_overdue: { vi: "Quá hạn chưa giải quyết", en: "Overdue, unres
 median_days: { vi: "Số ngày giải quyết (trung vị)", en: "Median days to resolve" }
 top_categories: { vi: "Lĩnh vực được phản ánh nhiều nhất", en: "Top categories" }
 comments: { vi: "Ý kiến đã được kiểm duyệt", en: "Moderated comments" }
-comments_note: { vi: "Chỉ đăng ý kiến đã được kiểm duyệt; số điện thoại, số giấy tờ và email đã được che.", en: "Only moderated comments are shown; phone, ID and e-mail numbers are masked." }
+comments_note: { vi: "Chỉ đăng ý kiến đã được kiểm duyệt; số điện thoại, số giấy tờ và địa chỉ thư điện tử đã được che.", en: "Only moderated comments are shown; phone, ID and e-mail numbers are masked." }
 no_feedback: { vi: "Chưa có phản ánh trong kỳ.", en: "No feedback this period." }
 by_locality: { vi: "Theo địa phương", en: "By locality" }
 

@@ -10,7 +10,7 @@ import Foundation
 /// caught (see SECURITY.md).
 public enum PrivacyMask {
     public static let phoneMask = "[số điện thoại/giấy tờ đã ẩn]"
-    public static let emailMask = "[email đã ẩn]"
+    public static let emailMask = "[thư điện tử đã ẩn]"
 
     public static func mask(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || $0 == "@" }) else { return text }
