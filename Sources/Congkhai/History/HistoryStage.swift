@@ -65,7 +65,8 @@ struct HistoryStage {
     }
 
     /// Files published for recomputation and history, added before the manifest.
-    func dataFiles(run: ScoringRun, rendered: [OutputFile], history: ScoreHistory) -> [OutputFile] {
+    /// (A period that ends with this build is frozen by the caller: `freezing`.)
+    func dataFiles(run: ScoringRun, history: ScoreHistory) -> [OutputFile] {
         var out: [OutputFile] = []
         let p = run.province
         // The content as scored, byte for byte.
@@ -79,17 +80,24 @@ struct HistoryStage {
         let historyPath = ScoreHistory.path(period: p.site.period)
         out.append(OutputFile(path: historyPath, text: history.csv))
         out += previous.carried.filter { $0.path.hasPrefix("data/history/") && $0.path != historyPath }
-        // Frozen periods: kept unchanged; the current one frozen once its end is reached.
+        // Frozen periods: kept unchanged.
         out += previous.carried.filter { $0.path.hasPrefix("ky/") }
-        let frozen = "ky/\(p.site.period.id)/"
-        if run.scoreboard.asOf >= p.site.period.end, !previous.carried.contains(where: { $0.path.hasPrefix(frozen) }) {
-            let site = rendered + out.filter { $0.path.hasPrefix("data/") }
-            // robots.txt only means something at the root (and nothing links it).
-            for f in site where !f.path.hasPrefix("ky/") && !f.path.hasPrefix("data/ledger/") && f.path != "robots.txt" {
-                out.append(OutputFile(path: frozen + f.path, bytes: f.bytes))
-            }
-        }
         return out
+    }
+
+    /// `ky/<period>/` when this build reaches the period's end and the period
+    /// is not frozen yet: the caller copies every page and data file there.
+    func freezing(run: ScoringRun) -> String? {
+        let p = run.province
+        let frozen = "ky/\(p.site.period.id)/"
+        guard run.scoreboard.asOf >= p.site.period.end, !previous.carried.contains(where: { $0.path.hasPrefix(frozen) }) else { return nil }
+        return frozen
+    }
+
+    /// What a frozen copy holds: the site as built, without other frozen
+    /// periods, the live ledger, or robots.txt (it only means something at the root).
+    static func belongsInFrozenCopy(_ path: String) -> Bool {
+        !path.hasPrefix("ky/") && !path.hasPrefix("data/ledger/") && path != "robots.txt"
     }
 
     /// This build's entries (without the closing `build` entry).

@@ -108,28 +108,50 @@ public enum SiteBuild {
         let scoreHistory = history.scoreHistory(run: run)
         let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
         progress("pages")
-        var files = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
-                                 cache: options.renderCache).render(log: log)
-        if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
-        progress("data")
-        files += history.dataFiles(run: run, rendered: files, history: scoreHistory)
-        progress("manifest")
-        let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, outputs: files)
-        files.append(manifest)
-        if history.isUnchanged(manifest: manifest.bytes) {
-            return Report(outcome: .unchanged, run: run, seconds: seconds())
+        // Written into the staging folder as rendered: the site is never held in memory whole.
+        let staging: Staging
+        do { staging = try publisher.stage() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
+        var scores: [UInt8] = []
+        var pageCount = 0
+        func emit(_ file: OutputFile) throws {
+            try staging.write(file)
+            if file.path == "data/scores.json" { scores = file.bytes }
+            if file.path.hasSuffix(".html") { pageCount += 1 }
         }
-        let scores = files.first { $0.path == "data/scores.json" }?.bytes ?? []
-        files += history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
-                                     manifest: manifest.bytes, scores: scores, signingKey: signing)
-        progress("publish")
         do {
-            try publisher.publish(files)
+            try SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
+                             cache: options.renderCache).render(log: log, emit: emit)
+            if log.hasErrors {
+                publisher.discard(staging)
+                return Report(outcome: .contentErrors, run: run, seconds: seconds())
+            }
+            progress("data")
+            for file in history.dataFiles(run: run, history: scoreHistory) { try emit(file) }
+            if let frozen = history.freezing(run: run) {
+                for path in staging.hashes.keys.sorted() where HistoryStage.belongsInFrozenCopy(path) {
+                    try staging.copy(path, to: frozen + path)
+                    if path.hasSuffix(".html") { pageCount += 1 }
+                }
+            }
+            progress("manifest")
+            let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, hashes: staging.hashes)
+            try emit(manifest)
+            if history.isUnchanged(manifest: manifest.bytes) {
+                publisher.discard(staging)
+                return Report(outcome: .unchanged, run: run, seconds: seconds())
+            }
+            for file in history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
+                                             manifest: manifest.bytes, scores: scores, signingKey: signing) { try emit(file) }
+            progress("publish")
+            try publisher.commit(staging)
         } catch {
+            publisher.discard(staging)
             return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds())
         }
-        let pages = files.count { $0.path.hasSuffix(".html") }
-        return Report(outcome: .built(pages: pages, files: files.count, quarantined: run.quarantinedCount), run: run,
+        let pages = pageCount
+        let files = staging.hashes.count
+
+        return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
     }
 

@@ -2,12 +2,19 @@
 /// tell whether a published site matches the content it claims to come from.
 enum Manifest {
     static func file(province: Province, asOf: Day, outputs: [OutputFile]) -> OutputFile {
+        var hashes: [String: String] = [:]
+        for f in outputs { hashes[f.path] = SHA256.hex(f.bytes) }
+        return file(province: province, asOf: asOf, hashes: hashes)
+    }
+
+    /// From the hashes taken as the outputs were written (a streaming build).
+    static func file(province: Province, asOf: Day, hashes: [String: String]) -> OutputFile {
         var inputs: [(String, JSONValue)] = []
         for path in province.inputFiles {
             inputs.append((path, .string(SHA256.hex(fileAt: province.root + "/" + path) ?? "")))
         }
-        let sorted = outputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let outs: [(String, JSONValue)] = sorted.map { ($0.path, .string(SHA256.hex($0.bytes))) }
+        let outs: [(String, JSONValue)] = hashes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { ($0, .string(hashes[$0] ?? "")) }
         let json = JSONValue.object([
             ("tool", .string("congkhai")),
             ("version", .string(CongkhaiVersion.string)),

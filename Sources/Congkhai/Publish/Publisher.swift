@@ -58,35 +58,49 @@ public struct Publisher {
 
     /// Writes every file into a fresh staging folder, then swaps it in.
     public func publish(_ files: [OutputFile]) throws {
-        let staging = stagingPrefix + "new-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)
+        let staging = try stage()
         do {
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            var made: Set<String> = [staging]
-            for file in files {
-                let path = staging + "/" + file.path
-                let dir = (path as NSString).deletingLastPathComponent
-                if !made.contains(dir) {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
-                // A file whose bytes did not change keeps its inode and mtime, so
-                // rsync and CDNs move only real changes (the old name is a hard link).
-                if isUnchanged(file.bytes, at: destination + "/" + file.path), link(destination + "/" + file.path, path) == 0 { continue }
-                try write(file.bytes, to: path)
-            }
-            // A repository's placeholder (`output/.gitkeep`) survives the swap.
-            if FileManager.default.fileExists(atPath: destination + "/.gitkeep") {
-                try write([], to: staging + "/.gitkeep")
-            }
-            try swapIn(staging)
-        } catch let failure as Failure {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw failure
+            for file in files { try staging.write(file) }
+            try commit(staging)
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            discard(staging)
+            throw error
+        }
+    }
+
+    /// A fresh staging folder beside the destination, for a build to write
+    /// into as it goes (call under `withLock`; then `commit` or `discard`).
+    public func stage() throws -> Staging {
+        let dir = stagingPrefix + "new-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        } catch {
             throw Failure.io("cannot write the site beside \(destination): \(error.localizedDescription)")
         }
+        return Staging(publisher: self, dir: dir)
+    }
+
+    /// Swaps a complete staging folder in (atomically); removes it on failure.
+    public func commit(_ staging: Staging) throws {
+        do {
+            // A repository's placeholder (`output/.gitkeep`) survives the swap.
+            if FileManager.default.fileExists(atPath: destination + "/.gitkeep") {
+                try write([], to: staging.dir + "/.gitkeep")
+            }
+            try swapIn(staging.dir)
+        } catch let failure as Failure {
+            discard(staging)
+            throw failure
+        } catch {
+            discard(staging)
+            throw Failure.io("cannot write the site beside \(destination): \(error.localizedDescription)")
+        }
+    }
+
+    /// Drops a staging folder (a failed or unchanged build): the site stays as it was.
+    public func discard(_ staging: Staging) {
+        try? FileManager.default.removeItem(atPath: staging.dir)
     }
 
     /// True when the published site already holds exactly these bytes at `path`.
@@ -145,3 +159,58 @@ public struct Publisher {
         try? FileManager.default.removeItem(atPath: old)
     }
 }
+
+/// A build being written beside the published site, file by file: each file
+/// is hashed as it is written (the manifest never re-reads outputs), and a file
+/// whose bytes equal the published one is hard-linked from it instead.
+public final class Staging {
+    let publisher: Publisher
+    public let dir: String
+    private var made: Set<String>
+    /// Output path → SHA-256 (hex) of the bytes written there.
+    public private(set) var hashes: [String: String] = [:]
+
+    init(publisher: Publisher, dir: String) {
+        self.publisher = publisher
+        self.dir = dir
+        made = [dir]
+    }
+
+    private func directory(for path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !made.contains(parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw Publisher.Failure.io("cannot create \(parent): \(error.localizedDescription)")
+            }
+            made.insert(parent)
+        }
+    }
+
+    public func write(_ file: OutputFile) throws {
+        let path = dir + "/" + file.path
+        try directory(for: path)
+        hashes[file.path] = SHA256.hex(file.bytes)
+        // A file whose bytes did not change keeps its inode and mtime, so
+        // rsync and CDNs move only real changes (the old name is a hard link).
+        let published = publisher.destination + "/" + file.path
+        if publisher.isUnchanged(file.bytes, at: published), Foundation.link(published, path) == 0 { return }
+        try publisher.write(file.bytes, to: path)
+    }
+
+    /// Another name for a file already written here (a frozen period's copy).
+    public func copy(_ existing: String, to path: String) throws {
+        guard let hash = hashes[existing] else { return }
+        let target = dir + "/" + path
+        try directory(for: target)
+        if Foundation.link(dir + "/" + existing, target) != 0 {
+            guard let data = FileManager.default.contents(atPath: dir + "/" + existing) else {
+                throw Publisher.Failure.io("cannot read \(dir)/\(existing)")
+            }
+            try publisher.write([UInt8](data), to: target)
+        }
+        hashes[path] = hash
+    }
+}
+

@@ -71,38 +71,51 @@ public struct SiteRenderer: Sendable {
         commentsByLocality = byLocality
     }
 
-    /// Every file of the site; a template that cannot render is an error in `log`.
+    /// Every file of the site, in memory (tests, `score`-sized uses).
     public func render(log: DiagnosticLog) -> [OutputFile] {
-        // Pages are independent: render them on every core. Markdown bodies were
-        // rendered up front (cmark-gfm must stay on one thread at a time).
+        var files: [OutputFile] = []
+        render(log: log) { files.append($0) }
+        return files
+    }
+
+    /// Pages rendered in chunks on every core, each chunk handed to `emit` in
+    /// plan order as soon as it is done, then the other files: a build writes
+    /// them into its staging folder as they come, so memory does not grow with
+    /// the site. A template that cannot render is an error in `log`.
+    public func render(log: DiagnosticLog, emit: (OutputFile) throws -> Void) rethrows {
+        // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
         let pages = plan.pages
-        let slots = PageSlots(count: pages.count)
         let renderer = self
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            slots.set(i, renderer.renderPage(pages[i]))
+        let chunk = 256
+        for start in stride(from: 0, to: pages.count, by: chunk) {
+            let end = min(pages.count, start + chunk)
+            let slots = PageSlots(count: end - start)
+            DispatchQueue.concurrentPerform(iterations: end - start) { i in
+                slots.set(i, renderer.renderPage(pages[start + i]))
+            }
+            for result in slots.values {
+                switch result {
+                case let .success(file): try emit(file)
+                case let .failure(error): log.error(error.file, error.line, 0, error.message)
+                }
+            }
         }
         cache?.sweep()
-        var files: [OutputFile] = []
-        for result in slots.values {
-            switch result {
-            case let .success(file): files.append(file)
-            case let .failure(error): log.error(error.file, error.line, 0, error.message)
-            }
-        }
-        for asset in theme.assets { files.append(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
-        files.append(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
+        for asset in theme.assets { try emit(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
+        try emit(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
         for path in run.province.staticFiles {
             if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
-                files.append(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
+                try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
             }
         }
+        var files: [OutputFile] = []
         files += Feeds.files(run: run, plan: plan, baseURL: baseURL)
         files += changeFeeds()
         files += OpenData.files(run: run, plan: plan, history: history)
         files.append(SearchIndex.file(run: run, plan: plan))
         files += sitemaps()
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
-        return files
+        for file in files { try emit(file) }
     }
 
     // MARK: - Pages
