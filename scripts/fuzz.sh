@@ -22,9 +22,16 @@ swift build --target Congkhai --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address >/dev/null
 B=.build-fuzz/x86_64-unknown-linux-gnu/debug
 # BigInt's object files have spaces in their names ("Prime Test.swift.o"): an array, not a string.
-mapfile -d '' OBJS < <(find "$B/Congkhai.build" "$B/Yams.build" "$B/CYaml.build" "$B/BigInt.build" "$B/CSupport.build" -name '*.o' -print0)
+mapfile -d '' ALL < <(find "$B/Congkhai.build" "$B/Yams.build" "$B/CYaml.build" "$B/BigInt.build" "$B/CSupport.build" -name '*.o' -print0)
+# Objects of source files that no longer exist stay in the build folder: leave them out.
+CURRENT=$(find Sources/Congkhai -name '*.swift' -printf '%f\n')
+OBJS=()
+for o in "${ALL[@]}"; do
+  if [[ "$o" == */Congkhai.build/*.swift.o ]] && ! grep -qxF "$(basename "$o" .o)" <<<"$CURRENT"; then continue; fi
+  OBJS+=("$o")
+done
 MAPS=""
-for m in Sources/CCmarkGFM Sources/CQRencode Sources/CLibCrypto; do MAPS="$MAPS -Xcc -fmodule-map-file=$m/module.modulemap"; done
+for m in Sources/CCmarkGFM Sources/CQRencode Sources/CLibCrypto Sources/CZlib; do MAPS="$MAPS -Xcc -fmodule-map-file=$m/module.modulemap"; done
 MAPS="$MAPS -Xcc -fmodule-map-file=$B/CSupport.build/module.modulemap"
 MAPS="$MAPS -Xcc -fmodule-map-file=$(find .build-fuzz/checkouts/Yams/Sources/CYaml -name module.modulemap | head -1)"
 mkdir -p .build-fuzz/bin .build-fuzz/artifacts
@@ -37,7 +44,7 @@ for target in official csv markdown; do
   esac
   # shellcheck disable=SC2086
   swiftc -sanitize=fuzzer,address -parse-as-library -g -I "$B/Modules" $MAPS "$src" "${OBJS[@]}" \
-    -lcmark-gfm -lcmark-gfm-extensions -lqrencode -lcrypto -o ".build-fuzz/bin/fuzz-$target"
+    -lcmark-gfm -lcmark-gfm-extensions -lqrencode -lcrypto -lz -o ".build-fuzz/bin/fuzz-$target"
   corpus=.build-fuzz/corpus-$target
   mkdir -p "$corpus"
   for s in $seeds; do [ -d "$s" ] && find "$s" -type f -size -200k -exec cp {} "$corpus/" \; ; done
