@@ -71,7 +71,7 @@ struct ChangeText {
         let commitment = c.subject["commitment"].map { id in
             names((c.subject["locality"] ?? "") + "/" + (c.subject["official"] ?? "") + "/" + id) ?? id } ?? ""
         var v: [String: String] = ["official": who, "commitment": commitment, "file": c.subject["file"] ?? "",
-                                   "row": c.subject["row"] ?? "", "count": String(c.count ?? 0), "audit": c.subject["audit"] ?? ""]
+                                   "row": c.subject["row"] ?? "", "count": Number.display(c.count ?? 0, strings: t), "audit": c.subject["audit"] ?? ""]
         switch c.kind {
         case .commitmentChanged, .updateRemoved, .updateChanged:
             v["what"] = self.commitment(c, recorded: false)
