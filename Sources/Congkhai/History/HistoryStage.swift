@@ -71,8 +71,8 @@ struct HistoryStage {
         let p = run.province
         // The content as scored, byte for byte.
         for path in p.inputFiles where !path.hasPrefix("feedback/") && !path.hasPrefix("static/") {
-            if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
-                out.append(OutputFile(path: "data/content/" + path, bytes: Array(data)))
+            if let bytes = p.inputBytes[path] ?? FileManager.default.contents(atPath: p.root + "/" + path).map(Array.init) {
+                out.append(OutputFile(path: "data/content/" + path, bytes: bytes))
             }
         }
         out += run.export?.files() ?? []

@@ -24,7 +24,10 @@ public final class CSVScanner {
 
     /// Calls `body` for every non-blank record in order. The record and its
     /// buffers are valid only during the call.
-    public func scan(_ body: (borrowing CSVRecord) -> Void) -> Failure? {
+    public func scan(_ body: (borrowing CSVRecord) -> Void) -> Failure? { scan(onChunk: nil, body) }
+
+    /// `onChunk` sees every byte read, in order (to hash exactly what was scanned).
+    func scan(onChunk: ((UnsafeRawBufferPointer) -> Void)?, _ body: (borrowing CSVRecord) -> Void) -> Failure? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .cannotOpen }
         defer { try? handle.close() }
 
@@ -36,6 +39,7 @@ public final class CSVScanner {
         while true {
             let data = handle.readData(ofLength: CSVScanner.chunkSize)
             if data.isEmpty { break }
+            if let onChunk { data.withUnsafeBytes(onChunk) }
             var bytes = pending
             bytes.append(contentsOf: data)
             pending = []

@@ -52,6 +52,7 @@ public enum ContentLoader {
         content.inputFiles.append(contentsOf: tree.feedbackFiles)
         content.inputFiles.append(contentsOf: tree.staticFiles)
         content.inputFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        content.inputBytes = tree.bytesRead.files
         return content
     }
 

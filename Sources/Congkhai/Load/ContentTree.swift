@@ -2,7 +2,16 @@ import Foundation
 
 /// The files of a content folder, found and checked against the layout rules
 /// before any of them is parsed.
+/// The bytes of every content file as the loader read them: what is scored is
+/// what the manifest hashes and `data/content/` publishes, even if a file
+/// changes on disk during the build.
+final class ReadBytes: @unchecked Sendable {
+    var files: [String: [UInt8]] = [:]
+}
+
 struct ContentTree {
+    let bytesRead = ReadBytes()
+
     struct OfficialFile {
         var locality: String
         var id: String
@@ -176,6 +185,8 @@ struct ContentTree {
             log.error(relative, 0, 0, "file is larger than \(limit / 1024 / 1024) MiB")
             return nil
         }
-        return [UInt8](data)
+        let bytes = [UInt8](data)
+        bytesRead.files[relative] = bytes
+        return bytes
     }
 }

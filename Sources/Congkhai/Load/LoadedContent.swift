@@ -11,6 +11,8 @@ public struct LoadedContent {
     public var feedbackFiles: [String] = []
     public var staticFiles: [String] = []
     public var inputFiles: [String] = []
+    /// The bytes of each content file as read (path → bytes; not feedback or static files).
+    public var inputBytes: [String: [UInt8]] = [:]
     /// Ids whose file was found but could not be loaded (its error is
     /// already reported): later references to them are not reported again
     /// as "unknown", which would send the editor to the wrong file.

@@ -19,6 +19,11 @@ public struct Province: Sendable {
     public var inputFiles: [String]
     /// `static/…` files, published at the same path without `static/`.
     public var staticFiles: [String] = []
+    /// Content files as the loader read them, and SHA-256 of each feedback file
+    /// as it was scanned: the manifest and `data/content/` use these, never a
+    /// second read of a file that may have changed meanwhile.
+    public var inputBytes: [String: [UInt8]] = [:]
+    public var feedbackHashes: [String: String] = [:]
 
     public init(root: String, site: SiteConfig, framework: Framework, products: [String: Product],
                 localities: [Locality], officials: [Official], audits: [Audit], feedbackFiles: [String],

@@ -12,6 +12,8 @@ public enum FeedbackIngest {
         public var quarantinedCount: Int
         public var rowsRead: Int
         public var bytesRead: Int
+        /// SHA-256 of each feedback file as it was scanned (the manifest's, never re-read).
+        public var hashes: [String: String] = [:]
     }
 
     /// Rows listed in the report at most; the count stays exact beyond it.
@@ -32,14 +34,16 @@ public enum FeedbackIngest {
         var quarantinedCount = 0
         var rows = 0
         var bytes = 0
+        var hashes: [String: String] = [:]
         for file in province.feedbackFiles {
             let path = province.root + "/" + file
             bytes += FileSize.of(path)
             let scanner = CSVScanner(path: path)
+            let digest = SHA256.Stream()
             var columns: FeedbackValidator.Columns?
             var sawHeader = false
             var headerFailed = false
-            let failure = scanner.scan { record in
+            let failure = scanner.scan(onChunk: { digest.update($0) }) { record in
                 if headerFailed { return }
                 guard sawHeader else {
                     sawHeader = true
@@ -58,6 +62,7 @@ public enum FeedbackIngest {
                     if quarantined.count < quarantineListLimit { quarantined.append(q) }
                 }
             }
+            hashes[file] = digest.finish()
             switch failure {
             case .none:
                 if !sawHeader { log.error(file, 1, 0, "feedback file is empty: it needs at least a header row") }
@@ -69,7 +74,7 @@ public enum FeedbackIngest {
             }
         }
         return Result(tally: accumulator.finish(), quarantined: quarantined, quarantinedCount: quarantinedCount,
-                      rowsRead: rows, bytesRead: bytes)
+                      rowsRead: rows, bytesRead: bytes, hashes: hashes)
     }
 }
 

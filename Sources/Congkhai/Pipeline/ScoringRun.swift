@@ -29,13 +29,14 @@ public struct ScoringRun: Sendable {
                     export: ((Province) -> FeedbackExport)?) -> ScoringRun? {
         let loaded = ContentLoader.load(root, log: log)
         // Cross-file checks run even after file errors, so one run reports everything.
-        guard let province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }
+        guard var province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }
         guard let asOf = options.asOf ?? province.site.asOf else {
             log.error("site.yaml", 0, 0, "no as_of date: set as_of in site.yaml or pass --as-of")
             return nil
         }
         let exporter = export?(province)
         let ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter)
+        province.feedbackHashes = ingest.hashes
         if options.strict {
             for q in ingest.quarantined { log.error(q.file, q.line, 0, "feedback row rejected: \(q.reason)") }
         }

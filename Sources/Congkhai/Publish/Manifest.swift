@@ -11,7 +11,10 @@ enum Manifest {
     static func file(province: Province, asOf: Day, hashes: [String: String]) -> OutputFile {
         var inputs: [(String, JSONValue)] = []
         for path in province.inputFiles {
-            inputs.append((path, .string(SHA256.hex(fileAt: province.root + "/" + path) ?? "")))
+            // The bytes that were scored: content as loaded, feedback as scanned; static files as they are.
+            let hash = province.inputBytes[path].map(SHA256.hex) ?? province.feedbackHashes[path]
+                ?? SHA256.hex(fileAt: province.root + "/" + path) ?? ""
+            inputs.append((path, .string(hash)))
         }
         let outs: [(String, JSONValue)] = hashes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { ($0, .string(hashes[$0] ?? "")) }

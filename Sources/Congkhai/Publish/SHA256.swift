@@ -37,6 +37,31 @@ public enum SHA256 {
         }
     }
 
+    /// A digest fed as bytes arrive (a feedback file while it is scanned).
+    final class Stream {
+        private let ctx: OpaquePointer?
+
+        init() {
+            ctx = EVP_MD_CTX_new()
+            if let ctx { EVP_DigestInit_ex(ctx, EVP_sha256(), nil) }
+        }
+
+        deinit { if let ctx { EVP_MD_CTX_free(ctx) } }
+
+        func update(_ bytes: UnsafeRawBufferPointer) {
+            guard let ctx else { return }
+            _ = EVP_DigestUpdate(ctx, bytes.baseAddress, bytes.count)
+        }
+
+        func finish() -> String {
+            guard let ctx else { return "" }
+            var out = [UInt8](repeating: 0, count: 32)
+            var length: UInt32 = 0
+            guard out.withUnsafeMutableBufferPointer({ EVP_DigestFinal_ex(ctx, $0.baseAddress, &length) }) == 1 else { return "" }
+            return SHA256.hexString(Array(out.prefix(Int(length))))
+        }
+    }
+
     private static func digest(_ feed: (OpaquePointer) -> Bool) -> String? {
         guard let ctx = EVP_MD_CTX_new() else { return nil }
         defer { EVP_MD_CTX_free(ctx) }

@@ -113,6 +113,7 @@ public enum ContentValidator {
                         localities: localities, officials: officials, audits: audits,
                         feedbackFiles: content.feedbackFiles, inputFiles: content.inputFiles)
         province.staticFiles = content.staticFiles
+        province.inputBytes = content.inputBytes
         province.auditEntries = content.audits
         return province
     }
