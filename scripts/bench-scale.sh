@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Scale benchmark: a province N times the demo (`generate_demo.py --copies N`),
+# congkhai's full build, no-change rebuild, one-file rebuild and check, with
+# anchors measured in the same run on the same machine:
+#   - Hugo building the same officials' Markdown as pages (one page each, a
+#     minimal layout), for pages per second;
+#   - cmark-gfm rendering the same Markdown bodies;
+#   - wc -l over the same feedback CSV files (reading the bytes once).
+# Prints medians of RUNS runs, wall and CPU seconds, peak RSS and the ratios.
+#
+#   bash scripts/bench-scale.sh            # COPIES=30 (1,802 officials), RUNS=3
+#   COPIES=100 RUNS=1 bash scripts/bench-scale.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COPIES=${COPIES:-30}
+RUNS=${RUNS:-3}
+W=${WORK:-bench-data/scale-$COPIES}
+command -v hugo >/dev/null && command -v cmark-gfm >/dev/null || { echo "needs Debian's hugo and cmark-gfm"; exit 2; }
+swift build -c release --product congkhai >/dev/null
+BIN=$(pwd)/.build/release/congkhai
+
+if [ ! -f "$W/content/site.yaml" ]; then
+  rm -rf "$W" && mkdir -p "$W"
+  python3 scripts/generate_demo.py --copies "$COPIES" --out "$W/content" >/dev/null
+fi
+# The Hugo anchor: the same officials' Markdown (front matter reduced to a title), one page each.
+if [ ! -d "$W/hugo" ]; then
+  mkdir -p "$W/hugo/content" "$W/hugo/layouts/_default"
+  printf 'baseURL = "https://example.org/"\ntitle = "anchor"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$W/hugo/hugo.toml"
+  printf '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n' > "$W/hugo/layouts/_default/single.html"
+  cp "$W/hugo/layouts/_default/single.html" "$W/hugo/layouts/_default/list.html"
+  find "$W/content/officials" -name '*.md' | while read -r f; do
+    rel=${f#"$W/content/officials/"}
+    mkdir -p "$W/hugo/content/$(dirname "$rel")"
+    name=$(sed -n 's/^name: "\(.*\)"/\1/p' "$f" | head -1)
+    { printf -- '---\ntitle: "%s"\n---\n' "$name"; awk 'BEGIN{n=0} /^---$/{n++; next} n>=2' "$f"; } > "$W/hugo/content/$rel"
+  done
+  find "$W/content/officials" -name '*.md' -exec awk 'BEGIN{n=0} /^---$/{n++; next} n>=2' {} + > "$W/bodies.md"
+fi
+
+measure() { # name command... → "name wall cpu rss" (median wall of RUNS)
+  local name=$1; shift
+  local results=()
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$W/time.txt" "$@" >/dev/null 2>&1 || true
+    results+=("$(cat "$W/time.txt")")
+  done
+  printf '%s\n' "${results[@]}" | sort -n | awk -v n="$name" -v r="$RUNS" 'NR==int((r+1)/2){printf "%-34s %8.2f s wall %8.2f s cpu %8d MB\n", n, $1, $2+$3, $4/1024}'
+}
+
+echo "tree: $(ls "$W/content/localities" | wc -l) localities, $(find "$W/content/officials" -name '*.md' | wc -l) officials, $(du -sh "$W/content/feedback" | cut -f1) of feedback"
+rm -rf "$W/out"
+measure "congkhai build (full)" sh -c "rm -rf '$W/out' && '$BIN' build '$W/content' --output '$W/out' --quiet"
+PAGES=$(find "$W/out" -name '*.html' | wc -l)
+measure "congkhai build (nothing changed)" "$BIN" build "$W/content" --output "$W/out" --quiet
+F=$(find "$W/content/officials" -name '*.md' -print -quit)
+measure "congkhai build (one file edited)" sh -c "sed -i '0,/^name: \"/s//name: \"X/' '$F' && '$BIN' build '$W/content' --output '$W/out' --quiet; sed -i '0,/^name: \"X/s//name: \"/' '$F'"
+measure "congkhai check" "$BIN" check "$W/content" --quiet
+measure "hugo (same officials, one page each)" hugo --quiet -s "$W/hugo" -d "$(pwd)/$W/hugo-out"
+HUGO_PAGES=$(find "$W/hugo-out" -name '*.html' | wc -l)
+measure "cmark-gfm (same bodies)" cmark-gfm "$W/bodies.md"
+measure "wc -l (same feedback CSV)" sh -c "cat '$W'/content/feedback/*.csv | wc -l"
+echo "pages: congkhai $PAGES, hugo $HUGO_PAGES (divide each tool's pages by its wall time for pages/s)"
