@@ -255,6 +255,13 @@ import Testing
         try "x".write(toFile: out + "/extra.html", atomically: true, encoding: .utf8)
         #expect(SiteVerifier.verify(.init(site: out)).problems == ["extra.html: not in data/manifest.json"])
         try FileManager.default.removeItem(atPath: out + "/extra.html")
+        // A manifest that is not one, or whose hashes are not strings.
+        var broken = SiteVerifier.Result()
+        SiteVerifier.checkManifest(site: out, manifest: Array("[1]".utf8), into: &broken)
+        #expect(broken.problems == ["data/manifest.json: not a valid manifest"])
+        broken = SiteVerifier.Result()
+        SiteVerifier.checkManifest(site: out, manifest: Array("{\"outputs\": {\"index.html\": 5}}".utf8), into: &broken)
+        #expect(broken.problems == ["data/manifest.json: the hash of index.html is not a string"])
         // The old copy's entries rewritten in the new one: --previous names the seq.
         let path = out + "/data/ledger/entries.jsonl"
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)

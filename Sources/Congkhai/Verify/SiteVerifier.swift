@@ -65,10 +65,18 @@ public enum SiteVerifier {
     // MARK: - Manifest
 
     static func checkManifest(site: String, manifest: [UInt8], into result: inout Result) {
-        guard let json = try? JSONSerialization.jsonObject(with: Data(manifest)) as? [String: Any],
-              let outputs = json["outputs"] as? [String: String] else {
+        // The ledger's own JSON reader: no untyped dictionaries, the same parser for every published file.
+        guard case let .object(pairs)? = CanonicalJSON.parse(String(decoding: manifest, as: UTF8.self))?["outputs"] else {
             result.problems.append("data/manifest.json: not a valid manifest")
             return
+        }
+        var outputs: [String: String] = [:]
+        for (path, value) in pairs {
+            guard let hash = value.stringValue else {
+                result.problems.append("data/manifest.json: the hash of \(path) is not a string")
+                return
+            }
+            outputs[path] = hash
         }
         var present = Set<String>()
         let walker = FileManager.default.enumerator(atPath: site)
