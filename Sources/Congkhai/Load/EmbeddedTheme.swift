@@ -1340,9 +1340,10 @@ dl.c-facts dd{margin:0}
 .cellbar{display:block;width:100%;height:.25rem;margin-top:.15rem;background:#eef0f3}
 table.compact{width:auto;min-width:16rem;margin:.5rem 0}
 table.compare{table-layout:fixed;font-size:.85rem}
-table.compare th,table.compare td{overflow-wrap:anywhere;hyphens:auto}
+table.compare th,table.compare td{overflow-wrap:break-word;hyphens:auto}
+table.compare thead th{font-size:.75rem}
 table.compare thead th:first-child{width:11rem}
-table.compare .band{white-space:normal;font-size:.75rem;display:inline-block;margin-top:.2rem}
+table.compare .band{white-space:normal;overflow-wrap:normal;font-size:.75rem;display:inline-block;margin-top:.2rem}
 .glossary dt{font-weight:700;margin-top:.5rem}
 .glossary dd{margin:0 0 .25rem}
 .formula{color:var(--muted);font-size:.92rem}
