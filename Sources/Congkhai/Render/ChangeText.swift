@@ -5,11 +5,7 @@ struct ChangeText {
 
     func label(_ key: String) -> String { t[key] ?? key }
 
-    func fill(_ key: String, _ values: [String: String]) -> String {
-        var s = label(key)
-        for (k, v) in values { s = s.replacingOccurrences(of: "{{" + k + "}}", with: v) }
-        return s
-    }
+    func fill(_ key: String, _ values: [String: String]) -> String { Phrase(key, values).text(t) }
 
     func date(_ d: Day) -> String { d.vietnamese }
 

@@ -18,12 +18,8 @@ struct Display: Sendable {
 
     func label(_ key: String) -> String { t[key] ?? key }
 
-    /// A string with `{{name}}` placeholders filled.
-    func fill(_ key: String, _ values: [String: String]) -> String {
-        var s = label(key)
-        for (k, v) in values { s = s.replacingOccurrences(of: "{{" + k + "}}", with: v) }
-        return s
-    }
+    /// A string with `{{name}}` placeholders filled (the one mechanism: `Phrase`).
+    func fill(_ key: String, _ values: [String: String]) -> String { Phrase(key, values).text(t) }
 
     func phrase(_ p: Phrase) -> String { p.text(t) }
 
