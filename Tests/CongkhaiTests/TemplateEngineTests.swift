@@ -51,5 +51,16 @@ import Testing
         #expect(throws: Template.ParseError.self) { try Template("{{#a}}never closed") }
         #expect(throws: Template.ParseError.self) { try Template("{{#a}}{{/b}}") }
     }
+
+    @Test func aBrokenTemplateIsAnErrorAtItsLineAndColumn() throws {
+        let log = DiagnosticLog()
+        var files = try #require(ThemeFiles.embeddedDefault(log: log))
+        let i = try #require(files.templates.firstIndex { $0.name == "home" })
+        files.templates[i].text = "<h1>ok</h1>\n<p>{{#rows}}x</p>\n"
+        #expect(Theme.compile(files, log: log) == nil)
+        let error = try #require(log.items.first { $0.severity == .error })
+        #expect(error.file == "themes/default/templates/home.mustache" && error.line == 2 && error.column == 4, "\(error)")
+        #expect(error.message.contains("never closed"))
+    }
 }
 
