@@ -163,12 +163,16 @@ class Gen:
         self.r = random.Random(seed)
         self.used_names = set()
 
-    def person(self):
+    def person(self, taken=()):
+        """A name unused so far; once a national-size tree has used up the
+        combinations, one unused in the locality (`taken`) — names repeat in a country."""
         r = self.r
+        tries = 0
         while True:
             female = r.random() < 0.42
             name = f"{r.choice(FAMILY)} {r.choice(MIDDLE_F if female else MIDDLE_M)} {r.choice(GIVEN_F if female else GIVEN_M)}"
-            if name not in self.used_names:
+            tries += 1
+            if name not in self.used_names or (tries > 40 and name not in taken):
                 self.used_names.add(name)
                 return name
 
@@ -609,6 +613,8 @@ def main():
     ap.add_argument("--seed", type=int, default=SEED, help="another seed gives another (still valid) province")
     ap.add_argument("--copies", type=int, default=1,
                     help="scale: the 12 localities N times (copies get a number in their id and name), for page-size and speed checks")
+    ap.add_argument("--feedback-rows", type=int, default=31000,
+                    help="scale: about this many feedback rows in the four exports (streamed; ~0.3%% planted bad rows)")
     args = ap.parse_args()
 
     g = Gen(args.seed)
@@ -628,8 +634,10 @@ def main():
         roles = DEPT_ROLES if loc[2] == "department" else COMMUNE_ROLES
         if loc[0] in ("phuong-trung-tam", "xa-tan-phu"):
             roles = roles + [("vice_chairman", "Phó Chủ tịch UBND phụ trách nội chính")]
+        taken = set()
         for role, position in roles:
-            person = g.person()
+            person = g.person(taken)
+            taken.add(person)
             if loc[0] == "xa-hoa-loc" and role == "chairman":
                 person = "Nguyễn Văn Hùng"
             if loc[0] == "xa-vinh-hai" and role == "chairman":
@@ -721,31 +729,49 @@ def main():
   reference: "Kết luận thanh tra 60/KL-TTr"
 """)
 
-    # Feedback: four exports with different shapes.
+    # Feedback: four exports with different shapes, streamed (a national tree has ~20M rows).
     valid = [o for o in officials]
-    q1 = list(feedback_rows(g, valid, 8000, ["survey"], "ks26", (dt.date(2025, 12, 15), dt.date(2026, 3, 31))))
-    q2 = list(feedback_rows(g, valid, 8000, ["hotline"], "td26", (dt.date(2026, 4, 1), dt.date(2026, 6, 30))))
-    q3 = list(feedback_rows(g, valid, 8000, ["portal", "social"], "dvc26", (dt.date(2026, 7, 1), dt.date(2026, 9, 30))))
-    q4 = list(feedback_rows(g, valid, 7000, ["meeting", "hotline", "other", ""], "td26q4", (dt.date(2026, 10, 1), dt.date(2026, 12, 20))))
+    scale = args.feedback_rows / 31000
+    counts = [round(8000 * scale), round(8000 * scale), round(8000 * scale), round(7000 * scale)]
+    q1 = feedback_rows(g, valid, counts[0], ["survey"], "ks26", (dt.date(2025, 12, 15), dt.date(2026, 3, 31)))
+    q2 = feedback_rows(g, valid, counts[1], ["hotline"], "td26", (dt.date(2026, 4, 1), dt.date(2026, 6, 30)))
+    q3 = feedback_rows(g, valid, counts[2], ["portal", "social"], "dvc26", (dt.date(2026, 7, 1), dt.date(2026, 9, 30)))
+    q4 = feedback_rows(g, valid, counts[3], ["meeting", "hotline", "other", ""], "td26q4", (dt.date(2026, 10, 1), dt.date(2026, 12, 20)))
 
     # Rows the loader must quarantine (each with a different reason).
     o = officials[3]
-    bad = [
-        {"id": "td26q4-bad-01", "date": "2026-10-10", "channel": "hotline", "locality": "xa-khong-ton-tai", "kind": "complaint"},
-        {"id": "td26q4-bad-02", "date": "2026-10-11", "channel": "hotline", "locality": o[0], "official": "nguoi-khong-co", "kind": "rating", "rating": "4"},
-        {"id": "td26q4-bad-03", "date": "2026-10-12", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "7", "respondent_kind": "citizen"},
-        {"id": "td26q4-bad-04", "date": "2026-02-30", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "4"},
-        {"id": q4[0]["id"], "date": "2026-10-13", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "5"},
-        {"id": "td26q4-bad-06", "date": "2026-10-14", "channel": "fax", "locality": o[0], "kind": "suggestion"},
-        {"id": "td26q4-bad-07", "date": "2026-10-15", "channel": "hotline", "locality": o[0], "commitment": o[2][0], "kind": "complaint"},
-        {"id": "td26q4-bad-08", "date": "2026-10-16", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "complaint", "status": "closed"},
-        {"id": "td26q4-bad-09", "date": "2026-10-17", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "praise"},
-        {"id": "td26q4-bad-10", "date": "2026-10-18", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "rating", "respondent_kind": "tourist", "rating": "3"},
-        {"id": "td26q4-bad-11", "date": "2026-10-19", "channel": "hotline", "locality": "xa-an-binh", "official": officials[0][1], "kind": "rating", "rating": "3"},
-    ]
-    q4_rows = q4[:3500] + bad + q4[3500:]
-    q4_rows.insert(100, "td26q4-bad-12,2026-10-20,hotline,xa-an-binh")  # wrong column count
-    q4_rows.insert(200, "")  # blank line, skipped
+
+    def bad_rows(n, first_id):
+        return [
+            {"id": f"td26q4-bad-{n}01", "date": "2026-10-10", "channel": "hotline", "locality": "xa-khong-ton-tai", "kind": "complaint"},
+            {"id": f"td26q4-bad-{n}02", "date": "2026-10-11", "channel": "hotline", "locality": o[0], "official": "nguoi-khong-co", "kind": "rating", "rating": "4"},
+            {"id": f"td26q4-bad-{n}03", "date": "2026-10-12", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "7", "respondent_kind": "citizen"},
+            {"id": f"td26q4-bad-{n}04", "date": "2026-02-30", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "4"},
+            {"id": first_id, "date": "2026-10-13", "channel": "meeting", "locality": o[0], "official": o[1], "kind": "rating", "rating": "5"},
+            {"id": f"td26q4-bad-{n}06", "date": "2026-10-14", "channel": "fax", "locality": o[0], "kind": "suggestion"},
+            {"id": f"td26q4-bad-{n}07", "date": "2026-10-15", "channel": "hotline", "locality": o[0], "commitment": o[2][0], "kind": "complaint"},
+            {"id": f"td26q4-bad-{n}08", "date": "2026-10-16", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "complaint", "status": "closed"},
+            {"id": f"td26q4-bad-{n}09", "date": "2026-10-17", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "praise"},
+            {"id": f"td26q4-bad-{n}10", "date": "2026-10-18", "channel": "hotline", "locality": o[0], "official": o[1], "kind": "rating", "respondent_kind": "tourist", "rating": "3"},
+            {"id": f"td26q4-bad-{n}11", "date": "2026-10-19", "channel": "hotline", "locality": "xa-an-binh", "official": officials[0][1], "kind": "rating", "rating": "3"},
+        ]
+
+    def q4_with_bad_rows():
+        """The demo's bad rows at its fixed places; a scaled tree repeats them every ~3,300 rows (≈ 0.3 %)."""
+        first_id = None
+        sets = 0
+        for i, row in enumerate(q4):
+            if first_id is None:
+                first_id = row["id"]
+            if i == 100:
+                yield "td26q4-bad-12,2026-10-20,hotline,xa-an-binh"  # wrong column count
+            if i == 199:
+                yield ""  # blank line, skipped
+            if i == 3500 or (args.feedback_rows > 31000 and i > 3500 and i % 3300 == 0):
+                for b in bad_rows("" if sets == 0 else f"{sets}-", first_id):
+                    yield b
+                sets += 1
+            yield row
 
     # Q1: standard column order, BOM, CRLF (an Excel export).
     write_csv(os.path.join(root, "feedback/2026-q1-khao-sat.csv"), q1, COLUMNS, crlf=True, bom=True)
@@ -754,7 +780,7 @@ def main():
              "channel", "category", "status", "due", "resolved_on", "comment", "publish"]
     write_csv(os.path.join(root, "feedback/2026-q2-tong-dai-1022.csv"), q2, cols2, extra="ghi_chu_noi_bo")
     write_csv(os.path.join(root, "feedback/2026-q3-cong-dich-vu-cong.csv"), q3, COLUMNS)
-    write_csv(os.path.join(root, "feedback/2026-q4-tiep-dan.csv"), q4_rows, COLUMNS)
+    write_csv(os.path.join(root, "feedback/2026-q4-tiep-dan.csv"), q4_with_bad_rows(), COLUMNS)
 
 
 README = """# Nội dung minh họa — Tỉnh Minh Họa (demo)

@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
         }
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printDiagnostics(log, root: content, quiet: quiet)
-        if !quiet, let run = result.run { printQuarantine(run, root: content) }
+        if !quiet { printQuarantine(result.quarantined, total: result.quarantinedCount, root: content) }
         let reportPath = report ?? defaultReportPath()
         let json = SiteBuild.reportJSON(result, log: log, options: options).serialized()
         try? Data(json.utf8).write(to: URL(fileURLWithPath: reportPath), options: .atomic)
@@ -65,7 +65,10 @@ struct BuildCommand: ParsableCommand {
             stderr("built \(output): \(pages) pages, \(files) files, \(warnings) warning(s), \(quarantined) quarantined row(s), "
                 + String(format: "%.2f", result.seconds) + " s")
         case .unchanged:
-            stderr("unchanged \(output): the published site already matches this build; nothing written")
+            stderr("unchanged \(output): the published site already matches this build; nothing written"
+                + (result.run == nil ? " (inputs unchanged since the last build; its findings repeated above)" : ""))
+        case let .restored(files):
+            stderr("restored \(output): \(files) published file(s) no longer matched the manifest and were written again; the ledger is unchanged")
         case .contentErrors:
             stderr("build failed: \(log.errorCount) error(s); \(output) left unchanged (report: \(reportPath))")
             throw ExitCode(1)

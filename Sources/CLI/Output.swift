@@ -25,12 +25,16 @@ func printDiagnostics(_ log: DiagnosticLog, root: String, quiet: Bool) {
 }
 
 func printQuarantine(_ run: ScoringRun, root: String) {
+    printQuarantine(run.quarantined, total: run.quarantinedCount, root: root)
+}
+
+func printQuarantine(_ rows: [QuarantinedRow], total: Int, root: String) {
     var lines = ""
-    for q in run.quarantined {
+    for q in rows {
         lines += Diagnostic.warning(q.file, q.line, 0, "feedback row quarantined: \(q.reason)").formatted(prefix: root) + "\n"
     }
-    if run.quarantinedCount > run.quarantined.count {
-        lines += "… and \(run.quarantinedCount - run.quarantined.count) more quarantined rows\n"
+    if total > rows.count {
+        lines += "… and \(total - rows.count) more quarantined rows\n"
     }
     if !lines.isEmpty { FileHandle.standardError.write(Data(lines.utf8)) }
 }

@@ -126,6 +126,14 @@ struct HistoryStage {
         return m == SHA256.hex(manifest)
     }
 
+    /// The published `data/ledger/` as it is (a build that publishes no new entry).
+    func publishedLedger() -> [OutputFile] {
+        ["entries.jsonl", "head.json", "head.sig"].compactMap { name in
+            FileManager.default.contents(atPath: previous.root + "/data/ledger/" + name)
+                .map { OutputFile(path: "data/ledger/" + name, bytes: Array($0)) }
+        }
+    }
+
     /// `data/ledger/`: the previous entries unchanged, this build's appended, the head (and its signature).
     func ledgerFiles(entries pending: [LedgerEntry], asOf: Day, manifest: [UInt8], scores: [UInt8],
                      signingKey: Crypto.SigningKey?) -> [OutputFile] {

@@ -39,6 +39,9 @@ public enum SiteBuild {
         case built(pages: Int, files: Int, quarantined: Int)
         /// Same manifest as the last published build: nothing appended, no file rewritten.
         case unchanged
+        /// Same manifest, but published files had been altered or removed: they
+        /// were written again from the content; nothing appended to the ledger.
+        case restored(files: Int)
         case contentErrors
         case ioError(String)
     }
@@ -47,6 +50,27 @@ public enum SiteBuild {
         public var outcome: Outcome
         public var run: ScoringRun?
         public var seconds: Double
+        /// What the last build found, when this one recognised its inputs as
+        /// unchanged and stopped before scoring (`run` is nil then).
+        var replayed: Replay?
+
+        struct Replay: Sendable {
+            var asOf: Day
+            var quarantined: [QuarantinedRow]
+            var quarantinedCount: Int
+        }
+
+        init(outcome: Outcome, run: ScoringRun?, seconds: Double, replayed: Replay? = nil) {
+            self.outcome = outcome
+            self.run = run
+            self.seconds = seconds
+            self.replayed = replayed
+        }
+
+        /// Quarantined rows listed (capped), from this build or the one it replayed.
+        public var quarantined: [QuarantinedRow] { run?.quarantined ?? replayed?.quarantined ?? [] }
+        public var quarantinedCount: Int { run?.quarantinedCount ?? replayed?.quarantinedCount ?? 0 }
+        public var asOf: Day? { run?.scoreboard.asOf ?? replayed?.asOf }
     }
 
     /// Runs the whole build; diagnostics go to `log`, the outcome says what happened.
@@ -71,6 +95,26 @@ public enum SiteBuild {
     static func lockedRun(_ options: Options, log: DiagnosticLog, publisher: Publisher, seconds: () -> Double,
                           progress: (String) -> Void) -> Report {
         progress("load")
+        let themeName = SiteBuild.themeName(content: options.content)
+        let contentPath = options.content.hasPrefix("/") ? options.content : FileManager.default.currentDirectoryPath + "/" + options.content
+        let themeSource = ThemeFiles.locate(name: themeName, contentRoot: contentPath)
+        // Nothing changed since the last build (same program, options, theme and
+        // content bytes; the published folder untouched since): its findings are
+        // replayed and nothing is read or written (decision 71).
+        var key: BuildKey.Value?
+        if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
+            progress("key")
+            key = BuildKey.compute(.init(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
+                                         baseURL: options.baseURL, strict: options.strict,
+                                         firstLanguageOnly: options.firstLanguageOnly, environment: options.environment))
+            if let key, let state = BuildState.read(publisher.statePath), state.key == key.key,
+               SiteFingerprint.of(publisher.destination) == state.site,
+               SHA256.hex(fileAt: publisher.destination + "/data/manifest.json") == state.manifest {
+                log.add(contentsOf: state.diagnostics)
+                return Report(outcome: .unchanged, run: nil, seconds: seconds(),
+                              replayed: .init(asOf: state.asOf, quarantined: state.quarantined, quarantinedCount: state.quarantinedCount))
+            }
+        }
         // The previous site first: a broken ledger stops the build before any work.
         guard let history = HistoryStage.open(output: options.output,
                                               options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
@@ -80,9 +124,7 @@ public enum SiteBuild {
         }
         // The theme next: a missing or broken theme must fail in milliseconds,
         // not after millions of feedback rows have been read.
-        let themeName = SiteBuild.themeName(content: options.content)
-        let contentPath = options.content.hasPrefix("/") ? options.content : FileManager.default.currentDirectoryPath + "/" + options.content
-        guard let themeSource = ThemeFiles.locate(name: themeName, contentRoot: contentPath) else {
+        guard let themeSource else {
             log.error("site.yaml", 0, 0, "theme \"\(themeName)\" not found (looked for themes/\(themeName) beside the content folder and in the working directory; only \"default\" is built in)")
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
@@ -112,6 +154,7 @@ public enum SiteBuild {
         let staging: Staging
         do { staging = try publisher.stage() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
         var scores: [UInt8] = []
+        var manifestBytes: [UInt8] = []
         var pageCount = 0
         func emit(_ file: OutputFile) throws {
             try staging.write(file)
@@ -135,10 +178,24 @@ public enum SiteBuild {
             }
             progress("manifest")
             let manifest = Manifest.file(province: run.province, asOf: run.scoreboard.asOf, hashes: staging.hashes)
+            manifestBytes = manifest.bytes
             try emit(manifest)
             if history.isUnchanged(manifest: manifest.bytes) {
-                publisher.discard(staging)
-                return Report(outcome: .unchanged, run: run, seconds: seconds())
+                // Same manifest, yet some published file differs from it (edited
+                // or deleted on the server): the site is restored to what its
+                // manifest and ledger say, and the ledger is left as it is.
+                let rewritten = staging.rewritten
+                let findings = log.items  // what the next build repeats: the content's, not this repair's
+                if let first = rewritten.first {
+                    log.warning(options.output + "/" + first, 0, 0,
+                                "the published site did not match its manifest (\(rewritten.count) file(s) differed or were missing, this one first): restored from the content; the ledger is unchanged")
+                    for file in history.publishedLedger() { try emit(file) }
+                    try publisher.commit(staging)
+                } else {
+                    publisher.discard(staging)
+                }
+                remember(key: key, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
+                return Report(outcome: rewritten.isEmpty ? .unchanged : .restored(files: rewritten.count), run: run, seconds: seconds())
             }
             for file in history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
                                              manifest: manifest.bytes, scores: scores, signingKey: signing) { try emit(file) }
@@ -150,9 +207,22 @@ public enum SiteBuild {
         }
         let pages = pageCount
         let files = staging.hashes.count
+        remember(key: key, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
+    }
+
+    /// Leaves the state the next build compares itself with — only when every
+    /// input the build read had the bytes the key hashed (no file changed
+    /// while it ran); otherwise the next build runs in full.
+    static func remember(key: BuildKey.Value?, run: ScoringRun, manifest: [UInt8], findings: [Diagnostic], publisher: Publisher) {
+        BuildState.remove(publisher.statePath)
+        guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
+              let site = SiteFingerprint.of(publisher.destination) else { return }
+        BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
+                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount)
+            .write(to: publisher.statePath, with: publisher)
     }
 
     /// `theme:` of site.yaml, read on its own before anything else is loaded
@@ -175,10 +245,12 @@ public enum SiteBuild {
         case let .built(pages, files, quarantined):
             extra = [("pages", .integer(pages)), ("files", .integer(files)), ("quarantined", .integer(quarantined))]
         case .unchanged: status = "unchanged"
+        case let .restored(files): status = "restored"; extra = [("restored_files", .integer(files))]
         case .contentErrors: status = "content_errors"
         case let .ioError(message): status = "io_error"; extra = [("io_error", .string(message))]
         }
-        return DiagnosticsReport.json(status: status, content: options.content, run: report.run, log: log,
+        return DiagnosticsReport.json(status: status, content: options.content, asOf: report.asOf, quarantined: report.quarantined,
+                                      quarantinedCount: report.quarantinedCount, log: log,
                                       extra: [("output", .string(options.output))] + extra)
     }
 }

@@ -56,7 +56,7 @@ public final class PreviewSession: @unchecked Sendable {
         let lines = log.items.sorted().map { $0.formatted(prefix: options.content) }
         let ok: Bool
         switch result.outcome {
-        case .built, .unchanged: ok = true
+        case .built, .unchanged, .restored: ok = true
         default: ok = false
         }
         lock.lock()

@@ -9,13 +9,7 @@ enum Manifest {
 
     /// From the hashes taken as the outputs were written (a streaming build).
     static func file(province: Province, asOf: Day, hashes: [String: String]) -> OutputFile {
-        var inputs: [(String, JSONValue)] = []
-        for path in province.inputFiles {
-            // The bytes that were scored: content as loaded, feedback as scanned; static files as they are.
-            let hash = province.inputBytes[path].map(SHA256.hex) ?? province.feedbackHashes[path]
-                ?? SHA256.hex(fileAt: province.root + "/" + path) ?? ""
-            inputs.append((path, .string(hash)))
-        }
+        let inputs: [(String, JSONValue)] = inputHashes(province).map { ($0.path, .string($0.hash)) }
         let outs: [(String, JSONValue)] = hashes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { ($0, .string(hashes[$0] ?? "")) }
         let json = JSONValue.object([
@@ -28,5 +22,13 @@ enum Manifest {
             ("outputs", .object(outs)),
         ])
         return OutputFile(path: "data/manifest.json", text: json.serialized())
+    }
+
+    /// The bytes that were scored: content as loaded, feedback as scanned; static files as they are.
+    static func inputHashes(_ province: Province) -> [(path: String, hash: String)] {
+        province.inputFiles.map { path in
+            (path, province.inputBytes[path].map(SHA256.hex) ?? province.feedbackHashes[path]
+                ?? SHA256.hex(fileAt: province.root + "/" + path) ?? "")
+        }
     }
 }

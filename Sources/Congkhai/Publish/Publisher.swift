@@ -33,6 +33,8 @@ public struct Publisher {
     }
 
     var lockPath: String { parent + "/." + name + ".congkhai.lock" }
+    /// What the last build left for the next one (`BuildState`); never published.
+    var statePath: String { parent + "/." + name + ".congkhai.state" }
     var stagingPrefix: String { parent + "/." + name + ".congkhai-" }
 
     /// Holds an exclusive lock for the duration of `body`; fails at once if held.
@@ -169,6 +171,8 @@ public final class Staging {
     private var made: Set<String>
     /// Output path → SHA-256 (hex) of the bytes written there.
     public private(set) var hashes: [String: String] = [:]
+    /// Paths whose published file was missing or held other bytes (written anew, not linked).
+    public private(set) var rewritten: [String] = []
 
     init(publisher: Publisher, dir: String) {
         self.publisher = publisher
@@ -196,6 +200,7 @@ public final class Staging {
         // rsync and CDNs move only real changes (the old name is a hard link).
         let published = publisher.destination + "/" + file.path
         if publisher.isUnchanged(file.bytes, at: published), Foundation.link(published, path) == 0 { return }
+        rewritten.append(file.path)
         try publisher.write(file.bytes, to: path)
     }
 

@@ -26,13 +26,19 @@ public enum SHA256 {
 
     /// Hashes a file in 1 MiB chunks; nil when it cannot be read.
     public static func hex(fileAt path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        // One buffer reused for the whole file (a `Data` per chunk cost more than the hashing).
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 22, alignment: 64)
+        defer { buffer.deallocate() }
         return digest { ctx in
             while true {
-                let data = handle.readData(ofLength: 1 << 20)
-                if data.isEmpty { return true }
-                data.withUnsafeBytes { raw in _ = EVP_DigestUpdate(ctx, raw.baseAddress, raw.count) }
+                let n = read(fd, buffer, 1 << 22)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { return false }
+                if n == 0 { return true }
+                _ = EVP_DigestUpdate(ctx, buffer, n)
             }
         }
     }

@@ -8,21 +8,28 @@ public enum DiagnosticsReport {
     /// `file` is relative to the content folder unless absolute, as in the text form.
     public static func json(status: String, content: String, run: ScoringRun?, log: DiagnosticLog,
                             extra: [(String, JSONValue)] = []) -> JSONValue {
+        json(status: status, content: content, asOf: run?.scoreboard.asOf, quarantined: run?.quarantined ?? [],
+             quarantinedCount: run?.quarantinedCount ?? 0, log: log, extra: extra)
+    }
+
+    /// The same from the parts (a build that replayed its predecessor's findings has no run).
+    public static func json(status: String, content: String, asOf: Day?, quarantined rows: [QuarantinedRow], quarantinedCount: Int,
+                            log: DiagnosticLog, extra: [(String, JSONValue)] = []) -> JSONValue {
         let diagnostics: [JSONValue] = log.items.sorted().map { d in
             .object([("severity", .string(d.severity.rawValue)), ("file", .string(d.file)), ("line", .integer(d.line)),
                      ("column", .integer(d.column)), ("message", .string(d.message))])
         }
-        let quarantined: [JSONValue] = (run?.quarantined ?? []).map { q in
+        let quarantined: [JSONValue] = rows.map { q in
             .object([("file", .string(q.file)), ("line", .integer(q.line)), ("id", .string(q.id)), ("reason", .string(q.reason))])
         }
         return .object([
             ("tool", .string("congkhai " + CongkhaiVersion.string)),
             ("status", .string(status)),
             ("content", .string(content)),
-            ("as_of", run.map { .string($0.scoreboard.asOf.description) } ?? .null),
+            ("as_of", asOf.map { .string($0.description) } ?? .null),
             ("errors", .integer(log.errorCount)),
             ("warnings", .integer(log.items.count { $0.severity == .warning })),
-            ("quarantined_total", .integer(run?.quarantinedCount ?? 0)),
+            ("quarantined_total", .integer(quarantinedCount)),
         ] + extra + [("diagnostics", .array(diagnostics)), ("quarantined_rows", .array(quarantined))])
     }
 

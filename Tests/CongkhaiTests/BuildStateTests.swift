@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// Decision 71: a build whose inputs and published folder are exactly as the
+/// last build left them stops before scoring and repeats its findings; any
+/// change to an input, an option, a key or a published file makes it run in full.
+@Suite struct BuildStateTests {
+    static func content() -> TestContent {
+        var c = LedgerTests.content()
+        c["feedback/a.csv"] = (c["feedback/a.csv"] ?? "") + "r4,2026-03-04,fax,xa-an-binh,,,suggestion,,,,,,,,,\n"
+        return c
+    }
+
+    @discardableResult
+    static func build(_ root: String, _ out: String, asOf: String? = nil, environment: [String: String] = [:]) -> (SiteBuild.Report, DiagnosticLog) {
+        LedgerTests.build(root, into: out, asOf: asOf, environment: environment)
+    }
+
+    @Test func aSecondBuildWithNothingChangedRepeatsTheFirstWithoutScoring() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        let (first, firstLog) = BuildStateTests.build(root, out)
+        guard case .built = first.outcome else { Issue.record("first build: \(first.outcome)"); return }
+        #expect(first.quarantinedCount == 1)
+        let files = try BuiltSite(root: out).files
+        let (again, againLog) = BuildStateTests.build(root, out)
+        guard case .unchanged = again.outcome else { Issue.record("expected unchanged, got \(again.outcome)"); return }
+        #expect(again.run == nil, "the inputs were recognised: nothing was scored")
+        #expect(againLog.items == firstLog.items, "the first build's warnings are repeated")
+        #expect(again.quarantined == first.quarantined && again.quarantinedCount == 1 && again.asOf == first.asOf)
+        #expect(try BuiltSite(root: out).files == files)
+        // The report reads the same as the full build's would.
+        let options = SiteBuild.Options(content: root, output: out)
+        let report = SiteBuild.reportJSON(again, log: againLog, options: options)
+        #expect(report["quarantined_total"]?.intValue == 1)
+        #expect(report["as_of"]?.stringValue == first.asOf?.description)
+    }
+
+    @Test func anyChangedInputOptionOrKeyRunsInFull() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        BuildStateTests.build(root, out)
+        // An option.
+        let (otherDay, _) = BuildStateTests.build(root, out, asOf: "2026-11-02")
+        #expect(otherDay.run != nil)
+        BuildStateTests.build(root, out, asOf: "2026-11-02")
+        let (same, _) = BuildStateTests.build(root, out, asOf: "2026-11-02")
+        #expect(same.run == nil)
+        // A key from the environment.
+        let (keyed, _) = BuildStateTests.build(root, out, asOf: "2026-11-02", environment: ["CONGKHAI_PSEUDONYM_KEY": "k2"])
+        #expect(keyed.run != nil)
+        // One byte of a feedback file, and a file that is not even loaded (it could be, by another version).
+        for (path, text) in [("feedback/a.csv", "r5,2026-03-05,survey,xa-an-binh,,,suggestion,,,,,,,,,\n"), ("notes.txt", "x")] {
+            BuildStateTests.build(root, out, asOf: "2026-11-02", environment: ["CONGKHAI_PSEUDONYM_KEY": "k2"])
+            if !FileManager.default.fileExists(atPath: root + "/" + path) { try Data().write(to: URL(fileURLWithPath: root + "/" + path)) }
+            let handle = try #require(FileHandle(forWritingAtPath: root + "/" + path))
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try handle.close()
+            let (changed, _) = BuildStateTests.build(root, out, asOf: "2026-11-02", environment: ["CONGKHAI_PSEUDONYM_KEY": "k2"])
+            #expect(changed.run != nil, "\(path) changed")
+        }
+    }
+
+    @Test func aPublishedFileAlteredOrRemovedIsNoticedAndRestored() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        BuildStateTests.build(root, out)
+        let before = try BuiltSite(root: out).files
+        // The same length, the mtime put back: only the status-change time tells.
+        let page = out + "/index.html"
+        let attributes = try FileManager.default.attributesOfItem(atPath: page)
+        var bytes = try #require(FileManager.default.contents(atPath: page))
+        bytes[bytes.count - 2] = UInt8(ascii: "X")
+        try bytes.write(to: URL(fileURLWithPath: page))
+        try FileManager.default.setAttributes([.modificationDate: try #require(attributes[.modificationDate])], ofItemAtPath: page)
+        try FileManager.default.removeItem(atPath: out + "/robots.txt")
+        let (again, log) = BuildStateTests.build(root, out)
+        guard case let .restored(files) = again.outcome else { Issue.record("expected restored, got \(again.outcome)"); return }
+        #expect(files == 2)
+        #expect(log.items.contains { $0.file == out + "/index.html" && $0.message.contains("did not match its manifest") })
+        #expect(try BuiltSite(root: out).files == before, "every file as the manifest says, the ledger unchanged")
+        // The repair is not repeated as a finding of the content.
+        let (third, thirdLog) = BuildStateTests.build(root, out)
+        guard case .unchanged = third.outcome else { Issue.record("expected unchanged, got \(third.outcome)"); return }
+        #expect(third.run == nil)
+        #expect(!thirdLog.items.contains { $0.message.contains("did not match its manifest") })
+    }
+
+    @Test func aTornOrForeignStateOnlyCostsAFullBuild() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        BuildStateTests.build(root, out)
+        let statePath = Publisher(destination: out).statePath
+        let state = try #require(BuildState.read(statePath))
+        #expect(BuildState.parse(state.json) == state)
+        for text in ["", "{", String(state.json.dropLast(20)), state.json.replacingOccurrences(of: state.key, with: String(repeating: "0", count: 64))] {
+            try text.write(toFile: statePath, atomically: true, encoding: .utf8)
+            let (again, _) = BuildStateTests.build(root, out)
+            guard case .unchanged = again.outcome else { Issue.record("expected unchanged, got \(again.outcome)"); return }
+            #expect(again.run != nil, "a full build, which finds the site unchanged")
+        }
+    }
+}
