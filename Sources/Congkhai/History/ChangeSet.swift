@@ -152,43 +152,52 @@ enum ChangeSet {
 
     static func feedbackChanges(previous: RowDigests, current: RowDigests,
                                 names: (Set<RowDigests.Key>) -> RowDigests = { _ in RowDigests() }) -> [LedgerEntry] {
+        var previous = previous, current = current
+        previous.seal()
+        current.seal()
         var out: [LedgerEntry] = []
-        let oldFiles = Set(previous.files.indices.filter { previous.counts[$0] > 0 }.map { previous.files[$0] })
-        let newFiles = Set(current.files.indices.filter { current.counts[$0] > 0 }.map { current.files[$0] })
+        let oldCounts = previous.counts, newCounts = current.counts
+        let oldFiles = Set(previous.files.indices.filter { oldCounts[$0] > 0 }.map { previous.files[$0] })
+        let newFiles = Set(current.files.indices.filter { newCounts[$0] > 0 }.map { current.files[$0] })
         for f in newFiles.subtracting(oldFiles) {
-            out.append(LedgerEntry(kind: .feedbackFileAdded, subject: ["file": f], count: current.counts[Int(current.fileIndex[f] ?? 0)]))
+            out.append(LedgerEntry(kind: .feedbackFileAdded, subject: ["file": f], count: newCounts[Int(current.fileIndex[f] ?? 0)]))
         }
         for f in oldFiles.subtracting(newFiles) {
-            out.append(LedgerEntry(kind: .feedbackFileRemoved, subject: ["file": f], count: previous.counts[Int(previous.fileIndex[f] ?? 0)]))
+            out.append(LedgerEntry(kind: .feedbackFileRemoved, subject: ["file": f], count: oldCounts[Int(previous.fileIndex[f] ?? 0)]))
         }
-        var added = [Int](repeating: 0, count: current.files.count)
-        for (k, e) in current.entries where previous.entries[k] == nil {
-            if oldFiles.contains(current.files[Int(e.file)]) { added[Int(e.file)] += 1 }
-        }
-        for (i, n) in added.enumerated() where n > 0 {
-            out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": current.files[i]], count: n))
+        // Rows of a file present in both builds, merged in key order: added,
+        // removed (old digest, no new) and changed (both digests).
+        var reported: [RowDigests.Key: (file: String, old: UInt64, new: UInt64?)] = [:]
+        for file in oldFiles.intersection(newFiles) {
+            guard let fo = previous.fileIndex[file], let fn = current.fileIndex[file] else { continue }
+            let old = previous.records[Int(fo)], new = current.records[Int(fn)]
+            var i = 0, j = 0, added = 0
+            while i < old.count || j < new.count {
+                if j == new.count || (i < old.count && (old[i].key.a < new[j].key.a
+                                                         || (old[i].key.a == new[j].key.a && old[i].key.b < new[j].key.b))) {
+                    reported[old[i].key] = (file, old[i].digest, nil)
+                    i += 1
+                } else if i == old.count || old[i].key != new[j].key {
+                    added += 1
+                    j += 1
+                } else {
+                    if old[i].digest != new[j].digest { reported[old[i].key] = (file, old[i].digest, new[j].digest) }
+                    i += 1
+                    j += 1
+                }
+            }
+            if added > 0 { out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": file], count: added)) }
         }
         // Rows removed or changed, named in a second pass over the published files.
-        var reported = Set<RowDigests.Key>()
-        for (k, e) in previous.entries where newFiles.contains(previous.files[Int(e.file)]) {
-            if let now = current.entries[k], now.digest == e.digest { continue }
-            reported.insert(k)
-        }
-        let named = names(reported)
-        for k in reported {
-            guard let e = previous.entries[k] else { continue }
-            let file = previous.files[Int(e.file)]
-            let row = displayID(named.ids[k] ?? "")
-            var s = ["file": file, "row": row]
+        let named = names(Set(reported.keys))
+        for (k, r) in reported {
+            var s = ["file": r.file, "row": displayID(named.ids[k] ?? "")]
             if let l = named.localities[k] { s["locality"] = l }
-            if let now = current.entries[k] {
-                if now.digest != e.digest {
-                    // Digests only: the ledger never carries a comment or a respondent.
-                    out.append(LedgerEntry(kind: .feedbackRowChanged, subject: s,
-                                           old: .string(hex(e.digest)), new: .string(hex(now.digest))))
-                }
+            if let now = r.new {
+                // Digests only: the ledger never carries a comment or a respondent.
+                out.append(LedgerEntry(kind: .feedbackRowChanged, subject: s, old: .string(hex(r.old)), new: .string(hex(now))))
             } else {
-                out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: s, old: .string(hex(e.digest))))
+                out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: s, old: .string(hex(r.old))))
             }
         }
         return out

@@ -11,20 +11,30 @@ import Foundation
 /// published, masked (as validation left it). One extra column, `file`, names
 /// the export the row came from (unknown columns are ignored by the loader).
 ///
-/// Rows are appended to per-locality spill files as they stream past, so
-/// memory does not grow with the rows; each row also leaves a 24-byte key and
-/// digest for the ledger's row comparison.
+/// Rows are buffered per locality; when the buffers together pass
+/// `bufferBudget` they are all appended to one spill file (each locality's
+/// chunk offsets kept), so memory does not grow with the rows — a national
+/// export is ~3 GB of lines over ~10,000 localities, too small per locality
+/// for a per-locality threshold ever to trigger. Each row also leaves a
+/// 24-byte key and digest for the ledger's row comparison.
 /// `@unchecked Sendable`: filled by the one thread that streams feedback,
 /// then only read after ingest has returned.
 final class FeedbackExport: @unchecked Sendable {
     static let columns = ["id", "date", "channel", "locality", "official", "commitment", "kind", "respondent_kind",
                           "respondent", "rating", "category", "status", "due", "resolved_on", "comment", "publish", "file"]
+    static let bufferBudget = 32 << 20
 
     private let province: Province
     private let key: [UInt8]
     private let spillDir: String
     private var buffers: [[UInt8]]
-    private var spilled: [Bool]
+    private var buffered = 0
+    /// Per locality: (offset, length) of its chunks in the spill file, in order.
+    private var chunks: [[(offset: Int, length: Int)]]
+    private var spillFD: Int32 = -1
+    private var spillSize = 0
+    /// Respondent → pseudonym: one HMAC per respondent, not per row.
+    private var pseudonyms: [String: String] = [:]
     private(set) var rows = RowDigests()
 
     init(province: Province, pseudonymKey: [UInt8]) {
@@ -32,14 +42,20 @@ final class FeedbackExport: @unchecked Sendable {
         key = pseudonymKey
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         buffers = Array(repeating: [], count: province.localities.count)
-        spilled = Array(repeating: false, count: province.localities.count)
+        chunks = Array(repeating: [], count: province.localities.count)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: spillDir) }
+    deinit {
+        if spillFD >= 0 { close(spillFD) }
+        try? FileManager.default.removeItem(atPath: spillDir)
+    }
 
     func pseudonym(_ respondent: String) -> String {
         guard !respondent.isEmpty else { return "" }
-        return String(SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))).prefix(16))
+        if let p = pseudonyms[respondent] { return p }
+        let p = String(SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))).prefix(16))
+        pseudonyms[respondent] = p
+        return p
     }
 
     /// One row, as the published file holds it: the same cells as
@@ -81,52 +97,124 @@ final class FeedbackExport: @unchecked Sendable {
         let bytes = line(r)
         rows.add(file: r.file, id: CSVBytes.prefixed(r.id), lineBytes: bytes)
         buffers[r.locality].append(contentsOf: bytes)
-        if buffers[r.locality].count > 1 << 20 { spill(r.locality) }
+        buffered += bytes.count
+        if buffered > FeedbackExport.bufferBudget { spill() }
     }
 
-    private func spill(_ locality: Int) {
-        try? FileManager.default.createDirectory(atPath: spillDir, withIntermediateDirectories: true)
-        let path = spillDir + "/\(locality).csv"
-        if !spilled[locality] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        if let h = FileHandle(forWritingAtPath: path) {
-            h.seekToEndOfFile()
-            h.write(Data(buffers[locality]))
-            try? h.close()
+    /// Appends every buffer to the spill file (a failed spill keeps the rows in memory).
+    private func spill() {
+        if spillFD < 0 {
+            try? FileManager.default.createDirectory(atPath: spillDir, withIntermediateDirectories: true)
+            spillFD = open(spillDir + "/rows", O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0o600)
+            guard spillFD >= 0 else { return }
         }
-        spilled[locality] = true
-        buffers[locality] = []
+        for l in buffers.indices where !buffers[l].isEmpty {
+            let n = buffers[l].count
+            guard FeedbackExport.writeAll(spillFD, buffers[l], at: spillSize) else { return }
+            chunks[l].append((spillSize, n))
+            spillSize += n
+            buffered -= n
+            buffers[l] = []
+        }
     }
 
-    /// The published files, one per locality that has rows (deterministic gzip).
-    func files() -> [OutputFile] {
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
+    /// Ingest is over: the rows' digests are sorted for the ledger's comparison.
+    func seal() { rows.seal() }
+
+    /// One locality's rows: its spilled chunks, then what is still buffered.
+    private func body(_ l: Int) -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(chunks[l].reduce(buffers[l].count) { $0 + $1.length })
+        for c in chunks[l] {
+            let start = body.count
+            body.append(contentsOf: repeatElement(0, count: c.length))
+            var done = 0
+            while done < c.length {
+                let n = body.withUnsafeMutableBytes { raw -> Int in
+                    guard let base = raw.baseAddress else { return 0 }
+                    return pread(spillFD, base + start + done, c.length - done, off_t(c.offset + done))
+                }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+        }
+        body.append(contentsOf: buffers[l])
+        return body
+    }
+
+    /// The published files, one per locality that has rows (deterministic
+    /// gzip), handed over one at a time and compressed a batch at a time on
+    /// every core: never all of them in memory.
+    func files(_ emit: (OutputFile) throws -> Void) rethrows {
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-        var out: [OutputFile] = []
-        for (i, l) in province.localities.enumerated() {
-            var body = header
-            if spilled[i] { spill(i); body += (FileManager.default.contents(atPath: spillDir + "/\(i).csv").map { Array($0) } ?? []) }
-            else { body += buffers[i] }
-            guard body.count > header.count else { continue }
-            out.append(OutputFile(path: "data/feedback/\(l.id).csv.gz", bytes: Gzip.compress(body)))
+        let localities = province.localities.indices.filter { !chunks[$0].isEmpty || !buffers[$0].isEmpty }
+        let batch = 32
+        for start in stride(from: 0, to: localities.count, by: batch) {
+            let part = Array(localities[start..<min(localities.count, start + batch)])
+            let bodies = part.map { header + body($0) }
+            let compressed = GzipSlots(count: part.count)
+            DispatchQueue.concurrentPerform(iterations: part.count) { i in compressed.set(i, Gzip.compress(bodies[i])) }
+            for (i, l) in part.enumerated() {
+                try emit(OutputFile(path: "data/feedback/\(province.localities[l].id).csv.gz", bytes: compressed.value(i)))
+            }
         }
-        return out
     }
 }
 
-/// Rows compared by (file, row id): a 128-bit key, a 64-bit digest of the
-/// published line and the file's index, about 40 bytes a row in a dictionary.
-/// The previous site's rows also keep their id, to name them in the ledger.
+/// Compressed files written by `concurrentPerform` iterations, one slot each.
+private final class GzipSlots: @unchecked Sendable {
+    private var slots: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ i: Int, _ value: [UInt8]) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func value(_ i: Int) -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]
+    }
+}
+
+/// Rows compared by (file, row id): per file, an array of 24-byte records
+/// (a 128-bit key and a 64-bit digest of the published line), sorted once
+/// filled, so two builds' rows are compared by merging, not hashing. A
+/// dictionary of the same took ~50 bytes a row (1 GB for a national export).
+/// The previous site's rows named in the ledger keep their id and locality.
 struct RowDigests {
     struct Key: Hashable { var a: UInt64; var b: UInt64 }
-    struct Entry { var digest: UInt64; var file: UInt32 }
+    struct Record { var key: Key; var digest: UInt64 }
 
     var files: [String] = []
     var fileIndex: [String: UInt32] = [:]
-    var entries: [Key: Entry] = [:]
+    /// Per file index: its rows (sorted by key once `seal()`ed).
+    var records: [[Record]] = []
+    private var sealed = true
     /// Only for rows read back from a published site: the id and the locality.
     var ids: [Key: String] = [:]
     var localities: [Key: String] = [:]
     /// Rows per file index.
-    var counts: [Int] = []
+    var counts: [Int] { records.map(\.count) }
 
     /// Two independent 64-bit FNV-1a hashes of `file NUL id`: a 128-bit key
     /// (a collision would need 2^64 rows). Not a security boundary: the rows
@@ -155,18 +243,49 @@ struct RowDigests {
         let i = UInt32(files.count)
         files.append(file)
         fileIndex[file] = i
-        counts.append(0)
+        records.append([])
         return i
     }
 
     mutating func add<C: Collection>(file: String, id: String, lineBytes: C, keepID: Bool = false, locality: String? = nil)
     where C.Element == UInt8 {
-        let f = index(of: file)
+        let f = Int(index(of: file))
         let k = RowDigests.key(file: file, id: id)
-        entries[k] = Entry(digest: RowDigests.digest(lineBytes), file: f)
-        counts[Int(f)] += 1
+        records[f].append(Record(key: k, digest: RowDigests.digest(lineBytes)))
+        sealed = false
         if keepID { ids[k] = id }
         if let locality { localities[k] = locality }
+    }
+
+    /// Sorts every file's rows by key; of two rows with one key (only in a
+    /// published file edited by hand) the one added last stands, as a map would keep it.
+    mutating func seal() {
+        guard !sealed else { return }
+        for f in records.indices {
+            // In place (Swift's sort is stable: equal keys keep the order they were added in).
+            records[f].sort { $0.key.a != $1.key.a ? $0.key.a < $1.key.a : $0.key.b < $1.key.b }
+            var kept = 0
+            for r in records[f].indices {
+                if kept > 0 && records[f][kept - 1].key == records[f][r].key { records[f][kept - 1] = records[f][r]; continue }
+                records[f][kept] = records[f][r]
+                kept += 1
+            }
+            records[f].removeLast(records[f].count - kept)
+        }
+        sealed = true
+    }
+
+    /// The digest of `key` in `file` (after `seal()`).
+    func digest(file: String, key: Key) -> UInt64? {
+        guard let f = fileIndex[file] else { return nil }
+        let recs = records[Int(f)]
+        var lo = 0, hi = recs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let k = recs[mid].key
+            if k.a < key.a || (k.a == key.a && k.b < key.b) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < recs.count && recs[lo].key == key ? recs[lo].digest : nil
     }
 
     /// Rows of a published `data/feedback/*.csv.gz` (the `file` and `id` columns name them).

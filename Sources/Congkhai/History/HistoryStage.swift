@@ -66,7 +66,7 @@ struct HistoryStage {
 
     /// Files published for recomputation and history, added before the manifest.
     /// (A period that ends with this build is frozen by the caller: `freezing`.)
-    func dataFiles(run: ScoringRun, history: ScoreHistory) -> [OutputFile] {
+    func dataFiles(run: ScoringRun, history: ScoreHistory, emit: (OutputFile) throws -> Void) throws {
         var out: [OutputFile] = []
         let p = run.province
         // The content as scored, byte for byte.
@@ -75,14 +75,16 @@ struct HistoryStage {
                 out.append(OutputFile(path: "data/content/" + path, bytes: bytes))
             }
         }
-        out += run.export?.files() ?? []
+        for file in out { try emit(file) }
+        out = []
+        try run.export?.files(emit)
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)
         out.append(OutputFile(path: historyPath, text: history.csv))
         out += previous.carried.filter { $0.path.hasPrefix("data/history/") && $0.path != historyPath }
         // Frozen periods: kept unchanged.
         out += previous.carried.filter { $0.path.hasPrefix("ky/") }
-        return out
+        for file in out { try emit(file) }
     }
 
     /// `ky/<period>/` when this build reaches the period's end and the period

@@ -42,6 +42,7 @@ struct PreviousSite {
                 continue
             }
         }
+        site.feedback.seal()
         for folder in ["data/history", "ky"] {
             let base = output + "/" + folder
             let walker = fm.enumerator(atPath: base)

@@ -73,6 +73,7 @@ public enum FeedbackIngest {
                 log.error(file, l, 0, message)
             }
         }
+        export?.seal()
         return Result(tally: accumulator.finish(), quarantined: quarantined, quarantinedCount: quarantinedCount,
                       rowsRead: rows, bytesRead: bytes, hashes: hashes)
     }

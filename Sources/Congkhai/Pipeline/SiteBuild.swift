@@ -169,7 +169,7 @@ public enum SiteBuild {
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())
             }
             progress("data")
-            for file in history.dataFiles(run: run, history: scoreHistory) { try emit(file) }
+            try history.dataFiles(run: run, history: scoreHistory, emit: emit)
             if let frozen = history.freezing(run: run) {
                 for path in staging.hashes.keys.sorted() where HistoryStage.belongsInFrozenCopy(path) {
                     try staging.copy(path, to: frozen + path)

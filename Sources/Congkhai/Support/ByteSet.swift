@@ -1,41 +1,66 @@
 /// A set of byte strings (feedback row ids): the bytes in one pool, open
 /// addressing over FNV hashes, no `String` kept or hashed per row. Swift's
 /// `Set<String>` hashed every id with SipHash and stored a String each.
+///
+/// Sized for national exports (20 million ids): a slot is one 64-bit word —
+/// the entry's pool offset (40 bits) and 24 more bits of its hash, so most
+/// probes that miss never touch the pool — and each pooled id carries a
+/// one- or more-byte length prefix. About 8 bytes a slot at load ≤ 3/4 plus
+/// the ids' own bytes; the first version used 16-byte slots at load ≤ 1/2
+/// (over 1 GB for 20 million ids).
 struct ByteSet {
     private var pool: [UInt8] = []
-    private var slots: [(offset: Int, length: Int)] = Array(repeating: (0, -1), count: 64)
+    /// 0 = empty; else `(offset + 1) << 24 | tag`.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
     private(set) var count = 0
 
     mutating func reserve(_ n: Int) {
         var capacity = slots.count
-        while capacity < n * 2 { capacity *= 2 }
+        while capacity * 3 < n * 4 { capacity *= 2 }
         if capacity > slots.count { rehash(capacity) }
     }
 
     /// True when the bytes were not in the set yet.
     mutating func insert<C: Collection>(_ key: C) -> Bool where C.Element == UInt8 {
+        let h = ByteTable.hash(key)
+        let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
         let mask = slots.count - 1
-        let n = key.count
-        var i = ByteTable.hash(key) & mask
-        while slots[i].length >= 0 {
+        var i = h & mask
+        while slots[i] != 0 {
             let s = slots[i]
-            if s.length == n && pool[s.offset..<(s.offset + n)].elementsEqual(key) { return false }
+            if s & 0xFF_FFFF == tag && equal(at: Int(s >> 24) - 1, key) { return false }
             i = (i + 1) & mask
         }
-        slots[i] = (pool.count, n)
+        slots[i] = UInt64(pool.count + 1) << 24 | tag
+        var n = key.count
+        while n >= 0x80 { pool.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
+        pool.append(UInt8(n))
         pool.append(contentsOf: key)
         count += 1
-        if count * 2 > slots.count { rehash(slots.count * 2) }
+        if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
         return true
+    }
+
+    /// The pooled entry at `offset`: its bytes' range.
+    private func entry(at offset: Int) -> Range<Int> {
+        var o = offset, n = 0, shift = 0
+        while pool[o] & 0x80 != 0 { n |= Int(pool[o] & 0x7F) << shift; shift += 7; o += 1 }
+        n |= Int(pool[o]) << shift
+        return (o + 1)..<(o + 1 + n)
+    }
+
+    private func equal<C: Collection>(at offset: Int, _ key: C) -> Bool where C.Element == UInt8 {
+        let r = entry(at: offset)
+        return r.count == key.count && pool[r].elementsEqual(key)
     }
 
     private mutating func rehash(_ capacity: Int) {
         let old = slots
-        slots = Array(repeating: (0, -1), count: capacity)
+        slots = Array(repeating: 0, count: capacity)
         let mask = capacity - 1
-        for s in old where s.length >= 0 {
-            var i = ByteTable.hash(pool[s.offset..<(s.offset + s.length)]) & mask
-            while slots[i].length >= 0 { i = (i + 1) & mask }
+        for s in old where s != 0 {
+            var i = ByteTable.hash(pool[entry(at: Int(s >> 24) - 1)]) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = s
         }
     }

@@ -1,0 +1,26 @@
+import Testing
+@testable import Congkhai
+
+/// The row-id set: exact membership whatever the ids' lengths, through growth.
+@Suite struct ByteSetTests {
+    @Test func everyIdOnceThroughRehashingAndLongIds() {
+        var set = ByteSet()
+        let ids = (0..<50_000).map { "id-\($0)" } + ["", String(repeating: "x", count: 127), String(repeating: "x", count: 128),
+                                                    String(repeating: "é", count: 9_000)]
+        for id in ids { #expect(set.insert(id.utf8), "\(id.prefix(12)) is new") }
+        for id in ids { #expect(!set.insert(id.utf8), "\(id.prefix(12)) is a duplicate") }
+        #expect(set.count == ids.count)
+        // Prefixes and extensions of stored ids are other ids.
+        #expect(set.insert("id-1-".utf8) && set.insert(String(repeating: "x", count: 129).utf8) && set.insert("id".utf8))
+    }
+
+    @Test func reservedSetsBehaveTheSame() {
+        var a = ByteSet(), b = ByteSet()
+        b.reserve(100_000)
+        for i in 0..<10_000 {
+            let id = "r\(i % 7_000)"
+            #expect(a.insert(id.utf8) == b.insert(id.utf8))
+        }
+        #expect(a.count == 7_000 && b.count == 7_000)
+    }
+}
