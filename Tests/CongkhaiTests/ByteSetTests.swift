@@ -7,11 +7,20 @@ import Testing
         var set = ByteSet()
         let ids = (0..<50_000).map { "id-\($0)" } + ["", String(repeating: "x", count: 127), String(repeating: "x", count: 128),
                                                     String(repeating: "é", count: 9_000)]
-        for id in ids { #expect(set.insert(id.utf8), "\(id.prefix(12)) is new") }
-        for id in ids { #expect(!set.insert(id.utf8), "\(id.prefix(12)) is a duplicate") }
+        for id in ids {
+            let new = set.insert(id.utf8)
+            #expect(new, "\(id.prefix(12)) is new")
+        }
+        for id in ids {
+            let new = set.insert(id.utf8)
+            #expect(!new, "\(id.prefix(12)) is a duplicate")
+        }
         #expect(set.count == ids.count)
         // Prefixes and extensions of stored ids are other ids.
-        #expect(set.insert("id-1-".utf8) && set.insert(String(repeating: "x", count: 129).utf8) && set.insert("id".utf8))
+        for id in ["id-1-", String(repeating: "x", count: 129), "id"] {
+            let new = set.insert(id.utf8)
+            #expect(new)
+        }
     }
 
     @Test func reservedSetsBehaveTheSame() {
@@ -19,7 +28,8 @@ import Testing
         b.reserve(100_000)
         for i in 0..<10_000 {
             let id = "r\(i % 7_000)"
-            #expect(a.insert(id.utf8) == b.insert(id.utf8))
+            let (x, y) = (a.insert(id.utf8), b.insert(id.utf8))
+            #expect(x == y)
         }
         #expect(a.count == 7_000 && b.count == 7_000)
     }
