@@ -33,8 +33,8 @@ final class FeedbackExport: @unchecked Sendable {
     private var chunks: [[(offset: Int, length: Int)]]
     private var spillFD: Int32 = -1
     private var spillSize = 0
-    /// Respondent → pseudonym: one HMAC per respondent, not per row.
-    private var pseudonyms: [String: String] = [:]
+    /// Respondent → pseudonym (its 64 bits): one HMAC per respondent, not per row.
+    private var pseudonyms: [String: UInt64] = [:]
     private(set) var rows = RowDigests()
 
     init(province: Province, pseudonymKey: [UInt8]) {
@@ -52,10 +52,17 @@ final class FeedbackExport: @unchecked Sendable {
 
     func pseudonym(_ respondent: String) -> String {
         guard !respondent.isEmpty else { return "" }
-        if let p = pseudonyms[respondent] { return p }
-        let p = String(SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))).prefix(16))
+        if let p = pseudonyms[respondent] { return FeedbackExport.hex16(p) }
+        let mac = Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))
+        let p = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         pseudonyms[respondent] = p
-        return p
+        return FeedbackExport.hex16(p)
+    }
+
+    /// The first 16 hex digits of the HMAC, as published.
+    static func hex16(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
     }
 
     /// One row, as the published file holds it: the same cells as
@@ -63,15 +70,16 @@ final class FeedbackExport: @unchecked Sendable {
     /// because this runs once per published row.
     func line(_ r: FeedbackRow) -> [UInt8] {
         let p = province
-        let official = r.official.map { p.officials[$0] }
         var out: [UInt8] = []
         out.reserveCapacity(160)
         CSVBytes.text(r.id, into: &out); out.append(0x2C)
         CSVBytes.plain(r.date.description, into: &out); out.append(0x2C)
         CSVBytes.plain(r.channel?.rawValue ?? "", into: &out); out.append(0x2C)
         CSVBytes.plain(p.localities[r.locality].id, into: &out); out.append(0x2C)
-        CSVBytes.plain(official?.id ?? "", into: &out); out.append(0x2C)
-        if let c = r.commitment, let o = official { CSVBytes.plain(o.commitments[c].id, into: &out) }
+        // Fields read in place: copying the `Official` per row retained every one of its strings.
+        if let o = r.official { CSVBytes.plain(p.officials[o].id, into: &out) }
+        out.append(0x2C)
+        if let c = r.commitment, let o = r.official { CSVBytes.plain(p.officials[o].commitments[c].id, into: &out) }
         out.append(0x2C)
         CSVBytes.plain(r.kind.rawValue, into: &out); out.append(0x2C)
         CSVBytes.plain(r.respondentKind?.rawValue ?? "", into: &out); out.append(0x2C)
@@ -131,6 +139,9 @@ final class FeedbackExport: @unchecked Sendable {
         }
         return true
     }
+
+    /// Room for about `rows` rows of `file` (from its size), so the records grow once.
+    func reserve(file: String, rows: Int) { self.rows.reserve(file: file, rows: rows) }
 
     /// Ingest is over: the rows' digests are sorted for the ledger's comparison.
     func seal() { rows.seal() }
@@ -255,6 +266,11 @@ struct RowDigests {
         sealed = false
         if keepID { ids[k] = id }
         if let locality { localities[k] = locality }
+    }
+
+    mutating func reserve(file: String, rows: Int) {
+        let f = Int(index(of: file))
+        records[f].reserveCapacity(records[f].count + rows)
     }
 
     /// Sorts every file's rows by key; of two rows with one key (only in a

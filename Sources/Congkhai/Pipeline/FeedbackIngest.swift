@@ -37,7 +37,9 @@ public enum FeedbackIngest {
         var hashes: [String: String] = [:]
         for file in province.feedbackFiles {
             let path = province.root + "/" + file
-            bytes += FileSize.of(path)
+            let size = FileSize.of(path)
+            bytes += size
+            export?.reserve(file: file, rows: size / 130)
             let scanner = CSVScanner(path: path)
             let digest = SHA256.Stream()
             var columns: FeedbackValidator.Columns?
