@@ -28,51 +28,55 @@ public enum FeedbackIngest {
         let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
-        let validator = FeedbackValidator(province: province, expectedRows: expected)
         let accumulator = FeedbackAccumulator(province: province, asOf: asOf, expectedRows: expected)
         var quarantined: [QuarantinedRow] = []
         var quarantinedCount = 0
         var rows = 0
         var bytes = 0
         var hashes: [String: String] = [:]
-        for file in province.feedbackFiles {
-            let path = province.root + "/" + file
-            let size = FileSize.of(path)
-            bytes += size
-            export?.reserve(file: file, rows: size / 130)
-            let scanner = CSVScanner(path: path)
-            let digest = SHA256.Stream()
-            var columns: FeedbackValidator.Columns?
-            var sawHeader = false
-            var headerFailed = false
-            let failure = scanner.scan(onChunk: { digest.update($0) }) { record in
-                if headerFailed { return }
-                guard sawHeader else {
-                    sawHeader = true
-                    columns = validator.columns(header: record, file: file, log: log)
-                    if columns == nil { headerFailed = true }
-                    return
+        // The validator (and its id set, the largest structure of a national
+        // ingest) is gone before the tallies and digests are sorted.
+        do {
+            let validator = FeedbackValidator(province: province, expectedRows: expected)
+            for file in province.feedbackFiles {
+                let path = province.root + "/" + file
+                let size = FileSize.of(path)
+                bytes += size
+                export?.reserve(file: file, rows: size / 130)
+                let scanner = CSVScanner(path: path)
+                let digest = SHA256.Stream()
+                var columns: FeedbackValidator.Columns?
+                var sawHeader = false
+                var headerFailed = false
+                let failure = scanner.scan(onChunk: { digest.update($0) }) { record in
+                    if headerFailed { return }
+                    guard sawHeader else {
+                        sawHeader = true
+                        columns = validator.columns(header: record, file: file, log: log)
+                        if columns == nil { headerFailed = true }
+                        return
+                    }
+                    guard let cols = columns else { return }
+                    rows += 1
+                    switch validator.validate(record, columns: cols, file: file) {
+                    case let .row(row):
+                        accumulator.add(row)
+                        if let export, row.date >= start, row.date <= asOf { export.add(row) }
+                    case let .quarantined(q):
+                        quarantinedCount += 1
+                        if quarantined.count < quarantineListLimit { quarantined.append(q) }
+                    }
                 }
-                guard let cols = columns else { return }
-                rows += 1
-                switch validator.validate(record, columns: cols, file: file) {
-                case let .row(row):
-                    accumulator.add(row)
-                    if let export, row.date >= start, row.date <= asOf { export.add(row) }
-                case let .quarantined(q):
-                    quarantinedCount += 1
-                    if quarantined.count < quarantineListLimit { quarantined.append(q) }
+                hashes[file] = digest.finish()
+                switch failure {
+                case .none:
+                    if !sawHeader { log.error(file, 1, 0, "feedback file is empty: it needs at least a header row") }
+                case .cannotOpen?:
+                    log.error(file, 0, 0, "cannot read file")
+                case let .notUTF8(line, guess)?:
+                    let (l, message) = TextDecoding.message(for: .notUTF8(line: line, guess: guess))
+                    log.error(file, l, 0, message)
                 }
-            }
-            hashes[file] = digest.finish()
-            switch failure {
-            case .none:
-                if !sawHeader { log.error(file, 1, 0, "feedback file is empty: it needs at least a header row") }
-            case .cannotOpen?:
-                log.error(file, 0, 0, "cannot read file")
-            case let .notUTF8(line, guess)?:
-                let (l, message) = TextDecoding.message(for: .notUTF8(line: line, guess: guess))
-                log.error(file, l, 0, message)
             }
         }
         export?.seal()

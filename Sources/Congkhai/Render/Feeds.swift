@@ -8,14 +8,22 @@ enum Feeds {
         let all = plan.recentUpdates
         out.append(OutputFile(path: SitePaths.feed, text: feed(title: p.site.title, selfPath: SitePaths.feed,
                                                               pagePath: SitePaths.home, updates: all, run: run, baseURL: baseURL)))
+        // Grouped in one pass, in the same order: filtering the whole list per
+        // locality and per official was quadratic (hours at national scale).
+        var byLocality: [String: [SitePlan.UpdateRef]] = [:]
+        var byOfficial: [Int: [SitePlan.UpdateRef]] = [:]
+        for u in all {
+            byLocality[p.officials[u.official].locality, default: []].append(u)
+            byOfficial[u.official, default: []].append(u)
+        }
         for l in p.localities {
-            let updates = all.filter { p.officials[$0.official].locality == l.id }
+            let updates = byLocality[l.id] ?? []
             out.append(OutputFile(path: SitePaths.localityFeed(l.id),
                                   text: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
                                              pagePath: SitePaths.locality(l.id), updates: updates, run: run, baseURL: baseURL)))
         }
         for (oi, o) in p.officials.enumerated() {
-            let updates = all.filter { $0.official == oi }
+            let updates = byOfficial[oi] ?? []
             out.append(OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
                                   text: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
                                              pagePath: SitePaths.official(o.locality, o.id), updates: updates, run: run, baseURL: baseURL)))

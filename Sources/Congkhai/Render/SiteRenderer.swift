@@ -29,6 +29,13 @@ public struct SiteRenderer: Sendable {
     /// Published comments by official and by locality (indexes into `tally.comments`).
     let commentsByOfficial: [Int: [Int]]
     let commentsByLocality: [Int: [Int]]
+    /// Per locality index: its officials' indexes, results and overdue
+    /// commitments, and its content files — each page of a locality looks
+    /// here instead of scanning the province (quadratic at national scale).
+    let officialsByLocality: [[Int]]
+    let resultsByLocality: [[OfficialResult]]
+    let overdueByLocality: [[SitePlan.CommitmentRef]]
+    let contentFilesByLocality: [[String]]
     /// Pages rendered by an earlier build of this process (`serve`), reused when unchanged.
     let cache: RenderCache?
 
@@ -69,6 +76,28 @@ public struct SiteRenderer: Sendable {
         }
         commentsByOfficial = byOfficial
         commentsByLocality = byLocality
+        let p = run.province
+        let indexOf = Dictionary(p.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let localityOf = p.officials.map { indexOf[$0.locality] ?? 0 }
+        var officials = Array(repeating: [Int](), count: p.localities.count)
+        for oi in p.officials.indices { officials[localityOf[oi]].append(oi) }
+        officialsByLocality = officials
+        var results = Array(repeating: [OfficialResult](), count: p.localities.count)
+        for r in run.scoreboard.results { results[localityOf[r.official]].append(r) }
+        resultsByLocality = results
+        var overdue = Array(repeating: [SitePlan.CommitmentRef](), count: p.localities.count)
+        for c in plan.commitmentLists[.overdue] ?? [] { overdue[localityOf[c.official]].append(c) }
+        overdueByLocality = overdue
+        var files = Array(repeating: [String](), count: p.localities.count)
+        for path in p.inputFiles {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            if parts.count == 2, parts[0] == "localities", parts[1].hasSuffix(".yaml"), let li = indexOf[String(parts[1].dropLast(5))] {
+                files[li].append(path)
+            } else if parts.count == 3, parts[0] == "officials", let li = indexOf[String(parts[1])] {
+                files[li].append(path)
+            }
+        }
+        contentFilesByLocality = files
     }
 
     /// Every file of the site, in memory (tests, `score`-sized uses).

@@ -39,7 +39,9 @@ public final class FeedbackAccumulator {
             }
         }
         tally.responses = tally.responseWindows.map { _ in Array(repeating: ResponseCounts(), count: province.officials.count) }
-        ratingRecords.reserveCapacity(expectedRows / 2)
+        // Reserved generously: pages never touched are never resident, while
+        // outgrowing the reservation would double the array (and copy it).
+        ratingRecords.reserveCapacity(expectedRows * 3 / 4)
     }
 
     public func add(_ row: FeedbackRow) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Applies the scoring rules (DESIGN.md, "Scoring (rules v1)") to a province.
 ///
 /// Pure and exact: the same province, tally and `asOf` give the same
@@ -13,15 +15,19 @@ public enum Scorer {
         for a in province.audits { auditsByOfficial[a.official, default: []].append(a) }
         let corners = WeightCorners(framework)
 
-        var results: [OfficialResult] = []
-        results.reserveCapacity(province.officials.count)
-        for (index, official) in province.officials.enumerated() {
-            guard let locality = localityByID[official.locality] else { continue }
+        // Officials are scored independently (ranks come after), on every core:
+        // with national-size feedback the exact sums outgrow 64 bits and each
+        // official's 32 weight corners take milliseconds.
+        let slots = ResultSlots(count: province.officials.count)
+        let localities = localityByID, audited = auditsByOfficial
+        DispatchQueue.concurrentPerform(iterations: province.officials.count) { index in
+            let official = province.officials[index]
+            guard let locality = localities[official.locality] else { return }
             let ctx = MetricContext(province: province, officialIndex: index, official: official, locality: locality,
                                     asOf: asOf, tally: tally, priors: priors)
-            let audits = auditsByOfficial[official.key] ?? []
-            results.append(scoreOfficial(ctx, framework: framework, audits: audits, corners: corners))
+            slots.set(index, scoreOfficial(ctx, framework: framework, audits: audited[official.key] ?? [], corners: corners))
         }
+        var results = slots.values
         let rankings = Rankings(results: &results, province: province)
         return Scoreboard(asOf: asOf, results: results, tally: tally, priors: priors, rankings: rankings,
                           diagnostics: ExcellenceQuota.check(results, province: province))
@@ -60,5 +66,25 @@ public enum Scorer {
                               weightedTotal: outcome.weightedTotal, adjustedTotal: outcome.adjustedTotal,
                               total: outcome.total, bandFromTotal: outcome.bandFromTotal, band: outcome.band,
                               audits: outcome.audits, gate: outcome.gate, robustness: robustness)
+    }
+}
+
+/// Results written by `concurrentPerform` iterations, one slot per official (in order).
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [OfficialResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: OfficialResult) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [OfficialResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -15,6 +15,8 @@ struct ByteSet {
     private(set) var count = 0
 
     mutating func reserve(_ n: Int) {
+        // ~16 bytes an id: the pool then rarely doubles (untouched pages cost nothing).
+        pool.reserveCapacity(n * 16)
         var capacity = slots.count
         while capacity * 3 < n * 4 { capacity *= 2 }
         if capacity > slots.count { rehash(capacity) }

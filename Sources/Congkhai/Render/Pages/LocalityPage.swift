@@ -50,11 +50,10 @@ extension SiteRenderer {
                                                      "group": d.label("ranking_" + group.rawValue), "mean": d.score(entries[i].mean)])
         }
         var quota: String?
-        if let q = ExcellenceQuota.status(locality: l.id, results: run.scoreboard.results, province: p), q.exceeded {
+        if let q = ExcellenceQuota.status(locality: l.id, results: resultsByLocality[li], province: p), q.exceeded {
             quota = d.fill("quota_warning", ["excellent": d.count(q.counted), "of": d.count(q.of)])
         }
-        let overdue = (plan.commitmentLists[.overdue] ?? []).filter { p.officials[$0.official].locality == l.id }
-            .map { commitmentCard($0, d, withOfficial: true) }
+        let overdue = overdueByLocality[li].map { commitmentCard($0, d, withOfficial: true) }
         let indicators = l.indicators.map { i in
             LocalityPage.Indicator(name: i.unit.isEmpty ? i.name : i.name + " (" + i.unit + ")", baseline: d.number(i.baseline),
                                    target: d.number(i.target), actual: i.actual.map { d.number($0) } ?? d.label("no_data"),

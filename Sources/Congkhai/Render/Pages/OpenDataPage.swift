@@ -61,9 +61,9 @@ extension SiteRenderer {
     func dataFilesPage(_ li: Int, _ d: Display) -> DataFilesPage {
         let p = run.province
         let l = p.localities[li]
-        var names = p.inputFiles.filter { $0 == "localities/\(l.id).yaml" || $0.hasPrefix("officials/\(l.id)/") }.map { "data/content/" + $0 }
+        var names = contentFilesByLocality[li].map { "data/content/" + $0 }
         if run.scoreboard.tally.localitySummaries[li].rows > 0 { names.append("data/feedback/\(l.id).csv.gz") }
-        for o in p.officials where o.locality == l.id { names.append("data/explanations/\(o.locality)/\(o.id).json") }
+        for oi in officialsByLocality[li] { names.append("data/explanations/\(l.id)/\(p.officials[oi].id).json") }
         names += [SitePaths.localityFeed(l.id), SitePaths.localityChangesFeed(l.id)]
         return DataFilesPage(name: l.name, openDataHref: d.link(SitePaths.openData),
                              files: names.map { OpenDataPage.File(name: $0, href: d.root + $0) })
