@@ -3,10 +3,16 @@ enum Feeds {
     static let maxEntries = 50
 
     static func files(run: ScoringRun, plan: SitePlan, baseURL: String) -> [OutputFile] {
-        let p = run.province
         var out: [OutputFile] = []
+        files(run: run, plan: plan, baseURL: baseURL) { out.append($0) }
+        return out
+    }
+
+    /// The same, handed to `emit` one at a time.
+    static func files(run: ScoringRun, plan: SitePlan, baseURL: String, emit: (OutputFile) throws -> Void) rethrows {
+        let p = run.province
         let all = plan.recentUpdates
-        out.append(OutputFile(path: SitePaths.feed, text: feed(title: p.site.title, selfPath: SitePaths.feed,
+        try emit(OutputFile(path: SitePaths.feed, text: feed(title: p.site.title, selfPath: SitePaths.feed,
                                                               pagePath: SitePaths.home, updates: all, run: run, baseURL: baseURL)))
         // Grouped in one pass, in the same order: filtering the whole list per
         // locality and per official was quadratic (hours at national scale).
@@ -18,17 +24,16 @@ enum Feeds {
         }
         for l in p.localities {
             let updates = byLocality[l.id] ?? []
-            out.append(OutputFile(path: SitePaths.localityFeed(l.id),
+            try emit(OutputFile(path: SitePaths.localityFeed(l.id),
                                   text: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
                                              pagePath: SitePaths.locality(l.id), updates: updates, run: run, baseURL: baseURL)))
         }
         for (oi, o) in p.officials.enumerated() {
             let updates = byOfficial[oi] ?? []
-            out.append(OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
+            try emit(OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
                                   text: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
                                              pagePath: SitePaths.official(o.locality, o.id), updates: updates, run: run, baseURL: baseURL)))
         }
-        return out
     }
 
     /// The feed element up to the first entry: one shape for every Atom feed of the site.

@@ -3,7 +3,14 @@
 /// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
 enum OpenData {
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty) -> [OutputFile] {
-        var out: [OutputFile] = [
+        var out: [OutputFile] = []
+        files(run: run, plan: plan, history: history) { out.append($0) }
+        return out
+    }
+
+    /// The same, handed to `emit` one at a time (an explanation per official).
+    static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, emit: (OutputFile) throws -> Void) rethrows {
+        let tables: [OutputFile] = [
             OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()),
             OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)),
             OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)),
@@ -11,11 +18,12 @@ enum OpenData {
             OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)),
             OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()),
         ]
+        for file in tables { try emit(file) }
         var index: [JSONValue] = []
         for r in run.scoreboard.results {
             let o = run.province.officials[r.official]
             let path = "explanations/\(o.locality)/\(o.id).json"
-            out.append(OutputFile(path: "data/" + path, text: ExplanationReport.json(run, result: r).serialized()))
+            try emit(OutputFile(path: "data/" + path, text: ExplanationReport.json(run, result: r).serialized()))
             index.append(.object([("id", .string(o.id)), ("locality", .string(o.locality)), ("path", .string(path))]))
         }
         // The priors the scorer used (computed once there), exactly: `sum` is
@@ -25,12 +33,11 @@ enum OpenData {
             (prior.key, .object([("mean", .num(prior.mean, places: 6)), ("mean_exact", .string(prior.mean.description)),
                                  ("n", .integer(prior.count)), ("sum", .num(prior.sum, places: 9))]))
         }
-        out.append(OutputFile(path: "data/explanations/index.json", text: JSONValue.object([
+        try emit(OutputFile(path: "data/explanations/index.json", text: JSONValue.object([
             ("as_of", .string(run.scoreboard.asOf.description)),
             ("rating_priors", .object(priors)),
             ("officials", .array(index)),
         ]).serialized()))
-        return out
     }
 
     static func row(_ cells: [String]) -> String { CSVWriter.row(cells) }

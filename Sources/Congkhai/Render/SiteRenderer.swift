@@ -116,13 +116,27 @@ public struct SiteRenderer: Sendable {
         let pages = plan.pages
         let renderer = self
         let chunk = 256
-        for start in stride(from: 0, to: pages.count, by: chunk) {
-            let end = min(pages.count, start + chunk)
-            let slots = PageSlots(count: end - start)
-            DispatchQueue.concurrentPerform(iterations: end - start) { i in
-                slots.set(i, renderer.renderPage(pages[start + i]))
+        // While this thread writes one chunk, the next renders on every core:
+        // writing (file creation, hashing) no longer leaves the cores idle.
+        func start(_ first: Int) -> (slots: PageSlots, done: DispatchGroup)? {
+            guard first < pages.count else { return nil }
+            let end = min(pages.count, first + chunk)
+            let slots = PageSlots(count: end - first)
+            let done = DispatchGroup()
+            DispatchQueue.global().async(group: done) {
+                DispatchQueue.concurrentPerform(iterations: end - first) { i in
+                    slots.set(i, renderer.renderPage(pages[first + i]))
+                }
             }
-            for result in slots.values {
+            return (slots, done)
+        }
+        var next = start(0)
+        var first = 0
+        while let current = next {
+            current.done.wait()
+            first += chunk
+            next = start(first)
+            for result in current.slots.values {
                 switch result {
                 case let .success(file): try emit(file)
                 case let .failure(error): log.error(error.file, error.line, 0, error.message)
@@ -137,14 +151,14 @@ public struct SiteRenderer: Sendable {
                 try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
             }
         }
-        var files: [OutputFile] = []
-        files += Feeds.files(run: run, plan: plan, baseURL: baseURL)
-        files += changeFeeds()
-        files += OpenData.files(run: run, plan: plan, history: history)
-        files.append(SearchIndex.file(run: run, plan: plan))
-        files += sitemaps()
-        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
-        for file in files { try emit(file) }
+        // Each producer hands its files over one by one: the explanations and
+        // feeds of a national site are hundreds of MB together.
+        try Feeds.files(run: run, plan: plan, baseURL: baseURL, emit: emit)
+        for file in changeFeeds() { try emit(file) }
+        try OpenData.files(run: run, plan: plan, history: history, emit: emit)
+        try emit(SearchIndex.file(run: run, plan: plan))
+        for file in sitemaps() { try emit(file) }
+        try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }
 
     // MARK: - Pages
