@@ -33,8 +33,8 @@ final class FeedbackExport: @unchecked Sendable {
     private var chunks: [[(offset: Int, length: Int)]]
     private var spillFD: Int32 = -1
     private var spillSize = 0
-    /// Respondent → pseudonym (its 64 bits): one HMAC per respondent, not per row.
-    private var pseudonyms: [String: UInt64] = [:]
+    /// Pseudonym (its 64 bits) by respondent number, 0 until computed: one HMAC per respondent, not per row.
+    private var pseudonyms: [UInt64] = []
     private(set) var rows = RowDigests()
 
     init(province: Province, pseudonymKey: [UInt8]) {
@@ -50,12 +50,15 @@ final class FeedbackExport: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: spillDir)
     }
 
-    func pseudonym(_ respondent: String) -> String {
+    func pseudonym(_ respondent: String, number: Int = -1) -> String {
         guard !respondent.isEmpty else { return "" }
-        if let p = pseudonyms[respondent] { return FeedbackExport.hex16(p) }
+        if number >= 0, number < pseudonyms.count, pseudonyms[number] != 0 { return FeedbackExport.hex16(pseudonyms[number]) }
         let mac = Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))
         let p = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        pseudonyms[respondent] = p
+        if number >= 0 {
+            if number >= pseudonyms.count { pseudonyms.append(contentsOf: repeatElement(0, count: number + 1 - pseudonyms.count)) }
+            pseudonyms[number] = p
+        }
         return FeedbackExport.hex16(p)
     }
 
@@ -83,7 +86,7 @@ final class FeedbackExport: @unchecked Sendable {
         out.append(0x2C)
         CSVBytes.plain(r.kind.rawValue, into: &out); out.append(0x2C)
         CSVBytes.plain(r.respondentKind?.rawValue ?? "", into: &out); out.append(0x2C)
-        if !r.respondent.isEmpty { CSVBytes.plain(pseudonym(r.respondent), into: &out) }
+        if !r.respondent.isEmpty { CSVBytes.plain(pseudonym(r.respondent, number: r.respondentNumber), into: &out) }
         out.append(0x2C)
         if let rating = r.rating { CSVBytes.plain(rating.decimalText, into: &out) }
         out.append(0x2C)
@@ -103,7 +106,6 @@ final class FeedbackExport: @unchecked Sendable {
 
     func add(_ r: FeedbackRow) {
         let bytes = line(r)
-        rows.add(file: r.file, id: CSVBytes.prefixed(r.id), lineBytes: bytes)
         buffers[r.locality].append(contentsOf: bytes)
         buffered += bytes.count
         if buffered > FeedbackExport.bufferBudget { spill() }
@@ -143,8 +145,16 @@ final class FeedbackExport: @unchecked Sendable {
     /// Room for about `rows` rows of `file` (from its size), so the records grow once.
     func reserve(file: String, rows: Int) { self.rows.reserve(file: file, rows: rows) }
 
-    /// Ingest is over: the rows' digests are sorted for the ledger's comparison.
-    func seal() { rows.seal() }
+    /// Ingest is over: the rows' keys and digests for the ledger's comparison
+    /// are taken from the lines as published, read back one locality at a
+    /// time — after the id set is gone, so the two never share the memory.
+    func seal() {
+        let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
+        for l in province.localities.indices where !chunks[l].isEmpty || !buffers[l].isEmpty {
+            _ = rows.read(csv: header + body(l))
+        }
+        rows.seal()
+    }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
     private func body(_ l: Int) -> [UInt8] {
@@ -314,6 +324,11 @@ struct RowDigests {
     /// the first pass keeps about 40 bytes a row.
     mutating func read(gzip bytes: [UInt8], names: Set<Key>? = nil) -> Bool {
         guard let csv = Gzip.decompress(bytes) else { return false }
+        return read(csv: csv, names: names)
+    }
+
+    /// The same from the CSV bytes themselves (this build's rows, read back from its spill).
+    mutating func read(csv: [UInt8], names: Set<Key>? = nil) -> Bool {
         var header: [String] = []
         var idIndex = -1, localityIndex = -1, fileIndex = -1
         var ok = true

@@ -27,6 +27,9 @@ public struct FeedbackRow: Sendable {
     public var kind: FeedbackKind
     public var respondentKind: RespondentKind?
     public var respondent: String
+    /// The respondent's number among this ingest's respondents (-1: none):
+    /// deduplication and pseudonyms look it up instead of hashing the text again.
+    public var respondentNumber: Int
     public var rating: Rational?
     public var category: String
     public var status: ComplaintStatus
@@ -40,7 +43,8 @@ public struct FeedbackRow: Sendable {
     public init(id: String, date: Day, channel: FeedbackChannel?, locality: Int, official: Int?, commitment: Int?,
                 kind: FeedbackKind, respondentKind: RespondentKind?, respondent: String, rating: Rational?,
                 category: String, status: ComplaintStatus, due: Day?, resolvedOn: Day?, comment: String,
-                publish: Bool, file: String, line: Int) {
+                publish: Bool, file: String, line: Int, respondentNumber: Int = -1) {
+        self.respondentNumber = respondentNumber
         self.id = id
         self.date = date
         self.channel = channel

@@ -79,8 +79,9 @@ public enum FeedbackIngest {
                 }
             }
         }
+        let tally = accumulator.finish()
         export?.seal()
-        return Result(tally: accumulator.finish(), quarantined: quarantined, quarantinedCount: quarantinedCount,
+        return Result(tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,
                       rowsRead: rows, bytesRead: bytes, hashes: hashes)
     }
 }

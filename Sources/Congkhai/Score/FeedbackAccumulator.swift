@@ -22,7 +22,6 @@ public final class FeedbackAccumulator {
     private let period: Period
     private let asOf: Day
     private var tally: FeedbackTally
-    private var respondents: [String: Int32] = [:]
     private var ratingRecords: [RatingRecord] = []
     private var ratingUnits: [Int64] = []
     private var ratingIndex: [Int64: UInt32] = [:]
@@ -67,19 +66,13 @@ public final class FeedbackAccumulator {
         case .rating:
             guard let r = row.rating else { return }
             let slot = FeedbackTally.slot(row.respondentKind)
-            if row.respondent.isEmpty {
+            if row.respondentNumber < 0 {
                 // Never merged: counts on its own.
                 tally.ratings[official].count[slot] += 1
                 tally.ratings[official].sums[slot].add(r)
                 return
             }
-            let rid: Int32
-            if let id = respondents[row.respondent] {
-                rid = id
-            } else {
-                rid = Int32(truncatingIfNeeded: respondents.count)
-                respondents[row.respondent] = rid
-            }
+            let rid = Int32(truncatingIfNeeded: row.respondentNumber)
             var index: UInt32
             if let u = ExactSum.units(r) {
                 if let i = ratingIndex[u] {

@@ -9,10 +9,44 @@
 /// the ids' own bytes; the first version used 16-byte slots at load ≤ 1/2
 /// (over 1 GB for 20 million ids).
 struct ByteSet {
+    /// `ByteSet.numbered()`: every entry also keeps its number (4 bytes), for `intern`.
+    private var numbered = false
     private var pool: [UInt8] = []
     /// 0 = empty; else `(offset + 1) << 24 | tag`.
     private var slots: [UInt64] = Array(repeating: 0, count: 64)
     private(set) var count = 0
+
+    /// A set that numbers its entries in insertion order (respondents → 0, 1, 2, …).
+    static func numbered() -> ByteSet {
+        var set = ByteSet()
+        set.numbered = true
+        return set
+    }
+
+    /// The number of `key` (a `numbered()` set), added when new.
+    mutating func intern<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
+        if let offset = find(key) {
+            let r = entry(at: offset)
+            return Int(pool[r.lowerBound - 4]) | Int(pool[r.lowerBound - 3]) << 8 | Int(pool[r.lowerBound - 2]) << 16
+                | Int(pool[r.lowerBound - 1]) << 24
+        }
+        let n = count
+        _ = insert(key)
+        return n
+    }
+
+    private func find<C: Collection>(_ key: C) -> Int? where C.Element == UInt8 {
+        let h = ByteTable.hash(key)
+        let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
+        let mask = slots.count - 1
+        var i = h & mask
+        while slots[i] != 0 {
+            let s = slots[i]
+            if s & 0xFF_FFFF == tag && equal(at: Int(s >> 24) - 1, key) { return Int(s >> 24) - 1 }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
 
     mutating func reserve(_ n: Int) {
         // ~16 bytes an id: the pool then rarely doubles (untouched pages cost nothing).
@@ -37,6 +71,10 @@ struct ByteSet {
         var n = key.count
         while n >= 0x80 { pool.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
         pool.append(UInt8(n))
+        if numbered {
+            let number = UInt32(truncatingIfNeeded: count)
+            pool.append(contentsOf: [UInt8(number & 0xFF), UInt8(number >> 8 & 0xFF), UInt8(number >> 16 & 0xFF), UInt8(number >> 24)])
+        }
         pool.append(contentsOf: key)
         count += 1
         if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
@@ -48,7 +86,8 @@ struct ByteSet {
         var o = offset, n = 0, shift = 0
         while pool[o] & 0x80 != 0 { n |= Int(pool[o] & 0x7F) << shift; shift += 7; o += 1 }
         n |= Int(pool[o]) << shift
-        return (o + 1)..<(o + 1 + n)
+        let start = o + 1 + (numbered ? 4 : 0)
+        return start..<(start + n)
     }
 
     private func equal<C: Collection>(at offset: Int, _ key: C) -> Bool where C.Element == UInt8 {

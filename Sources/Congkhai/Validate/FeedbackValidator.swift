@@ -40,6 +40,8 @@ public final class FeedbackValidator {
     private let respondentKinds = ByteTable(RespondentKind.allCases.enumerated().map { ($1.rawValue, $0) })
     private let statuses = ByteTable(ComplaintStatus.allCases.enumerated().map { ($1.rawValue, $0) })
     private var seenIDs = ByteSet()
+    /// Respondents of rating rows, numbered from their bytes as they first appear.
+    private var respondents = ByteSet.numbered()
 
     public init(province: Province, expectedRows: Int = 0) {
         seenIDs.reserve(expectedRows)
@@ -189,10 +191,18 @@ public final class FeedbackValidator {
         if !seenIDs.insert(id.utf8) { return q("duplicate id \"\(id.prefix(60))\"", id: id) }
 
         let publish = field(c.publish).lowercased() == "yes"
+        var respondent = "", respondentNumber = -1
+        if kind == .rating, col.respondent >= 0 {
+            let bytes = r.trimmedBytes(col.respondent)
+            if !bytes.isEmpty {
+                respondent = r.string(col.respondent, trim: true)
+                respondentNumber = respondents.intern(bytes)
+            }
+        }
         return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
-                                respondent: kind == .rating ? field(c.respondent) : "", rating: rating, category: FeedbackValidator.category(field(c.category)),
+                                respondent: respondent, rating: rating, category: FeedbackValidator.category(field(c.category)),
                                 status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field(c.comment)) : "",
-                                publish: publish, file: file, line: r.line))
+                                publish: publish, file: file, line: r.line, respondentNumber: respondentNumber))
     }
 }
