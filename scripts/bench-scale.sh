@@ -10,18 +10,20 @@
 #
 #   bash scripts/bench-scale.sh            # COPIES=30 (1,802 officials), RUNS=3
 #   COPIES=100 RUNS=1 bash scripts/bench-scale.sh
+#   COPIES=800 ROWS=20000000 RUNS=1 bash scripts/bench-scale.sh   # national: 48,000 officials, 2.5 GB of CSV
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${COPIES:-30}
+ROWS=${ROWS:-31000}
 RUNS=${RUNS:-3}
-W=${WORK:-bench-data/scale-$COPIES}
+W=${WORK:-bench-data/scale-$COPIES-$ROWS}
 command -v hugo >/dev/null && command -v cmark-gfm >/dev/null || { echo "needs Debian's hugo and cmark-gfm"; exit 2; }
 swift build -c release --product congkhai >/dev/null
 BIN=$(pwd)/.build/release/congkhai
 
 if [ ! -f "$W/content/site.yaml" ]; then
   rm -rf "$W" && mkdir -p "$W"
-  python3 scripts/generate_demo.py --copies "$COPIES" --out "$W/content" >/dev/null
+  python3 scripts/generate_demo.py --copies "$COPIES" --feedback-rows "$ROWS" --out "$W/content" >/dev/null
 fi
 # The Hugo anchor: the same officials' Markdown (front matter reduced to a title), one page each.
 if [ ! -d "$W/hugo" ]; then
@@ -56,6 +58,12 @@ measure "congkhai build (nothing changed)" "$BIN" build "$W/content" --output "$
 F=$(find "$W/content/officials" -name '*.md' -print -quit)
 measure "congkhai build (one file edited)" sh -c "sed -i '0,/^name: \"/s//name: \"X/' '$F' && '$BIN' build '$W/content' --output '$W/out' --quiet; sed -i '0,/^name: \"X/s//name: \"/' '$F'"
 measure "congkhai check" "$BIN" check "$W/content" --quiet
+# The contract's checks on the output: every official has a page, no page over 200 KB.
+OFFICIALS=$(find "$W/content/officials" -name '*.md' | wc -l)
+MISSING=$(find "$W/content/officials" -name '*.md' | sed 's|.*/officials/||; s|\.md$||' \
+  | while read -r o; do [ -f "$W/out/dia-phuong/$o/index.html" ] || echo "$o"; done | wc -l)
+BIG=$(find "$W/out" -name '*.html' -size +200k | wc -l)
+echo "officials: $OFFICIALS, without a page: $MISSING; pages over 200 KB: $BIG"
 measure "hugo (same officials, one page each)" hugo --quiet -s "$W/hugo" -d "$(pwd)/$W/hugo-out"
 HUGO_PAGES=$(find "$W/hugo-out" -name '*.html' | wc -l)
 measure "cmark-gfm (same bodies)" cmark-gfm "$W/bodies.md"

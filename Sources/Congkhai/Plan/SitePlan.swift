@@ -32,7 +32,7 @@ public struct SitePlan: Sendable {
     public enum PageSize {
         public static let commitments = 100
         public static let localities = 300
-        public static let members = 300
+        public static let members = 200
         public static let compare = 80
         public static let feedbackLocalities = 300
         public static let dataLocalities = 800
