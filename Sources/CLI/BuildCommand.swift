@@ -50,8 +50,17 @@ struct BuildCommand: ParsableCommand {
                                         newLedgerReason: newLedgerReason)
         let log = DiagnosticLog()
         let tty = isatty(STDERR_FILENO) == 1 && !quiet
+        // CONGKHAI_TIMING=1: when each stage started, and peak memory so far (for benchmarks).
+        let timing = ProcessInfo.processInfo.environment["CONGKHAI_TIMING"] == "1"
+        let started = Date()
         let result = SiteBuild.run(options, log: log) { stage in
-            if tty { FileHandle.standardError.write(Data("\r\u{1B}[K[\(stage)]…".utf8)) }
+            if timing {
+                var usage = rusage()
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+                stderr(String(format: "timing: %7.2f s  %6d MB  %@", Date().timeIntervalSince(started), usage.ru_maxrss / 1024, stage))
+            } else if tty {
+                FileHandle.standardError.write(Data("\r\u{1B}[K[\(stage)]…".utf8))
+            }
         }
         if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printDiagnostics(log, root: content, quiet: quiet)

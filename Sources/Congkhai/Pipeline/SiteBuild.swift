@@ -133,6 +133,7 @@ public enum SiteBuild {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         let env = options.environment
+        progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
                                        export: options.preview ? nil : { province in
                                            FeedbackExport(province: province,
