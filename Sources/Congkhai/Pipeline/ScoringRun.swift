@@ -26,8 +26,9 @@ public struct ScoringRun: Sendable {
 
     /// `export` receives the feedback rows scoring used (the build publishes them).
     static func run(content root: String, options: Options, log: DiagnosticLog,
-                    export: ((Province) -> FeedbackExport)?) -> ScoringRun? {
+                    export: ((Province) -> FeedbackExport)?, progress: (String) -> Void = { _ in }) -> ScoringRun? {
         let loaded = ContentLoader.load(root, log: log)
+        progress("validate")
         // Cross-file checks run even after file errors, so one run reports everything.
         guard var province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }
         guard let asOf = options.asOf ?? province.site.asOf else {
@@ -35,12 +36,14 @@ public struct ScoringRun: Sendable {
             return nil
         }
         let exporter = export?(province)
+        progress("feedback")
         let ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter)
         province.feedbackHashes = ingest.hashes
         if options.strict {
             for q in ingest.quarantined { log.error(q.file, q.line, 0, "feedback row rejected: \(q.reason)") }
         }
         if log.hasErrors { return nil }
+        progress("officials")
         let board = Scorer.score(province, tally: ingest.tally, asOf: asOf)
         log.add(contentsOf: board.diagnostics)
         var run = ScoringRun(province: province, scoreboard: board, quarantined: ingest.quarantined,

@@ -138,7 +138,7 @@ public enum SiteBuild {
                                        export: options.preview ? nil : { province in
                                            FeedbackExport(province: province,
                                                           pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log))
-                                       }) else {
+                                       }, progress: progress) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         if options.firstLanguageOnly { run.province.site.languages = Array(run.province.site.languages.prefix(1)) }
