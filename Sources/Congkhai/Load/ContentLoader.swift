@@ -36,8 +36,21 @@ public enum ContentLoader {
             }
             content.localities.append(locality)
         }
-        for file in tree.officialFiles {
-            if let official = loadOfficial(file, tree: tree, log: log, inputs: &content.inputFiles) {
+        // Officials are independent files: parsed on every core (a national
+        // tree has 50,000), each with its own log, merged in file order so
+        // the diagnostics and the loaded list are the same as one by one.
+        let files = tree.officialFiles
+        let slots = LoadSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let local = DiagnosticLog()
+            var inputs: [String] = []
+            let official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs)
+            slots.set(i, .init(official: official, diagnostics: local.items, inputs: inputs))
+        }
+        for (file, loaded) in zip(files, slots.values) {
+            log.add(contentsOf: loaded.diagnostics)
+            content.inputFiles.append(contentsOf: loaded.inputs)
+            if let official = loaded.official {
                 content.officials.append(official)
             } else {
                 content.unloadedOfficials.insert(file.locality + "/" + file.id)
@@ -110,5 +123,31 @@ public enum ContentLoader {
             log.error(file.path, f.line, f.column, f.message)
             return nil
         }
+    }
+}
+
+/// One official file's outcome, written by a `concurrentPerform` iteration.
+private final class LoadSlots: @unchecked Sendable {
+    struct Loaded {
+        var official: Official?
+        var diagnostics: [Diagnostic]
+        var inputs: [String]
+    }
+
+    private var slots: [Loaded]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: Loaded(official: nil, diagnostics: [], inputs: []), count: count) }
+
+    func set(_ i: Int, _ value: Loaded) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [Loaded] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -5,8 +5,22 @@ import Foundation
 /// The bytes of every content file as the loader read them: what is scored is
 /// what the manifest hashes and `data/content/` publishes, even if a file
 /// changes on disk during the build.
+/// Officials load on every core, so the record is guarded by a lock.
 final class ReadBytes: @unchecked Sendable {
-    var files: [String: [UInt8]] = [:]
+    private var stored: [String: [UInt8]] = [:]
+    private let lock = NSLock()
+
+    var files: [String: [UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+
+    func record(_ path: String, _ bytes: [UInt8]) {
+        lock.lock()
+        stored[path] = bytes
+        lock.unlock()
+    }
 }
 
 struct ContentTree {
@@ -186,7 +200,7 @@ struct ContentTree {
             return nil
         }
         let bytes = [UInt8](data)
-        bytesRead.files[relative] = bytes
+        bytesRead.record(relative, bytes)
         return bytes
     }
 }
