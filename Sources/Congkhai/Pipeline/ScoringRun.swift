@@ -19,6 +19,12 @@ public struct ScoringRun: Sendable {
         }
     }
 
+    /// `r` with its measures' inputs and items: the scoreboard keeps only the
+    /// formulas (memory), and what is shown of one official is computed again here.
+    public func explained(_ r: OfficialResult) -> OfficialResult {
+        Scorer.explain(r, province: province, scoreboard: scoreboard)
+    }
+
     /// Returns nil when the content has errors; every diagnostic is in `log`.
     public static func run(content root: String, options: Options, log: DiagnosticLog) -> ScoringRun? {
         run(content: root, options: options, log: log, export: nil)

@@ -49,7 +49,8 @@ enum OpenData {
 
     static func criteriaCSV(_ run: ScoringRun) -> String {
         var out = row(criteriaColumns)
-        for r in run.scoreboard.results {
+        for result in run.scoreboard.results {
+            let r = run.explained(result)
             let o = run.province.officials[r.official]
             for c in r.criteria {
                 for m in c.measures {

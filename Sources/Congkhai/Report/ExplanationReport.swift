@@ -1,8 +1,9 @@
 /// One official's score, step by step, as text (terminal) or JSON (open data).
 public enum ExplanationReport {
     /// `strings`: the theme's strings of `language` (`Theme.strings(for:)`), where every word of it lives.
-    public static func text(_ run: ScoringRun, result r: OfficialResult, language: String = "vi",
+    public static func text(_ run: ScoringRun, result: OfficialResult, language: String = "vi",
                             strings: [String: String] = [:]) -> String {
+        let r = run.explained(result)
         let p = run.province
         let fw = p.framework
         let o = p.officials[r.official]
@@ -70,7 +71,8 @@ public enum ExplanationReport {
         return out
     }
 
-    public static func json(_ run: ScoringRun, result r: OfficialResult) -> JSONValue {
+    public static func json(_ run: ScoringRun, result: OfficialResult) -> JSONValue {
+        let r = run.explained(result)
         let p = run.province
         let fw = p.framework
         let o = p.officials[r.official]

@@ -116,7 +116,15 @@ public struct MeasureResult: Sendable {
     public var measure: Measure
     /// Exact 0–100, nil when N/A.
     public var attainment: Rational?
+    /// Complete only when `explained` (see `ScoringRun.explained`); else the formula alone.
     public var explanation: Explanation
+    public var explained = true
+
+    public init(measure: Measure, attainment: Rational?, explanation: Explanation) {
+        self.measure = measure
+        self.attainment = attainment
+        self.explanation = explanation
+    }
 }
 
 public struct CriterionResult: Sendable {

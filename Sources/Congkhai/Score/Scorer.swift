@@ -25,12 +25,42 @@ public enum Scorer {
             guard let locality = localities[official.locality] else { return }
             let ctx = MetricContext(province: province, officialIndex: index, official: official, locality: locality,
                                     asOf: asOf, tally: tally, priors: priors)
-            slots.set(index, scoreOfficial(ctx, framework: framework, audits: audited[official.key] ?? [], corners: corners))
+            var result = scoreOfficial(ctx, framework: framework, audits: audited[official.key] ?? [], corners: corners)
+            // The measures' inputs and items are dropped here and recomputed
+            // where one official is shown (`ScoringRun.explained`): kept for
+            // every official they were ~24 KB each (1.2 GB for a country).
+            for c in result.criteria.indices {
+                for m in result.criteria[c].measures.indices {
+                    let e = result.criteria[c].measures[m].explanation
+                    result.criteria[c].measures[m].explanation = Explanation(formula: e.formula, notApplicable: e.notApplicable)
+                    result.criteria[c].measures[m].explained = false
+                }
+            }
+            slots.set(index, result)
         }
         var results = slots.values
         let rankings = Rankings(results: &results, province: province)
         return Scoreboard(asOf: asOf, results: results, tally: tally, priors: priors, rankings: rankings,
                           diagnostics: ExcellenceQuota.check(results, province: province))
+    }
+
+    /// The measures' explanations of one scored official, computed again
+    /// (the scorer is pure: the same inputs give the same words and numbers).
+    static func explain(_ result: OfficialResult, province: Province, scoreboard: Scoreboard) -> OfficialResult {
+        guard result.criteria.contains(where: { $0.measures.contains { !$0.explained } }) else { return result }
+        let official = province.officials[result.official]
+        guard let li = province.localityIndex(official.locality) else { return result }
+        let locality = province.localities[li]
+        let ctx = MetricContext(province: province, officialIndex: result.official, official: official, locality: locality,
+                                asOf: scoreboard.asOf, tally: scoreboard.tally, priors: scoreboard.priors)
+        var out = result
+        for c in out.criteria.indices {
+            for m in out.criteria[c].measures.indices where !out.criteria[c].measures[m].explained {
+                out.criteria[c].measures[m].explanation = out.criteria[c].measures[m].measure.metric.evaluate(ctx).explanation
+                out.criteria[c].measures[m].explained = true
+            }
+        }
+        return out
     }
 
     static func scoreOfficial(_ ctx: MetricContext, framework: Framework, audits: [Audit],

@@ -145,7 +145,7 @@ extension SiteRenderer {
         let removed = removedCommitments(o, d)
         let series = officialSeries(o)
         let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
-        var details = breakdown(r, o, d)
+        var details = breakdown(run.explained(r), o, d)
         if !card.weightDependent { details.robustBand = card.robustness }
         return OfficialPage(
             name: o.name, position: o.position, localityName: l.name, localityHref: d.link(SitePaths.locality(l.id)),
