@@ -185,18 +185,18 @@ public enum SiteBuild {
                 // Same manifest, yet some published file differs from it (edited
                 // or deleted on the server): the site is restored to what its
                 // manifest and ledger say, and the ledger is left as it is.
-                let rewritten = staging.rewritten
+                let rewritten = staging.rewrittenCount
                 let findings = log.items  // what the next build repeats: the content's, not this repair's
-                if let first = rewritten.first {
+                if let first = staging.firstRewritten {
                     log.warning(options.output + "/" + first, 0, 0,
-                                "the published site did not match its manifest (\(rewritten.count) file(s) differed or were missing, this one first): restored from the content; the ledger is unchanged")
+                                "the published site did not match its manifest (\(rewritten) file(s) differed or were missing, this one first): restored from the content; the ledger is unchanged")
                     for file in history.publishedLedger() { try emit(file) }
                     try publisher.commit(staging)
                 } else {
                     publisher.discard(staging)
                 }
                 remember(key: key, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
-                return Report(outcome: rewritten.isEmpty ? .unchanged : .restored(files: rewritten.count), run: run, seconds: seconds())
+                return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
                                              manifest: manifest.bytes, scores: scores, signingKey: signing) { try emit(file) }

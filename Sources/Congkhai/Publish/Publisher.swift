@@ -171,8 +171,11 @@ public final class Staging {
     private var made: Set<String>
     /// Output path → SHA-256 (hex) of the bytes written there.
     public private(set) var hashes: [String: String] = [:]
-    /// Paths whose published file was missing or held other bytes (written anew, not linked).
-    public private(set) var rewritten: [String] = []
+    /// Files whose published copy was missing or held other bytes (written
+    /// anew, not linked), and the first of them: a count, not a list, since
+    /// a first build writes every file.
+    public private(set) var rewrittenCount = 0
+    public private(set) var firstRewritten: String?
 
     init(publisher: Publisher, dir: String) {
         self.publisher = publisher
@@ -200,7 +203,8 @@ public final class Staging {
         // rsync and CDNs move only real changes (the old name is a hard link).
         let published = publisher.destination + "/" + file.path
         if publisher.isUnchanged(file.bytes, at: published), Foundation.link(published, path) == 0 { return }
-        rewritten.append(file.path)
+        rewrittenCount += 1
+        if firstRewritten == nil { firstRewritten = file.path }
         try publisher.write(file.bytes, to: path)
     }
 
