@@ -27,12 +27,19 @@ enum TextDecoding {
     }
 
     /// A cheap sufficient test: scalars below U+0300 (ASCII, Latin-1, Latin
-    /// Extended-A/B, which hold ă â đ ê ô ơ ư) and precomposed Vietnamese letters
-    /// (U+1EA0–U+1EF9) never change under NFC. Anything else goes the slow way.
+    /// Extended-A/B, which hold ă â đ ê ô ơ ư), precomposed Vietnamese letters
+    /// (U+1EA0–U+1EF9), and the punctuation and currency signs editors type
+    /// (– — ‘ ’ “ ” • … ‰ ₫: U+2010–U+2027, U+2030–U+205E, U+20A0–U+20C0, none
+    /// with a canonical decomposition) never change under NFC. Anything else
+    /// goes the slow way. Without the punctuation, one dash sent every file
+    /// through Foundation (15 % of loading 50,000 officials).
     static func isCertainlyNFC(_ text: String) -> Bool {
         for b in text.utf8 where b >= 0x80 {
-            for s in text.unicodeScalars where s.value >= 0x300 && !(0x1EA0...0x1EF9).contains(s.value) {
-                return false
+            for s in text.unicodeScalars where s.value >= 0x300 {
+                switch s.value {
+                case 0x1EA0...0x1EF9, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: continue
+                default: return false
+                }
             }
             return true
         }
