@@ -88,6 +88,16 @@ import Testing
         #expect(!thirdLog.items.contains { $0.message.contains("did not match its manifest") })
     }
 
+    @Test func anOutputFolderInsideTheContentIsNotAnInput() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "/site"
+        BuildStateTests.build(root, out)
+        // The report a CLI build writes beside the output, inside the content here.
+        try "{}".write(toFile: root + "/site.build-report.json", atomically: true, encoding: .utf8)
+        let (again, _) = BuildStateTests.build(root, out)
+        #expect(again.run == nil, "the site, its lock, state and report are not content")
+    }
+
     @Test func aTornOrForeignStateOnlyCostsAFullBuild() throws {
         let root = try BuildStateTests.content().write()
         let out = root + "-out"

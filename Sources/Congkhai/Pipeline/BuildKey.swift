@@ -51,7 +51,7 @@ enum BuildKey {
         }
         guard let content = ContentTree.realPath(inputs.content) else { return nil }
         let output = ContentTree.realPath(inputs.output) ?? inputs.output
-        // An output folder inside the content folder is not content (nor its lock and staging).
+        // An output folder inside the content folder is not content (nor what a build keeps beside it).
         var skipped: String?
         if output.hasPrefix(content + "/") {
             let rel = String(output.dropFirst(content.count + 1))
@@ -63,7 +63,9 @@ enum BuildKey {
             guard let skipped else { return false }
             if rel == skipped || rel.hasPrefix(skipped + "/") { return true }
             let name = (rel as NSString).lastPathComponent
-            return (rel as NSString).deletingLastPathComponent == outputParent && name.hasPrefix("." + outputName + ".congkhai")
+            // Its lock, state and staging folders, and the build report written beside it.
+            return (rel as NSString).deletingLastPathComponent == outputParent
+                && (name.hasPrefix("." + outputName + ".congkhai") || name == outputName + ".build-report.json")
         }) else { return nil }
         lines.append("content \(content)")
         lines += files.map(\.line)
