@@ -188,34 +188,15 @@ final class FeedbackExport: @unchecked Sendable {
         for start in stride(from: 0, to: localities.count, by: batch) {
             let part = Array(localities[start..<min(localities.count, start + batch)])
             let bodies = part.map { header + body($0) }
-            let compressed = GzipSlots(count: part.count)
+            let compressed = Slots<[UInt8]>(count: part.count)
             DispatchQueue.concurrentPerform(iterations: part.count) { i in compressed.set(i, Gzip.compress(bodies[i])) }
             for (i, l) in part.enumerated() {
-                try emit(OutputFile(path: "data/feedback/\(province.localities[l].id).csv.gz", bytes: compressed.value(i)))
+                try emit(OutputFile(path: "data/feedback/\(province.localities[l].id).csv.gz", bytes: compressed.value(i) ?? []))
             }
         }
     }
 }
 
-/// Compressed files written by `concurrentPerform` iterations, one slot each.
-private final class GzipSlots: @unchecked Sendable {
-    private var slots: [[UInt8]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ i: Int, _ value: [UInt8]) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    func value(_ i: Int) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]
-    }
-}
 
 /// Rows compared by (file, row id): per file, an array of 24-byte records
 /// (a 128-bit key and a 64-bit digest of the published line), sorted once
@@ -395,4 +376,3 @@ struct RowDigests {
         return ok && !header.isEmpty
     }
 }
-

@@ -40,12 +40,12 @@ public enum ContentLoader {
         // tree has 50,000), each with its own log, merged in file order so
         // the diagnostics and the loaded list are the same as one by one.
         let files = tree.officialFiles
-        let slots = LoadSlots(count: files.count)
+        let slots = Slots<LoadedOfficial>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let local = DiagnosticLog()
             var inputs: [String] = []
             let official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs)
-            slots.set(i, .init(official: official, diagnostics: local.items, inputs: inputs))
+            slots.set(i, LoadedOfficial(official: official, diagnostics: local.items, inputs: inputs))
         }
         for (file, loaded) in zip(files, slots.values) {
             log.add(contentsOf: loaded.diagnostics)
@@ -126,28 +126,9 @@ public enum ContentLoader {
     }
 }
 
-/// One official file's outcome, written by a `concurrentPerform` iteration.
-private final class LoadSlots: @unchecked Sendable {
-    struct Loaded {
-        var official: Official?
-        var diagnostics: [Diagnostic]
-        var inputs: [String]
-    }
-
-    private var slots: [Loaded]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: Loaded(official: nil, diagnostics: [], inputs: []), count: count) }
-
-    func set(_ i: Int, _ value: Loaded) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [Loaded] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
-    }
+/// One official file's outcome, as a loading core left it.
+private struct LoadedOfficial {
+    var official: Official?
+    var diagnostics: [Diagnostic]
+    var inputs: [String]
 }

@@ -76,7 +76,7 @@ enum BuildKey {
     /// Path and digest of every entry under `root`, files hashed on every core.
     private static func tree(_ root: String, skipping: (String) -> Bool) -> [(path: String, digest: String, line: String)]? {
         guard let entries = FileWalk.entries(under: root, skipping: skipping) else { return nil }
-        let digests = DigestSlots(count: entries.count)
+        let digests = Slots<String>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in
             let e = entries[i]
             switch e.kind {
@@ -91,25 +91,5 @@ enum BuildKey {
         return entries.indices.map { i in
             (entries[i].path, values[i], "\(entries[i].path.utf8.count):\(entries[i].path) \(values[i])")
         }
-    }
-}
-
-/// Results written by `concurrentPerform` iterations, one slot each.
-private final class DigestSlots: @unchecked Sendable {
-    private var slots: [String]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: "", count: count) }
-
-    func set(_ i: Int, _ value: String) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
     }
 }

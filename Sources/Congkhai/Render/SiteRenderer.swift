@@ -118,10 +118,10 @@ public struct SiteRenderer: Sendable {
         let chunk = 256
         // While this thread writes one chunk, the next renders on every core:
         // writing (file creation, hashing) no longer leaves the cores idle.
-        func start(_ first: Int) -> (slots: PageSlots, done: DispatchGroup)? {
+        func start(_ first: Int) -> (slots: Slots<Result<OutputFile, Theme.RenderError>>, done: DispatchGroup)? {
             guard first < pages.count else { return nil }
             let end = min(pages.count, first + chunk)
-            let slots = PageSlots(count: end - first)
+            let slots = Slots<Result<OutputFile, Theme.RenderError>>(count: end - first)
             let done = DispatchGroup()
             DispatchQueue.global().async(group: done) {
                 DispatchQueue.concurrentPerform(iterations: end - first) { i in
@@ -310,25 +310,5 @@ public struct SiteRenderer: Sendable {
             index += "<sitemap><loc>\(HTML.escape(baseURL + name))</loc><lastmod>\(run.scoreboard.asOf)</lastmod></sitemap>\n"
         }
         return files + [OutputFile(path: "sitemap.xml", text: index + "</sitemapindex>\n")]
-    }
-}
-
-/// Results of parallel page rendering, in plan order.
-final class PageSlots: @unchecked Sendable {
-    private var slots: [Result<OutputFile, Theme.RenderError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ file: Result<OutputFile, Theme.RenderError>) {
-        lock.lock()
-        slots[i] = file
-        lock.unlock()
-    }
-
-    var values: [Result<OutputFile, Theme.RenderError>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

@@ -18,7 +18,7 @@ public enum Scorer {
         // Officials are scored independently (ranks come after), on every core:
         // with national-size feedback the exact sums outgrow 64 bits and each
         // official's 32 weight corners take milliseconds.
-        let slots = ResultSlots(count: province.officials.count)
+        let slots = Slots<OfficialResult>(count: province.officials.count)
         let localities = localityByID, audited = auditsByOfficial
         DispatchQueue.concurrentPerform(iterations: province.officials.count) { index in
             let official = province.officials[index]
@@ -96,25 +96,5 @@ public enum Scorer {
                               weightedTotal: outcome.weightedTotal, adjustedTotal: outcome.adjustedTotal,
                               total: outcome.total, bandFromTotal: outcome.bandFromTotal, band: outcome.band,
                               audits: outcome.audits, gate: outcome.gate, robustness: robustness)
-    }
-}
-
-/// Results written by `concurrentPerform` iterations, one slot per official (in order).
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [OfficialResult?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: OfficialResult) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [OfficialResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
