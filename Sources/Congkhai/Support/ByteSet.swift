@@ -35,17 +35,20 @@ struct ByteSet {
         return n
     }
 
-    private func find<C: Collection>(_ key: C) -> Int? where C.Element == UInt8 {
+    private func find<C: Collection>(_ key: C) -> Int? where C.Element == UInt8 { probe(key).offset }
+
+    /// Where `key` is (its pool offset) or would go (the empty slot), with its hash tag.
+    private func probe<C: Collection>(_ key: C) -> (slot: Int, offset: Int?, tag: UInt64) where C.Element == UInt8 {
         let h = ByteTable.hash(key)
         let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
         let mask = slots.count - 1
         var i = h & mask
         while slots[i] != 0 {
             let s = slots[i]
-            if s & 0xFF_FFFF == tag && equal(at: Int(s >> 24) - 1, key) { return Int(s >> 24) - 1 }
+            if s & 0xFF_FFFF == tag && equal(at: Int(s >> 24) - 1, key) { return (i, Int(s >> 24) - 1, tag) }
             i = (i + 1) & mask
         }
-        return nil
+        return (i, nil, tag)
     }
 
     mutating func reserve(_ n: Int) {
@@ -58,15 +61,8 @@ struct ByteSet {
 
     /// True when the bytes were not in the set yet.
     mutating func insert<C: Collection>(_ key: C) -> Bool where C.Element == UInt8 {
-        let h = ByteTable.hash(key)
-        let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
-        let mask = slots.count - 1
-        var i = h & mask
-        while slots[i] != 0 {
-            let s = slots[i]
-            if s & 0xFF_FFFF == tag && equal(at: Int(s >> 24) - 1, key) { return false }
-            i = (i + 1) & mask
-        }
+        let (i, found, tag) = probe(key)
+        if found != nil { return false }
         slots[i] = UInt64(pool.count + 1) << 24 | tag
         var n = key.count
         while n >= 0x80 { pool.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
