@@ -28,7 +28,7 @@ public enum Scorer {
             var result = scoreOfficial(ctx, framework: framework, audits: audited[official.key] ?? [], corners: corners)
             // The measures' inputs and items are dropped here and recomputed
             // where one official is shown (`ScoringRun.explained`): kept for
-            // every official they were ~24 KB each (1.2 GB for a country).
+            // every official they were ~15 KB each (0.7 GB for a country).
             for c in result.criteria.indices {
                 for m in result.criteria[c].measures.indices {
                     let e = result.criteria[c].measures[m].explanation
