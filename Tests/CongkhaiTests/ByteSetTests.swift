@@ -33,4 +33,14 @@ import Testing
         }
         #expect(a.count == 7_000 && b.count == 7_000)
     }
+
+    @Test func numberedSetsGiveEachKeyItsFirstNumber() {
+        var set = ByteSet.numbered()
+        let keys = (0..<5_000).map { "r\($0 % 1_700)-" + String(repeating: "x", count: $0 % 200) }
+        var first: [String: Int] = [:]
+        for k in keys {
+            let n = set.intern(k.utf8)
+            if let seen = first[k] { #expect(n == seen) } else { #expect(n == first.count); first[k] = n }
+        }
+    }
 }

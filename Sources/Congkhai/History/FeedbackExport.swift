@@ -23,6 +23,8 @@ final class FeedbackExport: @unchecked Sendable {
     static let columns = ["id", "date", "channel", "locality", "official", "commitment", "kind", "respondent_kind",
                           "respondent", "rating", "category", "status", "due", "resolved_on", "comment", "publish", "file"]
     static let bufferBudget = 32 << 20
+    /// `bufferBudget` unless a test wants every row spilled.
+    private let budget: Int
 
     private let province: Province
     private let key: [UInt8]
@@ -37,7 +39,8 @@ final class FeedbackExport: @unchecked Sendable {
     private var pseudonyms: [UInt64] = []
     private(set) var rows = RowDigests()
 
-    init(province: Province, pseudonymKey: [UInt8]) {
+    init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget) {
+        budget = bufferBudget
         self.province = province
         key = pseudonymKey
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
@@ -108,7 +111,7 @@ final class FeedbackExport: @unchecked Sendable {
         let bytes = line(r)
         buffers[r.locality].append(contentsOf: bytes)
         buffered += bytes.count
-        if buffered > FeedbackExport.bufferBudget { spill() }
+        if buffered > budget { spill() }
     }
 
     /// Appends every buffer to the spill file (a failed spill keeps the rows in memory).
