@@ -2,13 +2,7 @@
 enum Feeds {
     static let maxEntries = 50
 
-    static func files(run: ScoringRun, plan: SitePlan, baseURL: String) -> [OutputFile] {
-        var out: [OutputFile] = []
-        files(run: run, plan: plan, baseURL: baseURL) { out.append($0) }
-        return out
-    }
-
-    /// The same, handed to `emit` one at a time.
+    /// The site's, each locality's and each official's feed, handed to `emit` one at a time.
     static func files(run: ScoringRun, plan: SitePlan, baseURL: String, emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let all = plan.recentUpdates

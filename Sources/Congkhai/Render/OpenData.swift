@@ -2,13 +2,7 @@
 /// that let anyone recompute every criterion. Text is data here: JSON-encoded
 /// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
 enum OpenData {
-    static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty) -> [OutputFile] {
-        var out: [OutputFile] = []
-        files(run: run, plan: plan, history: history) { out.append($0) }
-        return out
-    }
-
-    /// The same, handed to `emit` one at a time (an explanation per official).
+    /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, emit: (OutputFile) throws -> Void) rethrows {
         let tables: [OutputFile] = [
             OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()),
