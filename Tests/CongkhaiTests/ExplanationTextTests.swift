@@ -22,4 +22,16 @@ import Testing
         // No string key is left where a word should be.
         for text in [vi, en] { #expect(!text.contains("fact_") && !text.contains("explain_") && !text.contains("formula_")) }
     }
+
+    /// Placeholders are filled in one pass: a value is never searched again,
+    /// unknown or unclosed placeholders stay as written, dates are shown
+    /// dd/mm/yyyy, and multi-byte text around them is kept.
+    @Test func phrasesFillPlaceholdersOnce() {
+        let strings = ["k": "Hạn {{d}} — {{name}} có {{n}} cam kết, {{missing}} {{n", "plain": "không đổi"]
+        let p = Phrase("k", ["d": "2026-06-30", "name": "Ông {{n}}", "n": "3"])
+        #expect(p.text(strings) == "Hạn 30/06/2026 — Ông {{n}} có 3 cam kết, {{missing}} {{n")
+        #expect(Phrase("plain").text(strings) == "không đổi")
+        #expect(Phrase("absent", ["x": "1"]).text(strings) == "absent")
+        #expect(Phrase("k", ["d": "2026-13-45"]).text(["k": "{{d}}{{d}}"]) == "2026-13-452026-13-45")
+    }
 }

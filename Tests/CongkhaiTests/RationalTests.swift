@@ -73,6 +73,20 @@ import Testing
         #expect(Rational(-1, 1000).format(places: 2) == "0")
     }
 
+    /// Values past 64 bits take the big-integer path; both paths must write
+    /// the same digits, signs and trimmed forms.
+    @Test func bigAndSmallValuesWriteAlike() {
+        let tiny = Rational(big: 1, BigInt(10).power(30))   // forces big storage when added
+        for (value, fixed, format) in [("-2.675", "-2.68", "-2.68"), ("0.1", "0.10", "0.1"), ("-0.004", "0.00", "0"),
+                                       ("1234567.5", "1234567.50", "1234567.5"), ("-7", "-7.00", "-7")] {
+            #expect(r(value).fixed() == fixed && r(value).format() == format)
+            let big = value.hasPrefix("-") ? r(value) - tiny : r(value) + tiny   // away from zero: no tie moves
+            #expect(big.fixed() == fixed && big.format() == format, "\(value)")
+        }
+        #expect(r("12.5").fixed(places: 0) == "13" && r("-12.5").format(places: 0) == "-13")
+        #expect(r("0.000001").format(places: 6) == "0.000001" && r("0.0000004").format(places: 6) == "0")
+    }
+
     @Test func exactSumsOfRatings() {
         var s = ExactSum()
         for _ in 0..<3 { s.add(r("4.5")) }

@@ -35,17 +35,20 @@ extension Number {
     static func grouped(_ plain: String, strings: [String: String]) -> String {
         let thousands = strings["number_thousands"] ?? "."
         let decimal = strings["number_decimal"] ?? ","
-        var s = Substring(plain)
-        var sign = ""
-        if s.hasPrefix("-") { sign = "−"; s = s.dropFirst() }
-        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = Array(parts[0])
-        var out = ""
-        for (i, c) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { out += thousands }
-            out.append(c)
+        let b = Array(plain.utf8)
+        var i = 0
+        var out = [UInt8]()
+        out.reserveCapacity(b.count + b.count / 3 + 4)
+        if b.first == UInt8(ascii: "-") { out.append(contentsOf: "−".utf8); i = 1 }
+        let dot = b[i...].firstIndex(of: UInt8(ascii: ".")) ?? b.count
+        for j in i..<dot {
+            if j > i, (dot - j) % 3 == 0 { out.append(contentsOf: thousands.utf8) }
+            out.append(b[j])
         }
-        if parts.count > 1 { out += decimal + parts[1] }
-        return sign + out
+        if dot < b.count {
+            out.append(contentsOf: decimal.utf8)
+            out.append(contentsOf: b[(dot + 1)...])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

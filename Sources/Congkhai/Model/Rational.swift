@@ -346,12 +346,8 @@ extension Rational {
     /// This value times 10^places, rounded half away from zero to an integer.
     /// Computed on the exact value: 4.625 → 463 at 2 places, 4.62499… → 462.
     public func scaledRounded(places: Int) -> BigInt {
-        if places <= 18, case let .small(n, d) = storage {
-            // n·10^places / d, half away from zero, in 128 bits (no allocation).
-            let scaled = Int128(n) * Int128(Rational.smallPowerOfTen(places))
-            let q = scaled.magnitude / UInt128(d), r = scaled.magnitude % UInt128(d)
-            let m = r * 2 >= UInt128(d) ? q + 1 : q
-            return n < 0 ? -BigInt(m) : BigInt(m)
+        if let (negative, m) = smallScaledRounded(places: places) {
+            return negative ? -BigInt(m) : BigInt(m)
         }
         let p = Rational.powerOfTen(places)
         let scaled = self * p
@@ -361,6 +357,15 @@ extension Rational {
         if r * 2 >= d.magnitude { result += 1 }
         let signed = BigInt(result)
         return n.sign == .minus ? -signed : signed
+    }
+
+    /// The same in 128 bits when the value is small (n·10^places / d, half
+    /// away from zero, no allocation); nil when it needs big integers.
+    private func smallScaledRounded(places: Int) -> (negative: Bool, magnitude: UInt128)? {
+        guard places <= 18, case let .small(n, d) = storage else { return nil }
+        let scaled = Int128(n) * Int128(Rational.smallPowerOfTen(places))
+        let q = scaled.magnitude / UInt128(d), r = scaled.magnitude % UInt128(d)
+        return (n < 0, r * 2 >= UInt128(d) ? q + 1 : q)
     }
 
     /// Rounded half away from zero to a whole number (0 when it does not fit an `Int`).
@@ -380,27 +385,51 @@ extension Rational {
 
     /// Exactly `places` decimals after rounding: "83.13", "0.00", "-1.50".
     public func fixed(places: Int = 2) -> String {
-        let scaled = scaledRounded(places: places)
-        let negative = scaled.sign == .minus && !scaled.isZero
-        var digits = String(scaled.magnitude)
-        if places > 0 {
-            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-            let cut = digits.index(digits.endIndex, offsetBy: -places)
-            digits = String(digits[..<cut]) + "." + String(digits[cut...])
-        }
-        return (negative ? "-" : "") + digits
+        decimal(places: places, trimmed: false)
     }
 
     /// Shortest plain form at most `places` decimals: 15 → "15", 0.8 → "0.8",
     /// 83.125 → "83.13". Used for JSON and CSV numbers.
     public func format(places: Int = 2) -> String {
-        var s = fixed(places: places)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
+        decimal(places: places, trimmed: true)
+    }
+
+    /// Both forms from the rounded digits, built as bytes: pages print a
+    /// dozen numbers per official, so this path avoids big integers (for
+    /// small values) and repeated `String` surgery. A value that rounds to
+    /// zero never carries a minus sign.
+    private func decimal(places: Int, trimmed: Bool) -> String {
+        var digits: [UInt8]
+        var negative: Bool
+        if let (neg, m) = smallScaledRounded(places: places) {
+            digits = Array(String(m).utf8)
+            negative = neg && m != 0
+        } else {
+            let scaled = scaledRounded(places: places)
+            digits = Array(String(scaled.magnitude).utf8)
+            negative = scaled.sign == .minus && !scaled.isZero
         }
-        if s == "-0" { s = "0" }
-        return s
+        var out = [UInt8]()
+        out.reserveCapacity(digits.count + 3)
+        if places > 0 {
+            if digits.count <= places {
+                digits = [UInt8](repeating: UInt8(ascii: "0"), count: places - digits.count + 1) + digits
+            }
+            let cut = digits.count - places
+            var end = digits.count
+            if trimmed { while end > cut, digits[end - 1] == UInt8(ascii: "0") { end -= 1 } }
+            if trimmed && end == cut && digits[..<cut].allSatisfy({ $0 == UInt8(ascii: "0") }) { negative = false }
+            if negative { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: digits[..<cut])
+            if end > cut {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: digits[cut..<end])
+            }
+        } else {
+            if negative { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: digits)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
