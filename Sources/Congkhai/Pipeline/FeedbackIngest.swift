@@ -3,7 +3,9 @@ import Foundation
 /// Streams every feedback file through validation into the accumulator.
 ///
 /// The only place where the scanner (load), the validator (validate) and the
-/// accumulator (score) meet, so rows flow through without being stored.
+/// accumulator (score) meet, so rows flow through without being stored (a
+/// few batches in flight to the accumulator's and export's threads,
+/// `FeedbackStages`).
 public enum FeedbackIngest {
     public struct Result: Sendable {
         public var tally: FeedbackTally
@@ -29,6 +31,7 @@ public enum FeedbackIngest {
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
         let accumulator = FeedbackAccumulator(province: province, asOf: asOf, expectedRows: expected)
+        let stages = FeedbackStages(accumulator: accumulator, export: export, start: start, asOf: asOf)
         var quarantined: [QuarantinedRow] = []
         var quarantinedCount = 0
         var rows = 0
@@ -42,7 +45,7 @@ public enum FeedbackIngest {
                 let path = province.root + "/" + file
                 let size = FileSize.of(path)
                 bytes += size
-                export?.reserve(file: file, rows: size / 130)
+                stages.reserve(file: file, rows: size / 130)
                 let scanner = CSVScanner(path: path)
                 let digest = SHA256.Stream()
                 var columns: FeedbackValidator.Columns?
@@ -60,8 +63,7 @@ public enum FeedbackIngest {
                     rows += 1
                     switch validator.validate(record, columns: cols, file: file) {
                     case let .row(row):
-                        accumulator.add(row)
-                        if let export, row.date >= start, row.date <= asOf { export.add(row) }
+                        stages.add(row)
                     case let .quarantined(q):
                         quarantinedCount += 1
                         if quarantined.count < quarantineListLimit { quarantined.append(q) }
@@ -79,8 +81,7 @@ public enum FeedbackIngest {
                 }
             }
         }
-        let tally = accumulator.finish()
-        export?.seal()
+        let tally = stages.finish()
         return Result(tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,
                       rowsRead: rows, bytesRead: bytes, hashes: hashes)
     }

@@ -8,7 +8,7 @@ public struct FeedbackTally: Sendable {
 
     /// Deduplicated in-window ratings of one official, per respondent-kind slot.
     public struct RatingSums: Sendable {
-        public var count = [Int](repeating: 0, count: FeedbackTally.kindSlots)
+        public var count = SmallCounts(count: FeedbackTally.kindSlots)
         /// Exact sums: independent of order, so output stays byte-identical
         /// however rows are hashed, and never rounded.
         public var sums = [ExactSum](repeating: ExactSum(), count: FeedbackTally.kindSlots)
@@ -42,14 +42,14 @@ public struct FeedbackTally: Sendable {
     /// Counts for summaries (in-window rows, before rating deduplication).
     public struct Summary: Sendable {
         public var rows = 0
-        public var byKind = [Int](repeating: 0, count: FeedbackKind.allCases.count)
-        public var byChannel = [Int](repeating: 0, count: FeedbackChannel.allCases.count + 1)
-        public var byRespondentKind = [Int](repeating: 0, count: FeedbackTally.kindSlots)
+        public var byKind = SmallCounts(count: FeedbackKind.allCases.count)
+        public var byChannel = SmallCounts(count: FeedbackChannel.allCases.count + 1)
+        public var byRespondentKind = SmallCounts(count: FeedbackTally.kindSlots)
         public var ratingCount = 0
         public var ratingSum = ExactSum()
         public var ratingMean: Rational? { ratingCount == 0 ? nil : ratingSum.value / ratingCount }
         /// Ratings rounded to whole stars 1…5 (index 0 = 1 star).
-        public var ratingHistogram = [Int](repeating: 0, count: 5)
+        public var ratingHistogram = SmallCounts(count: 5)
         public var complaintsOpen = 0
         public var complaintsResolved = 0
         public var complaintsResolvedOnTime = 0
