@@ -8,18 +8,24 @@ import BigInt
 /// from zero" then publishes 4.62 instead of 4.63; `Decimal` fails the same way
 /// after a division by 3. A fraction of two integers has no such error.
 ///
-/// Why two storages: nearly every value in scoring has a numerator and a
+/// Why three storages: nearly every value in scoring has a numerator and a
 /// denominator that fit in 64 bits, and products of two such fit in 128 bits,
-/// so the common path needs no allocation. Only when a reduced result leaves
-/// 64 bits does it move to big integers (attaswift/BigInt), so nothing can
-/// overflow whatever the input.
+/// so the common path needs no allocation. National-size feedback makes
+/// rating priors fractions whose parts need 70–120 bits; those stay in
+/// 128-bit words (`medium`, arithmetic checked for overflow) instead of
+/// allocating big integers for every step of 32 weight corners per
+/// official. Only when a checked operation overflows 128 bits does it move
+/// to big integers (attaswift/BigInt), so nothing can overflow whatever the
+/// input.
 ///
 /// Invariant (so that `==` and hashing are structural): the denominator is
 /// positive, numerator and denominator are coprime, and the value is stored
-/// `small` whenever both parts fit in `Int64`.
+/// `small` whenever both parts fit in `Int64`, else `medium` whenever both
+/// fit in `Int128`, else `big`.
 public struct Rational: Sendable, Hashable {
     enum Storage: Sendable, Hashable {
         case small(Int64, Int64)
+        case medium(Int128, Int128)
         case big(BigInt, BigInt)
     }
 
@@ -49,6 +55,7 @@ public struct Rational: Sendable, Hashable {
     public var numerator: BigInt {
         switch storage {
         case let .small(n, _): return BigInt(n)
+        case let .medium(n, _): return BigInt(n)
         case let .big(n, _): return n
         }
     }
@@ -56,6 +63,7 @@ public struct Rational: Sendable, Hashable {
     public var denominator: BigInt {
         switch storage {
         case let .small(_, d): return BigInt(d)
+        case let .medium(_, d): return BigInt(d)
         case let .big(_, d): return d
         }
     }
@@ -68,6 +76,7 @@ public struct Rational: Sendable, Hashable {
     public var isNegative: Bool {
         switch storage {
         case let .small(n, _): return n < 0
+        case let .medium(n, _): return n < 0
         case let .big(n, _): return n.sign == .minus && !n.isZero
         }
     }
@@ -75,6 +84,7 @@ public struct Rational: Sendable, Hashable {
     public var isInteger: Bool {
         switch storage {
         case let .small(_, d): return d == 1
+        case let .medium(_, d): return d == 1
         case let .big(_, d): return d == 1
         }
     }
@@ -89,6 +99,7 @@ public struct Rational: Sendable, Hashable {
     public var approximateDouble: Double {
         switch storage {
         case let .small(n, d): return Double(n) / Double(d)
+        case let .medium(n, d): return Double(n) / Double(d)
         case let .big(n, d):
             // Scale to keep 18 significant digits before the one lossy division.
             let (q, r) = n.quotientAndRemainder(dividingBy: d)
@@ -112,10 +123,50 @@ public struct Rational: Sendable, Hashable {
             n /= Int128(g)
             d /= Int128(g)
         }
+        return canonical(n, d)
+    }
+
+    /// Storage for an already reduced fraction with a positive denominator.
+    private static func canonical(_ n: Int128, _ d: Int128) -> Rational {
         if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
             return Rational(storage: .small(sn, sd))
         }
-        return Rational(storage: .big(BigInt(n), BigInt(d)))
+        return Rational(storage: .medium(n, d))
+    }
+
+    /// A big integer as a 128-bit word when it fits. Built from the
+    /// magnitude's words: the generic `Int128(exactly:)` reads BigInt's
+    /// two's-complement words of a negative value off by 2^64 (found by
+    /// `storagesAgreeWithBigIntegerArithmetic`).
+    static func wide(_ v: BigInt) -> Int128? {
+        let words = v.magnitude.words
+        var m: UInt128 = 0
+        for (i, w) in words.enumerated() where w != 0 {
+            guard i < 2 else { return nil }
+            m |= UInt128(w) << (64 * i)
+        }
+        if v.sign == .minus && !v.isZero {
+            if m == UInt128(1) << 127 { return .min }
+            guard m < UInt128(1) << 127 else { return nil }
+            return -Int128(m)
+        }
+        guard m < UInt128(1) << 127 else { return nil }
+        return Int128(m)
+    }
+
+    /// Numerator and denominator as 128-bit words (small and medium values).
+    private var wide: (Int128, Int128)? {
+        switch storage {
+        case let .small(n, d): return (Int128(n), Int128(d))
+        case let .medium(n, d): return (n, d)
+        case .big: return nil
+        }
+    }
+
+    /// `a·b`, nil on overflow.
+    private static func times(_ a: Int128, _ b: Int128) -> Int128? {
+        let (p, o) = a.multipliedReportingOverflow(by: b)
+        return o ? nil : p
     }
 
     static func reduced(_ n: BigInt, _ d: BigInt) -> Rational {
@@ -130,16 +181,41 @@ public struct Rational: Sendable, Hashable {
             n /= g
             d /= g
         }
-        if let sn = Int64(exactly: n), let sd = Int64(exactly: d) {
-            return Rational(storage: .small(sn, sd))
+        if let wn = wide(n), let wd = wide(d) {
+            return canonical(wn, wd)
         }
         return Rational(storage: .big(n, d))
     }
 
     private init(storage: Storage) { self.storage = storage }
 
-    /// Binary GCD: no division, fast on 128-bit words.
+    /// Binary GCD on the narrowest words that hold the operands: most
+    /// reductions (sums of two 64-bit fractions) have a 64-bit operand, and
+    /// one remainder brings the other down to it; 128-bit shifts and
+    /// compares cost several instructions each (17 % of national scoring).
     static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var a = a, b = b
+        if a == 0 { return b }
+        if b == 0 { return a }
+        if a < b { swap(&a, &b) }
+        if b <= UInt128(UInt64.max) {
+            if a > UInt128(UInt64.max) {
+                a %= b
+                if a == 0 { return b }
+            }
+            return UInt128(gcd64(UInt64(a), UInt64(b)))
+        }
+        let shift = (a | b).trailingZeroBitCount
+        a >>= a.trailingZeroBitCount
+        repeat {
+            b >>= b.trailingZeroBitCount
+            if a > b { swap(&a, &b) }
+            b -= a
+        } while b != 0
+        return a << shift
+    }
+
+    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var a = a, b = b
         if a == 0 { return b }
         if b == 0 { return a }
@@ -160,6 +236,15 @@ public struct Rational: Sendable, Hashable {
             if b == d { return reduced(Int128(a) + Int128(c), Int128(b)) }
             return reduced(Int128(a) * Int128(d) + Int128(c) * Int128(b), Int128(b) * Int128(d))
         }
+        if let (a, b) = x.wide, let (c, d) = y.wide {
+            if b == d {
+                let (s, o) = a.addingReportingOverflow(c)
+                if !o { return reduced(s, b) }
+            } else if let ad = times(a, d), let cb = times(c, b), let bd = times(b, d) {
+                let (s, o) = ad.addingReportingOverflow(cb)
+                if !o { return reduced(s, bd) }
+            }
+        }
         return reduced(x.numerator * y.denominator + y.numerator * x.denominator, x.denominator * y.denominator)
     }
 
@@ -168,6 +253,10 @@ public struct Rational: Sendable, Hashable {
         case let .small(n, d):
             if n != .min { return Rational(storage: .small(-n, d)) }
             return reduced(-Int128(n), Int128(d))
+        case let .medium(n, d):
+            // -n may fit 64 bits again (n = 2^63); canonical decides.
+            if n != .min { return canonical(-n, d) }
+            return reduced(-BigInt(n), BigInt(d))
         case let .big(n, d): return reduced(-n, d)
         }
     }
@@ -178,6 +267,13 @@ public struct Rational: Sendable, Hashable {
         if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
             return reduced(Int128(a) * Int128(c), Int128(b) * Int128(d))
         }
+        if let (a, b) = x.wide, let (c, d) = y.wide {
+            // Cross-reduce first: keeps products inside 128 bits more often.
+            if let g1 = Int128(exactly: gcd(a.magnitude, d.magnitude)), let g2 = Int128(exactly: gcd(c.magnitude, b.magnitude)),
+               g1 > 0, g2 > 0, let n = times(a / g1, c / g2), let m = times(b / g2, d / g1) {
+                return reduced(n, m)
+            }
+        }
         return reduced(x.numerator * y.numerator, x.denominator * y.denominator)
     }
 
@@ -186,6 +282,12 @@ public struct Rational: Sendable, Hashable {
         precondition(!y.isZero, "division of a Rational by zero")
         if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
             return reduced(Int128(a) * Int128(d), Int128(b) * Int128(c))
+        }
+        if let (a, b) = x.wide, let (c, d) = y.wide {
+            if let g1 = Int128(exactly: gcd(a.magnitude, c.magnitude)), let g2 = Int128(exactly: gcd(d.magnitude, b.magnitude)),
+               g1 > 0, g2 > 0, let n = times(a / g1, d / g2), let m = times(b / g2, c / g1) {
+                return reduced(n, m)
+            }
         }
         return reduced(x.numerator * y.denominator, x.denominator * y.numerator)
     }
@@ -208,6 +310,9 @@ extension Rational: Comparable {
         if case let .small(a, b) = x.storage, case let .small(c, d) = y.storage {
             if b == d { return a < c }
             return Int128(a) * Int128(d) < Int128(c) * Int128(b)
+        }
+        if let (a, b) = x.wide, let (c, d) = y.wide, let ad = times(a, d), let cb = times(c, b) {
+            return ad < cb
         }
         return x.numerator * y.denominator < y.numerator * x.denominator
     }
@@ -474,6 +579,7 @@ extension Rational: CustomStringConvertible {
     public var description: String {
         switch storage {
         case let .small(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
+        case let .medium(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
         case let .big(n, d): return d == 1 ? String(n) : "\(n)/\(d)"
         }
     }
