@@ -257,8 +257,8 @@ public struct SiteRenderer: Sendable {
     func render(_ page: SitePlan.Page, _ m: PageModel, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
         theme.render(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
             let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: html)
-            return theme.render(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
-                .map { OutputFile(path: SitePaths.file(for: fullPath), text: $0) }
+            return theme.renderBytes(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
+                .map { OutputFile(path: SitePaths.file(for: fullPath), bytes: $0) }
         }
     }
 

@@ -62,7 +62,12 @@ public struct Theme: Sendable {
     /// Renders a template; a missing template is an error naming its file,
     /// never an empty page.
     func render(_ context: TemplateValue, template: String) -> Result<String, RenderError> {
-        guard let html = library.render(context, template: template) else {
+        renderBytes(context, template: template).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same as the bytes written to disk.
+    func renderBytes(_ context: TemplateValue, template: String) -> Result<[UInt8], RenderError> {
+        guard let html = library.renderBytes(context, template: template) else {
             return .failure(RenderError(file: "themes/\(name)/templates/\(template).mustache", line: 0,
                                         message: "template \"\(template)\" is missing from the theme; the page was not written"))
         }
