@@ -68,9 +68,4 @@ struct ScoreHistory {
         }
         return out
     }
-
-    /// Published totals of one official, oldest first.
-    func series(locality: String, official: String) -> [(Day, String, String)] {
-        rows.filter { $0.locality == locality && $0.official == official }.map { ($0.asOf, $0.total, $0.band) }
-    }
 }

@@ -43,8 +43,9 @@ extension SiteRenderer {
 
     /// An official's published totals over time.
     func officialSeries(_ o: Official) -> [(Day, Rational)] {
-        history.scores.series(locality: o.locality, official: o.id).compactMap { d, total, _ in
-            Rational(decimal: total).map { (d, $0) }
+        (historyIndex.scoreRows[o.key] ?? []).compactMap { i in
+            let r = history.scores.rows[i]
+            return Rational(decimal: r.total).map { (r.asOf, $0) }
         }
     }
 
@@ -61,7 +62,8 @@ extension SiteRenderer {
     /// A locality's mean total at each published `as_of`.
     func localitySeries(_ l: Locality) -> [(Day, Rational)] {
         var sums: [Day: (Rational, Int)] = [:]
-        for r in history.scores.rows where r.locality == l.id {
+        for i in historyIndex.scoreRowsByLocality[l.id] ?? [] {
+            let r = history.scores.rows[i]
             guard let v = Rational(decimal: r.total) else { continue }
             let s = sums[r.asOf] ?? (.zero, 0)
             sums[r.asOf] = (s.0 + v, s.1 + 1)
@@ -129,6 +131,11 @@ struct HistoryIndex: Sendable {
     var cards = Set<String>()
     /// Locality id → its most recent changes (at most `SiteRenderer.changesShown`).
     var byLocality: [String: [SiteHistory.Change]] = [:]
+    /// `locality/official` → its rows of the score history, and locality id →
+    /// all its rows (indexes, oldest first): each official and locality page
+    /// filtered every row before, quadratic (10 % of a national build).
+    var scoreRows: [String: [Int]] = [:]
+    var scoreRowsByLocality: [String: [Int]] = [:]
 
     init(run: ScoringRun, history: SiteHistory) {
         for o in run.province.officials {
@@ -138,6 +145,10 @@ struct HistoryIndex: Sendable {
                 if c.isPublished(asOf: run.scoreboard.asOf) { cards.insert(o.key + "/" + c.id) }
             }
             for r in history.removedCommitments[o.key] ?? [] { cards.insert(o.key + "/" + r.id) }
+        }
+        for (i, r) in history.scores.rows.enumerated() {
+            scoreRows[r.locality + "/" + r.official, default: []].append(i)
+            scoreRowsByLocality[r.locality, default: []].append(i)
         }
         for c in history.recent {
             guard let l = c.subject["locality"] else { continue }
