@@ -65,6 +65,13 @@ import Testing
         let table = ByteTable([("xa-an-binh", 0), ("xa-tan-phu", 1)])
         func look(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { table.lookup($0) } }
         #expect(look("xa-an-binh") == 0 && look("xa-tan-phu") == 1 && look("xa-an-bin") == nil && look("") == nil)
+        // Many keys (probe chains), an empty key, keys that are prefixes of each other.
+        let many = ByteTable((0..<2000).map { ("cb-\($0)", $0) } + [("", 9999)])
+        func find(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { many.lookup($0) } }
+        var missed = 0
+        for i in 0..<2000 where find("cb-" + String(i)) != i { missed += 1 }
+        #expect(missed == 0 && find("") == 9999)
+        #expect(find("cb-2000") == nil && find("cb-") == nil && find("cb-19999") == nil && find("Cb-1") == nil)
         var interner = ByteInterner()
         var ids: [Int] = []
         for i in 0..<200 { ids.append(interner.id("loại \(i % 100)") ?? -1) }
