@@ -39,6 +39,11 @@ final class FeedbackExport: @unchecked Sendable {
     private var pseudonyms: [UInt64] = []
     private(set) var rows = RowDigests()
 
+    /// The ledger has compared the rows (`HistoryStage.changes`); their
+    /// digests (24 bytes a row: ~480 MB for 20 million rows) are not needed
+    /// for the pages and data written after it.
+    func dropRowDigests() { rows = RowDigests() }
+
     init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget) {
         budget = bufferBudget
         self.province = province

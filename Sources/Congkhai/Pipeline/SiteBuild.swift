@@ -148,6 +148,7 @@ public enum SiteBuild {
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
         let pending = history.changes(run: run)
+        run.export?.dropRowDigests()
         let scoreHistory = history.scoreHistory(run: run)
         let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
         progress("pages")
