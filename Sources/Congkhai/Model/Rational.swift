@@ -203,19 +203,13 @@ public struct Rational: Sendable, Hashable {
                 a %= b
                 if a == 0 { return b }
             }
-            return UInt128(gcd64(UInt64(a), UInt64(b)))
+            return UInt128(binaryGCD(UInt64(a), UInt64(b)))
         }
-        let shift = (a | b).trailingZeroBitCount
-        a >>= a.trailingZeroBitCount
-        repeat {
-            b >>= b.trailingZeroBitCount
-            if a > b { swap(&a, &b) }
-            b -= a
-        } while b != 0
-        return a << shift
+        return binaryGCD(a, b)
     }
 
-    static func gcd64(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    /// Stein's algorithm: shifts and subtractions only, on any word width.
+    static func binaryGCD<T: FixedWidthInteger & UnsignedInteger>(_ a: T, _ b: T) -> T {
         var a = a, b = b
         if a == 0 { return b }
         if b == 0 { return a }
