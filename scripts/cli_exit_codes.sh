@@ -67,5 +67,12 @@ cmp -s "$TMP/rb-site/data/scores.json" "$TMP/rb-kept/data/scores.json" && passed
 BIN_ABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 expect 0 "build from / with the built-in theme" sh -c "cd / && '$BIN_ABS' build '$TMP/ok' --output '$TMP/from-root' --quiet"
 [ -f "$TMP/from-root/assets/style.css" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no theme assets in a build from /"; }
+# CONGKHAI_TIMING=1 (the benchmarks' stage timings) names every stage in
+# order on stderr, and a build without it prints no such line.
+STAGES=$(CONGKHAI_TIMING=1 "$BIN" build "$TMP/ok" --output "$TMP/timed" --quiet 2>&1 >/dev/null | awk '/^timing:/{print $NF}' | tr '\n' ' ')
+[ "$STAGES" = "load key score validate feedback officials render pages data manifest publish " ] && passed=$((passed + 1)) \
+  || { failed=$((failed + 1)); echo "FAIL: CONGKHAI_TIMING stages were: $STAGES"; }
+"$BIN" build "$TMP/ok" --output "$TMP/untimed" --quiet 2>&1 | grep -q '^timing:' \
+  && { failed=$((failed + 1)); echo "FAIL: timing lines without CONGKHAI_TIMING"; } || passed=$((passed + 1))
 echo "cli exit codes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
