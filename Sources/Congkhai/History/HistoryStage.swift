@@ -17,8 +17,13 @@ struct HistoryStage {
     /// with it can be reversed by guessing, so real sites set their own.
     static let demoPseudonymKey = "congkhai-demo-pseudonym-key"
 
-    let previous: PreviousSite
+    private(set) var previous: PreviousSite
     let options: Options
+
+    /// The previous site's row digests (24 bytes a published row: ~480 MB
+    /// for a national site, in every nightly rebuild) are needed only by
+    /// `changes(run:)`; pages and data written after it never read them.
+    mutating func dropPreviousRowDigests() { previous.feedback = RowDigests() }
 
     /// Nil (with errors in `log`) when a previous site's ledger does not verify
     /// and no new ledger was asked for: nothing may be published then.

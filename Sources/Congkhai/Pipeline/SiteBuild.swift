@@ -116,7 +116,7 @@ public enum SiteBuild {
             }
         }
         // The previous site first: a broken ledger stops the build before any work.
-        guard let history = HistoryStage.open(output: options.output,
+        guard var history = HistoryStage.open(output: options.output,
                                               options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
                                                              preview: options.preview),
                                               log: log) else {
@@ -149,6 +149,7 @@ public enum SiteBuild {
         let baseURL = options.baseURL ?? run.province.site.baseURL
         let pending = history.changes(run: run)
         run.export?.dropRowDigests()
+        history.dropPreviousRowDigests()
         let scoreHistory = history.scoreHistory(run: run)
         let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
         progress("pages")
