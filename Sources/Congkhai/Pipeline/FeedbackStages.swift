@@ -31,6 +31,8 @@ final class FeedbackStages: @unchecked Sendable {
     private let exportQueue = DispatchQueue(label: "congkhai.feedback.export")
     private let tallySlots = DispatchSemaphore(value: FeedbackStages.depth)
     private let exportSlots = DispatchSemaphore(value: FeedbackStages.depth)
+    /// The sorted tally, written on `tallyQueue` by `finish`.
+    private var finished: FeedbackTally?
 
     init(accumulator: FeedbackAccumulator, export: FeedbackExport?, start: Day, asOf: Day) {
         self.accumulator = accumulator
@@ -79,11 +81,10 @@ final class FeedbackStages: @unchecked Sendable {
     func finish() -> FeedbackTally {
         flush()
         exportQueue.sync {}
-        let tally = Slots<FeedbackTally>(count: 1)
-        tallyQueue.async { tally.set(0, self.accumulator.finish()) }
+        tallyQueue.async { self.finished = self.accumulator.finish() }
         export?.seal()
-        tallyQueue.sync {}
-        // Set on the queue just drained; the fallback is never reached.
-        return tally.value(0) ?? FeedbackTally(officials: 0, localities: 0)
+        // Read on the queue that wrote it, after the write; were it somehow
+        // unset, finishing here gives the same tally (never an empty one).
+        return tallyQueue.sync { finished } ?? accumulator.finish()
     }
 }
