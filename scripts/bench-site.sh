@@ -11,10 +11,12 @@ BIN=.build/release/congkhai
 OUT=$(mktemp -d)/site
 # A full build starts from an empty output folder (a second build into the same
 # folder finds nothing changed and writes nothing: measured separately).
+# hyperfine applies a single --prepare to every command: one per command, so
+# only the full build starts from an empty folder.
 hyperfine --warmup 1 --runs 5 --export-json /tmp/congkhai-site-bench.json \
-  -n "congkhai score (load + validate + score)" "$BIN score content --format json" \
+  -n "congkhai score (load + validate + score)" --prepare "true" "$BIN score content --format json" \
   -n "congkhai build (score + render + publish)" --prepare "rm -rf $OUT" "$BIN build content --output $OUT --quiet" \
-  -n "congkhai build, nothing changed" "$BIN build content --output $OUT --quiet" >/dev/null
+  -n "congkhai build, nothing changed" --prepare "true" "$BIN build content --output $OUT --quiet" >/dev/null
 PAGES=$(find "$OUT" -name '*.html' | wc -l)
 FILES=$(find "$OUT" -type f | wc -l)
 python3 - /tmp/congkhai-site-bench.json "$PAGES" "$FILES" <<'PY'
