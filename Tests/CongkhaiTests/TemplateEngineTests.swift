@@ -48,6 +48,11 @@ import Testing
         try lib.register("<ul>\n  {{#xs}}\n  <li>{{.}}</li>\n  {{/xs}}\n</ul>\n{{! note }}\n{{{raw}}}&{{esc}}", named: "x")
         let v = TemplateValue.object(["xs": .list([.text("a"), .text("b")]), "raw": .text("<b>"), "esc": .text("<'&\">")])
         #expect(lib.render(v, template: "x") == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n<b>&&lt;&#39;&amp;&quot;&gt;")
+        // A standalone partial indents every line it renders, LF or CRLF, and
+        // multi-byte text passes through byte for byte.
+        try lib.register("a\nb\r\nc{{x}}", named: "part")
+        try lib.register("<div>\n  {{> part}}\n</div>", named: "outer")
+        #expect(lib.render(.object(["x": .text("ắ")]), template: "outer") == "<div>\n  a\n  b\r\n  cắ</div>")
         #expect(throws: Template.ParseError.self) { try Template("{{#a}}never closed") }
         #expect(throws: Template.ParseError.self) { try Template("{{#a}}{{/b}}") }
     }
