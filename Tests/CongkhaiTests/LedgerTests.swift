@@ -223,6 +223,51 @@ import Testing
         #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
     }
 
+    /// The published feedback is read back only when the ledger compares
+    /// (not at the start of the build, to keep it out of memory during the
+    /// ingest): an unreadable file must still stop the build, publish
+    /// nothing, and leave the published site as it was.
+    @Test func anUnreadablePublishedFeedbackFileStopsTheBuild() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        let (first, _) = LedgerTests.build(root, into: out, asOf: "2026-11-01")
+        guard case .built = first.outcome else { Issue.record("\(first.outcome)"); return }
+        let folder = out + "/data/feedback"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".csv.gz") })
+        try Data("not gzip".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        let ledgerBefore = try Data(contentsOf: URL(fileURLWithPath: out + "/data/ledger/entries.jsonl"))
+        let (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-02")
+        guard case .contentErrors = report.outcome else { Issue.record("build went on: \(report.outcome)"); return }
+        #expect(log.items.contains { $0.message.contains("a published feedback file cannot be read") })
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/data/ledger/entries.jsonl")) == ledgerBefore)
+        // Starting a new chain is the way out, and it is recorded.
+        let (again, log2) = LedgerTests.build(root, into: out, asOf: "2026-11-02", newLedger: true)
+        guard case .built = again.outcome else { Issue.record("--new-ledger: \(again.outcome) \(log2.items)"); return }
+        #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
+    }
+
+    /// Pages keep only what they show of each change; the sentences must not change.
+    @Test func slimChangesReadTheSame() {
+        let state = JSONValue.object([("title", .string("Xây cầu")), ("status", .string("done")), ("deadline", .string("2026-09-30")),
+                                      ("updates", .array([.object([("on", .string("2026-08-01"))])]))])
+        let subject = ["locality": "xa-an-binh", "official": "nguyen-van-an", "commitment": "cau"]
+        let text = ChangeText(t: ThemeStrings.vi)
+        let names: (String) -> String? = { $0 == "xa-an-binh/nguyen-van-an" ? "Nguyễn Văn An" : nil }
+        for kind in LedgerEntry.Kind.allCases {
+            let full = SiteHistory.Change(asOf: Day(iso: "2026-11-01") ?? Day(ordinal: 0), kind: kind, subject: subject,
+                                          field: kind == .commitmentChanged ? "status" : nil,
+                                          old: kind == .commitmentChanged ? .string("in_progress") : state,
+                                          new: kind == .commitmentChanged ? .string("done") : state, count: 3)
+            let slim = SiteHistory.slim(full)
+            #expect(text.entry(slim, names: names) == text.entry(full, names: names), "\(kind)")
+            #expect(text.commitment(slim) == text.commitment(full), "\(kind)")
+        }
+        let added = SiteHistory.slim(.init(asOf: Day(ordinal: 0), kind: .commitmentAdded, subject: subject, new: state))
+        #expect(added.new == .object([("title", .string("Xây cầu"))]) && added.old == nil)
+        let removed = SiteHistory.slim(.init(asOf: Day(ordinal: 0), kind: .commitmentRemoved, subject: subject, old: state, new: state))
+        #expect(removed.old == state && removed.new == nil)
+    }
+
     @Test func aTruncatedLedgerIsReported() throws {
         let root = try LedgerTests.content().write()
         let out = root + "-out"

@@ -15,7 +15,8 @@ import Testing
         let p = run.province
         for path in p.inputFiles where !path.hasPrefix("feedback/") && !path.hasPrefix("static/") {
             let disk = try #require(FileManager.default.contents(atPath: root + "/" + path))
-            #expect(p.inputBytes[path] == [UInt8](disk), "\(path)")
+            #expect(p.inputBytes.bytes(path) == [UInt8](disk), "\(path)")
+            #expect(p.inputBytes.hash(path) == SHA256.hex([UInt8](disk)), "\(path)")
         }
         #expect(p.feedbackHashes["feedback/a.csv"] == SHA256.hex(fileAt: root + "/feedback/a.csv"))
         // Changing a file after scoring changes neither what is published nor the manifest.

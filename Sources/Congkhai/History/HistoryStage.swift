@@ -19,11 +19,8 @@ struct HistoryStage {
 
     private(set) var previous: PreviousSite
     let options: Options
-
-    /// The previous site's row digests (24 bytes a published row: ~480 MB
-    /// for a national site, in every nightly rebuild) are needed only by
-    /// `changes(run:)`; pages and data written after it never read them.
-    mutating func dropPreviousRowDigests() { previous.feedback = RowDigests() }
+    /// The output folder as an absolute path (for messages).
+    let output: String
 
     /// Nil (with errors in `log`) when a previous site's ledger does not verify
     /// and no new ledger was asked for: nothing may be published then.
@@ -37,11 +34,7 @@ struct HistoryStage {
                       + "restore it from a mirror, or start a new chain with --new-ledger (recorded publicly)")
             return nil
         }
-        if previous.exists, !previous.feedbackReadable, !options.newLedger {
-            log.error(output + "/data/feedback", 0, 0, "a published feedback file cannot be read: nothing is published (use --new-ledger to start over)")
-            return nil
-        }
-        return HistoryStage(previous: previous, options: options)
+        return HistoryStage(previous: previous, options: options, output: output)
     }
 
     /// True when this build appends to the previous chain (not a first build, not `--new-ledger`).
@@ -74,14 +67,16 @@ struct HistoryStage {
     func dataFiles(run: ScoringRun, history: ScoreHistory, emit: (OutputFile) throws -> Void) throws {
         var out: [OutputFile] = []
         let p = run.province
-        // The content as scored, byte for byte.
+        // The content as scored, byte for byte, one file at a time (from the
+        // loader's spool, not from the content folder, which may have changed).
         for path in p.inputFiles where !path.hasPrefix("feedback/") && !path.hasPrefix("static/") {
-            if let bytes = p.inputBytes[path] ?? FileManager.default.contents(atPath: p.root + "/" + path).map(Array.init) {
-                out.append(OutputFile(path: "data/content/" + path, bytes: bytes))
+            if p.inputBytes.hash(path) != nil {
+                guard let bytes = p.inputBytes.bytes(path) else { throw SpoolError(path: path) }
+                try emit(OutputFile(path: "data/content/" + path, bytes: bytes))
+            } else if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
+                try emit(OutputFile(path: "data/content/" + path, bytes: Array(data)))
             }
         }
-        for file in out { try emit(file) }
-        out = []
         try run.export?.files(emit)
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)
@@ -90,6 +85,14 @@ struct HistoryStage {
         // Frozen periods: kept unchanged.
         out += previous.carried.filter { $0.path.hasPrefix("ky/") }
         for file in out { try emit(file) }
+    }
+
+    /// The spooled copy of a content file could not be read back intact.
+    struct SpoolError: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            "cannot read back the copy of \(path) taken when it was scored (temporary folder full or changed?); nothing was published"
+        }
     }
 
     /// `ky/<period>/` when this build reaches the period's end and the period
@@ -107,10 +110,19 @@ struct HistoryStage {
         !path.hasPrefix("ky/") && !path.hasPrefix("data/ledger/") && path != "robots.txt"
     }
 
-    /// This build's entries (without the closing `build` entry).
-    func changes(run: ScoringRun) -> [LedgerEntry] {
+    /// This build's entries (without the closing `build` entry); nil (with
+    /// an error in `log`) when the published feedback cannot be read back,
+    /// since rows removed from it could not be recorded.
+    mutating func changes(run: ScoringRun, log: DiagnosticLog) -> [LedgerEntry]? {
         let p = run.province
-        let framework = FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
+        previous.loadComparison()
+        defer { previous.dropComparison() }
+        if previous.exists, !previous.feedbackReadable, !options.newLedger {
+            log.error(output + "/data/feedback", 0, 0, "a published feedback file cannot be read: nothing is published (use --new-ledger to start over)")
+            return nil
+        }
+        let framework = p.inputBytes.bytes(p.framework.file)
+            ?? FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
         var entries = ChangeSet.entries(previous: previous, current: .init(province: p, frameworkBytes: framework,
                                                                           feedback: run.export?.rows ?? RowDigests()))
         if !previous.exists || options.newLedger || !previous.ledger.exists {
@@ -141,27 +153,63 @@ struct HistoryStage {
         }
     }
 
-    /// `data/ledger/`: the previous entries unchanged, this build's appended, the head (and its signature).
-    func ledgerFiles(entries pending: [LedgerEntry], asOf: Day, manifest: [UInt8], scores: [UInt8],
-                     signingKey: Crypto.SigningKey?) -> [OutputFile] {
+    /// Seals this build's entries as soon as they are known: their `seq` and
+    /// `prev` links do not depend on anything later (only the closing
+    /// `build` entry names the manifest), so their lines go to a spool and
+    /// the entries themselves — a first national build's 331,000, each with
+    /// a commitment's whole state, ~400 MB as values — are not held through
+    /// pages and data.
+    func seal(_ pending: [LedgerEntry], asOf: Day) -> SealedLedger {
         let continuing = continues
-        var lines = continuing ? previous.ledger.entries.map(\.line) : []
         var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
         var prev = continuing ? (previous.ledger.entries.last?.hash ?? LedgerEntry.genesis) : LedgerEntry.genesis
-        var all = pending
-        all.append(LedgerEntry(kind: .build, new: .object([("manifest", .string(SHA256.hex(manifest))),
-                                                           ("scores", .string(SHA256.hex(scores)))])))
-        for var e in all {
+        let spool = Spool()
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for var e in pending {
             seq += 1
             e.seal(seq: seq, asOf: asOf, prev: prev)
             prev = e.hash
-            lines.append(e.line)
+            buffer.append(contentsOf: e.line.utf8)
+            buffer.append(0x0A)
+            if buffer.count >= 1 << 20 {
+                spool.append(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        let head = LedgerFile.headJSON(seq: seq, hash: prev, asOf: asOf)
-        var out = [
-            OutputFile(path: "data/ledger/entries.jsonl", text: lines.joined(separator: "\n") + "\n"),
-            OutputFile(path: "data/ledger/head.json", text: head),
-        ]
+        spool.append(buffer)
+        return SealedLedger(lines: spool, seq: seq, hash: prev, asOf: asOf)
+    }
+
+    /// `data/ledger/`: the previous entries unchanged, this build's appended,
+    /// the closing `build` entry, the head (and its signature).
+    /// `entries.jsonl` is streamed into the staging folder (at national
+    /// size it is ~200 MB, which joined in memory was the build's last peak);
+    /// the small files are returned.
+    func writeLedger(_ sealed: SealedLedger, manifest: [UInt8], scores: [UInt8], signingKey: Crypto.SigningKey?,
+                     staging: Staging) throws -> [OutputFile] {
+        var build = LedgerEntry(kind: .build, new: .object([("manifest", .string(SHA256.hex(manifest))),
+                                                            ("scores", .string(SHA256.hex(scores)))]))
+        let seq = sealed.seq + 1
+        build.seal(seq: seq, asOf: sealed.asOf, prev: sealed.hash)
+        let previousLines = continues ? previous.ledger.entries : []
+        try staging.write(path: "data/ledger/entries.jsonl") { sink in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20)
+            for e in previousLines {
+                buffer.append(contentsOf: e.line.utf8)
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 20 {
+                    try sink(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try sink(buffer)
+            try sealed.lines.forEachChunk(sink)
+            try sink(Array((build.line + "\n").utf8))
+        }
+        let head = LedgerFile.headJSON(seq: seq, hash: build.hash, asOf: sealed.asOf)
+        var out = [OutputFile(path: "data/ledger/head.json", text: head)]
         if let key = signingKey, let sig = key.sign(Array(head.utf8)) {
             out.append(OutputFile(path: "data/ledger/head.sig", text: Data(sig).base64EncodedString() + "\n"))
         }

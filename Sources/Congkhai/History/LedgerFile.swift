@@ -13,6 +13,9 @@ public struct LedgerFile: Sendable {
         public var kind: String
         public var hash: String
         public var asOf: String
+        /// Kept for `build` entries only (the manifest and scores they
+        /// name); other entries' values are read from `line` where needed —
+        /// a national ledger holds 275,000 whole commitment states.
         public var new: JSONValue?
     }
 
@@ -68,7 +71,8 @@ public struct LedgerFile: Sendable {
                 if prev != previousHash { ledger.problems.append("ledger seq \(seq): prev does not match the hash of seq \(seq - 1)") }
                 if LedgerEntry.Kind(rawValue: kind) == nil { ledger.problems.append("ledger seq \(seq): unknown kind \"\(kind)\"") }
                 ledger.entries.append(Stored(line: line, seq: seq, kind: kind, hash: hash,
-                                             asOf: value["as_of"]?.stringValue ?? "", new: value["new"]))
+                                             asOf: value["as_of"]?.stringValue ?? "",
+                                             new: kind == LedgerEntry.Kind.build.rawValue ? value["new"] : nil))
                 previousHash = hash
                 expected = seq + 1
             }

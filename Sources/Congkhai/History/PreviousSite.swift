@@ -10,7 +10,8 @@ struct PreviousSite {
     /// A published site is there (it has a manifest or a home page).
     var exists = false
     var ledger = LedgerFile()
-    /// `data/content/` loaded with the ordinary loader (diagnostics ignored).
+    /// `data/content/` loaded with the ordinary loader (diagnostics ignored);
+    /// this and `feedback` only between `loadComparison` and `dropComparison`.
     var content: LoadedContent?
     var frameworkBytes: [UInt8]?
     var feedback = RowDigests()
@@ -26,23 +27,6 @@ struct PreviousSite {
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
         site.ledger = LedgerFile.read(site: output)
-        let contentRoot = output + "/data/content"
-        if fm.fileExists(atPath: contentRoot + "/site.yaml") {
-            let log = DiagnosticLog()
-            let loaded = ContentLoader.load(contentRoot, log: log)
-            site.content = loaded
-            let frameworkFile = loaded.site?.frameworkFile ?? "framework.yaml"
-            site.frameworkBytes = fm.contents(atPath: contentRoot + "/" + frameworkFile).map { Array($0) }
-        }
-        let feedbackDir = output + "/data/feedback"
-        for name in ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted() where name.hasSuffix(".csv.gz") {
-            site.feedbackFiles.append(feedbackDir + "/" + name)
-            guard let data = fm.contents(atPath: feedbackDir + "/" + name), site.feedback.read(gzip: Array(data)) else {
-                site.feedbackReadable = false
-                continue
-            }
-        }
-        site.feedback.seal()
         for folder in ["data/history", "ky"] {
             let base = output + "/" + folder
             let walker = fm.enumerator(atPath: base)
@@ -55,6 +39,40 @@ struct PreviousSite {
         }
         site.carried.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return site
+    }
+
+    /// Reads what only the ledger's comparison needs — the published content
+    /// and the published feedback rows' digests — right before it, and
+    /// `dropComparison` lets them go right after: at national size they are
+    /// ~0.5 GB each, and read at the start they stayed resident through the
+    /// whole ingest, beside this build's own content and feedback.
+    mutating func loadComparison() {
+        guard exists else { return }
+        let fm = FileManager.default
+        let contentRoot = root + "/data/content"
+        if fm.fileExists(atPath: contentRoot + "/site.yaml") {
+            let log = DiagnosticLog()
+            let loaded = ContentLoader.load(contentRoot, log: log)
+            content = loaded
+            let frameworkFile = loaded.site?.frameworkFile ?? "framework.yaml"
+            frameworkBytes = fm.contents(atPath: contentRoot + "/" + frameworkFile).map { Array($0) }
+        }
+        let feedbackDir = root + "/data/feedback"
+        feedbackFiles = []
+        for name in ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted() where name.hasSuffix(".csv.gz") {
+            feedbackFiles.append(feedbackDir + "/" + name)
+            guard let data = fm.contents(atPath: feedbackDir + "/" + name), feedback.read(gzip: Array(data)) else {
+                feedbackReadable = false
+                continue
+            }
+        }
+        feedback.seal()
+    }
+
+    mutating func dropComparison() {
+        content = nil
+        frameworkBytes = nil
+        feedback = RowDigests()
     }
 
     /// Reads the ids and localities of `keys` from the published files.

@@ -39,7 +39,8 @@ public struct SiteHistory: Sendable {
             all.append(c)
         }
         for e in pending {
-            all.append(Change(asOf: asOf, kind: e.kind, subject: e.subject, field: e.field, old: e.old, new: e.new, count: e.count))
+            all.append(SiteHistory.slim(Change(asOf: asOf, kind: e.kind, subject: e.subject, field: e.field, old: e.old, new: e.new,
+                                               count: e.count)))
         }
         var removed: [String: [String: (JSONValue, Day)]] = [:]
         for c in all {
@@ -74,7 +75,29 @@ public struct SiteHistory: Sendable {
         if case let .object(pairs)? = v["subject"] {
             for (k, value) in pairs { if let s = value.stringValue { subject[k] = s } }
         }
-        return Change(asOf: asOf, kind: kind, subject: subject, field: v["field"]?.stringValue, old: v["old"], new: v["new"],
-                      count: v["count"]?.intValue)
+        return slim(Change(asOf: asOf, kind: kind, subject: subject, field: v["field"]?.stringValue, old: v["old"], new: v["new"],
+                           count: v["count"]?.intValue))
+    }
+
+    /// A change with only the values pages show (`ChangeText`): an added
+    /// commitment's title, not its whole state; nothing for kinds whose
+    /// sentence names no value. A first national build records 275,000
+    /// added commitments, and every later build reads them back from the
+    /// ledger: whole states were ~300 MB held through the page stage.
+    static func slim(_ c: Change) -> Change {
+        var c = c
+        switch c.kind {
+        case .commitmentChanged, .updateChanged, .updateRemoved:
+            break
+        case .commitmentRemoved:
+            c.new = nil  // the last state (`old`) is shown in full
+        case .commitmentAdded:
+            c.old = nil
+            if case let .object(pairs)? = c.new { c.new = .object(pairs.filter { $0.0 == "title" }) }
+        default:
+            c.old = nil
+            c.new = nil
+        }
+        return c
     }
 }

@@ -65,7 +65,7 @@ public enum ContentLoader {
         content.inputFiles.append(contentsOf: tree.feedbackFiles)
         content.inputFiles.append(contentsOf: tree.staticFiles)
         content.inputFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        content.inputBytes = tree.bytesRead.files
+        content.inputBytes = tree.bytesRead
         return content
     }
 

@@ -2,29 +2,8 @@ import Foundation
 
 /// The files of a content folder, found and checked against the layout rules
 /// before any of them is parsed.
-/// The bytes of every content file as the loader read them: what is scored is
-/// what the manifest hashes and `data/content/` publishes, even if a file
-/// changes on disk during the build.
-/// Officials load on every core, so the record is guarded by a lock.
-final class ReadBytes: @unchecked Sendable {
-    private var stored: [String: [UInt8]] = [:]
-    private let lock = NSLock()
-
-    var files: [String: [UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-
-    func record(_ path: String, _ bytes: [UInt8]) {
-        lock.lock()
-        stored[path] = bytes
-        lock.unlock()
-    }
-}
-
 struct ContentTree {
-    let bytesRead = ReadBytes()
+    let bytesRead = ContentBytes()
 
     struct OfficialFile {
         var locality: String

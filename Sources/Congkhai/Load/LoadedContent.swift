@@ -11,8 +11,8 @@ public struct LoadedContent {
     public var feedbackFiles: [String] = []
     public var staticFiles: [String] = []
     public var inputFiles: [String] = []
-    /// The bytes of each content file as read (path → bytes; not feedback or static files).
-    public var inputBytes: [String: [UInt8]] = [:]
+    /// The bytes of each content file as read (not feedback or static files).
+    public var inputBytes = ContentBytes()
     /// Ids whose file was found but could not be loaded (its error is
     /// already reported): later references to them are not reported again
     /// as "unknown", which would send the editor to the wrong file.

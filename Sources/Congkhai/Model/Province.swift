@@ -22,7 +22,7 @@ public struct Province: Sendable {
     /// Content files as the loader read them, and SHA-256 of each feedback file
     /// as it was scanned: the manifest and `data/content/` use these, never a
     /// second read of a file that may have changed meanwhile.
-    public var inputBytes: [String: [UInt8]] = [:]
+    public var inputBytes = ContentBytes()
     public var feedbackHashes: [String: String] = [:]
 
     public init(root: String, site: SiteConfig, framework: Framework, products: [String: Product],

@@ -147,11 +147,17 @@ public enum SiteBuild {
         progress("render")
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
-        let pending = history.changes(run: run)
-        run.export?.dropRowDigests()
-        history.dropPreviousRowDigests()
         let scoreHistory = history.scoreHistory(run: run)
-        let siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
+        // This build's entries live only here: sealed to a spool and reduced
+        // to what pages show, then let go.
+        guard let (sealed, siteHistory) = { () -> (SealedLedger, SiteHistory)? in
+            guard let pending = history.changes(run: run, log: log) else { return nil }
+            return (history.seal(pending, asOf: run.scoreboard.asOf),
+                    history.siteHistory(run: run, pending: pending, scores: scoreHistory))
+        }() else {
+            return Report(outcome: .contentErrors, run: run, seconds: seconds())
+        }
+        run.export?.dropRowDigests()
         progress("pages")
         // Written into the staging folder as rendered: the site is never held in memory whole.
         let staging: Staging
@@ -200,8 +206,8 @@ public enum SiteBuild {
                 remember(key: key, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
-            for file in history.ledgerFiles(entries: pending, asOf: run.scoreboard.asOf,
-                                             manifest: manifest.bytes, scores: scores, signingKey: signing) { try emit(file) }
+            for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
+                                                staging: staging) { try emit(file) }
             progress("publish")
             try publisher.commit(staging)
         } catch {

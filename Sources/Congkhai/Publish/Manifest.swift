@@ -27,7 +27,7 @@ enum Manifest {
     /// The bytes that were scored: content as loaded, feedback as scanned; static files as they are.
     static func inputHashes(_ province: Province) -> [(path: String, hash: String)] {
         province.inputFiles.map { path in
-            (path, province.inputBytes[path].map(SHA256.hex) ?? province.feedbackHashes[path]
+            (path, province.inputBytes.hash(path) ?? province.feedbackHashes[path]
                 ?? SHA256.hex(fileAt: province.root + "/" + path) ?? "")
         }
     }

@@ -208,6 +208,36 @@ public final class Staging {
         try publisher.write(file.bytes, to: path)
     }
 
+    /// Writes a file too large to hold whole, from the pieces `produce`
+    /// hands to its sink, hashing as it goes. Always written anew (no hard
+    /// link): its one user, the ledger's entries, changes with every build.
+    public func write(path relative: String, _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let path = dir + "/" + relative
+        try directory(for: path)
+        let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Publisher.Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let digest = SHA256.Stream()
+        try produce { bytes in
+            try bytes.withUnsafeBytes { raw in
+                digest.update(raw)
+                var offset = 0
+                while offset < raw.count {
+                    guard let base = raw.baseAddress else { return }
+                    let n = Foundation.write(fd, base + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw Publisher.Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    offset += n
+                }
+            }
+        }
+        hashes[relative] = digest.finish()
+        rewrittenCount += 1
+        if firstRewritten == nil { firstRewritten = relative }
+    }
+
     /// Another name for a file already written here (a frozen period's copy).
     public func copy(_ existing: String, to path: String) throws {
         guard let hash = hashes[existing] else { return }

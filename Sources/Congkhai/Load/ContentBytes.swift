@@ -1,0 +1,50 @@
+import Foundation
+
+/// The bytes of every content file as the loader read them: what is scored is
+/// what the manifest hashes and `data/content/` publishes, even if a file
+/// changes on disk during the build.
+///
+/// Parked in a `Spool` rather than memory: a national tree's 48,000
+/// official files are ~220 MB that stayed resident from loading to the last
+/// stage, to be read once, when `data/content/` is written. Only each file's
+/// place and its SHA-256 stay in memory; the copy read back is checked
+/// against that hash.
+public final class ContentBytes: @unchecked Sendable {
+    private struct Entry {
+        var offset: Int
+        var count: Int
+        var hash: String
+    }
+
+    private var entries: [String: Entry] = [:]
+    private let lock = NSLock()
+    private let spool = Spool()
+
+    public init() {}
+
+    /// Records the bytes of `path` as read.
+    func record(_ path: String, _ bytes: [UInt8]) {
+        let hash = SHA256.hex(bytes)
+        let offset = spool.append(bytes)
+        lock.lock()
+        entries[path] = Entry(offset: offset, count: bytes.count, hash: hash)
+        lock.unlock()
+    }
+
+    /// SHA-256 (hex) of the bytes read for `path`; nil if it was not read.
+    public func hash(_ path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[path]?.hash
+    }
+
+    /// The bytes read for `path`, exactly; nil if it was not read, or if the
+    /// copy cannot be read back intact (the caller fails the build).
+    public func bytes(_ path: String) -> [UInt8]? {
+        lock.lock()
+        let entry = entries[path]
+        lock.unlock()
+        guard let entry, let bytes = spool.read(entry.offset, entry.count), SHA256.hex(bytes) == entry.hash else { return nil }
+        return bytes
+    }
+}

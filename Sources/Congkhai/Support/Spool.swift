@@ -1,0 +1,123 @@
+import Foundation
+
+/// Bytes a build must keep until a later stage but never looks at in
+/// between (the content files as scored, this build's sealed ledger lines),
+/// parked in an unlinked temporary file instead of memory: at national size
+/// those are hundreds of megabytes that would otherwise stay resident from
+/// the stage that made them to the last one.
+///
+/// The file is made at the first append in `$TMPDIR` (or `/tmp`) and
+/// disappears with the process, even after a crash. Where none can be made,
+/// the bytes stay in memory: same output, more memory.
+///
+/// Appends and reads are guarded by a lock (content loads on every core).
+final class Spool: @unchecked Sendable {
+    private let lock = NSLock()
+    /// -2 until the first append; -1 when no file could be made.
+    private var fd: Int32 = -2
+    private var end = 0
+    /// Used only without a file.
+    private var memory: [UInt8] = []
+
+    init() {}
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    /// Bytes appended so far.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return end
+    }
+
+    /// Appends `bytes`; returns where they start.
+    @discardableResult
+    func append(_ bytes: UnsafeRawBufferPointer) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if fd == -2 { fd = Spool.makeFile() }
+        let offset = end
+        if fd >= 0, !Spool.writeAll(fd, bytes, at: offset) {
+            // The disk filled: keep what is written readable, the rest in memory.
+            memory = read(0, offset, fd: fd) ?? []
+            close(fd)
+            fd = -1
+        }
+        if fd < 0 { memory.append(contentsOf: bytes) }
+        end += bytes.count
+        return offset
+    }
+
+    @discardableResult
+    func append(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { append($0) } }
+
+    /// The `count` bytes at `offset`; nil when they cannot be read back.
+    func read(_ offset: Int, _ count: Int) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard offset >= 0, count >= 0, offset + count <= end else { return nil }
+        if fd < 0 { return Array(memory[offset..<(offset + count)]) }
+        return read(offset, count, fd: fd)
+    }
+
+    /// Hands every byte, in order, to `body` in pieces of at most 1 MiB.
+    func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
+        let total = count
+        var offset = 0
+        while offset < total {
+            let n = min(1 << 20, total - offset)
+            guard let chunk = read(offset, n) else { throw Failure() }
+            try body(chunk)
+            offset += n
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String { "cannot read back a temporary file of this build (temporary folder removed or full?); nothing was published" }
+    }
+
+    private func read(_ offset: Int, _ count: Int, fd: Int32) -> [UInt8]? {
+        var out = [UInt8](repeating: 0, count: count)
+        let ok = out.withUnsafeMutableBytes { buf -> Bool in
+            var done = 0
+            while done < count {
+                guard let base = buf.baseAddress else { return false }
+                let n = pread(fd, base + done, count - done, off_t(offset + done))
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        return ok ? out : nil
+    }
+
+    private static func makeFile() -> Int32 {
+        var dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+        if dir.isEmpty { dir = "/tmp" }
+        var template = Array((dir + "/congkhai-spool-XXXXXX").utf8CString)
+        return template.withUnsafeMutableBufferPointer { buf -> Int32 in
+            guard let base = buf.baseAddress else { return -1 }
+            let fd = mkstemp(base)
+            if fd >= 0 {
+                unlink(base)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+            return fd
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            guard let base = bytes.baseAddress else { return bytes.isEmpty }
+            let n = pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The spool holds bytes a build parks between stages (content as scored,
+/// sealed ledger lines): what goes in must come back exactly.
+@Suite struct SpoolTests {
+    @Test func bytesComeBackExactlyAcrossChunks() throws {
+        let spool = Spool()
+        var expected: [UInt8] = []
+        var offsets: [(Int, Int)] = []
+        var seed: UInt64 = 7
+        for i in 0..<300 {
+            // Sizes from empty to past the 1 MiB read chunk.
+            let n = i == 5 ? (1 << 20) + 3 : Int(seed % 5000)
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ i) }
+            offsets.append((spool.append(bytes), n))
+            expected += bytes
+        }
+        #expect(spool.count == expected.count)
+        for (i, (offset, n)) in offsets.enumerated() {
+            let back = try #require(spool.read(offset, n))
+            #expect(back[...] == expected[offset..<(offset + n)], "piece \(i)")
+        }
+        var streamed: [UInt8] = []
+        try spool.forEachChunk { streamed += $0 }
+        #expect(streamed == expected)
+        #expect(spool.read(expected.count - 1, 2) == nil)
+        #expect(spool.read(-1, 1) == nil)
+    }
+
+    @Test func contentBytesRecordsHashAndBytes() {
+        let content = ContentBytes()
+        content.record("a.md", Array("xin chào\n".utf8))
+        content.record("b.md", [])
+        #expect(content.bytes("a.md") == Array("xin chào\n".utf8))
+        #expect(content.hash("a.md") == SHA256.hex(Array("xin chào\n".utf8)))
+        #expect(content.bytes("b.md") == [])
+        #expect(content.bytes("c.md") == nil && content.hash("c.md") == nil)
+    }
+}
