@@ -192,19 +192,9 @@ struct HistoryStage {
                                                             ("scores", .string(SHA256.hex(scores)))]))
         let seq = sealed.seq + 1
         build.seal(seq: seq, asOf: sealed.asOf, prev: sealed.hash)
-        let previousLines = continues ? previous.ledger.entries : []
+        let continuing = continues
         try staging.write(path: "data/ledger/entries.jsonl") { sink in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 20)
-            for e in previousLines {
-                buffer.append(contentsOf: e.line.utf8)
-                buffer.append(0x0A)
-                if buffer.count >= 1 << 20 {
-                    try sink(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            try sink(buffer)
+            if continuing { try previous.ledger.lines.forEachChunk(sink) }
             try sealed.lines.forEachChunk(sink)
             try sink(Array((build.line + "\n").utf8))
         }

@@ -6,9 +6,11 @@ import Foundation
 /// Used by `build` (a previous site whose ledger fails stops the build) and
 /// by `verify`, so both judge a ledger by the same rules.
 public struct LedgerFile: Sendable {
-    /// One stored entry: its exact line and the values the checks need.
+    /// One stored entry: where its exact line is, and the values the checks need.
     public struct Stored: Sendable {
-        public var line: String
+        /// The line's place in `lines` (without its newline).
+        var offset: Int
+        var length: Int
         public var seq: Int
         public var kind: String
         public var hash: String
@@ -20,6 +22,16 @@ public struct LedgerFile: Sendable {
     }
 
     public var entries: [Stored] = []
+    /// Every entry's exact line followed by a newline, in order: what a
+    /// continuing build copies ahead of its own entries. Spooled, not held:
+    /// a national ledger is ~200 MB of lines after its first build, and
+    /// every nightly build reads it.
+    let lines = Spool()
+
+    /// The exact line of `entry`.
+    public func line(_ entry: Stored) -> String {
+        lines.read(entry.offset, entry.length).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
     public var head: (seq: Int, hash: String, asOf: String)?
     /// One precise line per problem (`ledger seq 17: hash mismatch`).
     public var problems: [String] = []
@@ -55,6 +67,7 @@ public struct LedgerFile: Sendable {
             }
             let text = String(decoding: data, as: UTF8.self)
             if !text.isEmpty && !text.hasSuffix("\n") { ledger.problems.append("ledger: \(file) does not end with a complete line (truncated?)") }
+            var buffer: [UInt8] = []
             for raw in text.split(separator: "\n", omittingEmptySubsequences: false) where !raw.isEmpty {
                 let line = String(raw)
                 guard let value = CanonicalJSON.parse(line), case let .object(pairs) = value,
@@ -70,12 +83,20 @@ public struct LedgerFile: Sendable {
                 if computed != hash { ledger.problems.append("ledger seq \(seq): hash mismatch") }
                 if prev != previousHash { ledger.problems.append("ledger seq \(seq): prev does not match the hash of seq \(seq - 1)") }
                 if LedgerEntry.Kind(rawValue: kind) == nil { ledger.problems.append("ledger seq \(seq): unknown kind \"\(kind)\"") }
-                ledger.entries.append(Stored(line: line, seq: seq, kind: kind, hash: hash,
+                let offset = ledger.lines.count + buffer.count
+                buffer.append(contentsOf: line.utf8)
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 20 {
+                    ledger.lines.append(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                ledger.entries.append(Stored(offset: offset, length: line.utf8.count, seq: seq, kind: kind, hash: hash,
                                              asOf: value["as_of"]?.stringValue ?? "",
                                              new: kind == LedgerEntry.Kind.build.rawValue ? value["new"] : nil))
                 previousHash = hash
                 expected = seq + 1
             }
+            ledger.lines.append(buffer)
         }
         if let first = ledger.entries.first, first.kind != LedgerEntry.Kind.ledgerStarted.rawValue {
             ledger.problems.append("ledger seq 1: the chain must start with ledger_started")

@@ -35,7 +35,7 @@ public struct SiteHistory: Sendable {
         self.scores = scores
         var all: [Change] = []
         for stored in previous.entries {
-            guard let v = CanonicalJSON.parse(stored.line), let c = SiteHistory.change(v) else { continue }
+            guard let v = CanonicalJSON.parse(previous.line(stored)), let c = SiteHistory.change(v) else { continue }
             all.append(c)
         }
         for e in pending {

@@ -114,7 +114,7 @@ public enum SiteVerifier {
                 result.problems.append("ledger: does not extend previous (ends at seq \(ledger.entries.last?.seq ?? 0), previous at seq \(old.entries.last?.seq ?? 0))")
                 return
             }
-            if ledger.entries[i].line != entry.line {
+            if ledger.line(ledger.entries[i]) != old.line(entry) {
                 result.problems.append("ledger: does not extend previous (seq \(entry.seq) differs)")
                 return
             }
