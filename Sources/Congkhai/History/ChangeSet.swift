@@ -8,38 +8,50 @@ enum ChangeSet {
         var feedback: RowDigests
     }
 
+    /// Published officials loaded at once by the comparison.
+    static let batch = 2048
+
     static func entries(previous: PreviousSite, current: Current) -> [LedgerEntry] {
         var out: [LedgerEntry] = []
         let p = current.province
-        // Officials and commitments.
-        var before: [String: Official] = [:]
-        for o in previous.content?.officials ?? [] { before[o.key] = o }
+        // Officials and commitments. The published officials are loaded a
+        // batch at a time and compared, never all at once (at national size
+        // the whole published content was ~0.5 GB beside this build's own).
         var now: [String: Official] = [:]
         for o in p.officials { now[o.key] = o }
-        for (key, o) in now where before[key] == nil {
-            out.append(LedgerEntry(kind: .officialAdded, subject: ["locality": o.locality, "official": o.id], new: .string(o.name)))
-            for c in o.commitments {
-                out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: state(c)))
+        let officialKeys = Set(now.keys).union(previous.officialFiles.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var start = 0
+        while start < officialKeys.count {
+            let batch = Array(officialKeys[start..<min(officialKeys.count, start + ChangeSet.batch)])
+            start += batch.count
+            let before = previous.officials(batch)
+            for key in batch {
+                switch (before[key], now[key]) {
+                case let (nil, o?):
+                    out.append(LedgerEntry(kind: .officialAdded, subject: ["locality": o.locality, "official": o.id], new: .string(o.name)))
+                    for c in o.commitments {
+                        out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: state(c)))
+                    }
+                case let (o?, nil):
+                    out.append(LedgerEntry(kind: .officialRemoved, subject: ["locality": o.locality, "official": o.id], old: .string(o.name)))
+                    for c in o.commitments {
+                        out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(o, c), old: state(c)))
+                    }
+                case let (old?, new?):
+                    out += commitmentChanges(old: old, new: new)
+                case (nil, nil):
+                    break
+                }
             }
-        }
-        for (key, o) in before where now[key] == nil {
-            out.append(LedgerEntry(kind: .officialRemoved, subject: ["locality": o.locality, "official": o.id], old: .string(o.name)))
-            for c in o.commitments {
-                out.append(LedgerEntry(kind: .commitmentRemoved, subject: subject(o, c), old: state(c)))
-            }
-        }
-        for (key, o) in now {
-            guard let old = before[key] else { continue }
-            out += commitmentChanges(old: old, new: o)
         }
         // Feedback rows, compared by row id within the same file path.
         out += feedbackChanges(previous: previous.feedback, current: current.feedback, names: previous.names)
         // Audits: the same finding in the same file is the same audit.
-        let oldAudits = auditKeys(previous.content?.audits ?? [])
+        let oldAudits = auditKeys(previous.audits)
         let newAudits = auditKeys(p.auditEntries)
         // The official an audit names, as locality and id (a bare id is unique in its province).
         var byID: [String: [String]] = [:]
-        for key in Set(now.keys).union(before.keys) { byID[String(key.split(separator: "/").last ?? ""), default: []].append(key) }
+        for key in officialKeys { byID[String(key.split(separator: "/").last ?? ""), default: []].append(key) }
         func auditSubject(_ where_: (String, String)) -> [String: String] {
             var s = ["audit": where_.0]
             let ref = where_.1

@@ -10,9 +10,13 @@ struct PreviousSite {
     /// A published site is there (it has a manifest or a home page).
     var exists = false
     var ledger = LedgerFile()
-    /// `data/content/` loaded with the ordinary loader (diagnostics ignored);
-    /// this and `feedback` only between `loadComparison` and `dropComparison`.
-    var content: LoadedContent?
+    /// `data/content/` scanned (not loaded: its officials are read a batch
+    /// at a time by the comparison, `officials(_:)`), its audits loaded;
+    /// these and `feedback` only between `loadComparison` and `dropComparison`.
+    var contentTree: ContentTree?
+    /// `locality/id` → the published official file.
+    var officialFiles: [String: ContentTree.OfficialFile] = [:]
+    var audits: [AuditEntry] = []
     var frameworkBytes: [UInt8]?
     var feedback = RowDigests()
     var feedbackReadable = true
@@ -50,12 +54,20 @@ struct PreviousSite {
         guard exists else { return }
         let fm = FileManager.default
         let contentRoot = root + "/data/content"
-        if fm.fileExists(atPath: contentRoot + "/site.yaml") {
+        if fm.fileExists(atPath: contentRoot + "/site.yaml"), var tree = ContentTree.scan(contentRoot, log: DiagnosticLog()) {
+            tree.keepsBytes = false
             let log = DiagnosticLog()
-            let loaded = ContentLoader.load(contentRoot, log: log)
-            content = loaded
-            let frameworkFile = loaded.site?.frameworkFile ?? "framework.yaml"
+            var inputs: [String] = []
+            let site = ContentLoader.parseYAMLFile("site.yaml", tree: tree, log: log, inputs: &inputs)
+                .flatMap { SiteDecoder.decode($0, file: "site.yaml", log: log) }
+            let frameworkFile = site?.frameworkFile ?? "framework.yaml"
             frameworkBytes = fm.contents(atPath: contentRoot + "/" + frameworkFile).map { Array($0) }
+            for path in tree.auditFiles {
+                guard let yaml = ContentLoader.parseYAMLFile(path, tree: tree, log: log, inputs: &inputs) else { continue }
+                audits.append(contentsOf: AuditDecoder.decode(yaml, file: path, log: log))
+            }
+            for file in tree.officialFiles { officialFiles[file.locality + "/" + file.id] = file }
+            contentTree = tree
         }
         let feedbackDir = root + "/data/feedback"
         feedbackFiles = []
@@ -70,9 +82,27 @@ struct PreviousSite {
     }
 
     mutating func dropComparison() {
-        content = nil
+        contentTree = nil
+        officialFiles = [:]
+        audits = []
         frameworkBytes = nil
         feedback = RowDigests()
+    }
+
+    /// The published officials of `keys` (`locality/id`), loaded on every
+    /// core; a key whose file is missing or no longer loads is left out
+    /// (as the whole-tree loader left it out before).
+    func officials(_ keys: [String]) -> [String: Official] {
+        guard let tree = contentTree else { return [:] }
+        let files = keys.compactMap { officialFiles[$0] }
+        let slots = Slots<Official>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            var inputs: [String] = []
+            if let o = ContentLoader.loadOfficial(files[i], tree: tree, log: DiagnosticLog(), inputs: &inputs) { slots.set(i, o) }
+        }
+        var out: [String: Official] = [:]
+        for o in slots.values { out[o.key] = o }
+        return out
     }
 
     /// Reads the ids and localities of `keys` from the published files.

@@ -4,6 +4,9 @@ import Foundation
 /// before any of them is parsed.
 struct ContentTree {
     let bytesRead = ContentBytes()
+    /// False for a tree only compared with (the previous site's published
+    /// content): its bytes are not kept.
+    var keepsBytes = true
 
     struct OfficialFile {
         var locality: String
@@ -179,7 +182,7 @@ struct ContentTree {
             return nil
         }
         let bytes = [UInt8](data)
-        bytesRead.record(relative, bytes)
+        if keepsBytes { bytesRead.record(relative, bytes) }
         return bytes
     }
 }
