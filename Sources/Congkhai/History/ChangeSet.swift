@@ -17,8 +17,9 @@ enum ChangeSet {
         // Officials and commitments. The published officials are loaded a
         // batch at a time and compared, never all at once (at national size
         // the whole published content was ~0.5 GB beside this build's own).
-        var now: [String: Official] = [:]
-        for o in p.officials { now[o.key] = o }
+        var nowIndex: [String: Int] = [:]
+        for (i, o) in p.officials.enumerated() { nowIndex[o.key] = i }
+        let now = nowIndex
         let officialKeys = Set(now.keys).union(previous.officialFiles.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var start = 0
         while start < officialKeys.count {
@@ -26,11 +27,17 @@ enum ChangeSet {
             start += batch.count
             let before = previous.officials(batch)
             for key in batch {
-                switch (before[key], now[key]) {
+                switch (before[key], now[key].map { p.officials[$0] }) {
                 case let (nil, o?):
                     out.append(LedgerEntry(kind: .officialAdded, subject: ["locality": o.locality, "official": o.id], new: .string(o.name)))
-                    for c in o.commitments {
-                        out.append(LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: state(c)))
+                    let oi = now[key] ?? 0
+                    for (ci, c) in o.commitments.enumerated() {
+                        // The state is written when the entry is sealed (a
+                        // first national build adds 275,000 commitments:
+                        // their states all at once were ~400 MB).
+                        var e = LedgerEntry(kind: .commitmentAdded, subject: subject(o, c), new: .object([("title", .string(c.title))]))
+                        e.deferredState = (oi, ci)
+                        out.append(e)
                     }
                 case let (o?, nil):
                     out.append(LedgerEntry(kind: .officialRemoved, subject: ["locality": o.locality, "official": o.id], old: .string(o.name)))

@@ -159,7 +159,7 @@ struct HistoryStage {
     /// the entries themselves — a first national build's 331,000, each with
     /// a commitment's whole state, ~400 MB as values — are not held through
     /// pages and data.
-    func seal(_ pending: [LedgerEntry], asOf: Day) -> SealedLedger {
+    func seal(_ pending: [LedgerEntry], asOf: Day, province: Province) -> SealedLedger {
         let continuing = continues
         var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
         var prev = continuing ? (previous.ledger.entries.last?.hash ?? LedgerEntry.genesis) : LedgerEntry.genesis
@@ -168,6 +168,7 @@ struct HistoryStage {
         buffer.reserveCapacity(1 << 20)
         for var e in pending {
             seq += 1
+            if let (o, c) = e.deferredState { e.new = ChangeSet.state(province.officials[o].commitments[c]) }
             e.seal(seq: seq, asOf: asOf, prev: prev)
             prev = e.hash
             buffer.append(contentsOf: e.line.utf8)

@@ -38,6 +38,10 @@ public struct LedgerEntry: Sendable {
     public var previousHead: JSONValue?
     public var prev: String
     public var hash: String
+    /// A `commitment_added` entry whose `new` (the commitment's whole state)
+    /// is made only when it is sealed: official and commitment indexes in
+    /// the province being built. Until then `new` holds just the title.
+    var deferredState: (official: Int, commitment: Int)?
 
     init(kind: Kind, subject: [String: String] = [:], field: String? = nil, old: JSONValue? = nil, new: JSONValue? = nil,
          count: Int? = nil, reason: String? = nil, previousHead: JSONValue? = nil) {

@@ -152,7 +152,7 @@ public enum SiteBuild {
         // to what pages show, then let go.
         guard let (sealed, siteHistory) = { () -> (SealedLedger, SiteHistory)? in
             guard let pending = history.changes(run: run, log: log) else { return nil }
-            return (history.seal(pending, asOf: run.scoreboard.asOf),
+            return (history.seal(pending, asOf: run.scoreboard.asOf, province: run.province),
                     history.siteHistory(run: run, pending: pending, scores: scoreHistory))
         }() else {
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
