@@ -57,7 +57,11 @@ struct BuildCommand: ParsableCommand {
             if timing {
                 var usage = rusage()
                 getrusage(RUSAGE_SELF.rawValue, &usage)
-                stderr(String(format: "timing: %7.2f s  %6d MB  %@", Date().timeIntervalSince(started), usage.ru_maxrss / 1024, stage))
+                // Resident now (from /proc/self/statm, pages) beside the peak so far.
+                let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+                let resident = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+                stderr(String(format: "timing: %7.2f s  %6d MB  %6d MB now  %@", Date().timeIntervalSince(started), usage.ru_maxrss / 1024,
+                              resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576, stage))
             } else if tty {
                 FileHandle.standardError.write(Data("\r\u{1B}[K[\(stage)]…".utf8))
             }

@@ -158,6 +158,44 @@ import Testing
         #expect(!text.contains("p1") && !text.contains("citizen"))
     }
 
+    /// A whole export removed is one entry with its row count; the
+    /// published rows are compared one published file at a time, and of two
+    /// published rows with one id (a published file edited by hand) the
+    /// later stands.
+    @Test func aFeedbackFileRemovedAndAHandEditedPublishedRow() throws {
+        var c = LedgerTests.content()
+        c["feedback/b.csv"] = TestContent.feedbackHeader + """
+        b1,2026-03-01,survey,xa-an-binh,,,suggestion,citizen,,,,,,,,
+        b2,2026-03-02,survey,xa-an-binh,,,suggestion,citizen,,,,,,,,
+
+        """
+        let root = try c.write()
+        let out = root + "-out"
+        let (first, _) = LedgerTests.build(root, into: out, asOf: "2026-11-01")
+        guard case .built = first.outcome else { Issue.record("\(first.outcome)"); return }
+        try FileManager.default.removeItem(atPath: root + "/feedback/b.csv")
+        // The published export of the locality, edited by hand: r1's line
+        // appears twice, the second copy (which stands) unchanged.
+        let folder = out + "/data/feedback"
+        var edited = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".csv.gz") {
+            let csv = try #require(Gzip.decompress(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))))
+            // CRLF lines: split bytes (a String sees "\r\n" as one character).
+            var lines = csv.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard let r1 = lines.firstIndex(where: { $0.hasPrefix("r1,") }) else { continue }
+            lines.insert(lines[r1].replacingOccurrences(of: ",survey,", with: ",hotline,"), at: r1)
+            try Data(Gzip.compress(Array(lines.joined(separator: "\n").utf8))).write(to: URL(fileURLWithPath: folder + "/" + name))
+            edited += 1
+        }
+        let seen = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        #expect(edited == 1, "\(seen)")
+        let (second, log) = LedgerTests.build(root, into: out, asOf: "2026-11-02")
+        guard case .built = second.outcome else { Issue.record("\(second.outcome) \(log.items)"); return }
+        let e = try LedgerTests.lastBuild(out)
+        #expect(LedgerTests.kinds(e) == ["feedback_file_removed", "build"], "\(e.map { CanonicalJSON.serialize($0) })")
+        #expect(e.first?["subject"]?["file"]?.stringValue == "feedback/b.csv" && e.first?["count"]?.intValue == 2)
+    }
+
     @Test func anAuditRemovedAndTheFrameworkChanged() throws {
         let (e, _) = try twoBuilds { c in
             c.files["audits/a.yaml"] = nil

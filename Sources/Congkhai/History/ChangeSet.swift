@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ledger entries of one build: every change between what the previous
 /// build published and what this one is about to publish (DESIGN.md, kinds
 /// and fields), sorted by kind as listed, then by subject ids.
@@ -11,7 +13,9 @@ enum ChangeSet {
     /// Published officials loaded at once by the comparison.
     static let batch = 2048
 
-    static func entries(previous: PreviousSite, current: Current) -> [LedgerEntry] {
+    /// Nil when a published feedback file cannot be read back (rows removed
+    /// from it could not be recorded).
+    static func entries(previous: PreviousSite, current: Current) -> [LedgerEntry]? {
         var out: [LedgerEntry] = []
         let p = current.province
         // Officials and commitments. The published officials are loaded a
@@ -52,7 +56,9 @@ enum ChangeSet {
             }
         }
         // Feedback rows, compared by row id within the same file path.
-        out += feedbackChanges(previous: previous.feedback, current: current.feedback, names: previous.names)
+        let feedback = feedbackChanges(previous: previous.feedbackFiles, current: current.feedback)
+        guard feedback.readable else { return nil }
+        out += feedback.entries
         // Audits: the same finding in the same file is the same audit.
         let oldAudits = auditKeys(previous.audits)
         let newAudits = auditKeys(p.auditEntries)
@@ -172,49 +178,66 @@ enum ChangeSet {
 
     // MARK: - Feedback
 
-    static func feedbackChanges(previous: RowDigests, current: RowDigests,
-                                names: (Set<RowDigests.Key>) -> RowDigests = { _ in RowDigests() }) -> [LedgerEntry] {
-        var previous = previous, current = current
-        previous.seal()
+    /// Rows of the published feedback files (`previous`, read one file at a
+    /// time and never kept) against this build's, by row id within the same
+    /// source file: rows added (counted per file), removed or changed (named,
+    /// with digests), whole files added or removed. Of two published rows
+    /// with one key (a published file edited by hand) the later stands.
+    /// Nil entries when a published file cannot be read (`readable` false):
+    /// the caller decides whether that stops the build.
+    static func feedbackChanges(previous files: [String], current: RowDigests,
+                                read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map { Array($0) } })
+        -> (entries: [LedgerEntry], readable: Bool) {
+        var current = current
         current.seal()
+        let newCounts = current.counts
+        // Which of this build's rows a published row matched, per file.
+        var matched = current.records.map { [Bool](repeating: false, count: $0.count) }
+        var reported: [RowDigests.Key: (file: String, old: UInt64, new: UInt64?, id: String, locality: String?)] = [:]
+        /// Keys of published files this build no longer has (counted at the end).
+        var goneKeys: [String: Set<RowDigests.Key>] = [:]
+        var oldFiles = Set<String>()
+        var readable = true
+        for path in files {
+            guard let bytes = read(path), let csv = Gzip.decompress(bytes) else {
+                readable = false
+                continue
+            }
+            let ok = RowDigests.visit(csv: csv) { row in
+                let key = RowDigests.key(file: row.file, id: row.id)
+                let digest = RowDigests.digest(row.line)
+                oldFiles.insert(row.file)
+                guard let f = current.fileIndex[row.file], newCounts[Int(f)] > 0 else {
+                    // A whole file gone is one entry with its count, not a row each.
+                    goneKeys[row.file, default: []].insert(key)
+                    return
+                }
+                if let i = current.index(file: Int(f), key: key) {
+                    matched[Int(f)][i] = true
+                    let now = current.records[Int(f)][i].digest
+                    reported[key] = now == digest ? nil : (row.file, digest, now, row.id, row.locality())
+                } else {
+                    reported[key] = (row.file, digest, nil, row.id, row.locality())
+                }
+            }
+            if !ok { readable = false }
+        }
         var out: [LedgerEntry] = []
-        let oldCounts = previous.counts, newCounts = current.counts
-        let oldFiles = Set(previous.files.indices.filter { oldCounts[$0] > 0 }.map { previous.files[$0] })
         let newFiles = Set(current.files.indices.filter { newCounts[$0] > 0 }.map { current.files[$0] })
         for f in newFiles.subtracting(oldFiles) {
             out.append(LedgerEntry(kind: .feedbackFileAdded, subject: ["file": f], count: newCounts[Int(current.fileIndex[f] ?? 0)]))
         }
-        for f in oldFiles.subtracting(newFiles) {
-            out.append(LedgerEntry(kind: .feedbackFileRemoved, subject: ["file": f], count: oldCounts[Int(previous.fileIndex[f] ?? 0)]))
+        for (f, keys) in goneKeys {
+            out.append(LedgerEntry(kind: .feedbackFileRemoved, subject: ["file": f], count: keys.count))
         }
-        // Rows of a file present in both builds, merged in key order: added,
-        // removed (old digest, no new) and changed (both digests).
-        var reported: [RowDigests.Key: (file: String, old: UInt64, new: UInt64?)] = [:]
-        for file in oldFiles.intersection(newFiles) {
-            guard let fo = previous.fileIndex[file], let fn = current.fileIndex[file] else { continue }
-            let old = previous.records[Int(fo)], new = current.records[Int(fn)]
-            var i = 0, j = 0, added = 0
-            while i < old.count || j < new.count {
-                if j == new.count || (i < old.count && (old[i].key.a < new[j].key.a
-                                                         || (old[i].key.a == new[j].key.a && old[i].key.b < new[j].key.b))) {
-                    reported[old[i].key] = (file, old[i].digest, nil)
-                    i += 1
-                } else if i == old.count || old[i].key != new[j].key {
-                    added += 1
-                    j += 1
-                } else {
-                    if old[i].digest != new[j].digest { reported[old[i].key] = (file, old[i].digest, new[j].digest) }
-                    i += 1
-                    j += 1
-                }
-            }
-            if added > 0 { out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": file], count: added)) }
+        for f in newFiles.intersection(oldFiles) {
+            guard let fi = current.fileIndex[f] else { continue }
+            let added = matched[Int(fi)].count { !$0 }
+            if added > 0 { out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": f], count: added)) }
         }
-        // Rows removed or changed, named in a second pass over the published files.
-        let named = names(Set(reported.keys))
-        for (k, r) in reported {
-            var s = ["file": r.file, "row": displayID(named.ids[k] ?? "")]
-            if let l = named.localities[k] { s["locality"] = l }
+        for (_, r) in reported {
+            var s = ["file": r.file, "row": displayID(r.id)]
+            if let l = r.locality { s["locality"] = l }
             if let now = r.new {
                 // Digests only: the ledger never carries a comment or a respondent.
                 out.append(LedgerEntry(kind: .feedbackRowChanged, subject: s, old: .string(hex(r.old)), new: .string(hex(now))))
@@ -222,7 +245,7 @@ enum ChangeSet {
                 out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: s, old: .string(hex(r.old))))
             }
         }
-        return out
+        return (out, readable)
     }
 
     /// The id as in the export, without the formula-injection prefix the CSV added.

@@ -290,6 +290,18 @@ struct RowDigests {
         sealed = true
     }
 
+    /// Where `key` is among the rows of file index `file` (after `seal()`).
+    func index(file: Int, key: Key) -> Int? {
+        let recs = records[file]
+        var lo = 0, hi = recs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let k = recs[mid].key
+            if k.a < key.a || (k.a == key.a && k.b < key.b) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < recs.count && recs[lo].key == key ? lo : nil
+    }
+
     /// The digest of `key` in `file` (after `seal()`).
     func digest(file: String, key: Key) -> UInt64? {
         guard let f = fileIndex[file] else { return nil }
@@ -318,6 +330,32 @@ struct RowDigests {
 
     /// The same from the CSV bytes themselves (this build's rows, read back from its spill).
     mutating func read(csv: [UInt8], names: Set<Key>? = nil) -> Bool {
+        RowDigests.visit(csv: csv) { row in
+            if let names {
+                let k = RowDigests.key(file: row.file, id: row.id)
+                if names.contains(k) {
+                    ids[k] = row.id
+                    if let l = row.locality() { localities[k] = l }
+                }
+            } else {
+                add(file: row.file, id: row.id, lineBytes: row.line)
+            }
+        }
+    }
+
+    /// One record of a published feedback file, valid during the visit.
+    struct VisitedRow {
+        var file: String
+        var id: String
+        var line: UnsafeBufferPointer<UInt8>
+        /// The `locality` cell (made only when asked: most rows never need it).
+        var locality: () -> String?
+    }
+
+    /// Calls `body` for every data record of a published feedback CSV, in
+    /// order; false when the file is not one (no `id` or `file` column, a
+    /// record of the wrong width).
+    static func visit(csv: [UInt8], _ body: (VisitedRow) -> Void) -> Bool {
         var header: [String] = []
         var idIndex = -1, localityIndex = -1, fileIndex = -1
         var ok = true
@@ -361,16 +399,9 @@ struct RowDigests {
                     } else if fields.count == header.count {
                         var file = cell(fields[fileIndex])
                         if file.hasPrefix("'") { file.removeFirst() }
-                        let id = cell(fields[idIndex])
-                        if let names {
-                            let k = RowDigests.key(file: file, id: id)
-                            if names.contains(k) {
-                                ids[k] = id
-                                if localityIndex >= 0 { localities[k] = cell(fields[localityIndex]) }
-                            }
-                        } else {
-                            add(file: file, id: id, lineBytes: UnsafeBufferPointer(rebasing: buf[start...i]))
-                        }
+                        let locality = localityIndex >= 0 ? fields[localityIndex] : nil
+                        body(VisitedRow(file: file, id: cell(fields[idIndex]), line: UnsafeBufferPointer(rebasing: buf[start...i]),
+                                        locality: { locality.map(cell) }))
                     } else {
                         ok = false
                     }

@@ -117,14 +117,20 @@ struct HistoryStage {
         let p = run.province
         previous.loadComparison()
         defer { previous.dropComparison() }
-        if previous.exists, !previous.feedbackReadable, !options.newLedger {
-            log.error(output + "/data/feedback", 0, 0, "a published feedback file cannot be read: nothing is published (use --new-ledger to start over)")
-            return nil
-        }
         let framework = p.inputBytes.bytes(p.framework.file)
             ?? FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
-        var entries = ChangeSet.entries(previous: previous, current: .init(province: p, frameworkBytes: framework,
-                                                                          feedback: run.export?.rows ?? RowDigests()))
+        let current = ChangeSet.Current(province: p, frameworkBytes: framework, feedback: run.export?.rows ?? RowDigests())
+        var compared = ChangeSet.entries(previous: previous, current: current)
+        if compared == nil {
+            if previous.exists, !options.newLedger {
+                log.error(output + "/data/feedback", 0, 0, "a published feedback file cannot be read: nothing is published (use --new-ledger to start over)")
+                return nil
+            }
+            // A new chain starts anyway: compared with nothing published.
+            previous.feedbackFiles = []
+            compared = ChangeSet.entries(previous: previous, current: current)
+        }
+        var entries = compared ?? []
         if !previous.exists || options.newLedger || !previous.ledger.exists {
             var reason = previous.exists ? "new ledger requested" : "first publication of this site"
             if let r = options.newLedgerReason, !r.isEmpty { reason = r }

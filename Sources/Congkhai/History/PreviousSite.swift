@@ -12,15 +12,14 @@ struct PreviousSite {
     var ledger = LedgerFile()
     /// `data/content/` scanned (not loaded: its officials are read a batch
     /// at a time by the comparison, `officials(_:)`), its audits loaded;
-    /// these and `feedback` only between `loadComparison` and `dropComparison`.
+    /// these and `feedbackFiles` only between `loadComparison` and `dropComparison`.
     var contentTree: ContentTree?
     /// `locality/id` → the published official file.
     var officialFiles: [String: ContentTree.OfficialFile] = [:]
     var audits: [AuditEntry] = []
     var frameworkBytes: [UInt8]?
-    var feedback = RowDigests()
-    var feedbackReadable = true
-    /// The published feedback files, to name the rows the ledger reports (second pass).
+    /// The published feedback files (`data/feedback/*.csv.gz`), which the
+    /// ledger's comparison reads one at a time (`ChangeSet.feedbackChanges`).
     var feedbackFiles: [String] = []
     /// `data/history/*.csv` and everything under `ky/`, carried forward.
     var carried: [OutputFile] = []
@@ -45,11 +44,12 @@ struct PreviousSite {
         return site
     }
 
-    /// Reads what only the ledger's comparison needs — the published content
-    /// and the published feedback rows' digests — right before it, and
-    /// `dropComparison` lets them go right after: at national size they are
-    /// ~0.5 GB each, and read at the start they stayed resident through the
-    /// whole ingest, beside this build's own content and feedback.
+    /// Finds what only the ledger's comparison reads — the published content
+    /// and feedback — right before it, and `dropComparison` lets it go right
+    /// after. The comparison itself reads published officials a batch at a
+    /// time and published feedback one file at a time: at national size each
+    /// was ~0.5 GB held whole, and read at the start of the build they
+    /// stayed resident through the whole ingest.
     mutating func loadComparison() {
         guard exists else { return }
         let fm = FileManager.default
@@ -70,15 +70,8 @@ struct PreviousSite {
             contentTree = tree
         }
         let feedbackDir = root + "/data/feedback"
-        feedbackFiles = []
-        for name in ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted() where name.hasSuffix(".csv.gz") {
-            feedbackFiles.append(feedbackDir + "/" + name)
-            guard let data = fm.contents(atPath: feedbackDir + "/" + name), feedback.read(gzip: Array(data)) else {
-                feedbackReadable = false
-                continue
-            }
-        }
-        feedback.seal()
+        feedbackFiles = ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted()
+            .filter { $0.hasSuffix(".csv.gz") }.map { feedbackDir + "/" + $0 }
     }
 
     mutating func dropComparison() {
@@ -86,7 +79,7 @@ struct PreviousSite {
         officialFiles = [:]
         audits = []
         frameworkBytes = nil
-        feedback = RowDigests()
+        feedbackFiles = []
     }
 
     /// The published officials of `keys` (`locality/id`), loaded on every
@@ -103,15 +96,5 @@ struct PreviousSite {
         var out: [String: Official] = [:]
         for o in slots.values { out[o.key] = o }
         return out
-    }
-
-    /// Reads the ids and localities of `keys` from the published files.
-    func names(of keys: Set<RowDigests.Key>) -> RowDigests {
-        var named = RowDigests()
-        guard !keys.isEmpty else { return named }
-        for path in feedbackFiles {
-            if let data = FileManager.default.contents(atPath: path) { _ = named.read(gzip: Array(data), names: keys) }
-        }
-        return named
     }
 }
