@@ -291,15 +291,47 @@ struct RowDigests {
     }
 
     /// Where `key` is among the rows of file index `file` (after `seal()`).
+    ///
+    /// Keys are hashes, spread evenly: the position is guessed from the
+    /// first word, bracketed by galloping from the guess, then found by
+    /// bisection — a dozen probes near one another instead of 23 scattered
+    /// ones (a plain bisection of 5-million-row files was most of a national
+    /// rebuild's ledger comparison, one cache miss per probe).
     func index(file: Int, key: Key) -> Int? {
-        let recs = records[file]
-        var lo = 0, hi = recs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let k = recs[mid].key
-            if k.a < key.a || (k.a == key.a && k.b < key.b) { lo = mid + 1 } else { hi = mid }
+        records[file].withUnsafeBufferPointer { recs -> Int? in
+            let n = recs.count
+            guard n > 0 else { return nil }
+            func less(_ i: Int) -> Bool {
+                let k = recs[i].key
+                return k.a < key.a || (k.a == key.a && k.b < key.b)
+            }
+            let first = recs[0].key.a, last = recs[n - 1].key.a
+            var guess = 0
+            if key.a >= last {
+                guess = n - 1
+            } else if key.a > first {
+                guess = Int(UInt128(key.a - first) * UInt128(n - 1) / UInt128(last - first))
+            }
+            // Bracket [lo, hi) so that everything before lo is less than key
+            // and everything from hi on is not.
+            var lo = 0, hi = n
+            if less(guess) {
+                lo = guess + 1
+                var step = 1
+                while lo + step - 1 < n, less(lo + step - 1) { lo += step; step *= 2 }
+                hi = min(n, lo + step)
+            } else {
+                hi = guess
+                var step = 1
+                while hi - step >= 0, !less(hi - step) { hi -= step; step *= 2 }
+                lo = max(0, hi - step + 1)
+            }
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if less(mid) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < n && recs[lo].key == key ? lo : nil
         }
-        return lo < recs.count && recs[lo].key == key ? lo : nil
     }
 
     /// The digest of `key` in `file` (after `seal()`).

@@ -115,7 +115,8 @@ public struct Commitment: Sendable {
     public var partners: [String]
     public var updates: [Update]
     public var line: Int
-    /// Lines of references checked later (`product`, `partner:ID`), for messages.
+    /// Lines of references checked by validation (`product`, `partner:ID`, `status`), for
+    /// its messages; emptied once validation is done.
     public var referenceLines: [String: Int]
 
     public init(id: String, title: String, group: CriterionGroup, product: String?, target: Rational?, unit: String,

@@ -112,6 +112,11 @@ public enum ContentValidator {
         var province = Province(root: content.root, site: site, framework: framework, products: content.products,
                         localities: localities, officials: officials, audits: audits,
                         feedbackFiles: content.feedbackFiles, inputFiles: content.inputFiles)
+        // Field lines serve only the diagnostics above: a dictionary per
+        // commitment (275,000 nationally) is not carried through the build.
+        for i in province.officials.indices {
+            for j in province.officials[i].commitments.indices { province.officials[i].commitments[j].referenceLines = [:] }
+        }
         province.staticFiles = content.staticFiles
         province.inputBytes = content.inputBytes
         province.auditEntries = content.audits
