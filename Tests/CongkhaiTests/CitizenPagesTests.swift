@@ -97,6 +97,39 @@ import Testing
         #expect(block.categories.first?.medianDays == "19")
         #expect(block.months.items.count == 11 && block.months.items[2].value == "2")
     }
+
+    /// Only the first ten groups are kept while grouping, yet each counts
+    /// every repeat, also those after many other comments; texts with the
+    /// same length, or the same text under another category, are other
+    /// groups. The texts come back from the tally's spool.
+    @Test func commentGroupsCountRepeatsBeyondTheShownOnes() throws {
+        var rows = TestContent.feedbackHeader
+        var n = 0
+        func row(_ text: String, category: String = "đất đai", day: Int) {
+            n += 1
+            rows += "\(n),2026-03-\(day < 10 ? "0" : "")\(day),hotline,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,\(category),,,,\(text),yes\n"
+        }
+        // Newest first on the page: day 28 comes first.
+        row("Ý kiến số 1", day: 28)
+        for i in 2...12 { row("Ý kiến số \(i < 10 ? " " : "")\(i)", day: 27) }  // 11 more groups, same lengths
+        row("Ý kiến số 1", day: 2)                                      // a repeat after twelve groups
+        row("Ý kiến số 1", category: "giao thông", day: 1)              // same text, other category
+        row("Ý kiến số 1", day: 1)
+        var c = TestContent()
+        c["feedback/a.csv"] = rows
+        let (run, log) = try c.run()
+        let r = try #require(run, "\(log.items)")
+        let tally = r.scoreboard.tally
+        #expect(tally.comments.count == 15)
+        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+                                  period: r.province.site.period, asOf: r.scoreboard.asOf,
+                                  Display(language: "vi", t: ThemeStrings.vi, root: "", prefix: ""))
+        let all = block.comments + block.moreComments
+        #expect(all.count == FeedbackBlock.commentsShown)
+        #expect(all.first?.text == "Ý kiến số 1" && all.first?.repeats == "3 người gửi cùng nội dung")
+        #expect(all.dropFirst().allSatisfy { $0.repeats == nil })
+        #expect(Set(all.map(\.text)).count == all.count)
+    }
 }
 
 /// The default theme's Vietnamese strings, for tests of page blocks.

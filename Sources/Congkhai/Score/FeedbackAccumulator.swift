@@ -54,7 +54,8 @@ public final class FeedbackAccumulator {
         if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
             tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
                                                    kind: row.kind, category: row.category, text: row.comment,
-                                                   complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil))
+                                                   complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil,
+                                                   spool: tally.commentTexts))
         }
         guard let official = row.official else { return }
         tally.officialSummaries[official].add(row, category: category, asOf: asOf)

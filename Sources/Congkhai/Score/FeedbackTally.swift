@@ -140,6 +140,8 @@ public struct FeedbackTally: Sendable {
     public var categoryNames: [String] = []
     /// Comments a moderator cleared (`publish: yes`), already masked, newest first after `finish`.
     public var comments: [PublishedComment] = []
+    /// Where their texts are kept.
+    let commentTexts = Spool()
     /// Rows read, rows counted in the window, rows outside it.
     public var validRows = 0
     public var inWindowRows = 0
@@ -180,6 +182,11 @@ public struct FeedbackTally: Sendable {
 }
 
 /// A moderated comment, masked at validation; never carries the respondent.
+///
+/// Its text is parked in a `Spool` (a national export publishes ~1.3
+/// million comments, ~200 MB of text held from the ingest to the last page
+/// otherwise); pages read it back, and group repeats by a hash and length
+/// first so that only candidates are read (`FeedbackBlock`).
 public struct PublishedComment: Sendable {
     public var id: String
     public var date: Day
@@ -187,9 +194,49 @@ public struct PublishedComment: Sendable {
     public var official: Int?
     public var kind: FeedbackKind
     public var category: String
-    public var text: String
     /// Where a complaint stands at D (nil for other kinds).
     public var complaint: ComplaintStanding?
+    /// FNV-1a of the text's bytes, and their count: equal texts have equal
+    /// keys (the converse is checked on the texts themselves).
+    public let textHash: UInt64
+    public let textLength: Int
+    private let storage: Storage
+
+    private enum Storage: Sendable {
+        case inline(String)
+        case spooled(Spool, offset: Int)
+    }
+
+    public var text: String {
+        switch storage {
+        case let .inline(t): return t
+        case let .spooled(spool, offset):
+            return spool.read(offset, textLength).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+    }
+
+    public init(id: String, date: Day, locality: Int, official: Int?, kind: FeedbackKind, category: String, text: String,
+                complaint: ComplaintStanding?) {
+        self.init(id: id, date: date, locality: locality, official: official, kind: kind, category: category, text: text,
+                  complaint: complaint, spool: nil)
+    }
+
+    /// With `spool`, the text is appended there and not kept.
+    init(id: String, date: Day, locality: Int, official: Int?, kind: FeedbackKind, category: String, text: String,
+         complaint: ComplaintStanding?, spool: Spool?) {
+        (self.id, self.date, self.locality, self.official, self.kind, self.category, self.complaint)
+            = (id, date, locality, official, kind, category, complaint)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        textHash = h
+        textLength = text.utf8.count
+        if let spool {
+            var t = text
+            storage = .spooled(spool, offset: t.withUTF8 { spool.append(UnsafeRawBufferPointer($0)) })
+        } else {
+            storage = .inline(text)
+        }
+    }
 }
 
 /// A complaint's standing at D, shown next to a published complaint.

@@ -16,6 +16,10 @@ final class Spool: @unchecked Sendable {
     /// -2 until the first append; -1 when no file could be made.
     private var fd: Int32 = -2
     private var end = 0
+    /// Bytes in the file; the rest of `end` waits in `pending` (small
+    /// appends — a comment, a ledger line — cost no system call each).
+    private var flushed = 0
+    private var pending: [UInt8] = []
     /// Used only without a file.
     private var memory: [UInt8] = []
 
@@ -39,15 +43,31 @@ final class Spool: @unchecked Sendable {
         defer { lock.unlock() }
         if fd == -2 { fd = Spool.makeFile() }
         let offset = end
-        if fd >= 0, !Spool.writeAll(fd, bytes, at: offset) {
-            // The disk filled: keep what is written readable, the rest in memory.
-            memory = read(0, offset, fd: fd) ?? []
+        if fd >= 0 {
+            pending.append(contentsOf: bytes)
+            end += bytes.count
+            if pending.count >= 1 << 20 { flushLocked() }
+        } else {
+            memory.append(contentsOf: bytes)
+            end += bytes.count
+        }
+        return offset
+    }
+
+    /// Writes `pending` to the file (the lock held).
+    private func flushLocked() {
+        guard fd >= 0, !pending.isEmpty else { return }
+        if pending.withUnsafeBytes({ Spool.writeAll(fd, $0, at: flushed) }) {
+            flushed += pending.count
+            pending.removeAll(keepingCapacity: true)
+        } else {
+            // The disk filled: what is written is read back, all kept in memory from now on.
+            memory = read(0, flushed, fd: fd) ?? []
+            memory += pending
+            pending = []
             close(fd)
             fd = -1
         }
-        if fd < 0 { memory.append(contentsOf: bytes) }
-        end += bytes.count
-        return offset
     }
 
     @discardableResult
@@ -58,6 +78,7 @@ final class Spool: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard offset >= 0, count >= 0, offset + count <= end else { return nil }
+        if offset + count > flushed { flushLocked() }
         if fd < 0 { return Array(memory[offset..<(offset + count)]) }
         return read(offset, count, fd: fd)
     }

@@ -121,16 +121,24 @@ extension FeedbackBlock {
         }
         months = BarList(title: d.label("fb_by_month"), monthRows)
         hasMonths = s.rows > 0 && monthRows.count > 1
-        // Identical texts (same kind and category) are one entry with a count.
-        var order: [String] = []
-        var groups: [String: (PublishedComment, Int)] = [:]
+        // Identical texts (same kind and category) are one entry with a
+        // count. Only the first `commentsShown` groups (in the comments'
+        // order) are shown, so only they are kept: a later comment is read
+        // only when its kind, category, text hash and length match one of
+        // them (a province's block saw every comment, ~1.3 million, in one
+        // dictionary keyed by their texts).
+        var groups: [(comment: PublishedComment, text: String, count: Int)] = []
         for c in comments {
-            let key = c.kind.rawValue + "\u{1F}" + c.category + "\u{1F}" + c.text
-            if let g = groups[key] { groups[key] = (g.0, g.1 + 1) } else { groups[key] = (c, 1); order.append(key) }
+            if let g = groups.firstIndex(where: { $0.comment.textHash == c.textHash && $0.comment.textLength == c.textLength
+                                                  && $0.comment.kind == c.kind && $0.comment.category == c.category && $0.text == c.text }) {
+                groups[g].count += 1
+            } else if groups.count < FeedbackBlock.commentsShown {
+                groups.append((c, c.text, 1))
+            }
         }
-        let all: [Comment] = order.prefix(FeedbackBlock.commentsShown).compactMap { key in
-            guard let (c, n) = groups[key] else { return nil }
-            return Comment(text: c.text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),
+        let all: [Comment] = groups.map { g in
+            let (c, n) = (g.comment, g.count)
+            return Comment(text: g.text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),
                            category: c.category.isEmpty ? nil : c.category,
                            repeats: n > 1 ? d.fill("comment_repeats", ["count": d.count(n)]) : nil,
                            complaint: c.complaint.map { d.label("complaint_" + $0.rawValue) }, complaintKey: c.complaint?.rawValue)
