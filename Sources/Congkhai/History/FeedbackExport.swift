@@ -44,7 +44,16 @@ final class FeedbackExport: @unchecked Sendable {
     /// for the pages and data written after it.
     func dropRowDigests() { rows = RowDigests() }
 
-    init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget) {
+    /// False when there is no published site to compare with (a first
+    /// build): the ledger then needs only each file's row count, so rows
+    /// are counted as they pass and no digest is made (~450 MB and the
+    /// read-back of every exported line, at national size).
+    private let keepsRowDigests: Bool
+    private var countedFile = (name: "", index: 0)
+
+    init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget,
+         keepsRowDigests: Bool = true) {
+        self.keepsRowDigests = keepsRowDigests
         budget = bufferBudget
         self.province = province
         key = pseudonymKey
@@ -113,6 +122,10 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     func add(_ r: FeedbackRow) {
+        if !keepsRowDigests {
+            if r.file != countedFile.name { countedFile = (r.file, Int(rows.index(of: r.file))) }
+            rows.countOnly(fileIndex: countedFile.index)
+        }
         let bytes = line(r)
         buffers[r.locality].append(contentsOf: bytes)
         buffered += bytes.count
@@ -151,12 +164,15 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// Room for about `rows` rows of `file` (from its size), so the records grow once.
-    func reserve(file: String, rows: Int) { self.rows.reserve(file: file, rows: rows) }
+    func reserve(file: String, rows: Int) {
+        if keepsRowDigests { self.rows.reserve(file: file, rows: rows) }
+    }
 
     /// Ingest is over: the rows' keys and digests for the ledger's comparison
     /// are taken from the lines as published, read back one locality at a
     /// time — after the id set is gone, so the two never share the memory.
     func seal() {
+        guard keepsRowDigests else { return }
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
         for l in province.localities.indices where !chunks[l].isEmpty || !buffers[l].isEmpty {
             _ = rows.read(csv: header + body(l))
@@ -224,7 +240,17 @@ struct RowDigests {
     var ids: [Key: String] = [:]
     var localities: [Key: String] = [:]
     /// Rows per file index.
-    var counts: [Int] { records.map(\.count) }
+    var counts: [Int] { records.indices.map { records[$0].count + (counted.indices.contains($0) ? counted[$0] : 0) } }
+    /// Rows counted without a record (`countOnly`), per file index.
+    private var counted: [Int] = []
+
+    /// One more row of file index `f`, counted but not recorded (a first
+    /// build's rows: nothing published to compare them with; their ids are
+    /// unique, so no record would have been merged away by `seal`).
+    mutating func countOnly(fileIndex f: Int) {
+        if counted.count <= f { counted += Array(repeating: 0, count: f + 1 - counted.count) }
+        counted[f] += 1
+    }
 
     /// Two independent 64-bit FNV-1a hashes of `file NUL id`: a 128-bit key
     /// (a collision would need 2^64 rows). Not a security boundary: the rows

@@ -133,11 +133,13 @@ public enum SiteBuild {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         let env = options.environment
+        let publishedSiteExists = history.previous.exists
         progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
                                        export: options.preview ? nil : { province in
                                            FeedbackExport(province: province,
-                                                          pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log))
+                                                          pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log),
+                                                          keepsRowDigests: publishedSiteExists)
                                        }, progress: progress) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
