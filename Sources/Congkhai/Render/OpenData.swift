@@ -4,15 +4,14 @@
 enum OpenData {
     /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, emit: (OutputFile) throws -> Void) rethrows {
-        let tables: [OutputFile] = [
-            OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()),
-            OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)),
-            OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)),
-            OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run, history: history)),
-            OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)),
-            OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()),
-        ]
-        for file in tables { try emit(file) }
+        // Each table written as soon as it is made, not all six held at
+        // once (nationally ~250 MB of bytes together, criteria.csv 110 MB).
+        try emit(OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()))
+        try emit(OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)))
+        try emit(OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)))
+        try emit(OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run, history: history)))
+        try emit(OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)))
+        try emit(OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()))
         var index: [JSONValue] = []
         for r in run.scoreboard.results {
             let o = run.province.officials[r.official]
