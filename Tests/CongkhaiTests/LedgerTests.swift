@@ -95,6 +95,11 @@ import Testing
         #expect(all[0]["prev"]?.stringValue == LedgerEntry.genesis)
         #expect(all.map { $0["seq"]?.intValue ?? 0 } == Array(1...7))
         #expect(all[4]["count"]?.intValue == 3 && all[4]["subject"]?["file"]?.stringValue == "feedback/a.csv")
+        // An added commitment's whole state, made only when its entry is sealed.
+        let cau = try #require(all.first { $0["subject"]?["commitment"]?.stringValue == "cau" })
+        #expect(cau["new"]?["title"]?.stringValue == "Xây cầu" && cau["new"]?["deadline"]?.stringValue == "2026-09-30")
+        #expect(cau["new"]?["status"]?.stringValue == "in_progress")
+        if case let .array(updates)? = cau["new"]?["updates"] { #expect(updates.count == 2) } else { Issue.record("no updates: \(cau)") }
         let manifest = try Data(contentsOf: URL(fileURLWithPath: out + "/data/manifest.json"))
         #expect(all[6]["new"]?["manifest"]?.stringValue == SHA256.hex(Array(manifest)))
         let head = try #require(CanonicalJSON.parse(try String(contentsOfFile: out + "/data/ledger/head.json", encoding: .utf8)))

@@ -30,6 +30,18 @@ import Testing
         #expect(spool.read(-1, 1) == nil)
     }
 
+    /// No temporary file can be made: the bytes stay in memory, same answers.
+    @Test func withoutATemporaryFileTheBytesStayInMemory() throws {
+        let spool = Spool(directory: "/nonexistent-congkhai-\(UUID().uuidString)")
+        let word = Array("một".utf8)  // 5 bytes
+        let a = spool.append(word), b = spool.append([1, 2, 3])
+        #expect(a == 0 && b == 5 && spool.count == 8)
+        #expect(spool.read(b, 3) == [1, 2, 3] && spool.read(a, 5) == word)
+        var all: [UInt8] = []
+        try spool.forEachChunk { all += $0 }
+        #expect(all == word + [1, 2, 3])
+    }
+
     @Test func contentBytesRecordsHashAndBytes() {
         let content = ContentBytes()
         content.record("a.md", Array("xin chào\n".utf8))

@@ -226,7 +226,8 @@ final class FeedbackExport: @unchecked Sendable {
 /// (a 128-bit key and a 64-bit digest of the published line), sorted once
 /// filled, so two builds' rows are compared by merging, not hashing. A
 /// dictionary of the same took ~50 bytes a row (1 GB for a national export).
-/// The previous site's rows named in the ledger keep their id and locality.
+/// The published site's rows are not kept: the ledger's comparison visits
+/// them file by file (`visit`, `ChangeSet.feedbackChanges`).
 struct RowDigests {
     struct Key: Hashable { var a: UInt64; var b: UInt64 }
     struct Record { var key: Key; var digest: UInt64 }
@@ -236,9 +237,6 @@ struct RowDigests {
     /// Per file index: its rows (sorted by key once `seal()`ed).
     var records: [[Record]] = []
     private var sealed = true
-    /// Only for rows read back from a published site: the id and the locality.
-    var ids: [Key: String] = [:]
-    var localities: [Key: String] = [:]
     /// Rows per file index.
     var counts: [Int] { records.indices.map { records[$0].count + (counted.indices.contains($0) ? counted[$0] : 0) } }
     /// Rows counted without a record (`countOnly`), per file index.
@@ -283,14 +281,10 @@ struct RowDigests {
         return i
     }
 
-    mutating func add<C: Collection>(file: String, id: String, lineBytes: C, keepID: Bool = false, locality: String? = nil)
-    where C.Element == UInt8 {
+    mutating func add<C: Collection>(file: String, id: String, lineBytes: C) where C.Element == UInt8 {
         let f = Int(index(of: file))
-        let k = RowDigests.key(file: file, id: id)
-        records[f].append(Record(key: k, digest: RowDigests.digest(lineBytes)))
+        records[f].append(Record(key: RowDigests.key(file: file, id: id), digest: RowDigests.digest(lineBytes)))
         sealed = false
-        if keepID { ids[k] = id }
-        if let locality { localities[k] = locality }
     }
 
     mutating func reserve(file: String, rows: Int) {
@@ -360,45 +354,9 @@ struct RowDigests {
         }
     }
 
-    /// The digest of `key` in `file` (after `seal()`).
-    func digest(file: String, key: Key) -> UInt64? {
-        guard let f = fileIndex[file] else { return nil }
-        let recs = records[Int(f)]
-        var lo = 0, hi = recs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let k = recs[mid].key
-            if k.a < key.a || (k.a == key.a && k.b < key.b) { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < recs.count && recs[lo].key == key ? recs[lo].digest : nil
-    }
-
-    /// Rows of a published `data/feedback/*.csv.gz` (the `file` and `id` columns name them).
-    ///
-    /// Read as bytes, record by record: each record's bytes are the line this
-    /// build would write for the same row (same writer), so their digest is
-    /// compared as it is; only `id`, `locality` and `file` become strings.
-    /// With `names`, only the ids and localities of those keys are kept (a
-    /// second pass names the rows the ledger reports); without, none are, so
-    /// the first pass keeps about 40 bytes a row.
-    mutating func read(gzip bytes: [UInt8], names: Set<Key>? = nil) -> Bool {
-        guard let csv = Gzip.decompress(bytes) else { return false }
-        return read(csv: csv, names: names)
-    }
-
-    /// The same from the CSV bytes themselves (this build's rows, read back from its spill).
-    mutating func read(csv: [UInt8], names: Set<Key>? = nil) -> Bool {
-        RowDigests.visit(csv: csv) { row in
-            if let names {
-                let k = RowDigests.key(file: row.file, id: row.id)
-                if names.contains(k) {
-                    ids[k] = row.id
-                    if let l = row.locality() { localities[k] = l }
-                }
-            } else {
-                add(file: row.file, id: row.id, lineBytes: row.line)
-            }
-        }
+    /// This build's exported rows (its CSV lines, read back from the spill).
+    mutating func read(csv: [UInt8]) -> Bool {
+        RowDigests.visit(csv: csv) { row in add(file: row.file, id: row.id, lineBytes: row.line) }
     }
 
     /// One record of a published feedback file, valid during the visit.
@@ -410,9 +368,13 @@ struct RowDigests {
         var locality: () -> String?
     }
 
-    /// Calls `body` for every data record of a published feedback CSV, in
+    /// Calls `body` for every data record of a published feedback CSV
+    /// (`data/feedback/*.csv`, the `file` and `id` columns name a row), in
     /// order; false when the file is not one (no `id` or `file` column, a
-    /// record of the wrong width).
+    /// record of the wrong width). Read as bytes: each record's bytes are the
+    /// line this build would write for the same row (same writer), so their
+    /// digest is compared as it is; only `file` and `id` become strings
+    /// (`locality` when asked).
     static func visit(csv: [UInt8], _ body: (VisitedRow) -> Void) -> Bool {
         var header: [String] = []
         var idIndex = -1, localityIndex = -1, fileIndex = -1

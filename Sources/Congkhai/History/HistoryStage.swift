@@ -170,21 +170,13 @@ struct HistoryStage {
         var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
         var prev = continuing ? (previous.ledger.entries.last?.hash ?? LedgerEntry.genesis) : LedgerEntry.genesis
         let spool = Spool()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
         for var e in pending {
             seq += 1
             if let (o, c) = e.deferredState { e.new = ChangeSet.state(province.officials[o].commitments[c]) }
             e.seal(seq: seq, asOf: asOf, prev: prev)
             prev = e.hash
-            buffer.append(contentsOf: e.line.utf8)
-            buffer.append(0x0A)
-            if buffer.count >= 1 << 20 {
-                spool.append(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+            spool.append(Array((e.line + "\n").utf8))
         }
-        spool.append(buffer)
         return SealedLedger(lines: spool, seq: seq, hash: prev, asOf: asOf)
     }
 

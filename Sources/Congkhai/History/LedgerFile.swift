@@ -67,7 +67,6 @@ public struct LedgerFile: Sendable {
             }
             let text = String(decoding: data, as: UTF8.self)
             if !text.isEmpty && !text.hasSuffix("\n") { ledger.problems.append("ledger: \(file) does not end with a complete line (truncated?)") }
-            var buffer: [UInt8] = []
             for raw in text.split(separator: "\n", omittingEmptySubsequences: false) where !raw.isEmpty {
                 let line = String(raw)
                 guard let value = CanonicalJSON.parse(line), case let .object(pairs) = value,
@@ -83,20 +82,13 @@ public struct LedgerFile: Sendable {
                 if computed != hash { ledger.problems.append("ledger seq \(seq): hash mismatch") }
                 if prev != previousHash { ledger.problems.append("ledger seq \(seq): prev does not match the hash of seq \(seq - 1)") }
                 if LedgerEntry.Kind(rawValue: kind) == nil { ledger.problems.append("ledger seq \(seq): unknown kind \"\(kind)\"") }
-                let offset = ledger.lines.count + buffer.count
-                buffer.append(contentsOf: line.utf8)
-                buffer.append(0x0A)
-                if buffer.count >= 1 << 20 {
-                    ledger.lines.append(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                let offset = ledger.lines.append(Array((line + "\n").utf8))
                 ledger.entries.append(Stored(offset: offset, length: line.utf8.count, seq: seq, kind: kind, hash: hash,
                                              asOf: value["as_of"]?.stringValue ?? "",
                                              new: kind == LedgerEntry.Kind.build.rawValue ? value["new"] : nil))
                 previousHash = hash
                 expected = seq + 1
             }
-            ledger.lines.append(buffer)
         }
         if let first = ledger.entries.first, first.kind != LedgerEntry.Kind.ledgerStarted.rawValue {
             ledger.problems.append("ledger seq 1: the chain must start with ledger_started")

@@ -114,15 +114,24 @@ public struct Publisher {
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {
+        let fd = try Publisher.create(path)
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { try Publisher.writeAll(fd, $0, path: path) }
+    }
+
+    /// A new (or emptied) file for writing.
+    static func create(_ path: String) throws -> Int32 {
         let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
+        return fd
+    }
+
+    /// All of `bytes` to `fd`, through short writes and interruptions.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Foundation.write(fd, base + offset, bytes.count - offset)
-            }
+            guard let base = bytes.baseAddress else { return }
+            let n = Foundation.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
@@ -214,23 +223,13 @@ public final class Staging {
     public func write(path relative: String, _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
         let path = dir + "/" + relative
         try directory(for: path)
-        let fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Publisher.Failure.io("cannot create \(path): \(String(cString: strerror(errno)))") }
+        let fd = try Publisher.create(path)
         defer { close(fd) }
         let digest = SHA256.Stream()
         try produce { bytes in
             try bytes.withUnsafeBytes { raw in
                 digest.update(raw)
-                var offset = 0
-                while offset < raw.count {
-                    guard let base = raw.baseAddress else { return }
-                    let n = Foundation.write(fd, base + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw Publisher.Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
-                    }
-                    offset += n
-                }
+                try Publisher.writeAll(fd, raw, path: path)
             }
         }
         hashes[relative] = digest.finish()

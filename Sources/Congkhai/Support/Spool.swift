@@ -1,10 +1,12 @@
 import Foundation
 
 /// Bytes a build must keep until a later stage but never looks at in
-/// between (the content files as scored, this build's sealed ledger lines),
-/// parked in an unlinked temporary file instead of memory: at national size
-/// those are hundreds of megabytes that would otherwise stay resident from
-/// the stage that made them to the last one.
+/// between — the content files as scored (`ContentBytes`), this build's
+/// sealed ledger lines (`SealedLedger`), the published ledger's lines
+/// (`LedgerFile`), published comments' texts (`PublishedComment`) — parked
+/// in an unlinked temporary file instead of memory: at national size those
+/// are hundreds of megabytes that would otherwise stay resident from the
+/// stage that made them to the last one (decision 76).
 ///
 /// The file is made at the first append in `$TMPDIR` (or `/tmp`) and
 /// disappears with the process, even after a crash. Where none can be made,
@@ -23,7 +25,13 @@ final class Spool: @unchecked Sendable {
     /// Used only without a file.
     private var memory: [UInt8] = []
 
-    init() {}
+    /// Where the file goes: `$TMPDIR`, else `/tmp` (a test names a folder
+    /// that cannot hold one, to check the in-memory fallback).
+    private let directory: String?
+
+    init(directory: String? = nil) {
+        self.directory = directory
+    }
 
     deinit {
         if fd >= 0 { close(fd) }
@@ -41,7 +49,7 @@ final class Spool: @unchecked Sendable {
     func append(_ bytes: UnsafeRawBufferPointer) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        if fd == -2 { fd = Spool.makeFile() }
+        if fd == -2 { fd = Spool.makeFile(in: directory) }
         let offset = end
         if fd >= 0 {
             pending.append(contentsOf: bytes)
@@ -115,8 +123,8 @@ final class Spool: @unchecked Sendable {
         return ok ? out : nil
     }
 
-    private static func makeFile() -> Int32 {
-        var dir = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+    private static func makeFile(in directory: String?) -> Int32 {
+        var dir = directory ?? ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
         if dir.isEmpty { dir = "/tmp" }
         var template = Array((dir + "/congkhai-spool-XXXXXX").utf8CString)
         return template.withUnsafeMutableBufferPointer { buf -> Int32 in
