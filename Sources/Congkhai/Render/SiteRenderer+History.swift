@@ -7,7 +7,7 @@ extension SiteRenderer {
 
     func changeText(_ d: Display) -> ChangeText { ChangeText(t: d.t) }
 
-    func officialNames() -> [String: String] { historyIndex.names }
+    func officialName(_ key: String) -> String? { historyIndex.name(key) }
 
     /// Changes recorded for one commitment, oldest first, in plain words.
     func commitmentHistory(_ o: Official, _ c: String, _ d: Display) -> [String] {
@@ -74,14 +74,14 @@ extension SiteRenderer {
     func changesPage(_ li: Int?, _ d: Display) -> ChangesPage {
         let p = run.province
         let text = changeText(d)
-        let names = officialNames()
         let locality = li.map { p.localities[$0].id }
         let changes = (locality.map { historyIndex.byLocality[$0] ?? [] } ?? Array(history.recent.prefix(SiteRenderer.changesShown)))
-        let cards = historyIndex.cards
         let rows = changes.map { c in
-            var row = ChangesPage.Row(date: d.date(c.asOf), text: text.entry(c, names: { names[$0] }))
-            if let l = c.subject["locality"], let o = c.subject["official"], names[l + "/" + o] != nil {
-                let anchor = c.subject["commitment"].flatMap { cards.contains(l + "/" + o + "/" + $0) ? "#ck-" + $0 : nil } ?? ""
+            var row = ChangesPage.Row(date: d.date(c.asOf), text: text.entry(c, names: officialName))
+            if let l = c.subject["locality"], let o = c.subject["official"], officialName(l + "/" + o) != nil {
+                let anchor = c.subject["commitment"].flatMap {
+                    historyIndex.hasCard(locality: l, official: o, commitment: $0) ? "#ck-" + $0 : nil
+                } ?? ""
                 row.href = d.link(SitePaths.official(l, o)) + anchor
             }
             return row
@@ -92,17 +92,18 @@ extension SiteRenderer {
                            ledgerHref: basePath + "data/ledger/entries.jsonl", rows: rows, none: rows.isEmpty)
     }
 
-    /// Atom feeds of the recent changes (Vietnamese text, like the other feeds).
-    func changeFeeds() -> [OutputFile] {
+    /// Atom feeds of the recent changes (Vietnamese text, like the other
+    /// feeds), handed to `emit` one at a time: a national site has ~10,000
+    /// locality feeds, ~150 MB held together.
+    func changeFeeds(emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:])
-        let names = officialNames()
         func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
             let shown = changes.prefix(Feeds.maxEntries)
             var x = Feeds.header(title: title, selfURL: baseURL + selfPath, pageURL: baseURL + pagePath,
                                  updated: shown.first?.asOf ?? run.scoreboard.asOf, author: p.site.province)
             for (i, c) in shown.enumerated() {
-                let sentence = text.entry(c, names: { names[$0] })
+                let sentence = text.entry(c, names: officialName)
                 let digest = SHA256.hex(Array((c.asOf.description + c.kind.rawValue + sentence + String(i)).utf8)).prefix(16)
                 x += "<entry>\n<title>\(HTML.escape(sentence))</title>\n"
                 x += "<id>\(HTML.escape(baseURL + pagePath + "#" + digest))</id>\n"
@@ -111,24 +112,27 @@ extension SiteRenderer {
             return x + "</feed>\n"
         }
         let title = (stringsByLanguage[plan.defaultLanguage]?["changes_title"] ?? "Thay đổi gần đây")
-        var out = [OutputFile(path: SitePaths.changesFeed, text: feed(history.recent, title: title + " — " + p.site.title,
-                                                                        selfPath: SitePaths.changesFeed, pagePath: SitePaths.changes))]
+        try emit(OutputFile(path: SitePaths.changesFeed, text: feed(history.recent, title: title + " — " + p.site.title,
+                                                                     selfPath: SitePaths.changesFeed, pagePath: SitePaths.changes)))
         for l in p.localities {
             let mine = historyIndex.byLocality[l.id] ?? []
-            out.append(OutputFile(path: SitePaths.localityChangesFeed(l.id),
-                                  text: feed(mine, title: title + " — " + l.name, selfPath: SitePaths.localityChangesFeed(l.id),
-                                             pagePath: SitePaths.localityChanges(l.id))))
+            try emit(OutputFile(path: SitePaths.localityChangesFeed(l.id),
+                                text: feed(mine, title: title + " — " + l.name, selfPath: SitePaths.localityChangesFeed(l.id),
+                                           pagePath: SitePaths.localityChanges(l.id))))
         }
-        return out
     }
 }
 
 /// Lookups the history pages share, computed once per build rather than per page.
 struct HistoryIndex: Sendable {
-    /// `locality/official` → name, `locality/official/commitment` → title.
-    var names: [String: String] = [:]
-    /// Commitment cards an official's page shows (anchors may point at them).
-    var cards = Set<String>()
+    /// `locality/official` → official index. Names and cards are looked up
+    /// through it: a dictionary of every official's and commitment's name and
+    /// a set of every card (~330,000 keys each nationally) held ~100 MB
+    /// through the page stage for the few hundred changes pages show.
+    private let officialIndex: [String: Int]
+    private let officials: [Official]
+    private let asOf: Day
+    private let removed: [String: [(id: String, state: JSONValue, on: Day)]]
     /// Locality id → its most recent changes (at most `SiteRenderer.changesShown`).
     var byLocality: [String: [SiteHistory.Change]] = [:]
     /// `locality/official` → its rows of the score history, and locality id →
@@ -138,14 +142,11 @@ struct HistoryIndex: Sendable {
     var scoreRowsByLocality: [String: [Int]] = [:]
 
     init(run: ScoringRun, history: SiteHistory) {
-        for o in run.province.officials {
-            names[o.key] = o.name
-            for c in o.commitments {
-                names[o.key + "/" + c.id] = c.title
-                if c.isPublished(asOf: run.scoreboard.asOf) { cards.insert(o.key + "/" + c.id) }
-            }
-            for r in history.removedCommitments[o.key] ?? [] { cards.insert(o.key + "/" + r.id) }
-        }
+        officials = run.province.officials
+        asOf = run.scoreboard.asOf
+        removed = history.removedCommitments
+        // A later official with the same key stands, as a dictionary built in order would have it.
+        officialIndex = Dictionary(officials.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { _, later in later })
         for (i, r) in history.scores.rows.enumerated() {
             scoreRows[r.locality + "/" + r.official, default: []].append(i)
             scoreRowsByLocality[r.locality, default: []].append(i)
@@ -154,5 +155,27 @@ struct HistoryIndex: Sendable {
             guard let l = c.subject["locality"] else { continue }
             if byLocality[l, default: []].count < SiteRenderer.changesShown { byLocality[l, default: []].append(c) }
         }
+    }
+
+    /// `locality/official` → the official's name, `locality/official/commitment` → the commitment's title.
+    func name(_ key: String) -> String? {
+        let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 2:
+            return officialIndex[key].map { officials[$0].name }
+        case 3:
+            guard let oi = officialIndex[parts[0] + "/" + parts[1]] else { return nil }
+            return officials[oi].commitments.last(where: { $0.id == parts[2] })?.title
+        default:
+            return nil
+        }
+    }
+
+    /// Whether an official's page shows a card for the commitment (published, or removed with its last state).
+    func hasCard(locality l: String, official o: String, commitment c: String) -> Bool {
+        let key = l + "/" + o
+        guard let oi = officialIndex[key] else { return false }
+        return officials[oi].commitments.contains { $0.id == c && $0.isPublished(asOf: asOf) }
+            || (removed[key] ?? []).contains { $0.id == c }
     }
 }

@@ -33,7 +33,8 @@ public struct SiteRenderer: Sendable {
     /// commitments, and its content files — each page of a locality looks
     /// here instead of scanning the province (quadratic at national scale).
     let officialsByLocality: [[Int]]
-    let resultsByLocality: [[OfficialResult]]
+    /// Indexes into `scoreboard.results` (copies of the results were ~60 MB nationally).
+    let resultsByLocality: [[Int]]
     let overdueByLocality: [[SitePlan.CommitmentRef]]
     let contentFilesByLocality: [[String]]
     /// Pages rendered by an earlier build of this process (`serve`), reused when unchanged.
@@ -82,8 +83,8 @@ public struct SiteRenderer: Sendable {
         var officials = Array(repeating: [Int](), count: p.localities.count)
         for oi in p.officials.indices { officials[localityOf[oi]].append(oi) }
         officialsByLocality = officials
-        var results = Array(repeating: [OfficialResult](), count: p.localities.count)
-        for r in run.scoreboard.results { results[localityOf[r.official]].append(r) }
+        var results = Array(repeating: [Int](), count: p.localities.count)
+        for (ri, r) in run.scoreboard.results.enumerated() { results[localityOf[r.official]].append(ri) }
         resultsByLocality = results
         var overdue = Array(repeating: [SitePlan.CommitmentRef](), count: p.localities.count)
         for c in plan.commitmentLists[.overdue] ?? [] { overdue[localityOf[c.official]].append(c) }
@@ -154,7 +155,7 @@ public struct SiteRenderer: Sendable {
         // Each producer hands its files over one by one: the explanations and
         // feeds of a national site are hundreds of MB together.
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, emit: emit)
-        for file in changeFeeds() { try emit(file) }
+        try changeFeeds(emit: emit)
         try OpenData.files(run: run, plan: plan, history: history, emit: emit)
         try emit(SearchIndex.file(run: run, plan: plan))
         for file in sitemaps() { try emit(file) }

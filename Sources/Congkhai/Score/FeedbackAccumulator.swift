@@ -53,7 +53,10 @@ public final class FeedbackAccumulator {
         tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
         if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
             tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
-                                                   kind: row.kind, category: row.category, text: row.comment,
+                                                   kind: row.kind,
+                                                   // The interned copy (same bytes): one string per category
+                                                   // rather than one per comment (~50 MB nationally).
+                                                   category: category.map { categories.names[$0] } ?? row.category, text: row.comment,
                                                    complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil,
                                                    spool: tally.commentTexts))
         }
@@ -107,8 +110,14 @@ public final class FeedbackAccumulator {
         }
     }
 
+    /// `finish`'s answer: it consumes the accumulator's state, so a second call returns the first answer.
+    private var finished: FeedbackTally?
+
     public func finish() -> FeedbackTally {
+        if let finished { return finished }
         var result = tally
+        // Let go of this copy so the comments below are sorted in place, not copied (~170 MB nationally).
+        tally.comments = []
         result.categoryNames = categories.names
         result.comments.sort { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         // Per (respondent, official, commitment) the latest date wins; on the same date, the later row.
@@ -132,6 +141,7 @@ public final class FeedbackAccumulator {
             result.ratings[o].count[Int(entry.kindSlot)] += 1
         }
         ratingRecords = []
+        finished = result
         return result
     }
 }

@@ -60,40 +60,28 @@ public struct FeedbackTally: Sendable {
         /// Open past their due date at D.
         public var complaintsOverdue = 0
         /// Days from receipt to resolution → count, for the median.
-        public var resolveDays: [Int: Int] = [:]
+        public var resolveDays = CountMap()
         /// Category id (see `FeedbackTally.categoryNames`) → count.
-        public var categories: [Int: Int] = [:]
-        /// Category id → days to resolve → count, for the median per category.
-        public var categoryResolveDays: [Int: [Int: Int]] = [:]
+        public var categories = CountMap()
+        /// (category id, days to resolve) → count, for the median per
+        /// category: one map keyed `category << 32 | days` rather than a map
+        /// per category (days never reach 2³², dates being four-digit years).
+        var categoryResolveDays = CountMap()
         /// Month (`year × 12 + month − 1`) → rows received that month.
-        public var byMonth: [Int: Int] = [:]
+        public var byMonth = CountMap()
         public var complaints: Int { complaintsOpen + complaintsResolved + complaintsRejected }
 
         /// Median days to resolve, nil without resolved complaints.
-        public var medianResolveDays: Rational? { Summary.median(resolveDays) }
+        public var medianResolveDays: Rational? { resolveDays.median }
 
         /// Median days to resolve the complaints of one category.
-        public func medianResolveDays(category: Int) -> Rational? { categoryResolveDays[category].flatMap(Summary.median) }
-
-        /// The median of a value → count histogram (mean of the two middle values).
-        static func median(_ histogram: [Int: Int]) -> Rational? {
-            let n = histogram.values.reduce(0, +)
-            guard n > 0 else { return nil }
-            let keys = histogram.keys.sorted()
-            func value(at position: Int) -> Int {
-                var seen = 0
-                for d in keys {
-                    seen += histogram[d] ?? 0
-                    if seen > position { return d }
-                }
-                return 0
-            }
-            return Rational(value(at: (n - 1) / 2) + value(at: n / 2), 2)
+        public func medianResolveDays(category: Int) -> Rational? {
+            CountMap.median(categoryResolveDays.pairs(in: (category << 32)..<((category + 1) << 32)), base: category << 32)
         }
 
         /// Categories by count descending, then by name.
         public func topCategories(_ n: Int, names: [String]) -> [(String, Int)] {
-            let named = categories.map { (names.indices.contains($0.key) ? names[$0.key] : "", $0.value) }
+            let named = categories.pairs.map { (names.indices.contains($0.key) ? names[$0.key] : "", $0.count) }
             return Array(named.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(n))
         }
 
@@ -108,9 +96,9 @@ public struct FeedbackTally: Sendable {
                 let stars = r.roundedInt // ratings are validated to lie in [1, 5]
                 ratingHistogram[min(4, max(0, stars - 1))] += 1
             }
-            if let category { categories[category, default: 0] += 1 }
+            if let category { categories.add(category) }
             let (y, m, _) = row.date.components
-            byMonth[y * 12 + m - 1, default: 0] += 1
+            byMonth.add(y * 12 + m - 1)
             if row.kind == .complaint {
                 if row.status == .rejected {
                     complaintsRejected += 1
@@ -121,8 +109,9 @@ public struct FeedbackTally: Sendable {
                     case false?: complaintsResolvedLate += 1
                     case nil: complaintsResolvedNoDue += 1
                     }
-                    resolveDays[max(0, on - row.date), default: 0] += 1
-                    if let category { categoryResolveDays[category, default: [:]][max(0, on - row.date), default: 0] += 1 }
+                    let days = max(0, on - row.date)
+                    resolveDays.add(days)
+                    if let category { categoryResolveDays.add(category << 32 | days) }
                 } else {
                     complaintsOpen += 1
                     if row.isOverdue(asOf: asOf) { complaintsOverdue += 1 }

@@ -101,8 +101,8 @@ extension FeedbackBlock {
             ("complaints_no_due", s.complaintsResolvedNoDue), ("complaints_open_in_time", open),
             ("complaints_overdue", s.complaintsOverdue), ("complaints_rejected", s.complaintsRejected),
         ].filter { $0.1 > 0 }.map { Row(label: d.label($0.0), count: d.count($0.1)) }
-        let top = s.categories.sorted { a, b in
-            a.value != b.value ? a.value > b.value
+        let top = s.categories.pairs.sorted { a, b in
+            a.count != b.count ? a.count > b.count
                 : (categoryNames.indices.contains(a.key) ? categoryNames[a.key] : "").utf8
                     .lexicographicallyPrecedes((categoryNames.indices.contains(b.key) ? categoryNames[b.key] : "").utf8)
         }.prefix(8)
@@ -116,8 +116,8 @@ extension FeedbackBlock {
         let (ey, em, _) = min(asOf, period.end).components
         let first = sy * 12 + sm - 1, last = max(first, ey * 12 + em - 1)
         let monthRows = (first...last).map { k in
-            (label: Day.pad(k % 12 + 1, 2) + "/" + String(k / 12), value: Rational(s.byMonth[k] ?? 0),
-             text: d.count(s.byMonth[k] ?? 0), tone: "tone-accent")
+            (label: Day.pad(k % 12 + 1, 2) + "/" + String(k / 12), value: Rational(s.byMonth[k]),
+             text: d.count(s.byMonth[k]), tone: "tone-accent")
         }
         months = BarList(title: d.label("fb_by_month"), monthRows)
         hasMonths = s.rows > 0 && monthRows.count > 1

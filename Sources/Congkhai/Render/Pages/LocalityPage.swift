@@ -50,7 +50,8 @@ extension SiteRenderer {
                                                      "group": d.label("ranking_" + group.rawValue), "mean": d.score(entries[i].mean)])
         }
         var quota: String?
-        if let q = ExcellenceQuota.status(locality: l.id, results: resultsByLocality[li], province: p), q.exceeded {
+        if let q = ExcellenceQuota.status(locality: l.id, results: resultsByLocality[li].map { run.scoreboard.results[$0] },
+                                         province: p), q.exceeded {
             quota = d.fill("quota_warning", ["excellent": d.count(q.counted), "of": d.count(q.of)])
         }
         let overdue = overdueByLocality[li].map { commitmentCard($0, d, withOfficial: true) }

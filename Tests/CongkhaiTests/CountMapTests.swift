@@ -1,0 +1,58 @@
+import Testing
+@testable import Congkhai
+
+/// The summaries' histograms: they answer as the dictionaries they replaced,
+/// and the per-category medians read only their own category's days.
+@Suite struct CountMapTests {
+    @Test func answersLikeADictionary() {
+        var map = CountMap()
+        var dict: [Int: Int] = [:]
+        // A fixed scramble of keys, with repeats, negative and large ones.
+        for i in 0..<2_000 {
+            let key = (i * 7_919) % 613 - 50 + (i % 3 == 0 ? 1 << 40 : 0)
+            map.add(key)
+            dict[key, default: 0] += 1
+        }
+        #expect(map.count == dict.count)
+        #expect(map.keys == dict.keys.sorted())
+        for (k, v) in dict { #expect(map[k] == v) }
+        #expect(map[123_456] == 0 && map.total == 2_000)
+        #expect(map.pairs.map(\.count) == dict.keys.sorted().map { dict[$0] ?? -1 })
+    }
+
+    @Test func medianCountsEveryRow() {
+        var map = CountMap()
+        #expect(map.median == nil)
+        for (days, n) in [(3, 2), (10, 1), (1, 1)] { map.add(days, n) }
+        // 1, 3, 3, 10 → (3 + 3) / 2.
+        #expect(map.median == Rational(3))
+        map.add(20)
+        map.add(20)
+        // 1, 3, 3, 10, 20, 20 → (3 + 10) / 2.
+        #expect(map.median == Rational(13, 2))
+    }
+
+    @Test func medianOfOneCategoryIgnoresTheOthers() throws {
+        var s = FeedbackTally.Summary()
+        let received = try #require(Day(iso: "2026-03-01"))
+        let asOf = try #require(Day(iso: "2026-12-31"))
+        func resolved(_ category: Int, days: Int) {
+            var row = FeedbackRow(id: "x", date: received, channel: nil, locality: 0, official: 0,
+                                  commitment: nil, kind: .complaint, respondentKind: nil, respondent: "", rating: nil,
+                                  category: "", status: .resolved, due: nil, resolvedOn: nil, comment: "", publish: false,
+                                  file: "a.csv", line: 2, respondentNumber: -1)
+            row.resolvedOn = received.adding(days: days)
+            s.add(row, category: category, asOf: asOf)
+        }
+        resolved(0, days: 5)
+        resolved(2, days: 40)
+        resolved(2, days: 60)
+        resolved(7, days: 1)
+        #expect(s.medianResolveDays(category: 0) == Rational(5))
+        #expect(s.medianResolveDays(category: 2) == Rational(50))
+        #expect(s.medianResolveDays(category: 7) == Rational(1))
+        #expect(s.medianResolveDays(category: 1) == nil)
+        #expect(s.medianResolveDays == Rational(45, 2))
+        #expect(s.categories.pairs.map(\.key) == [0, 2, 7] && s.categories[2] == 2)
+    }
+}
