@@ -56,6 +56,32 @@ import Testing
         #expect(r.feedbackRows == 16)
     }
 
+    /// The validator's byte fast paths mean what the text paths meant: an id
+    /// and its decomposed (NFD) spelling are one id; `publish` is yes in any
+    /// case and spacing; a category is masked the same each time it repeats.
+    @Test func idsPublishAndCategoriesReadAsText() throws {
+        let composed = "ph\u{1EA3}n-1"   // "phản-1", precomposed
+        let nfd = "pha\u{0309}n-1"       // the same, decomposed (a + hook above)
+        let decomposed = "pha\u{0306}n-1" // "phăn-1": another id
+        let csv = TestContent.feedbackHeader + """
+        \(composed),2026-03-01,survey,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,an@example.com,,,,Một,YES
+        \(nfd),2026-03-02,survey,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,an@example.com,,,,Hai, Yes
+        \(decomposed),2026-03-03,survey,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,an@example.com,,,,Ba,yes.
+        4,2026-03-04,survey,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,an@example.com,,,,Bốn,yEs
+
+        """
+        let (run, _) = try content(csv).run()
+        let r = try #require(run)
+        // The NFD spelling is a duplicate; the other decomposition is not canonically equivalent.
+        #expect(r.quarantined.map(\.line) == [3])
+        #expect(r.quarantined.first?.reason.contains("duplicate id") == true)
+        let texts = r.scoreboard.tally.comments.map(\.text).sorted()
+        #expect(texts == ["Bốn", "Một"])
+        #expect(r.scoreboard.tally.categoryNames.count == 1)
+        #expect(r.scoreboard.tally.categoryNames.first?.contains("example.com") == false)
+        #expect(r.scoreboard.tally.comments.allSatisfy { $0.category == r.scoreboard.tally.categoryNames.first })
+    }
+
     @Test func strictTurnsQuarantineIntoErrors() throws {
         let csv = TestContent.feedbackHeader + "1,2026-03-01,survey,xa-khong-co,,,rating,citizen,r1,5,,,,,,\n"
         let (run, log) = try content(csv).run(strict: true)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of byte strings (feedback row ids): the bytes in one pool, open
 /// addressing over FNV hashes, no `String` kept or hashed per row. Swift's
 /// `Set<String>` hashed every id with SipHash and stored a String each.
@@ -24,31 +26,51 @@ struct ByteSet {
     }
 
     /// The number of `key` (a `numbered()` set), added when new.
-    mutating func intern<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
-        if let offset = find(key) {
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let (slot, found, tag) = probe(key)
+        if let offset = found {
             let r = entry(at: offset)
             return Int(pool[r.lowerBound - 4]) | Int(pool[r.lowerBound - 3]) << 8 | Int(pool[r.lowerBound - 2]) << 16
                 | Int(pool[r.lowerBound - 1]) << 24
         }
         let n = count
-        _ = insert(key)
+        add(key, slot: slot, tag: tag)
         return n
     }
 
-    private func find<C: Collection>(_ key: C) -> Int? where C.Element == UInt8 { probe(key).offset }
+    mutating func intern<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
+        Array(key).withUnsafeBufferPointer { intern($0) }
+    }
 
-    /// Where `key` is (its pool offset) or would go (the empty slot), with its hash tag.
-    private func probe<C: Collection>(_ key: C) -> (slot: Int, offset: Int?, tag: UInt64) where C.Element == UInt8 {
+    /// Where `key` is (its pool offset) or would go (the empty slot), with
+    /// its hash tag. Unchecked buffers and `memcmp`: every feedback row's id
+    /// is probed on the ingest's ordered thread (a generic byte loop over
+    /// `String.UTF8View` was a fifth of it).
+    private func probe(_ key: UnsafeBufferPointer<UInt8>) -> (slot: Int, offset: Int?, tag: UInt64) {
         let h = ByteTable.hash(key)
         let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
         let mask = slots.count - 1
-        var i = h & mask
-        while slots[i] != 0 {
-            let s = slots[i]
-            if s & 0xFF_FFFF == tag && equal(at: Int(s >> 24) - 1, key) { return (i, Int(s >> 24) - 1, tag) }
-            i = (i + 1) & mask
+        let numbered = numbered
+        return slots.withUnsafeBufferPointer { slots in
+            pool.withUnsafeBufferPointer { pool in
+                var i = h & mask
+                while slots[i] != 0 {
+                    let s = slots[i]
+                    if s & 0xFF_FFFF == tag {
+                        let offset = Int(s >> 24) - 1
+                        let r = ByteSet.entry(pool, at: offset, numbered: numbered)
+                        if r.count == key.count {
+                            if r.isEmpty { return (i, offset, tag) }
+                            if let p = pool.baseAddress, let k = key.baseAddress, memcmp(p + r.lowerBound, k, r.count) == 0 {
+                                return (i, offset, tag)
+                            }
+                        }
+                    }
+                    i = (i + 1) & mask
+                }
+                return (i, nil, tag)
+            }
         }
-        return (i, nil, tag)
     }
 
     mutating func reserve(_ n: Int) {
@@ -60,35 +82,46 @@ struct ByteSet {
     }
 
     /// True when the bytes were not in the set yet.
-    mutating func insert<C: Collection>(_ key: C) -> Bool where C.Element == UInt8 {
-        let (i, found, tag) = probe(key)
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (slot, found, tag) = probe(key)
         if found != nil { return false }
-        slots[i] = UInt64(pool.count + 1) << 24 | tag
+        add(key, slot: slot, tag: tag)
+        return true
+    }
+
+    mutating func insert<C: Collection>(_ key: C) -> Bool where C.Element == UInt8 {
+        Array(key).withUnsafeBufferPointer { insert($0) }
+    }
+
+    /// Stores a key `probe` did not find, in the empty slot it returned.
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, slot: Int, tag: UInt64) {
+        slots[slot] = UInt64(pool.count + 1) << 24 | tag
         var n = key.count
         while n >= 0x80 { pool.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
         pool.append(UInt8(n))
         if numbered {
             let number = UInt32(truncatingIfNeeded: count)
-            pool.append(contentsOf: [UInt8(number & 0xFF), UInt8(number >> 8 & 0xFF), UInt8(number >> 16 & 0xFF), UInt8(number >> 24)])
+            pool.append(UInt8(number & 0xFF))
+            pool.append(UInt8(number >> 8 & 0xFF))
+            pool.append(UInt8(number >> 16 & 0xFF))
+            pool.append(UInt8(number >> 24))
         }
         pool.append(contentsOf: key)
         count += 1
         if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
-        return true
     }
 
     /// The pooled entry at `offset`: its bytes' range.
     private func entry(at offset: Int) -> Range<Int> {
+        pool.withUnsafeBufferPointer { ByteSet.entry($0, at: offset, numbered: numbered) }
+    }
+
+    private static func entry(_ pool: UnsafeBufferPointer<UInt8>, at offset: Int, numbered: Bool) -> Range<Int> {
         var o = offset, n = 0, shift = 0
         while pool[o] & 0x80 != 0 { n |= Int(pool[o] & 0x7F) << shift; shift += 7; o += 1 }
         n |= Int(pool[o]) << shift
         let start = o + 1 + (numbered ? 4 : 0)
         return start..<(start + n)
-    }
-
-    private func equal<C: Collection>(at offset: Int, _ key: C) -> Bool where C.Element == UInt8 {
-        let r = entry(at: offset)
-        return r.count == key.count && pool[r].elementsEqual(key)
     }
 
     private mutating func rehash(_ capacity: Int) {

@@ -88,6 +88,40 @@ public final class FeedbackValidator {
         return String(masked.prefix(79)) + "…"
     }
 
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for x in b where x >= 0x80 { return false }
+        return true
+    }
+
+    /// `publish` says yes (any case): compared on the bytes when they are
+    /// ASCII, through the lower-cased text otherwise (as before).
+    private func isYes(_ r: borrowing CSVRecord, _ i: Int) -> Bool {
+        guard i >= 0 else { return false }
+        let b = r.trimmedBytes(i)
+        guard FeedbackValidator.isASCII(b) else { return r.string(i, trim: true).lowercased() == "yes" }
+        return b.count == 3 && b[0] | 0x20 == UInt8(ascii: "y") && b[1] | 0x20 == UInt8(ascii: "e") && b[2] | 0x20 == UInt8(ascii: "s")
+    }
+
+    /// Masked categories by their raw bytes: exports repeat a few dozen
+    /// categories millions of times, and masking each again was ~6 % of the
+    /// ingest's ordered thread. Bounded: past `categoryMemoLimit` distinct
+    /// texts, new ones are masked every time.
+    private var categoryIDs = ByteSet.numbered()
+    private var maskedCategories: [String] = []
+    static let categoryMemoLimit = 10_000
+
+    private func category(_ r: borrowing CSVRecord, _ i: Int) -> String {
+        guard i >= 0 else { return "" }
+        let b = r.trimmedBytes(i)
+        if b.isEmpty { return "" }
+        if categoryIDs.count < FeedbackValidator.categoryMemoLimit {
+            let n = categoryIDs.intern(b)
+            if n == maskedCategories.count { maskedCategories.append(FeedbackValidator.category(r.string(i, trim: true))) }
+            return maskedCategories[n]
+        }
+        return FeedbackValidator.category(r.string(i, trim: true))
+    }
+
     public enum Outcome {
         case row(FeedbackRow)
         case quarantined(QuarantinedRow)
@@ -107,7 +141,9 @@ public final class FeedbackValidator {
             let b = r.trimmedBytes(i)
             return String(decoding: UnsafeBufferPointer(rebasing: b[..<min(b.count, limit * 4)]), as: UTF8.self)
         }
-        let id = r.string(col.id, trim: true)
+        // ASCII ids (nearly all) are their own NFC form: no normalisation check.
+        let idBytes = r.trimmedBytes(col.id)
+        let id = FeedbackValidator.isASCII(idBytes) ? String(decoding: idBytes, as: UTF8.self) : r.string(col.id, trim: true)
         if id.isEmpty { return q("empty id") }
         guard let date = Day(isoBytes: r.trimmedBytes(col.date)) else {
             return q("date \"\(text(col.date, limit: 40))\" is not a valid date", id: id)
@@ -188,9 +224,10 @@ public final class FeedbackValidator {
             i < 0 ? "" : r.string(i, trim: trim)
         }
         // Checked last: only a row that is otherwise valid claims its id.
-        if !seenIDs.insert(id.utf8) { return q("duplicate id \"\(id.prefix(60))\"", id: id) }
+        var key = id
+        if !key.withUTF8({ seenIDs.insert($0) }) { return q("duplicate id \"\(id.prefix(60))\"", id: id) }
 
-        let publish = field(c.publish).lowercased() == "yes"
+        let publish = isYes(r, c.publish)
         var respondent = "", respondentNumber = -1
         if kind == .rating, col.respondent >= 0 {
             let bytes = r.trimmedBytes(col.respondent)
@@ -201,7 +238,7 @@ public final class FeedbackValidator {
         }
         return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
-                                respondent: respondent, rating: rating, category: FeedbackValidator.category(field(c.category)),
+                                respondent: respondent, rating: rating, category: category(r, c.category),
                                 status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field(c.comment)) : "",
                                 publish: publish, file: file, line: r.line, respondentNumber: respondentNumber))
     }
