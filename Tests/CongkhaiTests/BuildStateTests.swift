@@ -37,6 +37,27 @@ import Testing
         #expect(report["as_of"]?.stringValue == first.asOf?.description)
     }
 
+    /// A first build hashes the feedback exports once, while scoring them: its
+    /// key, completed with those digests, is the key the next build computes
+    /// in full; an export whose bytes differ from what was scored (edited
+    /// during the build) gives another key, so the next build runs in full.
+    @Test func aFirstBuildsKeyIsCompletedWithTheDigestsOfWhatItScored() throws {
+        let root = try BuildStateTests.content().write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let inputs = BuildKey.Inputs(content: root, output: root + "-out", theme: .embedded, asOf: nil, baseURL: nil, strict: false,
+                                     firstLanguageOnly: false, environment: [:])
+        let full = try #require(BuildKey.compute(inputs))
+        let partial = try #require(BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport))
+        #expect(partial.files.filter { $0.digest == nil }.map(\.path) == ["feedback/a.csv"])
+        let scored = try #require(SHA256.hex(fileAt: root + "/feedback/a.csv"))
+        #expect(partial.value(filling: ["feedback/a.csv": scored])?.key == full.key)
+        #expect(partial.value(filling: ["feedback/a.csv": scored])?.digests == full.digests)
+        #expect(partial.value(filling: ["feedback/a.csv": String(repeating: "0", count: 64)])?.key != full.key)
+        #expect(partial.value(filling: [:]) == nil, "an export the ingest did not hash leaves no key (the next build runs in full)")
+        #expect(BuildKey.isFeedbackExport("feedback/B.CSV") && !BuildKey.isFeedbackExport("feedback/old/b.csv")
+                && !BuildKey.isFeedbackExport("officials/feedback/a.csv"))
+    }
+
     @Test func anyChangedInputOptionOrKeyRunsInFull() throws {
         let root = try BuildStateTests.content().write()
         let out = root + "-out"

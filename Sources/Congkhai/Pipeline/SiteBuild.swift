@@ -102,17 +102,25 @@ public enum SiteBuild {
         // content bytes; the published folder untouched since): its findings are
         // replayed and nothing is read or written (decision 71).
         var key: BuildKey.Value?
+        var partialKey: BuildKey.Partial?
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
-            key = BuildKey.compute(.init(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
+            let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
                                          baseURL: options.baseURL, strict: options.strict,
-                                         firstLanguageOnly: options.firstLanguageOnly, environment: options.environment))
-            if let key, let state = BuildState.read(publisher.statePath), state.key == key.key,
-               SiteFingerprint.of(publisher.destination) == state.site,
-               SHA256.hex(fileAt: publisher.destination + "/data/manifest.json") == state.manifest {
-                log.add(contentsOf: state.diagnostics)
-                return Report(outcome: .unchanged, run: nil, seconds: seconds(),
-                              replayed: .init(asOf: state.asOf, quarantined: state.quarantined, quarantinedCount: state.quarantinedCount))
+                                         firstLanguageOnly: options.firstLanguageOnly, environment: options.environment)
+            if let state = BuildState.read(publisher.statePath) {
+                key = BuildKey.compute(inputs)
+                if let key, state.key == key.key,
+                   SiteFingerprint.of(publisher.destination) == state.site,
+                   SHA256.hex(fileAt: publisher.destination + "/data/manifest.json") == state.manifest {
+                    log.add(contentsOf: state.diagnostics)
+                    return Report(outcome: .unchanged, run: nil, seconds: seconds(),
+                                  replayed: .init(asOf: state.asOf, quarantined: state.quarantined, quarantinedCount: state.quarantinedCount))
+                }
+            } else {
+                // Nothing to compare with: the feedback exports are hashed once,
+                // by the ingest, and the key completed with those digests.
+                partialKey = BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport)
             }
         }
         // The previous site first: a broken ledger stops the build before any work.
@@ -143,6 +151,7 @@ public enum SiteBuild {
                                        }, progress: progress) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
+        if let partialKey { key = partialKey.value(filling: run.province.feedbackHashes) }
         if options.firstLanguageOnly { run.province.site.languages = Array(run.province.site.languages.prefix(1)) }
         let signing = HistoryStage.signingKey(environment: env, site: run.province.site, log: log)
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
