@@ -52,6 +52,55 @@ import Testing
         #expect(flags == [false, true, false])
     }
 
+    /// Quoted fields are copied in runs: over the size limit they are flagged
+    /// and cut like unquoted ones, newlines inside them still count as lines,
+    /// and a quoted field crossing a read chunk reads whole.
+    @Test func quotedFieldsInRunsKeepLinesLimitsAndChunks() throws {
+        let big = String(repeating: "q", count: CSVScanner.maxFieldBytes + 5)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+        try Data("a,b\n1,\"\(big)\"\n2,\"x\ny\nz\"\n3,ok\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var seen: [(line: Int, oversized: Bool, size: Int)] = []
+        _ = CSVScanner(path: path).scan { r in seen.append((r.line, r.oversized, r.bytes(r.count - 1).count)) }
+        #expect(seen.map(\.line) == [1, 2, 3, 6])
+        #expect(seen.map(\.oversized) == [false, true, false, false])
+        #expect(seen[1].size == CSVScanner.maxFieldBytes && seen[2].size == 5)
+        // A quoted field with multibyte letters and doubled quotes, under the
+        // size limit, starting just before the first read chunk ends.
+        let pad = String(repeating: "p", count: CSVScanner.chunkSize - 40)
+        let long = String(repeating: "Nguyễn \"\"Văn\"\" Đức, ", count: 2_000)
+        let (records, failure) = try scan(Array("a,b\n0,\(pad)\n1,\"\(long)\"\n2,x\n".utf8))
+        #expect(failure == nil)
+        let fields = records.map(\.fields)
+        let expected = [["a", "b"], ["0", pad], ["1", long.replacingOccurrences(of: "\"\"", with: "\"")], ["2", "x"]]
+        #expect(fields.count == 4)
+        for (got, want) in zip(fields, expected) where got != want {
+            let g = got.last ?? "", w = want.last ?? ""
+            let at = zip(g, w).prefix { $0 == $1 }.count
+            Issue.record("field differs at character \(at): \(g.dropFirst(max(0, at - 10)).prefix(30)) vs \(w.dropFirst(max(0, at - 10)).prefix(30))")
+        }
+    }
+
+    /// The word-at-a-time validator of buffers agrees with the byte-at-a-time
+    /// one on every offset, with ill-formed bytes placed around word edges.
+    @Test func bufferValidationAgreesWithTheByteLoop() {
+        let bad: [[UInt8]] = [[0xC3, 0x28], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x80], [0xE1, 0x88]]
+        let good = Array("Đức ễ 𝄞 ".utf8)
+        var cases: [[UInt8]] = [[], good, Array(repeating: 0x41, count: 37)]
+        for b in bad {
+            for prefix in 0..<18 {
+                cases.append(Array(repeating: 0x61, count: prefix) + b + good)
+                cases.append(Array(good.prefix(prefix)) + b)
+            }
+        }
+        for bytes in cases {
+            let generic = UTF8Validation.firstInvalidOffset(bytes)
+            let buffered = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
+            #expect(generic == buffered, "\(bytes)")
+        }
+        #expect(good.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == nil)
+    }
+
     @Test func invalidUTF8ReportsItsLine() throws {
         let (_, failure) = try scan(Array("a\nb\n".utf8) + [0xC3, 0x28] + Array("\n".utf8))
         guard case let .notUTF8(line, _)? = failure else {

@@ -223,17 +223,7 @@ struct ScanState {
                     if c == comma || c == lf { break }
                     j += 1
                 }
-                let run = j - i
-                if run > 0 {
-                    let room = CSVScanner.maxFieldBytes - fieldLength
-                    if room >= run {
-                        record.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
-                    } else {
-                        if room > 0 { record.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + room)])) }
-                        oversized = true
-                    }
-                    fieldLength += run
-                }
+                appendRun(buf, i, j)
                 i = j
                 if i < n {
                     if buf[i] == comma {
@@ -250,12 +240,19 @@ struct ScanState {
                 i += 1
                 continue
             case .quoted:
-                if b == quote {
-                    mode = .quoteInQuoted
-                } else {
-                    if b == lf { line += 1 }
-                    append(b)
+                // Fast path as above: a comment's text up to its closing quote in one copy.
+                var j = i
+                while j < n {
+                    let c = buf[j]
+                    if c == quote { break }
+                    if c == lf { line += 1 }
+                    j += 1
                 }
+                appendRun(buf, i, j)
+                i = j
+                if i < n { mode = .quoteInQuoted }
+                i += 1
+                continue
             case .quoteInQuoted:
                 if b == quote {
                     append(quote)
@@ -277,6 +274,21 @@ struct ScanState {
             }
             i += 1
         }
+    }
+
+    /// Appends `buf[i..<j]` to the field, cut at `maxFieldBytes`.
+    @inline(__always)
+    mutating func appendRun(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) {
+        let run = j - i
+        guard run > 0 else { return }
+        let room = CSVScanner.maxFieldBytes - fieldLength
+        if room >= run {
+            record.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+        } else {
+            if room > 0 { record.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + room)])) }
+            oversized = true
+        }
+        fieldLength += run
     }
 
     /// Drops the CR of a CRLF from an unquoted field's end.

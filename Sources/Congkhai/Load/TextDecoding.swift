@@ -59,6 +59,52 @@ enum TextDecoding {
 
 /// UTF-8 validation per RFC 3629 (no overlongs, no surrogates, ≤ U+10FFFF).
 enum UTF8Validation {
+    /// Buffers (every feedback chunk): ASCII is skipped eight bytes at a
+    /// time, and the first byte of a word with a high bit goes the
+    /// byte-by-byte way below. Offsets count from the buffer's start.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            guard let length = sequenceLength(bytes, at: i) else { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The length of the well-formed sequence starting with a non-ASCII byte at `i`, nil if ill-formed.
+    @inline(__always)
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let need: Int
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        switch bytes[i] {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; hi = 0x9F
+        case 0xF0: need = 3; lo = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; hi = 0x8F
+        default: return nil
+        }
+        if i + need >= bytes.count { return nil }
+        let b1 = bytes[i + 1]
+        if b1 < lo || b1 > hi { return nil }
+        var k = 2
+        while k <= need {
+            let b = bytes[i + k]
+            if b < 0x80 || b > 0xBF { return nil }
+            k += 1
+        }
+        return need + 1
+    }
+
     static func firstInvalidOffset<C: Collection>(_ bytes: C) -> C.Index? where C.Element == UInt8, C.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
