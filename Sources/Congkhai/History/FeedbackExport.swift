@@ -93,7 +93,7 @@ final class FeedbackExport: @unchecked Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(160)
         CSVBytes.text(r.id, into: &out); out.append(0x2C)
-        CSVBytes.plain(r.date.description, into: &out); out.append(0x2C)
+        CSVBytes.day(r.date, into: &out); out.append(0x2C)
         CSVBytes.plain(r.channel?.rawValue ?? "", into: &out); out.append(0x2C)
         CSVBytes.plain(p.localities[r.locality].id, into: &out); out.append(0x2C)
         // Fields read in place: copying the `Official` per row retained every one of its strings.
@@ -110,8 +110,10 @@ final class FeedbackExport: @unchecked Sendable {
         CSVBytes.text(r.category, into: &out); out.append(0x2C)
         let status = r.kind == .complaint ? r.status.rawValue : (r.status == .open ? "" : r.status.rawValue)
         CSVBytes.plain(status, into: &out); out.append(0x2C)
-        CSVBytes.plain(r.due?.description ?? "", into: &out); out.append(0x2C)
-        CSVBytes.plain(r.resolvedOn?.description ?? "", into: &out); out.append(0x2C)
+        if let due = r.due { CSVBytes.day(due, into: &out) }
+        out.append(0x2C)
+        if let resolved = r.resolvedOn { CSVBytes.day(resolved, into: &out) }
+        out.append(0x2C)
         if r.publish { CSVBytes.text(r.comment, into: &out) }
         out.append(0x2C)
         if r.publish { out.append(contentsOf: "yes".utf8) }
