@@ -1,0 +1,47 @@
+import Testing
+@testable import Congkhai
+
+/// `JSONValue.quote` works on bytes; the scalar-by-scalar version it
+/// replaced is kept here as the reference, and both must agree on every
+/// escape in both modes (the ledger's canonical JSON depends on it).
+@Suite struct JSONQuoteTests {
+    static func reference(_ s: String, htmlSafe: Bool) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}" where !htmlSafe: out += "\\b"
+            case "\u{0C}" where !htmlSafe: out += "\\f"
+            case "<" where htmlSafe: out += "\\u003c"
+            case ">" where htmlSafe: out += "\\u003e"
+            case "&" where htmlSafe: out += "\\u0026"
+            case "\u{2028}" where htmlSafe: out += "\\u2028"
+            case "\u{2029}" where htmlSafe: out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func agreesWithTheScalarReference() {
+        var cases = ["", "plain", "Nguyễn Văn Đức", "<script>alert(1)</script> & co", "a\u{2028}b\u{2029}c\u{2027}\u{202A}",
+                     "\u{2028}", "x\u{2029}", "\u{E2}\u{80}", "quote \" back \\ slash", "🙂 \u{1F600}", "\r\n\t"]
+        cases.append(String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self))
+        cases.append(String((0..<0x20).map { Character(Unicode.Scalar($0)) }) + "end")
+        for s in cases {
+            for html in [true, false] {
+                #expect(JSONValue.quote(s, htmlSafe: html) == JSONQuoteTests.reference(s, htmlSafe: html), "\(Array(s.utf8)) html: \(html)")
+            }
+        }
+    }
+}
