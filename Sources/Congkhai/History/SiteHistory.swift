@@ -21,7 +21,8 @@ public struct SiteHistory: Sendable {
     /// Locality id → published feedback rows that later vanished.
     public var removedRows: [String: Int] = [:]
     public var removedRowsTotal = 0
-    /// Newest first, without `build` entries.
+    /// Newest first, without `build` entries: the newest `recentShown` of the
+    /// site and, beyond them, the newest `recentShown` of each locality.
     public var recent: [Change] = []
     /// Ids of the periods kept under `/ky/<id>/` (linked from the home page).
     public var frozenPeriods: [String] = []
@@ -65,8 +66,29 @@ public struct SiteHistory: Sendable {
             removedCommitments[o] = byID.map { (id: $0.key, state: $0.value.0, on: $0.value.1) }
                 .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         }
-        recent = all.filter { $0.kind != .build && $0.kind != .ledgerStarted }.reversed()
+        // A commitment whose only change is its addition shows no history
+        // (`SiteRenderer.commitmentHistory`): a first national build adds
+        // ~275,000 and held each under its key (~55 MB) for nothing.
+        commitmentChanges = commitmentChanges.filter { !($0.value.count == 1 && $0.value[0].kind == .commitmentAdded) }
+        // Pages and feeds show the newest `recentShown` changes of the site and
+        // of each locality; the rest of the ledger's history (a year of nightly
+        // builds is millions of changes) is not kept for them.
+        var perLocality: [String: Int] = [:]
+        var kept: [Change] = []
+        for c in all.reversed() where c.kind != .build && c.kind != .ledgerStarted {
+            var shown = kept.count < SiteHistory.recentShown
+            if let l = c.subject["locality"] {
+                let n = perLocality[l, default: 0]
+                if n < SiteHistory.recentShown { shown = true }
+                perLocality[l] = n + 1
+            }
+            if shown { kept.append(c) }
+        }
+        recent = kept
     }
+
+    /// Changes a changes page or feed lists at most (the site's, or one locality's).
+    public static let recentShown = 200
 
     static func change(_ v: JSONValue) -> Change? {
         guard let kind = v["kind"]?.stringValue.flatMap(LedgerEntry.Kind.init(rawValue:)),

@@ -10,8 +10,24 @@
 enum SearchIndex {
     static func file(run: ScoringRun, plan: SitePlan) -> OutputFile {
         let p = run.province
+        let localityName = Dictionary(p.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let D = run.scoreboard.asOf
+        // Sized once from the raw texts (folding only shortens them; escapes
+        // are rare): outgrowing a guess doubled a 71 MB buffer and copied it,
+        // at the page stage's end, which is the build's memory peak.
+        var bound = 2
+        func room(_ name: String, _ description: String, _ url: String, _ words: String) {
+            bound += 48 + 3 * name.utf8.count + description.utf8.count + url.utf8.count + words.utf8.count
+        }
+        for l in p.localities { room(l.name, "", SitePaths.locality(l.id), l.id) }
+        for o in p.officials {
+            let loc = localityName[o.locality] ?? o.locality
+            let url = SitePaths.official(o.locality, o.id)
+            room(o.name, o.position + ", " + loc, url, o.position + " " + loc)
+            for c in o.commitments where c.isPublished(asOf: D) { room(c.title, o.name + ", " + loc, url + "#ck-" + c.id, "") }
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(64 + 180 * (p.localities.count + p.officials.count * 8))
+        out.reserveCapacity(bound)
         out.append(UInt8(ascii: "["))
         var first = true
         func entry(_ type: String, _ name: String, _ description: String, _ url: String, _ words: String) {
@@ -31,8 +47,6 @@ enum SearchIndex {
         for l in p.localities {
             entry("l", l.name, "", SitePaths.locality(l.id), l.id.replacingOccurrences(of: "-", with: " "))
         }
-        let localityName = Dictionary(p.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let D = run.scoreboard.asOf
         for o in p.officials {
             let loc = localityName[o.locality] ?? o.locality
             entry("o", o.name, o.position + ", " + loc, SitePaths.official(o.locality, o.id), o.position + " " + loc)

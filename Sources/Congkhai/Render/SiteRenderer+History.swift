@@ -3,7 +3,7 @@ import Foundation
 /// Pages and blocks of the time dimension: commitment histories, removed
 /// commitments, score trends, recent changes and their feeds.
 extension SiteRenderer {
-    static let changesShown = 200
+    static let changesShown = SiteHistory.recentShown
 
     func changeText(_ d: Display) -> ChangeText { ChangeText(t: d.t) }
 

@@ -1,0 +1,34 @@
+import Testing
+@testable import Congkhai
+
+/// What `SiteHistory` keeps for pages is what pages read of the whole list:
+/// the newest changes of the site and of each locality, and the history of
+/// every commitment that has more than its addition.
+@Suite struct SiteHistoryTests {
+    @Test func keepsWhatChangesPagesAndFeedsShow() throws {
+        // 700 changes over three localities, unevenly, plus some without one.
+        var pending: [LedgerEntry] = []
+        for i in 0..<700 {
+            let l = i % 7 == 0 ? "xa-b" : i % 11 == 0 ? "" : "xa-a"
+            var subject = ["official": "o\(i % 13)", "commitment": "c\(i)"]
+            if !l.isEmpty { subject["locality"] = l }
+            pending.append(LedgerEntry(kind: i % 3 == 0 ? .commitmentChanged : .commitmentAdded, subject: subject,
+                                       field: "status", old: .string("a"), new: .string("b\(i)")))
+        }
+        let asOf = try #require(Day(iso: "2026-10-01"))
+        let h = SiteHistory(previous: LedgerFile(), pending: pending, asOf: asOf, scores: ScoreHistory())
+        // What the pages read, computed from the whole list as before.
+        let all = Array(pending.reversed())
+        func key(_ e: LedgerEntry) -> String { (e.subject["commitment"] ?? "") + (e.new?.stringValue ?? "") }
+        func key(_ c: SiteHistory.Change) -> String { (c.subject["commitment"] ?? "") + (c.new?.stringValue ?? "") }
+        #expect(h.recent.prefix(SiteHistory.recentShown).map(key) == all.prefix(SiteHistory.recentShown).map(key))
+        for l in ["xa-a", "xa-b"] {
+            let mine = h.recent.filter { $0.subject["locality"] == l }.prefix(SiteHistory.recentShown).map(key)
+            #expect(mine == all.filter { $0.subject["locality"] == l }.prefix(SiteHistory.recentShown).map(key))
+        }
+        #expect(h.recent.count < all.count)
+        // Lone additions leave no history; a changed commitment keeps its own.
+        #expect(h.commitmentChanges.values.allSatisfy { !($0.count == 1 && $0[0].kind == .commitmentAdded) })
+        #expect(h.commitmentChanges["xa-a/o3/c3"]?.count == 1 && h.commitmentChanges["xa-a/o1/c1"] == nil)
+    }
+}
