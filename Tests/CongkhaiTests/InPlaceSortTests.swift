@@ -1,0 +1,34 @@
+import Testing
+@testable import Congkhai
+
+/// The allocation-free sort gives the standard sort's order for total
+/// orders, on every shape of input and through each of its three paths.
+@Suite struct InPlaceSortTests {
+    struct Item: Equatable { var key: Int; var seq: Int }
+    static func less(_ a: Item, _ b: Item) -> Bool { a.key != b.key ? a.key < b.key : a.seq < b.seq }
+
+    @Test func matchesTheStandardSort() {
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var inputs: [[Item]] = []
+        for n in [0, 1, 2, 3, 15, 16, 17, 31, 100, 1_000, 5_000] {
+            for spread in [1, 3, n + 1] {
+                inputs.append((0..<n).map { Item(key: next(max(1, spread)), seq: $0) })
+            }
+            inputs.append((0..<n).map { Item(key: $0, seq: $0) })              // sorted
+            inputs.append((0..<n).map { Item(key: n - $0, seq: $0) })          // reversed
+            inputs.append((0..<n).map { Item(key: $0 % 2 == 0 ? $0 : n - $0, seq: $0) })  // organ pipe
+        }
+        for input in inputs {
+            let expected = input.sorted(by: InPlaceSortTests.less)
+            for limit in [nil, 0, 1] as [Int?] {
+                var a = input
+                InPlaceSort.sort(&a, depthLimit: limit, by: InPlaceSortTests.less)
+                #expect(a == expected, "n = \(input.count), depth limit \(String(describing: limit))")
+            }
+        }
+    }
+}
