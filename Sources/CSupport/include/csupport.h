@@ -6,4 +6,10 @@
 /// cannot do it (the caller then falls back to two renames).
 int congkhai_exchange_paths(const char *a, const char *b);
 
+/// Gives the allocator's freed-but-kept pages back to the system now, not
+/// seconds later: after a large structure is released (the feedback row-id
+/// set, ~0.5 GB nationally), what is built next would otherwise be counted
+/// on top of it in the process's resident memory.
+void congkhai_release_free_memory(void);
+
 #endif

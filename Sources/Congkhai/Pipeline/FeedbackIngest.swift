@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// Streams every feedback file through validation into the accumulator.
@@ -81,6 +82,9 @@ public enum FeedbackIngest {
                 }
             }
         }
+        // The id set's pages go back before the tallies are sorted and the
+        // row digests built (a rebuild's peak was both at once).
+        congkhai_release_free_memory()
         let tally = stages.finish()
         return Result(tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,
                       rowsRead: rows, bytesRead: bytes, hashes: hashes)
