@@ -81,8 +81,34 @@ import Testing
         }
     }
 
-    /// The word-at-a-time validator of buffers agrees with the byte-at-a-time
-    /// one on every offset, with ill-formed bytes placed around word edges.
+    /// The byte-at-a-time validator the word-at-a-time one replaced (RFC 3629).
+    static func referenceInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return i
+            }
+            if i + need >= bytes.count || bytes[i + 1] < lo || bytes[i + 1] > hi { return i }
+            for k in stride(from: 2, through: need, by: 1) where bytes[i + k] < 0x80 || bytes[i + k] > 0xBF { return i }
+            i += need + 1
+        }
+        return nil
+    }
+
+    /// The word-at-a-time validator agrees with the byte-at-a-time one on
+    /// every offset, with ill-formed bytes placed around word edges, for
+    /// buffers, arrays and slices.
     @Test func bufferValidationAgreesWithTheByteLoop() {
         let bad: [[UInt8]] = [[0xC3, 0x28], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x80], [0xE1, 0x88]]
         let good = Array("Đức ễ 𝄞 ".utf8)
@@ -94,9 +120,11 @@ import Testing
             }
         }
         for bytes in cases {
-            let generic = UTF8Validation.firstInvalidOffset(bytes)
+            let expected = CSVScannerTests.referenceInvalidOffset(bytes)
             let buffered = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) }
-            #expect(generic == buffered, "\(bytes)")
+            #expect(buffered == expected && UTF8Validation.firstInvalidOffset(bytes) == expected, "\(bytes)")
+            let slice = ([0x41, 0x42] + bytes)[2...]
+            #expect(UTF8Validation.firstInvalidOffset(slice) == expected.map { $0 + 2 }, "slice of \(bytes)")
         }
         #expect(good.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == nil)
     }

@@ -105,35 +105,11 @@ enum UTF8Validation {
         return need + 1
     }
 
+    /// Any byte collection (decoded files, legacy conversion): through the
+    /// buffer version, over a copy when the storage is not contiguous.
     static func firstInvalidOffset<C: Collection>(_ bytes: C) -> C.Index? where C.Element == UInt8, C.Index == Int {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            let need: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return i
-            }
-            if i + need >= end { return i }
-            let b1 = bytes[i + 1]
-            if b1 < lo || b1 > hi { return i }
-            var k = 2
-            while k <= need {
-                let b = bytes[i + k]
-                if b < 0x80 || b > 0xBF { return i }
-                k += 1
-            }
-            i += need + 1
-        }
-        return nil
+        let offset = bytes.withContiguousStorageIfAvailable { firstInvalidOffset($0) }
+            ?? Array(bytes).withUnsafeBufferPointer { firstInvalidOffset($0) }
+        return offset.map { bytes.startIndex + $0 }
     }
 }
