@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Congkhai
 
@@ -39,9 +40,16 @@ import Testing
         let log = DiagnosticLog()
         let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
         let asOf = try #require(province.site.asOf)
+        // The spill file is unlinked as soon as it is open: while the export
+        // lives (a build that could be killed), nothing of it is on disk.
+        func spillFolders() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? [])
+                .filter { $0.hasPrefix("congkhai-feedback-\(getpid())-") }
+        }
         func export(budget: Int) -> (files: [OutputFile], rows: RowDigests) {
             let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8), bufferBudget: budget)
             _ = FeedbackIngest.run(province, asOf: asOf, log: DiagnosticLog(), export: e)
+            #expect(spillFolders().isEmpty, "spilled rows left on disk: \(spillFolders())")
             var files: [OutputFile] = []
             e.files { files.append($0) }
             return (files, e.rows)

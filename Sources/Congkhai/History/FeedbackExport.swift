@@ -139,6 +139,11 @@ final class FeedbackExport: @unchecked Sendable {
         if spillFD < 0 {
             try? FileManager.default.createDirectory(atPath: spillDir, withIntermediateDirectories: true)
             spillFD = open(spillDir + "/rows", O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0o600)
+            // Unlinked at once (like `Spool`): the descriptor keeps the rows,
+            // and a build killed mid-way (OOM, timeout, `kill -9`) leaves no
+            // gigabytes of spilled rows behind in the temporary folder.
+            unlink(spillDir + "/rows")
+            rmdir(spillDir)
             guard spillFD >= 0 else { return }
         }
         for l in buffers.indices where !buffers[l].isEmpty {
