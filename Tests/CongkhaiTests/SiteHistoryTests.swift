@@ -31,4 +31,25 @@ import Testing
         #expect(h.commitmentChanges.values.allSatisfy { !($0.count == 1 && $0[0].kind == .commitmentAdded) })
         #expect(h.commitmentChanges["xa-a/o3/c3"]?.count == 1 && h.commitmentChanges["xa-a/o1/c1"] == nil)
     }
+
+    /// The changes pages name officials and commitments and link to a card
+    /// only where an official's page shows one (published, or removed with
+    /// its last state), through lookups rather than a key per commitment.
+    @Test func historyIndexFindsNamesAndCards() throws {
+        let (run, log) = try LedgerTests.content().run()
+        let r = try #require(run, "\(log.items)")
+        let o = try #require(r.province.officials.first { o in o.commitments.contains { $0.isPublished(asOf: r.scoreboard.asOf) } })
+        let c = try #require(o.commitments.first { $0.isPublished(asOf: r.scoreboard.asOf) })
+        let removed = LedgerEntry(kind: .commitmentRemoved, subject: ["locality": o.locality, "official": o.id, "commitment": "da-bo"],
+                                  old: .object([("title", .string("Đã bỏ"))]))
+        let h = SiteHistory(previous: LedgerFile(), pending: [removed], asOf: r.scoreboard.asOf, scores: ScoreHistory())
+        let index = HistoryIndex(run: r, history: h)
+        #expect(index.name(o.key) == o.name)
+        #expect(index.name(o.key + "/" + c.id) == c.title)
+        #expect(index.name(o.key + "/khong-co") == nil && index.name("xa-khac/ai-do") == nil && index.name(o.key + "/a/b") == nil)
+        #expect(index.hasCard(locality: o.locality, official: o.id, commitment: c.id))
+        #expect(index.hasCard(locality: o.locality, official: o.id, commitment: "da-bo"))
+        #expect(!index.hasCard(locality: o.locality, official: o.id, commitment: "khong-co"))
+        #expect(!index.hasCard(locality: "xa-khac", official: o.id, commitment: c.id))
+    }
 }
