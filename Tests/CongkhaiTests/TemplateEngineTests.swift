@@ -13,7 +13,8 @@ import Testing
         case let .number(n): return n
         case let .flag(b): return b
         case let .list(items): return items.map(any)
-        case let .object(d): return d.mapValues(any)
+        case let .html(b): return String(decoding: b, as: UTF8.self)
+        case let .object(o): return Dictionary(o.fields.map { ($0.name, any($0.value)) }, uniquingKeysWith: { $1 })
         case let .strings(s): return s
         }
     }
@@ -36,7 +37,7 @@ import Testing
             let theirs = reference.render(TemplateEngineTests.any(context), withTemplate: m.template)
             #expect(ours == theirs, "\(fullPath): the engines differ")
             let frame = TemplateContext.make(renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description,
-                                                             feed: m.feed, content: ours), strings: d.t, root: d.root)
+                                                             feed: m.feed, content: PageHTML(bytes: Array(ours.utf8))), strings: d.t, root: d.root)
             #expect(try theme.render(frame, template: "layout").get() == reference.render(TemplateEngineTests.any(frame), withTemplate: "layout"))
             compared += 1
         }

@@ -27,7 +27,7 @@ import Testing
             let m = renderer.pageModel(page, d)
             guard seen.insert(m.template + "/" + page.language).inserted || m.template == "official" else { continue }
             checker.check(template: m.template, model: m.model, strings: d.t)
-            let frame = renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: "")
+            let frame = renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: PageHTML(bytes: []))
             checker.check(template: "layout", model: frame, strings: d.t)
         }
         // What only a site with history shows (a trend, a removed commitment), on a real official's model.

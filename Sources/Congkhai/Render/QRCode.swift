@@ -3,29 +3,64 @@ import Foundation
 
 /// QR codes for printed notices, drawn as SVG (crisp at any print size).
 public enum QRCode {
+    /// The dark modules of one encoded text: what every SVG of that text
+    /// shares whatever its label, so a text shown on many pages (the feedback
+    /// portal on every locality's notice, in every language) is encoded once.
+    struct Modules: Sendable {
+        /// One SVG path, one unit per module, offset by the 4-module quiet zone.
+        var path: [UInt8]
+        /// Width of the code with its quiet zone, in modules.
+        var size: Int
+    }
+
     /// An SVG of the QR code for `text`, or nil when it cannot be encoded.
-    /// One path, one unit per module, a 4-module quiet zone.
     public static func svg(_ text: String, label: String) -> String? {
+        modules(text).map { svg($0, label: label) }
+    }
+
+    static func svg(_ m: Modules, label: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(m.size) \(m.size)\" role=\"img\" aria-label=\"\(HTML.escape(label))\" class=\"qr\">"
+            + "<rect width=\"\(m.size)\" height=\"\(m.size)\" fill=\"#fff\"/><path d=\""
+            + String(decoding: m.path, as: UTF8.self) + "\" fill=\"#000\"/></svg>"
+    }
+
+    /// Each horizontal run of dark modules as `M{x} {y}h{run}v1h-{run}z`,
+    /// written as bytes: building it by string interpolation cost as much as
+    /// libqrencode's own encoding (one code per official per language).
+    static func modules(_ text: String) -> Modules? {
         guard let code = text.withCString({ QRcode_encodeString8bit($0, 0, QR_ECLEVEL_M) }) else { return nil }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
         guard width > 0, let data = code.pointee.data else { return nil }
-        var path = ""
+        var path: [UInt8] = []
+        path.reserveCapacity(width * width * 2)
         for y in 0..<width {
             var x = 0
             while x < width {
                 if data[y * width + x] & 1 == 1 {
                     var run = 1
                     while x + run < width, data[y * width + x + run] & 1 == 1 { run += 1 }
-                    path += "M\(x + 4) \(y + 4)h\(run)v1h-\(run)z"
+                    path.append(UInt8(ascii: "M"))
+                    appendDecimal(x + 4, to: &path)
+                    path.append(UInt8(ascii: " "))
+                    appendDecimal(y + 4, to: &path)
+                    path.append(UInt8(ascii: "h"))
+                    appendDecimal(run, to: &path)
+                    path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
+                    appendDecimal(run, to: &path)
+                    path.append(UInt8(ascii: "z"))
                     x += run
                 } else {
                     x += 1
                 }
             }
         }
-        let size = width + 8
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(size) \(size)\" role=\"img\" aria-label=\"\(HTML.escape(label))\" class=\"qr\">"
-            + "<rect width=\"\(size)\" height=\"\(size)\" fill=\"#fff\"/><path d=\"\(path)\" fill=\"#000\"/></svg>"
+        return Modules(path: path, size: width + 8)
+    }
+
+    /// `n ≥ 0` in decimal (QR coordinates are under 200).
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 }

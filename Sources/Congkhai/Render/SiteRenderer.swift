@@ -39,6 +39,9 @@ public struct SiteRenderer: Sendable {
     let contentFilesByLocality: [[String]]
     /// Pages rendered by an earlier build of this process (`serve`), reused when unchanged.
     let cache: RenderCache?
+    /// The feedback portal's QR code, the same on every notice in every
+    /// language: encoded once per build, not once per page (19,200 pages nationally).
+    let portalQR: QRCode.Modules?
 
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil) {
         self.cache = cache
@@ -77,6 +80,11 @@ public struct SiteRenderer: Sendable {
         }
         commentsByOfficial = byOfficial
         commentsByLocality = byLocality
+        if let portal = run.province.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, LinkPolicy.href(portal) != nil {
+            portalQR = QRCode.modules(portal)
+        } else {
+            portalQR = nil
+        }
         let p = run.province
         let indexOf = Dictionary(p.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let localityOf = p.officials.map { indexOf[$0.locality] ?? 0 }
@@ -244,7 +252,7 @@ public struct SiteRenderer: Sendable {
         let m = pageModel(page, d)
         guard let cache else { return render(page, m, d, fullPath: fullPath) }
         // The frame without its content stands for everything the page shows besides its model.
-        let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: "")
+        let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: PageHTML(bytes: []))
         guard let model = RenderCache.key(template: m.template, theme: theme.fingerprint, model: m.model),
               let key = RenderCache.key(template: "layout", theme: model, model: frame) else {
             return render(page, m, d, fullPath: fullPath)
@@ -256,8 +264,9 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ page: SitePlan.Page, _ m: PageModel, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
-        theme.render(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
-            let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: html)
+        theme.renderBytes(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
+            let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed,
+                               content: PageHTML(bytes: html))
             return theme.renderBytes(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
                 .map { OutputFile(path: SitePaths.file(for: fullPath), bytes: $0) }
         }

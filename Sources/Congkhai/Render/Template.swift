@@ -32,12 +32,49 @@ struct Template: Sendable {
 /// A template's data: what `TemplateContext` makes of a typed page model.
 indirect enum TemplateValue: Sendable {
     case text(String)
+    /// Markup already rendered (a page's body inside its layout), kept as the
+    /// bytes it was rendered to: never decoded into a `String` and back.
+    /// Templates treat it exactly like `text` with the same UTF-8.
+    case html([UInt8])
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
     /// A strings table (`t`), kept as it is rather than converted key by key.
     case strings([String: String])
+}
+
+/// An object's fields in the order they were encoded. A page model has a few
+/// dozen fields and a list item a handful: building them into a dictionary
+/// (hashing every key, growing the table) was most of the encoding time of a
+/// page, while a template's lookups find what they ask for in a short scan.
+/// A name given twice reads as its last value, as a dictionary's overwrite did.
+struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
+    struct Field: Sendable {
+        var name: String
+        var value: TemplateValue
+    }
+
+    private(set) var fields: [Field] = []
+
+    init() {}
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        for (name, value) in elements { append(name, value) }
+    }
+
+    mutating func append(_ name: String, _ value: TemplateValue) {
+        fields.append(Field(name: name, value: value))
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        var i = fields.count
+        while i > 0 {
+            i -= 1
+            if fields[i].name == name { return fields[i].value }
+        }
+        return nil
+    }
 }
 
 /// Compiled templates by name, and rendering.
@@ -74,6 +111,8 @@ struct TemplateLibrary: Sendable {
                 guard let v = TemplateLibrary.lookup(path, stack) else { continue }
                 switch v {
                 case let .text(s): if escaped { TemplateLibrary.escape(s, into: &out) } else { TemplateLibrary.append(s, to: &out) }
+                case let .html(b):
+                    if escaped { b.withUnsafeBufferPointer { TemplateLibrary.escape($0, into: &out) } } else { out.append(contentsOf: b) }
                 case let .number(n): TemplateLibrary.append(String(n), to: &out)
                 case let .flag(b): TemplateLibrary.append(b ? "true" : "false", to: &out)
                 case .list, .object, .strings: break
@@ -139,7 +178,7 @@ struct TemplateLibrary: Sendable {
 
     static func child(_ value: TemplateValue, _ name: String) -> TemplateValue? {
         switch value {
-        case let .object(d): return d[name]
+        case let .object(fields): return fields[name]
         case let .strings(s): return s[name].map { .text($0) }
         default: return nil
         }
@@ -148,24 +187,26 @@ struct TemplateLibrary: Sendable {
     /// `& < > " '` as entities, the characters swift-mustache escaped.
     static func escape(_ s: String, into out: inout [UInt8]) {
         var s = s
-        s.withUTF8 { u in
-            var start = 0
-            for i in 0..<u.count {
-                let entity: StaticString
-                switch u[i] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
-                entity.withUTF8Buffer { out.append(contentsOf: $0) }
-                start = i + 1
+        s.withUTF8 { escape($0, into: &out) }
+    }
+
+    static func escape(_ u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var start = 0
+        for i in 0..<u.count {
+            let entity: StaticString
+            switch u[i] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<u.count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+            entity.withUTF8Buffer { out.append(contentsOf: $0) }
+            start = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<u.count]))
     }
 
     /// A standalone partial's lines, each prefixed with the tag's indentation.

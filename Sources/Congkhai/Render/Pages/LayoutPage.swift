@@ -31,7 +31,7 @@ struct LayoutPage: Encodable, Sendable {
     var feed: String?
     var feedTitle: String?
     var demo: Bool
-    var content: String
+    var content: PageHTML
     var channels: [Channel]
     var asOf: DateText
     var period: String
@@ -56,7 +56,7 @@ extension SiteRenderer {
     }
 
     func layout(_ page: SitePlan.Page, _ d: Display, fullPath: String, title: String, description: String,
-                feed: (href: String, title: String)?, content: String) -> LayoutPage {
+                feed: (href: String, title: String)?, content: PageHTML) -> LayoutPage {
         let p = run.province
         let items: [(String, String, SitePlan.PageKind)] = [
             ("nav_home", SitePaths.home, .home), ("nav_localities", SitePaths.localities, .localities(page: 1)),

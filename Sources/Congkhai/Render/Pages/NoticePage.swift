@@ -47,10 +47,7 @@ extension SiteRenderer {
                                           standing: d.label("standing_" + c.standing(asOf: D).rawValue))
                 })
         }
-        var portalQR: String?
-        if let portal = p.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, LinkPolicy.href(portal) != nil {
-            portalQR = QRCode.svg(portal, label: d.label("notice_feedback_qr"))
-        }
+        let portalQR = self.portalQR.map { QRCode.svg($0, label: d.label("notice_feedback_qr")) }
         return NoticePage(name: l.name, localityHref: d.link(SitePaths.locality(l.id)), asOf: d.date(D),
                           period: p.site.period.start.vietnamese + " – " + p.site.period.end.vietnamese,
                           provisional: provisional(d), officials: officials, channels: channels(d), portalQR: portalQR)
