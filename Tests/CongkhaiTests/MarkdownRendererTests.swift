@@ -19,6 +19,27 @@ import Testing
 }
 
 @Suite struct LinkPolicyTests {
+    /// The printable-ASCII shortcut answers exactly as the general rules do.
+    @Test func asciiShortcutAgreesWithTheGeneralRules() {
+        let pieces = ["https://", "HTTP://", "http:/", "hTTpS://", "mailto:", "MAILTO:", "tel:", "TEL:", "/", "//", "a", "x.pdf", "?q=1",
+                      "#f", "\"", "<", ">", "\\", "@", ":", ".", "-", "~", " ", "\t", "\r\n", "é", "\u{301}", "K"]
+        var rng = HTMLEscapeTests.SplitMix(state: 7)
+        var asciiAnswered = 0
+        for _ in 0..<5_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...5, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            for (mail, phone) in [(true, true), (false, false), (true, false)] {
+                let general = LinkPolicy.generalHref(s, allowMail: mail, allowPhone: phone)
+                if case let .some(answer) = LinkPolicy.asciiHref(s, allowMail: mail, allowPhone: phone) {
+                    asciiAnswered += 1
+                    #expect(answer == general, "\(s.debugDescription) mail \(mail) phone \(phone)")
+                }
+                #expect(LinkPolicy.href(s, allowMail: mail, allowPhone: phone) == general)
+            }
+        }
+        #expect(asciiAnswered > 3_000)
+    }
+
     @Test func markdownLinksAreLimitedToSafeSchemes() {
         let html = MarkdownRenderer.html("[a](ftp://x.example/f) [b](file:///etc/passwd) [c](https://ok.example) [d](/minh-chung/a.pdf) [e](mailto:a@b.vn) ![i](data:image/png;base64,AAAA) [f](JAVASCRIPT:alert(1))\n")
         #expect(html.contains("href=\"https://ok.example\""))

@@ -9,6 +9,9 @@ public enum Slug {
             if (0x300...0x36F).contains(s.value) { continue }
             switch s {
             case "đ", "Đ": out.append("d")
+            // ASCII lowercases by itself; a `String` per scalar was most of the search index's time.
+            case "A"..."Z": out.append(Unicode.Scalar(UInt8(s.value) | 0x20))
+            case _ where s.isASCII: out.append(s)
             default: out.append(contentsOf: String(s).lowercased().unicodeScalars)
             }
         }

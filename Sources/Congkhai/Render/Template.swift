@@ -67,11 +67,14 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         fields.append(Field(name: name, value: value))
     }
 
+    /// Lengths are compared first: most names scanned past differ in length,
+    /// and a length is read without touching the bytes.
     subscript(name: String) -> TemplateValue? {
+        let length = name.utf8.count
         var i = fields.count
         while i > 0 {
             i -= 1
-            if fields[i].name == name { return fields[i].value }
+            if fields[i].name.utf8.count == length, fields[i].name == name { return fields[i].value }
         }
         return nil
     }
