@@ -69,7 +69,7 @@ public struct SitePlan: Sendable {
     public static func compareCount(_ run: ScoringRun, context: Locality.Context?) -> Int {
         let p = run.province
         var n = 0
-        for (li, l) in p.localities.enumerated() where context == nil || l.context == context {
+        for li in p.localities.indices where context == nil || p.localities[li].context == context {
             n += run.scoreboard.rankings.localityBoards[li].count
         }
         return n

@@ -30,7 +30,10 @@ struct Template: Sendable {
 }
 
 /// A template's data: what `TemplateContext` makes of a typed page model.
-indirect enum TemplateValue: Sendable {
+/// Not `indirect`: lists and objects already hold their children in arrays,
+/// and boxing every value (a flag, a number, each text) cost one allocation
+/// per field of every page.
+enum TemplateValue: Sendable {
     case text(String)
     /// Markup already rendered (a page's body inside its layout), kept as the
     /// bytes it was rendered to: never decoded into a `String` and back.
@@ -64,6 +67,8 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     mutating func append(_ name: String, _ value: TemplateValue) {
+        // Most objects have a handful of fields: one allocation, not three regrowths.
+        if fields.capacity == 0 { fields.reserveCapacity(8) }
         fields.append(Field(name: name, value: value))
     }
 

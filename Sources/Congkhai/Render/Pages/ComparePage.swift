@@ -52,17 +52,25 @@ extension SiteRenderer {
         // One page of the officials of every group, in order.
         let total = SitePlan.compareCount(run, context: wanted)
         let shown = Pager.range(page: page, size: SitePlan.PageSize.compare, count: total)
+        // Whole boards before the page are stepped over by their size and
+        // nothing after it is visited: walking every official of the country
+        // for each of its ~1,800 compare pages was a fifth of the page stage.
         var position = 0
         let tables = groupedRanking.groups.compactMap { group, entries -> ComparePage.Table? in
             var rows: [ComparePage.Row] = []
             for e in entries {
-                let l = p.localities[e.locality]
-                if let wanted, l.context != wanted { continue }
-                for m in plan.localityBoards[e.locality] {
+                if position >= shown.upperBound { break }
+                if let wanted, p.localities[e.locality].context != wanted { continue }
+                let board = plan.localityBoards[e.locality]
+                if position + board.count <= shown.lowerBound {
+                    position += board.count
+                    continue
+                }
+                let localityName = p.localities[e.locality].name
+                for m in board {
                     defer { position += 1 }
                     guard shown.contains(position) else { continue }
                     let r = run.scoreboard.results[m.result]
-                    let o = p.officials[r.official]
                     let cells = zip(fw.criteria, r.criteria).map { criterion, c -> ComparePage.Cell in
                         let a = c.attainment ?? .zero
                         return ComparePage.Cell(criterion: criterion.name.text(d.language),
@@ -70,8 +78,8 @@ extension SiteRenderer {
                                                 width: c.counts ? max(1, min(100, a.roundedInt)) : 0,
                                                 tone: BandColours.toneClass(fw.bandIndex(for: a.rounded(places: 2))))
                     }
-                    rows.append(ComparePage.Row(name: o.name, href: officialLink(r.official, d), localityName: l.name,
-                                                total: d.score(r.total), band: d.band(r.band, fw), cells: cells))
+                    rows.append(ComparePage.Row(name: p.officials[r.official].name, href: officialLink(r.official, d),
+                                                localityName: localityName, total: d.score(r.total), band: d.band(r.band, fw), cells: cells))
                 }
             }
             return rows.isEmpty ? nil : ComparePage.Table(title: d.label("ranking_" + group.rawValue), rows: rows)
