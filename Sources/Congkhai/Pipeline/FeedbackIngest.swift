@@ -81,6 +81,9 @@ public enum FeedbackIngest {
                     log.error(file, l, 0, message)
                 }
             }
+            if validator.lostRowIDs, let file = province.feedbackFiles.last {
+                log.error(file, 0, 0, "cannot read back the row ids this build set aside to find duplicates (temporary folder removed or full?); nothing was published")
+            }
         }
         // The id set's pages go back before the tallies are sorted and the
         // row digests built (a rebuild's peak was both at once).

@@ -39,9 +39,14 @@ public final class FeedbackValidator {
     private let kinds = ByteTable(FeedbackKind.allCases.enumerated().map { ($1.rawValue, $0) })
     private let respondentKinds = ByteTable(RespondentKind.allCases.enumerated().map { ($1.rawValue, $0) })
     private let statuses = ByteTable(ComplaintStatus.allCases.enumerated().map { ($1.rawValue, $0) })
-    private var seenIDs = ByteSet()
+    /// Row ids seen so far; their bytes wait in a temporary file (`RowIDSet`).
+    private var seenIDs = RowIDSet()
     /// Respondents of rating rows, numbered from their bytes as they first appear.
     private var respondents = ByteSet.numbered()
+
+    /// True when a spooled row id could not be read back: a duplicate may
+    /// have been missed, so the build must not go on.
+    var lostRowIDs: Bool { seenIDs.failed }
 
     public init(province: Province, expectedRows: Int = 0) {
         seenIDs.reserve(expectedRows)
