@@ -21,8 +21,10 @@ site: deps
 	swift build -c release --product congkhai
 	.build/release/congkhai build $(CONTENT) --output $(OUTPUT)
 
+# Tests write their trees under a temporary folder of their own, removed afterwards
+# (a test that fails midway would otherwise leave its tree in /tmp).
 test: deps
-	swift test
+	@t=$$(mktemp -d /tmp/congkhai-tests.XXXXXX); TMPDIR=$$t swift test; s=$$?; rm -rf $$t; exit $$s
 
 check: deps
 	swift build --product congkhai
