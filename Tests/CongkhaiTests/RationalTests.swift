@@ -161,8 +161,8 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator, so the differential test is the same every run.
-struct SplitMix {
+/// A tiny deterministic generator, so the differential tests are the same every run.
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
