@@ -278,12 +278,23 @@ def main():
             n += 1
         return None if n == 0 else 100 * swct / sw
 
+    # Ratings grouped by official once, and each prior computed once per set
+    # of kinds: the same sums as scanning every rating per official, which
+    # is quadratic (a national tree has ~11 M ratings and 48,000 officials).
+    ratings_of = {}
+    for (o, k, r) in ratings:
+        ratings_of.setdefault(o, []).append((k, r))
+    priors = {}
+
     def prior(kinds):
-        rs = [r for (_, k, r) in ratings if k in kinds]
-        return sum(rs, F(0)) / len(rs) if rs else F(3)
+        key = tuple(sorted(kinds))
+        if key not in priors:
+            rs = [r for (_, k, r) in ratings if k in kinds]
+            priors[key] = sum(rs, F(0)) / len(rs) if rs else F(3)
+        return priors[key]
 
     def m_rating(key, kinds, C):
-        rs = [r for (o, k, r) in ratings if o == key and k in kinds]
+        rs = [r for (k, r) in ratings_of.get(key, []) if k in kinds]
         if not rs:
             return None
         m = prior(kinds)
@@ -494,10 +505,16 @@ def main():
             r["total_range"] = [min(totals), max(totals)]
             r["band_range"] = [band_ids[max(bis)], band_ids[min(bis)]]
         results.append(r)
+    # Rank = 1 + how many of the same locality (peer group) score higher;
+    # grouped first so a national tree is not 48,000 scans of 48,000.
+    by_locality, by_group = {}, {}
+    for x in results:
+        by_locality.setdefault(x["locality"], []).append(x)
+        by_group.setdefault((x["role"], contexts[x["locality"]]), []).append(x)
     for r in results:
-        peers = [x for x in results if x["locality"] == r["locality"]]
+        peers = by_locality[r["locality"]]
         r["rank_in_locality"] = 1 + sum(1 for x in peers if x["total"] > r["total"])
-        group = [x for x in results if x["role"] == r["role"] and contexts[x["locality"]] == contexts[r["locality"]]]
+        group = by_group[(r["role"], contexts[r["locality"]])]
         r["rank_in_peer_group"] = 1 + sum(1 for x in group if x["total"] > r["total"])
     if a.compare:
         with open(a.compare, encoding="utf-8") as f:
