@@ -10,6 +10,7 @@ robustness ranges. Valid content only (run `congkhai check` first).
     python3 scripts/reference_score.py content [--as-of 2026-11-28] > ref.json
     python3 scripts/reference_score.py content --compare scores.json
 """
+import bisect
 import argparse
 import csv
 import datetime as dt
@@ -505,17 +506,20 @@ def main():
             r["total_range"] = [min(totals), max(totals)]
             r["band_range"] = [band_ids[max(bis)], band_ids[min(bis)]]
         results.append(r)
-    # Rank = 1 + how many of the same locality (peer group) score higher;
-    # grouped first so a national tree is not 48,000 scans of 48,000.
+    # Rank = 1 + how many of the same locality (peer group) score strictly
+    # higher, counted by bisecting each group's sorted totals (a national
+    # peer group has ~10,000 officials: counting by scanning is quadratic).
     by_locality, by_group = {}, {}
     for x in results:
-        by_locality.setdefault(x["locality"], []).append(x)
-        by_group.setdefault((x["role"], contexts[x["locality"]]), []).append(x)
+        by_locality.setdefault(x["locality"], []).append(x["total"])
+        by_group.setdefault((x["role"], contexts[x["locality"]]), []).append(x["total"])
+    for totals in list(by_locality.values()) + list(by_group.values()):
+        totals.sort()
     for r in results:
         peers = by_locality[r["locality"]]
-        r["rank_in_locality"] = 1 + sum(1 for x in peers if x["total"] > r["total"])
+        r["rank_in_locality"] = 1 + len(peers) - bisect.bisect_right(peers, r["total"])
         group = by_group[(r["role"], contexts[r["locality"]])]
-        r["rank_in_peer_group"] = 1 + sum(1 for x in group if x["total"] > r["total"])
+        r["rank_in_peer_group"] = 1 + len(group) - bisect.bisect_right(group, r["total"])
     if a.compare:
         with open(a.compare, encoding="utf-8") as f:
             other = json.load(f, parse_float=F, parse_int=F)
