@@ -11,7 +11,7 @@ import Testing
         // respondent's new rating of the same official on the same date: the
         // later row must win. Rows dated before the period are counted as
         // valid but never exported.
-        let filler = FeedbackStages.batchSize * 2 + 100
+        let filler = FeedbackLanes.blockSize * 2 + 100
         var csv = TestContent.feedbackHeader
         csv += "first,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,p1,1,,,,,,\n"
         for i in 0..<filler {

@@ -27,7 +27,9 @@ public enum FeedbackIngest {
     }
 
     /// With `export`, each valid row dated in [S, D] is also written for publication.
-    static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?) -> Result {
+    /// `lanes`: threads checking rows (`FeedbackLanes`); the result is the same for any number.
+    static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?,
+                    lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
         let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
@@ -42,6 +44,34 @@ public enum FeedbackIngest {
         // ingest) is gone before the tallies and digests are sorted.
         do {
             let validator = FeedbackValidator(province: province, expectedRows: expected)
+            let lanes = FeedbackLanes(checker: validator.checker, lanes: laneCount)
+            // A checked block's rows, in order: ids claimed, then to the tally and export.
+            func take(_ block: FeedbackLanes.Block) {
+                var duplicates: [Int] = []
+                for (record, outcome) in block.outcomes.enumerated() {
+                    let q: QuarantinedRow
+                    if outcome >= 0 {
+                        let i = Int(outcome)
+                        guard let duplicate = block.records.withRecord(record, { r in
+                            validator.claim(&block.rows[i], r, columns: block.columns)
+                        }) else { continue }
+                        duplicates.append(i)
+                        q = duplicate
+                    } else {
+                        q = block.rejects[Int(-1 - outcome)]
+                    }
+                    quarantinedCount += 1
+                    if quarantined.count < quarantineListLimit { quarantined.append(q) }
+                }
+                // Duplicates are rare: the block's rows go on as they are when there are none.
+                if duplicates.isEmpty {
+                    stages.add(batch: block.rows)
+                } else {
+                    let dropped = Set(duplicates)
+                    stages.add(batch: block.rows.indices.filter { !dropped.contains($0) }.map { block.rows[$0] })
+                }
+                lanes.recycle(block)
+            }
             for file in province.feedbackFiles {
                 let path = province.root + "/" + file
                 let size = FileSize.of(path)
@@ -49,27 +79,30 @@ public enum FeedbackIngest {
                 stages.reserve(file: file, rows: size / 130)
                 let scanner = CSVScanner(path: path)
                 let digest = SHA256.Stream()
-                var columns: FeedbackValidator.Columns?
+                var block: FeedbackLanes.Block?
                 var sawHeader = false
                 var headerFailed = false
                 let failure = scanner.scan(onChunk: { digest.update($0) }) { record in
                     if headerFailed { return }
                     guard sawHeader else {
                         sawHeader = true
-                        columns = validator.columns(header: record, file: file, log: log)
-                        if columns == nil { headerFailed = true }
+                        if let columns = validator.columns(header: record, file: file, log: log) {
+                            block = lanes.block(file: file, columns: columns)
+                        } else {
+                            headerFailed = true
+                        }
                         return
                     }
-                    guard let cols = columns else { return }
+                    guard let current = block else { return }
                     rows += 1
-                    switch validator.validate(record, columns: cols, file: file) {
-                    case let .row(row):
-                        stages.add(row)
-                    case let .quarantined(q):
-                        quarantinedCount += 1
-                        if quarantined.count < quarantineListLimit { quarantined.append(q) }
+                    current.records.append(record)
+                    if current.records.count == FeedbackLanes.blockSize {
+                        lanes.submit(current)
+                        block = lanes.block(file: file, columns: current.columns)
+                        while let done = lanes.next(beyond: lanes.depth) { take(done) }
                     }
                 }
+                if let block { lanes.submit(block) }
                 hashes[file] = digest.finish()
                 switch failure {
                 case .none:
@@ -81,6 +114,7 @@ public enum FeedbackIngest {
                     log.error(file, l, 0, message)
                 }
             }
+            while let done = lanes.next(beyond: 0) { take(done) }
             if validator.lostRowIDs, let file = province.feedbackFiles.last {
                 log.error(file, 0, 0, "cannot read back the row ids this build set aside to find duplicates (temporary folder removed or full?); nothing was published")
             }

@@ -20,6 +20,8 @@ public final class FeedbackAccumulator {
     }
 
     private let period: Period
+    /// Each official's locality, by index (-1: none known, so no row names it).
+    private let officialLocality: [Int]
     private let asOf: Day
     private var tally: FeedbackTally
     private var ratingRecords: [RatingRecord] = []
@@ -30,6 +32,8 @@ public final class FeedbackAccumulator {
 
     public init(province: Province, asOf: Day, expectedRows: Int = 0) {
         period = province.site.period
+        let localityIndex = Dictionary(province.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        officialLocality = province.officials.map { localityIndex[$0.locality] ?? -1 }
         self.asOf = asOf
         tally = FeedbackTally(officials: province.officials.count, localities: province.localities.count)
         for c in province.framework.criteria {
@@ -49,8 +53,6 @@ public final class FeedbackAccumulator {
         guard row.date >= period.start, row.date <= asOf else { return }
         tally.inWindowRows += 1
         let category = row.category.isEmpty ? nil : categories.id(row.category, limit: 10_000)
-        tally.province.add(row, category: category, asOf: asOf)
-        tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
         if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
             tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
                                                    kind: row.kind,
@@ -60,7 +62,14 @@ public final class FeedbackAccumulator {
                                                    complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil,
                                                    spool: tally.commentTexts))
         }
-        guard let official = row.official else { return }
+        // One summary per row: the official's, or for rows naming none the
+        // locality's own; `finish` adds officials into localities and those
+        // into the province (three cold summaries a row were a third of the
+        // national tally thread).
+        guard let official = row.official else {
+            tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
+            return
+        }
         tally.officialSummaries[official].add(row, category: category, asOf: asOf)
         for w in tally.responseWindows.indices {
             tally.responseWindows[w].count(row, asOf: asOf, into: &tally.responses[w][official])
@@ -119,6 +128,8 @@ public final class FeedbackAccumulator {
         // Let go of this copy so the comments below are sorted in place, not copied (~170 MB nationally).
         tally.comments = []
         result.categoryNames = categories.names
+        for (o, l) in officialLocality.enumerated() where l >= 0 { result.localitySummaries[l].add(result.officialSummaries[o]) }
+        for l in result.localitySummaries.indices { result.province.add(result.localitySummaries[l]) }
         // In place (`InPlaceSort`): this is the ingest's memory peak. Comment ids are unique (the id set), so the order is total.
         InPlaceSort.sort(&result.comments) { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         // Per (respondent, official, commitment) the latest date wins; on the same date, the later row.

@@ -40,7 +40,7 @@ public struct FeedbackTally: Sendable {
     }
 
     /// Counts for summaries (in-window rows, before rating deduplication).
-    public struct Summary: Sendable {
+    public struct Summary: Sendable, Equatable {
         public var rows = 0
         public var byKind = SmallCounts(count: FeedbackKind.allCases.count)
         public var byChannel = SmallCounts(count: FeedbackChannel.allCases.count + 1)
@@ -83,6 +83,30 @@ public struct FeedbackTally: Sendable {
         public func topCategories(_ n: Int, names: [String]) -> [(String, Int)] {
             let named = categories.pairs.map { (names.indices.contains($0.key) ? names[$0.key] : "", $0.count) }
             return Array(named.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(n))
+        }
+
+        /// Adds every count of `other`: a locality's summary is its own rows'
+        /// plus its officials' (`FeedbackAccumulator.finish`). Counts and
+        /// exact sums, so the order of adding never changes the result.
+        mutating func add(_ other: Summary) {
+            rows += other.rows
+            for i in byKind.indices { byKind[i] += other.byKind[i] }
+            for i in byChannel.indices { byChannel[i] += other.byChannel[i] }
+            for i in byRespondentKind.indices { byRespondentKind[i] += other.byRespondentKind[i] }
+            ratingCount += other.ratingCount
+            ratingSum.add(other.ratingSum)
+            for i in ratingHistogram.indices { ratingHistogram[i] += other.ratingHistogram[i] }
+            complaintsOpen += other.complaintsOpen
+            complaintsResolved += other.complaintsResolved
+            complaintsResolvedOnTime += other.complaintsResolvedOnTime
+            complaintsResolvedLate += other.complaintsResolvedLate
+            complaintsResolvedNoDue += other.complaintsResolvedNoDue
+            complaintsRejected += other.complaintsRejected
+            complaintsOverdue += other.complaintsOverdue
+            resolveDays.add(other.resolveDays)
+            categories.add(other.categories)
+            categoryResolveDays.add(other.categoryResolveDays)
+            byMonth.add(other.byMonth)
         }
 
         mutating func add(_ row: FeedbackRow, category: Int?, asOf: Day) {

@@ -35,6 +35,25 @@ public struct CountMap: Sendable, Equatable {
         }
     }
 
+    /// Adds every count of `other` (a merge of two sorted lists).
+    public mutating func add(_ other: CountMap) {
+        guard !other.entries.isEmpty else { return }
+        guard !entries.isEmpty else { entries = other.entries; return }
+        var merged: [Entry] = []
+        merged.reserveCapacity(entries.count + other.entries.count)
+        var i = 0, j = 0
+        while i < entries.count || j < other.entries.count {
+            if j == other.entries.count || (i < entries.count && entries[i].key < other.entries[j].key) {
+                merged.append(entries[i]); i += 1
+            } else if i == entries.count || other.entries[j].key < entries[i].key {
+                merged.append(other.entries[j]); j += 1
+            } else {
+                merged.append(Entry(key: entries[i].key, count: entries[i].count + other.entries[j].count)); i += 1; j += 1
+            }
+        }
+        entries = merged
+    }
+
     /// Keys in ascending order, with their counts.
     public var pairs: [(key: Int, count: Int)] { entries.map { ($0.key, $0.count) } }
     public var keys: [Int] { entries.map(\.key) }

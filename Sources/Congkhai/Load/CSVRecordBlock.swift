@@ -1,0 +1,57 @@
+/// Scanned records kept for another thread: a `CSVRecord` is borrowed for
+/// the scanner's callback only, so a block copies records' bytes and field
+/// ends back to back (a few hundred KB for a few thousand rows) and lends
+/// each one out again later as the same borrowed record.
+///
+/// `@unchecked Sendable`: a block is filled by one thread, then handed over
+/// (through a queue and a semaphore) and only read from then on.
+final class CSVRecordBlock: @unchecked Sendable {
+    private struct Entry {
+        var byteStart: Int
+        var byteCount: Int
+        var endStart: Int
+        var fieldCount: Int
+        var line: Int
+        var oversized: Bool
+        var unterminated: Bool
+    }
+
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var entries: [Entry] = []
+
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 160)
+        ends.reserveCapacity(capacity * 16)
+    }
+
+    var count: Int { entries.count }
+
+    func append(_ r: borrowing CSVRecord) {
+        let byteCount = r.ends.last ?? 0
+        entries.append(Entry(byteStart: bytes.count, byteCount: byteCount, endStart: ends.count, fieldCount: r.ends.count,
+                             line: r.line, oversized: r.oversized, unterminated: r.unterminated))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: r.bytes[..<byteCount]))
+        ends.append(contentsOf: r.ends)
+    }
+
+    /// Empty again, its buffers keeping their capacity.
+    func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    /// Record `i` as the scanner lent it: same fields, line and flags.
+    func withRecord<T>(_ i: Int, _ body: (borrowing CSVRecord) -> T) -> T {
+        let e = entries[i]
+        return bytes.withUnsafeBufferPointer { b in
+            ends.withUnsafeBufferPointer { f in
+                body(CSVRecord(line: e.line, oversized: e.oversized, unterminated: e.unterminated,
+                               bytes: UnsafeBufferPointer(rebasing: b[e.byteStart..<(e.byteStart + e.byteCount)]),
+                               ends: UnsafeBufferPointer(rebasing: f[e.endStart..<(e.endStart + e.fieldCount)])))
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Row checks on every core, answers in file order.
+///
+/// The scanner hands blocks of records to `lanes` serial queues in turn
+/// (block n to lane n mod lanes); each lane runs `FeedbackRowChecker` with a
+/// category memo of its own. The ingest takes blocks back oldest first, so
+/// whatever the number of lanes and however threads are scheduled, the rows
+/// reach `FeedbackValidator.claim` — duplicate ids, respondent numbers — and
+/// the tally and export in exactly the order of the files. The checks were
+/// ~60 % of the ingest's one ordered thread, the part no other core could
+/// share (decision 80).
+///
+/// `@unchecked Sendable`: `pending` and `submitted` are touched only by the
+/// ingest's thread; a block's answers are written on its lane and read after
+/// its semaphore is signalled.
+final class FeedbackLanes: @unchecked Sendable {
+    /// Records per block: big enough that queue traffic is noise, small
+    /// enough that the blocks in flight stay a few megabytes.
+    static let blockSize = 2048
+
+    final class Block: @unchecked Sendable {
+        let records = CSVRecordBlock(capacity: FeedbackLanes.blockSize)
+        fileprivate(set) var file: String
+        fileprivate(set) var columns: FeedbackValidator.Columns
+        /// The rows that passed the checks, in order.
+        var rows: [FeedbackRow] = []
+        /// Per record, in order: its index in `rows`, or −1 − its index in `rejects`.
+        fileprivate(set) var outcomes: [Int32] = []
+        fileprivate(set) var rejects: [QuarantinedRow] = []
+        fileprivate let done = DispatchSemaphore(value: 0)
+
+        fileprivate init(file: String, columns: FeedbackValidator.Columns) {
+            self.file = file
+            self.columns = columns
+        }
+    }
+
+    private final class Lane: @unchecked Sendable {
+        let queue: DispatchQueue
+        /// Touched only on `queue`.
+        var categories = CategoryMemo()
+        init(_ n: Int) { queue = DispatchQueue(label: "congkhai.feedback.check.\(n)") }
+    }
+
+    private let checker: FeedbackRowChecker
+    private let lanes: [Lane]
+    private var pending: [Block] = []
+    private var spare: [Block] = []
+    private var submitted = 0
+    /// Blocks in flight before `next` waits for the oldest (bounded memory).
+    let depth: Int
+
+    init(checker: FeedbackRowChecker, lanes: Int) {
+        self.checker = checker
+        self.lanes = (0..<max(1, lanes)).map(Lane.init)
+        depth = 2 * self.lanes.count + 2
+    }
+
+    /// One lane per core: the ingest's own thread scans and claims, the
+    /// tally and export consume, and the lanes fill what time is left.
+    static var defaultLanes: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    func submit(_ block: Block) {
+        guard block.records.count > 0 else { return }
+        let lane = lanes[submitted % lanes.count]
+        submitted += 1
+        pending.append(block)
+        let checker = self.checker
+        lane.queue.async {
+            block.rows.reserveCapacity(block.records.count)
+            for i in 0..<block.records.count {
+                let checked = block.records.withRecord(i) { r in
+                    checker.check(r, columns: block.columns, file: block.file, categories: &lane.categories)
+                }
+                switch checked {
+                case let .row(row):
+                    block.outcomes.append(Int32(block.rows.count))
+                    block.rows.append(row)
+                case let .quarantined(q):
+                    block.outcomes.append(-1 - Int32(block.rejects.count))
+                    block.rejects.append(q)
+                }
+            }
+            block.done.signal()
+        }
+    }
+
+    /// An empty block for `file`'s records: a used one when there is one
+    /// (its buffers keep their capacity; a fresh megabyte per block cost
+    /// page faults on every core).
+    func block(file: String, columns: FeedbackValidator.Columns) -> Block {
+        guard let block = spare.popLast() else { return Block(file: file, columns: columns) }
+        block.file = file
+        block.columns = columns
+        return block
+    }
+
+    /// A block whose rows have been taken: emptied and kept for `block`.
+    func recycle(_ block: Block) {
+        block.records.removeAll()
+        block.rows = []
+        block.outcomes.removeAll(keepingCapacity: true)
+        block.rejects.removeAll(keepingCapacity: true)
+        spare.append(block)
+    }
+
+    /// The oldest block, checked, once more than `limit` are in flight
+    /// (`limit` 0: any block still pending); nil otherwise.
+    func next(beyond limit: Int) -> Block? {
+        guard pending.count > limit else { return nil }
+        let block = pending.removeFirst()
+        block.done.wait()
+        return block
+    }
+}

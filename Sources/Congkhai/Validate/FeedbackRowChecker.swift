@@ -1,0 +1,163 @@
+import Foundation
+
+/// The checks of one feedback row that need nothing but the row and the
+/// province's ids: dates, enum values, ids looked up from bytes, ratings,
+/// masking. Immutable and `Sendable`, so several validation lanes share one
+/// (`FeedbackLanes`); what depends on earlier rows — duplicate ids,
+/// respondent numbers — is `FeedbackValidator.claim`, run in file order.
+struct FeedbackRowChecker: Sendable {
+    enum Checked {
+        /// Valid so far; `respondentNumber` is still unset and its id unclaimed.
+        case row(FeedbackRow)
+        case quarantined(QuarantinedRow)
+    }
+
+    private let localityIDs: [String]
+    private let localityIndex: ByteTable
+    /// Per locality: official id → official index.
+    private let officialIndex: [ByteTable]
+    /// Per official: commitment id → commitment index.
+    private let commitmentIndex: [ByteTable]
+    private let channels = ByteTable(FeedbackChannel.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let kinds = ByteTable(FeedbackKind.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let respondentKinds = ByteTable(RespondentKind.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let statuses = ByteTable(ComplaintStatus.allCases.enumerated().map { ($1.rawValue, $0) })
+
+    init(province: Province) {
+        localityIDs = province.localities.map(\.id)
+        localityIndex = ByteTable(province.localities.enumerated().map { ($1.id, $0) })
+        var byLocality: [String: [(String, Int)]] = [:]
+        for (i, o) in province.officials.enumerated() { byLocality[o.locality, default: []].append((o.id, i)) }
+        officialIndex = province.localities.map { ByteTable(byLocality[$0.id] ?? []) }
+        commitmentIndex = province.officials.map { o in ByteTable(o.commitments.enumerated().map { ($1.id, $0) }) }
+    }
+
+    /// Categories are free text from exports: masked like comments and kept short.
+    static func category(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        let masked = PrivacyMask.mask(text)
+        // Characters never outnumber bytes: count them only for long text.
+        guard masked.utf8.count > 80, masked.count > 80 else { return masked }
+        return String(masked.prefix(79)) + "…"
+    }
+
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for x in b where x >= 0x80 { return false }
+        return true
+    }
+
+    /// `publish` says yes (any case): compared on the bytes when they are
+    /// ASCII, through the lower-cased text otherwise (as before).
+    private static func isYes(_ r: borrowing CSVRecord, _ i: Int) -> Bool {
+        guard i >= 0 else { return false }
+        let b = r.trimmedBytes(i)
+        guard FeedbackRowChecker.isASCII(b) else { return r.string(i, trim: true).lowercased() == "yes" }
+        return b.count == 3 && b[0] | 0x20 == UInt8(ascii: "y") && b[1] | 0x20 == UInt8(ascii: "e") && b[2] | 0x20 == UInt8(ascii: "s")
+    }
+
+    func check(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns, file: String,
+               categories: inout CategoryMemo) -> Checked {
+        func q(_ reason: String, id: String = "") -> Checked {
+            .quarantined(QuarantinedRow(file: file, line: r.line, id: id, reason: reason))
+        }
+        if r.unterminated { return q("unterminated quoted field") }
+        if r.oversized { return q("a field is longer than 1 MiB") }
+        if r.count != c.count { return q("\(r.count) columns where the header has \(c.count)") }
+        // Ids and enum values are looked up from the bytes; Strings are built
+        // only for what the row keeps and for messages.
+        let col = c
+        func text(_ i: Int, limit: Int = 60) -> String {
+            let b = r.trimmedBytes(i)
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<min(b.count, limit * 4)]), as: UTF8.self)
+        }
+        // ASCII ids (nearly all) are their own NFC form: no normalisation check.
+        let idBytes = r.trimmedBytes(col.id)
+        let id = FeedbackRowChecker.isASCII(idBytes) ? String(decoding: idBytes, as: UTF8.self) : r.string(col.id, trim: true)
+        if id.isEmpty { return q("empty id") }
+        guard let date = Day(isoBytes: r.trimmedBytes(col.date)) else {
+            return q("date \"\(text(col.date, limit: 40))\" is not a valid date", id: id)
+        }
+
+        var channel: FeedbackChannel?
+        let channelBytes = r.trimmedBytes(col.channel)
+        if !channelBytes.isEmpty {
+            guard let ch = channels.lookup(channelBytes) else { return q("unknown channel \"\(text(col.channel, limit: 40))\"", id: id) }
+            channel = FeedbackChannel.allCases[ch]
+        }
+        guard let kindIndex = kinds.lookup(r.trimmedBytes(col.kind)) else {
+            return q("unknown kind \"\(text(col.kind, limit: 40))\"", id: id)
+        }
+        let kind = FeedbackKind.allCases[kindIndex]
+        var respondentKind: RespondentKind?
+        let rkBytes = r.trimmedBytes(col.respondentKind)
+        if !rkBytes.isEmpty {
+            guard let rk = respondentKinds.lookup(rkBytes) else {
+                return q("unknown respondent_kind \"\(text(col.respondentKind, limit: 40))\"", id: id)
+            }
+            respondentKind = RespondentKind.allCases[rk]
+        }
+        var status = ComplaintStatus.open
+        let statusBytes = r.trimmedBytes(col.status)
+        if !statusBytes.isEmpty {
+            guard let st = statuses.lookup(statusBytes) else { return q("unknown status \"\(text(col.status, limit: 40))\"", id: id) }
+            status = ComplaintStatus.allCases[st]
+        }
+
+        let localityBytes = r.trimmedBytes(col.locality)
+        if localityBytes.isEmpty { return q("empty locality", id: id) }
+        guard let locality = localityIndex.lookup(localityBytes) else {
+            return q("unknown locality \"\(text(col.locality))\"", id: id)
+        }
+        var official: Int?
+        let officialBytes = r.trimmedBytes(col.official)
+        if !officialBytes.isEmpty {
+            guard let o = officialIndex[locality].lookup(officialBytes) else {
+                return q("official \"\(text(col.official))\" is not an official of \(localityIDs[locality])", id: id)
+            }
+            official = o
+        }
+        var commitment: Int?
+        let commitmentBytes = r.trimmedBytes(col.commitment)
+        if !commitmentBytes.isEmpty {
+            guard let o = official else { return q("commitment \"\(text(col.commitment))\" without an official", id: id) }
+            guard let ci = commitmentIndex[o].lookup(commitmentBytes) else {
+                return q("unknown commitment \"\(text(col.commitment))\" of \(localityIDs[locality])/\(text(col.official))", id: id)
+            }
+            commitment = ci
+        }
+
+        var rating: Rational?
+        if kind == .rating {
+            let ratingText = r.string(c.rating, trim: true)
+            guard let v = Number.parse(ratingText) else {
+                return q(ratingText.isEmpty ? "rating row without a rating" : "rating \"\(ratingText.prefix(20))\" is not a number", id: id)
+            }
+            guard v >= 1, v <= 5 else { return q("rating \(ratingText.prefix(20)) is outside 1–5", id: id) }
+            rating = v
+        }
+        var due: Day?
+        let dueBytes = r.trimmedBytes(col.due)
+        if !dueBytes.isEmpty {
+            guard let d = Day(isoBytes: dueBytes) else { return q("due \"\(text(col.due, limit: 40))\" is not a valid date", id: id) }
+            due = d
+        }
+        var resolvedOn: Day?
+        let resolvedBytes = r.trimmedBytes(col.resolvedOn)
+        if !resolvedBytes.isEmpty {
+            guard let d = Day(isoBytes: resolvedBytes) else {
+                return q("resolved_on \"\(text(col.resolvedOn, limit: 40))\" is not a valid date", id: id)
+            }
+            resolvedOn = d
+        }
+        func field(_ i: Int, trim: Bool = true) -> String {
+            i < 0 ? "" : r.string(i, trim: trim)
+        }
+        let publish = FeedbackRowChecker.isYes(r, c.publish)
+        let respondent = kind == .rating && col.respondent >= 0 ? r.string(col.respondent, trim: true) : ""
+        return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
+                                commitment: commitment, kind: kind, respondentKind: respondentKind,
+                                respondent: respondent, rating: rating, category: categories.masked(r, c.category),
+                                status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field(c.comment)) : "",
+                                publish: publish, file: file, line: r.line))
+    }
+}
