@@ -20,6 +20,24 @@ import Testing
         #expect(map.pairs.map(\.count) == dict.keys.sorted().map { dict[$0] ?? -1 })
     }
 
+    /// Adding one map to another counts as adding every key again.
+    @Test func addingAMapMergesItsCounts() {
+        var a = CountMap(), b = CountMap(), both = CountMap()
+        for i in 0..<500 {
+            let k = (i * 37) % 101 - 20
+            if i % 3 == 0 { a.add(k, i % 5 + 1) } else { b.add(k * 2, 2) }
+            if i % 3 == 0 { both.add(k, i % 5 + 1) } else { both.add(k * 2, 2) }
+        }
+        var merged = a
+        merged.add(b)
+        #expect(merged == both)
+        var fromEmpty = CountMap()
+        fromEmpty.add(b)
+        #expect(fromEmpty == b)
+        merged.add(CountMap())
+        #expect(merged == both)
+    }
+
     @Test func medianCountsEveryRow() {
         var map = CountMap()
         #expect(map.median == nil)

@@ -183,6 +183,27 @@ import Testing
         #expect(try String(contentsOfFile: out + "/grows.html", encoding: .utf8) == "xy")
     }
 
+    /// Folders are made with `mkdir` as files arrive, at any depth; a file
+    /// standing where a folder must go is an error naming that folder.
+    @Test func stagingMakesFoldersAndRefusesAFileInTheWay() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("dirs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Publisher(destination: out)
+        try p.withLock {
+            let staging = try p.stage()
+            try staging.write(OutputFile(path: "a/b/c/d.html", text: "deep"))
+            try staging.write(OutputFile(path: "a/b/e.html", text: "beside"))
+            try staging.write(OutputFile(path: "a/x", text: "a file"))
+            #expect(throws: Publisher.Failure.self) { try staging.write(OutputFile(path: "a/x/y.html", text: "under a file")) }
+            try p.commit(staging)
+        }
+        #expect(try String(contentsOfFile: out + "/a/b/c/d.html", encoding: .utf8) == "deep")
+        #expect(try String(contentsOfFile: out + "/a/b/e.html", encoding: .utf8) == "beside")
+        #expect(Staging.parent(of: "a/b/c.html") == "a/b")
+        #expect(Staging.parent(of: "/top") == "/")
+        #expect(Staging.parent(of: "alone") == ".")
+    }
+
     @Test func theRepositoryPlaceholderSurvives() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

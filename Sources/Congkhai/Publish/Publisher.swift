@@ -192,16 +192,35 @@ public final class Staging {
         made = [dir]
     }
 
+    /// Makes the folder `path` goes in, and any missing above it, with
+    /// `mkdir` itself: Foundation's `createDirectory` walked every component
+    /// through `NSString` paths, ~5 % of the national page stage for the
+    /// ~180,000 folders of a country's pages.
     private func directory(for path: String) throws {
-        let parent = (path as NSString).deletingLastPathComponent
-        if !made.contains(parent) {
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw Publisher.Failure.io("cannot create \(parent): \(error.localizedDescription)")
+        let parent = Staging.parent(of: path)
+        if !made.contains(parent) { try make(parent) }
+    }
+
+    private func make(_ folder: String) throws {
+        if mkdir(folder, 0o755) != 0 {
+            var failure = errno
+            if failure == ENOENT, Staging.parent(of: folder) != folder {
+                try make(Staging.parent(of: folder))
+                failure = mkdir(folder, 0o755) == 0 ? 0 : errno
             }
-            made.insert(parent)
+            if failure == EEXIST {
+                var st = stat()
+                if stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { failure = 0 }
+            }
+            if failure != 0 { throw Publisher.Failure.io("cannot create \(folder): \(String(cString: strerror(failure)))") }
         }
+        made.insert(folder)
+    }
+
+    /// `path` up to its last "/" ("/" for a file at the root).
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
     }
 
     public func write(_ file: OutputFile) throws {

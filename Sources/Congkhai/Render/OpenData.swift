@@ -67,7 +67,7 @@ enum OpenData {
         let D = run.scoreboard.asOf
         var out = row(commitmentColumns)
         for o in p.officials {
-            let locality = p.localities.first { $0.id == o.locality }
+            let locality = p.localityIndex(o.locality).map { p.localities[$0] }
             for c in o.commitments {
                 guard c.isPublished(asOf: D) else { continue }
                 let target = p.effectiveTarget(of: c, locality: locality, asOf: D)

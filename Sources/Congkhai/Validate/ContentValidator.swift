@@ -35,6 +35,7 @@ public enum ContentValidator {
         // Audits: resolve `ID` (unique in the province) or `LOCALITY/ID`.
         var byID: [String: [String]] = [:]
         for o in officials { byID[o.id, default: []].append(o.key) }
+        let keys = Set(officials.map(\.key))
         var unloadedByID: [String: [String]] = [:]
         for key in content.unloadedOfficials {
             unloadedByID[String(key.split(separator: "/").last ?? ""), default: []].append(key)
@@ -44,7 +45,7 @@ public enum ContentValidator {
             var key: String?
             let parts = entry.officialRef.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             if parts.count == 2 {
-                if officials.contains(where: { $0.key == entry.officialRef }) {
+                if keys.contains(entry.officialRef) {
                     key = entry.officialRef
                 } else if content.unloadedOfficials.contains(entry.officialRef) {
                     // Its own file's error says why; no second, misleading message here.

@@ -85,7 +85,7 @@ extension CommitmentCard {
         difficulty = d.label("difficulty_" + c.difficulty.rawValue)
         acceptance = c.acceptance.isEmpty ? nil : c.acceptance
         partners = c.partners.isEmpty ? nil
-            : c.partners.map { id in p.localities.first { $0.id == id }?.name ?? id }.joined(separator: ", ")
+            : c.partners.map { id in p.localityIndex(id).map { p.localities[$0].name } ?? id }.joined(separator: ", ")
         if c.status == .withdrawn {
             var parts = [d.label(c.isApprovedWithdrawal ? "withdrawn_approved" : "withdrawn_unapproved")]
             if let w = c.withdrawal {
