@@ -1,9 +1,11 @@
 import Foundation
 
-/// Turns CSV records into validated feedback rows or quarantine entries.
+/// Feedback validation's ordered part: a file's header, and the claim of
+/// each row that passed `FeedbackRowChecker` (its id against every id seen
+/// so far, its respondent's number), made in file order.
 ///
-/// Holds only lookup tables and the set of row ids seen, so memory grows with
-/// distinct ids, never with the rows' text.
+/// Holds the checker's lookup tables, the set of row ids seen and the
+/// respondents, so memory grows with distinct ids, never with the rows' text.
 public final class FeedbackValidator {
     public static let requiredColumns = ["id", "date", "locality", "kind"]
     public static let knownColumns = ["id", "date", "channel", "locality", "official", "commitment", "kind",
