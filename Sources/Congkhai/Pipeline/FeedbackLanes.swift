@@ -58,8 +58,11 @@ final class FeedbackLanes: @unchecked Sendable {
     }
 
     /// One lane per core: the ingest's own thread scans and claims, the
-    /// tally and export consume, and the lanes fill what time is left.
-    static var defaultLanes: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// tally and export consume, and the lanes fill what time is left. At
+    /// most 8: past a few lanes the ordered thread is the limit, and every
+    /// lane adds blocks in flight (~1 MB each) to the ingest's memory.
+    static let maxLanes = 8
+    static var defaultLanes: Int { min(maxLanes, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     func submit(_ block: Block) {
         guard block.records.count > 0 else { return }
