@@ -112,6 +112,33 @@ import Testing
         #expect(later.reason.hasPrefix("duplicate id"))
     }
 
+    /// Blocks are reused once their rows are taken: a reused block must read
+    /// the next file with that file's header (here in another column order),
+    /// not the one it last held. One lane, so the first file's blocks are
+    /// taken (and spare) before the second file starts.
+    @Test func aReusedBlockReadsTheNextFileWithItsOwnColumns() throws {
+        var c = TestContent()
+        c["localities/xa-hoa.yaml"] = TestContent.locality.replacingOccurrences(of: "An Bình", with: "Hoà")
+        c["officials/xa-hoa/le-van-cuong.md"] = TestContent.official("Lê Văn Cường")
+        let firstRows = FeedbackLanes.blockSize * 8
+        var a = TestContent.feedbackHeader
+        for i in 0..<firstRows { a += "a\(i),2026-03-01,portal,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,,,,,,\n" }
+        c["feedback/a.csv"] = a
+        var b = "kind,official,locality,date,id\n"
+        for i in 0..<100 { b += "suggestion,le-van-cuong,xa-hoa,2026-03-02,b\(i)\n" }
+        c["feedback/b.csv"] = b
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (result, _) = try FeedbackLanesTests.ingest(root, lanes: 1)
+        #expect(result.quarantinedCount == 0)
+        #expect(result.quarantined.first == nil)
+        let t = result.tally
+        #expect(t.validRows == firstRows + 100)
+        // xa-hoa sorts after xa-an-binh: official 1 is le-van-cuong.
+        #expect(t.officialSummaries[0].rows == firstRows)
+        #expect(t.officialSummaries[1].rows == 100)
+    }
+
     /// A locality's summary counts its officials' rows and its own; the
     /// province counts every locality's.
     @Test func summariesAddUpOverOfficialsAndLocalities() throws {

@@ -183,6 +183,25 @@ import Testing
         #expect(try String(contentsOfFile: out + "/grows.html", encoding: .utf8) == "xy")
     }
 
+    /// A commitment card names its partner localities by their names, in
+    /// the order listed (looked up by id, not by scanning every locality).
+    @Test func commitmentCardsNamePartnerLocalities() throws {
+        var c = TestContent()
+        c["localities/xa-tan-phu.yaml"] = TestContent.locality.replacingOccurrences(of: "An Bình", with: "Tân Phú")
+        c["localities/xa-hoa.yaml"] = TestContent.locality.replacingOccurrences(of: "An Bình", with: "Hoà")
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", role: "chairman", """
+        commitments:
+          - { id: b, title: "Đường liên xã", group: B, target: 10, actual: 0, deadline: 2026-06-30, status: in_progress, partners: [xa-tan-phu, xa-hoa] }
+        """)
+        let content = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let (out, report, log) = try SiteFixture.build(content: content)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard case .built = report.outcome else { Issue.record("build failed: \(log.items.map(\.description))"); return }
+        let page = try String(contentsOfFile: out + "/dia-phuong/xa-an-binh/nguyen-van-an/index.html", encoding: .utf8)
+        #expect(page.contains("Phối hợp với: Xã Tân Phú, Xã Hoà"))
+    }
+
     /// Folders are made with `mkdir` as files arrive, at any depth; a file
     /// standing where a folder must go is an error naming that folder.
     @Test func stagingMakesFoldersAndRefusesAFileInTheWay() throws {
@@ -194,7 +213,9 @@ import Testing
             try staging.write(OutputFile(path: "a/b/c/d.html", text: "deep"))
             try staging.write(OutputFile(path: "a/b/e.html", text: "beside"))
             try staging.write(OutputFile(path: "a/x", text: "a file"))
-            #expect(throws: Publisher.Failure.self) { try staging.write(OutputFile(path: "a/x/y.html", text: "under a file")) }
+            // The folder that cannot be made is named, not the file meant for it.
+            let error = #expect(throws: Publisher.Failure.self) { try staging.write(OutputFile(path: "a/x/y.html", text: "under a file")) }
+            #expect(error?.description.hasPrefix("cannot create \(staging.dir)/a/x:") == true)
             try p.commit(staging)
         }
         #expect(try String(contentsOfFile: out + "/a/b/c/d.html", encoding: .utf8) == "deep")

@@ -190,6 +190,8 @@ import Testing
         try expectError(c, file: "audits/a.yaml", line: 4, "cap \"great\" is not a band")
         #expect(try c.errors().contains { $0.line == 4 && $0.column == 84 && $0.message.contains("great") })
         try expectError(c, file: "audits/a.yaml", line: 5, "must be a whole number")
+        // `LOCALITY/ID` of a loaded official resolves: no "unknown official" for lines 3–5.
+        #expect(try c.errors().filter { $0.message.contains("unknown official") }.map(\.line) == [2])
     }
 
     // MARK: - Encodings and Unicode

@@ -11,9 +11,10 @@ import Foundation
 /// single-threaded run. At national size the accumulator (cold per-official
 /// memory) and the export (one CSV line per row) were ~60 % of the ingest.
 ///
-/// `@unchecked Sendable`: batches are handed over whole, never touched again
-/// by the submitting thread; the accumulator only on `tallyQueue`, the export only on `exportQueue`,
-/// until `finish` has drained both queues.
+/// `@unchecked Sendable`: batches are handed over whole and never touched
+/// again by the submitting thread; the accumulator is used only on
+/// `tallyQueue`, the export only on `exportQueue`, until `finish` has
+/// drained both queues.
 final class FeedbackStages: @unchecked Sendable {
     /// Batches (a checked block's rows, `FeedbackLanes.blockSize`) queued
     /// per consumer before the ingest waits (bounded memory).

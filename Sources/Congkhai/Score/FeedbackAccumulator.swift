@@ -32,8 +32,7 @@ public final class FeedbackAccumulator {
 
     public init(province: Province, asOf: Day, expectedRows: Int = 0) {
         period = province.site.period
-        let localityIndex = Dictionary(province.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        officialLocality = province.officials.map { localityIndex[$0.locality] ?? -1 }
+        officialLocality = province.officials.map { province.localityIndex($0.locality) ?? -1 }
         self.asOf = asOf
         tally = FeedbackTally(officials: province.officials.count, localities: province.localities.count)
         for c in province.framework.criteria {
