@@ -201,6 +201,35 @@ import Testing
         #expect(e.first?["subject"]?["file"]?.stringValue == "feedback/b.csv" && e.first?["count"]?.intValue == 2)
     }
 
+    /// The comparison parses only the published officials whose bytes differ
+    /// from what this build read (decision 82): an unchanged file is known
+    /// unchanged by its hash, an edited one is not.
+    @Test func publishedOfficialsWithThisBuildsBytesAreNotParsedAgain() throws {
+        var c = LedgerTests.content()
+        c["officials/xa-an-binh/tran-thi-binh.md"] = TestContent.official("Trần Thị Bình", LedgerTests.official)
+        let root = try c.write()
+        let out = root + "-out"
+        let (first, log1) = LedgerTests.build(root, into: out, asOf: "2026-11-01")
+        guard case .built = first.outcome else { Issue.record("\(first.outcome) \(log1.items)"); return }
+        let edited = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        try String(contentsOfFile: edited, encoding: .utf8).replacingOccurrences(of: "target: 10", with: "target: 12")
+            .write(toFile: edited, atomically: true, encoding: .utf8)
+        let log = DiagnosticLog()
+        let run = try #require(ScoringRun.run(content: root, options: .init(asOf: Day(iso: "2026-11-02")), log: log))
+        var previous = PreviousSite.read(out)
+        previous.loadComparison()
+        let keys = ["xa-an-binh/nguyen-van-an", "xa-an-binh/tran-thi-binh", "xa-an-binh/khong-co"]
+        let hashes = keys.map { k in run.province.officials.first { $0.key == k }.flatMap { run.province.inputBytes.hash($0.file) } }
+        #expect(hashes[0] != nil && hashes[1] != nil)
+        #expect(previous.unchanged(keys, hashes: hashes) == ["xa-an-binh/tran-thi-binh"])
+        // And the edit is still recorded by the build.
+        let (second, log2) = LedgerTests.build(root, into: out, asOf: "2026-11-02")
+        guard case .built = second.outcome else { Issue.record("\(second.outcome) \(log2.items)"); return }
+        let e = try LedgerTests.lastBuild(out)
+        #expect(LedgerTests.kinds(e) == ["commitment_changed", "build"])
+        #expect(e.first?["subject"]?["official"]?.stringValue == "nguyen-van-an")
+    }
+
     @Test func anAuditRemovedAndTheFrameworkChanged() throws {
         let (e, _) = try twoBuilds { c in
             c.files["audits/a.yaml"] = nil

@@ -8,6 +8,8 @@ enum ChangeSet {
         var province: Province
         var frameworkBytes: [UInt8]
         var feedback: RowDigests
+        /// What this build publishes per locality (`FeedbackExport.published`); nil in tests without one.
+        var exported: (String) -> (csv: [UInt8], header: Int, segments: [FeedbackExport.Segment])? = { _ in nil }
     }
 
     /// Published officials loaded at once by the comparison.
@@ -29,8 +31,10 @@ enum ChangeSet {
         while start < officialKeys.count {
             let batch = Array(officialKeys[start..<min(officialKeys.count, start + ChangeSet.batch)])
             start += batch.count
-            let before = previous.officials(batch)
-            for key in batch {
+            // A published file holding this build's bytes has no change to record (decision 82).
+            let same = previous.unchanged(batch, hashes: batch.map { key in now[key].flatMap { p.inputBytes.hash(p.officials[$0].file) } })
+            let before = previous.officials(batch.filter { !same.contains($0) })
+            for key in batch where !same.contains(key) {
                 switch (before[key], now[key].map { p.officials[$0] }) {
                 case let (nil, o?):
                     out.append(LedgerEntry(kind: .officialAdded, subject: ["locality": o.locality, "official": o.id], new: .string(o.name)))
@@ -56,7 +60,8 @@ enum ChangeSet {
             }
         }
         // Feedback rows, compared by row id within the same file path.
-        let feedback = feedbackChanges(previous: previous.feedbackFiles, current: current.feedback)
+        let feedback = feedbackChanges(previous: previous.feedbackFiles, current: current.feedback,
+                                       exported: current.exported)
         guard feedback.readable else { return nil }
         out += feedback.entries
         // Audits: the same finding in the same file is the same audit.
@@ -185,14 +190,26 @@ enum ChangeSet {
     /// with one key (a published file edited by hand) the later stands.
     /// Nil entries when a published file cannot be read (`readable` false):
     /// the caller decides whether that stops the build.
+    ///
+    /// `exported` gives what this build publishes for a locality (by id) and
+    /// its runs of rows by export file. The runs a published file still holds
+    /// byte for byte at its start are not visited row by row: each of their
+    /// rows would be found unchanged (same bytes, same file and id). A nightly
+    /// build whose exports gained rows only at their ends — a new export file,
+    /// rows appended — compares only what follows (decision 82).
     static func feedbackChanges(previous files: [String], current: RowDigests,
+                                exported: (String) -> (csv: [UInt8], header: Int, segments: [FeedbackExport.Segment])? = { _ in nil },
                                 read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map { Array($0) } })
-        -> (entries: [LedgerEntry], readable: Bool) {
+        -> (entries: [LedgerEntry], readable: Bool, visited: Int) {
         var current = current
         current.seal()
         let newCounts = current.counts
         // Which of this build's rows a published row matched, per file.
         var matched = current.records.map { [Bool](repeating: false, count: $0.count) }
+        /// Rows per file index found unchanged without a visit (runs skipped).
+        var skipped = [Int](repeating: 0, count: current.records.count)
+        /// Published rows compared one by one (the rest were in runs skipped whole).
+        var visited = 0
         var reported: [RowDigests.Key: (file: String, old: UInt64, new: UInt64?, id: String, locality: String?)] = [:]
         /// Keys of published files this build no longer has (counted at the end).
         var goneKeys: [String: Set<RowDigests.Key>] = [:]
@@ -203,7 +220,22 @@ enum ChangeSet {
                 readable = false
                 continue
             }
-            let ok = RowDigests.visit(csv: csv) { row in
+            var from = 0
+            let name = (path as NSString).lastPathComponent
+            if name.hasSuffix(".csv.gz"), let now = exported(String(name.dropLast(".csv.gz".count))) {
+                let same = ChangeSet.commonPrefix(csv, now.csv)
+                if same >= now.header {
+                    from = now.header
+                    for run in now.segments {
+                        guard from + run.bytes <= same, let f = current.fileIndex[run.file], newCounts[Int(f)] > 0 else { break }
+                        skipped[Int(f)] += run.rows
+                        oldFiles.insert(run.file)
+                        from += run.bytes
+                    }
+                }
+            }
+            let ok = RowDigests.visit(csv: csv, from: from) { row in
+                visited += 1
                 let key = RowDigests.key(file: row.file, id: row.id)
                 let digest = RowDigests.digest(row.line)
                 oldFiles.insert(row.file)
@@ -232,7 +264,7 @@ enum ChangeSet {
         }
         for f in newFiles.intersection(oldFiles) {
             guard let fi = current.fileIndex[f] else { continue }
-            let added = matched[Int(fi)].count { !$0 }
+            let added = max(0, matched[Int(fi)].count { !$0 } - skipped[Int(fi)])
             if added > 0 { out.append(LedgerEntry(kind: .feedbackRowsAdded, subject: ["file": f], count: added)) }
         }
         for (_, r) in reported {
@@ -245,7 +277,23 @@ enum ChangeSet {
                 out.append(LedgerEntry(kind: .feedbackRowRemoved, subject: s, old: .string(hex(r.old))))
             }
         }
-        return (out, readable)
+        return (out, readable, visited)
+    }
+
+    /// How many leading bytes `a` and `b` share: 4 KB blocks by `memcmp`, then
+    /// byte by byte inside the first block that differs.
+    static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return 0 }
+                var lo = 0, hi = min(x.count, y.count)
+                // Blocks first (one memcmp each), then bytes inside the first block that differs.
+                let block = 4096
+                while lo + block <= hi, memcmp(p + lo, q + lo, block) == 0 { lo += block }
+                while lo < hi, x[lo] == y[lo] { lo += 1 }
+                return lo
+            }
+        }
     }
 
     /// The id as in the export, without the formula-injection prefix the CSV added.

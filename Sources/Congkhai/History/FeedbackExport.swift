@@ -38,6 +38,18 @@ final class FeedbackExport: @unchecked Sendable {
     /// Pseudonym (its 64 bits) by respondent number, 0 until computed: one HMAC per respondent, not per row.
     private var pseudonyms: [UInt64] = []
     private(set) var rows = RowDigests()
+    /// Per locality: its rows as runs of one export file each, in the order
+    /// they were appended (kept only when there is a published site to
+    /// compare with). The ledger's comparison skips the runs a published
+    /// file still holds byte for byte (`ChangeSet.feedbackChanges`).
+    private var segments: [[Segment]]
+
+    /// Consecutive rows of one locality's published file that came from one export.
+    struct Segment: Equatable {
+        var file: String
+        var rows: Int
+        var bytes: Int
+    }
 
     /// The ledger has compared the rows (`HistoryStage.changes`); their
     /// digests (24 bytes a row: ~480 MB for 20 million rows) are not needed
@@ -60,6 +72,7 @@ final class FeedbackExport: @unchecked Sendable {
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         buffers = Array(repeating: [], count: province.localities.count)
         chunks = Array(repeating: [], count: province.localities.count)
+        segments = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
     }
 
     deinit {
@@ -129,6 +142,14 @@ final class FeedbackExport: @unchecked Sendable {
             rows.countOnly(fileIndex: countedFile.index)
         }
         let bytes = line(r)
+        if keepsRowDigests {
+            if let last = segments[r.locality].indices.last, segments[r.locality][last].file == r.file {
+                segments[r.locality][last].rows += 1
+                segments[r.locality][last].bytes += bytes.count
+            } else {
+                segments[r.locality].append(Segment(file: r.file, rows: 1, bytes: bytes.count))
+            }
+        }
         buffers[r.locality].append(contentsOf: bytes)
         buffered += bytes.count
         if buffered > budget { spill() }
@@ -185,6 +206,15 @@ final class FeedbackExport: @unchecked Sendable {
             _ = rows.read(csv: header + body(l))
         }
         rows.seal()
+    }
+
+    /// What this build publishes for the locality `id` (uncompressed, header
+    /// first) and its runs of rows by export file; nil for a locality with
+    /// no rows, or when no runs were kept (no published site).
+    func published(locality id: String) -> (csv: [UInt8], header: Int, segments: [Segment])? {
+        guard keepsRowDigests, let l = province.localityIndex(id), !segments[l].isEmpty else { return nil }
+        let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
+        return (header + body(l), header.count, segments[l])
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
@@ -382,7 +412,10 @@ struct RowDigests {
     /// line this build would write for the same row (same writer), so their
     /// digest is compared as it is; only `file` and `id` become strings
     /// (`locality` when asked).
-    static func visit(csv: [UInt8], _ body: (VisitedRow) -> Void) -> Bool {
+    ///
+    /// `from`, when past the header, is where the records visited start: a
+    /// record boundary (the rows before it are known to be unchanged).
+    static func visit(csv: [UInt8], from offset: Int = 0, _ body: (VisitedRow) -> Void) -> Bool {
         var header: [String] = []
         var idIndex = -1, localityIndex = -1, fileIndex = -1
         var ok = true
@@ -434,6 +467,10 @@ struct RowDigests {
                     }
                     fields.removeAll(keepingCapacity: true)
                     start = i + 1
+                    if start < offset && ok && !header.isEmpty {
+                        start = min(offset, buf.count)
+                        i = start - 1
+                    }
                     fieldStart = start
                 }
                 i += 1

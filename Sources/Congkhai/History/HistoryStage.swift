@@ -119,7 +119,8 @@ struct HistoryStage {
         defer { previous.dropComparison() }
         let framework = p.inputBytes.bytes(p.framework.file)
             ?? FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
-        let current = ChangeSet.Current(province: p, frameworkBytes: framework, feedback: run.export?.rows ?? RowDigests())
+        var current = ChangeSet.Current(province: p, frameworkBytes: framework, feedback: run.export?.rows ?? RowDigests())
+        if let export = run.export { current.exported = { export.published(locality: $0) } }
         var compared = ChangeSet.entries(previous: previous, current: current)
         if compared == nil {
             if previous.exists, !options.newLedger {
