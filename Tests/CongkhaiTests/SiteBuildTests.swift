@@ -225,6 +225,58 @@ import Testing
         #expect(Staging.parent(of: "alone") == ".")
     }
 
+    /// The previous site is removed after the swap without following a link
+    /// in it: a link to a folder outside (put there by hand on the server)
+    /// goes, the folder it points to stays. Nothing of the old site is left
+    /// beside the new one.
+    @Test func thePreviousSiteIsRemovedWithoutFollowingLinks() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("swap-\(UUID().uuidString)").path
+        let out = base + "/site", outside = base + "/outside"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: outside + "/deep", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: outside + "/deep/keep.txt", contents: Data("keep".utf8))
+        let p = Publisher(destination: out)
+        try p.withLock { try p.publish((0..<300).map { OutputFile(path: "d\($0 % 7)/e\($0 % 3)/p\($0).html", text: "old \($0)") }) }
+        try FileManager.default.createSymbolicLink(atPath: out + "/d1/linked", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: out + "/d1/e0/file-link", withDestinationPath: outside + "/deep/keep.txt")
+        try p.withLock { try p.publish([OutputFile(path: "index.html", text: "new")]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["index.html"])
+        #expect(try String(contentsOfFile: outside + "/deep/keep.txt", encoding: .utf8) == "keep")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == [".site.congkhai.lock", "outside", "site"])
+        // A file, a missing path and a link given as the tree itself.
+        _ = FileManager.default.createFile(atPath: base + "/single", contents: Data("x".utf8))
+        Publisher.removeTree(base + "/single")
+        Publisher.removeTree(base + "/missing")
+        try FileManager.default.createSymbolicLink(atPath: base + "/top-link", withDestinationPath: outside)
+        Publisher.removeTree(base + "/top-link")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == [".site.congkhai.lock", "outside", "site"])
+        #expect(FileManager.default.fileExists(atPath: outside + "/deep/keep.txt"))
+    }
+
+    /// A published file is "unchanged" only with exactly the same bytes:
+    /// not a prefix, not a longer file, not a link to the same bytes.
+    @Test func unchangedMeansTheSameBytes() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("same-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let big = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(big).write(to: URL(fileURLWithPath: out + "/big"))
+        _ = FileManager.default.createFile(atPath: out + "/empty", contents: Data())
+        try FileManager.default.createSymbolicLink(atPath: out + "/link", withDestinationPath: out + "/big")
+        let p = Publisher(destination: out)
+        #expect(p.isUnchanged(big, at: out + "/big"))
+        var late = big
+        late[199_999] ^= 1
+        #expect(!p.isUnchanged(late, at: out + "/big"))
+        var early = big
+        early[70_000] ^= 1
+        #expect(!p.isUnchanged(early, at: out + "/big"))
+        #expect(!p.isUnchanged(Array(big.dropLast()), at: out + "/big"))
+        #expect(p.isUnchanged([], at: out + "/empty"))
+        #expect(!p.isUnchanged(big, at: out + "/link"))
+        #expect(!p.isUnchanged(big, at: out + "/missing"))
+    }
+
     @Test func theRepositoryPlaceholderSurvives() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

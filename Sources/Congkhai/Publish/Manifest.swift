@@ -21,7 +21,7 @@ enum Manifest {
             ("inputs", .object(inputs)),
             ("outputs", .object(outs)),
         ])
-        return OutputFile(path: "data/manifest.json", text: json.serialized())
+        return OutputFile(path: "data/manifest.json", bytes: json.bytes())
     }
 
     /// The bytes that were scored: content as loaded, feedback as scanned; static files as they are.

@@ -6,7 +6,7 @@ enum OpenData {
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, emit: (OutputFile) throws -> Void) rethrows {
         // Each table written as soon as it is made, not all six held at
         // once (nationally ~250 MB of bytes together, criteria.csv 110 MB).
-        try emit(OutputFile(path: "data/scores.json", text: ScoresReport.json(run).serialized()))
+        try emit(OutputFile(path: "data/scores.json", bytes: ScoresReport.json(run).bytes()))
         try emit(OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)))
         try emit(OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)))
         try emit(OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run, history: history)))
@@ -16,7 +16,7 @@ enum OpenData {
         for r in run.scoreboard.results {
             let o = run.province.officials[r.official]
             let path = "explanations/\(o.locality)/\(o.id).json"
-            try emit(OutputFile(path: "data/" + path, text: ExplanationReport.json(run, result: r).serialized()))
+            try emit(OutputFile(path: "data/" + path, bytes: ExplanationReport.json(run, result: r).bytes()))
             index.append(.object([("id", .string(o.id)), ("locality", .string(o.locality)), ("path", .string(path))]))
         }
         // The priors the scorer used (computed once there), exactly: `sum` is

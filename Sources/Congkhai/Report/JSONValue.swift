@@ -19,45 +19,59 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes (what files are written from).
+    ///
+    /// Written into one byte array: the `String` writer built an indent
+    /// string per value and a temporary per separator (~5 % of a national
+    /// build's page stage, for the explanations and scores files).
+    public func bytes(pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: pretty ? 0 : -1)
-        if pretty { out += "\n" }
+        if pretty { out.append(0x0A) }
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private static func newline(_ out: inout [UInt8], depth: Int) {
+        out.append(0x0A)
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
         switch self {
         case let .object(pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { out.append(0x7B); out.append(0x7D); return }
+            out.append(0x7B)
             for (i, (k, v)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + pad }
-                out += JSONValue.quote(k)
-                out += pretty ? ": " : ":"
+                if i > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(&out, depth: indent + 1) }
+                JSONValue.quote(k, htmlSafe: true, into: &out)
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 v.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
-            if pretty { out += "\n" + closePad }
-            out += "}"
+            if pretty { JSONValue.newline(&out, depth: indent) }
+            out.append(0x7D)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(0x5B); out.append(0x5D); return }
+            out.append(0x5B)
             for (i, v) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + pad }
+                if i > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(&out, depth: indent + 1) }
                 v.write(into: &out, indent: pretty ? indent + 1 : -1)
             }
-            if pretty { out += "\n" + closePad }
-            out += "]"
-        case let .string(s): out += JSONValue.quote(s)
-        case let .number(x, places): out += Number.format(x, places: places)
-        case let .integer(i): out += String(i)
-        case let .raw(s): out += s
-        case let .bool(b): out += b ? "true" : "false"
-        case .null: out += "null"
+            if pretty { JSONValue.newline(&out, depth: indent) }
+            out.append(0x5D)
+        case let .string(s): JSONValue.quote(s, htmlSafe: true, into: &out)
+        case let .number(x, places): out.append(contentsOf: Number.format(x, places: places).utf8)
+        case let .integer(i): out.append(contentsOf: String(i).utf8)
+        case let .raw(s): out.append(contentsOf: s.utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         }
     }
 
@@ -70,10 +84,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// loop appending to a `String` was 5 % of a build: every explanation,
     /// search entry and ledger line goes through here).
     public static func quote(_ s: String, htmlSafe: Bool = true) -> String {
+        var out: [UInt8] = []
+        quote(s, htmlSafe: htmlSafe, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func quote(_ s: String, htmlSafe: Bool, into out: inout [UInt8]) {
         var s = s
-        return s.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + 2)
+        s.withUTF8 { b in
+            out.reserveCapacity(out.count + b.count + 2)
             out.append(0x22)
             var start = 0, i = 0
             let n = b.count
@@ -109,7 +128,6 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<n]))
             out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
