@@ -58,6 +58,60 @@ import Testing
                 && !BuildKey.isFeedbackExport("officials/feedback/a.csv"))
     }
 
+    /// The key without the exports' bytes (decision 83) moves with as_of,
+    /// with any other file and with an export added, never with an export's
+    /// bytes; completed, it is the full key. A build whose partial key differs
+    /// from the state's completes its key from the ingest's digests, and that
+    /// key is the one the next build computes in full.
+    @Test func thePartialKeyIgnoresOnlyTheExportsBytes() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        func inputs(_ asOf: String?) -> BuildKey.Inputs {
+            BuildKey.Inputs(content: root, output: out, theme: .embedded, asOf: asOf.flatMap { Day(iso: $0) }, baseURL: nil,
+                            strict: false, firstLanguageOnly: false, environment: [:])
+        }
+        func partial(_ asOf: String? = nil) throws -> BuildKey.Partial {
+            try #require(BuildKey.prepare(inputs(asOf), deferring: BuildKey.isFeedbackExport))
+        }
+        let before = try partial()
+        let beforeKey = before.completed()?.key
+        #expect(beforeKey == BuildKey.compute(inputs(nil))?.key)
+        #expect(before.completed()?.digests == BuildKey.compute(inputs(nil))?.digests)
+        let handle = try #require(FileHandle(forWritingAtPath: root + "/feedback/a.csv"))
+        handle.seekToEndOfFile()
+        handle.write(Data("r9,2026-03-09,survey,xa-an-binh,,,suggestion,,,,,,,,,\n".utf8))
+        handle.closeFile()
+        #expect(try partial().digest == before.digest)
+        #expect(try partial().completed()?.key != beforeKey)
+        #expect(try partial().completed()?.key == BuildKey.compute(inputs(nil))?.key)
+        #expect(try partial("2026-11-02").digest != before.digest)
+        try "x".write(toFile: root + "/notes.txt", atomically: true, encoding: .utf8)
+        let noted = try partial()
+        #expect(noted.digest != before.digest)
+        try TestContent.feedbackHeader.write(toFile: root + "/feedback/b.csv", atomically: true, encoding: .utf8)
+        #expect(try partial().digest != noted.digest)
+
+        // Builds: the state keeps the partial key; the next day's build (partial
+        // key differs) completes its key from the ingest, and a build after it
+        // with nothing changed recognises it (so that key was the full key).
+        BuildStateTests.build(root, out, asOf: "2026-11-01")
+        let first = try #require(BuildState.read(Publisher(destination: out).statePath))
+        #expect(first.partial != nil)
+        let (nextDay, _) = BuildStateTests.build(root, out, asOf: "2026-11-02")
+        #expect(nextDay.run != nil)
+        let state = try #require(BuildState.read(Publisher(destination: out).statePath))
+        #expect(state.partial != nil && state.partial != first.partial && state.key != first.key)
+        let (same, _) = BuildStateTests.build(root, out, asOf: "2026-11-02")
+        #expect(same.run == nil)
+        // An export edited after that: the partial key matches, the full key does not.
+        let more = try #require(FileHandle(forWritingAtPath: root + "/feedback/a.csv"))
+        more.seekToEndOfFile()
+        more.write(Data("r10,2026-03-10,survey,xa-an-binh,,,suggestion,,,,,,,,,\n".utf8))
+        more.closeFile()
+        let (edited, _) = BuildStateTests.build(root, out, asOf: "2026-11-02")
+        #expect(edited.run != nil)
+    }
+
     @Test func anyChangedInputOptionOrKeyRunsInFull() throws {
         let root = try BuildStateTests.content().write()
         let out = root + "-out"

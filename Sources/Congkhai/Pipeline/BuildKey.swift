@@ -37,6 +37,30 @@ enum BuildKey {
         var lines: [String]
         /// Content files in listing order: path, digest (nil = deferred), listing line prefix.
         var files: [(path: String, digest: String?, prefix: String)]
+        /// The content folder the paths are relative to.
+        var root: String
+
+        /// One SHA-256 of everything but the deferred files' bytes (their
+        /// paths are in it). When it differs from the last build's, so does
+        /// the key: a build whose as_of or content changed need not hash
+        /// gigabytes of exports only to learn that (`BuildState.partial`).
+        var digest: String {
+            SHA256.hex(Array((lines + files.map { $0.prefix + ($0.digest ?? "deferred") }).joined(separator: "\n").utf8))
+        }
+
+        /// The whole key, hashing the deferred files now (on every core); nil
+        /// when one cannot be read.
+        func completed() -> Value? {
+            let deferred = files.filter { $0.digest == nil }.map(\.path)
+            let slots = Slots<String>(count: deferred.count)
+            let root = self.root
+            DispatchQueue.concurrentPerform(iterations: deferred.count) { i in
+                if let d = SHA256.hex(fileAt: root + "/" + deferred[i]) { slots.set(i, d) }
+            }
+            var hashes: [String: String] = [:]
+            for (i, path) in deferred.enumerated() { hashes[path] = slots.value(i) }
+            return value(filling: hashes)
+        }
 
         /// The key, with each deferred digest from `hashes`; nil when one is missing.
         func value(filling hashes: [String: String]) -> Value? {
@@ -104,7 +128,7 @@ enum BuildKey {
                 && (name.hasPrefix("." + outputName + ".congkhai") || name == outputName + ".build-report.json")
         }) else { return nil }
         lines.append("content \(content)")
-        return Partial(lines: lines, files: files)
+        return Partial(lines: lines, files: files, root: content)
     }
 
     /// Path and digest of every entry under `root`, files hashed on every

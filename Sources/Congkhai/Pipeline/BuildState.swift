@@ -15,6 +15,9 @@ struct BuildState: Equatable {
     var diagnostics: [Diagnostic]
     var quarantined: [QuarantinedRow]
     var quarantinedCount: Int
+    /// `BuildKey.Partial.digest` of the build: the key without the feedback
+    /// exports' bytes. Nil in a state written before it existed.
+    var partial: String? = nil
 
     static let format = "congkhai-build-state 1"
 
@@ -22,6 +25,7 @@ struct BuildState: Equatable {
         JSONValue.object([
             ("format", .string(BuildState.format)),
             ("key", .string(key)),
+            ("partial", partial.map { .string($0) } ?? .null),
             ("manifest", .string(manifest)),
             ("site", .string(site)),
             ("as_of", .string(asOf.description)),
@@ -58,7 +62,7 @@ struct BuildState: Equatable {
             quarantined.append(QuarantinedRow(file: file, line: line, id: id, reason: reason))
         }
         return BuildState(key: key, manifest: manifest, site: site, asOf: asOf, diagnostics: diagnostics,
-                          quarantined: quarantined, quarantinedCount: total)
+                          quarantined: quarantined, quarantinedCount: total, partial: v["partial"]?.stringValue)
     }
 
     static func read(_ path: String) -> BuildState? {

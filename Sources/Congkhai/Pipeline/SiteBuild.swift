@@ -103,13 +103,20 @@ public enum SiteBuild {
         // replayed and nothing is read or written (decision 71).
         var key: BuildKey.Value?
         var partialKey: BuildKey.Partial?
+        var partialDigest: String?
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
             let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
                                          baseURL: options.baseURL, strict: options.strict,
                                          firstLanguageOnly: options.firstLanguageOnly, environment: options.environment)
-            if let state = BuildState.read(publisher.statePath) {
-                key = BuildKey.compute(inputs)
+            // Everything but the feedback exports first: when that already
+            // differs from the last build's (a nightly build's as_of, an edited
+            // file), so does the key, and the exports — gigabytes nationally —
+            // are hashed once, by the ingest, not also here.
+            let partial = BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport)
+            partialDigest = partial?.digest
+            if let state = BuildState.read(publisher.statePath), let partial, state.partial == nil || state.partial == partial.digest {
+                key = partial.completed()
                 if let key, state.key == key.key,
                    SiteFingerprint.of(publisher.destination) == state.site,
                    SHA256.hex(fileAt: publisher.destination + "/data/manifest.json") == state.manifest {
@@ -118,9 +125,9 @@ public enum SiteBuild {
                                   replayed: .init(asOf: state.asOf, quarantined: state.quarantined, quarantinedCount: state.quarantinedCount))
                 }
             } else {
-                // Nothing to compare with: the feedback exports are hashed once,
-                // by the ingest, and the key completed with those digests.
-                partialKey = BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport)
+                // Nothing to compare with, or already different: the key is
+                // completed with the digests the ingest takes of the exports.
+                partialKey = partial
             }
         }
         // The previous site first: a broken ledger stops the build before any work.
@@ -214,7 +221,7 @@ public enum SiteBuild {
                 } else {
                     publisher.discard(staging)
                 }
-                remember(key: key, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
+                remember(key: key, partial: partialDigest, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -227,7 +234,7 @@ public enum SiteBuild {
         }
         let pages = pageCount
         let files = staging.hashes.count
-        remember(key: key, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
+        remember(key: key, partial: partialDigest, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
@@ -236,12 +243,13 @@ public enum SiteBuild {
     /// Leaves the state the next build compares itself with — only when every
     /// input the build read had the bytes the key hashed (no file changed
     /// while it ran); otherwise the next build runs in full.
-    static func remember(key: BuildKey.Value?, run: ScoringRun, manifest: [UInt8], findings: [Diagnostic], publisher: Publisher) {
+    static func remember(key: BuildKey.Value?, partial: String?, run: ScoringRun, manifest: [UInt8], findings: [Diagnostic],
+                         publisher: Publisher) {
         BuildState.remove(publisher.statePath)
         guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
               let site = SiteFingerprint.of(publisher.destination) else { return }
         BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
-                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount)
+                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial)
             .write(to: publisher.statePath, with: publisher)
     }
 
