@@ -295,6 +295,41 @@ import Testing
         #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
     }
 
+    /// A ledger rewritten with CR LF line endings (git's autocrlf on a
+    /// repository of the published site, an editor) is one problem that
+    /// says so — not an unreadable blob, not one problem per entry — and it
+    /// stops the build like any other rewrite; every entry read with LF
+    /// checks, seq by seq, as before (the check runs on every core).
+    @Test func aLedgerWithCRLFLineEndingsIsNamedAsSuch() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        LedgerTests.build(root, into: out, asOf: "2026-11-01")
+        LedgerTests.build(root, into: out, asOf: "2026-11-02")
+        let path = out + "/data/ledger/entries.jsonl"
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let ledger = LedgerFile.read(site: out)
+        #expect(ledger.problems.isEmpty, "\(ledger.problems)")
+        #expect(ledger.entries.map(\.seq) == Array(1...ledger.entries.count) && ledger.entries.count > 2)
+        #expect(ledger.entries.map { ledger.line($0) + "\n" }.joined() == String(decoding: original, as: UTF8.self))
+        #expect(ledger.lastBuild?.new?["manifest"]?.stringValue != nil)
+        // Rewritten with CR LF.
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let problems = SiteVerifier.verify(.init(site: out)).problems.filter { $0.hasPrefix("ledger") }
+        #expect(problems.contains { $0.contains("CR LF line endings") }, "\(problems)")
+        #expect(problems.count <= 3, "\(problems)")
+        let (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-03")
+        guard case .contentErrors = report.outcome else { Issue.record("build went on: \(report.outcome)"); return }
+        #expect(log.items.contains { $0.message.contains("CR LF line endings") })
+        // Two entries swapped: each out of place, by seq.
+        var lines = String(decoding: original, as: UTF8.self).split(separator: "\n").map(String.init)
+        lines.swapAt(1, 2)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let swapped = LedgerFile.read(site: out).problems
+        #expect(swapped.contains("ledger seq 2: found seq 3 (an entry is missing or out of order)"), "\(swapped)")
+        #expect(swapped.contains("ledger seq 3: prev does not match the hash of seq 2"), "\(swapped)")
+    }
+
     /// The published feedback is read back only when the ledger compares
     /// (not at the start of the build, to keep it out of memory during the
     /// ingest): an unreadable file must still stop the build, publish
