@@ -9,7 +9,7 @@ enum ChangeSet {
         var frameworkBytes: [UInt8]
         var feedback: RowDigests
         /// What this build publishes per locality (`FeedbackExport.published`); nil in tests without one.
-        var exported: (String) -> (csv: [UInt8], header: Int, segments: [FeedbackExport.Segment])? = { _ in nil }
+        var exported: (String) -> FeedbackExport.Published? = { _ in nil }
     }
 
     /// Published officials loaded at once by the comparison.
@@ -198,7 +198,7 @@ enum ChangeSet {
     /// build whose exports gained rows only at their ends — a new export file,
     /// rows appended — compares only what follows (decision 82).
     static func feedbackChanges(previous files: [String], current: RowDigests,
-                                exported: (String) -> (csv: [UInt8], header: Int, segments: [FeedbackExport.Segment])? = { _ in nil },
+                                exported: (String) -> FeedbackExport.Published? = { _ in nil },
                                 read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map { Array($0) } })
         -> (entries: [LedgerEntry], readable: Bool, visited: Int) {
         var current = current

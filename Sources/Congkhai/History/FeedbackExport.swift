@@ -51,6 +51,14 @@ final class FeedbackExport: @unchecked Sendable {
         var bytes: Int
     }
 
+    /// What this build publishes for one locality, uncompressed: the header
+    /// (its first `header` bytes), then its rows, run by run.
+    struct Published {
+        var csv: [UInt8]
+        var header: Int
+        var segments: [Segment]
+    }
+
     /// The ledger has compared the rows (`HistoryStage.changes`); their
     /// digests (24 bytes a row: ~480 MB for 20 million rows) are not needed
     /// for the pages and data written after it.
@@ -211,10 +219,10 @@ final class FeedbackExport: @unchecked Sendable {
     /// What this build publishes for the locality `id` (uncompressed, header
     /// first) and its runs of rows by export file; nil for a locality with
     /// no rows, or when no runs were kept (no published site).
-    func published(locality id: String) -> (csv: [UInt8], header: Int, segments: [Segment])? {
+    func published(locality id: String) -> Published? {
         guard keepsRowDigests, let l = province.localityIndex(id), !segments[l].isEmpty else { return nil }
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-        return (header + body(l), header.count, segments[l])
+        return Published(csv: header + body(l), header: header.count, segments: segments[l])
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
