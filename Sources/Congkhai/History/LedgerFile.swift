@@ -61,11 +61,11 @@ public struct LedgerFile: Sendable {
         var previousHash = LedgerEntry.genesis
         var expected = 1
         for file in files {
-            guard let data = FileManager.default.contents(atPath: site + "/" + file) else {
+            // The file's bytes only (Foundation's `Data` let go at once: a national ledger is ~200 MB).
+            guard let bytes = FileManager.default.contents(atPath: site + "/" + file).map({ [UInt8]($0) }) else {
                 ledger.problems.append("ledger: cannot read \(file)")
                 continue
             }
-            let bytes = [UInt8](data)
             if !bytes.isEmpty && bytes.last != 0x0A { ledger.problems.append("ledger: \(file) does not end with a complete line (truncated?)") }
             // Lines as bytes. A ledger whose lines end in CR LF was rewritten
             // by a tool (git's autocrlf, an editor): one problem says so, not
