@@ -44,7 +44,10 @@ import Testing
         let nowCSV = csv(now), runs = segments(now)
         let result = ChangeSet.feedbackChanges(
             previous: ["/site/data/feedback/xa-a.csv.gz"], current: digests,
-            exported: { skipping && $0 == "xa-a" && !runs.isEmpty ? .init(csv: nowCSV, header: header.count, segments: runs) : nil },
+            exported: { id, published in
+                guard skipping, id == "xa-a", !runs.isEmpty else { return nil }
+                return .init(shared: ChangeSet.commonPrefix(published, nowCSV), header: header.count, segments: runs)
+            },
             read: { _ in Gzip.compress(previous) })
         #expect(result.readable)
         return (result.entries.map { CanonicalJSON.serialize($0.body) }.sorted(), result.visited)

@@ -62,4 +62,39 @@ import Testing
         #expect(kept.rows.records.map { $0.map(\.digest) } == spilled.rows.records.map { $0.map(\.digest) })
         #expect(kept.rows.counts.reduce(0, +) > 20_000)
     }
+
+    /// What a locality's published file shares with a previous copy is
+    /// found from the spill a chunk at a time (decision 82): the same as
+    /// comparing the whole file, whether every row was spilled or none, for
+    /// a copy that is equal, shorter, longer, or differs at any place; and
+    /// the runs of rows add up to the file.
+    @Test func theSharedPrefixIsFoundChunkByChunk() throws {
+        let log = DiagnosticLog()
+        let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
+        let asOf = try #require(province.site.asOf)
+        for budget in [FeedbackExport.bufferBudget, 0, 700] {
+            let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8), bufferBudget: budget, keepsRowDigests: true)
+            _ = FeedbackIngest.run(province, asOf: asOf, log: DiagnosticLog(), export: e)
+            var files: [OutputFile] = []
+            e.files { files.append($0) }
+            #expect(files.count > 5)
+            for file in files {
+                let id = String(file.path.dropFirst("data/feedback/".count).dropLast(".csv.gz".count))
+                let whole = try #require(Gzip.decompress(file.bytes))
+                let runs = try #require(e.sharedPrefix(locality: id, with: whole))
+                #expect(runs.shared == whole.count)
+                #expect(runs.header + runs.segments.reduce(0) { $0 + $1.bytes } == whole.count)
+                var variants: [[UInt8]] = [[], Array(whole.prefix(runs.header - 1)), Array(whole.dropLast()), whole + [0x41]]
+                for at in [0, runs.header, whole.count / 3, whole.count / 2, whole.count - 1] where at < whole.count {
+                    var changed = whole
+                    changed[at] ^= 0x01
+                    variants.append(changed)
+                }
+                for previous in variants {
+                    #expect(e.sharedPrefix(locality: id, with: previous)?.shared == ChangeSet.commonPrefix(previous, whole))
+                }
+            }
+            #expect(e.sharedPrefix(locality: "khong-co", with: []) == nil)
+        }
+    }
 }

@@ -8,8 +8,9 @@ enum ChangeSet {
         var province: Province
         var frameworkBytes: [UInt8]
         var feedback: RowDigests
-        /// What this build publishes per locality (`FeedbackExport.published`); nil in tests without one.
-        var exported: (String) -> FeedbackExport.Published? = { _ in nil }
+        /// How what this build publishes for a locality begins like a published
+        /// file (`FeedbackExport.sharedPrefix`); nil in tests without one.
+        var exported: (String, [UInt8]) -> FeedbackExport.Shared? = { _, _ in nil }
     }
 
     /// Published officials loaded at once by the comparison.
@@ -191,14 +192,14 @@ enum ChangeSet {
     /// Nil entries when a published file cannot be read (`readable` false):
     /// the caller decides whether that stops the build.
     ///
-    /// `exported` gives what this build publishes for a locality (by id) and
-    /// its runs of rows by export file. The runs a published file still holds
+    /// `exported` compares what this build publishes for a locality (by id)
+    /// with a published file, and gives its runs of rows by export file. The runs a published file still holds
     /// byte for byte at its start are not visited row by row: each of their
     /// rows would be found unchanged (same bytes, same file and id). A nightly
     /// build whose exports gained rows only at their ends — a new export file,
     /// rows appended — compares only what follows (decision 82).
     static func feedbackChanges(previous files: [String], current: RowDigests,
-                                exported: (String) -> FeedbackExport.Published? = { _ in nil },
+                                exported: (String, [UInt8]) -> FeedbackExport.Shared? = { _, _ in nil },
                                 read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map { Array($0) } })
         -> (entries: [LedgerEntry], readable: Bool, visited: Int) {
         var current = current
@@ -222,8 +223,8 @@ enum ChangeSet {
             }
             var from = 0
             let name = (path as NSString).lastPathComponent
-            if name.hasSuffix(".csv.gz"), let now = exported(String(name.dropLast(".csv.gz".count))) {
-                let same = ChangeSet.commonPrefix(csv, now.csv)
+            if name.hasSuffix(".csv.gz"), let now = exported(String(name.dropLast(".csv.gz".count)), csv) {
+                let same = now.shared
                 if same >= now.header {
                     from = now.header
                     for run in now.segments {
@@ -283,17 +284,17 @@ enum ChangeSet {
     /// How many leading bytes `a` and `b` share: 4 KB blocks by `memcmp`, then
     /// byte by byte inside the first block that differs.
     static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return 0 }
-                var lo = 0, hi = min(x.count, y.count)
-                // Blocks first (one memcmp each), then bytes inside the first block that differs.
-                let block = 4096
-                while lo + block <= hi, memcmp(p + lo, q + lo, block) == 0 { lo += block }
-                while lo < hi, x[lo] == y[lo] { lo += 1 }
-                return lo
-            }
-        }
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in commonPrefix(x, y) } }
+    }
+
+    static func commonPrefix(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+        guard let p = x.baseAddress, let q = y.baseAddress else { return 0 }
+        var lo = 0
+        let hi = min(x.count, y.count)
+        let block = 4096
+        while lo + block <= hi, memcmp(p + lo, q + lo, block) == 0 { lo += block }
+        while lo < hi, x[lo] == y[lo] { lo += 1 }
+        return lo
     }
 
     /// The id as in the export, without the formula-injection prefix the CSV added.

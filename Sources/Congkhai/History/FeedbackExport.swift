@@ -51,10 +51,11 @@ final class FeedbackExport: @unchecked Sendable {
         var bytes: Int
     }
 
-    /// What this build publishes for one locality, uncompressed: the header
-    /// (its first `header` bytes), then its rows, run by run.
-    struct Published {
-        var csv: [UInt8]
+    /// How what this build publishes for one locality (uncompressed: the
+    /// header, its first `header` bytes, then its rows run by run) begins
+    /// like a published file: `shared` leading bytes are the same.
+    struct Shared {
+        var shared: Int
         var header: Int
         var segments: [Segment]
     }
@@ -216,35 +217,54 @@ final class FeedbackExport: @unchecked Sendable {
         rows.seal()
     }
 
-    /// What this build publishes for the locality `id` (uncompressed, header
-    /// first) and its runs of rows by export file; nil for a locality with
-    /// no rows, or when no runs were kept (no published site).
-    func published(locality id: String) -> Published? {
+    /// How this build's file for the locality `id` begins like `previous`
+    /// (a published file, uncompressed): their common prefix, compared a
+    /// spilled chunk at a time — a locality's rows are never all in memory
+    /// beside the published copy. Nil for a locality with no rows, or when
+    /// no runs were kept (no published site).
+    func sharedPrefix(locality id: String, with previous: [UInt8]) -> Shared? {
         guard keepsRowDigests, let l = province.localityIndex(id), !segments[l].isEmpty else { return nil }
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-        return Published(csv: header + body(l), header: header.count, segments: segments[l])
+        var shared = 0
+        var differs = false
+        func compare(_ piece: [UInt8]) {
+            guard !differs else { return }
+            let n = previous.withUnsafeBytes { p in
+                piece.withUnsafeBytes { q in ChangeSet.commonPrefix(UnsafeRawBufferPointer(rebasing: p[shared...]), q) }
+            }
+            shared += n
+            if n < piece.count { differs = true }
+        }
+        compare(header)
+        for c in chunks[l] where !differs { compare(chunk(c)) }
+        compare(buffers[l])
+        return Shared(shared: shared, header: header.count, segments: segments[l])
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
     private func body(_ l: Int) -> [UInt8] {
         var body: [UInt8] = []
         body.reserveCapacity(chunks[l].reduce(buffers[l].count) { $0 + $1.length })
-        for c in chunks[l] {
-            let start = body.count
-            body.append(contentsOf: repeatElement(0, count: c.length))
-            var done = 0
-            while done < c.length {
-                let n = body.withUnsafeMutableBytes { raw -> Int in
-                    guard let base = raw.baseAddress else { return 0 }
-                    return pread(spillFD, base + start + done, c.length - done, off_t(c.offset + done))
-                }
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-        }
+        for c in chunks[l] { body.append(contentsOf: chunk(c)) }
         body.append(contentsOf: buffers[l])
         return body
+    }
+
+    /// One spilled chunk read back (short if the spill cannot be read).
+    private func chunk(_ c: (offset: Int, length: Int)) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: c.length)
+        var done = 0
+        while done < c.length {
+            let n = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return pread(spillFD, base + done, c.length - done, off_t(c.offset + done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        if done < c.length { bytes.removeLast(c.length - done) }
+        return bytes
     }
 
     /// The published files, one per locality that has rows (deterministic

@@ -120,7 +120,7 @@ struct HistoryStage {
         let framework = p.inputBytes.bytes(p.framework.file)
             ?? FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
         var current = ChangeSet.Current(province: p, frameworkBytes: framework, feedback: run.export?.rows ?? RowDigests())
-        if let export = run.export { current.exported = { export.published(locality: $0) } }
+        if let export = run.export { current.exported = { export.sharedPrefix(locality: $0, with: $1) } }
         var compared = ChangeSet.entries(previous: previous, current: current)
         if compared == nil {
             if previous.exists, !options.newLedger {
