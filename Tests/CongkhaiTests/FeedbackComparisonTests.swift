@@ -46,7 +46,7 @@ import Testing
             previous: ["/site/data/feedback/xa-a.csv.gz"], current: digests,
             exported: { id, published in
                 guard skipping, id == "xa-a", !runs.isEmpty else { return nil }
-                return .init(shared: ChangeSet.commonPrefix(published, nowCSV), header: header.count, segments: runs)
+                return .init(shared: CommonPrefix.length(published, nowCSV), header: header.count, segments: runs)
             },
             read: { _ in Gzip.compress(previous) })
         #expect(result.readable)
@@ -149,5 +149,21 @@ import Testing
         }
         // Most edits leave a first run or more untouched.
         #expect(visitedTotal < rowsTotal)
+    }
+
+    /// The shared length is the byte-by-byte count, wherever the first
+    /// difference falls against the 4 KB blocks `memcmp` compares.
+    @Test func commonPrefixIsTheByteByByteCount() {
+        let base = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        for at in [0, 1, 4095, 4096, 4097, 8191, 8192, 9_999] {
+            var other = base
+            other[at] ^= 0xFF
+            #expect(CommonPrefix.length(base, other) == at)
+            #expect(CommonPrefix.length(other, base) == at)
+        }
+        #expect(CommonPrefix.length(base, base) == base.count)
+        #expect(CommonPrefix.length(base, Array(base.prefix(4096))) == 4096)
+        #expect(CommonPrefix.length(Array(base.prefix(5000)), base) == 5000)
+        #expect(CommonPrefix.length([], base) == 0 && CommonPrefix.length(base, []) == 0)
     }
 }

@@ -91,7 +91,7 @@ import Testing
                     variants.append(changed)
                 }
                 for previous in variants {
-                    #expect(e.sharedPrefix(locality: id, with: previous)?.shared == ChangeSet.commonPrefix(previous, whole))
+                    #expect(e.sharedPrefix(locality: id, with: previous)?.shared == CommonPrefix.length(previous, whole))
                 }
             }
             #expect(e.sharedPrefix(locality: "khong-co", with: []) == nil)

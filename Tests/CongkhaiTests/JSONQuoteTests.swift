@@ -44,4 +44,41 @@ import Testing
             }
         }
     }
+
+    /// The published JSON files' layout, byte for byte (explanations,
+    /// scores, the manifest): two-space indents, `": "` after a key, empty
+    /// containers on one line, a final newline; compact without any space.
+    @Test func documentsKeepTheirLayout() {
+        let doc = JSONValue.object([
+            ("name", .string("Xã <An> \"Bình\"")),
+            ("score", .num(Rational(171, 2))),
+            ("count", .integer(-3)),
+            ("ok", .bool(true)),
+            ("none", .null),
+            ("empty", .object([])),
+            ("list", .array([.integer(1), .array([]), .object([("k", .raw("1.50"))])])),
+        ])
+        let pretty = """
+        {
+          "name": "Xã \\u003cAn\\u003e \\"Bình\\"",
+          "score": 85.5,
+          "count": -3,
+          "ok": true,
+          "none": null,
+          "empty": {},
+          "list": [
+            1,
+            [],
+            {
+              "k": 1.50
+            }
+          ]
+        }
+
+        """
+        #expect(doc.serialized() == pretty)
+        #expect(doc.bytes() == Array(pretty.utf8))
+        #expect(doc.serialized(pretty: false)
+            == "{\"name\":\"Xã \\u003cAn\\u003e \\\"Bình\\\"\",\"score\":85.5,\"count\":-3,\"ok\":true,\"none\":null,\"empty\":{},\"list\":[1,[],{\"k\":1.50}]}")
+    }
 }

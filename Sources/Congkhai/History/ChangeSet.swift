@@ -193,11 +193,12 @@ enum ChangeSet {
     /// the caller decides whether that stops the build.
     ///
     /// `exported` compares what this build publishes for a locality (by id)
-    /// with a published file, and gives its runs of rows by export file. The runs a published file still holds
-    /// byte for byte at its start are not visited row by row: each of their
-    /// rows would be found unchanged (same bytes, same file and id). A nightly
-    /// build whose exports gained rows only at their ends — a new export file,
-    /// rows appended — compares only what follows (decision 82).
+    /// with a published file and gives its runs of rows by export file. The
+    /// runs a published file still holds byte for byte at its start are not
+    /// visited row by row: each of their rows would be found unchanged (same
+    /// bytes, same file and id). A nightly build whose exports gained rows
+    /// only at their ends — a new export file, rows appended — compares only
+    /// what follows (decision 82).
     static func feedbackChanges(previous files: [String], current: RowDigests,
                                 exported: (String, [UInt8]) -> FeedbackExport.Shared? = { _, _ in nil },
                                 read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map { Array($0) } })
@@ -279,22 +280,6 @@ enum ChangeSet {
             }
         }
         return (out, readable, visited)
-    }
-
-    /// How many leading bytes `a` and `b` share: 4 KB blocks by `memcmp`, then
-    /// byte by byte inside the first block that differs.
-    static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBytes { x in b.withUnsafeBytes { y in commonPrefix(x, y) } }
-    }
-
-    static func commonPrefix(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
-        guard let p = x.baseAddress, let q = y.baseAddress else { return 0 }
-        var lo = 0
-        let hi = min(x.count, y.count)
-        let block = 4096
-        while lo + block <= hi, memcmp(p + lo, q + lo, block) == 0 { lo += block }
-        while lo < hi, x[lo] == y[lo] { lo += 1 }
-        return lo
     }
 
     /// The id as in the export, without the formula-injection prefix the CSV added.

@@ -230,7 +230,7 @@ final class FeedbackExport: @unchecked Sendable {
         func compare(_ piece: [UInt8]) {
             guard !differs else { return }
             let n = previous.withUnsafeBytes { p in
-                piece.withUnsafeBytes { q in ChangeSet.commonPrefix(UnsafeRawBufferPointer(rebasing: p[shared...]), q) }
+                piece.withUnsafeBytes { q in CommonPrefix.length(UnsafeRawBufferPointer(rebasing: p[shared...]), q) }
             }
             shared += n
             if n < piece.count { differs = true }

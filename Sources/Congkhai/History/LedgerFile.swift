@@ -70,13 +70,7 @@ public struct LedgerFile: Sendable {
             // Lines as bytes. A ledger whose lines end in CR LF was rewritten
             // by a tool (git's autocrlf, an editor): one problem says so, not
             // one per entry.
-            var lines: [Range<Int>] = []
-            var start = 0
-            for (i, b) in bytes.enumerated() where b == 0x0A {
-                if i > start { lines.append(start..<i) }
-                start = i + 1
-            }
-            if start < bytes.count { lines.append(start..<bytes.count) }
+            let lines = bytes.split(separator: 0x0A).map(\.indices)
             if lines.contains(where: { bytes[$0.upperBound - 1] == 0x0D }) {
                 ledger.problems.append("ledger: \(file) has CR LF line endings: it was rewritten by a tool (git autocrlf, an editor); its entries were written with LF")
                 continue
