@@ -122,6 +122,15 @@ import Testing
             check(x * y, a * c, b * d, "\(x) * \(y)")
             if !y.isZero { check(x / y, a * d, b * c, "\(x) / \(y)") }
             check(-x, -a, b, "-\(x)")
+            // Rounding (128-bit path when it fits) against big integers: half away from zero.
+            for places in [0, 2, 18] {
+                let scale = BigInt(10).power(places)
+                let (q, r) = (a.magnitude * scale.magnitude).quotientAndRemainder(dividingBy: b.magnitude)
+                let m = BigInt(r * 2 >= b.magnitude ? q + 1 : q)
+                let n = a.sign == .minus ? -m : m
+                #expect(x.scaledRounded(places: places) == n, "\(x) at \(places)")
+                check(x.rounded(places: places), n, scale, "\(x) rounded at \(places)")
+            }
             #expect((x < y) == (a * d < c * b), "\(x) < \(y)")
             #expect((x == y) == (a == c && b == d))
         }

@@ -2,7 +2,8 @@ import Yams
 
 /// Parses YAML text into a `YAMLValue` tree within the content limits.
 ///
-/// Yams composes with the `basic` resolver so nothing is typed YAML 1.1 style
+/// Ordinary documents are composed from libyaml's events directly
+/// (`YAMLComposer`, decision 85); the rest go through Yams as before. Yams composes with the `basic` resolver so nothing is typed YAML 1.1 style
 /// (`on` stays a string) and duplicate keys compare by text. Aliases are
 /// shared by Yams; expanding them here is counted so a billion-laughs file
 /// fails fast instead of exhausting memory.
@@ -26,6 +27,13 @@ enum YAMLParser {
             return .failure(Failure(line: bad + lineOffset, column: 1,
                                     message: "an alias may not be used as a mapping key"))
         }
+        if case let .composed(value) = YAMLComposer.compose(text, lineOffset: lineOffset) { return .success(value) }
+        return parseWithYams(text, lineOffset: lineOffset)
+    }
+
+    /// The path for anything `YAMLComposer` hands back: Yams composes, this
+    /// converts with the limits counted, and every error is worded here.
+    static func parseWithYams(_ text: String, lineOffset: Int) -> Result<YAMLValue?, Failure> {
         let root: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)

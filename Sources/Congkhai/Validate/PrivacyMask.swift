@@ -1,5 +1,3 @@
-import Foundation
-
 /// Masks personal data in free text before it can travel further than the
 /// validator: e-mail addresses, phone numbers and ID-card numbers.
 ///
@@ -8,38 +6,61 @@ import Foundation
 /// (10–11 digits, or +84 and 9–10), a CCCD (12) or a CMND (9) and is masked.
 /// Dates (8 digits) and short numbers survive. Spelled-out digits are not
 /// caught (see SECURITY.md).
+///
+/// Every character the rules look at is ASCII except the no-break space
+/// (C2 A0), so the mask walks UTF-8 bytes and copies everything else through
+/// untouched: it runs on every comment and category of a national ingest,
+/// where the Unicode-scalar version (and Foundation's `contains`) took ~7 %
+/// of `check` (decision 85).
 public enum PrivacyMask {
     public static let phoneMask = "[số điện thoại/giấy tờ đã ẩn]"
     public static let emailMask = "[thư điện tử đã ẩn]"
 
     public static func mask(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || $0 == "@" }) else { return text }
-        return maskNumbers(maskEmails(text))
+        guard text.utf8.contains(where: { isDigit($0) || $0 == at }) else { return text }
+        var bytes = Array(text.utf8)
+        if bytes.contains(at) { bytes = maskEmails(bytes) }
+        return String(decoding: maskNumbers(bytes), as: UTF8.self)
     }
 
-    static func maskEmails(_ text: String) -> String {
-        guard text.contains("@") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        func isLocal(_ c: Unicode.Scalar) -> Bool {
-            c.isASCII && (CharacterSet.alphanumerics.contains(c) || "._%+-".unicodeScalars.contains(c))
-        }
-        func isDomain(_ c: Unicode.Scalar) -> Bool {
-            c.isASCII && (CharacterSet.alphanumerics.contains(c) || ".-".unicodeScalars.contains(c))
-        }
-        var out = String.UnicodeScalarView()
+    private static let at = UInt8(ascii: "@")
+    private static let dot = UInt8(ascii: ".")
+    private static let dash = UInt8(ascii: "-")
+    private static let plus = UInt8(ascii: "+")
+    private static let open = UInt8(ascii: "(")
+    private static let close = UInt8(ascii: ")")
+    private static let phoneBytes = Array(phoneMask.utf8)
+    private static let emailBytes = Array(emailMask.utf8)
+
+    private static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        isDigit(b) || (b | 0x20) &- UInt8(ascii: "a") < 26
+    }
+
+    /// ASCII letters, digits and `._%+-`: what may stand before the `@`.
+    private static func isLocal(_ b: UInt8) -> Bool {
+        isAlphanumeric(b) || b == dot || b == UInt8(ascii: "_") || b == UInt8(ascii: "%") || b == plus || b == dash
+    }
+
+    /// ASCII letters, digits and `.-`: what may stand after the `@`.
+    private static func isDomain(_ b: UInt8) -> Bool { isAlphanumeric(b) || b == dot || b == dash }
+
+    static func maskEmails(_ u: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count + emailBytes.count)
         var i = 0
         var pendingStart = 0
-        while i < scalars.count {
-            if scalars[i] == "@" {
+        while i < u.count {
+            if u[i] == at {
                 var s = i
-                while s > pendingStart, isLocal(scalars[s - 1]) { s -= 1 }
+                while s > pendingStart, isLocal(u[s - 1]) { s -= 1 }
                 var e = i + 1
-                while e < scalars.count, isDomain(scalars[e]) { e += 1 }
-                while e > i + 1, scalars[e - 1] == "." || scalars[e - 1] == "-" { e -= 1 }
-                let domain = String(String.UnicodeScalarView(scalars[(i + 1)..<e]))
-                if s < i, domain.contains("."), !domain.hasPrefix(".") {
-                    out.append(contentsOf: scalars[pendingStart..<s])
-                    out.append(contentsOf: emailMask.unicodeScalars)
+                while e < u.count, isDomain(u[e]) { e += 1 }
+                while e > i + 1, u[e - 1] == dot || u[e - 1] == dash { e -= 1 }
+                if s < i, e > i + 1, u[i + 1] != dot, u[(i + 1)..<e].contains(dot) {
+                    out.append(contentsOf: u[pendingStart..<s])
+                    out.append(contentsOf: emailBytes)
                     pendingStart = e
                     i = e
                     continue
@@ -47,49 +68,66 @@ public enum PrivacyMask {
             }
             i += 1
         }
-        out.append(contentsOf: scalars[pendingStart...])
-        return String(out)
+        out.append(contentsOf: u[pendingStart...])
+        return out
     }
 
-    static func maskNumbers(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-        func isJoin(_ c: Unicode.Scalar) -> Bool { c == " " || c == "." || c == "-" || c == "(" || c == ")" || c == "\u{00A0}" }
-        var out = String.UnicodeScalarView()
+    /// Bytes in the character starting at `p` (its lead byte says).
+    private static func width(_ u: [UInt8], _ p: Int) -> Int {
+        let b = u[p]
+        let w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        return min(w, u.count - p)
+    }
+
+    /// Space, `.`, `-`, brackets or the no-break space, starting at `p`.
+    private static func isJoin(_ u: [UInt8], _ p: Int) -> Bool {
+        let b = u[p]
+        if b == UInt8(ascii: " ") || b == dot || b == dash || b == open || b == close { return true }
+        return b == 0xC2 && p + 1 < u.count && u[p + 1] == 0xA0
+    }
+
+    static func maskNumbers(_ u: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            let startsRun = isDigit(c) || ((c == "+" || c == "(") && i + 1 < scalars.count
-                && (isDigit(scalars[i + 1]) || scalars[i + 1] == "+"))
-            guard startsRun, i == 0 || !isDigit(scalars[i - 1]) else {
-                out.append(c)
-                i += 1
+        while i < u.count {
+            let c = u[i]
+            let startsRun = isDigit(c) || ((c == plus || c == open) && i + 1 < u.count
+                && (isDigit(u[i + 1]) || u[i + 1] == plus))
+            // A continuation byte is never a digit, so the byte before is the character before.
+            guard startsRun, i == 0 || !isDigit(u[i - 1]) else {
+                let w = width(u, i)
+                out.append(contentsOf: u[i..<(i + w)])
+                i += w
                 continue
             }
             var j = i
+            var previous = i
             var digits = 0
             var lastDigitEnd = i
-            while j < scalars.count {
-                let d = scalars[j]
+            while j < u.count {
+                let d = u[j]
                 if isDigit(d) {
                     digits += 1
                     lastDigitEnd = j + 1
-                } else if !(isJoin(d) || (d == "+" && j == i) || (d == "+" && j == i + 1 && scalars[i] == "(")) {
+                } else if !(isJoin(u, j) || (d == plus && j == i) || (d == plus && j == i + 1 && c == open)) {
                     break
                 }
                 // Two separators in a row end the run ("12 . 5" is not a phone number).
-                if j > i, isJoin(d), isJoin(scalars[j - 1]), d != "(", scalars[j - 1] != ")" { break }
-                j += 1
+                if j > i, isJoin(u, j), isJoin(u, previous), d != open, u[previous] != close { break }
+                previous = j
+                j += width(u, j)
             }
             if digits >= 9 && digits <= 13 {
-                out.append(contentsOf: phoneMask.unicodeScalars)
+                out.append(contentsOf: phoneBytes)
                 i = lastDigitEnd
                 // Keep a closing bracket that belongs to the text, drop one of the number.
             } else {
-                out.append(contentsOf: scalars[i..<max(lastDigitEnd, i + 1)])
-                i = max(lastDigitEnd, i + 1)
+                let end = max(lastDigitEnd, i + 1)
+                out.append(contentsOf: u[i..<end])
+                i = end
             }
         }
-        return String(out)
+        return out
     }
 }
