@@ -124,32 +124,10 @@ public struct SiteRenderer: Sendable {
         // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
         let pages = plan.pages
         let renderer = self
-        let chunk = 256
-        // While this thread writes one chunk, the next renders on every core:
-        // writing (file creation, hashing) no longer leaves the cores idle.
-        func start(_ first: Int) -> (slots: Slots<Result<OutputFile, Theme.RenderError>>, done: DispatchGroup)? {
-            guard first < pages.count else { return nil }
-            let end = min(pages.count, first + chunk)
-            let slots = Slots<Result<OutputFile, Theme.RenderError>>(count: end - first)
-            let done = DispatchGroup()
-            DispatchQueue.global().async(group: done) {
-                DispatchQueue.concurrentPerform(iterations: end - first) { i in
-                    slots.set(i, renderer.renderPage(pages[first + i]))
-                }
-            }
-            return (slots, done)
-        }
-        var next = start(0)
-        var first = 0
-        while let current = next {
-            current.done.wait()
-            first += chunk
-            next = start(first)
-            for result in current.slots.values {
-                switch result {
-                case let .success(file): try emit(file)
-                case let .failure(error): log.error(error.file, error.line, 0, error.message)
-                }
+        try PipelinedMap.run(count: pages.count, make: { renderer.renderPage(pages[$0]) }) { _, result in
+            switch result {
+            case let .success(file): try emit(file)
+            case let .failure(error): log.error(error.file, error.line, 0, error.message)
             }
         }
         cache?.sweep()
