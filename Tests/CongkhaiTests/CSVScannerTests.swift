@@ -149,6 +149,21 @@ import Testing
         for i in 0..<2000 where find("cb-" + String(i)) != i { missed += 1 }
         #expect(missed == 0 && find("") == 9999)
         #expect(find("cb-2000") == nil && find("cb-") == nil && find("cb-19999") == nil && find("Cb-1") == nil)
+        // Scoped keys: the same id in another scope is another entry, and a
+        // scope with no such key finds nothing (officials within localities).
+        let scoped = ByteTable(scoped: (0..<3000).flatMap { i in [(scope: i % 97, key: "cb-\(i % 50)", value: i)] }
+                               + [(scope: 5, key: "", value: -5)])
+        func find(_ s: String, in scope: Int) -> Int? { Array(s.utf8).withUnsafeBufferPointer { scoped.lookup($0, scope: scope) } }
+        var wrong = 0
+        for scope in 0..<97 {
+            for k in 0..<50 {
+                // The last i with i % 97 == scope and i % 50 == k (later entries replace earlier ones).
+                let expected = (0..<3000).last { $0 % 97 == scope && $0 % 50 == k }
+                if find("cb-\(k)", in: scope) != expected { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(find("", in: 5) == -5 && find("", in: 6) == nil && find("cb-1", in: 97) == nil && find("cb-50", in: 0) == nil)
         var interner = ByteInterner()
         var ids: [Int] = []
         for i in 0..<200 { ids.append(interner.id("loại \(i % 100)") ?? -1) }

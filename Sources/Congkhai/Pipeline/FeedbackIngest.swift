@@ -49,12 +49,18 @@ public enum FeedbackIngest {
             var taken = 0
             func take(_ block: FeedbackLanes.Block) {
                 var duplicates: [Int] = []
+                // Row-id slots are random in a large table: ask for the slot
+                // of the row a few ahead while this one is claimed.
+                let ahead = 8
+                let hashes = block.idHashes
+                for i in 0..<min(ahead, hashes.count) { validator.prefetchClaim(idHash: hashes[i]) }
                 for (record, outcome) in block.outcomes.enumerated() {
                     let q: QuarantinedRow
                     if outcome >= 0 {
                         let i = Int(outcome)
+                        if i + ahead < hashes.count { validator.prefetchClaim(idHash: hashes[i + ahead]) }
                         guard let duplicate = block.records.withRecord(record, { r in
-                            validator.claim(&block.rows[i], r, columns: block.columns)
+                            validator.claim(&block.rows[i], r, columns: block.columns, idHash: hashes[i])
                         }) else { continue }
                         duplicates.append(i)
                         q = duplicate

@@ -25,6 +25,9 @@ final class FeedbackLanes: @unchecked Sendable {
         fileprivate(set) var columns: FeedbackValidator.Columns
         /// The rows that passed the checks, in order.
         var rows: [FeedbackRow] = []
+        /// Per row: `ByteTable.hash` of its id, computed on the lane so the
+        /// ordered thread can prefetch the row-id slot of rows ahead.
+        fileprivate(set) var idHashes: [Int] = []
         /// Per record, in order: its index in `rows`, or −1 − its index in `rejects`.
         fileprivate(set) var outcomes: [Int32] = []
         fileprivate(set) var rejects: [QuarantinedRow] = []
@@ -79,6 +82,8 @@ final class FeedbackLanes: @unchecked Sendable {
                 switch checked {
                 case let .row(row):
                     block.outcomes.append(Int32(block.rows.count))
+                    var id = row.id
+                    block.idHashes.append(id.withUTF8 { ByteTable.hash($0) })
                     block.rows.append(row)
                 case let .quarantined(q):
                     block.outcomes.append(-1 - Int32(block.rejects.count))
@@ -103,6 +108,7 @@ final class FeedbackLanes: @unchecked Sendable {
     func recycle(_ block: Block) {
         block.records.removeAll()
         block.rows = []
+        block.idHashes.removeAll(keepingCapacity: true)
         block.outcomes.removeAll(keepingCapacity: true)
         block.rejects.removeAll(keepingCapacity: true)
         spare.append(block)

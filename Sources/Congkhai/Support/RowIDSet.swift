@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// The feedback row ids seen so far (a later row with a seen id is a
@@ -42,7 +43,11 @@ struct RowIDSet {
 
     /// True when the bytes were not in the set yet.
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let h = ByteTable.hash(key)
+        insert(key, hash: ByteTable.hash(key))
+    }
+
+    /// The same, with `ByteTable.hash(key)` already computed (on a lane).
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash h: Int) -> Bool {
         let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
         let mask = slots.count - 1
         var i = h & mask
@@ -61,6 +66,14 @@ struct RowIDSet {
         count += 1
         if count * 4 > slots.count * 3 { rehash(slots.count * 2) }
         return true
+    }
+
+    /// Starts loading the slot where a key of hash `h` would be probed first
+    /// (a national set's slots are ~270 MB: every probe is a cache miss).
+    func prefetch(hash h: Int) {
+        slots.withUnsafeBufferPointer { s in
+            if let base = s.baseAddress { congkhai_prefetch(base + (h & (s.count - 1))) }
+        }
     }
 
     private mutating func flush() {

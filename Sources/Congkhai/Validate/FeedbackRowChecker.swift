@@ -14,10 +14,10 @@ struct FeedbackRowChecker: Sendable {
 
     private let localityIDs: [String]
     private let localityIndex: ByteTable
-    /// Per locality: official id → official index.
-    private let officialIndex: [ByteTable]
-    /// Per official: commitment id → commitment index.
-    private let commitmentIndex: [ByteTable]
+    /// (locality index, official id) → official index.
+    private let officialIndex: ByteTable
+    /// (official index, commitment id) → commitment index.
+    private let commitmentIndex: ByteTable
     private let channels = ByteTable(FeedbackChannel.allCases.enumerated().map { ($1.rawValue, $0) })
     private let kinds = ByteTable(FeedbackKind.allCases.enumerated().map { ($1.rawValue, $0) })
     private let respondentKinds = ByteTable(RespondentKind.allCases.enumerated().map { ($1.rawValue, $0) })
@@ -28,8 +28,12 @@ struct FeedbackRowChecker: Sendable {
         localityIndex = ByteTable(province.localities.enumerated().map { ($1.id, $0) })
         var byLocality: [String: [(String, Int)]] = [:]
         for (i, o) in province.officials.enumerated() { byLocality[o.locality, default: []].append((o.id, i)) }
-        officialIndex = province.localities.map { ByteTable(byLocality[$0.id] ?? []) }
-        commitmentIndex = province.officials.map { o in ByteTable(o.commitments.enumerated().map { ($1.id, $0) }) }
+        officialIndex = ByteTable(scoped: province.localities.enumerated().flatMap { li, l in
+            (byLocality[l.id] ?? []).map { (scope: li, key: $0.0, value: $0.1) }
+        })
+        commitmentIndex = ByteTable(scoped: province.officials.enumerated().flatMap { oi, o in
+            o.commitments.enumerated().map { (scope: oi, key: $1.id, value: $0) }
+        })
     }
 
     /// Categories are free text from exports: masked like comments and kept short.
@@ -111,7 +115,7 @@ struct FeedbackRowChecker: Sendable {
         var official: Int?
         let officialBytes = r.trimmedBytes(col.official)
         if !officialBytes.isEmpty {
-            guard let o = officialIndex[locality].lookup(officialBytes) else {
+            guard let o = officialIndex.lookup(officialBytes, scope: locality) else {
                 return q("official \"\(text(col.official))\" is not an official of \(localityIDs[locality])", id: id)
             }
             official = o
@@ -120,7 +124,7 @@ struct FeedbackRowChecker: Sendable {
         let commitmentBytes = r.trimmedBytes(col.commitment)
         if !commitmentBytes.isEmpty {
             guard let o = official else { return q("commitment \"\(text(col.commitment))\" without an official", id: id) }
-            guard let ci = commitmentIndex[o].lookup(commitmentBytes) else {
+            guard let ci = commitmentIndex.lookup(commitmentBytes, scope: o) else {
                 return q("unknown commitment \"\(text(col.commitment))\" of \(localityIDs[locality])/\(text(col.official))", id: id)
             }
             commitment = ci

@@ -77,9 +77,16 @@ public final class FeedbackValidator {
     /// other check claims its id (a second row with the same id is
     /// quarantined) and its respondent gets a number. Run in file order, so
     /// which of two duplicates is kept never depends on threads.
-    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns) -> QuarantinedRow? {
+    /// Starts loading the row-id slot a later row's id hashes to.
+    func prefetchClaim(idHash: Int) { seenIDs.prefetch(hash: idHash) }
+
+    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int? = nil) -> QuarantinedRow? {
         var key = row.id
-        if !key.withUTF8({ seenIDs.insert($0) }) {
+        let fresh = key.withUTF8 { bytes in
+            if let idHash { return seenIDs.insert(bytes, hash: idHash) }
+            return seenIDs.insert(bytes)
+        }
+        if !fresh {
             return QuarantinedRow(file: row.file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
         }
         if row.kind == .rating, c.respondent >= 0 {
