@@ -273,15 +273,14 @@ final class FeedbackExport: @unchecked Sendable {
     func files(_ emit: (OutputFile) throws -> Void) rethrows {
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
         let localities = province.localities.indices.filter { !chunks[$0].isEmpty || !buffers[$0].isEmpty }
-        let batch = 32
-        for start in stride(from: 0, to: localities.count, by: batch) {
-            let part = Array(localities[start..<min(localities.count, start + batch)])
-            let bodies = part.map { header + body($0) }
-            let compressed = Slots<[UInt8]>(count: part.count)
-            DispatchQueue.concurrentPerform(iterations: part.count) { i in compressed.set(i, Gzip.compress(bodies[i])) }
-            for (i, l) in part.enumerated() {
-                try emit(OutputFile(path: "data/feedback/\(province.localities[l].id).csv.gz", bytes: compressed.value(i) ?? []))
-            }
+        // Read back (`pread`, safe from any thread) and compressed on every
+        // core, 32 localities at a time, while the last 32 are written:
+        // reading and writing used to leave the cores idle (~2.5 GB
+        // nationally, the longest step after the pages).
+        try PipelinedMap.run(count: localities.count, chunk: 32, make: { i in
+            Gzip.compress(header + self.body(localities[i]))
+        }) { i, compressed in
+            try emit(OutputFile(path: "data/feedback/\(province.localities[localities[i]].id).csv.gz", bytes: compressed))
         }
     }
 }
