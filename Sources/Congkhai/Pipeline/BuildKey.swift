@@ -48,6 +48,24 @@ enum BuildKey {
             SHA256.hex(Array((lines + files.map { $0.prefix + ($0.digest ?? "deferred") }).joined(separator: "\n").utf8))
         }
 
+        /// One SHA-256 of the lines before the content: program, options,
+        /// as_of, keys and theme. When it differs from the last build's, so
+        /// does the key, whatever the content holds: a first or nightly build
+        /// need not read 48,000 content files only to learn that; they are
+        /// hashed as the loader reads them (`filled`, decision 87).
+        var header: String { SHA256.hex(Array(lines.joined(separator: "\n").utf8)) }
+
+        /// The same parts with each deferred file's digest that `digest(path)`
+        /// gives, except the files `keepDeferred` names; nil when one is missing.
+        func filled(_ digest: (String) -> String?, keepDeferred: (String) -> Bool) -> Partial? {
+            var out = self
+            for i in out.files.indices where out.files[i].digest == nil && !keepDeferred(out.files[i].path) {
+                guard let d = digest(out.files[i].path) else { return nil }
+                out.files[i].digest = d
+            }
+            return out
+        }
+
         /// The whole key, hashing the deferred files now (on every core); nil
         /// when one cannot be read.
         func completed() -> Value? {

@@ -18,6 +18,9 @@ struct BuildState: Equatable {
     /// `BuildKey.Partial.digest` of the build: the key without the feedback
     /// exports' bytes. Nil in a state written before it existed.
     var partial: String? = nil
+    /// `BuildKey.Partial.header` of the build: program, options, as_of,
+    /// keys and theme, without any content byte. Nil in older states.
+    var header: String? = nil
 
     static let format = "congkhai-build-state 1"
 
@@ -26,6 +29,7 @@ struct BuildState: Equatable {
             ("format", .string(BuildState.format)),
             ("key", .string(key)),
             ("partial", partial.map { .string($0) } ?? .null),
+            ("header", header.map { .string($0) } ?? .null),
             ("manifest", .string(manifest)),
             ("site", .string(site)),
             ("as_of", .string(asOf.description)),
@@ -62,7 +66,8 @@ struct BuildState: Equatable {
             quarantined.append(QuarantinedRow(file: file, line: line, id: id, reason: reason))
         }
         return BuildState(key: key, manifest: manifest, site: site, asOf: asOf, diagnostics: diagnostics,
-                          quarantined: quarantined, quarantinedCount: total, partial: v["partial"]?.stringValue)
+                          quarantined: quarantined, quarantinedCount: total, partial: v["partial"]?.stringValue,
+                          header: v["header"]?.stringValue)
     }
 
     static func read(_ path: String) -> BuildState? {

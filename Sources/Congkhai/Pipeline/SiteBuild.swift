@@ -104,18 +104,30 @@ public enum SiteBuild {
         var key: BuildKey.Value?
         var partialKey: BuildKey.Partial?
         var partialDigest: String?
+        var header: String?
+        /// The key's parts with no content file hashed yet (decision 87).
+        var contentDeferred: BuildKey.Partial?
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
             let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
                                          baseURL: options.baseURL, strict: options.strict,
                                          firstLanguageOnly: options.firstLanguageOnly, environment: options.environment)
-            // Everything but the feedback exports first: when that already
-            // differs from the last build's (a nightly build's as_of, an edited
-            // file), so does the key, and the exports — gigabytes nationally —
-            // are hashed once, by the ingest, not also here.
-            let partial = BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport)
+            // The options and theme first (no content byte read): when they
+            // differ from the last build's (a first build, a nightly as_of),
+            // nothing more is hashed here; the content's digests are those
+            // the loader takes of the bytes it reads (decision 87). Else
+            // everything but the feedback exports: when that differs (an
+            // edited file), the exports — gigabytes nationally — are hashed
+            // once, by the ingest, not also here (decision 83).
+            let listing = BuildKey.prepare(inputs, deferring: { _ in true })
+            header = listing?.header
+            let state = BuildState.read(publisher.statePath)
+            let compare = state != nil && (state?.header == nil || state?.header == header)
+            let partial = compare ? BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport) : nil
             partialDigest = partial?.digest
-            if let state = BuildState.read(publisher.statePath), let partial, state.partial == nil || state.partial == partial.digest {
+            if !compare {
+                contentDeferred = listing
+            } else if let state, let partial, state.partial == nil || state.partial == partial.digest {
                 key = partial.completed()
                 if let key, state.key == key.key,
                    SiteFingerprint.of(publisher.destination) == state.site,
@@ -157,6 +169,14 @@ public enum SiteBuild {
                                                           keepsRowDigests: publishedSiteExists)
                                        }, progress: progress) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
+        }
+        if let contentDeferred {
+            // The bytes the loader read (and will publish), then anything it did not read.
+            let p = run.province
+            let partial = contentDeferred.filled({ p.inputBytes.hash($0) ?? SHA256.hex(fileAt: p.root + "/" + $0) },
+                                                 keepDeferred: BuildKey.isFeedbackExport)
+            partialDigest = partial?.digest
+            partialKey = partial
         }
         if let partialKey { key = partialKey.value(filling: run.province.feedbackHashes) }
         if options.firstLanguageOnly { run.province.site.languages = Array(run.province.site.languages.prefix(1)) }
@@ -221,7 +241,7 @@ public enum SiteBuild {
                 } else {
                     publisher.discard(staging)
                 }
-                remember(key: key, partial: partialDigest, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
+                remember(key: key, partial: partialDigest, header: header, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -234,7 +254,7 @@ public enum SiteBuild {
         }
         let pages = pageCount
         let files = staging.hashes.count
-        remember(key: key, partial: partialDigest, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
+        remember(key: key, partial: partialDigest, header: header, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
@@ -243,13 +263,13 @@ public enum SiteBuild {
     /// Leaves the state the next build compares itself with — only when every
     /// input the build read had the bytes the key hashed (no file changed
     /// while it ran); otherwise the next build runs in full.
-    static func remember(key: BuildKey.Value?, partial: String?, run: ScoringRun, manifest: [UInt8], findings: [Diagnostic],
-                         publisher: Publisher) {
+    static func remember(key: BuildKey.Value?, partial: String?, header: String?, run: ScoringRun, manifest: [UInt8],
+                         findings: [Diagnostic], publisher: Publisher) {
         BuildState.remove(publisher.statePath)
         guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
               let site = SiteFingerprint.of(publisher.destination) else { return }
         BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
-                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial)
+                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header)
             .write(to: publisher.statePath, with: publisher)
     }
 
