@@ -3,7 +3,8 @@ import Yams
 /// Parses YAML text into a `YAMLValue` tree within the content limits.
 ///
 /// Ordinary documents are composed from libyaml's events directly
-/// (`YAMLComposer`, decision 85); the rest go through Yams as before. Yams composes with the `basic` resolver so nothing is typed YAML 1.1 style
+/// (`YAMLComposer`, decision 85); the rest go through Yams as before.
+/// Yams composes with the `basic` resolver so nothing is typed YAML 1.1 style
 /// (`on` stays a string) and duplicate keys compare by text. Aliases are
 /// shared by Yams; expanding them here is counted so a billion-laughs file
 /// fails fast instead of exhausting memory.

@@ -73,13 +73,14 @@ public final class FeedbackValidator {
         return ok ? cols : nil
     }
 
+    /// Starts loading the row-id slot of a later row (its id's `ByteTable.hash`).
+    func prefetchClaim(idHash: Int) { seenIDs.prefetch(hash: idHash) }
+
     /// The steps that depend on the rows before: a row that passed every
     /// other check claims its id (a second row with the same id is
     /// quarantined) and its respondent gets a number. Run in file order, so
     /// which of two duplicates is kept never depends on threads.
-    /// Starts loading the row-id slot a later row's id hashes to.
-    func prefetchClaim(idHash: Int) { seenIDs.prefetch(hash: idHash) }
-
+    /// `idHash`: the id's `ByteTable.hash`, when a lane already computed it.
     func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int? = nil) -> QuarantinedRow? {
         var key = row.id
         let fresh = key.withUTF8 { bytes in
