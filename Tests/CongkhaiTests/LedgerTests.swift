@@ -84,6 +84,28 @@ import Testing
         return (try LedgerTests.lastBuild(out), out)
     }
 
+    /// Sealing serializes the body's two halves around `hash` once: the
+    /// hash and the published line must be exactly the general canonical
+    /// serialization's, whatever optional keys an entry has.
+    @Test func sealedLinesAreTheCanonicalSerialization() {
+        var generator = SplitMix(seed: 87)
+        let kinds = LedgerEntry.Kind.allCases
+        for n in 0..<300 {
+            func maybe<T>(_ v: T) -> T? { Bool.random(using: &generator) ? v : nil }
+            var e = LedgerEntry(kind: kinds[n % kinds.count],
+                                subject: maybe(["locality": "xa-\(n)", "official": "o-\"\\\(n)", "row": "r\(n)"]) ?? [:],
+                                field: maybe(["deadline", "a", "hash_like", "title"][n % 4]),
+                                old: maybe(.object([("z", .integer(n)), ("a", .string("cũ \(n)"))])),
+                                new: maybe(.array([.string("mới"), .integer(-n), .null])),
+                                count: maybe(n), reason: maybe("lý do, \"trích\""),
+                                previousHead: maybe(.object([("seq", .integer(n)), ("hash", .string("ab"))])))
+            e.seal(seq: n + 1, asOf: Day(ordinal: 20_000 + n), prev: String(repeating: "f", count: 64))
+            #expect(e.hash == SHA256.hex(Array(CanonicalJSON.serialize(e.body).utf8)))
+            guard case let .object(pairs) = e.body else { Issue.record("not an object"); continue }
+            #expect(e.line == CanonicalJSON.serialize(.object(pairs + [("hash", .string(e.hash))])))
+        }
+    }
+
     @Test func firstBuildStartsTheChainAndRecordsEverything() throws {
         let root = try LedgerTests.content().write()
         let out = root + "-out"
