@@ -109,11 +109,10 @@ final class FeedbackExport: @unchecked Sendable {
 
     /// One row, as the published file holds it: the same cells as
     /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), built as bytes
-    /// because this runs once per published row.
-    func line(_ r: FeedbackRow) -> [UInt8] {
+    /// because this runs once per published row, and appended straight to
+    /// `out` (its locality's buffer: no array per row, 20 million nationally).
+    private func write(_ r: FeedbackRow, into out: inout [UInt8]) {
         let p = province
-        var out: [UInt8] = []
-        out.reserveCapacity(160)
         CSVBytes.text(r.id, into: &out); out.append(0x2C)
         CSVBytes.day(r.date, into: &out); out.append(0x2C)
         CSVBytes.plain(r.channel?.rawValue ?? "", into: &out); out.append(0x2C)
@@ -142,7 +141,6 @@ final class FeedbackExport: @unchecked Sendable {
         out.append(0x2C)
         CSVBytes.text(r.file, into: &out)
         out.append(0x0D); out.append(0x0A)
-        return out
     }
 
     func add(_ r: FeedbackRow) {
@@ -150,17 +148,18 @@ final class FeedbackExport: @unchecked Sendable {
             if r.file != countedFile.name { countedFile = (r.file, Int(rows.index(of: r.file))) }
             rows.countOnly(fileIndex: countedFile.index)
         }
-        let bytes = line(r)
+        let before = buffers[r.locality].count
+        write(r, into: &buffers[r.locality])
+        let count = buffers[r.locality].count - before
         if keepsRowDigests {
             if let last = segments[r.locality].indices.last, segments[r.locality][last].file == r.file {
                 segments[r.locality][last].rows += 1
-                segments[r.locality][last].bytes += bytes.count
+                segments[r.locality][last].bytes += count
             } else {
-                segments[r.locality].append(Segment(file: r.file, rows: 1, bytes: bytes.count))
+                segments[r.locality].append(Segment(file: r.file, rows: 1, bytes: count))
             }
         }
-        buffers[r.locality].append(contentsOf: bytes)
-        buffered += bytes.count
+        buffered += count
         if buffered > budget { spill() }
     }
 
