@@ -162,8 +162,8 @@ private enum RandomYAML {
     }
 
     private static func flow(depth: Int, using g: inout SplitMix) -> String {
-        let items = (0..<Int.random(in: 0...3, using: &g)).map { i in
-            depth < 3 && Int.random(in: 0..<4, using: &g) == 0 ? flow(depth: depth + 1, using: &g) : scalar(using: &g) + (i == 0 ? "" : "")
+        let items = (0..<Int.random(in: 0...3, using: &g)).map { _ in
+            depth < 3 && Int.random(in: 0..<4, using: &g) == 0 ? flow(depth: depth + 1, using: &g) : scalar(using: &g)
         }
         if Bool.random(using: &g) { return "[" + items.joined(separator: ", ") + "]" }
         return "{" + items.enumerated().map { "k\($0.offset): \($0.element)" }.joined(separator: ", ") + "}"

@@ -87,23 +87,24 @@ public struct LedgerEntry: Sendable {
         guard case let .object(pairs) = body else { return }
         let before = pairs.filter { $0.0.utf8.lexicographicallyPrecedes("hash".utf8) }
         let after = pairs.filter { !$0.0.utf8.lexicographicallyPrecedes("hash".utf8) }
-        let halves = (CanonicalJSON.serialize(.object(before)).dropFirst().dropLast(),
-                      CanonicalJSON.serialize(.object(after)).dropFirst().dropLast())
-        sealedHalves = (String(halves.0), String(halves.1))
-        hash = SHA256.hex(Array(LedgerEntry.joined(halves.0, halves.1).utf8))
+        let halves = (String(CanonicalJSON.serialize(.object(before)).dropFirst().dropLast()),
+                      String(CanonicalJSON.serialize(.object(after)).dropFirst().dropLast()))
+        sealedHalves = halves
+        hash = SHA256.hex(Array(LedgerEntry.object(halves.0, halves.1).utf8))
     }
 
     /// The two sorted halves of the sealed body, without their braces.
     private var sealedHalves: (before: String, after: String)?
 
-    private static func joined(_ parts: Substring...) -> String {
+    /// A JSON object from members already written, empty ones left out.
+    private static func object(_ parts: String...) -> String {
         "{" + parts.filter { !$0.isEmpty }.joined(separator: ",") + "}"
     }
 
     /// One line of `entries.jsonl`: the canonical JSON with `hash`.
     var line: String {
         if let (before, after) = sealedHalves {
-            return LedgerEntry.joined(Substring(before), Substring("\"hash\":\"\(hash)\""), Substring(after))
+            return LedgerEntry.object(before, "\"hash\":\"\(hash)\"", after)
         }
         guard case let .object(pairs) = body else { return "" }
         return CanonicalJSON.serialize(.object(pairs + [("hash", .string(hash))]))

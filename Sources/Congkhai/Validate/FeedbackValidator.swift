@@ -80,14 +80,10 @@ public final class FeedbackValidator {
     /// other check claims its id (a second row with the same id is
     /// quarantined) and its respondent gets a number. Run in file order, so
     /// which of two duplicates is kept never depends on threads.
-    /// `idHash`: the id's `ByteTable.hash`, when a lane already computed it.
-    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int? = nil) -> QuarantinedRow? {
+    /// `idHash`: the id's `ByteTable.hash`, computed on the lane that checked the row.
+    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int) -> QuarantinedRow? {
         var key = row.id
-        let fresh = key.withUTF8 { bytes in
-            if let idHash { return seenIDs.insert(bytes, hash: idHash) }
-            return seenIDs.insert(bytes)
-        }
-        if !fresh {
+        if !key.withUTF8({ seenIDs.insert($0, hash: idHash) }) {
             return QuarantinedRow(file: row.file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
         }
         if row.kind == .rating, c.respondent >= 0 {
