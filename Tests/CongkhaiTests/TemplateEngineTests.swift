@@ -44,6 +44,93 @@ import Testing
         #expect(compared == plan.pages.count && compared > 250)
     }
 
+    /// Two values alike, field names and order included; `path` names the first difference.
+    static func difference(_ a: TemplateValue, _ b: TemplateValue, _ path: String = "") -> String? {
+        switch (a, b) {
+        case let (.text(x), .text(y)): return x == y ? nil : "\(path): \(x.debugDescription) ≠ \(y.debugDescription)"
+        case let (.html(x), .html(y)): return x == y ? nil : "\(path): html differs"
+        case let (.number(x), .number(y)): return x == y ? nil : "\(path): \(x) ≠ \(y)"
+        case let (.flag(x), .flag(y)): return x == y ? nil : "\(path): \(x) ≠ \(y)"
+        case let (.strings(x), .strings(y)): return x == y ? nil : "\(path): strings differ"
+        case let (.list(x), .list(y)):
+            guard x.count == y.count else { return "\(path): \(x.count) items ≠ \(y.count)" }
+            for (i, (u, v)) in zip(x, y).enumerated() { if let d = difference(u, v, "\(path)[\(i)]") { return d } }
+            return nil
+        case let (.object(x), .object(y)):
+            let (xs, ys) = (x.fields, y.fields)
+            guard xs.map(\.name) == ys.map(\.name) else { return "\(path): fields \(xs.map(\.name)) ≠ \(ys.map(\.name))" }
+            for (u, v) in zip(xs, ys) { if let d = difference(u.value, v.value, path + "." + u.name) { return d } }
+            return nil
+        default: return "\(path): \(a) ≠ \(b)"
+        }
+    }
+
+    /// Walks `value` (through any struct, optional or array) and compares
+    /// every `TemplateRepresentable` value in it with what its `Encodable`
+    /// gives through the adapter; notes `Type.property` of each of their
+    /// stored properties (`declared`) and of those not nil (`set`).
+    static func compareDirect(_ value: Any, at path: String, declared: inout Set<String>, set: inout Set<String>) -> Int {
+        let mirror = Mirror(reflecting: value)
+        var compared = 0
+        var type: String?
+        if let direct = value as? any TemplateRepresentable, !(value is PageHTML) {
+            type = String(reflecting: Swift.type(of: value))
+            let reference = TemplateContext.value(direct, direct: false)
+            let difference = TemplateEngineTests.difference(direct.templateValue, reference)
+            #expect(difference == nil, "\(path): \(difference ?? "")")
+            compared += 1
+        }
+        for child in mirror.children {
+            if let type, let label = child.label {
+                declared.insert(type + "." + label)
+                let inner = Mirror(reflecting: child.value)
+                if !(inner.displayStyle == .optional && inner.children.isEmpty) { set.insert(type + "." + label) }
+            }
+            compared += compareDirect(child.value, at: path + "." + (child.label ?? "?"), declared: &declared, set: &set)
+        }
+        return compared
+    }
+
+    /// The models that build their own template values (`TemplateRepresentable`)
+    /// build exactly what their `Encodable` gives through the adapter: every
+    /// one found in every demo page's model and layout, both languages.
+    @Test func directModelsAreWhatTheirEncodableGives() throws {
+        let log = DiagnosticLog()
+        let run = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: log), "\(log.items)")
+        let files = try #require(ThemeFiles.load(path: TemplateKeyTests.repo + "/themes/default", name: "default", log: log))
+        let theme = try #require(Theme.compile(files, log: log))
+        let plan = SitePlan.make(run)
+        let renderer = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/")
+        var declared = Set<String>(), set = Set<String>()
+        var compared = 0
+        var pages = 0
+        var filledOne = false
+        for page in plan.pages {
+            let (d, fullPath) = renderer.display(for: page)
+            let m = renderer.pageModel(page, d)
+            let frame = renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description,
+                                        feed: m.feed, content: PageHTML(bytes: Array("<p>x</p>".utf8)))
+            var models: [any Encodable] = [m.model, frame]
+            // What a first build never shows (a trend, a big move): set on one official's page.
+            if var official = m.model as? OfficialPage, !filledOne {
+                filledOne = true
+                official.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
+                official.score.bigMove = "↑ 12"
+                models.append(official)
+            }
+            for model in models {
+                let n = TemplateEngineTests.compareDirect(model, at: fullPath, declared: &declared, set: &set)
+                if n > 0 { pages += 1 }
+                compared += n
+            }
+        }
+        // The comparison can only catch a field left out if some value sets
+        // it (a nil optional is left out by both ways alike): every property
+        // of every direct model is set somewhere.
+        #expect(declared.subtracting(set).isEmpty, "never set: \(declared.subtracting(set).sorted())")
+        #expect(declared.count > 150 && compared > 10_000 && pages > plan.pages.count, "\(declared.count) \(compared) \(pages)")
+    }
+
     @Test func theSpecsStandaloneLinesAndEscapes() throws {
         var lib = TemplateLibrary()
         try lib.register("<ul>\n  {{#xs}}\n  <li>{{.}}</li>\n  {{/xs}}\n</ul>\n{{! note }}\n{{{raw}}}&{{esc}}", named: "x")

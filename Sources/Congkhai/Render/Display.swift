@@ -54,3 +54,7 @@ struct DateText: Encodable, Sendable {
     var iso: String
     var text: String
 }
+
+extension DateText: TemplateRepresentable {
+    var templateValue: TemplateValue { .object(["iso": .text(iso), "text": .text(text)]) }
+}

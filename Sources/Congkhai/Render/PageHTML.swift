@@ -10,3 +10,7 @@ struct PageHTML: Encodable, Sendable {
         try c.encode(String(decoding: bytes, as: UTF8.self))
     }
 }
+
+extension PageHTML: TemplateRepresentable {
+    var templateValue: TemplateValue { .html(bytes) }
+}

@@ -66,6 +66,8 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { append(name, value) }
     }
 
+    mutating func reserve(_ capacity: Int) { fields.reserveCapacity(capacity) }
+
     mutating func append(_ name: String, _ value: TemplateValue) {
         // Most objects have a handful of fields: one allocation, not three regrowths.
         if fields.capacity == 0 { fields.reserveCapacity(8) }

@@ -7,16 +7,18 @@
 enum TemplateContext {
     /// The model's fields plus `t` (the page language's strings) and `root`
     /// (relative path to the site root), which every template may use.
-    static func make(_ model: any Encodable, strings: [String: String], root: String) -> TemplateValue {
+    static func make(_ model: any Encodable, strings: [String: String], root: String, direct: Bool = true) -> TemplateValue {
         var top = TemplateFields()
-        if case let .object(fields) = value(model) { top = fields }
+        if case let .object(fields) = value(model, direct: direct) { top = fields }
         top.append("t", .strings(strings))
         top.append("root", .text(root))
         return .object(top)
     }
 
-    /// A model or block alone.
-    static func value(_ model: any Encodable) -> TemplateValue {
+    /// A model or block alone; `direct` false: through `Encodable` even when
+    /// the model builds its own value (the reference the tests compare with).
+    static func value(_ model: any Encodable, direct: Bool = true) -> TemplateValue {
+        if direct, let model = model as? any TemplateRepresentable { return model.templateValue }
         let encoder = ContextEncoder()
         try? model.encode(to: encoder)
         return encoder.box.value

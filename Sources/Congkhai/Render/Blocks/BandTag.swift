@@ -10,3 +10,7 @@ extension Display {
         BandTag(rank: index, name: framework.bands[index].name.text(language))
     }
 }
+
+extension BandTag: TemplateRepresentable {
+    var templateValue: TemplateValue { .object(["rank": .number(rank), "name": .text(name)]) }
+}

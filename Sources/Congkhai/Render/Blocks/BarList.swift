@@ -27,3 +27,15 @@ struct BarList: Encodable, Sendable {
         }
     }
 }
+
+extension BarList: TemplateRepresentable {
+    var templateValue: TemplateValue { .object(["title": .text(title), "items": .list(items.map(\.templateValue))]) }
+}
+
+extension BarList.Item: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 4)
+        f.put("label", label); f.put("value", value); f.put("width", width); f.put("tone", tone)
+        return .object(f)
+    }
+}

@@ -112,3 +112,26 @@ extension CommitmentCard {
         }
     }
 }
+
+extension CommitmentCard: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 27)
+        f.put("id", id); f.put("anchor", anchor); f.put("title", title); f.put("standing", standing)
+        f.put("standingLabel", standingLabel); f.put("statusLabel", statusLabel); f.put("alert", alert)
+        f.put("deadline", deadline); f.put("timing", timing); f.put("progress", progress); f.put("progressText", progressText)
+        f.put("honesty", honesty); f.put("target", target); f.put("actual", actual); f.put("group", group)
+        f.put("difficulty", difficulty); f.put("acceptance", acceptance); f.put("partners", partners)
+        f.put("withdrawal", withdrawal); f.put("latest", latest); f.put("older", older); f.put("hasOlder", hasOlder)
+        f.put("history", history); f.put("hasHistory", hasHistory); f.put("officialName", officialName)
+        f.put("officialHref", officialHref); f.put("localityName", localityName)
+        return .object(f)
+    }
+}
+
+extension CommitmentCard.Update: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 4)
+        f.put("date", date); f.put("progressReport", progressReport); f.put("note", note); f.put("evidence", evidence)
+        return .object(f)
+    }
+}

@@ -40,3 +40,19 @@ struct CommitmentTally: Encodable, Sendable {
             : d.fill("tally_sentence", ["count": d.count(n), "parts": phrases.joined(separator: ", ")])
     }
 }
+
+extension CommitmentTally: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 4)
+        f.put("sentence", sentence); f.put("total", total); f.put("parts", parts); f.put("hasAny", hasAny)
+        return .object(f)
+    }
+}
+
+extension CommitmentTally.Part: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 4)
+        f.put("key", key); f.put("label", label); f.put("count", count); f.put("width", width)
+        return .object(f)
+    }
+}

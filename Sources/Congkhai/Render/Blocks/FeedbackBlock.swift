@@ -149,3 +149,33 @@ extension FeedbackBlock {
         hasMoreComments = !moreComments.isEmpty
     }
 }
+
+extension FeedbackBlock: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 21)
+        f.put("id", id); f.put("heading", heading); f.put("hasFeedback", hasFeedback); f.put("statements", statements)
+        f.put("byKind", byKind); f.put("byChannel", byChannel); f.put("byRespondent", byRespondent)
+        f.put("hasRatings", hasRatings); f.put("meanRating", meanRating); f.put("ratingCount", ratingCount)
+        f.put("ratingBars", ratingBars); f.put("complaintRows", complaintRows); f.put("hasCategories", hasCategories)
+        f.put("categories", categories); f.put("hasMonths", hasMonths); f.put("months", months); f.put("comments", comments)
+        f.put("hasComments", hasComments); f.put("moreComments", moreComments); f.put("hasMoreComments", hasMoreComments)
+        return .object(f)
+    }
+}
+
+extension FeedbackBlock.Row: TemplateRepresentable {
+    var templateValue: TemplateValue { .object(["label": .text(label), "count": .text(count)]) }
+}
+
+extension FeedbackBlock.Category: TemplateRepresentable {
+    var templateValue: TemplateValue { .object(["name": .text(name), "count": .text(count), "medianDays": .text(medianDays)]) }
+}
+
+extension FeedbackBlock.Comment: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 7)
+        f.put("text", text); f.put("date", date); f.put("kind", kind); f.put("category", category); f.put("repeats", repeats)
+        f.put("complaint", complaint); f.put("complaintKey", complaintKey)
+        return .object(f)
+    }
+}

@@ -10,3 +10,15 @@ struct TrendBlock: Encodable, Sendable {
     var chart: String
     var rows: [Point]
 }
+
+extension TrendBlock: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 3)
+        f.put("title", title); f.put("chart", chart); f.put("rows", rows)
+        return .object(f)
+    }
+}
+
+extension TrendBlock.Point: TemplateRepresentable {
+    var templateValue: TemplateValue { .object(["date": date.templateValue, "value": .text(value)]) }
+}

@@ -244,3 +244,97 @@ extension SiteRenderer {
                          initiatives: initiatives, hasInitiatives: !initiatives.isEmpty)
     }
 }
+
+extension OfficialPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 18)
+        f.put("name", name); f.put("position", position); f.put("localityName", localityName)
+        f.put("localityHref", localityHref); f.put("termStart", termStart); f.put("tally", tally); f.put("score", score)
+        f.put("commitments", commitments); f.put("hasCommitments", hasCommitments); f.put("removed", removed)
+        f.put("hasRemoved", hasRemoved); f.put("trend", trend); f.put("bodyHTML", bodyHTML); f.put("feedback", feedback)
+        f.put("breakdown", breakdown); f.put("summary", summary)
+        return .object(f)
+    }
+}
+
+extension RemovedCommitment: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 5)
+        f.put("id", id); f.put("title", title); f.put("removed", removed); f.put("facts", facts); f.put("history", history)
+        return .object(f)
+    }
+}
+
+extension Breakdown: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 13)
+        f.put("criteria", criteria); f.put("weightedTotal", weightedTotal); f.put("countedWeight", countedWeight)
+        f.put("adjusted", adjusted); f.put("robustBand", robustBand); f.put("audits", audits); f.put("hasAudits", hasAudits)
+        f.put("gate", gate); f.put("incidents", incidents); f.put("hasIncidents", hasIncidents)
+        f.put("initiatives", initiatives); f.put("hasInitiatives", hasInitiatives)
+        return .object(f)
+    }
+}
+
+extension Breakdown.Criterion: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 9)
+        f.put("id", id); f.put("name", name); f.put("group", group); f.put("groupLetter", groupLetter); f.put("weight", weight)
+        f.put("attainment", attainment); f.put("contribution", contribution); f.put("statusNote", statusNote)
+        f.put("measures", measures)
+        return .object(f)
+    }
+}
+
+extension Breakdown.Audit: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 6)
+        f.put("date", date); f.put("by", by); f.put("finding", finding); f.put("reference", reference)
+        f.put("action", action); f.put("ignored", ignored)
+        return .object(f)
+    }
+}
+
+extension Breakdown.Incident: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 6)
+        f.put("title", title); f.put("occurred", occurred); f.put("responded", responded); f.put("resolved", resolved)
+        f.put("targetHours", targetHours); f.put("outcome", outcome)
+        return .object(f)
+    }
+}
+
+extension Breakdown.Initiative: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 5)
+        f.put("title", title); f.put("adoptedOn", adoptedOn); f.put("changes", changes); f.put("sustained", sustained)
+        f.put("verifiedBy", verifiedBy)
+        return .object(f)
+    }
+}
+
+extension MeasureDetail: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 9)
+        f.put("label", label); f.put("plain", plain); f.put("attainment", attainment); f.put("formula", formula)
+        f.put("notApplicable", notApplicable); f.put("facts", facts); f.put("hasFacts", hasFacts); f.put("items", items)
+        f.put("hasItems", hasItems)
+        return .object(f)
+    }
+}
+
+extension MeasureDetail.Fact: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 2)
+        f.put("label", label); f.put("value", value)
+        return .object(f)
+    }
+}
+
+extension MeasureDetail.Item: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 4)
+        f.put("title", title); f.put("counted", counted); f.put("note", note); f.put("details", details)
+        return .object(f)
+    }
+}
