@@ -98,7 +98,8 @@ extension SiteRenderer {
     func changeFeeds(emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:])
-        func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
+        let (run, baseURL, officialName) = (run, baseURL, officialName)
+        @Sendable func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
             let shown = changes.prefix(Feeds.maxEntries)
             var x = Feeds.header(title: title, selfURL: baseURL + selfPath, pageURL: baseURL + pagePath,
                                  updated: shown.first?.asOf ?? run.scoreboard.asOf, author: p.site.province)
@@ -114,12 +115,14 @@ extension SiteRenderer {
         let title = (stringsByLanguage[plan.defaultLanguage]?["changes_title"] ?? "Thay đổi gần đây")
         try emit(OutputFile(path: SitePaths.changesFeed, text: feed(history.recent, title: title + " — " + p.site.title,
                                                                      selfPath: SitePaths.changesFeed, pagePath: SitePaths.changes)))
-        for l in p.localities {
-            let mine = historyIndex.byLocality[l.id] ?? []
-            try emit(OutputFile(path: SitePaths.localityChangesFeed(l.id),
-                                text: feed(mine, title: title + " — " + l.name, selfPath: SitePaths.localityChangesFeed(l.id),
-                                           pagePath: SitePaths.localityChanges(l.id))))
-        }
+        // Made on every core, handed over in locality order.
+        let byLocality = historyIndex.byLocality
+        try PipelinedMap.run(count: p.localities.count, make: { i -> OutputFile in
+            let l = p.localities[i]
+            return OutputFile(path: SitePaths.localityChangesFeed(l.id),
+                              text: feed(byLocality[l.id] ?? [], title: title + " — " + l.name,
+                                         selfPath: SitePaths.localityChangesFeed(l.id), pagePath: SitePaths.localityChanges(l.id)))
+        }) { _, file in try emit(file) }
     }
 }
 
