@@ -104,14 +104,21 @@ import Testing
         var declared = Set<String>(), set = Set<String>()
         var compared = 0
         var pages = 0
-        var filledOne = false
+        var filledOne = false, filledLocality = false
         for page in plan.pages {
             let (d, fullPath) = renderer.display(for: page)
             let m = renderer.pageModel(page, d)
             let frame = renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description,
                                         feed: m.feed, content: PageHTML(bytes: Array("<p>x</p>".utf8)))
             var models: [any Encodable] = [m.model, frame]
-            // What a first build never shows (a trend, a big move): set on one official's page.
+            // What the demo's first build never shows (a trend, a big move,
+            // removed rows, a quota warning): set on one page of each kind.
+            if var locality = m.model as? LocalityPage, !filledLocality {
+                filledLocality = true
+                locality.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
+                (locality.removedRows, locality.quotaWarning) = ("removed", "quota")
+                models.append(locality)
+            }
             if var official = m.model as? OfficialPage, !filledOne {
                 filledOne = true
                 official.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])

@@ -43,3 +43,19 @@ extension SiteRenderer {
         return d.label(g.passed ? "group_b_pass" : "group_b_fail") + " (" + d.score(a) + ")"
     }
 }
+
+extension Leaderboard: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(["caption": .text(caption), "showLocality": .flag(showLocality), "rows": .list(rows.map(\.templateValue))])
+    }
+}
+
+extension Leaderboard.Row: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 10)
+        f.put("rank", rank); f.put("name", name); f.put("href", href); f.put("position", position); f.put("total", total)
+        f.put("band", band); f.put("weightDependent", weightDependent); f.put("groupB", groupB)
+        f.put("localityName", localityName); f.put("localityHref", localityHref)
+        return .object(f)
+    }
+}

@@ -13,3 +13,20 @@ struct ChangesPage: Encodable, Sendable {
     var rows: [Row]
     var none: Bool
 }
+
+extension ChangesPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 8)
+        f.put("localityName", localityName); f.put("localityHref", localityHref); f.put("feedHref", feedHref)
+        f.put("ledgerHref", ledgerHref); f.put("rows", rows); f.put("none", none)
+        return .object(f)
+    }
+}
+
+extension ChangesPage.Row: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 3)
+        f.put("date", date); f.put("text", text); f.put("href", href)
+        return .object(f)
+    }
+}

@@ -80,3 +80,34 @@ extension SiteRenderer {
                                     asOf: run.scoreboard.asOf, d))
     }
 }
+
+extension LocalityPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 22)
+        f.put("name", name); f.put("kind", kind); f.put("context", context); f.put("population", population)
+        f.put("rankLine", rankLine); f.put("noticeHref", noticeHref); f.put("feedHref", feedHref)
+        f.put("changesHref", changesHref); f.put("removedRows", removedRows); f.put("quotaWarning", quotaWarning)
+        f.put("provisional", provisional); f.put("trend", trend); f.put("board", board); f.put("indicators", indicators)
+        f.put("hasIndicators", hasIndicators); f.put("adjustments", adjustments); f.put("hasAdjustments", hasAdjustments)
+        f.put("overdue", overdue); f.put("hasOverdue", hasOverdue); f.put("feedback", feedback)
+        return .object(f)
+    }
+}
+
+extension LocalityPage.Indicator: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 5)
+        f.put("name", name); f.put("baseline", baseline); f.put("target", target); f.put("actual", actual)
+        f.put("direction", direction)
+        return .object(f)
+    }
+}
+
+extension LocalityPage.Adjustment: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 6)
+        f.put("product", product); f.put("factor", factor); f.put("reason", reason); f.put("approvedBy", approvedBy)
+        f.put("decision", decision); f.put("approvedOn", approvedOn)
+        return .object(f)
+    }
+}

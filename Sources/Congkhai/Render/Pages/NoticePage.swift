@@ -53,3 +53,27 @@ extension SiteRenderer {
                           provisional: provisional(d), officials: officials, channels: channels(d), portalQR: portalQR)
     }
 }
+
+extension NoticePage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 10)
+        f.put("name", name); f.put("localityHref", localityHref); f.put("asOf", asOf); f.put("period", period)
+        f.put("provisional", provisional); f.put("officials", officials); f.put("channels", channels); f.put("portalQR", portalQR)
+        return .object(f)
+    }
+}
+
+extension NoticePage.Official: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 7)
+        f.put("name", name); f.put("position", position); f.put("total", total); f.put("band", band); f.put("tally", tally)
+        f.put("qr", qr); f.put("commitments", commitments)
+        return .object(f)
+    }
+}
+
+extension NoticePage.Commitment: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(["title": .text(title), "deadline": deadline.templateValue, "standing": .text(standing)])
+    }
+}

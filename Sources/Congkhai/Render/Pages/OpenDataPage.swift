@@ -69,3 +69,19 @@ extension SiteRenderer {
                              files: names.map { OpenDataPage.File(name: $0, href: d.root + $0) })
     }
 }
+
+extension DataFilesPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 5)
+        f.put("name", name); f.put("openDataHref", openDataHref); f.put("files", files)
+        return .object(f)
+    }
+}
+
+extension OpenDataPage.File: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 3)
+        f.put("name", name); f.put("href", href); f.put("description", description)
+        return .object(f)
+    }
+}
