@@ -4,8 +4,9 @@
 /// generic container, its metadata lookups and a box: ~19 % of the page
 /// stage (perf, 4,802-official tree). The models on every page (the layout)
 /// and on the pages a country has thousands of (officials, localities,
-/// their notices, changes and data files) list their fields here instead — in declaration order, nil optionals left out, exactly what the
-/// adapter makes of their synthesized `Encodable`, which stays for the render
+/// their notices, changes and data files) list their fields here instead —
+/// in declaration order, nil optionals left out, exactly what the adapter
+/// makes of their synthesized `Encodable`, which stays for the render
 /// cache's key and as the reference `TemplateEngineTests` compares every
 /// demo page with. The province-wide pages keep the adapter alone.
 protocol TemplateRepresentable: Encodable {
