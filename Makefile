@@ -3,7 +3,7 @@
 #   make test   runs the test suite
 # Both install the Debian packages the build needs when they are missing.
 
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libssl-dev zlib1g-dev libjemalloc-dev pkg-config
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libssl-dev zlib1g-dev libdeflate-dev libjemalloc-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CONTENT ?= content
 OUTPUT ?= output

@@ -35,11 +35,18 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // zlib: deterministic gzip of the published feedback rows (no name, no mtime).
+        // zlib: reading gzip back (a published site's feedback rows).
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        // libdeflate: writing them (deterministic gzip, no name, no mtime),
+        // 2.3× faster than zlib at level 6 and 3 % smaller (decision 89).
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
         ),
         // One libc call Swift cannot reach: renameat2(RENAME_EXCHANGE) for atomic publish.
         .target(name: "CSupport"),
@@ -52,6 +59,7 @@ let package = Package(
                 "CQRencode",
                 "CLibCrypto",
                 "CZlib",
+                "CDeflate",
                 "CSupport",
             ],
             swiftSettings: [

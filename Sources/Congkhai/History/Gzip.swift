@@ -1,28 +1,25 @@
+import CDeflate
 import CZlib
 
-/// Deterministic gzip (RFC 1952) through zlib: no file name, mtime 0, a fixed
-/// level, so the same rows always give the same bytes (builds stay
-/// byte-identical and mirrors can compare hashes).
+/// Deterministic gzip (RFC 1952): no file name, mtime 0, a fixed level, so
+/// the same rows always give the same bytes (builds stay byte-identical and
+/// mirrors can compare hashes). Written with libdeflate, which compresses a
+/// whole buffer at once: at level 6 it took 1.72 s where zlib took 3.97 s
+/// for the 245 MB of a 4,802-official tree's exports, and its files were
+/// 3 % smaller (decision 89). Read back with zlib's streaming inflate, which
+/// stops at a size limit.
 enum Gzip {
     static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
-        var stream = z_stream()
-        // windowBits 15 + 16: gzip wrapper with a minimal header (mtime 0, no name).
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
-        var produced = 0
-        input.withUnsafeBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                _ = deflate(&stream, Z_FINISH)
-                produced = outBuf.count - Int(stream.avail_out)
+        guard let compressor = libdeflate_alloc_compressor(level) else { return [] }
+        defer { libdeflate_free_compressor(compressor) }
+        var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
+        let produced = input.withUnsafeBytes { inBuf in
+            output.withUnsafeMutableBytes { outBuf in
+                libdeflate_gzip_compress(compressor, inBuf.baseAddress, inBuf.count, outBuf.baseAddress, outBuf.count)
             }
         }
-        return Array(output.prefix(produced))
+        // 0: the bound was not enough, which libdeflate rules out; nothing rather than a cut file.
+        return produced == 0 && !input.isEmpty ? [] : Array(output.prefix(produced))
     }
 
     /// Inflates a gzip member; nil when the bytes are not valid gzip or would
