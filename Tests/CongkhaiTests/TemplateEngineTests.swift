@@ -20,14 +20,10 @@ import Testing
     }
 
     @Test func everyDemoPageIsWhatSwiftMustacheRenders() throws {
-        let log = DiagnosticLog()
-        let run = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: log), "\(log.items)")
-        let files = try #require(ThemeFiles.load(path: TemplateKeyTests.repo + "/themes/default", name: "default", log: log))
-        let theme = try #require(Theme.compile(files, log: log))
+        let demo = try TemplateKeyTests.demo()
+        let (theme, plan, renderer) = (demo.theme, demo.plan, demo.renderer)
         var reference = MustacheLibrary()
-        for t in files.templates { try reference.register(t.text, named: t.name) }
-        let plan = SitePlan.make(run)
-        let renderer = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/")
+        for t in demo.files.templates { try reference.register(t.text, named: t.name) }
         var compared = 0
         for page in plan.pages {
             let (d, fullPath) = renderer.display(for: page)
@@ -95,12 +91,8 @@ import Testing
     /// build exactly what their `Encodable` gives through the adapter: every
     /// one found in every demo page's model and layout, both languages.
     @Test func directModelsAreWhatTheirEncodableGives() throws {
-        let log = DiagnosticLog()
-        let run = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: log), "\(log.items)")
-        let files = try #require(ThemeFiles.load(path: TemplateKeyTests.repo + "/themes/default", name: "default", log: log))
-        let theme = try #require(Theme.compile(files, log: log))
-        let plan = SitePlan.make(run)
-        let renderer = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/")
+        let demo = try TemplateKeyTests.demo()
+        let (run, plan, renderer) = (demo.run, demo.plan, demo.renderer)
         var declared = Set<String>(), set = Set<String>()
         var compared = 0
         var pages = 0

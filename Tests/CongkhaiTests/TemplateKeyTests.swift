@@ -10,13 +10,28 @@ import Testing
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    @Test func everyTemplateKeyExistsOnItsModel() throws {
+    /// The demo scored and a renderer of its site with the repository's default theme.
+    struct Demo {
+        var run: ScoringRun
+        var files: ThemeFiles
+        var theme: Theme
+        var plan: SitePlan
+        var renderer: SiteRenderer
+    }
+
+    static func demo() throws -> Demo {
         let log = DiagnosticLog()
-        let run = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: log), "\(log.items)")
-        let files = try #require(ThemeFiles.load(path: TemplateKeyTests.repo + "/themes/default", name: "default", log: log))
+        let run = try #require(ScoringRun.run(content: repo + "/content", options: .init(), log: log), "\(log.items)")
+        let files = try #require(ThemeFiles.load(path: repo + "/themes/default", name: "default", log: log))
         let theme = try #require(Theme.compile(files, log: log))
         let plan = SitePlan.make(run)
-        let renderer = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/")
+        return Demo(run: run, files: files, theme: theme, plan: plan,
+                    renderer: SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/"))
+    }
+
+    @Test func everyTemplateKeyExistsOnItsModel() throws {
+        let demo = try TemplateKeyTests.demo()
+        let (files, plan, renderer) = (demo.files, demo.plan, demo.renderer)
         var templates: [String: [MustacheNode]] = [:]
         for t in files.templates { templates[t.name] = try MustacheNode.parse(t.text) }
         var checker = KeyChecker(templates: templates)
