@@ -17,8 +17,9 @@ enum Feeds {
             byOfficial[u.official, default: []].append(u)
         }
         // Every locality's, then every official's, made on every core and
-        // handed over in that order (one core made them all after the pages:
-        // ~10 s of a national build with the other core idle).
+        // handed over in that order (one core made them all after the pages,
+        // with the other idle: ~1.4 s of the 4,802-official tree's build,
+        // change feeds included).
         let (localities, officials) = (byLocality, byOfficial)
         try PipelinedMap.run(count: p.localities.count + p.officials.count, make: { i -> OutputFile in
             if i < p.localities.count {
