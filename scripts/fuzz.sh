@@ -31,7 +31,7 @@ for o in "${ALL[@]}"; do
   OBJS+=("$o")
 done
 MAPS=""
-for m in Sources/CCmarkGFM Sources/CQRencode Sources/CLibCrypto Sources/CZlib; do MAPS="$MAPS -Xcc -fmodule-map-file=$m/module.modulemap"; done
+for m in Sources/CCmarkGFM Sources/CQRencode Sources/CLibCrypto Sources/CZlib Sources/CDeflate; do MAPS="$MAPS -Xcc -fmodule-map-file=$m/module.modulemap"; done
 MAPS="$MAPS -Xcc -fmodule-map-file=$B/CSupport.build/module.modulemap"
 MAPS="$MAPS -Xcc -fmodule-map-file=$(find .build-fuzz/checkouts/Yams/Sources/CYaml -name module.modulemap | head -1)"
 mkdir -p .build-fuzz/bin .build-fuzz/artifacts
