@@ -3,7 +3,10 @@
 /// Page models are `Encodable` value types with display-ready fields; this
 /// encoder turns one into a `TemplateValue` tree, which `TemplateLibrary`
 /// renders without dynamic casts. Optional fields that are nil are left out,
-/// so `{{#field}}` is false; property names are the template's keys.
+/// so `{{#field}}` is false; property names are the template's keys. A
+/// model that builds its own value (`TemplateRepresentable`: the layout and
+/// the pages a country has thousands of) is asked for it instead, under the
+/// same rules; the encoder stays the reference for those.
 enum TemplateContext {
     /// The model's fields plus `t` (the page language's strings) and `root`
     /// (relative path to the site root), which every template may use.
