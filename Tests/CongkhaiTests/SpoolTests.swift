@@ -51,4 +51,25 @@ import Testing
         #expect(content.bytes("b.md") == [])
         #expect(content.bytes("c.md") == nil && content.hash("c.md") == nil)
     }
+
+    /// A published comment parks its text in the spool and keeps the rest in
+    /// 80 bytes (every published comment of a country stays in memory to the
+    /// last page): what it was given comes back, indexes and text alike.
+    @Test func aPublishedCommentKeepsItsFieldsSmall() {
+        #expect(MemoryLayout<PublishedComment>.stride <= 80)
+        let spool = Spool()
+        let text = "Đường ngập sau mưa, \"nhờ\" xử lý. " + String(repeating: "x", count: 5_000)
+        for (locality, official) in [(0, nil), (7, 0), (48_000, 2_000_000)] as [(Int, Int?)] {
+            let c = PublishedComment(id: "pa-1", date: Day(ordinal: 20_300), locality: locality, official: official, kind: .complaint,
+                                     category: "giao thông", text: text, complaint: .overdue, spool: spool)
+            #expect(c.locality == locality && c.official == official && c.text == text && c.textLength == text.utf8.count)
+            #expect(c.id == "pa-1" && c.date == Day(ordinal: 20_300) && c.kind == .complaint && c.complaint == .overdue)
+            #expect(c.category == "giao thông")
+        }
+        var moved = PublishedComment(id: "x", date: Day(ordinal: 1), locality: 1, official: 3, kind: .rating, category: "",
+                                     text: "", complaint: nil)
+        moved.official = nil
+        moved.locality = 9
+        #expect(moved.official == nil && moved.locality == 9 && moved.text.isEmpty)
+    }
 }

@@ -201,19 +201,36 @@ public struct FeedbackTally: Sendable {
 /// otherwise); pages read it back, and group repeats by a hash and length
 /// first so that only candidates are read (`FeedbackBlock`).
 public struct PublishedComment: Sendable {
+    // Stored widest first, indexes as 32 bits: 80 bytes a comment instead
+    // of 112, and every published comment of a country stays in memory from
+    // the ingest to the last page (1.3 million in our national tree, more
+    // where more people agree to publish).
     public var id: String
-    public var date: Day
-    public var locality: Int
-    public var official: Int?
-    public var kind: FeedbackKind
     public var category: String
-    /// Where a complaint stands at D (nil for other kinds).
-    public var complaint: ComplaintStanding?
     /// FNV-1a of the text's bytes, and their count: equal texts have equal
     /// keys (the converse is checked on the texts themselves).
     public let textHash: UInt64
-    public let textLength: Int
+    public var date: Day
     private let storage: Storage
+    public var kind: FeedbackKind
+    /// Where a complaint stands at D (nil for other kinds).
+    public var complaint: ComplaintStanding?
+    private var locality32: Int32
+    /// The official's index, −1 for none.
+    private var official32: Int32
+    private let length32: Int32
+
+    public var locality: Int {
+        get { Int(locality32) }
+        set { locality32 = Int32(newValue) }
+    }
+
+    public var official: Int? {
+        get { official32 < 0 ? nil : Int(official32) }
+        set { official32 = newValue.map(Int32.init) ?? -1 }
+    }
+
+    public var textLength: Int { Int(length32) }
 
     private enum Storage: Sendable {
         case inline(String)
@@ -237,12 +254,14 @@ public struct PublishedComment: Sendable {
     /// With `spool`, the text is appended there and not kept.
     init(id: String, date: Day, locality: Int, official: Int?, kind: FeedbackKind, category: String, text: String,
          complaint: ComplaintStanding?, spool: Spool?) {
-        (self.id, self.date, self.locality, self.official, self.kind, self.category, self.complaint)
-            = (id, date, locality, official, kind, category, complaint)
+        (self.id, self.date, self.kind, self.category, self.complaint) = (id, date, kind, category, complaint)
+        // Indexes into the province's lists and a field of at most 1 MiB (`CSVScanner.maxFieldBytes`).
+        locality32 = Int32(locality)
+        official32 = official.map(Int32.init) ?? -1
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         textHash = h
-        textLength = text.utf8.count
+        length32 = Int32(text.utf8.count)
         if let spool {
             var t = text
             storage = .spooled(spool, offset: t.withUTF8 { spool.append(UnsafeRawBufferPointer($0)) })
