@@ -9,6 +9,8 @@ import Testing
         ("12619", "vi", "12.619"), ("12619", "en", "12,619"), ("500000", "vi", "500.000"), ("999", "vi", "999"),
         ("1234.5", "vi", "1.234,5"), ("1234.5", "en", "1,234.5"), ("-27780", "vi", "−27.780"), ("0.25", "vi", "0,25"),
         ("-1234567.89", "en", "−1,234,567.89"), ("100", "vi", "100"), ("-0.5", "vi", "−0,5"),
+        // Either side of the short path that skips the marks (up to three plain digits).
+        ("1000", "vi", "1.000"), ("1000", "en", "1,000"), ("7", "en", "7"), ("-5", "vi", "−5"), ("-999", "en", "−999"),
     ])
     func numbersAreGroupedTheLanguagesWay(value: String, language: String, expected: String) throws {
         let x = try #require(Rational(decimal: value))

@@ -9,6 +9,8 @@
 /// makes of their synthesized `Encodable`, which stays for the render
 /// cache's key and as the reference `TemplateEngineTests` compares every
 /// demo page with. The province-wide pages keep the adapter alone.
+/// A page's own model reserves two fields more than it lists: `t` and
+/// `root` are appended to it (`TemplateContext.make`).
 protocol TemplateRepresentable: Encodable {
     var templateValue: TemplateValue { get }
 }

@@ -86,7 +86,6 @@ extension SiteRenderer {
 
 extension LayoutPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        // Two more for `t` and `root` (`TemplateContext.make`).
         var f = TemplateFields(capacity: 23)
         f.put("lang", lang); f.put("ogLocale", ogLocale); f.put("siteTitle", siteTitle); f.put("pageTitle", pageTitle)
         f.put("description", description); f.put("canonical", canonical); f.put("alternates", alternates); f.put("home", home)
