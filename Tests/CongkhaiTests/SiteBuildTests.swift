@@ -137,6 +137,48 @@ import Testing
         let official = site.files["dia-phuong/xa-an-binh/nguyen-van-an/index.html"]?.count ?? 0
         #expect(official > 0 && official < 200_000)
     }
+
+    /// A commune with more officials than one notice part holds gets its
+    /// printable notice in parts: each official once, in leaderboard order,
+    /// at most `PageSize.noticeOfficials` a part, every page under 200 KB
+    /// (one part held every official's QR code: 1.9 MB for 300 officials).
+    @Test func aLargeCommuneGetsItsNoticeInParts() throws {
+        var content = TestContent()
+        let n = 2 * SitePlan.PageSize.noticeOfficials + 5
+        for i in 1...n {
+            content["officials/xa-an-binh/can-bo-\(i).md"] = TestContent.official("Cán Bộ Số \(i)", role: "other", """
+                commitments:
+                  - { id: viec-\(i), title: "Việc số \(i)", group: A, target: 10, published_on: 2026-01-05, deadline: 2026-06-30, status: done, completed_on: 2026-06-01, actual: 10 }
+                """)
+        }
+        let root = try content.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (out, report, log) = try SiteFixture.build(content: root)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard case .built = report.outcome else { Issue.record("build failed: \(log.items.map(\.description))"); return }
+        let site = try BuiltSite(root: out)
+        let base = "dia-phuong/xa-an-binh/thong-bao/"
+        let parts = [base + "index.html", base + "trang-2/index.html", base + "trang-3/index.html"]
+        #expect(site.files[base + "trang-4/index.html"] == nil)
+        var names: [String] = []
+        for (k, part) in parts.enumerated() {
+            guard let html = site.text(part) else { Issue.record("no \(part)"); continue }
+            let sections = html.components(separatedBy: "<section class=\"notice-official\">").dropFirst()
+            #expect(sections.count == (k < 2 ? SitePlan.PageSize.noticeOfficials : n + 1 - 2 * SitePlan.PageSize.noticeOfficials), "\(part)")
+            names += sections.compactMap { $0.components(separatedBy: "<h2>").dropFirst().first?.components(separatedBy: "</h2>").first }
+            #expect(html.contains("<p class=\"notice-part\">Trang \(k + 1)/3</p>"), "\(part)")
+            #expect(html.contains("rel=\"prev\"") == (k > 0) && html.contains("rel=\"next\"") == (k < 2), "\(part)")
+            #expect(html.contains("notice-feedback"), "every part ends with the contacts: \(part)")
+            #expect(site.files["en/" + part] != nil)
+        }
+        // Every official once, in the locality's leaderboard order.
+        #expect(names.count == n + 1 && Set(names).count == n + 1, "\(names)")
+        let locality = try #require(site.text("dia-phuong/xa-an-binh/index.html"))
+        let order = names.compactMap { locality.range(of: ">" + $0 + "<")?.lowerBound }
+        #expect(order.count == names.count && order == order.sorted(), "the parts follow the leaderboard")
+        let large = site.htmlFiles.filter { (site.files[$0]?.count ?? 0) >= 200_000 }
+        #expect(large.isEmpty, "\(large)")
+    }
 }
 
 /// Publishing: a failed build leaves the old site; a held lock refuses a second build.

@@ -96,7 +96,7 @@ import Testing
         var declared = Set<String>(), set = Set<String>()
         var compared = 0
         var pages = 0
-        var filledOne = false, filledLocality = false
+        var filledOne = false, filledLocality = false, filledNotice = false
         for page in plan.pages {
             let (d, fullPath) = renderer.display(for: page)
             let m = renderer.pageModel(page, d)
@@ -110,6 +110,12 @@ import Testing
                 locality.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
                 (locality.removedRows, locality.quotaWarning) = ("removed", "quota")
                 models.append(locality)
+            }
+            if var notice = m.model as? NoticePage, !filledNotice {
+                filledNotice = true
+                // A notice in parts (a commune past `PageSize.noticeOfficials`), seen from its middle part.
+                (notice.part, notice.pager) = ("2/3", Pager(base: "x/", page: 2, count: 3, d))
+                models.append(notice)
             }
             if var official = m.model as? OfficialPage, !filledOne {
                 filledOne = true

@@ -19,6 +19,28 @@ import Testing
                 "expected \(file):\(line) \(fragment), got \(errors.map(\.description))", sourceLocation: sourceLocation)
     }
 
+    // MARK: - Ids whose pages the site already has
+
+    /// An official named like its locality's notice or changes page, or a
+    /// locality named like a page of the localities list, would replace that
+    /// page without a word (decision 90): an error at the file, nothing else.
+    @Test func idsThatNameAnExistingPageAreErrors() throws {
+        var c = TestContent()
+        c["officials/xa-an-binh/thong-bao.md"] = TestContent.official("Trần Văn Bảo", role: "other")
+        c["officials/xa-an-binh/thay-doi.md"] = TestContent.official("Lê Thị Đổi", role: "other")
+        c["localities/trang-2.yaml"] = TestContent.locality
+        // Near misses stay ordinary ids.
+        c["officials/xa-an-binh/thong-bao-moi.md"] = TestContent.official("Phạm Thông", role: "other")
+        c["localities/trang-hai.yaml"] = TestContent.locality
+        c["localities/trang-.yaml"] = TestContent.locality
+        let errors = try c.errors()
+        #expect(errors.map(\.description).sorted() == [
+            "localities/trang-2.yaml:1: error: locality file name \"trang-2\" is the address of a page of the localities list (dia-phuong/trang-2/): rename the file",
+            "officials/xa-an-binh/thay-doi.md:1: error: official file name \"thay-doi\" is the address of a page of the locality (dia-phuong/xa-an-binh/thay-doi/): rename the file",
+            "officials/xa-an-binh/thong-bao.md:1: error: official file name \"thong-bao\" is the address of a page of the locality (dia-phuong/xa-an-binh/thong-bao/): rename the file",
+        ], "\(errors.map(\.description))")
+    }
+
     // MARK: - Dates, types, YAML 1.2
 
     @Test func invalidCalendarDateInDeadline() throws {

@@ -7,6 +7,20 @@ public enum SitePaths {
     }
 
     public static let home = ""
+
+    /// Official ids that would put the official's page where its locality's
+    /// own pages are (`dia-phuong/<locality>/thong-bao/`, `…/thay-doi/`):
+    /// one page silently replaced the other, so such a file is an error
+    /// (decision 90).
+    public static let reservedOfficialIDs: Set<String> = ["thong-bao", "thay-doi"]
+
+    /// A locality id `trang-N` would be page N of the localities list
+    /// (`dia-phuong/trang-N/`): an error like the reserved official ids.
+    public static func isReservedLocalityID(_ id: String) -> Bool {
+        guard id.hasPrefix("trang-") else { return false }
+        let n = id.utf8.dropFirst(6)
+        return !n.isEmpty && n.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
     public static let localities = "dia-phuong/"
     public static func locality(_ id: String) -> String { "dia-phuong/\(id)/" }
     public static func official(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/" }

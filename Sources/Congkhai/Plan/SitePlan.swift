@@ -36,10 +36,14 @@ public struct SitePlan: Sendable {
         public static let compare = 80
         public static let feedbackLocalities = 300
         public static let dataLocalities = 800
+        /// Officials on one part of a locality's printable notice: each brings
+        /// a ~5 KB QR code, so a commune of 300 officials made a 1.9 MB page
+        /// (~6 KB an official); 20 keep a part near 130 KB, seven A4 sheets.
+        public static let noticeOfficials = 20
     }
 
     public enum PageKind: Sendable, Equatable {
-        case home, localities(page: Int), locality(Int), official(Int), notice(Int), peerGroups, peerGroup(Int, page: Int)
+        case home, localities(page: Int), locality(Int), official(Int), notice(Int, page: Int), peerGroups, peerGroup(Int, page: Int)
         case commitments(CommitmentList, page: Int), feedback(page: Int), methodology, openData(page: Int), search, notFound
         /// The data files of one locality (content as scored, explanations, feedback).
         case dataFiles(Int)
@@ -57,6 +61,7 @@ public struct SitePlan: Sendable {
             case let (.commitments(a, _), .commitments(b, _)): return a == b
             case let (.peerGroup(a, _), .peerGroup(b, _)): return a == b
             case let (.compare(a, _), .compare(b, _)): return a == b
+            case let (.notice(a, _), .notice(b, _)): return a == b
             default: return self == other
             }
         }
@@ -156,7 +161,7 @@ public struct SitePlan: Sendable {
         }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
-            kinds.append((.notice(li), SitePaths.notice(l.id)))
+            paged(boards[li].count, PageSize.noticeOfficials, SitePaths.notice(l.id)) { .notice(li, page: $0) }
             kinds.append((.changes(li), SitePaths.localityChanges(l.id)))
             kinds.append((.dataFiles(li), SitePaths.dataFiles(l.id)))
         }

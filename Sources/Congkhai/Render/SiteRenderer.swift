@@ -187,8 +187,9 @@ public struct SiteRenderer: Sendable {
             m.template = "official"; m.title = o.name + " — " + o.position
             m.feed = (d.root + SitePaths.officialFeed(o.locality, o.id), o.name)
             if let model = officialPage(oi, d) { m.model = model; m.description = model.summary }
-        case let .notice(li):
-            m.template = "notice"; m.model = noticePage(li, d); m.title = d.label("notice_title") + " — " + p.localities[li].name
+        case let .notice(li, n):
+            m.template = "notice"; m.model = noticePage(li, page: n, d)
+            m.title = d.label("notice_title") + " — " + p.localities[li].name + pageSuffix(n, d)
         case .peerGroups:
             m.template = "peer-groups"; m.model = peerGroupsPage(d); m.title = d.label("nav_peer_groups")
         case let .peerGroup(gi, n):

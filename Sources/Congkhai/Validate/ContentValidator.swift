@@ -10,6 +10,16 @@ public enum ContentValidator {
         let localityList = localities.map(\.id)
         let productIDs = content.products.keys.sorted()
 
+        // Ids whose pages would land on a page the site already has (decision 90).
+        for locality in localities where SitePaths.isReservedLocalityID(locality.id) {
+            log.error(locality.file, 0, 0, "locality file name \"\(locality.id)\" is the address of a page of the localities list "
+                      + "(\(SitePaths.localities)\(locality.id)/): rename the file")
+        }
+        for official in officials where SitePaths.reservedOfficialIDs.contains(official.id) {
+            log.error(official.file, 0, 0, "official file name \"\(official.id)\" is the address of a page of the locality "
+                      + "(\(SitePaths.locality(official.locality))\(official.id)/): rename the file")
+        }
+
         for locality in localities {
             for adj in locality.normAdjustments where content.products[adj.product] == nil {
                 log.error(locality.file, adj.line, 0,

@@ -36,3 +36,19 @@ struct Pager: Encodable, Sendable {
         return start..<min(count, start + size)
     }
 }
+
+extension Pager: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 5)
+        f.put("many", many); f.put("summary", summary); f.put("links", links); f.put("prev", prev); f.put("next", next)
+        return .object(f)
+    }
+}
+
+extension Pager.Link: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 3)
+        f.put("label", label); f.put("href", href); f.put("current", current)
+        return .object(f)
+    }
+}

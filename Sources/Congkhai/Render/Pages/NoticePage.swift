@@ -1,6 +1,9 @@
 /// The A4 notice for a commune's board: each official compact (name, score,
 /// band, a tally line, a short commitments table and a QR code), three to a
-/// page; the contacts once, at the end.
+/// sheet; the contacts once, at the end. A commune with more officials than
+/// `SitePlan.PageSize.noticeOfficials` gets a notice in parts (`thong-bao/`,
+/// `thong-bao/trang-2/`, …), each printable on its own: heading, its part
+/// number, its officials in leaderboard order, the contacts.
 struct NoticePage: Encodable, Sendable {
     struct Official: Encodable, Sendable {
         var name: String
@@ -23,17 +26,23 @@ struct NoticePage: Encodable, Sendable {
     var asOf: DateText
     var period: String
     var provisional: String?
+    /// "Trang 2/3" on paper when the notice has parts; nil when it has one.
+    var part: String?
     var officials: [Official]
     var channels: [LayoutPage.Channel]
     var portalQR: String?
+    var pager: Pager
 }
 
 extension SiteRenderer {
-    func noticePage(_ li: Int, _ d: Display) -> NoticePage {
+    func noticePage(_ li: Int, page: Int, _ d: Display) -> NoticePage {
         let p = run.province
         let l = p.localities[li]
         let D = run.scoreboard.asOf
-        let officials = plan.localityBoards[li].map { m -> NoticePage.Official in
+        let board = plan.localityBoards[li]
+        let size = SitePlan.PageSize.noticeOfficials
+        let pages = SitePlan.pageCount(board.count, size)
+        let officials = board[Pager.range(page: page, size: size, count: board.count)].map { m -> NoticePage.Official in
             let r = run.scoreboard.results[m.result]
             let o = p.officials[r.official]
             let url = baseURL + SitePaths.prefix(d.language, default: plan.defaultLanguage) + SitePaths.official(o.locality, o.id)
@@ -50,15 +59,19 @@ extension SiteRenderer {
         let portalQR = self.portalQR.map { QRCode.svg($0, label: d.label("notice_feedback_qr")) }
         return NoticePage(name: l.name, localityHref: d.link(SitePaths.locality(l.id)), asOf: d.date(D),
                           period: p.site.period.start.vietnamese + " – " + p.site.period.end.vietnamese,
-                          provisional: provisional(d), officials: officials, channels: channels(d), portalQR: portalQR)
+                          provisional: provisional(d),
+                          part: pages > 1 ? d.fill("pager_summary", ["page": d.count(page), "pages": d.count(pages)]) : nil,
+                          officials: officials, channels: channels(d), portalQR: portalQR,
+                          pager: Pager(base: SitePaths.notice(l.id), page: page, count: pages, d))
     }
 }
 
 extension NoticePage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 10)
+        var f = TemplateFields(capacity: 12)
         f.put("name", name); f.put("localityHref", localityHref); f.put("asOf", asOf); f.put("period", period)
-        f.put("provisional", provisional); f.put("officials", officials); f.put("channels", channels); f.put("portalQR", portalQR)
+        f.put("provisional", provisional); f.put("part", part); f.put("officials", officials); f.put("channels", channels)
+        f.put("portalQR", portalQR); f.put("pager", pager)
         return .object(f)
     }
 }
