@@ -138,6 +138,47 @@ import Testing
         #expect(official > 0 && official < 200_000)
     }
 
+    /// A comparison row holds a labelled cell per criterion: a framework with
+    /// many criteria gets fewer officials a page, so its pages stay under
+    /// 200 KB as the default framework's do (which keeps its 80).
+    @Test func comparisonPagesStaySmallWithManyCriteria() throws {
+        let demo = try TemplateKeyTests.demo()
+        #expect(SitePlan.compareSize(demo.run.province.framework, languages: ["vi", "en"]) == SitePlan.PageSize.compare)
+        var content = TestContent()
+        let criteria = (1...25).map { i in """
+              - id: c\(i)
+                name: { vi: "Tiêu chí số \(i) về kết quả thực hiện nhiệm vụ được giao", en: "Criterion \(i) on the results of the tasks assigned" }
+                group: B
+                weight: 4
+                measures:
+                  - { metric: disclosure }
+            """ }.joined(separator: "\n")
+        content["framework.yaml"] = """
+            id: test
+            name: { vi: "Khung thử", en: "Test framework" }
+            criteria:
+            \(criteria)
+            bands:
+              - { id: excellent, min: 90, name: { vi: "Xuất sắc", en: "Excellent" } }
+              - { id: good, min: 70, name: { vi: "Tốt", en: "Good" } }
+              - { id: complete, min: 50, name: { vi: "Hoàn thành", en: "Complete" } }
+              - { id: incomplete, min: 0, name: { vi: "Không hoàn thành", en: "Incomplete" } }
+            """
+        for i in 1...70 {
+            content["localities/xa-so-\(i).yaml"] = TestContent.locality.replacingOccurrences(of: "Xã An Bình", with: "Xã Số \(i)")
+            content["officials/xa-so-\(i)/chu-tich.md"] = TestContent.official("Nguyễn Văn Số \(i)")
+        }
+        let root = try content.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (out, report, log) = try SiteFixture.build(content: root)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard case .built = report.outcome else { Issue.record("build failed: \(log.items.prefix(5).map(\.description))"); return }
+        let site = try BuiltSite(root: out)
+        #expect(site.files["so-sanh/trang-2/index.html"] != nil && site.files["en/so-sanh/trang-2/index.html"] != nil)
+        let large = site.htmlFiles.filter { (site.files[$0]?.count ?? 0) >= 200_000 }
+        #expect(large.isEmpty, "\(large.map { ($0, site.files[$0]?.count ?? 0) })")
+    }
+
     /// A commune with more officials than one notice part holds gets its
     /// printable notice in parts: each official once, in leaderboard order,
     /// at most `PageSize.noticeOfficials` a part, every page under 200 KB

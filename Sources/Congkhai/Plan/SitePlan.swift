@@ -34,6 +34,9 @@ public struct SitePlan: Sendable {
         public static let localities = 300
         public static let members = 200
         public static let compare = 80
+        /// What the rows of one comparison page may take, estimated
+        /// (`compareSize`): 80 default-framework rows are ~160 KB.
+        public static let compareRowBytes = 172_000
         public static let feedbackLocalities = 300
         public static let dataLocalities = 800
         /// Officials on one part of a locality's printable notice: each brings
@@ -70,6 +73,18 @@ public struct SitePlan: Sendable {
     /// Number of pages of a list of `count` items, `size` per page (at least one).
     public static func pageCount(_ count: Int, _ size: Int) -> Int { max(1, (count + size - 1) / size) }
 
+    /// Officials on one comparison page: `PageSize.compare`, fewer when the
+    /// framework has more criteria or longer names. Every row holds a cell
+    /// per criterion labelled with the criterion's name (for phones): ~2 KB
+    /// a row with the default framework's ten, so a framework of twenty would
+    /// have made pages of ~300 KB (decision 90). The estimate (~450 bytes a
+    /// row, ~125 a cell plus its label) is a little above what is written.
+    public static func compareSize(_ framework: Framework, languages: [String]) -> Int {
+        var row = 450
+        for c in framework.criteria { row += 125 + (languages.map { c.name.text($0).utf8.count }.max() ?? 0) }
+        return max(10, min(PageSize.compare, PageSize.compareRowBytes / row))
+    }
+
     /// Officials shown on the comparison pages, per context index (nil: all).
     public static func compareCount(_ run: ScoringRun, context: Locality.Context?) -> Int {
         let p = run.province
@@ -99,6 +114,8 @@ public struct SitePlan: Sendable {
     public var pages: [Page]
     /// Result index of each official, by official index.
     public var resultOf: [Int: Int]
+    /// Officials on one comparison page (`compareSize`).
+    public var compareSize: Int
 
     public static func make(_ run: ScoringRun) -> SitePlan {
         let p = run.province
@@ -155,9 +172,10 @@ public struct SitePlan: Sendable {
         for list in CommitmentList.allCases {
             paged(lists[list]?.count ?? 0, PageSize.commitments, SitePaths.commitments(list)) { .commitments(list, page: $0) }
         }
-        paged(compareCount(run, context: nil), PageSize.compare, SitePaths.compare(nil)) { .compare(nil, page: $0) }
+        let compareSize = compareSize(p.framework, languages: p.site.languages)
+        paged(compareCount(run, context: nil), compareSize, SitePaths.compare(nil)) { .compare(nil, page: $0) }
         for (i, c) in Locality.Context.allCases.enumerated() where p.localities.contains(where: { $0.context == c }) {
-            paged(compareCount(run, context: c), PageSize.compare, SitePaths.compare(c)) { .compare(i, page: $0) }
+            paged(compareCount(run, context: c), compareSize, SitePaths.compare(c)) { .compare(i, page: $0) }
         }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
@@ -177,6 +195,7 @@ public struct SitePlan: Sendable {
 
         return SitePlan(languages: p.site.languages, defaultLanguage: p.site.languages.first ?? "vi",
                         localityRanking: localityRanking, localityBoards: boards, peerGroups: peerGroups,
-                        commitmentLists: lists, recentUpdates: updates.map(\.0), pages: pages, resultOf: resultOf)
+                        commitmentLists: lists, recentUpdates: updates.map(\.0), pages: pages, resultOf: resultOf,
+                        compareSize: compareSize)
     }
 }

@@ -51,7 +51,7 @@ extension SiteRenderer {
         }
         // One page of the officials of every group, in order.
         let total = SitePlan.compareCount(run, context: wanted)
-        let shown = Pager.range(page: page, size: SitePlan.PageSize.compare, count: total)
+        let shown = Pager.range(page: page, size: plan.compareSize, count: total)
         // Whole boards before the page are stepped over by their size and
         // nothing after it is visited: walking every official of the country
         // for each of its ~1,800 compare pages was a fifth of the page stage.
@@ -88,6 +88,6 @@ extension SiteRenderer {
                            filters: filters, criteria: fw.criteria.map { $0.name.text(d.language) }, tables: tables,
                            hasRows: !tables.isEmpty, provisional: provisional(d),
                            pager: Pager(base: SitePaths.compare(wanted), page: page,
-                                        count: SitePlan.pageCount(total, SitePlan.PageSize.compare), d))
+                                        count: SitePlan.pageCount(total, plan.compareSize), d))
     }
 }
