@@ -192,12 +192,21 @@ import Testing
                   - { id: viec-\(i), title: "Việc số \(i)", group: A, target: 10, published_on: 2026-01-05, deadline: 2026-06-30, status: done, completed_on: 2026-06-01, actual: 10 }
                 """)
         }
+        // A commune whose notice has one part, beside it.
+        content["localities/xa-binh-yen.yaml"] = TestContent.locality.replacingOccurrences(of: "Xã An Bình", with: "Xã Bình Yên")
+        content["officials/xa-binh-yen/tran-van-yen.md"] = TestContent.official("Trần Văn Yên")
         let root = try content.write()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (out, report, log) = try SiteFixture.build(content: root)
         defer { try? FileManager.default.removeItem(atPath: out) }
         guard case .built = report.outcome else { Issue.record("build failed: \(log.items.map(\.description))"); return }
         let site = try BuiltSite(root: out)
+        // One part: no part line, no pager, and no blank line left where they
+        // would be (every published notice would change bytes for nothing).
+        let single = try #require(site.text("dia-phuong/xa-binh-yen/thong-bao/index.html"))
+        let notice = try #require(single.components(separatedBy: "<div class=\"notice\">").last?.components(separatedBy: "<section class=\"notice-feedback\">").first)
+        #expect(!notice.contains("notice-part") && !notice.contains("class=\"pager\"") && !notice.contains("\n\n"), "\(notice)")
+        #expect(site.files["dia-phuong/xa-binh-yen/thong-bao/trang-2/index.html"] == nil)
         let base = "dia-phuong/xa-an-binh/thong-bao/"
         let parts = [base + "index.html", base + "trang-2/index.html", base + "trang-3/index.html"]
         #expect(site.files[base + "trang-4/index.html"] == nil)

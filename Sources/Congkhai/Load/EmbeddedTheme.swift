@@ -354,7 +354,9 @@ enum EmbeddedTheme {
 <h1>{{t.notice_title}} — {{name}}</h1>
 <p>{{t.as_of}} <time datetime="{{asOf.iso}}">{{asOf.text}}</time> · {{t.period}} {{period}}</p>
 {{#provisional}}<p class="provisional">{{provisional}}</p>{{/provisional}}
-{{#part}}<p class="notice-part">{{part}}</p>{{/part}}
+{{#part}}
+<p class="notice-part">{{part}}</p>
+{{/part}}
 <p class="no-print"><a href="{{localityHref}}">{{name}}</a></p>
 {{#officials}}<section class="notice-official">
 <div class="notice-head">
@@ -367,7 +369,11 @@ enum EmbeddedTheme {
 </div>
 <ul class="notice-commitments">{{#commitments}}<li>{{title}} — {{t.deadline}} <time datetime="{{deadline.iso}}">{{deadline.text}}</time> — <strong>{{standing}}</strong></li>{{/commitments}}</ul>
 </section>{{/officials}}
-{{#pager}}{{#many}}<div class="no-print">{{> pager}}</div>{{/many}}{{/pager}}
+{{#pager}}
+{{#many}}
+<div class="no-print">{{> pager}}</div>
+{{/many}}
+{{/pager}}
 <section class="notice-feedback">
 <h2>{{t.give_feedback}}</h2>
 <ul class="channels">{{#channels}}<li>{{label}}: {{value}}</li>{{/channels}}</ul>
