@@ -61,4 +61,15 @@ import Testing
         #expect(ScoresReport.json(a).serialized() == ScoresReport.json(b).serialized())
         #expect(ScoresReport.csv(a) == ScoresReport.csv(b))
     }
+
+    /// `check`, `score` and `verify` render no page: their runs collect no
+    /// published comment, and score exactly as a build's run does.
+    @Test func aRunWithoutCommentsScoresTheSame() throws {
+        let a = try #require(DemoContentTests.run.0)
+        let log = DiagnosticLog()
+        let b = try #require(ScoringRun.run(content: DemoContentTests.root, options: .init(keepsComments: false), log: log))
+        #expect(a.scoreboard.tally.comments.count > 100 && b.scoreboard.tally.comments.isEmpty)
+        #expect(ScoresReport.json(a).serialized() == ScoresReport.json(b).serialized())
+        #expect(log.items.map(\.description) == DemoContentTests.run.1.map(\.description))
+    }
 }

@@ -28,12 +28,14 @@ public enum FeedbackIngest {
 
     /// With `export`, each valid row dated in [S, D] is also written for publication.
     /// `lanes`: threads checking rows (`FeedbackLanes`); the result is the same for any number.
+    /// `keepsComments` false: no page will show the published comments, so
+    /// the tally collects none (`ScoringRun.Options.keepsComments`).
     static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?,
-                    lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
+                    keepsComments: Bool = true, lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
         let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
-        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, expectedRows: expected)
+        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, expectedRows: expected, keepsComments: keepsComments)
         let stages = FeedbackStages(accumulator: accumulator, export: export, start: start, asOf: asOf)
         var quarantined: [QuarantinedRow] = []
         var quarantinedCount = 0

@@ -12,10 +12,15 @@ public struct ScoringRun: Sendable {
     public struct Options: Sendable {
         public var asOf: Day?
         public var strict: Bool
+        /// False when no page will be rendered (`check`, `score`, `verify`'s
+        /// recomputation): the published comments, kept in memory and their
+        /// texts spooled to disk for the pages, are then not collected.
+        public var keepsComments: Bool
 
-        public init(asOf: Day? = nil, strict: Bool = false) {
+        public init(asOf: Day? = nil, strict: Bool = false, keepsComments: Bool = true) {
             self.asOf = asOf
             self.strict = strict
+            self.keepsComments = keepsComments
         }
     }
 
@@ -43,7 +48,7 @@ public struct ScoringRun: Sendable {
         }
         let exporter = export?(province)
         progress("feedback")
-        let ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter)
+        let ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments)
         province.feedbackHashes = ingest.hashes
         if options.strict {
             for q in ingest.quarantined { log.error(q.file, q.line, 0, "feedback row rejected: \(q.reason)") }

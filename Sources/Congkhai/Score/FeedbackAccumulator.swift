@@ -30,7 +30,11 @@ public final class FeedbackAccumulator {
     private var categories = ByteInterner()
     private var exoticRatings: [Rational] = []
 
-    public init(province: Province, asOf: Day, expectedRows: Int = 0) {
+    /// False: published comments are not collected (nothing renders them).
+    private let keepsComments: Bool
+
+    public init(province: Province, asOf: Day, expectedRows: Int = 0, keepsComments: Bool = true) {
+        self.keepsComments = keepsComments
         period = province.site.period
         officialLocality = province.officials.map { province.localityIndex($0.locality) ?? -1 }
         self.asOf = asOf
@@ -52,7 +56,7 @@ public final class FeedbackAccumulator {
         guard row.date >= period.start, row.date <= asOf else { return }
         tally.inWindowRows += 1
         let category = row.category.isEmpty ? nil : categories.id(row.category, limit: 10_000)
-        if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
+        if keepsComments, row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
             tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
                                                    kind: row.kind,
                                                    // The interned copy (same bytes): one string per category
