@@ -107,8 +107,6 @@ public enum SiteBuild {
         var header: String?
         /// The key's parts with no content file hashed yet (decision 87).
         var contentDeferred: BuildKey.Partial?
-        /// What the last build recorded beside the published site.
-        var previousState: BuildState?
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
             let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
@@ -124,7 +122,6 @@ public enum SiteBuild {
             let listing = BuildKey.prepare(inputs, deferring: { _ in true })
             header = listing?.header
             let state = BuildState.read(publisher.statePath)
-            previousState = state
             let compare = state != nil && (state?.header == nil || state?.header == header)
             let partial = compare ? BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport) : nil
             partialDigest = partial?.digest
@@ -203,8 +200,6 @@ public enum SiteBuild {
         // Written into the staging folder as rendered: the site is never held in memory whole.
         let staging: Staging
         do { staging = try publisher.stage() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
-        // Taken before the first file is linked (a link changes the published file's ctime).
-        staging.publishedHashes = PublishedHashes.trusted(destination: publisher.destination, state: previousState)
         var scores: [UInt8] = []
         var manifestBytes: [UInt8] = []
         var pageCount = 0

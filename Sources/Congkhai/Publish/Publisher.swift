@@ -216,9 +216,6 @@ public final class Staging {
     /// a first build writes every file.
     public private(set) var rewrittenCount = 0
     public private(set) var firstRewritten: String?
-    /// The published files' hashes when they may stand in for reading the
-    /// files back (`PublishedHashes.trusted`); nil: compare byte for byte.
-    var publishedHashes: PublishedHashes?
 
     init(publisher: Publisher, dir: String) {
         self.publisher = publisher
@@ -260,17 +257,11 @@ public final class Staging {
     public func write(_ file: OutputFile) throws {
         let path = dir + "/" + file.path
         try directory(for: path)
-        let hex = SHA256.hex(file.bytes)
-        hashes[file.path] = hex
+        hashes[file.path] = SHA256.hex(file.bytes)
         // A file whose bytes did not change keeps its inode and mtime, so
         // rsync and CDNs move only real changes (the old name is a hard link).
         let published = publisher.destination + "/" + file.path
-        if let trusted = publishedHashes {
-            // The published manifest says what each published file holds (decision 91).
-            if trusted.matches(path: file.path, hex: hex), Foundation.link(published, path) == 0 { return }
-        } else if publisher.isUnchanged(file.bytes, at: published), Foundation.link(published, path) == 0 {
-            return
-        }
+        if publisher.isUnchanged(file.bytes, at: published), Foundation.link(published, path) == 0 { return }
         rewrittenCount += 1
         if firstRewritten == nil { firstRewritten = file.path }
         try publisher.write(file.bytes, to: path)

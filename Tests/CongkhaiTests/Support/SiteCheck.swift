@@ -111,11 +111,4 @@ enum SiteFixture {
         let report = SiteBuild.run(.init(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) }), log: log)
         return (output, report, log)
     }
-
-    /// Builds `content` over the site already published at `output`.
-    static func rebuild(content: String, output: String, asOf: String? = nil) throws -> (String, SiteBuild.Report, DiagnosticLog) {
-        let log = DiagnosticLog()
-        let report = SiteBuild.run(.init(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) }), log: log)
-        return (output, report, log)
-    }
 }
