@@ -53,5 +53,13 @@ import Testing
         #expect(throws: Scaffold.Failure.self) { try Scaffold.write(Scaffold.locality(id: "xa-a", kind: .ward, context: .urban, name: "B"), root: root) }
         #expect(try String(contentsOfFile: root + "/localities/xa-a.yaml", encoding: .utf8).contains("name: \"A\""))
         #expect(throws: Scaffold.Failure.self) { try Scaffold.locality(id: "Xã A", kind: .commune, context: .rural, name: nil) }
+        // Ids whose pages' addresses are taken (decision 90), refused as `check` would.
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.locality(id: "trang-3", kind: .commune, context: .rural, name: nil) }
+        for id in ["thong-bao", "thay-doi"] {
+            #expect(throws: Scaffold.Failure.self) {
+                try Scaffold.official(locality: "xa-a", id: id, name: "Tên", role: .chairman, position: nil)
+            }
+        }
+        _ = try Scaffold.official(locality: "xa-a", id: "thong-bao-moi", name: "Tên", role: .chairman, position: nil)
     }
 }

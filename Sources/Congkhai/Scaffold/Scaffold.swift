@@ -19,6 +19,10 @@ public enum Scaffold {
         guard Identifier.isValid(id) else {
             throw Failure(description: "\(what) \"\(id)\" is not a valid id: lowercase letters, digits and hyphens, like xa-an-binh")
         }
+        // The ids `check` refuses because their pages' addresses are taken (decision 90).
+        if (what == "locality" && SitePaths.isReservedLocalityID(id)) || (what == "official" && SitePaths.reservedOfficialIDs.contains(id)) {
+            throw Failure(description: "\(what) \"\(id)\" is the address of a page the site already has: choose another id")
+        }
     }
 
     /// Writes files under `root`, refusing if any exists (all or nothing).

@@ -57,12 +57,11 @@ extension SiteRenderer {
                 })
         }
         let portalQR = self.portalQR.map { QRCode.svg($0, label: d.label("notice_feedback_qr")) }
+        let pager = Pager(base: SitePaths.notice(l.id), page: page, count: pages, d)
         return NoticePage(name: l.name, localityHref: d.link(SitePaths.locality(l.id)), asOf: d.date(D),
                           period: p.site.period.start.vietnamese + " – " + p.site.period.end.vietnamese,
-                          provisional: provisional(d),
-                          part: pages > 1 ? d.fill("pager_summary", ["page": d.count(page), "pages": d.count(pages)]) : nil,
-                          officials: officials, channels: channels(d), portalQR: portalQR,
-                          pager: Pager(base: SitePaths.notice(l.id), page: page, count: pages, d))
+                          provisional: provisional(d), part: pager.many ? pager.summary : nil,
+                          officials: officials, channels: channels(d), portalQR: portalQR, pager: pager)
     }
 }
 
