@@ -168,15 +168,9 @@ import Testing
             content["localities/xa-so-\(i).yaml"] = TestContent.locality.replacingOccurrences(of: "Xã An Bình", with: "Xã Số \(i)")
             content["officials/xa-so-\(i)/chu-tich.md"] = TestContent.official("Nguyễn Văn Số \(i)")
         }
-        let root = try content.write()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let (out, report, log) = try SiteFixture.build(content: root)
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        guard case .built = report.outcome else { Issue.record("build failed: \(log.items.prefix(5).map(\.description))"); return }
-        let site = try BuiltSite(root: out)
+        guard let site = try SiteFixture.site(of: content) else { return }
         #expect(site.files["so-sanh/trang-2/index.html"] != nil && site.files["en/so-sanh/trang-2/index.html"] != nil)
-        let large = site.htmlFiles.filter { (site.files[$0]?.count ?? 0) >= 200_000 }
-        #expect(large.isEmpty, "\(large.map { ($0, site.files[$0]?.count ?? 0) })")
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
 
     /// A commune with more officials than one notice part holds gets its
@@ -195,12 +189,7 @@ import Testing
         // A commune whose notice has one part, beside it.
         content["localities/xa-binh-yen.yaml"] = TestContent.locality.replacingOccurrences(of: "Xã An Bình", with: "Xã Bình Yên")
         content["officials/xa-binh-yen/tran-van-yen.md"] = TestContent.official("Trần Văn Yên")
-        let root = try content.write()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let (out, report, log) = try SiteFixture.build(content: root)
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        guard case .built = report.outcome else { Issue.record("build failed: \(log.items.map(\.description))"); return }
-        let site = try BuiltSite(root: out)
+        guard let site = try SiteFixture.site(of: content) else { return }
         // One part: no part line, no pager, and no blank line left where they
         // would be (every published notice would change bytes for nothing).
         let single = try #require(site.text("dia-phuong/xa-binh-yen/thong-bao/index.html"))
@@ -226,8 +215,7 @@ import Testing
         let locality = try #require(site.text("dia-phuong/xa-an-binh/index.html"))
         let order = names.compactMap { locality.range(of: ">" + $0 + "<")?.lowerBound }
         #expect(order.count == names.count && order == order.sorted(), "the parts follow the leaderboard")
-        let large = site.htmlFiles.filter { (site.files[$0]?.count ?? 0) >= 200_000 }
-        #expect(large.isEmpty, "\(large)")
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
 }
 

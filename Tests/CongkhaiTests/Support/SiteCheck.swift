@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Congkhai
 
 /// Reads a built site back for checks: every file, every link, every id.
@@ -22,6 +23,11 @@ struct BuiltSite {
     func text(_ path: String) -> String? { files[path].map { String(decoding: $0, as: UTF8.self) } }
 
     var htmlFiles: [String] { files.keys.filter { $0.hasSuffix(".html") }.sorted() }
+
+    /// Pages of `limit` bytes or more, with their sizes (the issue's ~200 KB a page).
+    func pagesOver(_ limit: Int) -> [(String, Int)] {
+        htmlFiles.compactMap { p in files[p].flatMap { $0.count >= limit ? (p, $0.count) : nil } }
+    }
 
     /// Values of `attribute="…"` in a page (the theme always double-quotes).
     static func attributes(_ name: String, in html: String) -> [String] {
@@ -110,5 +116,19 @@ enum SiteFixture {
         let log = DiagnosticLog()
         let report = SiteBuild.run(.init(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) }), log: log)
         return (output, report, log)
+    }
+
+    /// `content` written, built and read back (both folders removed);
+    /// nil, with the first errors recorded, when the build fails.
+    static func site(of content: TestContent, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuiltSite? {
+        let root = try content.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (out, report, log) = try build(content: root)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        guard case .built = report.outcome else {
+            Issue.record("build failed: \(log.items.prefix(5).map(\.description))", sourceLocation: sourceLocation)
+            return nil
+        }
+        return try BuiltSite(root: out)
     }
 }
