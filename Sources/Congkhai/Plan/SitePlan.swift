@@ -76,8 +76,8 @@ public struct SitePlan: Sendable {
     /// Officials on one comparison page: `PageSize.compare`, fewer when the
     /// framework has more criteria or longer names. Every row holds a cell
     /// per criterion labelled with the criterion's name (for phones): ~2 KB
-    /// a row with the default framework's ten, so a framework of twenty would
-    /// have made pages of ~300 KB (decision 90). The estimate (~450 bytes a
+    /// a row with the default framework's ten, so 80 rows of a framework of
+    /// twenty-five made pages of ~320 KB (decision 90). The estimate (~450 bytes a
     /// row, ~125 a cell plus its label) is a little above what is written.
     public static func compareSize(_ framework: Framework, languages: [String]) -> Int {
         var row = 450
