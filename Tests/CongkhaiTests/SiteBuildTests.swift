@@ -173,6 +173,35 @@ import Testing
         #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
 
+    /// A locality's page lists its most overdue commitments up to
+    /// `PageSize.localityOverdue` and links to the province's overdue list
+    /// for the rest (each card ~0.5 KB: hundreds made the page grow past
+    /// 200 KB); below the cap, no link.
+    @Test func aLocalityPageCapsItsOverdueCommitments() throws {
+        var content = TestContent()
+        let n = SitePlan.PageSize.localityOverdue + 7
+        let commitments = (1...n).map { i in
+            "  - { id: viec-\(i), title: \"Việc số \(i)\", group: A, target: 10, actual: 1, published_on: 2026-01-05, deadline: 2026-03-\(String(format: "%02d", i % 28 + 1)), status: in_progress }"
+        }.joined(separator: "\n")
+        content["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", "commitments:\n" + commitments)
+        content["localities/xa-binh-yen.yaml"] = TestContent.locality.replacingOccurrences(of: "Xã An Bình", with: "Xã Bình Yên")
+        content["officials/xa-binh-yen/tran-van-yen.md"] = TestContent.official("Trần Văn Yên", """
+            commitments:
+              - { id: mot, title: "Việc một", group: A, target: 10, actual: 1, published_on: 2026-01-05, deadline: 2026-03-01, status: in_progress }
+            """)
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let page = try #require(site.text("dia-phuong/xa-an-binh/index.html"))
+        let section = try #require(page.components(separatedBy: "<h2 id=\"overdue-h\">").last?.components(separatedBy: "</section>").first)
+        #expect(section.components(separatedBy: "<li class=\"card st-overdue\"").count - 1 == SitePlan.PageSize.localityOverdue)
+        #expect(section.contains("<a href=\"../../cam-ket/qua-han/\">… và 7 cam kết quá hạn khác"), "\(section.suffix(400))")
+        // The most overdue first: the earliest deadline (1 March) is shown.
+        #expect(section.contains("01/03/2026"))
+        let small = try #require(site.text("dia-phuong/xa-binh-yen/index.html"))
+        let smallSection = try #require(small.components(separatedBy: "<h2 id=\"overdue-h\">").last?.components(separatedBy: "</section>").first)
+        #expect(!smallSection.contains("class=\"more\""), "\(smallSection)")
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
+    }
+
     /// A commune with more officials than one notice part holds gets its
     /// printable notice in parts: each official once, in leaderboard order,
     /// at most `PageSize.noticeOfficials` a part, every page under 200 KB

@@ -108,7 +108,7 @@ import Testing
             if var locality = m.model as? LocalityPage, !filledLocality {
                 filledLocality = true
                 locality.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
-                (locality.removedRows, locality.quotaWarning) = ("removed", "quota")
+                (locality.removedRows, locality.quotaWarning, locality.overdueMore) = ("removed", "quota", "more")
                 models.append(locality)
             }
             if var notice = m.model as? NoticePage, !filledNotice {

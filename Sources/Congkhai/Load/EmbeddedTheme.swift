@@ -286,6 +286,9 @@ enum EmbeddedTheme {
 <section aria-labelledby="overdue-h">
 <h2 id="overdue-h">{{t.overdue_commitments}}</h2>
 {{#hasOverdue}}<ul class="cards">{{#overdue}}{{> commitment-item}}{{/overdue}}</ul>{{/hasOverdue}}
+{{#overdueMore}}
+<p class="more"><a href="{{overdueHref}}">{{overdueMore}}</a></p>
+{{/overdueMore}}
 {{^hasOverdue}}<p>{{t.none}}</p>{{/hasOverdue}}
 </section>
 {{#feedback}}{{> feedback-summary}}{{/feedback}}
@@ -568,6 +571,7 @@ localities_ranked: { vi: "Xếp hạng địa phương", en: "Localities ranked"
 localities_ranked_note: { vi: "Theo điểm trung bình của các cán bộ trong địa phương.", en: "By the mean total of the locality's officials." }
 see_all: { vi: "Xem tất cả", en: "See all" }
 overdue_commitments: { vi: "Cam kết quá hạn", en: "Overdue commitments" }
+overdue_more: { vi: "… và {{count}} cam kết quá hạn khác: xem danh sách cam kết quá hạn của tỉnh", en: "… and {{count}} more overdue commitments: see the province's list of overdue commitments" }
 recent_updates: { vi: "Cập nhật gần đây", en: "Recent updates" }
 how_to_feedback: { vi: "Cách gửi phản ánh", en: "How to give feedback" }
 

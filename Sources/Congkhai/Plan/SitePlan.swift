@@ -43,6 +43,10 @@ public struct SitePlan: Sendable {
         /// a ~5 KB QR code, so a commune of 300 officials made a 1.9 MB page
         /// (~6 KB an official); 20 keep a part near 130 KB, seven A4 sheets.
         public static let noticeOfficials = 20
+        /// Overdue commitments on a locality's own page (~0.5 KB each), the
+        /// most overdue first; the rest are on their officials' pages and in
+        /// the province's overdue list, which the page links to.
+        public static let localityOverdue = 60
     }
 
     public enum PageKind: Sendable, Equatable {

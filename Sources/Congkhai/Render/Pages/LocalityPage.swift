@@ -36,6 +36,9 @@ struct LocalityPage: Encodable, Sendable {
     var hasAdjustments: Bool
     var overdue: [CommitmentCard]
     var hasOverdue: Bool
+    /// "… and 40 more: the province's overdue list" past `PageSize.localityOverdue`.
+    var overdueMore: String?
+    var overdueHref: String
     var feedback: FeedbackBlock
 }
 
@@ -54,7 +57,10 @@ extension SiteRenderer {
                                          province: p), q.exceeded {
             quota = d.fill("quota_warning", ["excellent": d.count(q.counted), "of": d.count(q.of)])
         }
-        let overdue = overdueByLocality[li].map { commitmentCard($0, d, withOfficial: true) }
+        // Most overdue first (the plan's order), at most `PageSize.localityOverdue`.
+        let allOverdue = overdueByLocality[li]
+        let overdue = allOverdue.prefix(SitePlan.PageSize.localityOverdue).map { commitmentCard($0, d, withOfficial: true) }
+        let hidden = allOverdue.count - overdue.count
         let indicators = l.indicators.map { i in
             LocalityPage.Indicator(name: i.unit.isEmpty ? i.name : i.name + " (" + i.unit + ")", baseline: d.number(i.baseline),
                                    target: d.number(i.target), actual: i.actual.map { d.number($0) } ?? d.label("no_data"),
@@ -75,6 +81,8 @@ extension SiteRenderer {
             board: leaderboard(plan.localityBoards[li], caption: d.label("leaderboard") + " — " + l.name, showLocality: false, d),
             indicators: indicators, hasIndicators: !indicators.isEmpty, adjustments: adjustments, hasAdjustments: !adjustments.isEmpty,
             overdue: overdue, hasOverdue: !overdue.isEmpty,
+            overdueMore: hidden > 0 ? d.fill("overdue_more", ["count": d.count(hidden)]) : nil,
+            overdueHref: d.link(SitePaths.commitments(.overdue)),
             feedback: FeedbackBlock(run.scoreboard.tally.localitySummaries[li], comments: comments(locality: li),
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period,
                                     asOf: run.scoreboard.asOf, d))
@@ -83,13 +91,14 @@ extension SiteRenderer {
 
 extension LocalityPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 22)
+        var f = TemplateFields(capacity: 24)
         f.put("name", name); f.put("kind", kind); f.put("context", context); f.put("population", population)
         f.put("rankLine", rankLine); f.put("noticeHref", noticeHref); f.put("feedHref", feedHref)
         f.put("changesHref", changesHref); f.put("removedRows", removedRows); f.put("quotaWarning", quotaWarning)
         f.put("provisional", provisional); f.put("trend", trend); f.put("board", board); f.put("indicators", indicators)
         f.put("hasIndicators", hasIndicators); f.put("adjustments", adjustments); f.put("hasAdjustments", hasAdjustments)
-        f.put("overdue", overdue); f.put("hasOverdue", hasOverdue); f.put("feedback", feedback)
+        f.put("overdue", overdue); f.put("hasOverdue", hasOverdue); f.put("overdueMore", overdueMore)
+        f.put("overdueHref", overdueHref); f.put("feedback", feedback)
         return .object(f)
     }
 }
