@@ -27,8 +27,8 @@ public struct SiteRenderer: Sendable {
     let peerGroupOf: [Int: Int]
     let groupedRanking: GroupedRanking
     /// Published comments by official and by locality (indexes into `tally.comments`).
-    let commentsByOfficial: [Int: [Int]]
-    let commentsByLocality: [Int: [Int]]
+    let commentsByOfficial: GroupedIndex
+    let commentsByLocality: GroupedIndex
     /// Per locality index: its officials' indexes, results and overdue
     /// commitments, and its content files — each page of a locality looks
     /// here instead of scanning the province (quadratic at national scale).
@@ -73,13 +73,9 @@ public struct SiteRenderer: Sendable {
         }
         peerGroupOf = peers
         groupedRanking = GroupedRanking(plan.localityRanking, localities: run.province.localities)
-        var byOfficial: [Int: [Int]] = [:], byLocality: [Int: [Int]] = [:]
-        for (i, c) in run.scoreboard.tally.comments.enumerated() {
-            if let o = c.official { byOfficial[o, default: []].append(i) }
-            byLocality[c.locality, default: []].append(i)
-        }
-        commentsByOfficial = byOfficial
-        commentsByLocality = byLocality
+        let comments = run.scoreboard.tally.comments
+        commentsByOfficial = GroupedIndex(count: comments.count, groups: run.province.officials.count) { comments[$0].official }
+        commentsByLocality = GroupedIndex(count: comments.count, groups: run.province.localities.count) { comments[$0].locality }
         if let portal = run.province.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, LinkPolicy.href(portal) != nil {
             portalQR = QRCode.modules(portal)
         } else {
@@ -268,11 +264,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func comments(official oi: Int) -> [PublishedComment] {
-        (commentsByOfficial[oi] ?? []).map { run.scoreboard.tally.comments[$0] }
+        commentsByOfficial[oi].map { run.scoreboard.tally.comments[Int($0)] }
     }
 
     func comments(locality li: Int) -> [PublishedComment] {
-        (commentsByLocality[li] ?? []).map { run.scoreboard.tally.comments[$0] }
+        commentsByLocality[li].map { run.scoreboard.tally.comments[Int($0)] }
     }
 
     // MARK: - Sitemap
