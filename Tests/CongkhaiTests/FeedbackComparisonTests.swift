@@ -116,11 +116,8 @@ import Testing
     /// Random edits (rows changed, removed, added anywhere, files added and
     /// dropped): the skip never changes what is recorded.
     @Test func randomEditsRecordWhatAFullComparisonRecords() {
-        var seed: UInt64 = 0x9E3779B97F4A7C15
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(n))
-        }
+        var random = SeededSequence(seed: 0x9E3779B97F4A7C15)
+        func next(_ n: Int) -> Int { random.next(n) }
         var visitedTotal = 0, rowsTotal = 0
         for _ in 0..<200 {
             let files = ["feedback/a.csv", "feedback/b.csv", "feedback/c.csv"].prefix(1 + next(3))

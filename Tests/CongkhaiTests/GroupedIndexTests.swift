@@ -5,15 +5,11 @@ import Testing
 /// positions, in the same order, as grouping into a dictionary of arrays.
 @Suite struct GroupedIndexTests {
     @Test func groupsLikeADictionaryOfArrays() {
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33)
-        }
+        var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
         for (count, groups) in [(0, 0), (0, 5), (1, 1), (50, 3), (10_000, 137)] {
             // Some items in no group, some with a key out of range: both left out.
             let keys: [Int?] = (0..<count).map { _ in
-                let r = next() % (groups + 3)
+                let r = random.next(groups + 3)
                 return r == groups ? nil : (r == groups + 1 ? -1 : (r == groups + 2 ? groups + 4 : r))
             }
             let index = GroupedIndex(count: count, groups: groups) { keys[$0] }

@@ -8,11 +8,8 @@ import Testing
     static func less(_ a: Item, _ b: Item) -> Bool { a.key != b.key ? a.key < b.key : a.seq < b.seq }
 
     @Test func matchesTheStandardSort() {
-        var state: UInt64 = 2026
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededSequence(seed: 2026)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var inputs: [[Item]] = []
         for n in [0, 1, 2, 3, 15, 16, 17, 31, 100, 1_000, 5_000] {
             for spread in [1, 3, n + 1] {
