@@ -1354,6 +1354,7 @@ table.compact{width:auto;min-width:16rem;margin:.5rem 0}
 table.compare{table-layout:fixed;font-size:.85rem}
 table.compare th,table.compare td{overflow-wrap:break-word;hyphens:auto}
 table.compare thead th{font-size:.75rem}
+table.compare thead th{width:5rem}
 table.compare thead th:first-child{width:11rem}
 table.compare .band{white-space:normal;overflow-wrap:normal;font-size:.75rem;display:inline-block;margin-top:.2rem}
 .glossary dt{font-weight:700;margin-top:.5rem}
