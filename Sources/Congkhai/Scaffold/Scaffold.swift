@@ -15,12 +15,13 @@ public enum Scaffold {
         public var text: String
     }
 
-    public static func checkID(_ id: String, what: String) throws {
+    /// `reserved`: ids of this kind whose page address the site already uses
+    /// (`SitePaths`, decision 90), refused as `check` would.
+    public static func checkID(_ id: String, what: String, reserved: (String) -> Bool = { _ in false }) throws {
         guard Identifier.isValid(id) else {
             throw Failure(description: "\(what) \"\(id)\" is not a valid id: lowercase letters, digits and hyphens, like xa-an-binh")
         }
-        // The ids `check` refuses because their pages' addresses are taken (decision 90).
-        if (what == "locality" && SitePaths.isReservedLocalityID(id)) || (what == "official" && SitePaths.reservedOfficialIDs.contains(id)) {
+        if reserved(id) {
             throw Failure(description: "\(what) \"\(id)\" is the address of a page the site already has: choose another id")
         }
     }
@@ -89,7 +90,7 @@ public enum Scaffold {
     // MARK: - Locality
 
     public static func locality(id: String, kind: Locality.Kind, context: Locality.Context, name: String?) throws -> [File] {
-        try checkID(id, what: "locality")
+        try checkID(id, what: "locality", reserved: SitePaths.isReservedLocalityID)
         let shown = name ?? defaultName(id: id, kind: kind)
         return [File(path: "localities/\(id).yaml", text: """
         # Địa phương, đơn vị: \(shown)
@@ -129,7 +130,7 @@ public enum Scaffold {
 
     public static func official(locality: String, id: String, name: String?, role: Official.Role, position: String?) throws -> [File] {
         try checkID(locality, what: "locality")
-        try checkID(id, what: "official")
+        try checkID(id, what: "official", reserved: SitePaths.reservedOfficialIDs.contains)
         let shown = name ?? id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         return [File(path: "officials/\(locality)/\(id).md", text: """
         ---
