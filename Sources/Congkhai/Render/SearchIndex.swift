@@ -1,60 +1,252 @@
-/// The prebuilt search index: officials, localities and commitment titles,
-/// each with its name, a short description, a URL relative to the site root
-/// and its words folded without diacritics (`k`), which `site.js` matches as
-/// whole words and ranks (exact name first, then name, then other words).
+/// The search index in small files (decision 91): a phone fetches only the
+/// lists of the words it searches for, never the whole index.
 ///
-/// Written straight into bytes, entry by entry: nationally it holds ~400,000
-/// entries (71 MB), and building them as `JSONValue`s first held ~140 MB more
-/// at the page stage's end, the build's peak. The bytes are those
-/// `JSONValue.serialized(pretty: false)` gives (same quoting, same key order).
+/// One file of 70 MB (a national site) or 2.6 MB (a province of 1,800
+/// officials) was fetched whole before the first result. Now every entry —
+/// a locality, an official, a published commitment — is listed under each
+/// word it can be found by (what `site.js` matches: an official's name,
+/// position and locality; a locality's name and id; a commitment's title),
+/// and officials and localities also under each pair of adjacent words of
+/// their names, because in Vietnamese single syllables (`nguyen`, `van`,
+/// `an`) are shared by thousands of people while pairs are not. Keys are
+/// spread over `buckets` files by a hash (FNV-1a of the key's bytes, the same
+/// in `site.js`): `search/<b>.json` maps each key of bucket `b` to its list
+/// of entries, or — when the list is long — to the files that hold it,
+/// `search/<b>-<j>-<p>.json`, in parts of at most `partBytes`.
+/// `search/index.json` gives the bucket count.
+///
+/// Lists are in one order — officials, localities, commitments, each by
+/// folded name — so that the first parts of a very long list hold the people
+/// and places, and the browser ranks as before (exact name, then a name
+/// holding every word, then any field) with ties in this order.
+///
+/// Written bucket by bucket from one sorted array of (key, entry) pairs, each
+/// entry serialized once: nationally ~2.7 M pairs (22 MB) and the entries'
+/// bytes (~45 MB), less than the one 71 MB buffer it replaces.
 enum SearchIndex {
-    static func file(run: ScoringRun, plan: SitePlan) -> OutputFile {
+    /// File sizes; tests shrink them to reach every branch on small sites.
+    struct Limits: Sendable {
+        /// A list this size or smaller is written inside its bucket.
+        var inlineBytes = 4_096
+        /// The largest list file (one entry more if a single entry is larger).
+        var partBytes = 64_000
+        /// The average bucket the bucket count aims for.
+        var bucketBytes = 24_000
+        /// No bucket grows past this: its largest lists move to files of their own.
+        var bucketMaxBytes = 96_000
+    }
+
+    static let folder = "search/"
+    static let metaPath = "search/index.json"
+
+    /// FNV-1a, 32 bits, over the key's UTF-8 bytes; `site.js` computes the same
+    /// over the key's characters (keys are ASCII).
+    static func hash(_ key: String) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        for b in key.utf8 {
+            h ^= UInt32(b)
+            h = h &* 0x0100_0193
+        }
+        return h
+    }
+
+    /// The `[a-z0-9]` runs of `Slug.fold(text)`: the words `site.js` splits a
+    /// query and an entry into.
+    static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var folded = Slug.fold(text)
+        folded.withUTF8 { b in
+            var start = -1
+            for i in 0...b.count {
+                let c: UInt8 = i < b.count ? b[i] : 0x20
+                let isWordByte = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+                if isWordByte {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    start = -1
+                }
+            }
+        }
+        return out
+    }
+
+    /// What a list entry holds and how it sorts.
+    private struct Entry {
+        var kind: UInt8
+        var sortName: [UInt8]
+        var url: String
+        var start: Int
+        var end: Int
+    }
+
+    static func files(run: ScoringRun, limits: Limits = Limits(), emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let localityName = Dictionary(p.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let D = run.scoreboard.asOf
-        // Sized once from the raw texts (folding only shortens them; escapes
-        // are rare): outgrowing a guess doubled a 71 MB buffer and copied it,
-        // at the page stage's end, which is the build's memory peak.
-        var bound = 2
-        func room(_ name: String, _ description: String, _ url: String, _ words: String) {
-            bound += 48 + 3 * name.utf8.count + description.utf8.count + url.utf8.count + words.utf8.count
+
+        var blob: [UInt8] = []
+        var entries: [Entry] = []
+        var keyIDs: [String: UInt32] = [:]
+        var keys: [String] = []
+        // (key id << 32) | entry index, later (key rank << 32) | entry rank.
+        var pairs: [UInt64] = []
+
+        func add(_ kind: UInt8, _ name: String, _ description: String, _ url: String,
+                 matchedBy matchWords: [String], nameWords: [String], pairsOfName: Bool) {
+            let index = UInt64(entries.count)
+            let start = blob.count
+            blob.append(contentsOf: "[\"".utf8)
+            blob.append(kind == 0 ? UInt8(ascii: "o") : kind == 1 ? UInt8(ascii: "l") : UInt8(ascii: "c"))
+            blob.append(contentsOf: "\",".utf8)
+            JSONValue.quote(name, htmlSafe: true, into: &blob)
+            blob.append(UInt8(ascii: ","))
+            JSONValue.quote(description, htmlSafe: true, into: &blob)
+            blob.append(UInt8(ascii: ","))
+            JSONValue.quote(url, htmlSafe: true, into: &blob)
+            blob.append(UInt8(ascii: "]"))
+            entries.append(Entry(kind: kind, sortName: Array(nameWords.joined(separator: " ").utf8), url: url,
+                                 start: start, end: blob.count))
+            var own = matchWords
+            if pairsOfName, nameWords.count > 1 {
+                for i in 0..<(nameWords.count - 1) { own.append(nameWords[i] + " " + nameWords[i + 1]) }
+            }
+            var seen: Set<String> = []
+            for key in own where seen.insert(key).inserted {
+                let id: UInt32
+                if let known = keyIDs[key] {
+                    id = known
+                } else {
+                    id = UInt32(keys.count)
+                    keyIDs[key] = id
+                    keys.append(key)
+                }
+                pairs.append(UInt64(id) << 32 | index)
+            }
         }
-        for l in p.localities { room(l.name, "", SitePaths.locality(l.id), l.id) }
+
+        for l in p.localities {
+            let name = words(l.name)
+            add(1, l.name, "", SitePaths.locality(l.id), matchedBy: name + l.id.split(separator: "-").map(String.init),
+                nameWords: name, pairsOfName: true)
+        }
         for o in p.officials {
             let loc = localityName[o.locality] ?? o.locality
             let url = SitePaths.official(o.locality, o.id)
-            room(o.name, o.position + ", " + loc, url, o.position + " " + loc)
-            for c in o.commitments where c.isPublished(asOf: D) { room(c.title, o.name + ", " + loc, url + "#ck-" + c.id, "") }
+            let name = words(o.name)
+            let description = o.position + ", " + loc
+            add(0, o.name, description, url, matchedBy: name + words(description), nameWords: name, pairsOfName: true)
+            for c in o.commitments where c.isPublished(asOf: D) {
+                let title = words(c.title)
+                add(2, c.title, o.name + ", " + loc, url + "#ck-" + c.id, matchedBy: title, nameWords: title,
+                    pairsOfName: false)
+            }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bound)
-        out.append(UInt8(ascii: "["))
-        var first = true
-        func entry(_ type: String, _ name: String, _ description: String, _ url: String, _ words: String) {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            let fields = [("y", type), ("n", name), ("f", Slug.fold(name)), ("d", description), ("u", url),
-                          ("k", Slug.fold(name + " " + words))]
-            out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: JSONValue.quote(key).utf8)
-                out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: JSONValue.quote(value).utf8)
+        keyIDs = [:]
+
+        // Entries ranked: officials, localities, commitments; by folded name, then address.
+        let order = entries.indices.sorted { a, b in
+            let x = entries[a], y = entries[b]
+            if x.kind != y.kind { return x.kind < y.kind }
+            if x.sortName != y.sortName { return x.sortName.lexicographicallyPrecedes(y.sortName) }
+            return x.url.utf8.lexicographicallyPrecedes(y.url.utf8)
+        }
+        var entryRank = [UInt32](repeating: 0, count: entries.count)
+        for (rank, e) in order.enumerated() { entryRank[e] = UInt32(rank) }
+        let entryBytes = order.map { entries[$0].end - entries[$0].start }
+        let entryStart = order.map { entries[$0].start }
+        entries = []
+
+        // Each key's list size decides whether it sits in its bucket; the
+        // buckets' total decides how many there are.
+        var listBytes = [Int](repeating: 1, count: keys.count)
+        for pair in pairs {
+            let e = Int(entryRank[Int(pair & 0xFFFF_FFFF)])
+            listBytes[Int(pair >> 32)] += entryBytes[e] + 1
+        }
+        var inBuckets = 2
+        for (k, key) in keys.enumerated() {
+            inBuckets += key.utf8.count + 16 + (listBytes[k] <= limits.inlineBytes ? listBytes[k] : 24)
+        }
+        var bucketCount = 1
+        while bucketCount * limits.bucketBytes < inBuckets { bucketCount *= 2 }
+        let mask = UInt32(bucketCount - 1)
+        let bucketOf = keys.map { Int(hash($0) & mask) }
+        let keyOrder = keys.indices.sorted { a, b in
+            bucketOf[a] != bucketOf[b] ? bucketOf[a] < bucketOf[b] : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+        }
+        var keyRank = [UInt32](repeating: 0, count: keys.count)
+        for (rank, k) in keyOrder.enumerated() { keyRank[k] = UInt32(rank) }
+        for i in pairs.indices {
+            let pair = pairs[i]
+            pairs[i] = UInt64(keyRank[Int(pair >> 32)]) << 32 | UInt64(entryRank[Int(pair & 0xFFFF_FFFF)])
+        }
+        entryRank = []
+        pairs.sort()
+
+        func appendList(_ range: Range<Int>, into out: inout [UInt8]) {
+            out.append(UInt8(ascii: "["))
+            for i in range {
+                if i > range.lowerBound { out.append(UInt8(ascii: ",")) }
+                let e = Int(pairs[i] & 0xFFFF_FFFF)
+                out.append(contentsOf: blob[entryStart[e]..<(entryStart[e] + entryBytes[e])])
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+
+        var at = 0  // next pair
+        var rank = 0  // next key rank
+        for b in 0..<bucketCount {
+            // This bucket's keys and the ranges of their pairs.
+            var bucketKeys: [(key: String, range: Range<Int>, bytes: Int)] = []
+            while rank < keyOrder.count, bucketOf[keyOrder[rank]] == b {
+                let k = keyOrder[rank]
+                let from = at
+                while at < pairs.count, Int(pairs[at] >> 32) == rank { at += 1 }
+                bucketKeys.append((keys[k], from..<at, listBytes[k]))
+                rank += 1
+            }
+            var inline = bucketKeys.map { $0.bytes <= limits.inlineBytes }
+            var size = 2 + bucketKeys.indices.reduce(0) { $0 + bucketKeys[$1].key.utf8.count + 16 + (inline[$1] ? bucketKeys[$1].bytes : 24) }
+            while size > limits.bucketMaxBytes, let largest = bucketKeys.indices.filter({ inline[$0] }).max(by: {
+                bucketKeys[$0].bytes < bucketKeys[$1].bytes
+            }) {
+                inline[largest] = false
+                size -= bucketKeys[largest].bytes - 24
+            }
+            var out: [UInt8] = [UInt8(ascii: "{")]
+            for (j, item) in bucketKeys.enumerated() {
+                if j > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: "\"\(item.key)\":{\"n\":\(item.range.count),".utf8)
+                if inline[j] {
+                    out.append(contentsOf: "\"e\":".utf8)
+                    appendList(item.range, into: &out)
+                } else {
+                    var parts = 0
+                    var first = item.range.lowerBound
+                    while first < item.range.upperBound {
+                        var last = first + 1
+                        var bytes = 2 + entryBytes[Int(pairs[first] & 0xFFFF_FFFF)]
+                        while last < item.range.upperBound {
+                            let next = entryBytes[Int(pairs[last] & 0xFFFF_FFFF)] + 1
+                            if bytes + next > limits.partBytes { break }
+                            bytes += next
+                            last += 1
+                        }
+                        parts += 1
+                        var file: [UInt8] = []
+                        file.reserveCapacity(bytes)
+                        appendList(first..<last, into: &file)
+                        try emit(OutputFile(path: folder + "\(b)-\(j)-\(parts).json", bytes: file))
+                        first = last
+                    }
+                    out.append(contentsOf: "\"p\":\(parts),\"f\":\"\(b)-\(j)\"".utf8)
+                }
+                out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "}"))
+            try emit(OutputFile(path: folder + "\(b).json", bytes: out))
         }
-        for l in p.localities {
-            entry("l", l.name, "", SitePaths.locality(l.id), l.id.replacingOccurrences(of: "-", with: " "))
-        }
-        for o in p.officials {
-            let loc = localityName[o.locality] ?? o.locality
-            entry("o", o.name, o.position + ", " + loc, SitePaths.official(o.locality, o.id), o.position + " " + loc)
-            for c in o.commitments where c.isPublished(asOf: D) {
-                entry("c", c.title, o.name + ", " + loc, SitePaths.official(o.locality, o.id) + "#ck-" + c.id, "")
-            }
-        }
-        out.append(UInt8(ascii: "]"))
-        return OutputFile(path: "search-index.json", bytes: out)
+        try emit(OutputFile(path: metaPath, text: "{\"buckets\":\(bucketCount)}"))
     }
 }

@@ -139,7 +139,7 @@ public struct SiteRenderer: Sendable {
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, emit: emit)
         try changeFeeds(emit: emit)
         try OpenData.files(run: run, plan: plan, history: history, emit: emit)
-        try emit(SearchIndex.file(run: run, plan: plan))
+        try SearchIndex.files(run: run, emit: emit)
         for file in sitemaps() { try emit(file) }
         try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }

@@ -1,4 +1,4 @@
-/// Search (enhanced by `site.js` over `search-index.json`) and, without
+/// Search (enhanced by `site.js` over the index in `search/`, decision 91) and, without
 /// JavaScript, the directory of localities and officials.
 struct SearchPage: Encodable, Sendable {
     struct Official: Encodable, Sendable {
@@ -13,6 +13,7 @@ struct SearchPage: Encodable, Sendable {
         var officials: [Official]
     }
 
+    /// The index's folder (`search/`), relative to this page.
     var indexHref: String
     var langPrefix: String
     /// The directory for readers without JavaScript; empty past `directoryLimit`
@@ -28,14 +29,14 @@ extension SiteRenderer {
     func searchPage(_ d: Display) -> SearchPage {
         let p = run.province
         guard p.localities.count <= SiteRenderer.directoryLimit else {
-            return SearchPage(indexHref: d.root + "search-index.json", langPrefix: d.prefix, localities: [], tooLong: true,
+            return SearchPage(indexHref: d.root + SearchIndex.folder, langPrefix: d.prefix, localities: [], tooLong: true,
                               localitiesHref: d.link(SitePaths.localities))
         }
         var byLocality: [String: [SearchPage.Official]] = [:]
         for (oi, o) in p.officials.enumerated() {
             byLocality[o.locality, default: []].append(SearchPage.Official(name: o.name, href: officialLink(oi, d), position: o.position))
         }
-        return SearchPage(indexHref: d.root + "search-index.json", langPrefix: d.prefix, localities: p.localities.map { l in
+        return SearchPage(indexHref: d.root + SearchIndex.folder, langPrefix: d.prefix, localities: p.localities.map { l in
             SearchPage.Locality(name: l.name, href: d.link(SitePaths.locality(l.id)), officials: byLocality[l.id] ?? [])
         }, tooLong: false, localitiesHref: d.link(SitePaths.localities))
     }

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The search index in small files (decision 91): every entry found under each
+/// of its words, lists in one order, no file past its size, the same hash as
+/// `site.js`. The browser side is `scripts/search_check.py`.
+@Suite struct SearchIndexTests {
+    /// The demo's index written with tiny limits, so long lists go to parts and
+    /// full buckets move their largest lists out, as on a national site.
+    static let small = SearchIndex.Limits(inlineBytes: 400, partBytes: 1_500, bucketBytes: 800, bucketMaxBytes: 1_200)
+
+    struct Index {
+        var buckets = 0
+        var files: [String: [UInt8]] = [:]
+        /// Key → its entries as written, whole lists (parts joined).
+        var lists: [String: [[String]]] = [:]
+        var counts: [String: Int] = [:]
+        /// Keys whose lists are in files of their own.
+        var parted: Set<String> = []
+    }
+
+    static func read(_ limits: SearchIndex.Limits) throws -> Index {
+        let run = try #require(SiteBuildTests.demo.1.run)
+        var index = Index()
+        SearchIndex.files(run: run, limits: limits) { index.files[$0.path] = $0.bytes }
+        let meta = try #require(try JSONSerialization.jsonObject(with: Data(index.files[SearchIndex.metaPath] ?? [])) as? [String: Int])
+        index.buckets = try #require(meta["buckets"])
+        for b in 0..<index.buckets {
+            let bucket = try #require(index.files["search/\(b).json"], "bucket \(b) missing")
+            let keys = try #require(try JSONSerialization.jsonObject(with: Data(bucket)) as? [String: [String: Any]])
+            for (key, value) in keys {
+                #expect(Int(SearchIndex.hash(key)) % index.buckets == b, "\(key) in the wrong bucket")
+                index.counts[key] = value["n"] as? Int
+                if let inline = value["e"] as? [[String]] {
+                    index.lists[key] = inline
+                } else {
+                    let parts = try #require(value["p"] as? Int), name = try #require(value["f"] as? String)
+                    var all: [[String]] = []
+                    for p in 1...parts {
+                        let part = try #require(index.files["search/\(name)-\(p).json"], "part \(name)-\(p) missing")
+                        all += try #require(try JSONSerialization.jsonObject(with: Data(part)) as? [[String]])
+                    }
+                    index.lists[key] = all
+                    index.parted.insert(key)
+                }
+            }
+        }
+        return index
+    }
+
+    /// The keys an entry must be listed under: what `site.js` matches it by,
+    /// and for people and places each adjacent pair of name words.
+    static func keys(of e: [String]) -> Set<String> {
+        let name = SearchIndex.words(e[1])
+        var words = name
+        if e[0] == "o" { words += SearchIndex.words(e[2]) }
+        if e[0] == "l" { words += e[3].split(separator: "/")[1].split(separator: "-").map(String.init) }
+        var keys = Set(words)
+        if e[0] != "c", name.count > 1 { for i in 0..<(name.count - 1) { keys.insert(name[i] + " " + name[i + 1]) } }
+        return keys
+    }
+
+    @Test func theHashIsFNV1aAsInSiteJS() {
+        #expect(SearchIndex.hash("") == 0x811C_9DC5)
+        #expect(SearchIndex.hash("a") == 0xE40C_292C)
+        #expect(SearchIndex.hash("foobar") == 0xBF9C_F968)
+        let js = EmbeddedTheme.assets.first { $0.name == "site.js" }?.text ?? ""
+        #expect(js.contains("0x811c9dc5") && js.contains("Math.imul(h, 0x01000193)"))
+    }
+
+    @Test func everyEntryIsFoundByEachOfItsWordsAndNoOther() throws {
+        for limits in [SearchIndex.Limits(), SearchIndexTests.small] {
+            let index = try SearchIndexTests.read(limits)
+            var entries: [String: [String]] = [:]
+            for (key, list) in index.lists {
+                #expect(list.count == index.counts[key], "\(key): n says \(index.counts[key] ?? -1), list has \(list.count)")
+                for e in list {
+                    entries[e[3]] = e
+                    #expect(SearchIndexTests.keys(of: e).contains(key), "\(e[3]) listed under \(key)")
+                }
+                // One order: officials, localities, commitments, then folded name, then address.
+                let order = list.map { ("olc".firstIndex(of: Character($0[0])).map { "olc".distance(from: "olc".startIndex, to: $0) } ?? 9,
+                                        SearchIndex.words($0[1]).joined(separator: " "), $0[3]) }
+                #expect(zip(order, order.dropFirst()).allSatisfy { a, b in
+                    a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1.utf8.lexicographicallyPrecedes(b.1.utf8) : a.2.utf8.lexicographicallyPrecedes(b.2.utf8)
+                }, "\(key) out of order")
+            }
+            let run = try #require(SiteBuildTests.demo.1.run)
+            let published = run.province.officials.reduce(0) { $0 + $1.commitments.filter { $0.isPublished(asOf: run.scoreboard.asOf) }.count }
+            #expect(entries.count == run.province.localities.count + run.province.officials.count + published)
+            for e in entries.values {
+                for key in SearchIndexTests.keys(of: e) {
+                    #expect(index.lists[key]?.contains(e) == true, "\(e[3]) not under \(key)")
+                }
+            }
+        }
+    }
+
+    @Test func noFileOutgrowsItsLimit() throws {
+        let limits = SearchIndexTests.small
+        let index = try SearchIndexTests.read(limits)
+        let parts = index.files.keys.filter { $0.split(separator: "-").count == 3 }
+        #expect(parts.count > 10, "tiny limits put long lists in parts")
+        #expect(index.buckets >= 16)
+        // A full bucket moved some lists short enough to stay in it out to files of their own.
+        let spilled = index.parted.filter { key in
+            2 + (index.lists[key] ?? []).reduce(0) { $0 + 1 + 12 + $1.reduce(0) { $0 + $1.utf8.count + 3 } } <= limits.inlineBytes
+        }
+        #expect(!spilled.isEmpty)
+        for (path, bytes) in index.files {
+            let limit = parts.contains(path) ? limits.partBytes : limits.bucketMaxBytes
+            // A part holds one entry at least, even one larger than the limit.
+            let single = (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [Any])?.count == 1
+            #expect(bytes.count <= limit || single, "\(path): \(bytes.count) bytes")
+        }
+        // With the default limits the demo keeps short lists inside a few buckets.
+        let demo = try SearchIndexTests.read(SearchIndex.Limits())
+        #expect(demo.files.values.allSatisfy { $0.count <= 100_000 })
+    }
+
+    @Test func wordsAreFoldedRunsOfLettersAndDigits() {
+        #expect(SearchIndex.words("Phó Chủ tịch UBND – Xã Đông Hòa, khu 10") == ["pho", "chu", "tich", "ubnd", "xa", "dong", "hoa", "khu", "10"])
+        #expect(SearchIndex.words("  ") == [])
+    }
+}
