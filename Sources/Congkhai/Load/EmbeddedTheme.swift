@@ -1182,7 +1182,7 @@ details>*{display:block}
   var dir = form.getAttribute("data-index");
   // Addresses in the index are relative to the site root; English pages live under en/.
   var base = dir.slice(0, dir.length - "search/".length) + (form.getAttribute("data-prefix") || "");
-  var MAX_PARTS = 3;
+  var MAX_PARTS = 3;  // search/index.json says; a list is written no further
   var files = {};
   function get(url, then) {
     var f = files[url];
@@ -1246,28 +1246,40 @@ details>*{display:block}
     var closed = open ? terms.slice(0, last) : terms;
     var keys = [];
     closed.forEach(function (t) { if (keys.indexOf(t) < 0) keys.push(t); });
-    for (var i = 0; i + 1 < closed.length; i++) keys.push(closed[i] + " " + closed[i + 1]);
+    // Narrower lists for when a word's list is too long to fetch: adjacent
+    // pairs (a name as typed) and the unfinished word taken as whole.
+    var narrow = [];
+    for (var i = 0; i < last; i++) narrow.push(terms[i] + " " + terms[i + 1]);
+    if (open) narrow.push(terms[last]);
+    var all = keys.concat(narrow);
     get(dir + "index.json", function (meta) {
       if (!meta || !meta.buckets) return then([], false);
-      getAll(keys.map(function (k) { return dir + (hash(k) % meta.buckets) + ".json"; }), function (buckets) {
-        var word = null, pair = null, missing = false;
-        keys.forEach(function (k, i) {
-          var l = buckets[i] && Object.prototype.hasOwnProperty.call(buckets[i], k) ? buckets[i][k] : null;
-          if (k.indexOf(" ") < 0) { if (!l) missing = true; else if (!word || l.n < word.n) word = l; }
-          else if (l && (!pair || l.n < pair.n)) pair = l;
-        });
-        if (missing || !word) return then([], false);
-        // A word whose list is too long to fetch: the adjacent pair's list
-        // (a name as typed), or the first parts (people and places first).
+      MAX_PARTS = meta.parts || MAX_PARTS;
+      getAll(all.map(function (k) { return dir + (hash(k) % meta.buckets) + ".json"; }), function (buckets) {
+        function listOf(i) {
+          var b = buckets[i], k = all[i];
+          return b && Object.prototype.hasOwnProperty.call(b, k) ? b[k] : null;
+        }
+        function fits(l) { return l.e !== undefined || l.p <= MAX_PARTS; }
+        var word = null;
+        for (var i = 0; i < keys.length; i++) {
+          var l = listOf(i);
+          if (!l) return then([], false);  // a whole word found nowhere
+          if (!word || l.n < word.n) word = l;
+        }
         var use = word, partial = false;
-        if (word.e === undefined && word.p > MAX_PARTS) {
+        if (!fits(word)) {
+          // Too long: the shortest narrower list that fits, or the first parts
+          // (people and places first); either way there may be more.
           partial = true;
-          if (pair && pair.n < word.n) use = pair;
+          for (var j = keys.length; j < all.length; j++) {
+            var n = listOf(j);
+            if (n && fits(n) && (fits(use) ? n.n < use.n : true)) use = n;
+          }
         }
         if (use.e !== undefined) return then(rank(use.e, terms, open), partial);
         var urls = [];
         for (var p = 1; p <= Math.min(use.p, MAX_PARTS); p++) urls.push(dir + use.f + "-" + p + ".json");
-        if (use.p > MAX_PARTS) partial = true;
         getAll(urls, function (parts) {
           var entries = [];
           parts.forEach(function (part) { if (part) entries = entries.concat(part); });
@@ -1297,7 +1309,7 @@ details>*{display:block}
       if (!hits.length || partial) {
         var note = document.createElement("li");
         note.className = "note";
-        note.textContent = form.getAttribute(hits.length ? "data-partial" : "data-none") || "";
+        note.textContent = form.getAttribute(partial ? "data-partial" : "data-none") || "";
         list.appendChild(note);
       }
     });

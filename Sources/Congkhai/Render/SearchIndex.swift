@@ -12,8 +12,10 @@
 /// spread over `buckets` files by a hash (FNV-1a of the key's bytes, the same
 /// in `site.js`): `search/<b>.json` maps each key of bucket `b` to its list
 /// of entries, or — when the list is long — to the files that hold it,
-/// `search/<b>-<j>-<p>.json`, in parts of at most `partBytes`.
-/// `search/index.json` gives the bucket count.
+/// `search/<b>-<j>-<p>.json`, in parts of at most `partBytes`; a list longer
+/// than `maxParts` parts is written only that far, since the browser never
+/// fetches more (on the national tree 163 such lists would have been 390 of
+/// 450 MB). `search/index.json` gives the bucket count and `maxParts`.
 ///
 /// Lists are in one order — officials, localities, commitments, each by
 /// folded name — so that the first parts of a very long list hold the people
@@ -34,6 +36,9 @@ enum SearchIndex {
         var bucketBytes = 24_000
         /// No bucket grows past this: its largest lists move to files of their own.
         var bucketMaxBytes = 96_000
+        /// The most parts of one list `site.js` fetches; longer lists are
+        /// written only this far (it looks for a narrower list instead).
+        var maxParts = 3
     }
 
     static let folder = "search/"
@@ -234,10 +239,12 @@ enum SearchIndex {
                             last += 1
                         }
                         parts += 1
-                        var file: [UInt8] = []
-                        file.reserveCapacity(bytes)
-                        appendList(first..<last, into: &file)
-                        try emit(OutputFile(path: folder + "\(b)-\(j)-\(parts).json", bytes: file))
+                        if parts <= limits.maxParts {
+                            var file: [UInt8] = []
+                            file.reserveCapacity(bytes)
+                            appendList(first..<last, into: &file)
+                            try emit(OutputFile(path: folder + "\(b)-\(j)-\(parts).json", bytes: file))
+                        }
                         first = last
                     }
                     out.append(contentsOf: "\"p\":\(parts),\"f\":\"\(b)-\(j)\"".utf8)
@@ -247,6 +254,6 @@ enum SearchIndex {
             out.append(UInt8(ascii: "}"))
             try emit(OutputFile(path: folder + "\(b).json", bytes: out))
         }
-        try emit(OutputFile(path: metaPath, text: "{\"buckets\":\(bucketCount)}"))
+        try emit(OutputFile(path: metaPath, text: "{\"buckets\":\(bucketCount),\"parts\":\(limits.maxParts)}"))
     }
 }
