@@ -42,6 +42,10 @@ enum SearchIndex {
     }
 
     static let folder = "search/"
+    /// At most what `,"p":12345,"f":"12345-12345"` adds to a key's
+    /// `"key":{"n":1234567}` in its bucket: bucket sizes are estimated on the
+    /// high side, so no bucket outgrows `bucketMaxBytes`.
+    private static let pointerBytes = 48
     static let metaPath = "search/index.json"
 
     /// FNV-1a, 32 bits, over the key's UTF-8 bytes; `site.js` computes the same
@@ -76,78 +80,13 @@ enum SearchIndex {
         return out
     }
 
-    /// What a list entry holds and how it sorts.
-    private struct Entry {
-        var kind: UInt8
-        var sortName: [UInt8]
-        var url: String
-        var start: Int
-        var end: Int
-    }
-
     static func files(run: ScoringRun, limits: Limits = Limits(), emit: (OutputFile) throws -> Void) rethrows {
-        let p = run.province
-        let localityName = Dictionary(p.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let D = run.scoreboard.asOf
-
-        var blob: [UInt8] = []
-        var entries: [Entry] = []
-        var keyIDs: [String: UInt32] = [:]
-        var keys: [String] = []
-        // (key id << 32) | entry index, later (key rank << 32) | entry rank.
-        var pairs: [UInt64] = []
-
-        func add(_ kind: UInt8, _ name: String, _ description: String, _ url: String,
-                 matchedBy matchWords: [String], nameWords: [String], pairsOfName: Bool) {
-            let index = UInt64(entries.count)
-            let start = blob.count
-            blob.append(contentsOf: "[\"".utf8)
-            blob.append(kind == 0 ? UInt8(ascii: "o") : kind == 1 ? UInt8(ascii: "l") : UInt8(ascii: "c"))
-            blob.append(contentsOf: "\",".utf8)
-            JSONValue.quote(name, htmlSafe: true, into: &blob)
-            blob.append(UInt8(ascii: ","))
-            JSONValue.quote(description, htmlSafe: true, into: &blob)
-            blob.append(UInt8(ascii: ","))
-            JSONValue.quote(url, htmlSafe: true, into: &blob)
-            blob.append(UInt8(ascii: "]"))
-            entries.append(Entry(kind: kind, sortName: Array(nameWords.joined(separator: " ").utf8), url: url,
-                                 start: start, end: blob.count))
-            var own = matchWords
-            if pairsOfName, nameWords.count > 1 {
-                for i in 0..<(nameWords.count - 1) { own.append(nameWords[i] + " " + nameWords[i + 1]) }
-            }
-            var seen: Set<String> = []
-            for key in own where seen.insert(key).inserted {
-                let id: UInt32
-                if let known = keyIDs[key] {
-                    id = known
-                } else {
-                    id = UInt32(keys.count)
-                    keyIDs[key] = id
-                    keys.append(key)
-                }
-                pairs.append(UInt64(id) << 32 | index)
-            }
-        }
-
-        for l in p.localities {
-            let name = words(l.name)
-            add(1, l.name, "", SitePaths.locality(l.id), matchedBy: name + l.id.split(separator: "-").map(String.init),
-                nameWords: name, pairsOfName: true)
-        }
-        for o in p.officials {
-            let loc = localityName[o.locality] ?? o.locality
-            let url = SitePaths.official(o.locality, o.id)
-            let name = words(o.name)
-            let description = o.position + ", " + loc
-            add(0, o.name, description, url, matchedBy: name + words(description), nameWords: name, pairsOfName: true)
-            for c in o.commitments where c.isPublished(asOf: D) {
-                let title = words(c.title)
-                add(2, c.title, o.name + ", " + loc, url + "#ck-" + c.id, matchedBy: title, nameWords: title,
-                    pairsOfName: false)
-            }
-        }
-        keyIDs = [:]
+        var collected = collect(run: run)
+        let blob = collected.blob
+        var entries = collected.entries
+        let keys = collected.keys
+        var pairs = collected.pairs
+        collected = Collected()
 
         // Entries ranked: officials, localities, commitments; by folded name, then address.
         let order = entries.indices.sorted { a, b in
@@ -171,7 +110,7 @@ enum SearchIndex {
         }
         var inBuckets = 2
         for (k, key) in keys.enumerated() {
-            inBuckets += key.utf8.count + 16 + (listBytes[k] <= limits.inlineBytes ? listBytes[k] : 24)
+            inBuckets += key.utf8.count + 20 + (listBytes[k] <= limits.inlineBytes ? listBytes[k] : pointerBytes)
         }
         var bucketCount = 1
         while bucketCount * limits.bucketBytes < inBuckets { bucketCount *= 2 }
@@ -212,12 +151,12 @@ enum SearchIndex {
                 rank += 1
             }
             var inline = bucketKeys.map { $0.bytes <= limits.inlineBytes }
-            var size = 2 + bucketKeys.indices.reduce(0) { $0 + bucketKeys[$1].key.utf8.count + 16 + (inline[$1] ? bucketKeys[$1].bytes : 24) }
+            var size = 2 + bucketKeys.indices.reduce(0) { $0 + bucketKeys[$1].key.utf8.count + 20 + (inline[$1] ? bucketKeys[$1].bytes : pointerBytes) }
             while size > limits.bucketMaxBytes, let largest = bucketKeys.indices.filter({ inline[$0] }).max(by: {
                 bucketKeys[$0].bytes < bucketKeys[$1].bytes
             }) {
                 inline[largest] = false
-                size -= bucketKeys[largest].bytes - 24
+                size -= bucketKeys[largest].bytes - pointerBytes
             }
             var out: [UInt8] = [UInt8(ascii: "{")]
             for (j, item) in bucketKeys.enumerated() {

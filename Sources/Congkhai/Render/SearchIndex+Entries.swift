@@ -1,0 +1,82 @@
+extension SearchIndex {
+    /// What a list entry holds and how it sorts.
+    struct Entry {
+        var kind: UInt8
+        var sortName: [UInt8]
+        var url: String
+        var start: Int
+        var end: Int
+    }
+
+    /// Every entry serialized once into `blob`, and one (key, entry) pair for
+    /// each key an entry is listed under.
+    struct Collected {
+        var blob: [UInt8] = []
+        var entries: [Entry] = []
+        var keys: [String] = []
+        /// `(key index << 32) | entry index`.
+        var pairs: [UInt64] = []
+    }
+
+    /// Localities, officials and their published commitments, each with the
+    /// keys `site.js` can find it by (decision 91).
+    static func collect(run: ScoringRun) -> Collected {
+        let p = run.province
+        let localityName = Dictionary(p.localities.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let D = run.scoreboard.asOf
+        var c = Collected()
+        var keyIDs: [String: UInt32] = [:]
+
+        func add(_ kind: UInt8, _ name: String, _ description: String, _ url: String,
+                 matchedBy matchWords: [String], nameWords: [String], pairsOfName: Bool) {
+            let index = UInt64(c.entries.count)
+            let start = c.blob.count
+            c.blob.append(contentsOf: "[\"".utf8)
+            c.blob.append(kind == 0 ? UInt8(ascii: "o") : kind == 1 ? UInt8(ascii: "l") : UInt8(ascii: "c"))
+            c.blob.append(contentsOf: "\",".utf8)
+            JSONValue.quote(name, htmlSafe: true, into: &c.blob)
+            c.blob.append(UInt8(ascii: ","))
+            JSONValue.quote(description, htmlSafe: true, into: &c.blob)
+            c.blob.append(UInt8(ascii: ","))
+            JSONValue.quote(url, htmlSafe: true, into: &c.blob)
+            c.blob.append(UInt8(ascii: "]"))
+            c.entries.append(Entry(kind: kind, sortName: Array(nameWords.joined(separator: " ").utf8), url: url,
+                                   start: start, end: c.blob.count))
+            var own = matchWords
+            if pairsOfName, nameWords.count > 1 {
+                for i in 0..<(nameWords.count - 1) { own.append(nameWords[i] + " " + nameWords[i + 1]) }
+            }
+            var seen: Set<String> = []
+            for key in own where seen.insert(key).inserted {
+                let id: UInt32
+                if let known = keyIDs[key] {
+                    id = known
+                } else {
+                    id = UInt32(c.keys.count)
+                    keyIDs[key] = id
+                    c.keys.append(key)
+                }
+                c.pairs.append(UInt64(id) << 32 | index)
+            }
+        }
+
+        for l in p.localities {
+            let name = words(l.name)
+            add(1, l.name, "", SitePaths.locality(l.id), matchedBy: name + l.id.split(separator: "-").map(String.init),
+                nameWords: name, pairsOfName: true)
+        }
+        for o in p.officials {
+            let loc = localityName[o.locality] ?? o.locality
+            let url = SitePaths.official(o.locality, o.id)
+            let name = words(o.name)
+            let description = o.position + ", " + loc
+            add(0, o.name, description, url, matchedBy: name + words(description), nameWords: name, pairsOfName: true)
+            for commitment in o.commitments where commitment.isPublished(asOf: D) {
+                let title = words(commitment.title)
+                add(2, commitment.title, o.name + ", " + loc, url + "#ck-" + commitment.id, matchedBy: title,
+                    nameWords: title, pairsOfName: false)
+            }
+        }
+        return c
+    }
+}
