@@ -1227,13 +1227,15 @@ details>*{display:block}
     var phrase = terms.join(" "), last = terms.length - 1;
     var typeRank = { o: 0, l: 1, c: 2 };
     var hits = [];
-    entries.forEach(function (e, pos) {
+    entries.forEach(function (e) {
       var all = entryWords(e), name = words(e[1]);
       if (!terms.every(function (t, i) { return has(all, t, open && i === last); })) return;
       var score = name.join(" ") === phrase ? 0 : (terms.every(function (t, i) { return has(name, t, open && i === last); }) ? 1 : 2);
-      hits.push({ e: e, s: score * 10 + (typeRank[e[0]] || 0), pos: pos });
+      hits.push({ e: e, s: score * 10 + (typeRank[e[0]] || 0), name: name.join(" ") });
     });
-    hits.sort(function (a, b) { return a.s - b.s || a.pos - b.pos; });
+    // Ties by folded name, then address (both ASCII: code units order as bytes, as in SearchIndex).
+    function cmp(x, y) { return x < y ? -1 : x > y ? 1 : 0; }
+    hits.sort(function (a, b) { return a.s - b.s || cmp(a.name, b.name) || cmp(a.e[3], b.e[3]); });
     return hits;
   }
   function search(q, then) {
@@ -1251,39 +1253,41 @@ details>*{display:block}
     var narrow = [];
     for (var i = 0; i < last; i++) narrow.push(terms[i] + " " + terms[i + 1]);
     if (open) narrow.push(terms[last]);
-    var all = keys.concat(narrow);
+    function lists(meta, ks, then) {
+      getAll(ks.map(function (k) { return dir + (hash(k) % meta.buckets) + ".json"; }), function (buckets) {
+        then(ks.map(function (k, i) {
+          var b = buckets[i];
+          return b && Object.prototype.hasOwnProperty.call(b, k) ? b[k] : null;
+        }));
+      });
+    }
+    function fits(l) { return l.e !== undefined || l.p <= MAX_PARTS; }
+    function fetch(use, partial) {
+      if (use.e !== undefined) return then(rank(use.e, terms, open), partial);
+      var urls = [];
+      for (var p = 1; p <= Math.min(use.p, MAX_PARTS); p++) urls.push(dir + use.f + "-" + p + ".json");
+      getAll(urls, function (parts) {
+        var entries = [];
+        parts.forEach(function (part) { if (part) entries = entries.concat(part); });
+        then(rank(entries, terms, open), partial);
+      });
+    }
     get(dir + "index.json", function (meta) {
       if (!meta || !meta.buckets) return then([], false);
       MAX_PARTS = meta.parts || MAX_PARTS;
-      getAll(all.map(function (k) { return dir + (hash(k) % meta.buckets) + ".json"; }), function (buckets) {
-        function listOf(i) {
-          var b = buckets[i], k = all[i];
-          return b && Object.prototype.hasOwnProperty.call(b, k) ? b[k] : null;
-        }
-        function fits(l) { return l.e !== undefined || l.p <= MAX_PARTS; }
+      lists(meta, keys, function (found) {
         var word = null;
-        for (var i = 0; i < keys.length; i++) {
-          var l = listOf(i);
-          if (!l) return then([], false);  // a whole word found nowhere
-          if (!word || l.n < word.n) word = l;
+        for (var i = 0; i < found.length; i++) {
+          if (!found[i]) return then([], false);  // a whole word found nowhere
+          if (!word || found[i].n < word.n) word = found[i];
         }
-        var use = word, partial = false;
-        if (!fits(word)) {
-          // Too long: the shortest narrower list that fits, or the first parts
-          // (people and places first); either way there may be more.
-          partial = true;
-          for (var j = keys.length; j < all.length; j++) {
-            var n = listOf(j);
-            if (n && fits(n) && (fits(use) ? n.n < use.n : true)) use = n;
-          }
-        }
-        if (use.e !== undefined) return then(rank(use.e, terms, open), partial);
-        var urls = [];
-        for (var p = 1; p <= Math.min(use.p, MAX_PARTS); p++) urls.push(dir + use.f + "-" + p + ".json");
-        getAll(urls, function (parts) {
-          var entries = [];
-          parts.forEach(function (part) { if (part) entries = entries.concat(part); });
-          then(rank(entries, terms, open), partial);
+        if (fits(word) || !narrow.length) return fetch(word, !fits(word));
+        // Too long: the shortest narrower list that fits, or the first parts
+        // (people and places first); either way there may be more.
+        lists(meta, narrow, function (more) {
+          var use = word;
+          more.forEach(function (n) { if (n && fits(n) && (!fits(use) || n.n < use.n)) use = n; });
+          fetch(use, true);
         });
       });
     });
@@ -1306,11 +1310,13 @@ details>*{display:block}
         if (e[2]) li.appendChild(document.createTextNode(" — " + e[2]));
         list.appendChild(li);
       });
+      // Said first when there may be more than was fetched: the one looked for
+      // may need another word; last when nothing was found.
       if (!hits.length || partial) {
         var note = document.createElement("li");
         note.className = "note";
         note.textContent = form.getAttribute(partial ? "data-partial" : "data-none") || "";
-        list.appendChild(note);
+        list.insertBefore(note, list.firstChild);
       }
     });
   }

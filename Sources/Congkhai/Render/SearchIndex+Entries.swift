@@ -14,7 +14,7 @@ extension SearchIndex {
         var blob: [UInt8] = []
         var entries: [Entry] = []
         var keys: [String] = []
-        /// `(key index << 32) | entry index`.
+        /// `(key index << 32) | (other field << 31) | entry index`.
         var pairs: [UInt64] = []
     }
 
@@ -46,8 +46,9 @@ extension SearchIndex {
             if pairsOfName, nameWords.count > 1 {
                 for i in 0..<(nameWords.count - 1) { own.append(nameWords[i] + " " + nameWords[i + 1]) }
             }
+            let inName = Set(nameWords)
             var seen: Set<String> = []
-            for key in own where seen.insert(key).inserted {
+            for (k, key) in own.enumerated() where seen.insert(key).inserted {
                 let id: UInt32
                 if let known = keyIDs[key] {
                     id = known
@@ -56,7 +57,9 @@ extension SearchIndex {
                     keyIDs[key] = id
                     c.keys.append(key)
                 }
-                c.pairs.append(UInt64(id) << 32 | index)
+                // Name pairs come after the match words, and are in the name.
+                let other = k < matchWords.count && !inName.contains(key)
+                c.pairs.append(UInt64(id) << 32 | (other ? SearchIndex.otherField : 0) | index)
             }
         }
 

@@ -14,13 +14,14 @@
 /// of entries, or — when the list is long — to the files that hold it,
 /// `search/<b>-<j>-<p>.json`, in parts of at most `partBytes`; a list longer
 /// than `maxParts` parts is written only that far, since the browser never
-/// fetches more (on the national tree 163 such lists would have been 390 of
+/// fetches more (on the national tree such lists would have been 390 of
 /// 450 MB). `search/index.json` gives the bucket count and `maxParts`.
 ///
-/// Lists are in one order — officials, localities, commitments, each by
-/// folded name — so that the first parts of a very long list hold the people
-/// and places, and the browser ranks as before (exact name, then a name
-/// holding every word, then any field) with ties in this order.
+/// Lists are in the order the browser ranks in — entries with the word in
+/// their name (a commitment's title is its name) before those with it only in
+/// their description; then officials, localities, commitments; then folded
+/// name and address — so that the first parts of a very long list hold the
+/// likeliest results.
 ///
 /// Written bucket by bucket from one sorted array of (key, entry) pairs, each
 /// entry serialized once: nationally ~2.7 M pairs (22 MB) and the entries'
@@ -29,13 +30,14 @@ enum SearchIndex {
     /// File sizes; tests shrink them to reach every branch on small sites.
     struct Limits: Sendable {
         /// A list this size or smaller is written inside its bucket.
-        var inlineBytes = 4_096
+        var inlineBytes = 2_048
         /// The largest list file (one entry more if a single entry is larger).
-        var partBytes = 64_000
-        /// The average bucket the bucket count aims for.
-        var bucketBytes = 24_000
+        var partBytes = 48_000
+        /// The average bucket the bucket count aims for: a query fetches one
+        /// bucket per word before it knows which list to take.
+        var bucketBytes = 8_000
         /// No bucket grows past this: its largest lists move to files of their own.
-        var bucketMaxBytes = 96_000
+        var bucketMaxBytes = 64_000
         /// The most parts of one list `site.js` fetches; longer lists are
         /// written only this far (it looks for a narrower list instead).
         var maxParts = 3
@@ -46,6 +48,11 @@ enum SearchIndex {
     /// `"key":{"n":1234567}` in its bucket: bucket sizes are estimated on the
     /// high side, so no bucket outgrows `bucketMaxBytes`.
     private static let pointerBytes = 48
+    /// A pair is `(key << 32) | (other field << 31) | entry`: an entry listed
+    /// under a word of its description (an official's position or locality)
+    /// sorts after those that have the word in their name, as it ranks.
+    static let otherField: UInt64 = 1 << 31
+    static let entryMask: UInt64 = (1 << 31) - 1
     static let metaPath = "search/index.json"
 
     /// FNV-1a, 32 bits, over the key's UTF-8 bytes; `site.js` computes the same
@@ -105,7 +112,7 @@ enum SearchIndex {
         // buckets' total decides how many there are.
         var listBytes = [Int](repeating: 1, count: keys.count)
         for pair in pairs {
-            let e = Int(entryRank[Int(pair & 0xFFFF_FFFF)])
+            let e = Int(entryRank[Int(pair & entryMask)])
             listBytes[Int(pair >> 32)] += entryBytes[e] + 1
         }
         var inBuckets = 2
@@ -123,7 +130,7 @@ enum SearchIndex {
         for (rank, k) in keyOrder.enumerated() { keyRank[k] = UInt32(rank) }
         for i in pairs.indices {
             let pair = pairs[i]
-            pairs[i] = UInt64(keyRank[Int(pair >> 32)]) << 32 | UInt64(entryRank[Int(pair & 0xFFFF_FFFF)])
+            pairs[i] = UInt64(keyRank[Int(pair >> 32)]) << 32 | (pair & otherField) | UInt64(entryRank[Int(pair & entryMask)])
         }
         entryRank = []
         pairs.sort()
@@ -132,7 +139,7 @@ enum SearchIndex {
             out.append(UInt8(ascii: "["))
             for i in range {
                 if i > range.lowerBound { out.append(UInt8(ascii: ",")) }
-                let e = Int(pairs[i] & 0xFFFF_FFFF)
+                let e = Int(pairs[i] & entryMask)
                 out.append(contentsOf: blob[entryStart[e]..<(entryStart[e] + entryBytes[e])])
             }
             out.append(UInt8(ascii: "]"))
@@ -170,9 +177,9 @@ enum SearchIndex {
                     var first = item.range.lowerBound
                     while first < item.range.upperBound {
                         var last = first + 1
-                        var bytes = 2 + entryBytes[Int(pairs[first] & 0xFFFF_FFFF)]
+                        var bytes = 2 + entryBytes[Int(pairs[first] & entryMask)]
                         while last < item.range.upperBound {
-                            let next = entryBytes[Int(pairs[last] & 0xFFFF_FFFF)] + 1
+                            let next = entryBytes[Int(pairs[last] & entryMask)] + 1
                             if bytes + next > limits.partBytes { break }
                             bytes += next
                             last += 1
