@@ -12,7 +12,10 @@ against a reference written here from decision 91's rules:
   English page;
 - no file of the index over 100 KB.
 
-    python3 scripts/search_check.py output
+    python3 scripts/search_check.py output [--min-partial N]
+
+`--min-partial N` fails unless at least N queries had more results than the
+browser fetched (a large site, so that path is exercised too).
 
 Exit 1 on any failure. Needs chromium, chromium-driver and selenium (see check-site.sh).
 """
@@ -120,7 +123,13 @@ def queries(entries, rng):
 
 
 def main():
-    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "output")
+    args = [a for a in sys.argv[1:]]
+    min_partial = 0
+    if "--min-partial" in args:
+        i = args.index("--min-partial")
+        min_partial = int(args[i + 1])
+        del args[i:i + 2]
+    root = os.path.abspath(args[0] if args else "output")
     entries, too_big = read_index(root)
     failures = [f"{p}: over 100 KB" for p in too_big]
     if not entries:
@@ -177,6 +186,8 @@ def main():
     finally:
         driver.quit()
         server.shutdown()
+    if partials < min_partial:
+        failures.append(f"only {partials} queries had more results than fetched (wanted {min_partial})")
     for f in failures:
         print("FAIL", f)
     print(f"search check: {checked} queries ({partials} with more results than fetched), {len(entries)} entries, "
