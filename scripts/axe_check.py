@@ -7,18 +7,14 @@ built site, in headless Chromium at phone (360 px) and desktop (1280 px) widths.
 Needs: Debian's chromium and chromium-driver; PyPI's selenium and
 axe-playwright-python (only for the axe.min.js it ships). Exit 1 on any violation.
 """
-import functools
 import glob
-import http.server
 import json
 import os
 import sys
-import threading
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 import axe_playwright_python
+
+from site_browser import chromium, serve
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -50,20 +46,8 @@ def pages(root):
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "output")
     axe_js = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"), encoding="utf-8").read()
-    opts = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files"]:
-        opts.add_argument(a)
-    opts.binary_location = "/usr/bin/chromium"
-    # Serve over loopback HTTP so root-relative links (the 404 page) resolve as on a real host.
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d/" % server.server_address[1]
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    base, server = serve(root)
+    driver = chromium(["--allow-file-access-from-files"])
     total = 0
     checked = 0
     missing = [p for p in pages(root) if not os.path.exists(os.path.join(root, p))]

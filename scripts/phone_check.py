@@ -12,17 +12,13 @@ and 1280 px on every page type of a built site:
 
 Exit 1 on any failure. Needs chromium, chromium-driver and selenium (see check-site.sh).
 """
-import functools
 import glob
-import http.server
 import os
 import re
 import sys
-import threading
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from site_browser import chromium, serve
+
 
 ENUM = re.compile(r"\b(in_progress|special_zone|party_secretary|vice_chairman|department_head|deputy_head|citizen|business|"
                   r"higher|lower|complete|incomplete|withdrawn|overdue|planned|rural|urban|mountainous|disadvantaged|"
@@ -65,19 +61,8 @@ def pages(root):
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "output")
     show_heights = "--heights" in sys.argv
-    opts = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
-        opts.add_argument(a)
-    opts.binary_location = "/usr/bin/chromium"
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=root))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d/" % server.server_address[1]
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    base, server = serve(root)
+    driver = chromium(["--hide-scrollbars"])
     failures = []
     try:
         for width in (360, 1280):

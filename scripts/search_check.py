@@ -19,22 +19,18 @@ browser fetched (a large site, so that path is exercised too).
 
 Exit 1 on any failure. Needs chromium, chromium-driver and selenium (see check-site.sh).
 """
-import functools
 import glob
-import http.server
 import json
 import os
 import random
 import re
 import sys
-import threading
 import unicodedata
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from site_browser import chromium, serve
 
 
 def fold(s):
@@ -135,20 +131,8 @@ def main():
     if not entries:
         failures.append("search/: no entries")
     rng = random.Random(2026)
-    opts = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
-        opts.add_argument(a)
-    opts.binary_location = "/usr/bin/chromium"
-    opts.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": 360, "height": 800, "pixelRatio": 2}})
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=root))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d/" % server.server_address[1]
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+    base, server = serve(root)
+    driver = chromium(phone_width=360)
     checked = partials = 0
     try:
         for page, prefix in (("tim-kiem/", ""), ("en/tim-kiem/", "en/")):
