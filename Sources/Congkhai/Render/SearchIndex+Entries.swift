@@ -1,9 +1,11 @@
 extension SearchIndex {
-    /// What a list entry holds and how it sorts.
+    /// Where an entry's JSON (`start..<end` in `blob`) and its sort key
+    /// (`keyStart..<keyEnd` in `sortKeys`) are: offsets into two shared
+    /// buffers rather than an array and a string per entry (~25 MB fewer
+    /// nationally, at the build's memory peak).
     struct Entry {
-        var kind: UInt8
-        var sortName: [UInt8]
-        var url: String
+        var keyStart: Int
+        var keyEnd: Int
         var start: Int
         var end: Int
     }
@@ -12,6 +14,10 @@ extension SearchIndex {
     /// each key an entry is listed under.
     struct Collected {
         var blob: [UInt8] = []
+        /// Each entry's sort key: its kind (0 official, 1 locality, 2
+        /// commitment), its folded name, a 0 byte, its address — compared as
+        /// bytes, the order of decision 91.
+        var sortKeys: [UInt8] = []
         var entries: [Entry] = []
         var keys: [String] = []
         /// `(key index << 32) | (other field << 31) | entry index`.
@@ -40,8 +46,15 @@ extension SearchIndex {
             c.blob.append(UInt8(ascii: ","))
             JSONValue.quote(url, htmlSafe: true, into: &c.blob)
             c.blob.append(UInt8(ascii: "]"))
-            c.entries.append(Entry(kind: kind, sortName: Array(nameWords.joined(separator: " ").utf8), url: url,
-                                   start: start, end: c.blob.count))
+            let keyStart = c.sortKeys.count
+            c.sortKeys.append(kind)
+            for (i, word) in nameWords.enumerated() {
+                if i > 0 { c.sortKeys.append(UInt8(ascii: " ")) }
+                c.sortKeys.append(contentsOf: word.utf8)
+            }
+            c.sortKeys.append(0)
+            c.sortKeys.append(contentsOf: url.utf8)
+            c.entries.append(Entry(keyStart: keyStart, keyEnd: c.sortKeys.count, start: start, end: c.blob.count))
             var own = matchWords
             if pairsOfName, nameWords.count > 1 {
                 for i in 0..<(nameWords.count - 1) { own.append(nameWords[i] + " " + nameWords[i + 1]) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The search index in small files (decision 91): a phone fetches only the
 /// lists of the words it searches for, never the whole index.
 ///
@@ -91,17 +93,22 @@ enum SearchIndex {
         var collected = collect(run: run)
         let blob = collected.blob
         var entries = collected.entries
+        var sortKeys = collected.sortKeys
         let keys = collected.keys
         var pairs = collected.pairs
         collected = Collected()
 
         // Entries ranked: officials, localities, commitments; by folded name, then address.
-        let order = entries.indices.sorted { a, b in
-            let x = entries[a], y = entries[b]
-            if x.kind != y.kind { return x.kind < y.kind }
-            if x.sortName != y.sortName { return x.sortName.lexicographicallyPrecedes(y.sortName) }
-            return x.url.utf8.lexicographicallyPrecedes(y.url.utf8)
+        let order: [Int] = sortKeys.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return Array(entries.indices) }
+            return entries.indices.sorted { a, b in
+                let x = entries[a], y = entries[b]
+                let (lx, ly) = (x.keyEnd - x.keyStart, y.keyEnd - y.keyStart)
+                let c = memcmp(base + x.keyStart, base + y.keyStart, min(lx, ly))
+                return c != 0 ? c < 0 : lx < ly
+            }
         }
+        sortKeys = []
         var entryRank = [UInt32](repeating: 0, count: entries.count)
         for (rank, e) in order.enumerated() { entryRank[e] = UInt32(rank) }
         let entryBytes = order.map { entries[$0].end - entries[$0].start }
