@@ -36,9 +36,9 @@
 
   // Search over the index in search/ (decision 91): each word's list of
   // entries sits in the bucket its hash names, long lists in files of their
-  // own; a query fetches the buckets of its words (and of its adjacent word
-  // pairs, which tell people apart), then the shortest list, and keeps the
-  // entries holding every word. Whole words without diacritics: "kenh muong"
+  // own; a query fetches the buckets of its words, then the shortest list
+  // (when that is too long, a narrower one: an adjacent word pair, which
+  // tells people apart), and keeps the entries holding every word. Whole words without diacritics: "kenh muong"
   // finds "Kênh mương", "an binh" does not find "Lương Mạnh Bình"; after the
   // first word, the last may be unfinished (3 letters or more: "kenh muo").
   // Ranked: exact name, then the name holding every word, then any field;
