@@ -187,4 +187,53 @@ import Testing
             #expect(again.run != nil, "a full build, which finds the site unchanged")
         }
     }
+
+    /// Decision 92: a nothing-changed build takes an export's digest from the
+    /// last build's state instead of reading it, while the file's size, times
+    /// and inode are those recorded — and an export edited in place with its
+    /// modification time put back is read again (its status-change time moved).
+    @Test func anExportIsTakenOnTrustOnlyWhileItsSignatureHolds() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        let export = root + "/feedback/a.csv"
+        let statePath = Publisher(destination: out).statePath
+        BuildStateTests.build(root, out)
+        // Written just now: a change in the same clock tick as the listing could
+        // keep its signature, so it is not recorded yet.
+        #expect(try #require(BuildState.read(statePath)).exports.isEmpty)
+        Thread.sleep(forTimeInterval: 1.2)
+        BuildState.remove(statePath)
+        let (full, _) = BuildStateTests.build(root, out)
+        #expect(full.run != nil)
+        let state = try #require(BuildState.read(statePath))
+        #expect(state.exports.map(\.path) == ["feedback/a.csv"])
+        #expect(state.exports.first?.digest == SHA256.hex(fileAt: export))
+        #expect(BuildState.parse(state.json) == state)
+
+        // Taken on trust: with a wrong digest recorded the key differs, so the
+        // build runs in full (had the file been read, it would have matched).
+        var lying = state
+        lying.exports[0].digest = String(repeating: "0", count: 64)
+        try lying.json.write(toFile: statePath, atomically: true, encoding: .utf8)
+        let (trusted, _) = BuildStateTests.build(root, out)
+        #expect(trusted.run != nil, "the recorded digest was used, not the file's")
+        // Its key held a digest the ingest did not see: no state is left, the
+        // next build runs in full and records the true one; then nothing is read.
+        #expect(BuildState.read(statePath) == nil)
+        BuildStateTests.build(root, out)
+        #expect(try #require(BuildState.read(statePath)).exports.first?.digest == SHA256.hex(fileAt: export))
+        let (fast, _) = BuildStateTests.build(root, out)
+        guard case .unchanged = fast.outcome else { Issue.record("expected unchanged, got \(fast.outcome)"); return }
+        #expect(fast.run == nil)
+
+        // Edited in place: same size, modification time put back.
+        let mtime = try #require(try FileManager.default.attributesOfItem(atPath: export)[.modificationDate] as? Date)
+        let text = try String(contentsOfFile: export, encoding: .utf8)
+        try text.replacingOccurrences(of: "r2,2026-03-02", with: "r2,2026-03-05").write(toFile: export, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: export)
+        #expect(try FileManager.default.attributesOfItem(atPath: export)[.size] as? Int == text.utf8.count)
+        let (edited, _) = BuildStateTests.build(root, out)
+        guard case .built = edited.outcome else { Issue.record("the edited export was not read again: \(edited.outcome)"); return }
+        #expect(try String(contentsOfFile: out + "/data/manifest.json", encoding: .utf8).contains(try #require(SHA256.hex(fileAt: export))))
+    }
 }

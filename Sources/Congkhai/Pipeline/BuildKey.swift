@@ -39,6 +39,11 @@ enum BuildKey {
         var files: [(path: String, digest: String?, prefix: String)]
         /// The content folder the paths are relative to.
         var root: String
+        /// Each deferred file's `FileWalk.signature` and status-change time
+        /// when the content was listed, before anything read it.
+        var stats: [String: (signature: String, ctime: Int)] = [:]
+        /// When the listing started (ns since the epoch, the clock file times use).
+        var listedAt: Int = 0
 
         /// One SHA-256 of everything but the deferred files' bytes (their
         /// paths are in it). When it differs from the last build's, so does
@@ -66,16 +71,20 @@ enum BuildKey {
             return out
         }
 
-        /// The whole key, hashing the deferred files now (on every core); nil
-        /// when one cannot be read.
-        func completed() -> Value? {
-            let deferred = files.filter { $0.digest == nil }.map(\.path)
+        /// The whole key, hashing the deferred files now (on every core) —
+        /// except those `trusted` recorded with the signature they have now
+        /// (decision 92); nil when one cannot be read.
+        func completed(trusting trusted: [String: BuildState.Export] = [:]) -> Value? {
+            var hashes: [String: String] = [:]
+            for f in files where f.digest == nil {
+                if let t = trusted[f.path], let now = stats[f.path], t.signature == now.signature { hashes[f.path] = t.digest }
+            }
+            let deferred = files.filter { $0.digest == nil && hashes[$0.path] == nil }.map(\.path)
             let slots = Slots<String>(count: deferred.count)
             let root = self.root
             DispatchQueue.concurrentPerform(iterations: deferred.count) { i in
                 if let d = SHA256.hex(fileAt: root + "/" + deferred[i]) { slots.set(i, d) }
             }
-            var hashes: [String: String] = [:]
             for (i, path) in deferred.enumerated() { hashes[path] = slots.value(i) }
             return value(filling: hashes)
         }
@@ -123,7 +132,8 @@ enum BuildKey {
         switch inputs.theme {
         case .embedded: lines.append("theme built-in")
         case let .folder(path):
-            guard let theme = tree(path, deferring: { _ in false }, skipping: { _ in false }) else { return nil }
+            var walked: [FileWalk.Entry] = []
+            guard let theme = tree(path, deferring: { _ in false }, walked: &walked, skipping: { _ in false }) else { return nil }
             lines.append("theme \(path)")
             lines += theme.map { $0.prefix + ($0.digest ?? "") }
         }
@@ -137,7 +147,9 @@ enum BuildKey {
         }
         let outputName = (output as NSString).lastPathComponent
         let outputParent = skipped.map { ($0 as NSString).deletingLastPathComponent } ?? ""
-        guard let files = tree(content, deferring: deferring, skipping: { rel in
+        var walked: [FileWalk.Entry] = []
+        let listedAt = Int(Date().timeIntervalSince1970 * 1_000_000_000)
+        guard let files = tree(content, deferring: deferring, walked: &walked, skipping: { rel in
             guard let skipped else { return false }
             if rel == skipped || rel.hasPrefix(skipped + "/") { return true }
             let name = (rel as NSString).lastPathComponent
@@ -146,14 +158,19 @@ enum BuildKey {
                 && (name.hasPrefix("." + outputName + ".congkhai") || name == outputName + ".build-report.json")
         }) else { return nil }
         lines.append("content \(content)")
-        return Partial(lines: lines, files: files, root: content)
+        var stats: [String: (signature: String, ctime: Int)] = [:]
+        for e in walked where e.kind == .file && deferring(e.path) {
+            stats[e.path] = (FileWalk.signature(size: e.size, mtime: e.mtime, ctime: e.ctime, inode: e.inode), e.ctime)
+        }
+        return Partial(lines: lines, files: files, root: content, stats: stats, listedAt: listedAt)
     }
 
     /// Path and digest of every entry under `root`, files hashed on every
     /// core; the digest is nil for the files `deferring` names.
-    private static func tree(_ root: String, deferring: (String) -> Bool,
+    private static func tree(_ root: String, deferring: (String) -> Bool, walked: inout [FileWalk.Entry],
                              skipping: (String) -> Bool) -> [(path: String, digest: String?, prefix: String)]? {
         guard let entries = FileWalk.entries(under: root, skipping: skipping) else { return nil }
+        walked = entries
         let deferred = entries.map { $0.kind == .file && deferring($0.path) }
         let digests = Slots<String>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { i in

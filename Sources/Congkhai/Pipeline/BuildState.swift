@@ -21,6 +21,15 @@ struct BuildState: Equatable {
     /// `BuildKey.Partial.header` of the build: program, options, as_of,
     /// keys and theme, without any content byte. Nil in older states.
     var header: String? = nil
+    /// Feedback exports whose digests the next build may take without
+    /// reading them, while their `FileWalk.signature` is unchanged (decision 92).
+    var exports: [Export] = []
+
+    struct Export: Equatable {
+        var path: String
+        var signature: String
+        var digest: String
+    }
 
     static let format = "congkhai-build-state 1"
 
@@ -40,6 +49,9 @@ struct BuildState: Equatable {
             ("quarantined_total", .integer(quarantinedCount)),
             ("quarantined", .array(quarantined.map { q in
                 .object([("file", .string(q.file)), ("line", .integer(q.line)), ("id", .string(q.id)), ("reason", .string(q.reason))])
+            })),
+            ("exports", .array(exports.map { e in
+                .object([("path", .string(e.path)), ("signature", .string(e.signature)), ("digest", .string(e.digest))])
             })),
         ]).serialized(pretty: false)
     }
@@ -65,9 +77,17 @@ struct BuildState: Equatable {
                   let reason = q["reason"]?.stringValue else { return nil }
             quarantined.append(QuarantinedRow(file: file, line: line, id: id, reason: reason))
         }
+        var exports: [Export] = []
+        if case let .array(es)? = v["exports"] {
+            for e in es {
+                guard let path = e["path"]?.stringValue, let signature = e["signature"]?.stringValue,
+                      let digest = e["digest"]?.stringValue else { return nil }
+                exports.append(Export(path: path, signature: signature, digest: digest))
+            }
+        }
         return BuildState(key: key, manifest: manifest, site: site, asOf: asOf, diagnostics: diagnostics,
                           quarantined: quarantined, quarantinedCount: total, partial: v["partial"]?.stringValue,
-                          header: v["header"]?.stringValue)
+                          header: v["header"]?.stringValue, exports: exports)
     }
 
     static func read(_ path: String) -> BuildState? {

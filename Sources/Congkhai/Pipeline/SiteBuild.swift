@@ -107,6 +107,8 @@ public enum SiteBuild {
         var header: String?
         /// The key's parts with no content file hashed yet (decision 87).
         var contentDeferred: BuildKey.Partial?
+        /// The content as listed before anything read it: the exports' signatures (decision 92).
+        var listed: BuildKey.Partial?
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
             let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
@@ -120,6 +122,7 @@ public enum SiteBuild {
             // edited file), the exports — gigabytes nationally — are hashed
             // once, by the ingest, not also here (decision 83).
             let listing = BuildKey.prepare(inputs, deferring: { _ in true })
+            listed = listing
             header = listing?.header
             let state = BuildState.read(publisher.statePath)
             let compare = state != nil && (state?.header == nil || state?.header == header)
@@ -128,7 +131,8 @@ public enum SiteBuild {
             if !compare {
                 contentDeferred = listing
             } else if let state, let partial, state.partial == nil || state.partial == partial.digest {
-                key = partial.completed()
+                // Exports whose signature is the one the last build recorded are not read again.
+                key = partial.completed(trusting: Dictionary(state.exports.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
                 if let key, state.key == key.key,
                    SiteFingerprint.of(publisher.destination) == state.site,
                    SHA256.hex(fileAt: publisher.destination + "/data/manifest.json") == state.manifest {
@@ -241,7 +245,7 @@ public enum SiteBuild {
                 } else {
                     publisher.discard(staging)
                 }
-                remember(key: key, partial: partialDigest, header: header, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
+                remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -254,7 +258,7 @@ public enum SiteBuild {
         }
         let pages = pageCount
         let files = staging.hashes.count
-        remember(key: key, partial: partialDigest, header: header, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
+        remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
@@ -263,14 +267,30 @@ public enum SiteBuild {
     /// Leaves the state the next build compares itself with — only when every
     /// input the build read had the bytes the key hashed (no file changed
     /// while it ran); otherwise the next build runs in full.
-    static func remember(key: BuildKey.Value?, partial: String?, header: String?, run: ScoringRun, manifest: [UInt8],
-                         findings: [Diagnostic], publisher: Publisher) {
+    static func remember(key: BuildKey.Value?, partial: String?, header: String?, listed: BuildKey.Partial?, run: ScoringRun,
+                         manifest: [UInt8], findings: [Diagnostic], publisher: Publisher) {
         BuildState.remove(publisher.statePath)
         guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
               let site = SiteFingerprint.of(publisher.destination) else { return }
         BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
-                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header)
+                   quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header,
+                   exports: listed.map { trustedExports($0, digests: key.digests) } ?? [])
             .write(to: publisher.statePath, with: publisher)
+    }
+
+    /// The exports the next build may take on trust (decision 92): each with
+    /// the digest this build scored, recorded only when the file's signature
+    /// now is the one listed before it was read (not changed while the build
+    /// ran) and its last change is over a second older than that listing
+    /// (file times come from a coarse clock: a write in the same tick as the
+    /// listing could leave the signature as it was).
+    static func trustedExports(_ listed: BuildKey.Partial, digests: [String: String]) -> [BuildState.Export] {
+        listed.stats.keys.filter(BuildKey.isFeedbackExport).sorted().compactMap { path in
+            guard let before = listed.stats[path], let digest = digests[path],
+                  before.ctime < listed.listedAt - 1_000_000_000,
+                  let now = FileWalk.signature(of: listed.root + "/" + path), now.signature == before.signature else { return nil }
+            return BuildState.Export(path: path, signature: before.signature, digest: digest)
+        }
     }
 
     /// `theme:` of site.yaml, read on its own before anything else is loaded

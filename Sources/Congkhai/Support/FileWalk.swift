@@ -18,6 +18,22 @@ enum FileWalk {
 
     enum Kind: UInt8, Sendable { case file, link, other }
 
+    /// What a later `lstat` must find again for the file to be the same
+    /// one, untouched: size, modification and status-change times, inode.
+    static func signature(size: Int, mtime: Int, ctime: Int, inode: UInt64) -> String {
+        "\(size) \(mtime) \(ctime) \(inode)"
+    }
+
+    /// `signature` of one path now, with its status-change time; nil when it
+    /// cannot be read.
+    static func signature(of path: String) -> (signature: String, ctime: Int)? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        let mtime = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
+        let ctime = Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec)
+        return (signature(size: Int(st.st_size), mtime: mtime, ctime: ctime, inode: UInt64(st.st_ino)), ctime)
+    }
+
     /// Entries in a fixed order — each folder's names sorted by their bytes,
     /// a folder's entries where its name sorts (directories themselves are
     /// not listed); nil when the folder cannot be read. Sorting names per
