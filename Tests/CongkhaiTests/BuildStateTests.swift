@@ -188,10 +188,11 @@ import Testing
         }
     }
 
-    /// Decision 92: a nothing-changed build takes an export's digest from the
-    /// last build's state instead of reading it, while the file's size, times
-    /// and inode are those recorded — and an export edited in place with its
-    /// modification time put back is read again (its status-change time moved).
+    /// Decision 92: a nothing-changed build takes a content file's digest from
+    /// the last build's state instead of reading it, while the file's size,
+    /// times and inode are those recorded — and an export or an official's
+    /// file edited in place with its modification time put back is read
+    /// again (its status-change time moved).
     @Test func anExportIsTakenOnTrustOnlyWhileItsSignatureHolds() throws {
         let root = try BuildStateTests.content().write()
         let out = root + "-out"
@@ -200,20 +201,21 @@ import Testing
         BuildStateTests.build(root, out)
         // Written just now: a change in the same clock tick as the listing could
         // keep its signature, so it is not recorded yet.
-        #expect(try #require(BuildState.read(statePath)).exports.isEmpty)
+        #expect(try #require(BuildState.read(statePath)).trusted.isEmpty)
         Thread.sleep(forTimeInterval: 1.2)
         BuildState.remove(statePath)
         let (full, _) = BuildStateTests.build(root, out)
         #expect(full.run != nil)
         let state = try #require(BuildState.read(statePath))
-        #expect(state.exports.map(\.path) == ["feedback/a.csv"])
-        #expect(state.exports.first?.digest == SHA256.hex(fileAt: export))
+        #expect(state.trusted.contains { $0.path == "feedback/a.csv" } && state.trusted.contains { $0.path == "site.yaml" })
+        let index = try #require(state.trusted.firstIndex { $0.path == "feedback/a.csv" })
+        #expect(state.trusted[index].digest == SHA256.hex(fileAt: export))
         #expect(BuildState.parse(state.json) == state)
 
         // Taken on trust: with a wrong digest recorded the key differs, so the
         // build runs in full (had the file been read, it would have matched).
         var lying = state
-        lying.exports[0].digest = String(repeating: "0", count: 64)
+        lying.trusted[index].digest = String(repeating: "0", count: 64)
         try lying.json.write(toFile: statePath, atomically: true, encoding: .utf8)
         let (trusted, _) = BuildStateTests.build(root, out)
         #expect(trusted.run != nil, "the recorded digest was used, not the file's")
@@ -221,7 +223,7 @@ import Testing
         // next build runs in full and records the true one; then nothing is read.
         #expect(BuildState.read(statePath) == nil)
         BuildStateTests.build(root, out)
-        #expect(try #require(BuildState.read(statePath)).exports.first?.digest == SHA256.hex(fileAt: export))
+        #expect(try #require(BuildState.read(statePath)).trusted.first { $0.path == "feedback/a.csv" }?.digest == SHA256.hex(fileAt: export))
         let (fast, _) = BuildStateTests.build(root, out)
         guard case .unchanged = fast.outcome else { Issue.record("expected unchanged, got \(fast.outcome)"); return }
         #expect(fast.run == nil)
@@ -235,5 +237,20 @@ import Testing
         let (edited, _) = BuildStateTests.build(root, out)
         guard case .built = edited.outcome else { Issue.record("the edited export was not read again: \(edited.outcome)"); return }
         #expect(try String(contentsOfFile: out + "/data/manifest.json", encoding: .utf8).contains(try #require(SHA256.hex(fileAt: export))))
+
+        // The same for an official's file (content files are trusted the same way).
+        Thread.sleep(forTimeInterval: 1.2)
+        BuildState.remove(statePath)
+        BuildStateTests.build(root, out)
+        let (quiet, _) = BuildStateTests.build(root, out)
+        #expect(quiet.run == nil)
+        let official = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        let officialTime = try #require(try FileManager.default.attributesOfItem(atPath: official)[.modificationDate] as? Date)
+        let source = try String(contentsOfFile: official, encoding: .utf8)
+        try source.replacingOccurrences(of: "Nguyễn Văn An", with: "Nguyễn Văn Ai").write(toFile: official, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: officialTime], ofItemAtPath: official)
+        let (renamed, _) = BuildStateTests.build(root, out)
+        guard case .built = renamed.outcome else { Issue.record("the edited official was not read again: \(renamed.outcome)"); return }
+        #expect(try String(contentsOfFile: out + "/dia-phuong/xa-an-binh/nguyen-van-an/index.html", encoding: .utf8).contains("Nguyễn Văn Ai"))
     }
 }

@@ -39,7 +39,7 @@ enum BuildKey {
         var files: [(path: String, digest: String?, prefix: String)]
         /// The content folder the paths are relative to.
         var root: String
-        /// Each deferred file's `FileWalk.signature` and status-change time
+        /// Each content file's `FileWalk.signature` and status-change time
         /// when the content was listed, before anything read it.
         var stats: [String: (signature: String, ctime: Int)] = [:]
         /// When the listing started (ns since the epoch, the clock file times use).
@@ -74,7 +74,7 @@ enum BuildKey {
         /// The whole key, hashing the deferred files now (on every core) —
         /// except those `trusted` recorded with the signature they have now
         /// (decision 92); nil when one cannot be read.
-        func completed(trusting trusted: [String: BuildState.Export] = [:]) -> Value? {
+        func completed(trusting trusted: [String: BuildState.TrustedFile] = [:]) -> Value? {
             var hashes: [String: String] = [:]
             for f in files where f.digest == nil {
                 if let t = trusted[f.path], let now = stats[f.path], t.signature == now.signature { hashes[f.path] = t.digest }
@@ -116,7 +116,8 @@ enum BuildKey {
     }
 
     /// The key's parts, without hashing the content files `deferring` names.
-    static func prepare(_ inputs: Inputs, deferring: (String) -> Bool) -> Partial? {
+    static func prepare(_ inputs: Inputs, deferring: (String) -> Bool,
+                        trusting trusted: [String: BuildState.TrustedFile] = [:]) -> Partial? {
         guard let program = SHA256.hex(fileAt: "/proc/self/exe") else { return nil }
         var lines = ["congkhai-build-key 1", "program \(program)", "version \(CongkhaiVersion.string) \(CongkhaiVersion.rules)"]
         lines.append("as_of \(inputs.asOf?.description ?? "-")")
@@ -133,7 +134,7 @@ enum BuildKey {
         case .embedded: lines.append("theme built-in")
         case let .folder(path):
             var walked: [FileWalk.Entry] = []
-            guard let theme = tree(path, deferring: { _ in false }, walked: &walked, skipping: { _ in false }) else { return nil }
+            guard let theme = tree(path, deferring: { _ in false }, trusting: [:], walked: &walked, skipping: { _ in false }) else { return nil }
             lines.append("theme \(path)")
             lines += theme.map { $0.prefix + ($0.digest ?? "") }
         }
@@ -149,7 +150,7 @@ enum BuildKey {
         let outputParent = skipped.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         var walked: [FileWalk.Entry] = []
         let listedAt = Int(Date().timeIntervalSince1970 * 1_000_000_000)
-        guard let files = tree(content, deferring: deferring, walked: &walked, skipping: { rel in
+        guard let files = tree(content, deferring: deferring, trusting: trusted, walked: &walked, skipping: { rel in
             guard let skipped else { return false }
             if rel == skipped || rel.hasPrefix(skipped + "/") { return true }
             let name = (rel as NSString).lastPathComponent
@@ -159,7 +160,7 @@ enum BuildKey {
         }) else { return nil }
         lines.append("content \(content)")
         var stats: [String: (signature: String, ctime: Int)] = [:]
-        for e in walked where e.kind == .file && deferring(e.path) {
+        for e in walked where e.kind == .file {
             stats[e.path] = (FileWalk.signature(size: e.size, mtime: e.mtime, ctime: e.ctime, inode: e.inode), e.ctime)
         }
         return Partial(lines: lines, files: files, root: content, stats: stats, listedAt: listedAt)
@@ -167,7 +168,8 @@ enum BuildKey {
 
     /// Path and digest of every entry under `root`, files hashed on every
     /// core; the digest is nil for the files `deferring` names.
-    private static func tree(_ root: String, deferring: (String) -> Bool, walked: inout [FileWalk.Entry],
+    private static func tree(_ root: String, deferring: (String) -> Bool, trusting trusted: [String: BuildState.TrustedFile],
+                             walked: inout [FileWalk.Entry],
                              skipping: (String) -> Bool) -> [(path: String, digest: String?, prefix: String)]? {
         guard let entries = FileWalk.entries(under: root, skipping: skipping) else { return nil }
         walked = entries
@@ -177,7 +179,13 @@ enum BuildKey {
             let e = entries[i]
             if deferred[i] { digests.set(i, ""); return }
             switch e.kind {
-            case .file: digests.set(i, SHA256.hex(fileAt: root + "/" + e.path) ?? "unreadable")
+            case .file:
+                // Decision 92: the last build's digest while the file's signature is the one it recorded.
+                if let t = trusted[e.path], t.signature == FileWalk.signature(size: e.size, mtime: e.mtime, ctime: e.ctime, inode: e.inode) {
+                    digests.set(i, t.digest)
+                } else {
+                    digests.set(i, SHA256.hex(fileAt: root + "/" + e.path) ?? "unreadable")
+                }
             case .link: digests.set(i, "link:" + ((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + e.path)) ?? "?"))
             case .other: digests.set(i, "other")
             }

@@ -21,11 +21,12 @@ struct BuildState: Equatable {
     /// `BuildKey.Partial.header` of the build: program, options, as_of,
     /// keys and theme, without any content byte. Nil in older states.
     var header: String? = nil
-    /// Feedback exports whose digests the next build may take without
-    /// reading them, while their `FileWalk.signature` is unchanged (decision 92).
-    var exports: [Export] = []
+    /// Content files (exports included) whose digests the next build may
+    /// take without reading them, while their `FileWalk.signature` is
+    /// unchanged (decision 92).
+    var trusted: [TrustedFile] = []
 
-    struct Export: Equatable {
+    struct TrustedFile: Equatable {
         var path: String
         var signature: String
         var digest: String
@@ -50,7 +51,7 @@ struct BuildState: Equatable {
             ("quarantined", .array(quarantined.map { q in
                 .object([("file", .string(q.file)), ("line", .integer(q.line)), ("id", .string(q.id)), ("reason", .string(q.reason))])
             })),
-            ("exports", .array(exports.map { e in
+            ("trusted", .array(trusted.map { e in
                 .object([("path", .string(e.path)), ("signature", .string(e.signature)), ("digest", .string(e.digest))])
             })),
         ]).serialized(pretty: false)
@@ -77,17 +78,17 @@ struct BuildState: Equatable {
                   let reason = q["reason"]?.stringValue else { return nil }
             quarantined.append(QuarantinedRow(file: file, line: line, id: id, reason: reason))
         }
-        var exports: [Export] = []
-        if case let .array(es)? = v["exports"] {
+        var trusted: [TrustedFile] = []
+        if case let .array(es)? = v["trusted"] {
             for e in es {
                 guard let path = e["path"]?.stringValue, let signature = e["signature"]?.stringValue,
                       let digest = e["digest"]?.stringValue else { return nil }
-                exports.append(Export(path: path, signature: signature, digest: digest))
+                trusted.append(TrustedFile(path: path, signature: signature, digest: digest))
             }
         }
         return BuildState(key: key, manifest: manifest, site: site, asOf: asOf, diagnostics: diagnostics,
                           quarantined: quarantined, quarantinedCount: total, partial: v["partial"]?.stringValue,
-                          header: v["header"]?.stringValue, exports: exports)
+                          header: v["header"]?.stringValue, trusted: trusted)
     }
 
     static func read(_ path: String) -> BuildState? {

@@ -107,7 +107,7 @@ public enum SiteBuild {
         var header: String?
         /// The key's parts with no content file hashed yet (decision 87).
         var contentDeferred: BuildKey.Partial?
-        /// The content as listed before anything read it: the exports' signatures (decision 92).
+        /// The content as listed before anything read it: the files' signatures (decision 92).
         var listed: BuildKey.Partial?
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
@@ -126,13 +126,14 @@ public enum SiteBuild {
             header = listing?.header
             let state = BuildState.read(publisher.statePath)
             let compare = state != nil && (state?.header == nil || state?.header == header)
-            let partial = compare ? BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport) : nil
+            // Files whose signature is the one the last build recorded are not read again (decision 92).
+            let trusted = Dictionary((state?.trusted ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            let partial = compare ? BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport, trusting: trusted) : nil
             partialDigest = partial?.digest
             if !compare {
                 contentDeferred = listing
             } else if let state, let partial, state.partial == nil || state.partial == partial.digest {
-                // Exports whose signature is the one the last build recorded are not read again.
-                key = partial.completed(trusting: Dictionary(state.exports.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+                key = partial.completed(trusting: trusted)
                 if let key, state.key == key.key,
                    SiteFingerprint.of(publisher.destination) == state.site,
                    SHA256.hex(fileAt: publisher.destination + "/data/manifest.json") == state.manifest {
@@ -274,22 +275,22 @@ public enum SiteBuild {
               let site = SiteFingerprint.of(publisher.destination) else { return }
         BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
                    quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header,
-                   exports: listed.map { trustedExports($0, digests: key.digests) } ?? [])
+                   trusted: listed.map { trustedFiles($0, digests: key.digests) } ?? [])
             .write(to: publisher.statePath, with: publisher)
     }
 
-    /// The exports the next build may take on trust (decision 92): each with
+    /// The content files the next build may take on trust (decision 92): each with
     /// the digest this build scored, recorded only when the file's signature
     /// now is the one listed before it was read (not changed while the build
     /// ran) and its last change is over a second older than that listing
     /// (file times come from a coarse clock: a write in the same tick as the
     /// listing could leave the signature as it was).
-    static func trustedExports(_ listed: BuildKey.Partial, digests: [String: String]) -> [BuildState.Export] {
-        listed.stats.keys.filter(BuildKey.isFeedbackExport).sorted().compactMap { path in
+    static func trustedFiles(_ listed: BuildKey.Partial, digests: [String: String]) -> [BuildState.TrustedFile] {
+        listed.stats.keys.sorted().compactMap { path in
             guard let before = listed.stats[path], let digest = digests[path],
                   before.ctime < listed.listedAt - 1_000_000_000,
                   let now = FileWalk.signature(of: listed.root + "/" + path), now.signature == before.signature else { return nil }
-            return BuildState.Export(path: path, signature: before.signature, digest: digest)
+            return BuildState.TrustedFile(path: path, signature: before.signature, digest: digest)
         }
     }
 
