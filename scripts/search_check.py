@@ -156,6 +156,10 @@ def main():
                 partial = driver.find_element(By.CSS_SELECTOR, "form.search").get_attribute("data-partial")
                 if partial in notes:
                     partials += 1
+                    # Said first: a reader looking for one person sees it before the results.
+                    first = driver.find_elements(By.CSS_SELECTOR, "#results li")[0]
+                    if first.get_attribute("class") != "note":
+                        failures.append(f"{page} {q!r}: the note that there are more results is not first")
                     # More than the browser fetched: what it shows must be matches, in order.
                     every = expected(entries, q, limit=None)
                     order = {hit: i for i, hit in enumerate(every)}

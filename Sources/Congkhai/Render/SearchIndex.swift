@@ -50,6 +50,12 @@ enum SearchIndex {
     /// `"key":{"n":1234567}` in its bucket: bucket sizes are estimated on the
     /// high side, so no bucket outgrows `bucketMaxBytes`.
     private static let pointerBytes = 48
+
+    /// What a key takes in its bucket: its name and braces, and its list
+    /// inline or a pointer to its parts (estimated on the high side).
+    private static func bucketCost(key: String, listBytes: Int, inline: Bool) -> Int {
+        key.utf8.count + 20 + (inline ? listBytes : pointerBytes)
+    }
     /// A pair is `(key << 32) | (other field << 31) | entry`: an entry listed
     /// under a word of its description (an official's position or locality)
     /// sorts after those that have the word in their name, as it ranks.
@@ -124,7 +130,7 @@ enum SearchIndex {
         }
         var inBuckets = 2
         for (k, key) in keys.enumerated() {
-            inBuckets += key.utf8.count + 20 + (listBytes[k] <= limits.inlineBytes ? listBytes[k] : pointerBytes)
+            inBuckets += bucketCost(key: key, listBytes: listBytes[k], inline: listBytes[k] <= limits.inlineBytes)
         }
         var bucketCount = 1
         while bucketCount * limits.bucketBytes < inBuckets { bucketCount *= 2 }
@@ -165,12 +171,15 @@ enum SearchIndex {
                 rank += 1
             }
             var inline = bucketKeys.map { $0.bytes <= limits.inlineBytes }
-            var size = 2 + bucketKeys.indices.reduce(0) { $0 + bucketKeys[$1].key.utf8.count + 20 + (inline[$1] ? bucketKeys[$1].bytes : pointerBytes) }
+            var size = 2 + bucketKeys.indices.reduce(0) {
+                $0 + bucketCost(key: bucketKeys[$1].key, listBytes: bucketKeys[$1].bytes, inline: inline[$1])
+            }
             while size > limits.bucketMaxBytes, let largest = bucketKeys.indices.filter({ inline[$0] }).max(by: {
                 bucketKeys[$0].bytes < bucketKeys[$1].bytes
             }) {
                 inline[largest] = false
-                size -= bucketKeys[largest].bytes - pointerBytes
+                size += bucketCost(key: bucketKeys[largest].key, listBytes: bucketKeys[largest].bytes, inline: false)
+                    - bucketCost(key: bucketKeys[largest].key, listBytes: bucketKeys[largest].bytes, inline: true)
             }
             var out: [UInt8] = [UInt8(ascii: "{")]
             for (j, item) in bucketKeys.enumerated() {

@@ -29,9 +29,14 @@ enum FileWalk {
     static func signature(of path: String) -> (signature: String, ctime: Int)? {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
-        let mtime = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
-        let ctime = Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec)
+        let (mtime, ctime) = times(st)
         return (signature(size: Int(st.st_size), mtime: mtime, ctime: ctime, inode: UInt64(st.st_ino)), ctime)
+    }
+
+    /// Modification and status-change times in nanoseconds since the epoch.
+    private static func times(_ st: stat) -> (mtime: Int, ctime: Int) {
+        (Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
+         Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec))
     }
 
     /// Entries in a fixed order — each folder's names sorted by their bytes,
@@ -62,8 +67,7 @@ enum FileWalk {
             if skip(rel) { continue }
             var st = stat()
             guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-            let mtime = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
-            let ctime = Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec)
+            let (mtime, ctime) = times(st)
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
                 guard walk(dir + "/" + name, prefix: rel, into: &out, skip: skip) else { return false }
