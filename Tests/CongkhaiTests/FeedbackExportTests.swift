@@ -97,4 +97,64 @@ import Testing
             #expect(e.sharedPrefix(locality: "khong-co", with: []) == nil)
         }
     }
+
+    /// Every exported line is what `CSVWriter`'s cells give (the export
+    /// writes bytes through `ExportLine` for speed): formula prefixes,
+    /// quotes, commas and line breaks in text cells, ratings that are not
+    /// one digit, days outside 0…9999, rows without the optional cells, and
+    /// a line longer than the writer's first buffer.
+    @Test func linesAreCSVWritersCells() throws {
+        let log = DiagnosticLog()
+        let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
+        let o = try #require(province.officials.indices.first { !province.officials[$0].commitments.isEmpty })
+        let l = try #require(province.localityIndex(province.officials[o].locality))
+        let day = try #require(Day(iso: "2026-03-04"))
+        func row(_ id: String, official: Int? = nil, commitment: Int? = nil, kind: FeedbackKind = .rating,
+                 respondent: String = "", rating: Rational? = nil, category: String = "", status: ComplaintStatus = .open,
+                 due: Day? = nil, resolvedOn: Day? = nil, comment: String = "", publish: Bool = false,
+                 channel: FeedbackChannel? = .hotline, respondentKind: RespondentKind? = nil, file: String = "a.csv",
+                 date: Day? = nil) -> FeedbackRow {
+            FeedbackRow(id: id, date: date ?? day, channel: channel, locality: l, official: official, commitment: commitment,
+                        kind: kind, respondentKind: respondentKind, respondent: respondent, rating: rating, category: category,
+                        status: status, due: due, resolvedOn: resolvedOn, comment: comment, publish: publish, file: file, line: 2)
+        }
+        let rows = [
+            row("r1", official: o, commitment: 0, respondent: "Nguyễn A", rating: Rational(4), category: "thủ tục"),
+            row("=cmd|' /c calc'!A0", official: o, kind: .complaint, rating: Rational(9, 2), category: "+a,b", status: .inProgress,
+                due: Day(ordinal: day.ordinal + 3), resolvedOn: day, comment: "say \"hi\",\r\nthen\nbye", publish: true,
+                channel: nil, respondentKind: .business, file: "-weird,\"name\".csv"),
+            row("@x", kind: .suggestion, rating: Rational(10), category: "\tcat", status: .resolved, comment: "hidden", publish: false,
+                respondentKind: .citizen),
+            row("r4", rating: Rational(1, 3), comment: "\r" + String(repeating: "dài \"q\" ", count: 2000), publish: true,
+                date: Day(ordinal: -800_000)),
+            row("r5", official: o, kind: .complaint, rating: Rational(0), status: .open, due: Day(ordinal: 3_000_000)),
+        ]
+        let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8))
+        for r in rows { e.add(r) }
+        var files: [OutputFile] = []
+        e.files { files.append($0) }
+        let file = try #require(files.first)
+        let text = String(decoding: try #require(Gzip.decompress(file.bytes)), as: UTF8.self)
+        func plain(_ s: String) -> String { CSVWriter.quoteIfNeeded(s) }
+        func dayText(_ d: Day?) -> String { d.map { plain($0.description) } ?? "" }
+        var expected = CSVWriter.row(FeedbackExport.columns)
+        for r in rows {
+            let status = r.kind == .complaint ? r.status.rawValue : (r.status == .open ? "" : r.status.rawValue)
+            let cells = [
+                CSVWriter.text(r.id), dayText(r.date), plain(r.channel?.rawValue ?? ""), plain(province.localities[r.locality].id),
+                plain(r.official.map { province.officials[$0].id } ?? ""),
+                plain(r.commitment.flatMap { c in r.official.map { province.officials[$0].commitments[c].id } } ?? ""),
+                plain(r.kind.rawValue), plain(r.respondentKind?.rawValue ?? ""), plain(e.pseudonym(r.respondent)),
+                plain(r.rating?.decimalText ?? ""), CSVWriter.text(r.category), plain(status), dayText(r.due), dayText(r.resolvedOn),
+                r.publish ? CSVWriter.text(r.comment) : "", r.publish ? "yes" : "", CSVWriter.text(r.file),
+            ]
+            expected += CSVWriter.row(cells)
+        }
+        // The first difference, with a little of its context (a comment here is 22 KB).
+        let at = CommonPrefix.length(Array(text.utf8), Array(expected.utf8))
+        #expect(at == expected.utf8.count && at == text.utf8.count,
+                "differs at byte \(at): \(String(decoding: Array(text.utf8).dropFirst(max(0, at - 40)).prefix(80), as: UTF8.self))")
+        let prefixed = text.contains("'=cmd|"), ratings = [",4.5,", ",10,", ",0.333333333333333333,"].allSatisfy(text.contains)
+        #expect(prefixed && ratings)
+    }
 }

@@ -37,6 +37,11 @@ final class FeedbackExport: @unchecked Sendable {
     private var spillSize = 0
     /// Pseudonym (its 64 bits) by respondent number, 0 until computed: one HMAC per respondent, not per row.
     private var pseudonyms: [UInt64] = []
+    /// The line being written (one buffer reused for every row).
+    private var line = ExportLine()
+    /// Locality and official ids as bytes, read per row without a `String`.
+    private let localityIDs: ByteStrings
+    private let officialIDs: ByteStrings
     private(set) var rows = RowDigests()
     /// Per locality: its rows as runs of one export file each, in the order
     /// they were appended (kept only when there is a published site to
@@ -78,6 +83,8 @@ final class FeedbackExport: @unchecked Sendable {
         budget = bufferBudget
         self.province = province
         key = pseudonymKey
+        localityIDs = ByteStrings(province.localities.map(\.id))
+        officialIDs = ByteStrings(province.officials.map(\.id))
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         buffers = Array(repeating: [], count: province.localities.count)
         chunks = Array(repeating: [], count: province.localities.count)
@@ -89,16 +96,23 @@ final class FeedbackExport: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: spillDir)
     }
 
-    func pseudonym(_ respondent: String, number: Int = -1) -> String {
-        guard !respondent.isEmpty else { return "" }
-        if number >= 0, number < pseudonyms.count, pseudonyms[number] != 0 { return FeedbackExport.hex16(pseudonyms[number]) }
+    /// The 64 bits of the respondent's pseudonym: one HMAC per respondent
+    /// (by its number), not per row.
+    func pseudonymBits(_ respondent: String, number: Int = -1) -> UInt64 {
+        if number >= 0, number < pseudonyms.count, pseudonyms[number] != 0 { return pseudonyms[number] }
         let mac = Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))
         let p = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         if number >= 0 {
             if number >= pseudonyms.count { pseudonyms.append(contentsOf: repeatElement(0, count: number + 1 - pseudonyms.count)) }
             pseudonyms[number] = p
         }
-        return FeedbackExport.hex16(p)
+        return p
+    }
+
+    /// The published pseudonym: the first 16 hex digits of the HMAC ("" for no respondent).
+    func pseudonym(_ respondent: String, number: Int = -1) -> String {
+        guard !respondent.isEmpty else { return "" }
+        return FeedbackExport.hex16(pseudonymBits(respondent, number: number))
     }
 
     /// The first 16 hex digits of the HMAC, as published.
@@ -108,39 +122,48 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// One row, as the published file holds it: the same cells as
-    /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), built as bytes
-    /// because this runs once per published row, and appended straight to
-    /// `out` (its locality's buffer: no array per row, 20 million nationally).
-    private func write(_ r: FeedbackRow, into out: inout [UInt8]) {
-        let p = province
-        CSVBytes.text(r.id, into: &out); out.append(0x2C)
-        CSVBytes.day(r.date, into: &out); out.append(0x2C)
-        CSVBytes.plain(r.channel?.rawValue ?? "", into: &out); out.append(0x2C)
-        CSVBytes.plain(p.localities[r.locality].id, into: &out); out.append(0x2C)
-        // Fields read in place: copying the `Official` per row retained every one of its strings.
-        if let o = r.official { CSVBytes.plain(p.officials[o].id, into: &out) }
-        out.append(0x2C)
-        if let c = r.commitment, let o = r.official { CSVBytes.plain(p.officials[o].commitments[c].id, into: &out) }
-        out.append(0x2C)
-        CSVBytes.plain(r.kind.rawValue, into: &out); out.append(0x2C)
-        CSVBytes.plain(r.respondentKind?.rawValue ?? "", into: &out); out.append(0x2C)
-        if !r.respondent.isEmpty { CSVBytes.plain(pseudonym(r.respondent, number: r.respondentNumber), into: &out) }
-        out.append(0x2C)
-        if let rating = r.rating { CSVBytes.plain(rating.decimalText, into: &out) }
-        out.append(0x2C)
-        CSVBytes.text(r.category, into: &out); out.append(0x2C)
-        let status = r.kind == .complaint ? r.status.rawValue : (r.status == .open ? "" : r.status.rawValue)
-        CSVBytes.plain(status, into: &out); out.append(0x2C)
-        if let due = r.due { CSVBytes.day(due, into: &out) }
-        out.append(0x2C)
-        if let resolved = r.resolvedOn { CSVBytes.day(resolved, into: &out) }
-        out.append(0x2C)
-        if r.publish { CSVBytes.text(r.comment, into: &out) }
-        out.append(0x2C)
-        if r.publish { out.append(contentsOf: "yes".utf8) }
-        out.append(0x2C)
-        CSVBytes.text(r.file, into: &out)
-        out.append(0x0D); out.append(0x0A)
+    /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
+    /// bytes into `line` (`ExportLine`: this runs once per published row,
+    /// 20 million nationally).
+    private func write(_ r: FeedbackRow, into line: inout ExportLine) {
+        let official = r.official
+        let commitmentID = r.commitment.flatMap { c in official.map { province.officials[$0].commitments[c].id } } ?? ""
+        var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.locality))
+        bound += official.map { ExportLine.cellBound(officialIDs.length($0)) } ?? 0
+        bound += ExportLine.cellBound(r.id.utf8.count) + ExportLine.cellBound(commitmentID.utf8.count)
+        bound += ExportLine.cellBound(r.category.utf8.count) + ExportLine.cellBound(r.file.utf8.count)
+        if r.publish { bound += ExportLine.cellBound(r.comment.utf8.count) }
+        if let rating = r.rating, rating.singleDigit == nil { bound += ExportLine.cellBound(rating.decimalText.utf8.count) }
+        line.start(bound: bound)
+        line.cell(r.id, text: true); line.byte(0x2C)
+        line.day(r.date); line.byte(0x2C)
+        if let channel = r.channel { line.cell(channel.rawValue, text: false) }
+        line.byte(0x2C)
+        localityIDs.withBytes(r.locality) { line.cell($0, text: false) }
+        line.byte(0x2C)
+        if let official { officialIDs.withBytes(official) { line.cell($0, text: false) } }
+        line.byte(0x2C)
+        line.cell(commitmentID, text: false); line.byte(0x2C)
+        line.cell(r.kind.rawValue, text: false); line.byte(0x2C)
+        if let kind = r.respondentKind { line.cell(kind.rawValue, text: false) }
+        line.byte(0x2C)
+        if !r.respondent.isEmpty { line.hex16(pseudonymBits(r.respondent, number: r.respondentNumber)) }
+        line.byte(0x2C)
+        if let rating = r.rating { line.rating(rating) }
+        line.byte(0x2C)
+        line.cell(r.category, text: true); line.byte(0x2C)
+        if r.kind == .complaint || r.status != .open { line.cell(r.status.rawValue, text: false) }
+        line.byte(0x2C)
+        if let due = r.due { line.day(due) }
+        line.byte(0x2C)
+        if let resolved = r.resolvedOn { line.day(resolved) }
+        line.byte(0x2C)
+        if r.publish { line.cell(r.comment, text: true) }
+        line.byte(0x2C)
+        if r.publish { line.byte(0x79); line.byte(0x65); line.byte(0x73) }
+        line.byte(0x2C)
+        line.cell(r.file, text: true)
+        line.byte(0x0D); line.byte(0x0A)
     }
 
     func add(_ r: FeedbackRow) {
@@ -148,9 +171,9 @@ final class FeedbackExport: @unchecked Sendable {
             if r.file != countedFile.name { countedFile = (r.file, Int(rows.index(of: r.file))) }
             rows.countOnly(fileIndex: countedFile.index)
         }
-        let before = buffers[r.locality].count
-        write(r, into: &buffers[r.locality])
-        let count = buffers[r.locality].count - before
+        write(r, into: &line)
+        let count = line.count
+        buffers[r.locality].append(contentsOf: line.bytes)
         if keepsRowDigests {
             if let last = segments[r.locality].indices.last, segments[r.locality][last].file == r.file {
                 segments[r.locality][last].rows += 1

@@ -1,0 +1,133 @@
+/// The export's one line per published feedback row, written as bytes
+/// through a pointer into one reused scratch buffer and then appended to its
+/// locality's buffer in a single copy.
+///
+/// Why not `CSVBytes` cell by cell into the locality's array: at national
+/// size (20 million rows) that path — a uniqueness and capacity check per
+/// appended byte run, a `String` per pseudonym and per rating, the id
+/// strings retained per row — was a quarter of the ingest's CPU, more than
+/// parsing the rows (`perf`, BENCHMARKS.md, fourteenth session). The cells
+/// follow `CSVBytes`'s rules exactly (formula prefix on text cells, RFC 4180
+/// quoting), and the tests compare every line with `CSVWriter`'s.
+struct ExportLine: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written to the line so far.
+    private(set) var count = 0
+
+    init() {
+        capacity = 4096
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Starts a line that will hold at most `bound` bytes (every write below
+    /// is unchecked: callers bound the line first).
+    mutating func start(bound: Int) {
+        count = 0
+        guard bound > capacity else { return }
+        base.deallocate()
+        capacity = max(bound, capacity * 2)
+        base = .allocate(capacity: capacity)
+    }
+
+    /// The line written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    mutating func byte(_ b: UInt8) {
+        base[count] = b
+        count += 1
+    }
+
+    mutating func raw(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let source = b.baseAddress, !b.isEmpty else { return }
+        (base + count).update(from: source, count: b.count)
+        count += b.count
+    }
+
+    /// Bytes a cell of `n` source bytes can take: every byte a doubled quote,
+    /// two enclosing quotes and the formula prefix.
+    static func cellBound(_ n: Int) -> Int { 2 * n + 3 }
+
+    /// A cell with `CSVBytes.quoted`'s rule; `text` adds `CSVBytes.text`'s
+    /// formula prefix (`'` before `= + - @`, tab or CR).
+    mutating func cell(_ b: UnsafeBufferPointer<UInt8>, text: Bool) {
+        let prefixed = text && !b.isEmpty && ExportLine.isFormulaStart(b[0])
+        var needs = false
+        for x in b where x == 0x2C || x == 0x22 || x == 0x0A || x == 0x0D { needs = true; break }
+        if !needs {
+            if prefixed { byte(0x27) }
+            raw(b)
+            return
+        }
+        byte(0x22)
+        if prefixed { byte(0x27) }
+        var start = 0
+        for i in b.indices where b[i] == 0x22 {
+            raw(UnsafeBufferPointer(rebasing: b[start...i]))
+            byte(0x22)
+            start = i + 1
+        }
+        raw(UnsafeBufferPointer(rebasing: b[start...]))
+        byte(0x22)
+    }
+
+    mutating func cell(_ s: String, text: Bool) {
+        var s = s
+        s.withUTF8 { cell($0, text: text) }
+    }
+
+    static func isFormulaStart(_ f: UInt8) -> Bool {
+        f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
+    }
+
+    /// `YYYY-MM-DD`, as `CSVBytes.day` writes it.
+    mutating func day(_ day: Day) {
+        let (y, m, d) = day.components
+        guard (0...9999).contains(y) else {
+            cell(day.description, text: false)
+            return
+        }
+        base[count] = 0x30 + UInt8(y / 1000); base[count + 1] = 0x30 + UInt8(y / 100 % 10)
+        base[count + 2] = 0x30 + UInt8(y / 10 % 10); base[count + 3] = 0x30 + UInt8(y % 10)
+        base[count + 4] = 0x2D
+        base[count + 5] = 0x30 + UInt8(m / 10); base[count + 6] = 0x30 + UInt8(m % 10)
+        base[count + 7] = 0x2D
+        base[count + 8] = 0x30 + UInt8(d / 10); base[count + 9] = 0x30 + UInt8(d % 10)
+        count += 10
+    }
+
+    /// 16 lowercase hex digits, zero-padded (`FeedbackExport.hex16`).
+    mutating func hex16(_ v: UInt64) {
+        for k in 0..<16 {
+            let nibble = UInt8((v >> (60 - 4 * UInt64(k))) & 0xF)
+            base[count + k] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+        }
+        count += 16
+    }
+
+    /// A rating: one digit for the whole numbers 0–9 (nearly every row),
+    /// else `decimalText`.
+    mutating func rating(_ r: Rational) {
+        if let digit = r.singleDigit {
+            byte(0x30 + digit)
+        } else {
+            cell(r.decimalText, text: false)
+        }
+    }
+
+    /// Longest a day can be written (`description` outside 0…9999).
+    static let dayBound = 24
+    /// Room for the cells of fixed or small size: commas, CRLF, the enum
+    /// cells, three days, a pseudonym, `yes`.
+    static let fixedBound = 17 + 2 + 4 * 16 + 3 * dayBound + 16 + 3
+}
+
+extension Rational {
+    /// The value when it is a whole number from 0 to 9.
+    var singleDigit: UInt8? {
+        if case let .small(n, d) = storage, d == 1, (0...9).contains(n) { return UInt8(n) }
+        return nil
+    }
+}

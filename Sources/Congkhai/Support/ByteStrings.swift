@@ -1,0 +1,25 @@
+/// A list of strings kept as one byte pool with end offsets, read as bytes
+/// without retaining or copying a `String`: for cells written once per row
+/// (the export's locality and official ids, 20 million times nationally).
+struct ByteStrings: Sendable {
+    private var pool: [UInt8] = []
+    private var ends: [Int] = []
+
+    init<S: Sequence>(_ strings: S) where S.Element == String {
+        for s in strings {
+            pool.append(contentsOf: s.utf8)
+            ends.append(pool.count)
+        }
+    }
+
+    var count: Int { ends.count }
+
+    /// Byte length of string `i`.
+    func length(_ i: Int) -> Int { ends[i] - (i == 0 ? 0 : ends[i - 1]) }
+
+    /// Calls `body` with the bytes of string `i`.
+    func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return pool.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[i]])) }
+    }
+}
