@@ -42,3 +42,15 @@ BIG=$(mktemp -d)
 python3 scripts/generate_demo.py --copies 30 --feedback-rows 3000 --out "$BIG/content" >/dev/null
 .build/debug/congkhai build "$BIG/content" --output "$BIG/site" --quiet --as-of 2026-10-01
 python3 scripts/search_check.py "$BIG/site" --min-partial 3
+# Many officials a locality (205 in each of the 12): no page may pass 200 KB
+# (the leaderboard continues on `xep-hang/<id>/trang-N/`, the search page
+# drops its directory), and the pages that only such a site has — the
+# leaderboard's second page, the pagers — pass axe at 360 and 1280 px.
+STAFF=$(mktemp -d)
+python3 scripts/generate_demo.py --staff 200 --feedback-rows 3000 --out "$STAFF/content" >/dev/null
+.build/debug/congkhai build "$STAFF/content" --output "$STAFF/site" --quiet --as-of 2026-10-01
+large=$(find "$STAFF/site" -name '*.html' -size +200000c)
+if [ -n "$large" ]; then echo "pages over 200 KB:"; ls -l $large; exit 1; fi
+echo "pages: none over 200 KB with 205 officials a locality"
+test -f "$STAFF/site/xep-hang/xa-an-binh/trang-2/index.html"
+python3 scripts/axe_check.py "$STAFF/site"

@@ -613,6 +613,8 @@ def main():
     ap.add_argument("--seed", type=int, default=SEED, help="another seed gives another (still valid) province")
     ap.add_argument("--copies", type=int, default=1,
                     help="scale: the 12 localities N times (copies get a number in their id and name), for page-size and speed checks")
+    ap.add_argument("--staff", type=int, default=0,
+                    help="scale: this many more officials in every locality (role other), for trees with many officials a locality")
     ap.add_argument("--feedback-rows", type=int, default=31000,
                     help="scale: about this many feedback rows in the four exports (streamed; ~0.3%% planted bad rows)")
     args = ap.parse_args()
@@ -634,6 +636,7 @@ def main():
         roles = DEPT_ROLES if loc[2] == "department" else COMMUNE_ROLES
         if loc[0] in ("phuong-trung-tam", "xa-tan-phu"):
             roles = roles + [("vice_chairman", "Phó Chủ tịch UBND phụ trách nội chính")]
+        roles = roles + [("other", f"Công chức chuyên môn {k + 1}") for k in range(args.staff)]
         taken = set()
         for role, position in roles:
             person = g.person(taken)

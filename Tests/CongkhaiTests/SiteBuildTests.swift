@@ -254,6 +254,49 @@ import Testing
         #expect(order.count == names.count && order == order.sorted(), "the parts follow the leaderboard")
         #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
+
+    /// A locality with more officials than one leaderboard page holds shows
+    /// the first `PageSize.localityOfficials` on its own page and the rest on
+    /// `xep-hang/<id>/trang-N/`: every official once, in rank order, pagers
+    /// both ways, every page under 200 KB (600 officials made a 316 KB
+    /// page). A locality of one page has no pager and no extra page.
+    @Test func aLargeLocalityGetsItsLeaderboardInPages() throws {
+        var content = TestContent()
+        let n = SitePlan.PageSize.localityOfficials + 5
+        for i in 1...n {
+            content["officials/xa-an-binh/can-bo-\(i).md"] = TestContent.official("Cán Bộ Số \(i)", role: "other", """
+                commitments:
+                  - { id: viec-\(i), title: "Việc số \(i)", group: A, target: 10, published_on: 2026-01-05, deadline: 2026-06-30, status: done, completed_on: 2026-06-01, actual: \(i % 10 + 1) }
+                """)
+        }
+        content["localities/xa-binh-yen.yaml"] = TestContent.locality.replacingOccurrences(of: "Xã An Bình", with: "Xã Bình Yên")
+        content["officials/xa-binh-yen/tran-van-yen.md"] = TestContent.official("Trần Văn Yên")
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let small = try #require(site.text("dia-phuong/xa-binh-yen/index.html"))
+        #expect(!small.contains("class=\"pager\""))
+        #expect(site.files["xep-hang/xa-binh-yen/trang-2/index.html"] == nil)
+        let parts = ["dia-phuong/xa-an-binh/index.html", "xep-hang/xa-an-binh/trang-2/index.html"]
+        #expect(site.files["xep-hang/xa-an-binh/trang-3/index.html"] == nil)
+        var ranks: [Int] = [], names: [String] = []
+        for (k, part) in parts.enumerated() {
+            guard let html = site.text(part) else { Issue.record("no \(part)"); continue }
+            let board = try #require(html.components(separatedBy: "<table class=\"sortable stack\">").dropFirst().first?
+                .components(separatedBy: "</table>").first)
+            let rows = board.components(separatedBy: "<tr><td data-label=\"Hạng\">").dropFirst()
+            #expect(rows.count == (k == 0 ? SitePlan.PageSize.localityOfficials : n + 1 - SitePlan.PageSize.localityOfficials), "\(part)")
+            ranks += rows.compactMap { Int($0.prefix { $0.isNumber }) }
+            names += rows.compactMap { $0.components(separatedBy: "/\">").dropFirst().first?.components(separatedBy: "</a>").first }
+            #expect(html.contains("<p>Trang \(k + 1)/2</p>"), "\(part)")
+            #expect(html.contains("rel=\"prev\"") == (k > 0) && html.contains("rel=\"next\"") == (k == 0), "\(part)")
+            #expect(site.files["en/" + part] != nil)
+        }
+        let second = try #require(site.text(parts[1]))
+        #expect(second.contains("href=\"../../../dia-phuong/xa-an-binh/\" rel=\"prev\""), "page 2 leads back to the locality")
+        #expect(names.count == n + 1 && Set(names).count == n + 1, "every official once")
+        #expect(ranks == ranks.sorted() && ranks.first == 1, "in rank order: \(ranks.prefix(5)) … \(ranks.suffix(5))")
+        #expect(site.text("sitemap.xml")?.contains("/xep-hang/xa-an-binh/trang-2/</loc>") == true)
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
+    }
 }
 
 /// Publishing: a failed build leaves the old site; a held lock refuses a second build.

@@ -109,7 +109,10 @@ import Testing
                 filledLocality = true
                 locality.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
                 (locality.removedRows, locality.quotaWarning, locality.overdueMore) = ("removed", "quota", "more")
+                // A leaderboard in pages (a locality past `PageSize.localityOfficials`), and its second page.
+                locality.boardPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
                 models.append(locality)
+                if case let .locality(li) = page.kind { models.append(renderer.localityBoardPage(li, page: 2, d)) }
             }
             if var notice = m.model as? NoticePage, !filledNotice {
                 filledNotice = true

@@ -263,6 +263,15 @@ enum EmbeddedTheme {
 {{#pager}}{{> pager}}{{/pager}}
 
 """#),
+        ("locality-board", #"""
+<p class="breadcrumb"><a href="{{localityHref}}">{{name}}</a></p>
+<h1>{{t.leaderboard}} — {{name}}</h1>
+{{#provisional}}<p class="provisional">{{provisional}}</p>{{/provisional}}
+{{#pager}}{{> pager}}{{/pager}}
+{{#board}}{{> leaderboard}}{{/board}}
+{{#pager}}{{> pager}}{{/pager}}
+
+"""#),
         ("locality-ranking", #"""
 <div class="table-wrap" tabindex="0" role="region" aria-label="{{title}}"><table class="sortable stack">
 <caption>{{title}}</caption>
@@ -281,7 +290,7 @@ enum EmbeddedTheme {
 {{#quotaWarning}}<p class="alert" role="note">{{quotaWarning}}</p>{{/quotaWarning}}
 <section aria-labelledby="board-h">
 <h2 id="board-h">{{t.leaderboard}}</h2>
-{{#board}}{{> leaderboard}}{{/board}}
+{{#board}}{{> leaderboard}}{{/board}}{{#boardPager}}{{> pager}}{{/boardPager}}
 </section>
 <section aria-labelledby="overdue-h">
 <h2 id="overdue-h">{{t.overdue_commitments}}</h2>
@@ -1487,7 +1496,9 @@ table.compare .band{white-space:normal;overflow-wrap:normal;font-size:.75rem;dis
 table.compact td,.breakdown-table td{text-align:right;font-variant-numeric:tabular-nums}
 table.compact th[scope=rowgroup]{background:var(--soft);text-align:left}
 .explainer-link{font-weight:600}.prose{max-width:44rem}
-.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}.pager a[aria-current=page]{font-weight:700}
+.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem}.pager a[aria-current=page]{font-weight:700}
+/* Page links are touch targets (WCAG 2.5.8): 44 px high, at least as wide, on phones and desktops alike. */
+.pager a{display:inline-block;min-width:2.75rem;min-height:2.75rem;line-height:2.75rem;text-align:center;padding:0 .25rem}
 
 """#),
     ]

@@ -25,6 +25,12 @@ public enum SitePaths {
     public static func locality(_ id: String) -> String { "dia-phuong/\(id)/" }
     public static func official(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/" }
     public static func notice(_ locality: String) -> String { "dia-phuong/\(locality)/thong-bao/" }
+    /// Page `n` of a locality's leaderboard: the locality's own page first,
+    /// then `xep-hang/<locality>/trang-N/` — outside the locality's folder,
+    /// where an official's id could be any slug, so no id is taken from editors.
+    public static func localityBoard(_ locality: String, _ n: Int) -> String {
+        n <= 1 ? SitePaths.locality(locality) : "xep-hang/\(locality)/trang-\(n)/"
+    }
     public static let peerGroups = "nhom-so-sanh/"
     public static func peerGroup(_ key: String) -> String { "nhom-so-sanh/\(key)/" }
 

@@ -47,10 +47,16 @@ public struct SitePlan: Sendable {
         /// most overdue first; the rest are on their officials' pages and in
         /// the province's overdue list, which the page links to.
         public static let localityOverdue = 60
+        /// Officials on one page of a locality's leaderboard (~0.5 KB a row):
+        /// the locality's page shows the first 200, `xep-hang/<id>/trang-N/`
+        /// the rest. A locality of 600 officials made a 316 KB page.
+        public static let localityOfficials = 200
     }
 
     public enum PageKind: Sendable, Equatable {
         case home, localities(page: Int), locality(Int), official(Int), notice(Int, page: Int), peerGroups, peerGroup(Int, page: Int)
+        /// Page 2 and on of a locality's leaderboard (page 1 is the locality's own page).
+        case localityBoard(Int, page: Int)
         case commitments(CommitmentList, page: Int), feedback(page: Int), methodology, openData(page: Int), search, notFound
         /// The data files of one locality (content as scored, explanations, feedback).
         case dataFiles(Int)
@@ -69,6 +75,7 @@ public struct SitePlan: Sendable {
             case let (.peerGroup(a, _), .peerGroup(b, _)): return a == b
             case let (.compare(a, _), .compare(b, _)): return a == b
             case let (.notice(a, _), .notice(b, _)): return a == b
+            case let (.localityBoard(a, _), .localityBoard(b, _)): return a == b
             default: return self == other
             }
         }
@@ -183,6 +190,10 @@ public struct SitePlan: Sendable {
         }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
+            let boardPages = pageCount(boards[li].count, PageSize.localityOfficials)
+            if boardPages > 1 {
+                for n in 2...boardPages { kinds.append((.localityBoard(li, page: n), SitePaths.localityBoard(l.id, n))) }
+            }
             paged(boards[li].count, PageSize.noticeOfficials, SitePaths.notice(l.id)) { .notice(li, page: $0) }
             kinds.append((.changes(li), SitePaths.localityChanges(l.id)))
             kinds.append((.dataFiles(li), SitePaths.dataFiles(l.id)))

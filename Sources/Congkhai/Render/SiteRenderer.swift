@@ -183,6 +183,9 @@ public struct SiteRenderer: Sendable {
             m.template = "official"; m.title = o.name + " — " + o.position
             m.feed = (d.root + SitePaths.officialFeed(o.locality, o.id), o.name)
             if let model = officialPage(oi, d) { m.model = model; m.description = model.summary }
+        case let .localityBoard(li, n):
+            m.template = "locality-board"; m.model = localityBoardPage(li, page: n, d)
+            m.title = d.label("leaderboard") + " — " + p.localities[li].name + pageSuffix(n, d)
         case let .notice(li, n):
             m.template = "notice"; m.model = noticePage(li, page: n, d)
             m.title = d.label("notice_title") + " — " + p.localities[li].name + pageSuffix(n, d)

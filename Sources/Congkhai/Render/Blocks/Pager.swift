@@ -15,9 +15,14 @@ struct Pager: Encodable, Sendable {
     var next: String?
 
     init(base: String, page: Int, count: Int, _ d: Display) {
+        self.init(page: page, count: count, path: { SitePaths.paged(base, $0) }, d)
+    }
+
+    /// Pages whose addresses do not share one base (a locality's leaderboard).
+    init(page: Int, count: Int, path: (Int) -> String, _ d: Display) {
         many = count > 1
         summary = d.fill("pager_summary", ["page": d.count(page), "pages": d.count(count)])
-        func href(_ n: Int) -> String { d.link(SitePaths.paged(base, n)) }
+        func href(_ n: Int) -> String { d.link(path(n)) }
         var links: [Link] = []
         var last = 0
         for n in 1...max(1, count) where n == 1 || n == count || abs(n - page) <= 2 {

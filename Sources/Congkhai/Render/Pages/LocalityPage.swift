@@ -30,6 +30,8 @@ struct LocalityPage: Encodable, Sendable {
     var provisional: String?
     var trend: TrendBlock?
     var board: Leaderboard
+    /// Between the leaderboard's pages when it has more than one (`LocalityBoardPage`).
+    var boardPager: Pager?
     var indicators: [Indicator]
     var hasIndicators: Bool
     var adjustments: [Adjustment]
@@ -70,6 +72,7 @@ extension SiteRenderer {
             LocalityPage.Adjustment(product: p.products[a.product]?.name ?? a.product, factor: d.number(a.factor), reason: a.reason,
                                     approvedBy: a.approvedBy, decision: a.decision, approvedOn: a.approvedOn.map(d.date))
         }
+        let (board, boardPager) = localityBoardPart(li, page: 1, d)
         return LocalityPage(
             name: l.name, kind: d.label("locality_" + l.kind.rawValue), context: d.label("context_" + l.context.rawValue),
             population: l.population.map(d.count), rankLine: rankLine,
@@ -78,7 +81,7 @@ extension SiteRenderer {
             removedRows: history.removedRows[l.id].flatMap { $0 > 0 ? d.fill("removed_rows", ["count": d.count($0)]) : nil },
             quotaWarning: quota, provisional: provisional(d),
             trend: trend(series: localitySeries(l), title: d.label("mean_trend"), d),
-            board: leaderboard(plan.localityBoards[li], caption: d.label("leaderboard") + " — " + l.name, showLocality: false, d),
+            board: board, boardPager: boardPager,
             indicators: indicators, hasIndicators: !indicators.isEmpty, adjustments: adjustments, hasAdjustments: !adjustments.isEmpty,
             overdue: overdue, hasOverdue: !overdue.isEmpty,
             overdueMore: hidden > 0 ? d.fill("overdue_more", ["count": d.count(hidden)]) : nil,
@@ -91,11 +94,12 @@ extension SiteRenderer {
 
 extension LocalityPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 24)
+        var f = TemplateFields(capacity: 25)
         f.put("name", name); f.put("kind", kind); f.put("context", context); f.put("population", population)
         f.put("rankLine", rankLine); f.put("noticeHref", noticeHref); f.put("feedHref", feedHref)
         f.put("changesHref", changesHref); f.put("removedRows", removedRows); f.put("quotaWarning", quotaWarning)
-        f.put("provisional", provisional); f.put("trend", trend); f.put("board", board); f.put("indicators", indicators)
+        f.put("provisional", provisional); f.put("trend", trend); f.put("board", board); f.put("boardPager", boardPager)
+        f.put("indicators", indicators)
         f.put("hasIndicators", hasIndicators); f.put("adjustments", adjustments); f.put("hasAdjustments", hasAdjustments)
         f.put("overdue", overdue); f.put("hasOverdue", hasOverdue); f.put("overdueMore", overdueMore)
         f.put("overdueHref", overdueHref); f.put("feedback", feedback)

@@ -25,10 +25,14 @@ struct SearchPage: Encodable, Sendable {
 
 extension SiteRenderer {
     static let directoryLimit = 300
+    /// The directory's officials: ~120 bytes a line, so 1,200 keep the
+    /// search page near 150 KB. A province of 100 communes of 25 officials
+    /// (2,500, under the 300-locality limit) made a 315 KB page.
+    static let directoryOfficialsLimit = 1_200
 
     func searchPage(_ d: Display) -> SearchPage {
         let p = run.province
-        guard p.localities.count <= SiteRenderer.directoryLimit else {
+        guard p.localities.count <= SiteRenderer.directoryLimit, p.officials.count <= SiteRenderer.directoryOfficialsLimit else {
             return SearchPage(indexHref: d.root + SearchIndex.folder, langPrefix: d.prefix, localities: [], tooLong: true,
                               localitiesHref: d.link(SitePaths.localities))
         }

@@ -1,0 +1,40 @@
+/// Page 2 and on of a locality's leaderboard: a locality of more than
+/// `SitePlan.PageSize.localityOfficials` officials shows the first ones on
+/// its own page and the rest here, in rank order, so no page outgrows a
+/// phone's connection (issue 10: ~0.5 KB a row, 316 KB for 600 officials).
+struct LocalityBoardPage: Encodable, Sendable {
+    var name: String
+    var localityHref: String
+    var provisional: String?
+    var board: Leaderboard
+    var pager: Pager
+}
+
+extension SiteRenderer {
+    /// The slice of a locality's leaderboard on its page `page`, and the pager between its pages (nil for one page).
+    func localityBoardPart(_ li: Int, page: Int, _ d: Display) -> (board: Leaderboard, pager: Pager?) {
+        let l = run.province.localities[li]
+        let members = plan.localityBoards[li]
+        let size = SitePlan.PageSize.localityOfficials
+        let pages = SitePlan.pageCount(members.count, size)
+        let board = leaderboard(Array(members[Pager.range(page: page, size: size, count: members.count)]),
+                                caption: d.label("leaderboard") + " — " + l.name + pageSuffix(page, d), showLocality: false, d)
+        return (board, pages > 1 ? Pager(page: page, count: pages, path: { SitePaths.localityBoard(l.id, $0) }, d) : nil)
+    }
+
+    func localityBoardPage(_ li: Int, page: Int, _ d: Display) -> LocalityBoardPage {
+        let l = run.province.localities[li]
+        let (board, pager) = localityBoardPart(li, page: page, d)
+        return LocalityBoardPage(name: l.name, localityHref: d.link(SitePaths.locality(l.id)), provisional: provisional(d),
+                                 board: board, pager: pager ?? Pager(base: SitePaths.locality(l.id), page: 1, count: 1, d))
+    }
+}
+
+extension LocalityBoardPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 5)
+        f.put("name", name); f.put("localityHref", localityHref); f.put("provisional", provisional); f.put("board", board)
+        f.put("pager", pager)
+        return .object(f)
+    }
+}
