@@ -53,9 +53,9 @@ struct ExportLine: ~Copyable {
     /// A cell with `CSVBytes.quoted`'s rule; `text` adds `CSVBytes.text`'s
     /// formula prefix (`'` before `= + - @`, tab or CR).
     mutating func cell(_ b: UnsafeBufferPointer<UInt8>, text: Bool) {
-        let prefixed = text && !b.isEmpty && ExportLine.isFormulaStart(b[0])
+        let prefixed = text && !b.isEmpty && CSVBytes.isFormulaStart(b[0])
         var needs = false
-        for x in b where x == 0x2C || x == 0x22 || x == 0x0A || x == 0x0D { needs = true; break }
+        for x in b where CSVBytes.needsQuotes(x) { needs = true; break }
         if !needs {
             if prefixed { byte(0x27) }
             raw(b)
@@ -76,10 +76,6 @@ struct ExportLine: ~Copyable {
     mutating func cell(_ s: String, text: Bool) {
         var s = s
         s.withUTF8 { cell($0, text: text) }
-    }
-
-    static func isFormulaStart(_ f: UInt8) -> Bool {
-        f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
     }
 
     /// `YYYY-MM-DD`, as `CSVBytes.day` writes it.

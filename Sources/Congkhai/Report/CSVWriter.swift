@@ -33,14 +33,22 @@ public enum CSVWriter {
 enum CSVBytes {
     static func plain(_ s: String, into out: inout [UInt8]) { quoted(s, into: &out) }
 
+    /// A text cell starting with this byte gets the formula prefix `'`.
+    @inline(__always) static func isFormulaStart(_ f: UInt8) -> Bool {
+        f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
+    }
+
+    /// A cell holding this byte is quoted.
+    @inline(__always) static func needsQuotes(_ x: UInt8) -> Bool { x == 0x2C || x == 0x22 || x == 0x0A || x == 0x0D }
+
     /// The text as a text cell holds it (with the formula prefix when needed), before quoting.
     static func prefixed(_ s: String) -> String {
-        if let f = s.utf8.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D { return "'" + s }
+        if let f = s.utf8.first, isFormulaStart(f) { return "'" + s }
         return s
     }
 
     static func text(_ s: String, into out: inout [UInt8]) {
-        if let f = s.utf8.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D {
+        if let f = s.utf8.first, isFormulaStart(f) {
             quoted("'" + s, into: &out)
         } else {
             quoted(s, into: &out)
@@ -53,7 +61,7 @@ enum CSVBytes {
         var s = s
         s.withUTF8 { b in
             var needs = false
-            for x in b where x == 0x2C || x == 0x22 || x == 0x0A || x == 0x0D { needs = true; break }
+            for x in b where needsQuotes(x) { needs = true; break }
             guard needs else { out.append(contentsOf: b); return }
             out.append(0x22)
             var start = 0
