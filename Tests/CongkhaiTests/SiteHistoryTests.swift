@@ -32,6 +32,27 @@ import Testing
         #expect(h.commitmentChanges["xa-a/o3/c3"]?.count == 1 && h.commitmentChanges["xa-a/o1/c1"] == nil)
     }
 
+    /// A commitment's card lists its newest `commitmentShown` changes and
+    /// counts the rest (one edited every night would otherwise grow its
+    /// official's page by ~55 KB a year); one with no more keeps them all.
+    @Test func aCardKeepsTheNewestChangesOfACommitment() throws {
+        let n = SiteHistory.commitmentShown
+        var pending: [LedgerEntry] = []
+        for i in 0..<(n + 18) {
+            pending.append(LedgerEntry(kind: .commitmentChanged, subject: ["locality": "xa-a", "official": "o", "commitment": "busy"],
+                                       field: "actual", old: .string("\(i)"), new: .string("\(i + 1)")))
+        }
+        for i in 0..<n {
+            pending.append(LedgerEntry(kind: .commitmentChanged, subject: ["locality": "xa-a", "official": "o", "commitment": "calm"],
+                                       field: "actual", old: .string("\(i)"), new: .string("\(i + 1)")))
+        }
+        let asOf = try #require(Day(iso: "2026-10-01"))
+        let h = SiteHistory(previous: LedgerFile(), pending: pending, asOf: asOf, scores: ScoreHistory())
+        #expect(h.commitmentChanges["xa-a/o/busy"]?.map { $0.new?.stringValue ?? "" } == (19...(n + 18)).map { "\($0)" })
+        #expect(h.earlierCommitmentChanges["xa-a/o/busy"] == 18)
+        #expect(h.commitmentChanges["xa-a/o/calm"]?.count == n && h.earlierCommitmentChanges["xa-a/o/calm"] == nil)
+    }
+
     /// The changes pages name officials and commitments and link to a card
     /// only where an official's page shows one (published, or removed with
     /// its last state), through lookups rather than a key per commitment.

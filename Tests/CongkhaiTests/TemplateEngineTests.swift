@@ -124,6 +124,12 @@ import Testing
                 filledOne = true
                 official.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
                 official.score.bigMove = "↑ 12"
+                // A commitment with more changes than its card lists.
+                if !official.commitments.isEmpty {
+                    official.commitments[0].history = ["a", "b"]
+                    official.commitments[0].hasHistory = true
+                    (official.commitments[0].historyEarlier, official.commitments[0].ledgerHref) = ("… 40", "du-lieu/")
+                }
                 models.append(official)
             }
             for model in models {

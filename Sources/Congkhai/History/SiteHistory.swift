@@ -14,8 +14,10 @@ public struct SiteHistory: Sendable {
         public var count: Int?
     }
 
-    /// `locality/official/commitment` → its changes, oldest first.
+    /// `locality/official/commitment` → its newest `commitmentShown` changes, oldest first.
     public var commitmentChanges: [String: [Change]] = [:]
+    /// `locality/official/commitment` → how many older changes it has beyond those (absent: none).
+    public var earlierCommitmentChanges: [String: Int] = [:]
     /// `locality/official` → commitments removed and not added back: id, last state, when.
     public var removedCommitments: [String: [(id: String, state: JSONValue, on: Day)]] = [:]
     /// Locality id → published feedback rows that later vanished.
@@ -70,6 +72,14 @@ public struct SiteHistory: Sendable {
         // (`SiteRenderer.commitmentHistory`): a first national build adds
         // ~275,000 and held each under its key (~55 MB) for nothing.
         commitmentChanges = commitmentChanges.filter { !($0.value.count == 1 && $0.value[0].kind == .commitmentAdded) }
+        // A card lists a commitment's newest changes only: one edited every
+        // night for a year (its progress figure, say) would carry 365 lines,
+        // ~55 KB, and its official's page would outgrow a phone in a year.
+        // The ledger keeps them all (`data/ledger/`).
+        for (key, changes) in commitmentChanges where changes.count > SiteHistory.commitmentShown {
+            commitmentChanges[key] = Array(changes.suffix(SiteHistory.commitmentShown))
+            earlierCommitmentChanges[key] = changes.count - SiteHistory.commitmentShown
+        }
         // Pages and feeds show the newest `recentShown` changes of the site and
         // of each locality; the rest of the ledger's history (a year of nightly
         // builds is millions of changes) is not kept for them.
@@ -89,6 +99,8 @@ public struct SiteHistory: Sendable {
 
     /// Changes a changes page or feed lists at most (the site's, or one locality's).
     public static let recentShown = 200
+    /// Changes one commitment's card lists at most, the newest.
+    public static let commitmentShown = 12
 
     static func change(_ v: JSONValue) -> Change? {
         guard let kind = v["kind"]?.stringValue.flatMap(LedgerEntry.Kind.init(rawValue:)),

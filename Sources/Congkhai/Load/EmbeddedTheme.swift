@@ -40,7 +40,8 @@ enum EmbeddedTheme {
 {{#hasOlder}}<h4>{{t.earlier_updates}}</h4>
 <ol class="timeline">{{#older}}<li><time datetime="{{date.iso}}">{{date.text}}</time>{{#progressReport}} — {{progressReport}}{{/progressReport}}{{#note}} — {{note}}{{/note}}{{#evidence}} — <a href="{{evidence}}" rel="nofollow noopener">{{t.evidence}}</a>{{/evidence}}</li>{{/older}}</ol>
 {{/hasOlder}}{{#hasHistory}}<h4>{{t.commitment_history}}</h4>
-<ul>{{#history}}<li>{{.}}</li>{{/history}}</ul>
+{{#historyEarlier}}<p class="more"><a href="{{ledgerHref}}">{{historyEarlier}}</a></p>
+{{/historyEarlier}}<ul>{{#history}}<li>{{.}}</li>{{/history}}</ul>
 {{/hasHistory}}</details>
 </article>
 
@@ -854,6 +855,7 @@ field_progress: { vi: "Tiến độ", en: "Progress" }
 field_note: { vi: "Ghi chú", en: "Note" }
 field_evidence: { vi: "Minh chứng", en: "Evidence" }
 commitment_history: { vi: "Lịch sử thay đổi", en: "History of changes" }
+history_earlier: { vi: "… và {{count}} thay đổi trước đó: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} earlier changes: all in the ledger (open data)" }
 removed_commitments: { vi: "Cam kết đã bị gỡ khỏi dữ liệu", en: "Commitments removed from the data" }
 removed_commitments_note: { vi: "Các cam kết này từng được công bố rồi bị gỡ khỏi dữ liệu; trang vẫn hiển thị trạng thái cuối cùng đã công bố.", en: "These commitments were published and later removed from the data; their last published state is kept here." }
 removed_rows: { vi: "{{count}} phản ánh đã công bố trước đây không còn trong dữ liệu.", en: "{{count}} feedback rows published before are no longer in the data." }

@@ -17,6 +17,11 @@ extension SiteRenderer {
             .map { text.commitment($0) }
     }
 
+    /// "… and 40 earlier changes", when the card lists only the newest (`SiteHistory.commitmentShown`).
+    func earlierHistory(_ o: Official, _ c: String, _ d: Display) -> String? {
+        history.earlierCommitmentChanges[o.key + "/" + c].map { d.fill("history_earlier", ["count": d.count($0)]) }
+    }
+
     /// Commitments removed from the content, with their last published state.
     func removedCommitments(_ o: Official, _ d: Display) -> [RemovedCommitment] {
         let text = changeText(d)

@@ -40,6 +40,9 @@ struct CommitmentCard: Encodable, Sendable {
     var hasOlder: Bool
     var history: [String]
     var hasHistory: Bool
+    /// "… and 40 earlier changes" past the newest `SiteHistory.commitmentShown`, linking to the ledger's open data.
+    var historyEarlier: String?
+    var ledgerHref: String?
     /// Whose commitment, on lists that mix officials.
     var officialName: String?
     var officialHref: String?
@@ -122,7 +125,8 @@ extension CommitmentCard: TemplateRepresentable {
         f.put("honesty", honesty); f.put("target", target); f.put("actual", actual); f.put("group", group)
         f.put("difficulty", difficulty); f.put("acceptance", acceptance); f.put("partners", partners)
         f.put("withdrawal", withdrawal); f.put("latest", latest); f.put("older", older); f.put("hasOlder", hasOlder)
-        f.put("history", history); f.put("hasHistory", hasHistory); f.put("officialName", officialName)
+        f.put("history", history); f.put("hasHistory", hasHistory)
+        f.put("historyEarlier", historyEarlier); f.put("ledgerHref", ledgerHref); f.put("officialName", officialName)
         f.put("officialHref", officialHref); f.put("localityName", localityName)
         return .object(f)
     }

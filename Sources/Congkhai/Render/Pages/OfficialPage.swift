@@ -140,7 +140,10 @@ extension SiteRenderer {
         let D = run.scoreboard.asOf
         let visible = o.commitments.filter { $0.isPublished(asOf: D) }
         let cards = visible.map { c in
-            CommitmentCard(c, official: o, locality: l, province: p, asOf: D, d, history: commitmentHistory(o, c.id, d))
+            var card = CommitmentCard(c, official: o, locality: l, province: p, asOf: D, d, history: commitmentHistory(o, c.id, d))
+            card.historyEarlier = earlierHistory(o, c.id, d)
+            if card.historyEarlier != nil { card.ledgerHref = d.link(SitePaths.openData) }
+            return card
         }
         let removed = removedCommitments(o, d)
         let series = officialSeries(o)
