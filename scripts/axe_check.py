@@ -39,6 +39,9 @@ def pages(root):
     # A locality's leaderboard past its first page, when a site has one (not the demo).
     boards = sorted(glob.glob(os.path.join(root, "xep-hang", "*", "trang-2", "index.html")))
     picks += [os.path.relpath(b, root) for b in boards[:1]]
+    # An official's commitments past their first page, when a site has one.
+    cards = sorted(glob.glob(os.path.join(root, "dia-phuong", "*", "*", "trang-2", "index.html")))
+    picks += [os.path.relpath(c, root) for c in cards[:1]]
     # The demo official whose deadline check-site.sh moves: history, trend and changes on one page.
     edited = "dia-phuong/xa-an-binh/nguyen-van-an/index.html"
     if os.path.exists(os.path.join(root, edited)) and edited not in picks:

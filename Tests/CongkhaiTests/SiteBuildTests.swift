@@ -297,6 +297,48 @@ import Testing
         #expect(site.text("sitemap.xml")?.contains("/xep-hang/xa-an-binh/trang-2/</loc>") == true)
         #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
+
+    /// An official with more published commitments than one page holds
+    /// shows the first `PageSize.officialCommitments` cards on their page
+    /// and the rest on `…/<official>/trang-N/`; every link to a card (search,
+    /// home, lists, feeds, changes) goes to the page that holds it; each
+    /// measure of the breakdown lists at most `PageSize.breakdownItems`
+    /// items and links to the explanation file for the rest; the notice
+    /// lists `PageSize.noticeCommitments` and says how many more. Every page
+    /// stays under 200 KB (300 commitments made a 478 KB page).
+    @Test func anOfficialWithManyCommitmentsGetsThemInPages() throws {
+        var content = TestContent()
+        let n = SitePlan.PageSize.officialCommitments + 5
+        var lines = ["commitments:"]
+        for i in 1...n {
+            lines.append("  - { id: viec-\(i), title: \"Việc số \(i)\", group: A, target: 10, published_on: 2026-01-05, deadline: 2026-06-30, status: done, completed_on: 2026-06-01, actual: 10 }")
+        }
+        content["officials/xa-an-binh/nhieu-viec.md"] = TestContent.official("Nhiều Việc", role: "other", lines.joined(separator: "\n"))
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let base = "dia-phuong/xa-an-binh/nhieu-viec/"
+        let first = try #require(site.text(base + "index.html"))
+        let second = try #require(site.text(base + "trang-2/index.html"))
+        #expect(site.files[base + "trang-3/index.html"] == nil && site.files["en/" + base + "trang-2/index.html"] != nil)
+        func cards(_ html: String) -> [String] {
+            html.components(separatedBy: "id=\"ck-").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+        }
+        #expect(cards(first) == (1...SitePlan.PageSize.officialCommitments).map { "viec-\($0)" })
+        #expect(cards(second) == ((SitePlan.PageSize.officialCommitments + 1)...n).map { "viec-\($0)" })
+        #expect(first.contains("<p>Trang 1/2</p>") && second.contains("href=\"../../../../dia-phuong/xa-an-binh/nhieu-viec/\" rel=\"prev\""))
+        // Links to a card on page 2 name page 2.
+        let search = site.files.filter { $0.key.hasPrefix("search/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(search.contains(base + "trang-2/#ck-viec-\(n)") && search.contains(base + "#ck-viec-1\""))
+        #expect(!search.contains(base + "#ck-viec-\(n)\""))
+        // The breakdown's lists stop at `breakdownItems` and point to the explanation file.
+        for list in first.components(separatedBy: "<ul class=\"items\">").dropFirst() {
+            let items = list.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").count - 1
+            #expect(items <= SitePlan.PageSize.breakdownItems)
+        }
+        #expect(first.contains("href=\"../../../data/explanations/xa-an-binh/nhieu-viec.json\">… và 5 cam kết khác"))
+        let notice = try #require(site.text("dia-phuong/xa-an-binh/thong-bao/index.html"))
+        #expect(notice.contains("… và \(n - SitePlan.PageSize.noticeCommitments) cam kết khác"))
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
+    }
 }
 
 /// Publishing: a failed build leaves the old site; a held lock refuses a second build.

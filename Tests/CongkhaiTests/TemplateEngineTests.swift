@@ -118,6 +118,8 @@ import Testing
                 filledNotice = true
                 // A notice in parts (a commune past `PageSize.noticeOfficials`), seen from its middle part.
                 (notice.part, notice.pager) = ("2/3", Pager(base: "x/", page: 2, count: 3, d))
+                // An official with more commitments than a notice lists.
+                if !notice.officials.isEmpty { notice.officials[0].commitmentsMore = "… 20" }
                 models.append(notice)
             }
             if var official = m.model as? OfficialPage, !filledOne {
@@ -130,7 +132,13 @@ import Testing
                     official.commitments[0].hasHistory = true
                     (official.commitments[0].historyEarlier, official.commitments[0].ledgerHref) = ("… 40", "du-lieu/")
                 }
+                // Commitments in pages, and a measure with more items than the breakdown lists.
+                official.commitmentsPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
+                if let c = official.breakdown.criteria.indices.first(where: { !official.breakdown.criteria[$0].measures.isEmpty }) {
+                    (official.breakdown.criteria[c].measures[0].itemsMore, official.breakdown.criteria[c].measures[0].explanationHref) = ("… 5", "e.json")
+                }
                 models.append(official)
+                if case let .official(oi) = page.kind { models.append(renderer.officialCommitmentsPage(oi, page: 2, d)) }
             }
             for model in models {
                 let n = TemplateEngineTests.compareDirect(model, at: fullPath, declared: &declared, set: &set)

@@ -56,6 +56,8 @@ import Testing
         checker.check(template: "official", model: model, strings: d.t)
         // A locality's leaderboard past its first page (no demo locality is that large).
         checker.check(template: "locality-board", model: renderer.localityBoardPage(0, page: 2, d), strings: d.t)
+        // An official's commitments past their first page (no demo official has that many).
+        checker.check(template: "official-commitments", model: renderer.officialCommitmentsPage(0, page: 2, d), strings: d.t)
         #expect(checker.missing.isEmpty, "keys no model has: \(checker.missing.sorted())")
         let used = Set(files.templates.map(\.name))
         #expect(used.subtracting(checker.rendered).isEmpty, "templates never rendered: \(used.subtracting(checker.rendered).sorted())")

@@ -380,7 +380,8 @@ enum EmbeddedTheme {
 </div>
 {{#qr}}<figure class="qr-figure">{{{qr}}}<figcaption>{{t.notice_scan}}</figcaption></figure>{{/qr}}
 </div>
-<ul class="notice-commitments">{{#commitments}}<li>{{title}} — {{t.deadline}} <time datetime="{{deadline.iso}}">{{deadline.text}}</time> — <strong>{{standing}}</strong></li>{{/commitments}}</ul>
+<ul class="notice-commitments">{{#commitments}}<li>{{title}} — {{t.deadline}} <time datetime="{{deadline.iso}}">{{deadline.text}}</time> — <strong>{{standing}}</strong></li>{{/commitments}}</ul>{{#commitmentsMore}}
+<p class="notice-more">{{commitmentsMore}}</p>{{/commitmentsMore}}
 </section>{{/officials}}
 {{#pager}}
 {{#many}}
@@ -393,6 +394,15 @@ enum EmbeddedTheme {
 {{#portalQR}}<figure class="qr-figure">{{{portalQR}}}<figcaption>{{t.notice_feedback_qr}}</figcaption></figure>{{/portalQR}}
 </section>
 </div>
+
+"""#),
+        ("official-commitments", #"""
+<p class="breadcrumb"><a href="{{officialHref}}">{{name}}</a></p>
+<h1>{{t.commitment_details}} — {{name}}</h1>
+<p class="lede">{{position}}</p>
+{{#pager}}{{> pager}}{{/pager}}
+{{#commitments}}{{> commitment-card}}{{/commitments}}
+{{#pager}}{{> pager}}{{/pager}}
 
 """#),
         ("official", ##"""
@@ -413,7 +423,7 @@ enum EmbeddedTheme {
 </section>{{/score}}
 <section aria-labelledby="commitments-h">
 <h2 id="commitments-h">{{t.commitment_details}}</h2>
-{{#commitments}}{{> commitment-card}}{{/commitments}}
+{{#commitments}}{{> commitment-card}}{{/commitments}}{{#commitmentsPager}}{{> pager}}{{/commitmentsPager}}
 {{^hasCommitments}}<p>{{t.none}}</p>{{/hasCommitments}}
 {{#hasRemoved}}<h3>{{t.removed_commitments}}</h3>
 <p class="note">{{t.removed_commitments_note}}</p>
@@ -445,7 +455,7 @@ enum EmbeddedTheme {
 {{#notApplicable}}<p>{{notApplicable}}</p>{{/notApplicable}}
 <p class="formula"><strong>{{t.formula}}:</strong> {{formula}}</p>
 {{#hasFacts}}<dl class="inputs">{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}</dl>{{/hasFacts}}
-{{#hasItems}}<ul class="items">{{#items}}<li><strong>{{title}}</strong>{{^counted}} ({{t.not_counted}}){{/counted}}{{#note}} — {{note}}{{/note}}{{#details}}: {{details}}{{/details}}</li>{{/items}}</ul>{{/hasItems}}
+{{#hasItems}}<ul class="items">{{#items}}<li><strong>{{title}}</strong>{{^counted}} ({{t.not_counted}}){{/counted}}{{#note}} — {{note}}{{/note}}{{#details}}: {{details}}{{/details}}</li>{{/items}}</ul>{{/hasItems}}{{#itemsMore}}<p class="more"><a href="{{explanationHref}}">{{itemsMore}}</a></p>{{/itemsMore}}
 </div>{{/measures}}
 </details>
 {{/criteria}}
@@ -856,6 +866,8 @@ field_note: { vi: "Ghi chú", en: "Note" }
 field_evidence: { vi: "Minh chứng", en: "Evidence" }
 commitment_history: { vi: "Lịch sử thay đổi", en: "History of changes" }
 history_earlier: { vi: "… và {{count}} thay đổi trước đó: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} earlier changes: all in the ledger (open data)" }
+items_more: { vi: "… và {{count}} cam kết khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more commitments: see the full score explanation file (JSON)" }
+notice_commitments_more: { vi: "… và {{count}} cam kết khác: quét mã QR để xem đầy đủ", en: "… and {{count}} more commitments: scan the QR code for all of them" }
 removed_commitments: { vi: "Cam kết đã bị gỡ khỏi dữ liệu", en: "Commitments removed from the data" }
 removed_commitments_note: { vi: "Các cam kết này từng được công bố rồi bị gỡ khỏi dữ liệu; trang vẫn hiển thị trạng thái cuối cùng đã công bố.", en: "These commitments were published and later removed from the data; their last published state is kept here." }
 removed_rows: { vi: "{{count}} phản ánh đã công bố trước đây không còn trong dữ liệu.", en: "{{count}} feedback rows published before are no longer in the data." }

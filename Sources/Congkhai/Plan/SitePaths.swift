@@ -24,6 +24,11 @@ public enum SitePaths {
     public static let localities = "dia-phuong/"
     public static func locality(_ id: String) -> String { "dia-phuong/\(id)/" }
     public static func official(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/" }
+    /// Page `n` of an official's commitments: the official's own page first,
+    /// then `…/<official>/trang-N/` (inside the official's own folder).
+    public static func officialCommitments(_ locality: String, _ id: String, _ n: Int) -> String {
+        paged(official(locality, id), n)
+    }
     public static func notice(_ locality: String) -> String { "dia-phuong/\(locality)/thong-bao/" }
     /// Page `n` of a locality's leaderboard: the locality's own page first,
     /// then `xep-hang/<locality>/trang-N/` — outside the locality's folder,
@@ -81,6 +86,9 @@ public enum SitePaths {
     public static func paged(_ base: String, _ n: Int) -> String {
         n <= 1 ? base : base + "trang-\(n)/"
     }
+
+    /// An official's score explanation in the open data, relative to `data/`.
+    public static func explanation(_ locality: String, _ id: String) -> String { "explanations/\(locality)/\(id).json" }
 
     /// Per-locality list of published data files (so a mirror finds them all).
     public static func dataFiles(_ locality: String) -> String { "du-lieu/tep/\(locality)/" }

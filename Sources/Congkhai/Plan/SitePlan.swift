@@ -51,12 +51,36 @@ public struct SitePlan: Sendable {
         /// the locality's page shows the first 200, `xep-hang/<id>/trang-N/`
         /// the rest. A locality of 600 officials made a 316 KB page.
         public static let localityOfficials = 200
+        /// Commitment cards on one page of an official's page (~1 KB each):
+        /// the official's page shows the first 50, `…/<official>/trang-N/`
+        /// the rest. An official of 300 commitments made a 478 KB page.
+        public static let officialCommitments = 50
+        /// Items (one a commitment) listed under one measure of the score's
+        /// breakdown; the rest are in the official's explanation file.
+        public static let breakdownItems = 50
+        /// Commitments one official lists on a printed notice; the tally
+        /// line above them counts all, the QR code leads to the rest.
+        public static let noticeCommitments = 15
+    }
+
+    /// The page of its official's page that holds commitment `ci`'s card
+    /// (`o.commitments[ci]`, published at `asOf`): cards are the published
+    /// commitments in file order, `PageSize.officialCommitments` a page.
+    public static func cardPage(_ o: Official, _ ci: Int, asOf: Day) -> Int {
+        o.commitments[..<ci].count { $0.isPublished(asOf: asOf) } / PageSize.officialCommitments + 1
+    }
+
+    /// Where commitment `ci`'s card is, site-relative, with its fragment (`…/#ck-<id>`).
+    public static func cardPath(_ o: Official, _ ci: Int, asOf: Day) -> String {
+        SitePaths.officialCommitments(o.locality, o.id, cardPage(o, ci, asOf: asOf)) + "#ck-" + o.commitments[ci].id
     }
 
     public enum PageKind: Sendable, Equatable {
         case home, localities(page: Int), locality(Int), official(Int), notice(Int, page: Int), peerGroups, peerGroup(Int, page: Int)
         /// Page 2 and on of a locality's leaderboard (page 1 is the locality's own page).
         case localityBoard(Int, page: Int)
+        /// Page 2 and on of an official's commitments (page 1 is the official's own page).
+        case officialCommitments(Int, page: Int)
         case commitments(CommitmentList, page: Int), feedback(page: Int), methodology, openData(page: Int), search, notFound
         /// The data files of one locality (content as scored, explanations, feedback).
         case dataFiles(Int)
@@ -76,6 +100,7 @@ public struct SitePlan: Sendable {
             case let (.compare(a, _), .compare(b, _)): return a == b
             case let (.notice(a, _), .notice(b, _)): return a == b
             case let (.localityBoard(a, _), .localityBoard(b, _)): return a == b
+            case let (.officialCommitments(a, _), .officialCommitments(b, _)): return a == b
             default: return self == other
             }
         }
@@ -198,7 +223,13 @@ public struct SitePlan: Sendable {
             kinds.append((.changes(li), SitePaths.localityChanges(l.id)))
             kinds.append((.dataFiles(li), SitePaths.dataFiles(l.id)))
         }
-        for (oi, o) in p.officials.enumerated() { kinds.append((.official(oi), SitePaths.official(o.locality, o.id))) }
+        for (oi, o) in p.officials.enumerated() {
+            kinds.append((.official(oi), SitePaths.official(o.locality, o.id)))
+            let cardPages = pageCount(o.commitments.count { $0.isPublished(asOf: run.scoreboard.asOf) }, PageSize.officialCommitments)
+            if cardPages > 1 {
+                for n in 2...cardPages { kinds.append((.officialCommitments(oi, page: n), SitePaths.officialCommitments(o.locality, o.id, n))) }
+            }
+        }
         for (gi, g) in peerGroups.enumerated() {
             paged(g.members.count, PageSize.members, SitePaths.peerGroup(g.key)) { .peerGroup(gi, page: $0) }
         }

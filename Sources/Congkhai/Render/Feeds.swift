@@ -62,7 +62,7 @@ enum Feeds {
             let o = p.officials[ref.official]
             let c = o.commitments[ref.commitment]
             let u = c.updates[ref.update]
-            let url = baseURL + SitePaths.official(o.locality, o.id) + "#ck-" + c.id
+            let url = baseURL + SitePlan.cardPath(o, ref.commitment, asOf: run.scoreboard.asOf)
             var summary = c.title
             if let pr = u.progress { summary += " — \(Number.format(pr))%" }
             if !u.note.isEmpty { summary += " — " + u.note }

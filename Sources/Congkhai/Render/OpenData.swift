@@ -19,7 +19,7 @@ enum OpenData {
         let results = run.scoreboard.results
         try PipelinedMap.run(count: results.count, make: { ExplanationReport.json(run, result: results[$0]).bytes() }) { i, bytes in
             let o = run.province.officials[results[i].official]
-            let path = "explanations/\(o.locality)/\(o.id).json"
+            let path = SitePaths.explanation(o.locality, o.id)
             try emit(OutputFile(path: "data/" + path, bytes: bytes))
             index.append(.object([("id", .string(o.id)), ("locality", .string(o.locality)), ("path", .string(path))]))
         }

@@ -87,9 +87,9 @@ extension SearchIndex {
             let name = words(o.name)
             let description = o.position + ", " + loc
             add(0, o.name, description, url, matchedBy: name + words(description), nameWords: name, pairsOfName: true)
-            for commitment in o.commitments where commitment.isPublished(asOf: D) {
+            for (ci, commitment) in o.commitments.enumerated() where commitment.isPublished(asOf: D) {
                 let title = words(commitment.title)
-                add(2, commitment.title, o.name + ", " + loc, url + "#ck-" + commitment.id, matchedBy: title,
+                add(2, commitment.title, o.name + ", " + loc, SitePlan.cardPath(o, ci, asOf: D), matchedBy: title,
                     nameWords: title, pairsOfName: false)
             }
         }

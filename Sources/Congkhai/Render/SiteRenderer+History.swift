@@ -84,10 +84,8 @@ extension SiteRenderer {
         let rows = changes.map { c in
             var row = ChangesPage.Row(date: d.date(c.asOf), text: text.entry(c, names: officialName))
             if let l = c.subject["locality"], let o = c.subject["official"], officialName(l + "/" + o) != nil {
-                let anchor = c.subject["commitment"].flatMap {
-                    historyIndex.hasCard(locality: l, official: o, commitment: $0) ? "#ck-" + $0 : nil
-                } ?? ""
-                row.href = d.link(SitePaths.official(l, o)) + anchor
+                row.href = d.link(c.subject["commitment"].flatMap { historyIndex.cardPath(locality: l, official: o, commitment: $0) }
+                                  ?? SitePaths.official(l, o))
             }
             return row
         }
@@ -181,9 +179,19 @@ struct HistoryIndex: Sendable {
 
     /// Whether an official's page shows a card for the commitment (published, or removed with its last state).
     func hasCard(locality l: String, official o: String, commitment c: String) -> Bool {
+        cardPath(locality: l, official: o, commitment: c) != nil
+    }
+
+    /// Where the official's page shows the commitment's card (with its
+    /// fragment): a published commitment on the page that holds it, a
+    /// removed one on the first page; nil without a card.
+    func cardPath(locality l: String, official o: String, commitment c: String) -> String? {
         let key = l + "/" + o
-        guard let oi = officialIndex[key] else { return false }
-        return officials[oi].commitments.contains { $0.id == c && $0.isPublished(asOf: asOf) }
-            || (removed[key] ?? []).contains { $0.id == c }
+        guard let oi = officialIndex[key] else { return nil }
+        let official = officials[oi]
+        if let ci = official.commitments.firstIndex(where: { $0.id == c && $0.isPublished(asOf: asOf) }) {
+            return SitePlan.cardPath(official, ci, asOf: asOf)
+        }
+        return (removed[key] ?? []).contains { $0.id == c } ? SitePaths.official(l, o) + "#ck-" + c : nil
     }
 }

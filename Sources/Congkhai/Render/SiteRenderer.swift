@@ -186,6 +186,10 @@ public struct SiteRenderer: Sendable {
         case let .localityBoard(li, n):
             m.template = "locality-board"; m.model = localityBoardPage(li, page: n, d)
             m.title = d.label("leaderboard") + " — " + p.localities[li].name + pageSuffix(n, d)
+        case let .officialCommitments(oi, n):
+            let o = p.officials[oi]
+            m.template = "official-commitments"; m.model = officialCommitmentsPage(oi, page: n, d)
+            m.title = d.label("commitment_details") + " — " + o.name + pageSuffix(n, d)
         case let .notice(li, n):
             m.template = "notice"; m.model = noticePage(li, page: n, d)
             m.title = d.label("notice_title") + " — " + p.localities[li].name + pageSuffix(n, d)

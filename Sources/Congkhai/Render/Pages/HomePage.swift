@@ -62,7 +62,7 @@ extension SiteRenderer {
             let c = o.commitments[ref.commitment]
             let u = c.updates[ref.update]
             return HomePage.Update(date: d.date(u.on), officialName: o.name,
-                                   officialHref: officialLink(ref.official, d) + "#ck-" + c.id, title: c.title,
+                                   officialHref: d.link(SitePlan.cardPath(p.officials[ref.official], ref.commitment, asOf: run.scoreboard.asOf)), title: c.title,
                                    progress: u.progress.map { d.percent($0) }, note: u.note.isEmpty ? nil : u.note)
         }
         let cards = overdue.prefix(10).map { commitmentCard($0, d, withOfficial: true) }
@@ -100,6 +100,6 @@ extension SiteRenderer {
         let c = o.commitments[ref.commitment]
         return CommitmentCard(c, official: o, locality: localityIndex[o.locality].map { p.localities[$0] }, province: p,
                               asOf: run.scoreboard.asOf, d, withOfficial: withOfficial,
-                              officialHref: officialLink(ref.official, d) + "#ck-" + c.id)
+                              officialHref: d.link(SitePlan.cardPath(p.officials[ref.official], ref.commitment, asOf: run.scoreboard.asOf)))
     }
 }

@@ -13,6 +13,8 @@ struct NoticePage: Encodable, Sendable {
         var tally: String
         var qr: String?
         var commitments: [Commitment]
+        /// "… and 20 more commitments (scan the code)" past `PageSize.noticeCommitments`.
+        var commitmentsMore: String?
     }
 
     struct Commitment: Encodable, Sendable {
@@ -51,10 +53,12 @@ extension SiteRenderer {
                 name: o.name, position: o.position, total: d.score(r.total), band: p.framework.bands[r.band].name.text(d.language),
                 tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d).sentence,
                 qr: QRCode.svg(url, label: d.label("notice_scan") + ": " + o.name),
-                commitments: visible.map { c in
+                commitments: visible.prefix(SitePlan.PageSize.noticeCommitments).map { c in
                     NoticePage.Commitment(title: c.title, deadline: d.date(c.deadline),
                                           standing: d.label("standing_" + c.standing(asOf: D).rawValue))
-                })
+                },
+                commitmentsMore: visible.count > SitePlan.PageSize.noticeCommitments
+                    ? d.fill("notice_commitments_more", ["count": d.count(visible.count - SitePlan.PageSize.noticeCommitments)]) : nil)
         }
         let portalQR = self.portalQR.map { QRCode.svg($0, label: d.label("notice_feedback_qr")) }
         let pager = Pager(base: SitePaths.notice(l.id), page: page, count: pages, d)
@@ -77,9 +81,9 @@ extension NoticePage: TemplateRepresentable {
 
 extension NoticePage.Official: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 7)
+        var f = TemplateFields(capacity: 8)
         f.put("name", name); f.put("position", position); f.put("total", total); f.put("band", band); f.put("tally", tally)
-        f.put("qr", qr); f.put("commitments", commitments)
+        f.put("qr", qr); f.put("commitments", commitments); f.put("commitmentsMore", commitmentsMore)
         return .object(f)
     }
 }

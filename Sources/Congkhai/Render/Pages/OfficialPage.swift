@@ -11,6 +11,8 @@ struct OfficialPage: Encodable, Sendable {
     var score: ScoreCard
     var commitments: [CommitmentCard]
     var hasCommitments: Bool
+    /// Between the commitments' pages when there are more than one (`OfficialCommitmentsPage`).
+    var commitmentsPager: Pager?
     var removed: [RemovedCommitment]
     var hasRemoved: Bool
     var trend: TrendBlock?
@@ -112,8 +114,11 @@ struct MeasureDetail: Encodable, Sendable {
     var hasFacts: Bool
     var items: [Item]
     var hasItems: Bool
+    /// "… and 250 more: in the explanation file" past `PageSize.breakdownItems` items.
+    var itemsMore: String?
+    var explanationHref: String?
 
-    init(_ m: MeasureResult, _ d: Display) {
+    init(_ m: MeasureResult, _ d: Display, explanationHref: String) {
         label = m.measure.label { d.label($0) }
         plain = d.label("plain_" + m.measure.name)
         attainment = m.attainment.map { d.score($0) } ?? d.label("not_applicable")
@@ -121,7 +126,12 @@ struct MeasureDetail: Encodable, Sendable {
         notApplicable = m.explanation.notApplicable.map(d.phrase)
         facts = m.explanation.facts.map { Fact(label: d.phrase($0.label), value: $0.value.text(d.language, strings: d.t)) }
         hasFacts = !facts.isEmpty
-        items = m.explanation.items.map { item in
+        let hidden = m.explanation.items.count - SitePlan.PageSize.breakdownItems
+        if hidden > 0 {
+            itemsMore = d.fill("items_more", ["count": d.count(hidden)])
+            self.explanationHref = explanationHref
+        }
+        items = m.explanation.items.prefix(SitePlan.PageSize.breakdownItems).map { item in
             let text = item.facts.map { "\(d.phrase($0.label)): \($0.value.text(d.language, strings: d.t))" }.joined(separator: "; ")
             return Item(title: item.title, counted: item.counted, note: item.note.map(d.phrase), details: text.isEmpty ? nil : text)
         }
@@ -139,12 +149,7 @@ extension SiteRenderer {
         let l = p.localities[li]
         let D = run.scoreboard.asOf
         let visible = o.commitments.filter { $0.isPublished(asOf: D) }
-        let cards = visible.map { c in
-            var card = CommitmentCard(c, official: o, locality: l, province: p, asOf: D, d, history: commitmentHistory(o, c.id, d))
-            card.historyEarlier = earlierHistory(o, c.id, d)
-            if card.historyEarlier != nil { card.ledgerHref = d.link(SitePaths.openData) }
-            return card
-        }
+        let (cards, cardsPager) = commitmentCards(oi, page: 1, d)
         let removed = removedCommitments(o, d)
         let series = officialSeries(o)
         let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
@@ -155,7 +160,7 @@ extension SiteRenderer {
             termStart: o.termStart.map(d.date),
             tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d),
             score: card,
-            commitments: cards, hasCommitments: !cards.isEmpty, removed: removed, hasRemoved: !removed.isEmpty,
+            commitments: cards, hasCommitments: !cards.isEmpty, commitmentsPager: cardsPager, removed: removed, hasRemoved: !removed.isEmpty,
             trend: trend(series: series, title: d.label("score_trend"), d),
             bodyHTML: bodies[oi].isEmpty ? nil : bodies[oi],
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: comments(official: oi),
@@ -198,7 +203,9 @@ extension SiteRenderer {
                                           weight: d.number(c.weight),
                                           attainment: d.score(c.attainment ?? .zero),
                                           contribution: c.counts ? d.score(c.contribution) : "—",
-                                          measures: c.measures.map { MeasureDetail($0, d) })
+                                          measures: c.measures.map {
+                                              MeasureDetail($0, d, explanationHref: d.link("data/" + SitePaths.explanation(o.locality, o.id)))
+                                          })
             switch c.status {
             case .scored: break
             case .requiredZero: row.statusNote = d.label("required_zero")
@@ -250,10 +257,11 @@ extension SiteRenderer {
 
 extension OfficialPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 18)
+        var f = TemplateFields(capacity: 19)
         f.put("name", name); f.put("position", position); f.put("localityName", localityName)
         f.put("localityHref", localityHref); f.put("termStart", termStart); f.put("tally", tally); f.put("score", score)
-        f.put("commitments", commitments); f.put("hasCommitments", hasCommitments); f.put("removed", removed)
+        f.put("commitments", commitments); f.put("hasCommitments", hasCommitments)
+        f.put("commitmentsPager", commitmentsPager); f.put("removed", removed)
         f.put("hasRemoved", hasRemoved); f.put("trend", trend); f.put("bodyHTML", bodyHTML); f.put("feedback", feedback)
         f.put("breakdown", breakdown); f.put("summary", summary)
         return .object(f)
@@ -318,10 +326,10 @@ extension Breakdown.Initiative: TemplateRepresentable {
 
 extension MeasureDetail: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 9)
+        var f = TemplateFields(capacity: 11)
         f.put("label", label); f.put("plain", plain); f.put("attainment", attainment); f.put("formula", formula)
         f.put("notApplicable", notApplicable); f.put("facts", facts); f.put("hasFacts", hasFacts); f.put("items", items)
-        f.put("hasItems", hasItems)
+        f.put("hasItems", hasItems); f.put("itemsMore", itemsMore); f.put("explanationHref", explanationHref)
         return .object(f)
     }
 }

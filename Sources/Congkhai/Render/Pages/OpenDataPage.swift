@@ -63,7 +63,7 @@ extension SiteRenderer {
         let l = p.localities[li]
         var names = contentFilesByLocality[li].map { "data/content/" + $0 }
         if run.scoreboard.tally.localitySummaries[li].rows > 0 { names.append("data/feedback/\(l.id).csv.gz") }
-        for oi in officialsByLocality[li] { names.append("data/explanations/\(l.id)/\(p.officials[oi].id).json") }
+        for oi in officialsByLocality[li] { names.append("data/" + SitePaths.explanation(l.id, p.officials[oi].id)) }
         names += [SitePaths.localityFeed(l.id), SitePaths.localityChangesFeed(l.id)]
         return DataFilesPage(name: l.name, openDataHref: d.link(SitePaths.openData),
                              files: names.map { OpenDataPage.File(name: $0, href: d.root + $0) })
