@@ -197,15 +197,14 @@ extension SiteRenderer {
     func breakdown(_ r: OfficialResult, _ o: Official, _ d: Display) -> Breakdown {
         let fw = run.province.framework
         var criteria: [Breakdown.Criterion] = []
+        let explanationHref = d.link("data/" + SitePaths.explanation(o.locality, o.id))
         for (criterion, c) in zip(fw.criteria, r.criteria) {
             let name = criterion.name.text(d.language)
             var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), groupLetter: c.group.rawValue,
                                           weight: d.number(c.weight),
                                           attainment: d.score(c.attainment ?? .zero),
                                           contribution: c.counts ? d.score(c.contribution) : "—",
-                                          measures: c.measures.map {
-                                              MeasureDetail($0, d, explanationHref: d.link("data/" + SitePaths.explanation(o.locality, o.id)))
-                                          })
+                                          measures: c.measures.map { MeasureDetail($0, d, explanationHref: explanationHref) })
             switch c.status {
             case .scored: break
             case .requiredZero: row.statusNote = d.label("required_zero")
