@@ -262,7 +262,8 @@ import Testing
     /// page). A locality of one page has no pager and no extra page.
     @Test func aLargeLocalityGetsItsLeaderboardInPages() throws {
         var content = TestContent()
-        let n = SitePlan.PageSize.localityOfficials + 5
+        // Enough for two leaderboard pages and two pages of data files (two files an official).
+        let n = max(SitePlan.PageSize.localityOfficials, SitePlan.PageSize.dataFiles / 2) + 5
         for i in 1...n {
             content["officials/xa-an-binh/can-bo-\(i).md"] = TestContent.official("Cán Bộ Số \(i)", role: "other", """
                 commitments:
@@ -275,19 +276,20 @@ import Testing
         let small = try #require(site.text("dia-phuong/xa-binh-yen/index.html"))
         #expect(!small.contains("class=\"pager\""))
         #expect(site.files["xep-hang/xa-binh-yen/trang-2/index.html"] == nil)
-        let parts = ["dia-phuong/xa-an-binh/index.html", "xep-hang/xa-an-binh/trang-2/index.html"]
-        #expect(site.files["xep-hang/xa-an-binh/trang-3/index.html"] == nil)
+        let boardPages = SitePlan.pageCount(n + 1, SitePlan.PageSize.localityOfficials)
+        let parts = ["dia-phuong/xa-an-binh/index.html"] + (2...boardPages).map { "xep-hang/xa-an-binh/trang-\($0)/index.html" }
+        #expect(site.files["xep-hang/xa-an-binh/trang-\(boardPages + 1)/index.html"] == nil)
         var ranks: [Int] = [], names: [String] = []
         for (k, part) in parts.enumerated() {
             guard let html = site.text(part) else { Issue.record("no \(part)"); continue }
             let board = try #require(html.components(separatedBy: "<table class=\"sortable stack\">").dropFirst().first?
                 .components(separatedBy: "</table>").first)
             let rows = board.components(separatedBy: "<tr><td data-label=\"Hạng\">").dropFirst()
-            #expect(rows.count == (k == 0 ? SitePlan.PageSize.localityOfficials : n + 1 - SitePlan.PageSize.localityOfficials), "\(part)")
+            #expect(rows.count == Pager.range(page: k + 1, size: SitePlan.PageSize.localityOfficials, count: n + 1).count, "\(part)")
             ranks += rows.compactMap { Int($0.prefix { $0.isNumber }) }
             names += rows.compactMap { $0.components(separatedBy: "/\">").dropFirst().first?.components(separatedBy: "</a>").first }
-            #expect(html.contains("<p>Trang \(k + 1)/2</p>"), "\(part)")
-            #expect(html.contains("rel=\"prev\"") == (k > 0) && html.contains("rel=\"next\"") == (k == 0), "\(part)")
+            #expect(html.contains("<p>Trang \(k + 1)/\(boardPages)</p>"), "\(part)")
+            #expect(html.contains("rel=\"prev\"") == (k > 0) && html.contains("rel=\"next\"") == (k < boardPages - 1), "\(part)")
             #expect(site.files["en/" + part] != nil)
         }
         let second = try #require(site.text(parts[1]))
@@ -295,6 +297,17 @@ import Testing
         #expect(names.count == n + 1 && Set(names).count == n + 1, "every official once")
         #expect(ranks == ranks.sorted() && ranks.first == 1, "in rank order: \(ranks.prefix(5)) … \(ranks.suffix(5))")
         #expect(site.text("sitemap.xml")?.contains("/xep-hang/xa-an-binh/trang-2/</loc>") == true)
+        // The locality's data files, in pages: every official's two files once.
+        var listed: [String] = []
+        for page in 1...3 {
+            let path = "du-lieu/tep/xa-an-binh/" + (page == 1 ? "" : "trang-\(page)/") + "index.html"
+            guard let html = site.text(path) else { #expect(page == 3, "no \(path)"); continue }
+            listed += html.components(separatedBy: "<li><a href=\"").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
+                .filter { $0.contains("/data/") }
+        }
+        #expect(listed.count == Set(listed).count && listed.filter { $0.contains("/officials/xa-an-binh/can-bo-") }.count == n)
+        #expect(listed.filter { $0.contains("/explanations/xa-an-binh/") }.count == n + 1)
+        #expect(site.text("du-lieu/tep/xa-binh-yen/index.html")?.contains("class=\"pager\"") == false)
         #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
 

@@ -96,7 +96,7 @@ import Testing
         var declared = Set<String>(), set = Set<String>()
         var compared = 0
         var pages = 0
-        var filledOne = false, filledLocality = false, filledNotice = false
+        var filledOne = false, filledLocality = false, filledNotice = false, filledDataFiles = false
         for page in plan.pages {
             let (d, fullPath) = renderer.display(for: page)
             let m = renderer.pageModel(page, d)
@@ -113,6 +113,12 @@ import Testing
                 locality.boardPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
                 models.append(locality)
                 if case let .locality(li) = page.kind { models.append(renderer.localityBoardPage(li, page: 2, d)) }
+            }
+            if var files = m.model as? DataFilesPage, files.pager == nil, !filledDataFiles {
+                filledDataFiles = true
+                // A locality with more data files than one page lists.
+                files.pager = Pager(base: "x/", page: 1, count: 2, d)
+                models.append(files)
             }
             if var notice = m.model as? NoticePage, !filledNotice {
                 filledNotice = true

@@ -83,7 +83,7 @@ enum EmbeddedTheme {
         ("data-files", #"""
 <p class="breadcrumb"><a href="{{openDataHref}}">{{t.nav_open_data}}</a></p>
 <h1>{{t.data_files_title}} {{name}}</h1>
-<ul>{{#files}}<li><a href="{{href}}">{{name}}</a></li>{{/files}}</ul>
+<ul>{{#files}}<li><a href="{{href}}">{{name}}</a></li>{{/files}}</ul>{{#pager}}{{> pager}}{{/pager}}
 
 """#),
         ("explainer", #"""

@@ -58,6 +58,9 @@ public struct SitePlan: Sendable {
         /// Items (one a commitment) listed under one measure of the score's
         /// breakdown; the rest are in the official's explanation file.
         public static let breakdownItems = 50
+        /// Files listed on one page of a locality's data files (~140 bytes
+        /// each, two an official: its content file and its explanation).
+        public static let dataFiles = 600
         /// Commitments one official lists on a printed notice; the tally
         /// line above them counts all, the QR code leads to the rest.
         public static let noticeCommitments = 15
@@ -68,6 +71,35 @@ public struct SitePlan: Sendable {
     /// commitments in file order, `PageSize.officialCommitments` a page.
     public static func cardPage(_ o: Official, _ ci: Int, asOf: Day) -> Int {
         o.commitments[..<ci].count { $0.isPublished(asOf: asOf) } / PageSize.officialCommitments + 1
+    }
+
+    /// Each locality's content files as published under `data/content/`:
+    /// its own file, then its officials' (one pass over the inputs).
+    public static func contentFilesByLocality(_ p: Province) -> [[String]] {
+        let indexOf = Dictionary(p.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var files = Array(repeating: [String](), count: p.localities.count)
+        for path in p.inputFiles {
+            let parts = path.split(separator: "/", maxSplits: 2)
+            if parts.count == 2, parts[0] == "localities", parts[1].hasSuffix(".yaml"), let li = indexOf[String(parts[1].dropLast(5))] {
+                files[li].append(path)
+            } else if parts.count == 3, parts[0] == "officials", let li = indexOf[String(parts[1])] {
+                files[li].append(path)
+            }
+        }
+        return files
+    }
+
+    /// What a locality's data-files pages list, in order: its content files
+    /// as scored, its feedback file, each official's explanation, its feeds.
+    /// The plan counts them for its pages; the page lays out one slice.
+    public static func dataFileNames(_ p: Province, locality li: Int, contentFiles: [String], officials: [Int],
+                                     hasFeedback: Bool) -> [String] {
+        let l = p.localities[li]
+        var names = contentFiles.map { "data/content/" + $0 }
+        if hasFeedback { names.append("data/feedback/\(l.id).csv.gz") }
+        for oi in officials { names.append("data/" + SitePaths.explanation(l.id, p.officials[oi].id)) }
+        names += [SitePaths.localityFeed(l.id), SitePaths.localityChangesFeed(l.id)]
+        return names
     }
 
     /// Where commitment `ci`'s card is, site-relative, with its fragment (`…/#ck-<id>`).
@@ -82,8 +114,8 @@ public struct SitePlan: Sendable {
         /// Page 2 and on of an official's commitments (page 1 is the official's own page).
         case officialCommitments(Int, page: Int)
         case commitments(CommitmentList, page: Int), feedback(page: Int), methodology, openData(page: Int), search, notFound
-        /// The data files of one locality (content as scored, explanations, feedback).
-        case dataFiles(Int)
+        /// The data files of one locality (content as scored, explanations, feedback), in pages.
+        case dataFiles(Int, page: Int)
         /// Recent ledger changes: the province's (nil) or one locality's.
         case changes(Int?)
         /// Officials side by side per criterion: all (nil) or one context (index in `Locality.Context.allCases`).
@@ -99,6 +131,7 @@ public struct SitePlan: Sendable {
             case let (.peerGroup(a, _), .peerGroup(b, _)): return a == b
             case let (.compare(a, _), .compare(b, _)): return a == b
             case let (.notice(a, _), .notice(b, _)): return a == b
+            case let (.dataFiles(a, _), .dataFiles(b, _)): return a == b
             case let (.localityBoard(a, _), .localityBoard(b, _)): return a == b
             case let (.officialCommitments(a, _), .officialCommitments(b, _)): return a == b
             default: return self == other
@@ -213,6 +246,9 @@ public struct SitePlan: Sendable {
         for (i, c) in Locality.Context.allCases.enumerated() where p.localities.contains(where: { $0.context == c }) {
             paged(compareCount(run, context: c), compareSize, SitePaths.compare(c)) { .compare(i, page: $0) }
         }
+        let contentFiles = contentFilesByLocality(p)
+        var officialsOf = Array(repeating: [Int](), count: p.localities.count)
+        for (oi, o) in p.officials.enumerated() { if let li = p.localityIndex(o.locality) { officialsOf[li].append(oi) } }
         for (li, l) in p.localities.enumerated() {
             kinds.append((.locality(li), SitePaths.locality(l.id)))
             let boardPages = pageCount(boards[li].count, PageSize.localityOfficials)
@@ -221,7 +257,9 @@ public struct SitePlan: Sendable {
             }
             paged(boards[li].count, PageSize.noticeOfficials, SitePaths.notice(l.id)) { .notice(li, page: $0) }
             kinds.append((.changes(li), SitePaths.localityChanges(l.id)))
-            kinds.append((.dataFiles(li), SitePaths.dataFiles(l.id)))
+            let dataFiles = dataFileNames(p, locality: li, contentFiles: contentFiles[li], officials: officialsOf[li],
+                                          hasFeedback: run.scoreboard.tally.localitySummaries[li].rows > 0).count
+            paged(dataFiles, PageSize.dataFiles, SitePaths.dataFiles(l.id)) { .dataFiles(li, page: $0) }
         }
         for (oi, o) in p.officials.enumerated() {
             kinds.append((.official(oi), SitePaths.official(o.locality, o.id)))

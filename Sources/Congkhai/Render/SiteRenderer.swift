@@ -93,16 +93,7 @@ public struct SiteRenderer: Sendable {
         var overdue = Array(repeating: [SitePlan.CommitmentRef](), count: p.localities.count)
         for c in plan.commitmentLists[.overdue] ?? [] { overdue[localityOf[c.official]].append(c) }
         overdueByLocality = overdue
-        var files = Array(repeating: [String](), count: p.localities.count)
-        for path in p.inputFiles {
-            let parts = path.split(separator: "/", maxSplits: 2)
-            if parts.count == 2, parts[0] == "localities", parts[1].hasSuffix(".yaml"), let li = indexOf[String(parts[1].dropLast(5))] {
-                files[li].append(path)
-            } else if parts.count == 3, parts[0] == "officials", let li = indexOf[String(parts[1])] {
-                files[li].append(path)
-            }
-        }
-        contentFilesByLocality = files
+        contentFilesByLocality = SitePlan.contentFilesByLocality(p)
     }
 
     /// Every file of the site, in memory (tests, `score`-sized uses).
@@ -207,9 +198,9 @@ public struct SiteRenderer: Sendable {
             m.template = "methodology"; m.model = methodologyPage(d); m.title = d.label("nav_methodology")
         case let .openData(n):
             m.template = "open-data"; m.model = openDataPage(n, d); m.title = d.label("nav_open_data") + pageSuffix(n, d)
-        case let .dataFiles(li):
-            m.template = "data-files"; m.model = dataFilesPage(li, d)
-            m.title = d.label("data_files_title") + " " + p.localities[li].name
+        case let .dataFiles(li, n):
+            m.template = "data-files"; m.model = dataFilesPage(li, page: n, d)
+            m.title = d.label("data_files_title") + " " + p.localities[li].name + pageSuffix(n, d)
         case .search:
             m.template = "search"; m.model = searchPage(d); m.title = d.label("nav_search")
         case .notFound:

@@ -26,6 +26,9 @@ struct DataFilesPage: Encodable, Sendable {
     var name: String
     var openDataHref: String
     var files: [OpenDataPage.File]
+    /// `PageSize.dataFiles` files a page: two an official, so a locality of
+    /// 700 officials passed 200 KB (~140 bytes a line). Nil for one page.
+    var pager: Pager?
 }
 
 extension SiteRenderer {
@@ -58,22 +61,25 @@ extension SiteRenderer {
                             pager: Pager(base: SitePaths.openData, page: page, count: SitePlan.pageCount(p.localities.count, size), d))
     }
 
-    func dataFilesPage(_ li: Int, _ d: Display) -> DataFilesPage {
+    func dataFilesPage(_ li: Int, page: Int, _ d: Display) -> DataFilesPage {
         let p = run.province
         let l = p.localities[li]
-        var names = contentFilesByLocality[li].map { "data/content/" + $0 }
-        if run.scoreboard.tally.localitySummaries[li].rows > 0 { names.append("data/feedback/\(l.id).csv.gz") }
-        for oi in officialsByLocality[li] { names.append("data/" + SitePaths.explanation(l.id, p.officials[oi].id)) }
-        names += [SitePaths.localityFeed(l.id), SitePaths.localityChangesFeed(l.id)]
+        let names = SitePlan.dataFileNames(p, locality: li, contentFiles: contentFilesByLocality[li], officials: officialsByLocality[li],
+                                           hasFeedback: run.scoreboard.tally.localitySummaries[li].rows > 0)
+        let size = SitePlan.PageSize.dataFiles
         return DataFilesPage(name: l.name, openDataHref: d.link(SitePaths.openData),
-                             files: names.map { OpenDataPage.File(name: $0, href: d.root + $0) })
+                             files: names[Pager.range(page: page, size: size, count: names.count)].map {
+                                 OpenDataPage.File(name: $0, href: d.root + $0)
+                             },
+                             pager: names.count > size
+                                 ? Pager(base: SitePaths.dataFiles(l.id), page: page, count: SitePlan.pageCount(names.count, size), d) : nil)
     }
 }
 
 extension DataFilesPage: TemplateRepresentable {
     var templateValue: TemplateValue {
         var f = TemplateFields(capacity: 5)
-        f.put("name", name); f.put("openDataHref", openDataHref); f.put("files", files)
+        f.put("name", name); f.put("openDataHref", openDataHref); f.put("files", files); f.put("pager", pager)
         return .object(f)
     }
 }
