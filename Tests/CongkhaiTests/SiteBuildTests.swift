@@ -326,6 +326,9 @@ import Testing
         for i in 1...n {
             lines.append("  - { id: viec-\(i), title: \"Việc số \(i)\", group: A, target: 10, published_on: 2026-01-05, deadline: 2026-06-30, status: done, completed_on: 2026-06-01, actual: 10 }")
         }
+        // One commitment reported on every day of January: its card lists the latest and `cardUpdates` before it.
+        lines.append("  - id: bao-cao-hang-ngay\n    title: \"Báo cáo hằng ngày\"\n    group: A\n    target: 10\n    published_on: 2026-01-01\n    deadline: 2026-12-30\n    status: in_progress\n    updates:")
+        for day in 1...31 { lines.append("      - { on: 2026-01-\(day < 10 ? "0" : "")\(day), progress: \(day), note: \"Ngày \(day)\" }") }
         content["officials/xa-an-binh/nhieu-viec.md"] = TestContent.official("Nhiều Việc", role: "other", lines.joined(separator: "\n"))
         guard let site = try SiteFixture.site(of: content) else { return }
         let base = "dia-phuong/xa-an-binh/nhieu-viec/"
@@ -336,7 +339,10 @@ import Testing
             html.components(separatedBy: "id=\"ck-").dropFirst().compactMap { $0.components(separatedBy: "\"").first }
         }
         #expect(cards(first) == (1...SitePlan.PageSize.officialCommitments).map { "viec-\($0)" })
-        #expect(cards(second) == ((SitePlan.PageSize.officialCommitments + 1)...n).map { "viec-\($0)" })
+        #expect(cards(second) == ((SitePlan.PageSize.officialCommitments + 1)...n).map { "viec-\($0)" } + ["bao-cao-hang-ngay"])
+        let daily = try #require(second.components(separatedBy: "id=\"ck-bao-cao-hang-ngay\"").last?.components(separatedBy: "</article>").first)
+        #expect(daily.components(separatedBy: "Ngày ").count - 1 == 1 + SitePlan.PageSize.cardUpdates, "the latest and those before it")
+        #expect(daily.contains("Ngày 31") && !daily.contains("Ngày 10<") && daily.contains("… và \(31 - 1 - SitePlan.PageSize.cardUpdates) báo cáo trước đó"))
         #expect(first.contains("<p>Trang 1/2</p>") && second.contains("href=\"../../../../dia-phuong/xa-an-binh/nhieu-viec/\" rel=\"prev\""))
         // Links to a card on page 2 name page 2.
         let search = site.files.filter { $0.key.hasPrefix("search/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
@@ -347,9 +353,9 @@ import Testing
             let items = list.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").count - 1
             #expect(items <= SitePlan.PageSize.breakdownItems)
         }
-        #expect(first.contains("href=\"../../../data/explanations/xa-an-binh/nhieu-viec.json\">… và 5 cam kết khác"))
+        #expect(first.contains("href=\"../../../data/explanations/xa-an-binh/nhieu-viec.json\">… và \(n + 1 - SitePlan.PageSize.breakdownItems) cam kết khác"))
         let notice = try #require(site.text("dia-phuong/xa-an-binh/thong-bao/index.html"))
-        #expect(notice.contains("… và \(n - SitePlan.PageSize.noticeCommitments) cam kết khác"))
+        #expect(notice.contains("… và \(n + 1 - SitePlan.PageSize.noticeCommitments) cam kết khác"))
         #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
     }
 }

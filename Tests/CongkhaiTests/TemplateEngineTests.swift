@@ -137,9 +137,14 @@ import Testing
                     official.commitments[0].history = ["a", "b"]
                     official.commitments[0].hasHistory = true
                     (official.commitments[0].historyEarlier, official.commitments[0].ledgerHref) = ("… 40", "du-lieu/")
+                    official.commitments[0].older = [.init(date: DateText(iso: "2026-01-01", text: "01/01/2026"), note: "n")]
+                    official.commitments[0].hasOlder = true
+                    (official.commitments[0].olderMore, official.commitments[0].olderHref) = ("… 300", "du-lieu/tep/x/")
                 }
                 // Commitments in pages, and a measure with more items than the breakdown lists.
                 official.commitmentsPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
+                official.removed = [RemovedCommitment(id: "a", title: "b", removed: "c", facts: "d", history: [])]
+                (official.hasRemoved, official.removedMore, official.ledgerHref) = (true, "… 12", "du-lieu/")
                 if let c = official.breakdown.criteria.indices.first(where: { !official.breakdown.criteria[$0].measures.isEmpty }) {
                     (official.breakdown.criteria[c].measures[0].itemsMore, official.breakdown.criteria[c].measures[0].explanationHref) = ("… 5", "e.json")
                 }

@@ -39,7 +39,8 @@ enum EmbeddedTheme {
 <p class="c-detail">{{t.status_reported}}: {{statusLabel}} · {{group}} · {{t.difficulty}}: {{difficulty}}{{#acceptance}} · {{t.acceptance}}: {{acceptance}}{{/acceptance}}{{#partners}} · {{t.partners}}: {{partners}}{{/partners}}</p>
 {{#hasOlder}}<h4>{{t.earlier_updates}}</h4>
 <ol class="timeline">{{#older}}<li><time datetime="{{date.iso}}">{{date.text}}</time>{{#progressReport}} — {{progressReport}}{{/progressReport}}{{#note}} — {{note}}{{/note}}{{#evidence}} — <a href="{{evidence}}" rel="nofollow noopener">{{t.evidence}}</a>{{/evidence}}</li>{{/older}}</ol>
-{{/hasOlder}}{{#hasHistory}}<h4>{{t.commitment_history}}</h4>
+{{#olderMore}}<p class="more"><a href="{{olderHref}}">{{olderMore}}</a></p>
+{{/olderMore}}{{/hasOlder}}{{#hasHistory}}<h4>{{t.commitment_history}}</h4>
 {{#historyEarlier}}<p class="more"><a href="{{ledgerHref}}">{{historyEarlier}}</a></p>
 {{/historyEarlier}}<ul>{{#history}}<li>{{.}}</li>{{/history}}</ul>
 {{/hasHistory}}</details>
@@ -428,7 +429,7 @@ enum EmbeddedTheme {
 {{#hasRemoved}}<h3>{{t.removed_commitments}}</h3>
 <p class="note">{{t.removed_commitments_note}}</p>
 {{#removed}}<article class="card is-removed" id="ck-{{id}}"><h4>{{title}}</h4><p class="c-state"><span class="tag tag-alert">{{removed}}</span></p><p>{{facts}}</p>
-{{#history}}<p class="note">{{.}}</p>{{/history}}</article>{{/removed}}{{/hasRemoved}}
+{{#history}}<p class="note">{{.}}</p>{{/history}}</article>{{/removed}}{{#removedMore}}<p class="more"><a href="{{ledgerHref}}">{{removedMore}}</a></p>{{/removedMore}}{{/hasRemoved}}
 </section>
 {{#feedback}}{{> feedback-summary}}{{/feedback}}
 {{#trend}}{{> trend}}{{/trend}}
@@ -866,6 +867,8 @@ field_note: { vi: "Ghi chú", en: "Note" }
 field_evidence: { vi: "Minh chứng", en: "Evidence" }
 commitment_history: { vi: "Lịch sử thay đổi", en: "History of changes" }
 history_earlier: { vi: "… và {{count}} thay đổi trước đó: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} earlier changes: all in the ledger (open data)" }
+updates_earlier: { vi: "… và {{count}} báo cáo trước đó: đầy đủ trong tệp nội dung đã công bố (dữ liệu mở)", en: "… and {{count}} earlier reports: all in the published content files (open data)" }
+removed_more: { vi: "… và {{count}} cam kết đã gỡ khác: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} more removed commitments: all in the ledger (open data)" }
 items_more: { vi: "… và {{count}} cam kết khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more commitments: see the full score explanation file (JSON)" }
 notice_commitments_more: { vi: "… và {{count}} cam kết khác: quét mã QR để xem đầy đủ", en: "… and {{count}} more commitments: scan the QR code for all of them" }
 removed_commitments: { vi: "Cam kết đã bị gỡ khỏi dữ liệu", en: "Commitments removed from the data" }

@@ -61,6 +61,10 @@ public struct SitePlan: Sendable {
         /// Files listed on one page of a locality's data files (~140 bytes
         /// each, two an official: its content file and its explanation).
         public static let dataFiles = 600
+        /// Removed commitments an official's page lists (the latest removed).
+        public static let removedCommitments = 30
+        /// Earlier reports a commitment's card lists below its latest one.
+        public static let cardUpdates = 20
         /// Commitments one official lists on a printed notice; the tally
         /// line above them counts all, the QR code leads to the rest.
         public static let noticeCommitments = 15

@@ -22,10 +22,20 @@ extension SiteRenderer {
         history.earlierCommitmentChanges[o.key + "/" + c].map { d.fill("history_earlier", ["count": d.count($0)]) }
     }
 
-    /// Commitments removed from the content, with their last published state.
-    func removedCommitments(_ o: Official, _ d: Display) -> [RemovedCommitment] {
+    /// Commitments removed from the content, with their last published
+    /// state: the `PageSize.removedCommitments` removed most recently, by id,
+    /// and how many more the ledger holds.
+    func removedCommitments(_ o: Official, _ d: Display) -> (shown: [RemovedCommitment], more: String?) {
         let text = changeText(d)
-        return (history.removedCommitments[o.key] ?? []).map { r in
+        var all = history.removedCommitments[o.key] ?? []
+        let limit = SitePlan.PageSize.removedCommitments
+        var more: String?
+        if all.count > limit {
+            more = d.fill("removed_more", ["count": d.count(all.count - limit)])
+            all = Array(all.sorted { $0.on != $1.on ? $0.on > $1.on : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }.prefix(limit))
+                .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        }
+        return (all.map { r in
             var facts: [String] = []
             for field in ["status", "deadline", "target", "completed_on"] {
                 if let v = r.state[field], v != .null { facts.append(text.label("field_" + field) + ": " + text.value(v, field: field)) }
@@ -33,7 +43,7 @@ extension SiteRenderer {
             return RemovedCommitment(id: r.id, title: r.state["title"]?.stringValue ?? r.id,
                                      removed: text.fill("change_commitment_removed", ["date": text.date(r.on)]),
                                      facts: facts.joined(separator: " · "), history: commitmentHistory(o, r.id, d))
-        }
+        }, more)
     }
 
     /// Published totals of the last 12 months as a small line and a table.

@@ -38,6 +38,9 @@ struct CommitmentCard: Encodable, Sendable {
     var latest: Update?
     var older: [Update]
     var hasOlder: Bool
+    /// "… and 300 earlier reports" past `PageSize.cardUpdates`, linking to the published content files.
+    var olderMore: String?
+    var olderHref: String?
     var history: [String]
     var hasHistory: Bool
     /// "… and 40 earlier changes" past the newest `SiteHistory.commitmentShown`, linking to the ledger's open data.
@@ -99,13 +102,20 @@ extension CommitmentCard {
             }
             withdrawal = parts.joined(separator: " · ")
         }
-        let updates = c.updates.filter { $0.on <= D }.sorted { $0.on > $1.on }.map { u in
+        // Newest first; the card lists the latest and `PageSize.cardUpdates`
+        // before it (a commitment reported on daily would carry hundreds).
+        let reported = c.updates.filter { $0.on <= D }.sorted { $0.on > $1.on }
+        let updates = reported.prefix(1 + SitePlan.PageSize.cardUpdates).map { u in
             Update(date: d.date(u.on), progressReport: u.progress.map { d.percent($0) }, note: u.note.isEmpty ? nil : u.note,
                    evidence: u.evidence.flatMap { LinkPolicy.href($0) }.map { $0.hasPrefix("/") ? d.root + String($0.dropFirst()) : $0 })
         }
         latest = updates.first
         older = Array(updates.dropFirst())
         hasOlder = !older.isEmpty
+        if reported.count > updates.count {
+            olderMore = d.fill("updates_earlier", ["count": d.count(reported.count - updates.count)])
+            olderHref = d.link(SitePaths.dataFiles(o.locality))
+        }
         self.history = history
         hasHistory = !history.isEmpty
         if withOfficial {
@@ -125,6 +135,7 @@ extension CommitmentCard: TemplateRepresentable {
         f.put("honesty", honesty); f.put("target", target); f.put("actual", actual); f.put("group", group)
         f.put("difficulty", difficulty); f.put("acceptance", acceptance); f.put("partners", partners)
         f.put("withdrawal", withdrawal); f.put("latest", latest); f.put("older", older); f.put("hasOlder", hasOlder)
+        f.put("olderMore", olderMore); f.put("olderHref", olderHref)
         f.put("history", history); f.put("hasHistory", hasHistory)
         f.put("historyEarlier", historyEarlier); f.put("ledgerHref", ledgerHref); f.put("officialName", officialName)
         f.put("officialHref", officialHref); f.put("localityName", localityName)

@@ -15,6 +15,9 @@ struct OfficialPage: Encodable, Sendable {
     var commitmentsPager: Pager?
     var removed: [RemovedCommitment]
     var hasRemoved: Bool
+    /// "… and 12 more removed commitments" past `PageSize.removedCommitments`, linking to the ledger's open data.
+    var removedMore: String?
+    var ledgerHref: String?
     var trend: TrendBlock?
     var bodyHTML: String?
     var feedback: FeedbackBlock
@@ -150,7 +153,7 @@ extension SiteRenderer {
         let D = run.scoreboard.asOf
         let visible = o.commitments.filter { $0.isPublished(asOf: D) }
         let (cards, cardsPager) = commitmentCards(oi, page: 1, d)
-        let removed = removedCommitments(o, d)
+        let (removed, removedMore) = removedCommitments(o, d)
         let series = officialSeries(o)
         let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
         var details = breakdown(run.explained(r), o, d)
@@ -161,6 +164,7 @@ extension SiteRenderer {
             tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d),
             score: card,
             commitments: cards, hasCommitments: !cards.isEmpty, commitmentsPager: cardsPager, removed: removed, hasRemoved: !removed.isEmpty,
+            removedMore: removedMore, ledgerHref: removedMore == nil ? nil : d.link(SitePaths.openData),
             trend: trend(series: series, title: d.label("score_trend"), d),
             bodyHTML: bodies[oi].isEmpty ? nil : bodies[oi],
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: comments(official: oi),
@@ -256,12 +260,13 @@ extension SiteRenderer {
 
 extension OfficialPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 19)
+        var f = TemplateFields(capacity: 21)
         f.put("name", name); f.put("position", position); f.put("localityName", localityName)
         f.put("localityHref", localityHref); f.put("termStart", termStart); f.put("tally", tally); f.put("score", score)
         f.put("commitments", commitments); f.put("hasCommitments", hasCommitments)
         f.put("commitmentsPager", commitmentsPager); f.put("removed", removed)
-        f.put("hasRemoved", hasRemoved); f.put("trend", trend); f.put("bodyHTML", bodyHTML); f.put("feedback", feedback)
+        f.put("hasRemoved", hasRemoved)
+        f.put("removedMore", removedMore); f.put("ledgerHref", ledgerHref); f.put("trend", trend); f.put("bodyHTML", bodyHTML); f.put("feedback", feedback)
         f.put("breakdown", breakdown); f.put("summary", summary)
         return .object(f)
     }
