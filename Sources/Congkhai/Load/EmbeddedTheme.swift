@@ -733,7 +733,7 @@ open_data_intro: { vi: "Toàn bộ dữ liệu dùng để tính điểm, ở đ
 file: { vi: "Tệp", en: "File" }
 description: { vi: "Mô tả", en: "Description" }
 
-search_label: { vi: "Tìm cán bộ, địa phương", en: "Search officials and localities" }
+search_label: { vi: "Tìm cán bộ, địa phương, cam kết", en: "Search officials, localities and commitments" }
 search_hint: { vi: "Tìm theo tên cán bộ, xã phường hoặc cam kết, gõ đủ từng tiếng; không dấu cũng được, ví dụ: “kenh muong”.", en: "Search officials, localities or commitments by whole words; accents are optional, e.g. “kenh muong”." }
 search_button: { vi: "Tìm", en: "Search" }
 search_nojs: { vi: "Tìm kiếm cần JavaScript; bạn vẫn có thể xem danh sách địa phương và cán bộ dưới đây.", en: "Search needs JavaScript; the lists below link to every locality and official." }
