@@ -136,6 +136,12 @@ import Testing
         let file = try #require(files.first)
         let text = String(decoding: try #require(Gzip.decompress(file.bytes)), as: UTF8.self)
         func plain(_ s: String) -> String { CSVWriter.quoteIfNeeded(s) }
+        // The pseudonym as DESIGN.md words it: the first 16 hex digits of HMAC-SHA-256(key, respondent).
+        func pseudonym(_ respondent: String) -> String {
+            guard !respondent.isEmpty else { return "" }
+            return Crypto.hmacSHA256(key: Array("k".utf8), message: Array(respondent.utf8)).prefix(8)
+                .map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        }
         func dayText(_ d: Day?) -> String { d.map { plain($0.description) } ?? "" }
         var expected = CSVWriter.row(FeedbackExport.columns)
         for r in rows {
@@ -144,7 +150,7 @@ import Testing
                 CSVWriter.text(r.id), dayText(r.date), plain(r.channel?.rawValue ?? ""), plain(province.localities[r.locality].id),
                 plain(r.official.map { province.officials[$0].id } ?? ""),
                 plain(r.commitment.flatMap { c in r.official.map { province.officials[$0].commitments[c].id } } ?? ""),
-                plain(r.kind.rawValue), plain(r.respondentKind?.rawValue ?? ""), plain(e.pseudonym(r.respondent)),
+                plain(r.kind.rawValue), plain(r.respondentKind?.rawValue ?? ""), plain(pseudonym(r.respondent)),
                 plain(r.rating?.decimalText ?? ""), CSVWriter.text(r.category), plain(status), dayText(r.due), dayText(r.resolvedOn),
                 r.publish ? CSVWriter.text(r.comment) : "", r.publish ? "yes" : "", CSVWriter.text(r.file),
             ]

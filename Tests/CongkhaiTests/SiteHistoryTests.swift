@@ -53,6 +53,26 @@ import Testing
         #expect(h.commitmentChanges["xa-a/o/calm"]?.count == n && h.earlierCommitmentChanges["xa-a/o/calm"] == nil)
     }
 
+    /// An official's page lists the `PageSize.removedCommitments` commitments
+    /// removed most recently (by id) and says how many more the ledger holds.
+    @Test func anOfficialsPageListsTheLatestRemovedCommitments() throws {
+        let demo = try TemplateKeyTests.demo()
+        let o = try #require(demo.run.province.officials.first)
+        let limit = SitePlan.PageSize.removedCommitments
+        // Removed on successive days: bo-0 first, bo-34 last.
+        let first = try #require(Day(iso: "2026-01-01"))
+        var history = SiteHistory.empty
+        history.removedCommitments[o.key] = (0..<(limit + 5)).map {
+            (id: "bo-\($0)", state: JSONValue.object([("title", .string("Bỏ \($0)"))]), on: first.adding(days: $0))
+        }
+        let renderer = SiteRenderer(run: demo.run, plan: demo.plan, theme: demo.theme, baseURL: "https://example.org/", history: history)
+        let page = try #require(demo.plan.pages.first { $0.kind == .official(0) })
+        let (d, _) = renderer.display(for: page)
+        let (shown, more) = renderer.removedCommitments(o, d)
+        #expect(shown.map(\.id) == (5..<(limit + 5)).map { "bo-\($0)" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(more == "… và 5 cam kết đã gỡ khác: đầy đủ trong sổ cái (dữ liệu mở)")
+    }
+
     /// The changes pages name officials and commitments and link to a card
     /// only where an official's page shows one (published, or removed with
     /// its last state), through lookups rather than a key per commitment.

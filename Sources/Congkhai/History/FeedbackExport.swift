@@ -109,18 +109,6 @@ final class FeedbackExport: @unchecked Sendable {
         return p
     }
 
-    /// The published pseudonym: the first 16 hex digits of the HMAC ("" for no respondent).
-    func pseudonym(_ respondent: String, number: Int = -1) -> String {
-        guard !respondent.isEmpty else { return "" }
-        return FeedbackExport.hex16(pseudonymBits(respondent, number: number))
-    }
-
-    /// The first 16 hex digits of the HMAC, as published.
-    static func hex16(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
-
     /// One row, as the published file holds it: the same cells as
     /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
     /// bytes into `line` (`ExportLine`: this runs once per published row,
