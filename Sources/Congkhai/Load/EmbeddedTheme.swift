@@ -1360,6 +1360,9 @@ details>*{display:block}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:break-word}
 main a,td,th,dd,li{overflow-wrap:anywhere}
+/* On wide screens column headings break between words only ("anywhere"
+   split "Hạng" into "Hạn / g"); phones keep it, a long English heading must still fit 360 px. */
+@media (min-width:48rem){thead th{overflow-wrap:normal}}
 .wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
 a{color:var(--accent)}
 a:focus,button:focus,input:focus,summary:focus{outline:3px solid #f2a900;outline-offset:2px}
@@ -1515,7 +1518,7 @@ table.compact th[scope=rowgroup]{background:var(--soft);text-align:left}
 .explainer-link{font-weight:600}.prose{max-width:44rem}
 .pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem}.pager a[aria-current=page]{font-weight:700}
 /* Page links are touch targets (WCAG 2.5.8): 44 px high, at least as wide, on phones and desktops alike. */
-.pager a{display:inline-block;min-width:2.75rem;min-height:2.75rem;line-height:2.75rem;text-align:center;padding:0 .25rem}
+.pager a,.pager li>span{display:inline-block;min-width:2.75rem;min-height:2.75rem;line-height:2.75rem;text-align:center;padding:0 .25rem}
 
 """#),
     ]
