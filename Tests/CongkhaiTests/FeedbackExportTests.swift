@@ -163,4 +163,41 @@ import Testing
         let prefixed = text.contains("'=cmd|"), ratings = [",4.5,", ",10,", ",0.333333333333333333,"].allSatisfy(text.contains)
         #expect(prefixed && ratings)
     }
+
+    /// The ledger's row keys and digests are taken from each line as it is
+    /// written (and set aside until the ingest is over); they must be what
+    /// reading the published lines back finds, hostile cells included, set
+    /// aside on disk (budget 1) or kept in memory.
+    @Test func rowRecordsAreWhatReadingThePublishedLinesFinds() throws {
+        let log = DiagnosticLog()
+        let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
+        let day = try #require(Day(iso: "2026-03-04"))
+        let ids = ["r1", "=cmd|' /c calc'!A0", "@x", "a,\"b\"", "\"q\"", "'=already", "-1", "dài,\r\nthật", "+", "x\ty"]
+        let files = ["feedback/a.csv", "-weird,\"name\".csv", "'quoted.csv", "feedback/b.csv"]
+        var rows: [FeedbackRow] = []
+        for i in 0..<400 {
+            let l = i % min(5, province.localities.count)
+            rows.append(FeedbackRow(id: ids[i % ids.count] + "-\(i)", date: day, channel: .hotline, locality: l, official: nil,
+                                    commitment: nil, kind: .suggestion, respondentKind: nil, respondent: i % 3 == 0 ? "r\(i % 7)" : "",
+                                    rating: nil, category: i % 2 == 0 ? "c,\"\(i % 4)\"" : "", status: .open, due: nil, resolvedOn: nil,
+                                    comment: "say \"\(i)\"", publish: i % 5 == 0, file: files[(i / 7) % files.count], line: i + 2))
+        }
+        for budget in [1, FeedbackExport.bufferBudget] {
+            let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8), bufferBudget: budget, keepsRowDigests: true)
+            for r in rows { e.add(r) }
+            e.seal()
+            var published: [OutputFile] = []
+            e.files { published.append($0) }
+            var reference = RowDigests()
+            for f in published { #expect(reference.read(csv: try #require(Gzip.decompress(f.bytes)))) }
+            reference.seal()
+            #expect(Set(e.rows.files) == Set(reference.files) && reference.files.count == files.count)
+            for name in reference.files {
+                let mine = e.rows.records[Int(try #require(e.rows.fileIndex[name]))]
+                let theirs = reference.records[Int(try #require(reference.fileIndex[name]))]
+                #expect(mine == theirs, "budget \(budget), file \(name)")
+            }
+            #expect(e.rows.counts.reduce(0, +) == rows.count)
+        }
+    }
 }

@@ -43,6 +43,14 @@ final class FeedbackExport: @unchecked Sendable {
     private let localityIDs: ByteStrings
     private let officialIDs: ByteStrings
     private(set) var rows = RowDigests()
+    /// Each published row's file index, key and line digest (`RowDigests.Record`,
+    /// 28 bytes), taken from the line as it is written and set aside in
+    /// `recordFD` until `seal` — never in memory beside the row-id set.
+    private var recordBuffer: [UInt8] = []
+    private var recordFD: Int32 = -1
+    private var recordCount = 0
+    /// The export file of the last row recorded: its index and the key's state after its name.
+    private var recordFile = (name: "", index: UInt32(0), prefix: RowDigests.KeyState())
     /// Per locality: its rows as runs of one export file each, in the order
     /// they were appended (kept only when there is a published site to
     /// compare with). The ledger's comparison skips the runs a published
@@ -93,6 +101,7 @@ final class FeedbackExport: @unchecked Sendable {
 
     deinit {
         if spillFD >= 0 { close(spillFD) }
+        if recordFD >= 0 { close(recordFD) }
         try? FileManager.default.removeItem(atPath: spillDir)
     }
 
@@ -163,6 +172,7 @@ final class FeedbackExport: @unchecked Sendable {
         let count = line.count
         buffers[r.locality].append(contentsOf: line.bytes)
         if keepsRowDigests {
+            record(r.file)
             if let last = segments[r.locality].indices.last, segments[r.locality][last].file == r.file {
                 segments[r.locality][last].rows += 1
                 segments[r.locality][last].bytes += count
@@ -177,13 +187,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// Appends every buffer to the spill file (a failed spill keeps the rows in memory).
     private func spill() {
         if spillFD < 0 {
-            try? FileManager.default.createDirectory(atPath: spillDir, withIntermediateDirectories: true)
-            spillFD = open(spillDir + "/rows", O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0o600)
-            // Unlinked at once (like `Spool`): the descriptor keeps the rows,
-            // and a build killed mid-way (OOM, timeout, `kill -9`) leaves no
-            // gigabytes of spilled rows behind in the temporary folder.
-            unlink(spillDir + "/rows")
-            rmdir(spillDir)
+            spillFD = openUnlinked("rows")
             guard spillFD >= 0 else { return }
         }
         for l in buffers.indices where !buffers[l].isEmpty {
@@ -194,6 +198,44 @@ final class FeedbackExport: @unchecked Sendable {
             buffered -= n
             buffers[l] = []
         }
+    }
+
+    /// A new file in the temporary folder, unlinked at once (like `Spool`):
+    /// the descriptor keeps the bytes, and a build killed mid-way (OOM,
+    /// timeout, `kill -9`) leaves no gigabytes behind in the temporary folder.
+    private func openUnlinked(_ name: String) -> Int32 {
+        try? FileManager.default.createDirectory(atPath: spillDir, withIntermediateDirectories: true)
+        let fd = open(spillDir + "/" + name, O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0o600)
+        unlink(spillDir + "/" + name)
+        rmdir(spillDir)
+        return fd
+    }
+
+    /// The row just written to `line`, for the ledger's comparison: its key
+    /// (export file, id cell) and the digest of its line, exactly what
+    /// `RowDigests.visit` finds reading the published line back — which
+    /// `seal` used to do for every row, parsing 2.9 GB of lines nationally
+    /// on every nightly build (7–9 % of its feedback stage, `perf`).
+    private func record(_ file: String) {
+        if file != recordFile.name || recordFile.name.isEmpty {
+            // Under the name `visit` reads back, as the published rows are.
+            let read = RowDigests.nameRead(fileCell: file)
+            recordFile = (file, rows.index(of: String(decoding: read, as: UTF8.self)), RowDigests.KeyState.after(name: read))
+        }
+        let bytes = line.bytes
+        var key = recordFile.prefix
+        key.mixCellText(UnsafeBufferPointer(rebasing: bytes[..<RowDigests.firstCellEnd(bytes)]))
+        let r = RowDigests.Record(key: key.key, digest: RowDigests.digest(bytes))
+        RowDigests.append(r, file: recordFile.index, to: &recordBuffer)
+        recordCount += 1
+        if recordBuffer.count >= min(1 << 20, budget) { flushRecords() }
+    }
+
+    /// Appends the buffered records to their file (kept in memory if it cannot be written).
+    private func flushRecords() {
+        if recordFD < 0 { recordFD = openUnlinked("records") }
+        guard recordFD >= 0, FeedbackExport.writeAll(recordFD, recordBuffer, at: (recordCount - recordBuffer.count / RowDigests.recordSize) * RowDigests.recordSize) else { return }
+        recordBuffer.removeAll(keepingCapacity: true)
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
@@ -216,15 +258,48 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// Ingest is over: the rows' keys and digests for the ledger's comparison
-    /// are taken from the lines as published, read back one locality at a
-    /// time — after the id set is gone, so the two never share the memory.
+    /// are read back from where `record` set them aside — after the id set
+    /// is gone, so the two never share the memory. Should that file be
+    /// unreadable, they are taken from the lines as published instead, read
+    /// back one locality at a time.
     func seal() {
         guard keepsRowDigests else { return }
-        let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-        for l in province.localities.indices where !chunks[l].isEmpty || !buffers[l].isEmpty {
-            _ = rows.read(csv: header + body(l))
+        if !loadRecords() {
+            rows.removeRecords()
+            let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
+            for l in province.localities.indices where !chunks[l].isEmpty || !buffers[l].isEmpty {
+                _ = rows.read(csv: header + body(l))
+            }
         }
         rows.seal()
+    }
+
+    /// Every record `record` made, into `rows`; false when some could not be read back.
+    private func loadRecords() -> Bool {
+        let onDisk = recordCount - recordBuffer.count / RowDigests.recordSize
+        if onDisk > 0 {
+            guard recordFD >= 0 else { return false }
+            let piece = (1 << 20) / RowDigests.recordSize * RowDigests.recordSize
+            var buffer = [UInt8](repeating: 0, count: piece)
+            var offset = 0
+            let total = onDisk * RowDigests.recordSize
+            while offset < total {
+                let want = min(piece, total - offset)
+                let n = buffer.withUnsafeMutableBytes { raw -> Int in
+                    guard let base = raw.baseAddress else { return -1 }
+                    return pread(recordFD, base, want, off_t(offset))
+                }
+                if n < 0 && errno == EINTR { continue }
+                guard n == want else { return false }
+                buffer.withUnsafeBufferPointer { rows.add(records: UnsafeBufferPointer(rebasing: $0[..<n])) }
+                offset += n
+            }
+            close(recordFD)
+            recordFD = -1
+        }
+        recordBuffer.withUnsafeBufferPointer { rows.add(records: $0) }
+        recordBuffer = []
+        return true
     }
 
     /// How this build's file for the locality `id` begins like `previous`
@@ -304,7 +379,7 @@ final class FeedbackExport: @unchecked Sendable {
 /// them file by file (`visit`, `ChangeSet.feedbackChanges`).
 struct RowDigests {
     struct Key: Hashable { var a: UInt64; var b: UInt64 }
-    struct Record { var key: Key; var digest: UInt64 }
+    struct Record: Equatable { var key: Key; var digest: UInt64 }
 
     var files: [String] = []
     var fileIndex: [String: UInt32] = [:]
@@ -328,15 +403,114 @@ struct RowDigests {
     /// (a collision would need 2^64 rows). Not a security boundary: the rows
     /// themselves are covered by the manifest's SHA-256.
     static func key(file: String, id: String) -> Key {
-        var a: UInt64 = 0xcbf29ce484222325, b: UInt64 = 0x84222325cbf29ce4
-        func mix(_ byte: UInt8) {
+        var s = KeyState()
+        for byte in file.utf8 { s.mix(byte) }
+        s.mix(0)
+        for byte in id.utf8 { s.mix(byte) }
+        return s.key
+    }
+
+    /// `key`'s two hashes part way: fed the file's name and the NUL once per
+    /// file, then each row's id.
+    struct KeyState {
+        var a: UInt64 = 0xcbf29ce484222325
+        var b: UInt64 = 0x84222325cbf29ce4
+
+        mutating func mix(_ byte: UInt8) {
             a = (a ^ UInt64(byte)) &* 0x100000001b3
             b = (b ^ UInt64(byte) ^ 0x5bd1e995) &* 0x100000001b3
         }
-        for byte in file.utf8 { mix(byte) }
-        mix(0)
-        for byte in id.utf8 { mix(byte) }
-        return Key(a: a, b: b)
+
+        var key: Key { Key(a: a, b: b) }
+
+        /// After a file's name (`nameRead`) and the NUL.
+        static func after(name: [UInt8]) -> KeyState {
+            var s = KeyState()
+            for byte in name { s.mix(byte) }
+            s.mix(0)
+            return s
+        }
+
+        /// Feeds a written cell's text (`cellText`) without making it.
+        mutating func mixCellText(_ raw: UnsafeBufferPointer<UInt8>) {
+            guard raw.count >= 2, raw[0] == 0x22 else {
+                for byte in raw { mix(byte) }
+                return
+            }
+            var k = 1
+            while k < raw.count - 1 {
+                mix(raw[k])
+                if raw[k] == 0x22 && k + 1 < raw.count - 1 && raw[k + 1] == 0x22 { k += 1 }
+                k += 1
+            }
+        }
+    }
+
+    /// The name `visit` reads from the `file` cell written for `file`: its
+    /// text with one leading `'` dropped (the formula prefix, or the name's own).
+    static func nameRead(fileCell file: String) -> [UInt8] {
+        var line = ExportLine()
+        line.start(bound: ExportLine.cellBound(file.utf8.count))
+        line.cell(file, text: true)
+        var text = RowDigests.cellText(line.bytes)
+        if text.first == UInt8(ascii: "'") { text.removeFirst() }
+        return text
+    }
+
+    /// A cell's text as written in a line: unquoted, `""` read as `"`.
+    static func cellText(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard raw.count >= 2, raw[0] == 0x22 else { return Array(raw) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count - 2)
+        var k = 1
+        while k < raw.count - 1 {
+            out.append(raw[k])
+            if raw[k] == 0x22 && k + 1 < raw.count - 1 && raw[k + 1] == 0x22 { k += 1 }
+            k += 1
+        }
+        return out
+    }
+
+    /// Where a line's first cell ends: at the first comma outside quotes.
+    static func firstCellEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var inQuotes = false
+        for (i, c) in line.enumerated() {
+            if c == 0x22 { inQuotes.toggle() } else if !inQuotes && (c == 0x2C || c == 0x0D || c == 0x0A) { return i }
+        }
+        return line.count
+    }
+
+    /// A record as set aside between ingest and `seal`: file index, key, digest.
+    static let recordSize = 28
+
+    static func append(_ r: Record, file: UInt32, to out: inout [UInt8]) {
+        withUnsafeBytes(of: file.littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: r.key.a.littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: r.key.b.littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: r.digest.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// Records set aside with `append` (whole records only), each to its file's rows.
+    mutating func add(records bytes: UnsafeBufferPointer<UInt8>) {
+        func word(_ at: Int) -> UInt64 {
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
+            return v
+        }
+        var at = 0
+        while at + RowDigests.recordSize <= bytes.count {
+            let f = Int(UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24)
+            if f < records.count {
+                records[f].append(Record(key: Key(a: word(at + 4), b: word(at + 12)), digest: word(at + 20)))
+            }
+            at += RowDigests.recordSize
+        }
+        sealed = false
+    }
+
+    /// Every file's rows forgotten (the files stay known).
+    mutating func removeRecords() {
+        for f in records.indices { records[f].removeAll() }
     }
 
     /// A 64-bit FNV-1a digest of the published line: it changes when any cell does.
@@ -462,20 +636,11 @@ struct RowDigests {
             var fields: [(Int, Int)] = []
             var fieldStart = 0
             func cell(_ f: (Int, Int)) -> String {
-                var (a, b) = f
+                let (a, b) = f
                 guard b > a else { return "" }
-                if buf[a] == 0x22 && b - a >= 2 {
-                    a += 1; b -= 1
-                    var out: [UInt8] = []
-                    var k = a
-                    while k < b {
-                        out.append(buf[k])
-                        if buf[k] == 0x22 && k + 1 < b && buf[k + 1] == 0x22 { k += 1 }
-                        k += 1
-                    }
-                    return String(decoding: out, as: UTF8.self)
-                }
-                return String(decoding: UnsafeBufferPointer(rebasing: buf[a..<b]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: buf[a..<b])
+                if raw[0] == 0x22 && raw.count >= 2 { return String(decoding: RowDigests.cellText(raw), as: UTF8.self) }
+                return String(decoding: raw, as: UTF8.self)
             }
             while i < buf.count {
                 let c = buf[i]
