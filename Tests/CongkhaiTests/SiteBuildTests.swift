@@ -291,7 +291,13 @@ import Testing
             #expect(html.contains("<p>Trang \(k + 1)/\(boardPages)</p>"), "\(part)")
             #expect(html.contains("rel=\"prev\"") == (k > 0) && html.contains("rel=\"next\"") == (k < boardPages - 1), "\(part)")
             #expect(site.files["en/" + part] != nil)
+            // Which officials the page holds, and that a column sort reorders only them.
+            let range = Pager.range(page: k + 1, size: SitePlan.PageSize.localityOfficials, count: n + 1)
+            #expect(html.contains("<p class=\"board-scope\">Trang này là dòng \(range.lowerBound + 1)–\(range.upperBound) trong \(n + 1) dòng của bảng xếp hạng. Bấm tiêu đề cột chỉ sắp xếp lại các dòng của trang này.</p>"), "\(part)")
+            #expect(site.text("en/" + part)?.contains("Sorting by a column reorders this page&#39;s rows only.") == true
+                    || site.text("en/" + part)?.contains("Sorting by a column reorders this page&#x27;s rows only.") == true, "\(part)")
         }
+        #expect(!small.contains("board-scope"), "a board on one page says nothing of pages")
         let second = try #require(site.text(parts[1]))
         #expect(second.contains("href=\"../../../dia-phuong/xa-an-binh/\" rel=\"prev\""), "page 2 leads back to the locality")
         #expect(names.count == n + 1 && Set(names).count == n + 1, "every official once")

@@ -111,6 +111,7 @@ import Testing
                 (locality.removedRows, locality.quotaWarning, locality.overdueMore) = ("removed", "quota", "more")
                 // A leaderboard in pages (a locality past `PageSize.localityOfficials`), and its second page.
                 locality.boardPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
+                locality.board.scope = "1–200 / 306"
                 models.append(locality)
                 if case let .locality(li) = page.kind { models.append(renderer.localityBoardPage(li, page: 2, d)) }
             }

@@ -243,7 +243,8 @@ enum EmbeddedTheme {
 
 """##),
         ("leaderboard", #"""
-<div class="table-wrap" tabindex="0" role="region" aria-label="{{caption}}">
+{{#scope}}<p class="board-scope">{{.}}</p>
+{{/scope}}<div class="table-wrap" tabindex="0" role="region" aria-label="{{caption}}">
 <table class="sortable stack">
 <caption>{{caption}}</caption>
 <thead><tr><th scope="col" data-sort="num">{{t.rank}}</th><th scope="col">{{t.name}}</th>{{#showLocality}}<th scope="col">{{t.locality}}</th>{{/showLocality}}<th scope="col">{{t.position}}</th><th scope="col" data-sort="num">{{t.total}}</th><th scope="col">{{t.band}}</th><th scope="col">{{t.group_b}}</th></tr></thead>
@@ -1130,6 +1131,7 @@ directory_too_long: { vi: "Danh sách đầy đủ các địa phương và cán
 data_files_title: { vi: "Tệp dữ liệu của", en: "Data files of" }
 data_files_by_locality: { vi: "Tệp dữ liệu theo địa phương (nội dung gốc, giải thích điểm, phản ánh)", en: "Data files by locality (content as scored, score explanations, feedback)" }
 pager_page: { vi: "trang {{page}}", en: "page {{page}}" }
+board_scope: { vi: "Trang này là dòng {{first}}–{{last}} trong {{count}} dòng của bảng xếp hạng. Bấm tiêu đề cột chỉ sắp xếp lại các dòng của trang này.", en: "This page holds rows {{first}}–{{last}} of the {{count}} in the ranking. Sorting by a column reorders this page's rows only." }
 
 """#
     static let assets: [(name: String, text: String)] = [

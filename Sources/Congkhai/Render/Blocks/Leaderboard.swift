@@ -17,6 +17,10 @@ struct Leaderboard: Encodable, Sendable {
     var caption: String
     var showLocality: Bool
     var rows: [Row]
+    /// On a board split over pages (`LocalityBoardPage`): which officials
+    /// this page holds, and that sorting by a column (the theme's script)
+    /// reorders only them — sorted by score, page 2 is not the lowest scores.
+    var scope: String? = nil
 }
 
 extension SiteRenderer {
@@ -46,7 +50,10 @@ extension SiteRenderer {
 
 extension Leaderboard: TemplateRepresentable {
     var templateValue: TemplateValue {
-        .object(["caption": .text(caption), "showLocality": .flag(showLocality), "rows": .list(rows.map(\.templateValue))])
+        var f = TemplateFields(capacity: 4)
+        f.put("caption", caption); f.put("showLocality", showLocality); f.put("rows", rows)
+        f.put("scope", scope)
+        return .object(f)
     }
 }
 

@@ -17,9 +17,13 @@ extension SiteRenderer {
         let members = plan.localityBoards[li]
         let size = SitePlan.PageSize.localityOfficials
         let pages = SitePlan.pageCount(members.count, size)
-        let board = leaderboard(Array(members[Pager.range(page: page, size: size, count: members.count)]),
+        let range = Pager.range(page: page, size: size, count: members.count)
+        var board = leaderboard(Array(members[range]),
                                 caption: d.label("leaderboard") + " — " + l.name + pageSuffix(page, d), showLocality: false, d)
-        return (board, pages > 1 ? Pager(page: page, count: pages, path: { SitePaths.localityBoard(l.id, $0) }, d) : nil)
+        guard pages > 1 else { return (board, nil) }
+        board.scope = d.fill("board_scope", ["first": d.count(range.lowerBound + 1), "last": d.count(range.upperBound),
+                                             "count": d.count(members.count)])
+        return (board, Pager(page: page, count: pages, path: { SitePaths.localityBoard(l.id, $0) }, d))
     }
 
     func localityBoardPage(_ li: Int, page: Int, _ d: Display) -> LocalityBoardPage {
