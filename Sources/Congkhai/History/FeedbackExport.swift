@@ -217,7 +217,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// `seal` used to do for every row, parsing 2.9 GB of lines nationally
     /// on every nightly build (7–9 % of its feedback stage, `perf`).
     private func record(_ file: String) {
-        if file != recordFile.name || recordFile.name.isEmpty {
+        if file != recordFile.name {
             // Under the name `visit` reads back, as the published rows are.
             let read = RowDigests.nameRead(fileCell: file)
             recordFile = (file, rows.index(of: String(decoding: read, as: UTF8.self)), RowDigests.KeyState.after(name: read))
@@ -234,7 +234,9 @@ final class FeedbackExport: @unchecked Sendable {
     /// Appends the buffered records to their file (kept in memory if it cannot be written).
     private func flushRecords() {
         if recordFD < 0 { recordFD = openUnlinked("records") }
-        guard recordFD >= 0, FeedbackExport.writeAll(recordFD, recordBuffer, at: (recordCount - recordBuffer.count / RowDigests.recordSize) * RowDigests.recordSize) else { return }
+        // Records before the buffered ones are already in the file: the buffer goes after them.
+        let written = (recordCount - recordBuffer.count / RowDigests.recordSize) * RowDigests.recordSize
+        guard recordFD >= 0, FeedbackExport.writeAll(recordFD, recordBuffer, at: written) else { return }
         recordBuffer.removeAll(keepingCapacity: true)
     }
 
