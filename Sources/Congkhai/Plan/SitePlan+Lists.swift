@@ -2,9 +2,17 @@
 /// rules the plan counts pages by and the renderer lays pages out by, in one
 /// place, so a link and the page it points to cannot disagree (decision 93).
 extension SitePlan {
+    /// An official's commitment cards, in order: the commitments published
+    /// at `asOf`, in file order, `PageSize.officialCommitments` a page (the
+    /// plan counts its pages by it, the pages lay it out, `cardPage` finds
+    /// a card in it).
+    public static func cardCommitments(_ o: Official, asOf: Day) -> [Commitment] {
+        o.commitments.filter { $0.isPublished(asOf: asOf) }
+    }
+
     /// The page of its official's page that holds commitment `ci`'s card
-    /// (`o.commitments[ci]`, published at `asOf`): cards are the published
-    /// commitments in file order, `PageSize.officialCommitments` a page.
+    /// (`o.commitments[ci]`, published at `asOf`): its place among
+    /// `cardCommitments`, counted without making the list.
     public static func cardPage(_ o: Official, _ ci: Int, asOf: Day) -> Int {
         o.commitments[..<ci].count { $0.isPublished(asOf: asOf) } / PageSize.officialCommitments + 1
     }

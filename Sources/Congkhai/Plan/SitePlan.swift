@@ -226,7 +226,7 @@ public struct SitePlan: Sendable {
         }
         for (oi, o) in p.officials.enumerated() {
             kinds.append((.official(oi), SitePaths.official(o.locality, o.id)))
-            let cardPages = pageCount(o.commitments.count { $0.isPublished(asOf: run.scoreboard.asOf) }, PageSize.officialCommitments)
+            let cardPages = pageCount(cardCommitments(o, asOf: run.scoreboard.asOf).count, PageSize.officialCommitments)
             if cardPages > 1 {
                 for n in 2...cardPages { kinds.append((.officialCommitments(oi, page: n), SitePaths.officialCommitments(o.locality, o.id, n))) }
             }

@@ -48,7 +48,7 @@ extension SiteRenderer {
             let r = run.scoreboard.results[m.result]
             let o = p.officials[r.official]
             let url = baseURL + SitePaths.prefix(d.language, default: plan.defaultLanguage) + SitePaths.official(o.locality, o.id)
-            let visible = o.commitments.filter { $0.isPublished(asOf: D) }
+            let visible = SitePlan.cardCommitments(o, asOf: D)
             return NoticePage.Official(
                 name: o.name, position: o.position, total: d.score(r.total), band: p.framework.bands[r.band].name.text(d.language),
                 tally: CommitmentTally(visible.map { $0.standing(asOf: D) }, d).sentence,

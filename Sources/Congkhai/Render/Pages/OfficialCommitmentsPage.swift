@@ -19,7 +19,7 @@ extension SiteRenderer {
         let o = p.officials[oi]
         let D = run.scoreboard.asOf
         let l = localityIndex[o.locality].map { p.localities[$0] }
-        let visible = o.commitments.filter { $0.isPublished(asOf: D) }
+        let visible = SitePlan.cardCommitments(o, asOf: D)
         let size = SitePlan.PageSize.officialCommitments
         let pages = SitePlan.pageCount(visible.count, size)
         let cards = visible[Pager.range(page: page, size: size, count: visible.count)].map { c in

@@ -151,7 +151,7 @@ extension SiteRenderer {
         let r = run.scoreboard.results[ri]
         let l = p.localities[li]
         let D = run.scoreboard.asOf
-        let visible = o.commitments.filter { $0.isPublished(asOf: D) }
+        let visible = SitePlan.cardCommitments(o, asOf: D)
         let (cards, cardsPager) = commitmentCards(oi, page: 1, d)
         let (removed, removedMore) = removedCommitments(o, d)
         let series = officialSeries(o)
