@@ -1364,7 +1364,7 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 main a,td,th,dd,li{overflow-wrap:anywhere}
 /* On wide screens column headings break between words only ("anywhere"
    split "Hạng" into "Hạn / g"); phones keep it, a long English heading must still fit 360 px. */
-@media (min-width:48rem){thead th{overflow-wrap:normal}}
+@media (min-width:48rem){thead th{overflow-wrap:normal}td.num{white-space:nowrap;overflow-wrap:normal}}
 .wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
 a{color:var(--accent)}
 a:focus,button:focus,input:focus,summary:focus{outline:3px solid #f2a900;outline-offset:2px}
