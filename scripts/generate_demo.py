@@ -542,10 +542,16 @@ def csv_cell(v):
     return v
 
 
+# The feedback's shape, set from the command line: the share of rows with a
+# comment and the respondent pool (rows / divisor distinct respondents), so a
+# scale tree can stress what grows with published comments and respondents.
+SHAPE = {"comment_share": 0.12, "respondent_divisor": 6}
+
+
 def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
     """Yield dicts of valid feedback rows."""
     r = g.r
-    respondents = [f"r{r.randint(0, 16**8):08x}" for _ in range(max(50, n // 6))]
+    respondents = [f"r{r.randint(0, 16**8):08x}" for _ in range(max(50, n // SHAPE["respondent_divisor"]))]
     for i in range(n):
         o = r.choice(officials)
         lid, oid, commitments, quality = o
@@ -581,7 +587,7 @@ def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
                 row["status"] = "in_progress"
             else:
                 row["status"] = r.choice(["open", ""])
-        if r.random() < 0.12:
+        if r.random() < SHAPE["comment_share"]:
             row["comment"] = comment_for(row["category"], row["id"], r.randrange(12))
             row["publish"] = "yes" if r.random() < 0.6 else "no"
         yield row
@@ -615,9 +621,15 @@ def main():
                     help="scale: the 12 localities N times (copies get a number in their id and name), for page-size and speed checks")
     ap.add_argument("--staff", type=int, default=0,
                     help="scale: this many more officials in every locality (role other), for trees with many officials a locality")
+    ap.add_argument("--comment-share", type=float, default=0.12,
+                    help="scale: share of feedback rows with a comment (60%% of them published)")
+    ap.add_argument("--respondent-divisor", type=int, default=6,
+                    help="scale: distinct respondents = rows / this (1: nearly one per row)")
     ap.add_argument("--feedback-rows", type=int, default=31000,
                     help="scale: about this many feedback rows in the four exports (streamed; ~0.3%% planted bad rows)")
     args = ap.parse_args()
+    SHAPE["comment_share"] = args.comment_share
+    SHAPE["respondent_divisor"] = max(1, args.respondent_divisor)
 
     g = Gen(args.seed)
     root = args.out

@@ -88,7 +88,7 @@ import Testing
         let (run, log) = try c.run()
         let r = try #require(run, "\(log.items)")
         let tally = r.scoreboard.tally
-        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.commentGroups.officials[0], categoryNames: tally.categoryNames, id: "fb",
                                   period: r.province.site.period, asOf: r.scoreboard.asOf,
                                   Display(language: "vi", t: ThemeStrings.vi, root: "", prefix: ""))
         let all = block.comments + block.moreComments
@@ -122,12 +122,12 @@ import Testing
         let (run, log) = try c.run()
         let r = try #require(run, "\(log.items)")
         let tally = r.scoreboard.tally
-        #expect(tally.comments.count == 15)
-        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+        #expect(tally.commentGroups.count == 15)
+        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.commentGroups.officials[0], categoryNames: tally.categoryNames, id: "fb",
                                   period: r.province.site.period, asOf: r.scoreboard.asOf,
                                   Display(language: "vi", t: ThemeStrings.vi, root: "", prefix: ""))
         let all = block.comments + block.moreComments
-        #expect(all.count == FeedbackBlock.commentsShown)
+        #expect(all.count == CommentGroups.kept)
         #expect(all.first?.text == "Ý kiến số 1" && all.first?.repeats == "3 người gửi cùng nội dung")
         #expect(all.dropFirst().allSatisfy { $0.repeats == nil })
         #expect(Set(all.map(\.text)).count == all.count)

@@ -75,11 +75,11 @@ import Testing
         // The NFD spelling is a duplicate; the other decomposition is not canonically equivalent.
         #expect(r.quarantined.map(\.line) == [3])
         #expect(r.quarantined.first?.reason.contains("duplicate id") == true)
-        let texts = r.scoreboard.tally.comments.map(\.text).sorted()
+        let texts = r.scoreboard.tally.commentGroups.province.map(\.text).sorted()
         #expect(texts == ["Bốn", "Một"])
         #expect(r.scoreboard.tally.categoryNames.count == 1)
         #expect(r.scoreboard.tally.categoryNames.first?.contains("example.com") == false)
-        #expect(r.scoreboard.tally.comments.allSatisfy { $0.category == r.scoreboard.tally.categoryNames.first })
+        #expect(r.scoreboard.tally.commentGroups.province.allSatisfy { $0.comment.category == r.scoreboard.tally.categoryNames.first })
     }
 
     @Test func strictTurnsQuarantineIntoErrors() throws {

@@ -88,7 +88,10 @@ import Testing
             #expect(many.tally.localitySummaries == one.tally.localitySummaries)
             #expect(many.tally.province == one.tally.province)
             #expect(many.tally.categoryNames == one.tally.categoryNames)
-            #expect(many.tally.comments.map(\.id) == one.tally.comments.map(\.id))
+            let (g, h) = (many.tally.commentGroups, one.tally.commentGroups)
+            func shown(_ groups: [CommentGroups.Group]) -> [String] { groups.map { "\($0.comment.id) \($0.count)" } }
+            #expect(g.count == h.count && shown(g.province) == shown(h.province))
+            #expect(g.localities.map(shown) == h.localities.map(shown) && g.officials.map(shown) == h.officials.map(shown))
             for o in one.tally.ratings.indices {
                 #expect(many.tally.ratings[o].count == one.tally.ratings[o].count)
                 #expect(many.tally.ratings[o].sums == one.tally.ratings[o].sums)

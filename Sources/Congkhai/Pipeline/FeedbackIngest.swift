@@ -35,7 +35,7 @@ public enum FeedbackIngest {
         let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
-        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, expectedRows: expected, keepsComments: keepsComments)
+        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, keepsComments: keepsComments)
         let stages = FeedbackStages(accumulator: accumulator, export: export, start: start, asOf: asOf)
         var quarantined: [QuarantinedRow] = []
         var quarantinedCount = 0
@@ -139,6 +139,9 @@ public enum FeedbackIngest {
         // row digests built (a rebuild's peak was both at once).
         congkhai_release_free_memory()
         let tally = stages.finish()
+        if tally.commentsLost, let file = province.feedbackFiles.last {
+            log.error(file, 0, 0, "cannot read back the published comments this build set aside (temporary folder removed or full?); nothing was published")
+        }
         return Result(tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,
                       rowsRead: rows, bytesRead: bytes, hashes: hashes)
     }

@@ -26,9 +26,6 @@ public struct SiteRenderer: Sendable {
     /// Official index → its peer group's index.
     let peerGroupOf: [Int: Int]
     let groupedRanking: GroupedRanking
-    /// Published comments by official and by locality (indexes into `tally.comments`).
-    let commentsByOfficial: GroupedIndex
-    let commentsByLocality: GroupedIndex
     /// Per locality index: its officials' indexes, results and overdue
     /// commitments, and its content files — each page of a locality looks
     /// here instead of scanning the province (quadratic at national scale).
@@ -73,9 +70,6 @@ public struct SiteRenderer: Sendable {
         }
         peerGroupOf = peers
         groupedRanking = GroupedRanking(plan.localityRanking, localities: run.province.localities)
-        let comments = run.scoreboard.tally.comments
-        commentsByOfficial = GroupedIndex(count: comments.count, groups: run.province.officials.count) { comments[$0].official }
-        commentsByLocality = GroupedIndex(count: comments.count, groups: run.province.localities.count) { comments[$0].locality }
         if let portal = run.province.site.feedbackChannels.first(where: { $0.key == "portal" })?.value, LinkPolicy.href(portal) != nil {
             portalQR = QRCode.modules(portal)
         } else {
@@ -259,14 +253,6 @@ public struct SiteRenderer: Sendable {
     func officialLink(_ oi: Int, _ d: Display) -> String {
         let o = run.province.officials[oi]
         return d.link(SitePaths.official(o.locality, o.id))
-    }
-
-    func comments(official oi: Int) -> [PublishedComment] {
-        commentsByOfficial[oi].map { run.scoreboard.tally.comments[Int($0)] }
-    }
-
-    func comments(locality li: Int) -> [PublishedComment] {
-        commentsByLocality[li].map { run.scoreboard.tally.comments[Int($0)] }
     }
 
     // MARK: - Sitemap

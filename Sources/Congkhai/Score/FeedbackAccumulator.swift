@@ -24,7 +24,10 @@ public final class FeedbackAccumulator {
     private let officialLocality: [Int]
     private let asOf: Day
     private var tally: FeedbackTally
-    private var ratingRecords: [RatingRecord] = []
+    /// In chunks until `finish` (`ChunkedArray`): no doubling mid-ingest.
+    private var ratingRecords = ChunkedArray<RatingRecord>()
+    /// Published comments as they come, on disk until `finish` makes them `tally.comments`.
+    private var comments = CommentSpill()
     private var ratingUnits: [Int64] = []
     private var ratingIndex: [Int64: UInt32] = [:]
     private var categories = ByteInterner()
@@ -33,7 +36,7 @@ public final class FeedbackAccumulator {
     /// False: published comments are not collected (nothing renders them).
     private let keepsComments: Bool
 
-    public init(province: Province, asOf: Day, expectedRows: Int = 0, keepsComments: Bool = true) {
+    public init(province: Province, asOf: Day, keepsComments: Bool = true) {
         self.keepsComments = keepsComments
         period = province.site.period
         officialLocality = province.officials.map { province.localityIndex($0.locality) ?? -1 }
@@ -45,9 +48,6 @@ public final class FeedbackAccumulator {
             }
         }
         tally.responses = tally.responseWindows.map { _ in Array(repeating: ResponseCounts(), count: province.officials.count) }
-        // Reserved generously: pages never touched are never resident, while
-        // outgrowing the reservation would double the array (and copy it).
-        ratingRecords.reserveCapacity(expectedRows * 3 / 4)
     }
 
     public func add(_ row: FeedbackRow) {
@@ -57,13 +57,12 @@ public final class FeedbackAccumulator {
         tally.inWindowRows += 1
         let category = row.category.isEmpty ? nil : categories.id(row.category, limit: 10_000)
         if keepsComments, row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
-            tally.comments.append(PublishedComment(id: row.id, date: row.date, locality: row.locality, official: row.official,
-                                                   kind: row.kind,
-                                                   // The interned copy (same bytes): one string per category
-                                                   // rather than one per comment (~50 MB nationally).
-                                                   category: category.map { categories.names[$0] } ?? row.category, text: row.comment,
-                                                   complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil,
-                                                   spool: tally.commentTexts))
+            let text = row.comment
+            comments.append(id: row.id, date: row.date, locality: row.locality, official: row.official, kind: row.kind,
+                            category: category, categoryText: row.category,
+                            complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil,
+                            textOffset: PublishedComment.park(text, in: tally.commentTexts), textLength: text.utf8.count,
+                            textHash: PublishedComment.hash(text))
         }
         // One summary per row: the official's, or for rows naming none the
         // locality's own; `finish` adds officials into localities and those
@@ -128,14 +127,20 @@ public final class FeedbackAccumulator {
     public func finish() -> FeedbackTally {
         if let finished { return finished }
         var result = tally
-        // Let go of this copy so the comments below are sorted in place, not copied (~170 MB nationally).
-        tally.comments = []
         result.categoryNames = categories.names
         for (o, l) in officialLocality.enumerated() where l >= 0 { result.localitySummaries[l].add(result.officialSummaries[o]) }
         for l in result.localitySummaries.indices { result.province.add(result.localitySummaries[l]) }
-        // In place (`InPlaceSort`): this is the ingest's memory peak. Comment ids are unique (the id set), so the order is total.
-        InPlaceSort.sort(&result.comments) { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        // The comments come back from disk now that the row-id set is gone,
+        // are sorted in place (`InPlaceSort`; ids are unique, so the order is
+        // total), grouped per scope, and let go before the ratings are sorted.
+        if var all = comments.load(categoryNames: categories.names, texts: tally.commentTexts) {
+            InPlaceSort.sort(&all) { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            for c in all { result.commentGroups.add(c) }
+        } else {
+            result.commentsLost = true
+        }
         // Per (respondent, official, commitment) the latest date wins; on the same date, the later row.
+        var ratingRecords = self.ratingRecords.flatten()
         InPlaceSort.sort(&ratingRecords) { a, b in
             if a.official != b.official { return a.official < b.official }
             if a.respondent != b.respondent { return a.respondent < b.respondent }
@@ -155,7 +160,6 @@ public final class FeedbackAccumulator {
             }
             result.ratings[o].count[Int(entry.kindSlot)] += 1
         }
-        ratingRecords = []
         finished = result
         return result
     }

@@ -151,10 +151,14 @@ public struct FeedbackTally: Sendable {
     public var province = Summary()
     /// Names of the categories counted in summaries, by id (at most 10,000 distinct).
     public var categoryNames: [String] = []
-    /// Comments a moderator cleared (`publish: yes`), already masked, newest first after `finish`.
-    public var comments: [PublishedComment] = []
+    /// Comments a moderator cleared (`publish: yes`), already masked, as
+    /// each scope's feedback block shows them (`CommentGroups`); filled by `finish`.
+    public var commentGroups: CommentGroups
     /// Where their texts are kept.
     let commentTexts = Spool()
+    /// True when the comments set aside during the ingest could not be read
+    /// back (`CommentSpill`): the build must not publish pages without them.
+    public var commentsLost = false
     /// Rows read, rows counted in the window, rows outside it.
     public var validRows = 0
     public var inWindowRows = 0
@@ -178,6 +182,7 @@ public struct FeedbackTally: Sendable {
         complaints = Array(repeating: Complaints(), count: officials)
         officialSummaries = Array(repeating: Summary(), count: officials)
         localitySummaries = Array(repeating: Summary(), count: localities)
+        commentGroups = CommentGroups(officials: officials, localities: localities)
     }
 
     /// Province-wide deduplicated ratings of `kinds` that name an official:
@@ -258,16 +263,37 @@ public struct PublishedComment: Sendable {
         // Indexes into the province's lists and a field of at most 1 MiB (`CSVScanner.maxFieldBytes`).
         locality32 = Int32(locality)
         official32 = official.map(Int32.init) ?? -1
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        textHash = h
+        textHash = PublishedComment.hash(text)
         length32 = Int32(text.utf8.count)
         if let spool {
-            var t = text
-            storage = .spooled(spool, offset: t.withUTF8 { spool.append(UnsafeRawBufferPointer($0)) })
+            storage = .spooled(spool, offset: PublishedComment.park(text, in: spool))
         } else {
             storage = .inline(text)
         }
+    }
+
+    /// A comment whose text is already at `offset` in `spool` (`park`), with its `hash`.
+    init(id: String, date: Day, locality: Int, official: Int?, kind: FeedbackKind, category: String,
+         complaint: ComplaintStanding?, spooledText spool: Spool, offset: Int, length: Int, hash: UInt64) {
+        (self.id, self.date, self.kind, self.category, self.complaint) = (id, date, kind, category, complaint)
+        locality32 = Int32(locality)
+        official32 = official.map(Int32.init) ?? -1
+        textHash = hash
+        length32 = Int32(length)
+        storage = .spooled(spool, offset: offset)
+    }
+
+    /// The key repeats are grouped by (FNV-1a of the text's bytes).
+    static func hash(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// Appends the text's bytes to `spool`; returns where they start.
+    static func park(_ text: String, in spool: Spool) -> Int {
+        var t = text
+        return t.withUTF8 { spool.append(UnsafeRawBufferPointer($0)) }
     }
 }
 

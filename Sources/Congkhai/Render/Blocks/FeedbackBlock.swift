@@ -42,7 +42,7 @@ struct FeedbackBlock: Encodable, Sendable {
     var categories: [Category]
     var hasMonths: Bool
     var months: BarList
-    /// The first few comments; the rest (up to `commentsShown`) folded.
+    /// The first few comments; the rest (up to `CommentGroups.kept`) folded.
     var comments: [Comment]
     var hasComments: Bool
     var moreComments: [Comment]
@@ -50,10 +50,9 @@ struct FeedbackBlock: Encodable, Sendable {
 }
 
 extension FeedbackBlock {
-    static let commentsShown = 10
     static let commentsOpen = 3
 
-    init(_ s: FeedbackTally.Summary, comments: [PublishedComment], categoryNames: [String], id: String, period: Period,
+    init(_ s: FeedbackTally.Summary, comments groups: [CommentGroups.Group], categoryNames: [String], id: String, period: Period,
          asOf: Day, _ d: Display, heading: String? = nil) {
         self.id = id
         self.heading = heading ?? d.label("feedback_summary")
@@ -121,21 +120,7 @@ extension FeedbackBlock {
         }
         months = BarList(title: d.label("fb_by_month"), monthRows)
         hasMonths = s.rows > 0 && monthRows.count > 1
-        // Identical texts (same kind and category) are one entry with a
-        // count. Only the first `commentsShown` groups (in the comments'
-        // order) are shown, so only they are kept: a later comment is read
-        // only when its kind, category, text hash and length match one of
-        // them (a province's block saw every comment, ~1.3 million, in one
-        // dictionary keyed by their texts).
-        var groups: [(comment: PublishedComment, text: String, count: Int)] = []
-        for c in comments {
-            if let g = groups.firstIndex(where: { $0.comment.textHash == c.textHash && $0.comment.textLength == c.textLength
-                                                  && $0.comment.kind == c.kind && $0.comment.category == c.category && $0.text == c.text }) {
-                groups[g].count += 1
-            } else if groups.count < FeedbackBlock.commentsShown {
-                groups.append((c, c.text, 1))
-            }
-        }
+        // Grouped and cut to `CommentGroups.kept` when the tally was finished.
         let all: [Comment] = groups.map { g in
             let (c, n) = (g.comment, g.count)
             return Comment(text: g.text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),

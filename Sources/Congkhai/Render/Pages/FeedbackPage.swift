@@ -22,7 +22,7 @@ extension SiteRenderer {
         let size = SitePlan.PageSize.feedbackLocalities
         let shown = Pager.range(page: page, size: size, count: p.localities.count)
         return FeedbackPage(
-            feedback: page == 1 ? FeedbackBlock(tally.province, comments: tally.comments, categoryNames: tally.categoryNames, id: "fb",
+            feedback: page == 1 ? FeedbackBlock(tally.province, comments: tally.commentGroups.province, categoryNames: tally.categoryNames, id: "fb",
                                                 period: p.site.period, asOf: run.scoreboard.asOf, d, heading: d.label("fb_province")) : nil,
             localities: shown.map { li in
                 let l = p.localities[li]

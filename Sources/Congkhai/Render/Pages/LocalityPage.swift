@@ -86,7 +86,7 @@ extension SiteRenderer {
             overdue: overdue, hasOverdue: !overdue.isEmpty,
             overdueMore: hidden > 0 ? d.fill("overdue_more", ["count": d.count(hidden)]) : nil,
             overdueHref: d.link(SitePaths.commitments(.overdue)),
-            feedback: FeedbackBlock(run.scoreboard.tally.localitySummaries[li], comments: comments(locality: li),
+            feedback: FeedbackBlock(run.scoreboard.tally.localitySummaries[li], comments: run.scoreboard.tally.commentGroups.localities[li],
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period,
                                     asOf: run.scoreboard.asOf, d))
     }

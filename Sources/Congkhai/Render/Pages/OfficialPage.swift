@@ -167,7 +167,7 @@ extension SiteRenderer {
             removedMore: removedMore, ledgerHref: removedMore == nil ? nil : d.link(SitePaths.openData),
             trend: trend(series: series, title: d.label("score_trend"), d),
             bodyHTML: bodies[oi].isEmpty ? nil : bodies[oi],
-            feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: comments(official: oi),
+            feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: run.scoreboard.tally.commentGroups.officials[oi],
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
             breakdown: details,
             summary: "\(o.name), \(o.position): \(d.score(r.total))/100, \(fw.bands[r.band].name.text(d.language))")

@@ -1,0 +1,114 @@
+import Testing
+@testable import Congkhai
+
+/// Comments set aside on disk during the ingest come back exactly as they
+/// went in, in order, across the spool's 1 MiB read chunks; the rating
+/// records' chunked list flattens in order.
+@Suite struct CommentSpillTests {
+    struct Original {
+        var id: String, date: Day, locality: Int, official: Int?, kind: FeedbackKind
+        var category: Int?, categoryText: String, complaint: ComplaintStanding?, text: String
+    }
+
+    static func originals(_ n: Int) -> [Original] {
+        var random = SeededSequence(seed: 17)
+        let names = ["thủ tục hành chính", "môi trường", "giao thông"]
+        let texts = ["Đường liên thôn đã sửa xong.", "", "Cảm ơn cán bộ một cửa", "x", String(repeating: "Ngập nước kéo dài. ", count: 40)]
+        return (0..<n).map { i in
+            let exotic = random.next(50) == 0
+            let c = random.next(names.count)
+            let kind = FeedbackKind.allCases[random.next(3)]
+            return Original(id: i % 97 == 0 ? "gop-y/\(i)/" + String(repeating: "dài", count: 30) : "td26-\(i)",
+                            date: Day(ordinal: 739_000 + random.next(400)), locality: random.next(3_000),
+                            official: random.next(5) == 0 ? nil : random.next(50_000), kind: kind,
+                            category: exotic ? nil : c, categoryText: exotic ? "loại \(i) \"lạ\", ngoài danh mục" : names[c],
+                            complaint: kind == .complaint ? ComplaintStanding.allCases[random.next(ComplaintStanding.allCases.count)] : nil,
+                            text: texts[random.next(texts.count)] + " \(i)")
+        }
+    }
+
+    func roundTrip(_ records: Spool, texts: Spool) {
+        let names = ["thủ tục hành chính", "môi trường", "giao thông"]
+        // ~60 bytes a record: 40,000 of them straddle many 1 MiB chunks.
+        let originals = CommentSpillTests.originals(40_000)
+        var spill = CommentSpill(records: records)
+        for o in originals {
+            spill.append(id: o.id, date: o.date, locality: o.locality, official: o.official, kind: o.kind,
+                         category: o.category, categoryText: o.categoryText, complaint: o.complaint,
+                         textOffset: PublishedComment.park(o.text, in: texts), textLength: o.text.utf8.count,
+                         textHash: PublishedComment.hash(o.text))
+        }
+        #expect(spill.count == originals.count)
+        guard let loaded = spill.load(categoryNames: names, texts: texts) else {
+            Issue.record("the comments could not be read back")
+            return
+        }
+        #expect(loaded.count == originals.count)
+        for (o, c) in zip(originals, loaded) {
+            let expected = PublishedComment(id: o.id, date: o.date, locality: o.locality, official: o.official, kind: o.kind,
+                                            category: o.categoryText, text: o.text, complaint: o.complaint)
+            #expect(c.id == o.id && c.date == o.date && c.locality == o.locality && c.official == o.official)
+            #expect(c.kind == o.kind && c.category == o.categoryText && c.complaint == o.complaint)
+            #expect(c.text == o.text && c.textLength == expected.textLength && c.textHash == expected.textHash)
+            if c.id != o.id || c.text != o.text || c.category != o.categoryText { return }
+        }
+    }
+
+    @Test func commentsComeBackAsTheyWentIn() {
+        roundTrip(Spool(), texts: Spool())
+    }
+
+    @Test func withoutATemporaryFileTheyStayInMemory() {
+        roundTrip(Spool(directory: "/nonexistent-congkhai-test"), texts: Spool(directory: "/nonexistent-congkhai-test"))
+    }
+
+    @Test func chunkedArrayFlattensInOrder() {
+        var list = ChunkedArray<Int>()
+        let n = 3 * ChunkedArray<Int>.chunkCapacity + 5
+        for i in 0..<n { list.append(i) }
+        #expect(list.count == n)
+        #expect(list.flatten() == Array(0..<n))
+        #expect(list.isEmpty)
+        #expect(list.flatten().isEmpty)
+    }
+}
+
+/// Each comment counts in its official's, its locality's and the province's
+/// list; each list keeps its own first `kept` groups and counts every repeat.
+@Suite struct CommentGroupsTests {
+    func comment(_ id: String, _ text: String, locality: Int, official: Int?, category: String = "đất đai",
+                 kind: FeedbackKind = .suggestion) -> PublishedComment {
+        PublishedComment(id: id, date: Day(ordinal: 739_100), locality: locality, official: official, kind: kind,
+                         category: category, text: text, complaint: nil)
+    }
+
+    @Test func scopesAreSeparateAndRepeatsAreCounted() {
+        var groups = CommentGroups(officials: 3, localities: 2)
+        groups.add(comment("1", "Đèn đường hỏng", locality: 0, official: 0))
+        groups.add(comment("2", "Đèn đường hỏng", locality: 0, official: 1))
+        groups.add(comment("3", "Đèn đường hỏng", locality: 1, official: nil))
+        groups.add(comment("4", "Đèn đường hỏng", locality: 1, official: 2, category: "giao thông"))
+        groups.add(comment("5", "Đèn đường hỏng", locality: 1, official: 2, kind: .complaint))
+        groups.add(comment("6", "Đèn đường hông", locality: 0, official: 0))   // same length, other text
+        #expect(groups.count == 6)
+        func shown(_ g: [CommentGroups.Group]) -> [String] { g.map { "\($0.comment.id):\($0.count)" } }
+        #expect(shown(groups.province) == ["1:3", "4:1", "5:1", "6:1"])
+        #expect(shown(groups.localities[0]) == ["1:2", "6:1"])
+        #expect(shown(groups.localities[1]) == ["3:1", "4:1", "5:1"])
+        #expect(shown(groups.officials[0]) == ["1:1", "6:1"])
+        #expect(shown(groups.officials[1]) == ["2:1"])
+        #expect(shown(groups.officials[2]) == ["4:1", "5:1"])
+        #expect(groups.province.first?.text == "Đèn đường hỏng")
+    }
+
+    @Test func aScopeKeepsItsFirstGroupsAndCountsLaterRepeats() {
+        var groups = CommentGroups(officials: 1, localities: 1)
+        for i in 0..<(CommentGroups.kept + 5) { groups.add(comment("a\(i)", "Ý kiến \(i)", locality: 0, official: 0)) }
+        groups.add(comment("late", "Ý kiến 0", locality: 0, official: 0))
+        groups.add(comment("later", "Ý kiến \(CommentGroups.kept + 2)", locality: 0, official: 0))  // a group never kept
+        for g in [groups.province, groups.localities[0], groups.officials[0]] {
+            #expect(g.count == CommentGroups.kept)
+            #expect(g.first?.count == 2 && g.dropFirst().allSatisfy { $0.count == 1 })
+        }
+    }
+}
