@@ -8,8 +8,8 @@ enum OpenData {
         // once (nationally ~250 MB of bytes together, criteria.csv 110 MB).
         try emit(OutputFile(path: "data/scores.json", bytes: ScoresReport.json(run).bytes()))
         try emit(OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)))
-        try emit(OutputFile(path: "data/criteria.csv", text: criteriaCSV(run)))
-        try emit(OutputFile(path: "data/commitments.csv", text: commitmentsCSV(run, history: history)))
+        try emit(OutputFile(path: "data/criteria.csv", bytes: criteriaCSV(run)))
+        try emit(OutputFile(path: "data/commitments.csv", bytes: commitmentsCSV(run, history: history)))
         try emit(OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)))
         try emit(OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()))
         // An explanation per official, made on every core and written in
@@ -44,8 +44,10 @@ enum OpenData {
     static let criteriaColumns = ["locality", "official", "criterion", "group", "weight", "status", "criterion_attainment",
                                   "contribution", "metric", "parameters", "measure_attainment", "inputs"]
 
-    static func criteriaCSV(_ run: ScoringRun) -> String {
-        var out = row(criteriaColumns)
+    /// Bytes, not a `String`: the national table is ~110 MB, and a string
+    /// made into a file's bytes is a second copy at the build's peak.
+    static func criteriaCSV(_ run: ScoringRun) -> [UInt8] {
+        var out = Array(row(criteriaColumns).utf8)
         // Each official's rows made on every core (explaining a result is
         // the cost), appended in order.
         let results = run.scoreboard.results
@@ -62,7 +64,7 @@ enum OpenData {
                 }
             }
             return rows
-        }) { _, rows in out += rows }
+        }) { _, rows in out.append(contentsOf: rows.utf8) }
         return out
     }
 
@@ -71,10 +73,11 @@ enum OpenData {
                                     "withdrawal_approved", "partners", "latest_update", "latest_progress", "evidence_links",
                                     "overdue", "removed_on"]
 
-    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory) -> String {
+    /// Bytes, as `criteriaCSV` (~60 MB nationally).
+    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory) -> [UInt8] {
         let p = run.province
         let D = run.scoreboard.asOf
-        var out = row(commitmentColumns)
+        var out = Array(row(commitmentColumns).utf8)
         for o in p.officials {
             let locality = p.localityIndex(o.locality).map { p.localities[$0] }
             for c in o.commitments {
@@ -84,13 +87,13 @@ enum OpenData {
                 let latest = c.latestUpdate(asOf: D)
                 let latestProgress = c.latestUpdate(asOf: D, withProgress: true)
                 let overdue = c.isOverdue(asOf: D)
-                out += row([t(o.locality), t(o.id), t(c.id), t(c.title), c.group.rawValue, t(c.product ?? ""), n(target, 6),
+                out.append(contentsOf: row([t(o.locality), t(o.id), t(c.id), t(c.title), c.group.rawValue, t(c.product ?? ""), n(target, 6),
                             t(c.unit), n(c.actual, 6), t(c.acceptance), c.publishedOn?.description ?? "", c.deadline.description,
                             c.difficulty.rawValue, c.status.rawValue, c.completedOn?.description ?? "",
                             c.status == .withdrawn ? (c.isApprovedWithdrawal ? "true" : "false") : "",
                             t(c.partners.joined(separator: " ")), latest?.on.description ?? "",
                             n(latestProgress?.progress, 6), t(updates.compactMap(\.evidence).joined(separator: " ")),
-                            overdue ? "true" : "false", ""])
+                            overdue ? "true" : "false", ""]).utf8)
             }
             // Commitments removed from the content stay, marked, with their last published state.
             for r in history.removedCommitments[o.key] ?? [] {
@@ -101,10 +104,10 @@ enum OpenData {
                     let by = w.first { $0.0 == "approved_by" }?.1.stringValue ?? "", d = w.first { $0.0 == "decision" }?.1.stringValue ?? ""
                     withdrawal = !by.trimmingCharacters(in: .whitespaces).isEmpty && !d.trimmingCharacters(in: .whitespaces).isEmpty ? "true" : "false"
                 }
-                out += row([t(o.locality), t(o.id), t(r.id), t(str("title")), str("group"), t(str("product")), num("target"),
+                out.append(contentsOf: row([t(o.locality), t(o.id), t(r.id), t(str("title")), str("group"), t(str("product")), num("target"),
                             t(str("unit")), num("actual"), t(str("acceptance")), str("published_on"), str("deadline"),
                             str("difficulty"), str("status"), str("completed_on"), withdrawal, "", "", "", "", "false",
-                            r.on.description])
+                            r.on.description]).utf8)
             }
         }
         return out
