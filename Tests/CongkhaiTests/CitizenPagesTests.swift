@@ -132,6 +132,37 @@ import Testing
         #expect(all.dropFirst().allSatisfy { $0.repeats == nil })
         #expect(Set(all.map(\.text)).count == all.count)
     }
+
+    /// A moderator may clear a comment of any length: the page shows its
+    /// first `commentCharacters` characters and says so; two identical long
+    /// texts are still one entry with a count (their texts are read back
+    /// from the spool, not kept with the group).
+    @Test func longCommentsAreShortenedOnPagesAndStillGrouped() throws {
+        let long = String(repeating: "Đường ngập sâu; xe không qua được. ", count: 400)  // 14,000 characters
+        var c = TestContent()
+        c["feedback/a.csv"] = TestContent.feedbackHeader
+            + "1,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,giao thông,,,,\(long),yes\n"
+            + "2,2026-03-02,hotline,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,giao thông,,,,\(long),yes\n"
+            + "3,2026-03-03,hotline,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,giao thông,,,,Ngắn gọn,yes\n"
+        let (run, log) = try c.run()
+        let r = try #require(run, "\(log.items)")
+        let tally = r.scoreboard.tally
+        #expect(tally.commentGroups.officials[0].count == 2)
+        let block = FeedbackBlock(tally.officialSummaries[0], comments: tally.commentGroups.officials[0], categoryNames: tally.categoryNames,
+                                  id: "fb", period: r.province.site.period, asOf: r.scoreboard.asOf,
+                                  Display(language: "vi", t: ThemeStrings.vi, root: "", prefix: ""))
+        let all = block.comments + block.moreComments
+        #expect(all.count == 2)
+        #expect(all[0].text == "Ngắn gọn" && all[0].shortened == nil)
+        #expect(all[1].text == String(long.prefix(FeedbackBlock.commentCharacters)) + "…")
+        #expect(all[1].shortened == "đã rút gọn, toàn văn trong tệp phản ánh ở mục Dữ liệu mở")
+        #expect(all[1].repeats == "2 người gửi cùng nội dung")
+        // Exactly the limit is not cut; multi-byte letters count as one character.
+        let edge = String(repeating: "ễ", count: FeedbackBlock.commentCharacters)
+        let atLimit = FeedbackBlock.shown(edge)
+        #expect(atLimit.text == edge && !atLimit.cut)
+        #expect(FeedbackBlock.shown(edge + "a").cut)
+    }
 }
 
 /// The default theme's Vietnamese strings, for tests of page blocks.
@@ -144,5 +175,5 @@ enum ThemeStrings {
     static func province() -> Province? {
         (try? TestContent().run().0)?.province
     }
-}
 
+}

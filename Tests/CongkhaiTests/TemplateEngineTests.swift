@@ -149,6 +149,10 @@ import Testing
                 if let c = official.breakdown.criteria.indices.first(where: { !official.breakdown.criteria[$0].measures.isEmpty }) {
                     (official.breakdown.criteria[c].measures[0].itemsMore, official.breakdown.criteria[c].measures[0].explanationHref) = ("… 5", "e.json")
                 }
+                // A comment cut for the page.
+                official.feedback.comments.insert(.init(text: "t…", date: d.date(run.scoreboard.asOf), kind: "k", category: nil, repeats: nil,
+                                                        shortened: "rút gọn", complaint: nil, complaintKey: nil), at: 0)
+                official.feedback.hasComments = true
                 models.append(official)
                 if case let .official(oi) = page.kind { models.append(renderer.officialCommitmentsPage(oi, page: 2, d)) }
             }

@@ -22,7 +22,7 @@ enum EmbeddedTheme {
 
 """#),
         ("comment", #"""
-<li><p>{{text}}</p><p class="c-meta"><time datetime="{{date.iso}}">{{date.text}}</time> · {{kind}}{{#category}} · {{category}}{{/category}}{{#complaint}} · <span class="tag tag-{{complaintKey}}">{{complaint}}</span>{{/complaint}}{{#repeats}} · <strong>{{repeats}}</strong>{{/repeats}}</p></li>
+<li><p>{{text}}</p><p class="c-meta"><time datetime="{{date.iso}}">{{date.text}}</time> · {{kind}}{{#category}} · {{category}}{{/category}}{{#complaint}} · <span class="tag tag-{{complaintKey}}">{{complaint}}</span>{{/complaint}}{{#repeats}} · <strong>{{repeats}}</strong>{{/repeats}}{{#shortened}} · <em>{{shortened}}</em>{{/shortened}}</p></li>
 
 """#),
         ("commitment-card", #"""
@@ -1080,6 +1080,7 @@ month: { vi: "Tháng", en: "Month" }
 ratings_count: { vi: "lượt đánh giá", en: "ratings" }
 stars_n: { vi: "{{n}} sao", en: "{{n}} stars" }
 comment_repeats: { vi: "{{count}} người gửi cùng nội dung", en: "sent by {{count}} people" }
+comment_shortened: { vi: "đã rút gọn, toàn văn trong tệp phản ánh ở mục Dữ liệu mở", en: "shortened; the full text is in the feedback file under Open data" }
 complaint_resolved_on_time: { vi: "Đã giải quyết đúng hạn", en: "Resolved on time" }
 complaint_resolved_late: { vi: "Đã giải quyết, trễ hạn", en: "Resolved late" }
 complaint_resolved: { vi: "Đã giải quyết", en: "Resolved" }

@@ -14,9 +14,17 @@ public struct CommentGroups: Sendable {
     /// comments of the scope have that kind, category and text.
     public struct Group: Sendable {
         public let comment: PublishedComment
-        public let text: String
+        /// The text when short (nearly all are); a long one — a field may
+        /// hold up to 1 MiB — is read back from the spool when asked for,
+        /// so ten a scope never hold megabytes each.
+        let keptText: String?
         public internal(set) var count: Int
+
+        public var text: String { keptText ?? comment.text }
     }
+
+    /// Texts up to this many bytes are kept with their group.
+    static let keptTextBytes = 8_192
 
     /// Entries a scope keeps: all a block shows.
     public static let kept = 10
@@ -55,7 +63,11 @@ public struct CommentGroups: Sendable {
             }
         }
         guard groups.count < kept else { return }
+        if c.textLength > keptTextBytes {
+            groups.append(Group(comment: c, keptText: nil, count: 1))
+            return
+        }
         if text == nil { text = c.text }
-        groups.append(Group(comment: c, text: text ?? "", count: 1))
+        groups.append(Group(comment: c, keptText: text ?? "", count: 1))
     }
 }

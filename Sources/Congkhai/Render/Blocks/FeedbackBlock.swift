@@ -21,6 +21,8 @@ struct FeedbackBlock: Encodable, Sendable {
         var category: String?
         /// "× 4" when the same text was published several times.
         var repeats: String?
+        /// Said when the text was cut to `commentCharacters`.
+        var shortened: String?
         var complaint: String?
         var complaintKey: String?
     }
@@ -51,6 +53,18 @@ struct FeedbackBlock: Encodable, Sendable {
 
 extension FeedbackBlock {
     static let commentsOpen = 3
+    /// Characters of a comment shown on a page: a moderator may clear a
+    /// text of any length (a field holds up to 1 MiB), and a citizen's
+    /// phone should not download it ten times over; the whole text is in
+    /// the published feedback file.
+    static let commentCharacters = 1_000
+
+    /// The text as shown, and whether it was cut.
+    static func shown(_ text: String) -> (text: String, cut: Bool) {
+        // Characters never outnumber bytes: most texts need no counting.
+        guard text.utf8.count > commentCharacters, text.count > commentCharacters else { return (text, false) }
+        return (String(text.prefix(commentCharacters)) + "…", true)
+    }
 
     init(_ s: FeedbackTally.Summary, comments groups: [CommentGroups.Group], categoryNames: [String], id: String, period: Period,
          asOf: Day, _ d: Display, heading: String? = nil) {
@@ -123,9 +137,11 @@ extension FeedbackBlock {
         // Grouped and cut to `CommentGroups.kept` when the tally was finished.
         let all: [Comment] = groups.map { g in
             let (c, n) = (g.comment, g.count)
-            return Comment(text: g.text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),
+            let (text, cut) = FeedbackBlock.shown(g.text)
+            return Comment(text: text, date: d.date(c.date), kind: d.label("feedback_" + c.kind.rawValue),
                            category: c.category.isEmpty ? nil : c.category,
                            repeats: n > 1 ? d.fill("comment_repeats", ["count": d.count(n)]) : nil,
+                           shortened: cut ? d.label("comment_shortened") : nil,
                            complaint: c.complaint.map { d.label("complaint_" + $0.rawValue) }, complaintKey: c.complaint?.rawValue)
         }
         self.comments = Array(all.prefix(FeedbackBlock.commentsOpen))
@@ -158,9 +174,9 @@ extension FeedbackBlock.Category: TemplateRepresentable {
 
 extension FeedbackBlock.Comment: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 7)
+        var f = TemplateFields(capacity: 8)
         f.put("text", text); f.put("date", date); f.put("kind", kind); f.put("category", category); f.put("repeats", repeats)
-        f.put("complaint", complaint); f.put("complaintKey", complaintKey)
+        f.put("shortened", shortened); f.put("complaint", complaint); f.put("complaintKey", complaintKey)
         return .object(f)
     }
 }
