@@ -410,6 +410,62 @@ import Testing
         #expect(try String(contentsOfFile: out + "/grows.html", encoding: .utf8) == "xy")
     }
 
+    /// A file written in pieces (an open-data table) keeps its inode and
+    /// mtime exactly when every piece matched the published file to its
+    /// end, and is hashed as the whole of its pieces.
+    @Test func streamedFilesAreLinkedOnlyWhenEveryPieceMatches() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Publisher(destination: out)
+        let whole = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        /// `bytes` as a streamed file, in pieces of 65,537 bytes (not aligned with the comparison's reads).
+        func streamed(_ path: String, _ bytes: [UInt8]) -> OutputFile {
+            OutputFile(path: path, streamed: { sink in
+                var at = 0
+                while at < bytes.count {
+                    try sink(Array(bytes[at..<min(bytes.count, at + 65_537)]))
+                    at += 65_537
+                }
+            })
+        }
+        var middle = whole
+        middle[150_000] ^= 1
+        var last = whole
+        last[whole.count - 1] ^= 1
+        let names = ["same", "middle", "last", "longer", "shorter", "empty", "link"]
+        try p.withLock { try p.publish(names.map { name in
+            name == "empty" ? streamed(name, []) : OutputFile(path: name, bytes: name == "longer" ? whole + [1] : whole)
+        }) }
+        try FileManager.default.removeItem(atPath: out + "/link")
+        try FileManager.default.createSymbolicLink(atPath: out + "/link", withDestinationPath: out + "/same")
+        func inode(_ path: String) -> UInt64 {
+            var st = stat()
+            _ = lstat(out + "/" + path, &st)
+            return UInt64(st.st_ino)
+        }
+        let before = Dictionary(uniqueKeysWithValues: names.map { ($0, inode($0)) })
+        let now: [String: [UInt8]] = ["same": whole, "middle": middle, "last": last, "longer": whole,
+                                      "shorter": whole, "empty": [], "link": whole]
+        var hashes: [String: String] = [:]
+        try p.withLock {
+            let staging = try p.stage()
+            for name in names { try staging.write(streamed(name, name == "shorter" ? whole + [9] : now[name] ?? [])) }
+            hashes = staging.hashes
+            #expect(staging.rewrittenCount == 5)
+            try p.commit(staging)
+        }
+        #expect(inode("same") == before["same"] && inode("empty") == before["empty"])
+        for name in ["middle", "last", "longer", "shorter", "link"] { #expect(inode(name) != before[name], "\(name)") }
+        for name in names {
+            let expected = name == "shorter" ? whole + [9] : now[name] ?? []
+            // Compared as a Bool: a failure would print 300,000 bytes otherwise.
+            let written = FileManager.default.contents(atPath: out + "/" + name).map { [UInt8]($0) == expected }
+            #expect(written == true, "\(name)")
+            #expect(hashes[name] == SHA256.hex(expected), "\(name)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains("congkhai-link") }.isEmpty)
+    }
+
     /// A commitment card names its partner localities by their names, in
     /// the order listed (looked up by id, not by scanning every locality).
     @Test func commitmentCardsNamePartnerLocalities() throws {

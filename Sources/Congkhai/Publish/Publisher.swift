@@ -255,6 +255,7 @@ public final class Staging {
     }
 
     public func write(_ file: OutputFile) throws {
+        if let produce = file.producer { return try write(path: file.path, links: true, produce) }
         let path = dir + "/" + file.path
         try directory(for: path)
         hashes[file.path] = SHA256.hex(file.bytes)
@@ -262,8 +263,7 @@ public final class Staging {
         // rsync and CDNs move only real changes (the old name is a hard link).
         let published = publisher.destination + "/" + file.path
         if publisher.isUnchanged(file.bytes, at: published), Foundation.link(published, path) == 0 { return }
-        rewrittenCount += 1
-        if firstRewritten == nil { firstRewritten = file.path }
+        noteRewritten(file.path)
         try publisher.write(file.bytes, to: path)
     }
 
@@ -271,18 +271,46 @@ public final class Staging {
     /// hands to its sink, hashing as it goes. Always written anew (no hard
     /// link): its one user, the ledger's entries, changes with every build.
     public func write(path relative: String, _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try write(path: relative, links: false, produce)
+    }
+
+    /// `produce`'s pieces written, hashed and (with `links`) compared with
+    /// the published file as they come; when every byte matched, the
+    /// written file is replaced by a hard link to the published one, as a
+    /// file made whole would have been.
+    private func write(path relative: String, links: Bool, _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
         let path = dir + "/" + relative
         try directory(for: path)
         let fd = try Publisher.create(path)
         defer { close(fd) }
         let digest = SHA256.Stream()
+        let published = links ? PublishedFile(path: publisher.destination + "/" + relative) : nil
         try produce { bytes in
             try bytes.withUnsafeBytes { raw in
                 digest.update(raw)
+                published?.compare(raw)
                 try Publisher.writeAll(fd, raw, path: path)
             }
         }
         hashes[relative] = digest.finish()
+        if let published, published.matchedToEnd(), Staging.relink(published.path, over: path) { return }
+        noteRewritten(relative)
+    }
+
+    /// `path` replaced by a hard link to `published` (a link under a
+    /// temporary name renamed over it: `path` is never missing); false, and
+    /// `path` as written, when the link cannot be made.
+    static func relink(_ published: String, over path: String) -> Bool {
+        let temporary = path + ".congkhai-link"
+        guard Foundation.link(published, temporary) == 0 else { return false }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    private func noteRewritten(_ relative: String) {
         rewrittenCount += 1
         if firstRewritten == nil { firstRewritten = relative }
     }

@@ -5,11 +5,13 @@ enum OpenData {
     /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, emit: (OutputFile) throws -> Void) rethrows {
         // Each table written as soon as it is made, not all six held at
-        // once (nationally ~250 MB of bytes together, criteria.csv 110 MB).
+        // once (nationally ~250 MB of bytes together); the two largest are
+        // written as they are made, never held whole (criteria.csv 110 MB,
+        // commitments.csv 60 MB: the page stage's peak; decision 96).
         try emit(OutputFile(path: "data/scores.json", bytes: ScoresReport.json(run).bytes()))
         try emit(OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)))
-        try emit(OutputFile(path: "data/criteria.csv", bytes: criteriaCSV(run)))
-        try emit(OutputFile(path: "data/commitments.csv", bytes: commitmentsCSV(run, history: history)))
+        try emit(OutputFile(path: "data/criteria.csv", streamed: { try criteriaCSV(run, into: $0) }))
+        try emit(OutputFile(path: "data/commitments.csv", streamed: { try commitmentsCSV(run, history: history, into: $0) }))
         try emit(OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)))
         try emit(OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()))
         // An explanation per official, made on every core and written in
@@ -44,14 +46,22 @@ enum OpenData {
     static let criteriaColumns = ["locality", "official", "criterion", "group", "weight", "status", "criterion_attainment",
                                   "contribution", "metric", "parameters", "measure_attainment", "inputs"]
 
-    /// Bytes, not a `String`: the national table is ~110 MB, and a string
-    /// made into a file's bytes is a second copy at the build's peak.
+    /// The whole table (tests; the build streams it).
     static func criteriaCSV(_ run: ScoringRun) -> [UInt8] {
-        var out = Array(row(criteriaColumns).utf8)
+        var out: [UInt8] = []
+        criteriaCSV(run) { out += $0 }
+        return out
+    }
+
+    /// The table to `sink` in pieces of about a megabyte (`Pieces`): the national
+    /// table is ~110 MB, and held whole it was the page stage's peak.
+    static func criteriaCSV(_ run: ScoringRun, into sink: ([UInt8]) throws -> Void) rethrows {
+        var out = Pieces()
+        try out.append(row(criteriaColumns), to: sink)
         // Each official's rows made on every core (explaining a result is
         // the cost), appended in order.
         let results = run.scoreboard.results
-        PipelinedMap.run(count: results.count, make: { i -> String in
+        try PipelinedMap.run(count: results.count, make: { i -> String in
             let r = run.explained(results[i])
             let o = run.province.officials[r.official]
             var rows = ""
@@ -64,8 +74,8 @@ enum OpenData {
                 }
             }
             return rows
-        }) { _, rows in out.append(contentsOf: rows.utf8) }
-        return out
+        }) { _, rows in try out.append(rows, to: sink) }
+        try out.finish(to: sink)
     }
 
     static let commitmentColumns = ["locality", "official", "id", "title", "group", "product", "effective_target", "unit",
@@ -73,11 +83,19 @@ enum OpenData {
                                     "withdrawal_approved", "partners", "latest_update", "latest_progress", "evidence_links",
                                     "overdue", "removed_on"]
 
-    /// Bytes, as `criteriaCSV` (~60 MB nationally).
+    /// The whole table (tests; the build streams it).
     static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory) -> [UInt8] {
+        var out: [UInt8] = []
+        commitmentsCSV(run, history: history) { out += $0 }
+        return out
+    }
+
+    /// In pieces, as `criteriaCSV` (~60 MB nationally).
+    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory, into sink: ([UInt8]) throws -> Void) rethrows {
         let p = run.province
         let D = run.scoreboard.asOf
-        var out = Array(row(commitmentColumns).utf8)
+        var out = Pieces()
+        try out.append(row(commitmentColumns), to: sink)
         for o in p.officials {
             let locality = p.localityIndex(o.locality).map { p.localities[$0] }
             for c in o.commitments {
@@ -87,13 +105,13 @@ enum OpenData {
                 let latest = c.latestUpdate(asOf: D)
                 let latestProgress = c.latestUpdate(asOf: D, withProgress: true)
                 let overdue = c.isOverdue(asOf: D)
-                out.append(contentsOf: row([t(o.locality), t(o.id), t(c.id), t(c.title), c.group.rawValue, t(c.product ?? ""), n(target, 6),
+                try out.append(row([t(o.locality), t(o.id), t(c.id), t(c.title), c.group.rawValue, t(c.product ?? ""), n(target, 6),
                             t(c.unit), n(c.actual, 6), t(c.acceptance), c.publishedOn?.description ?? "", c.deadline.description,
                             c.difficulty.rawValue, c.status.rawValue, c.completedOn?.description ?? "",
                             c.status == .withdrawn ? (c.isApprovedWithdrawal ? "true" : "false") : "",
                             t(c.partners.joined(separator: " ")), latest?.on.description ?? "",
                             n(latestProgress?.progress, 6), t(updates.compactMap(\.evidence).joined(separator: " ")),
-                            overdue ? "true" : "false", ""]).utf8)
+                            overdue ? "true" : "false", ""]), to: sink)
             }
             // Commitments removed from the content stay, marked, with their last published state.
             for r in history.removedCommitments[o.key] ?? [] {
@@ -104,13 +122,13 @@ enum OpenData {
                     let by = w.first { $0.0 == "approved_by" }?.1.stringValue ?? "", d = w.first { $0.0 == "decision" }?.1.stringValue ?? ""
                     withdrawal = !by.trimmingCharacters(in: .whitespaces).isEmpty && !d.trimmingCharacters(in: .whitespaces).isEmpty ? "true" : "false"
                 }
-                out.append(contentsOf: row([t(o.locality), t(o.id), t(r.id), t(str("title")), str("group"), t(str("product")), num("target"),
+                try out.append(row([t(o.locality), t(o.id), t(r.id), t(str("title")), str("group"), t(str("product")), num("target"),
                             t(str("unit")), num("actual"), t(str("acceptance")), str("published_on"), str("deadline"),
                             str("difficulty"), str("status"), str("completed_on"), withdrawal, "", "", "", "", "false",
-                            r.on.description]).utf8)
+                            r.on.description]), to: sink)
             }
         }
-        return out
+        try out.finish(to: sink)
     }
 
     static var feedbackColumns: [String] {

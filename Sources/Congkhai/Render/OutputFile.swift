@@ -1,15 +1,60 @@
 /// One file of the built site, path relative to the output folder.
+///
+/// Most files are made whole (`bytes`). A table of the national open data
+/// is made in pieces (`streamed`): the build writes each piece into the
+/// staging folder as it comes (`Staging.write`), so the file is never held
+/// whole at the page stage's peak (`criteria.csv` is ~110 MB nationally).
 public struct OutputFile: Sendable {
+    /// Hands the file's bytes to `sink`, in order, a piece at a time.
+    public typealias Producer = @Sendable (_ sink: ([UInt8]) throws -> Void) throws -> Void
+
     public var path: String
-    public var bytes: [UInt8]
+    private let content: Content
+
+    private enum Content: Sendable {
+        case whole([UInt8])
+        case pieces(Producer)
+    }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        content = .whole(bytes)
     }
 
     public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// A file made in pieces when it is written (each call of `write` makes it again).
+    public init(path: String, streamed produce: @escaping Producer) {
         self.path = path
-        self.bytes = Array(text.utf8)
+        content = .pieces(produce)
+    }
+
+    /// The whole file (made now when it is streamed: for callers that hold
+    /// every file anyway — tests, the preview server).
+    public var bytes: [UInt8] {
+        switch content {
+        case let .whole(bytes):
+            return bytes
+        case let .pieces(produce):
+            var out: [UInt8] = []
+            try? produce { out += $0 }
+            return out
+        }
+    }
+
+    /// The producer of a streamed file; nil for one made whole.
+    public var producer: Producer? {
+        if case let .pieces(produce) = content { return produce }
+        return nil
+    }
+
+    /// Hands the bytes to `sink`: whole at once, or piece by piece.
+    public func write(to sink: ([UInt8]) throws -> Void) throws {
+        switch content {
+        case let .whole(bytes): try sink(bytes)
+        case let .pieces(produce): try produce(sink)
+        }
     }
 }
