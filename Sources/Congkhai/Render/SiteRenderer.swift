@@ -102,6 +102,10 @@ public struct SiteRenderer: Sendable {
     /// them into its staging folder as they come, so memory does not grow with
     /// the site. A template that cannot render is an error in `log`.
     public func render(log: DiagnosticLog, emit: (OutputFile) throws -> Void) rethrows {
+        // The search index first: its sorting is a transient of ~100 MB on a
+        // national site, which at the end of the pages (beside their
+        // digests, the allocator's retained pages) was the stage's peak.
+        try SearchIndex.files(run: run, emit: emit)
         // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
         let pages = plan.pages
         let renderer = self
@@ -124,7 +128,6 @@ public struct SiteRenderer: Sendable {
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, emit: emit)
         try changeFeeds(emit: emit)
         try OpenData.files(run: run, plan: plan, history: history, emit: emit)
-        try SearchIndex.files(run: run, emit: emit)
         for file in sitemaps() { try emit(file) }
         try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }
