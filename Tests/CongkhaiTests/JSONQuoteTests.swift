@@ -81,4 +81,17 @@ import Testing
         #expect(doc.serialized(pretty: false)
             == "{\"name\":\"Xã \\u003cAn\\u003e \\\"Bình\\\"\",\"score\":85.5,\"count\":-3,\"ok\":true,\"none\":null,\"empty\":{},\"list\":[1,[],{\"k\":1.50}]}")
     }
+
+    /// A document whose last member's items are written as they are made
+    /// is byte for byte the document built whole, with items or without.
+    @Test func aDocumentWrittenItemByItemIsTheWholeDocument() {
+        let head: [(String, JSONValue)] = [("as_of", .string("2026-11-30")), ("nested", .object([("a", .array([.integer(1), .null])), ("b", .object([]))]))]
+        let items: [JSONValue] = [.object([("id", .string("<x>")), ("n", .integer(2)), ("list", .array([.string("y"), .object([("k", .bool(true))])]))]),
+                                  .string("plain"), .array([]), .integer(7)]
+        for count in [0, 1, items.count] {
+            let whole = JSONValue.object(head + [("officials", .array(Array(items.prefix(count))))]).bytes()
+            #expect(JSONValue.bytes(head, last: "officials", count: count) { items[$0] } == whole, "\(count) items")
+        }
+        #expect(JSONValue.bytes([], last: "only", count: 1) { _ in .integer(1) } == JSONValue.object([("only", .array([.integer(1)]))]).bytes())
+    }
 }

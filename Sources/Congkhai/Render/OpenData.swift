@@ -8,7 +8,7 @@ enum OpenData {
         // once (nationally ~250 MB of bytes together); the two largest are
         // written as they are made, never held whole (criteria.csv 110 MB,
         // commitments.csv 60 MB: the page stage's peak; decision 96).
-        try emit(OutputFile(path: "data/scores.json", bytes: ScoresReport.json(run).bytes()))
+        try emit(OutputFile(path: "data/scores.json", bytes: ScoresReport.jsonBytes(run)))
         try emit(OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)))
         try emit(OutputFile(path: "data/criteria.csv", streamed: { try criteriaCSV(run, into: $0) }))
         try emit(OutputFile(path: "data/commitments.csv", streamed: { try commitmentsCSV(run, history: history, into: $0) }))
@@ -17,13 +17,10 @@ enum OpenData {
         // An explanation per official, made on every core and written in
         // order: on one core the open data was ~6 % of a province build's
         // CPU with the other core idle.
-        var index: [JSONValue] = []
         let results = run.scoreboard.results
         try PipelinedMap.run(count: results.count, make: { ExplanationReport.json(run, result: results[$0]).bytes() }) { i, bytes in
             let o = run.province.officials[results[i].official]
-            let path = SitePaths.explanation(o.locality, o.id)
-            try emit(OutputFile(path: "data/" + path, bytes: bytes))
-            index.append(.object([("id", .string(o.id)), ("locality", .string(o.locality)), ("path", .string(path))]))
+            try emit(OutputFile(path: "data/" + SitePaths.explanation(o.locality, o.id), bytes: bytes))
         }
         // The priors the scorer used (computed once there), exactly: `sum` is
         // a decimal with at most 9 places for ratings of up to 9 decimals,
@@ -32,11 +29,15 @@ enum OpenData {
             (prior.key, .object([("mean", .num(prior.mean, places: 6)), ("mean_exact", .string(prior.mean.description)),
                                  ("n", .integer(prior.count)), ("sum", .num(prior.sum, places: 9))]))
         }
-        try emit(OutputFile(path: "data/explanations/index.json", text: JSONValue.object([
+        // The index's entries made as written (decision 96).
+        try emit(OutputFile(path: "data/explanations/index.json", bytes: JSONValue.bytes([
             ("as_of", .string(run.scoreboard.asOf.description)),
             ("rating_priors", .object(priors)),
-            ("officials", .array(index)),
-        ]).serialized()))
+        ], last: "officials", count: results.count) { i in
+            let o = run.province.officials[results[i].official]
+            return .object([("id", .string(o.id)), ("locality", .string(o.locality)),
+                            ("path", .string(SitePaths.explanation(o.locality, o.id)))])
+        }))
     }
 
     static func row(_ cells: [String]) -> String { CSVWriter.row(cells) }

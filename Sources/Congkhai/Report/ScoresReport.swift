@@ -10,38 +10,50 @@ public enum ScoresReport {
     }
 
     public static func json(_ run: ScoringRun) -> JSONValue {
+        let results = run.scoreboard.results
+        return .object(envelope(run) + [("officials", .array(results.indices.map { official(run, results[$0]) }))])
+    }
+
+    /// `json(run).bytes()`, each official written as it is made (decision 96).
+    public static func jsonBytes(_ run: ScoringRun) -> [UInt8] {
+        let results = run.scoreboard.results
+        return JSONValue.bytes(envelope(run), last: "officials", count: results.count) { official(run, results[$0]) }
+    }
+
+    private static func envelope(_ run: ScoringRun) -> [(String, JSONValue)] {
         let p = run.province
-        let fw = p.framework
-        let officials: [JSONValue] = run.scoreboard.results.map { r in
-            let o = p.officials[r.official]
-            var pairs: [(String, JSONValue)] = [
-                ("id", .string(o.id)),
-                ("locality", .string(o.locality)),
-                ("name", .string(o.name)),
-                ("role", .string(o.role.rawValue)),
-                ("total", .num(r.total)),
-                ("band", .string(fw.bands[r.band].id)),
-                ("rank_in_locality", .integer(r.rankInLocality)),
-                ("rank_in_peer_group", .integer(r.rankInPeerGroup)),
-                ("criteria", .object(r.criteria.map { ($0.id, .num(published($0))) })),
-            ]
-            // Band robustness (DESIGN.md): only when the framework has weight ranges.
-            if let rb = r.robustness {
-                pairs.append(("total_range", .array([.num(rb.totalRange.lowerBound), .num(rb.totalRange.upperBound)])))
-                pairs.append(("band_range", .array([.string(fw.bands[rb.lowestBand].id), .string(fw.bands[rb.highestBand].id)])))
-            }
-            return .object(pairs)
-        }
-        return .object([
+        return [
             ("as_of", .string(run.scoreboard.asOf.description)),
             ("period", .object([
                 ("id", .string(p.site.period.id)),
                 ("start", .string(p.site.period.start.description)),
                 ("end", .string(p.site.period.end.description)),
             ])),
-            ("framework", .string(fw.id)),
-            ("officials", .array(officials)),
-        ])
+            ("framework", .string(p.framework.id)),
+        ]
+    }
+
+    private static func official(_ run: ScoringRun, _ r: OfficialResult) -> JSONValue {
+        let p = run.province
+        let fw = p.framework
+        let o = p.officials[r.official]
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(o.id)),
+            ("locality", .string(o.locality)),
+            ("name", .string(o.name)),
+            ("role", .string(o.role.rawValue)),
+            ("total", .num(r.total)),
+            ("band", .string(fw.bands[r.band].id)),
+            ("rank_in_locality", .integer(r.rankInLocality)),
+            ("rank_in_peer_group", .integer(r.rankInPeerGroup)),
+            ("criteria", .object(r.criteria.map { ($0.id, .num(published($0))) })),
+        ]
+        // Band robustness (DESIGN.md): only when the framework has weight ranges.
+        if let rb = r.robustness {
+            pairs.append(("total_range", .array([.num(rb.totalRange.lowerBound), .num(rb.totalRange.upperBound)])))
+            pairs.append(("band_range", .array([.string(fw.bands[rb.lowestBand].id), .string(fw.bands[rb.highestBand].id)])))
+        }
+        return .object(pairs)
     }
 
     public static func csv(_ run: ScoringRun) -> String {
