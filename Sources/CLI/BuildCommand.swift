@@ -37,6 +37,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("new-ledger-reason"), help: "Why a new ledger is started (published in the ledger).")
     var newLedgerReason: String?
 
+    @Flag(name: .customLong("new-pseudonym-key"),
+          help: "The pseudonym key was changed on purpose (a leaked key): publish every respondent pseudonym anew; the ledger records each such row as changed.")
+    var newPseudonymKey = false
+
     func validate() throws {
         _ = try parseAsOf(asOf)
         if let baseURL, !(baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://")) {
@@ -45,9 +49,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = SiteBuild.Options(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) },
+        var options = SiteBuild.Options(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) },
                                         baseURL: baseURL, strict: strict, newLedger: newLedger,
                                         newLedgerReason: newLedgerReason)
+        options.newPseudonymKey = newPseudonymKey
         let log = DiagnosticLog()
         let tty = isatty(STDERR_FILENO) == 1 && !quiet
         // CONGKHAI_TIMING=1: when each stage started, CPU time so far (user

@@ -13,8 +13,9 @@ import Testing
     }
 
     @discardableResult
-    static func build(_ root: String, _ out: String, asOf: String? = nil, environment: [String: String] = [:]) -> (SiteBuild.Report, DiagnosticLog) {
-        LedgerTests.build(root, into: out, asOf: asOf, environment: environment)
+    static func build(_ root: String, _ out: String, asOf: String? = nil, newPseudonymKey: Bool = false,
+                      environment: [String: String] = [:]) -> (SiteBuild.Report, DiagnosticLog) {
+        LedgerTests.build(root, into: out, asOf: asOf, newPseudonymKey: newPseudonymKey, environment: environment)
     }
 
     @Test func aSecondBuildWithNothingChangedRepeatsTheFirstWithoutScoring() throws {
@@ -122,8 +123,9 @@ import Testing
         BuildStateTests.build(root, out, asOf: "2026-11-02")
         let (same, _) = BuildStateTests.build(root, out, asOf: "2026-11-02")
         #expect(same.run == nil)
-        // A key from the environment.
-        let (keyed, _) = BuildStateTests.build(root, out, asOf: "2026-11-02", environment: ["CONGKHAI_PSEUDONYM_KEY": "k2"])
+        // A key from the environment (changed on purpose: decision 97).
+        let (keyed, _) = BuildStateTests.build(root, out, asOf: "2026-11-02", newPseudonymKey: true,
+                                               environment: ["CONGKHAI_PSEUDONYM_KEY": "k2"])
         #expect(keyed.run != nil)
         // One byte of a feedback file, and a file that is not even loaded (it could be, by another version).
         for (path, text) in [("feedback/a.csv", "r5,2026-03-05,survey,xa-an-binh,,,suggestion,,,,,,,,,\n"), ("notes.txt", "x")] {
@@ -136,6 +138,50 @@ import Testing
             let (changed, _) = BuildStateTests.build(root, out, asOf: "2026-11-02", environment: ["CONGKHAI_PSEUDONYM_KEY": "k2"])
             #expect(changed.run != nil, "\(path) changed")
         }
+    }
+
+    /// Decision 97: a build whose pseudonym key is not the last build's
+    /// stops before reading any feedback and publishes nothing (every
+    /// published pseudonym would change: one ledger entry per row); with
+    /// `--new-pseudonym-key` it goes ahead and records the changed rows.
+    /// Without a state to compare with (another machine), nothing stops it.
+    @Test func anotherPseudonymKeyStopsTheBuildUnlessItIsDeliberate() throws {
+        // Two rows with a respondent (p1, p2).
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        let keyFile = root + "-key"
+        try Data("key-c\n".utf8).write(to: URL(fileURLWithPath: keyFile))
+        defer { for path in [root, out, keyFile] { try? FileManager.default.removeItem(atPath: path) } }
+        let a = ["CONGKHAI_PSEUDONYM_KEY": "key-a"], b = ["CONGKHAI_PSEUDONYM_KEY": "key-b"]
+        let (first, firstLog) = BuildStateTests.build(root, out, environment: a)
+        guard case .built = first.outcome else { Issue.record("first build: \(first.outcome) \(firstLog.items)"); return }
+        let published = try BuiltSite(root: out).files
+        for environment in [b, [:], ["CONGKHAI_PSEUDONYM_KEY_FILE": keyFile]] {
+            let (refused, log) = BuildStateTests.build(root, out, asOf: "2026-11-02", environment: environment)
+            guard case .contentErrors = refused.outcome else { Issue.record("\(environment): \(refused.outcome)"); continue }
+            #expect(refused.run == nil, "stopped before scoring")
+            #expect(log.items.contains { $0.file == "CONGKHAI_PSEUDONYM_KEY" && $0.message.contains("--new-pseudonym-key") })
+            #expect(try BuiltSite(root: out).files == published, "nothing published")
+        }
+        // An unreadable key file is that error, not this one.
+        let (missing, missingLog) = BuildStateTests.build(root, out, asOf: "2026-11-02",
+                                                          environment: ["CONGKHAI_PSEUDONYM_KEY_FILE": root + "/no-such-key"])
+        #expect(missingLog.items.contains { $0.file == "CONGKHAI_PSEUDONYM_KEY_FILE" })
+        #expect(!missingLog.items.contains { $0.file == "CONGKHAI_PSEUDONYM_KEY" }, "\(missing.outcome)")
+        // The same key again: built.
+        let (same, _) = BuildStateTests.build(root, out, asOf: "2026-11-02", environment: a)
+        guard case .built = same.outcome else { Issue.record("same key: \(same.outcome)"); return }
+        // Deliberately: built, each row with a respondent recorded as changed, and the new key is the one kept.
+        let (deliberate, _) = BuildStateTests.build(root, out, asOf: "2026-11-03", newPseudonymKey: true, environment: b)
+        guard case .built = deliberate.outcome else { Issue.record("deliberate: \(deliberate.outcome)"); return }
+        let changed = try LedgerTests.lastBuild(out).filter { $0["kind"]?.stringValue == "feedback_row_changed" }
+        #expect(changed.count == 2)
+        let (next, _) = BuildStateTests.build(root, out, asOf: "2026-11-04", environment: b)
+        guard case .built = next.outcome else { Issue.record("after the change: \(next.outcome)"); return }
+        // No state beside the site (built elsewhere): not stopped.
+        BuildState.remove(Publisher(destination: out).statePath)
+        let (elsewhere, _) = BuildStateTests.build(root, out, asOf: "2026-11-05", environment: a)
+        guard case .built = elsewhere.outcome else { Issue.record("without a state: \(elsewhere.outcome)"); return }
     }
 
     @Test func aPublishedFileAlteredOrRemovedIsNoticedAndRestored() throws {

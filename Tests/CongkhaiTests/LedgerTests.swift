@@ -41,10 +41,12 @@ import Testing
     /// Builds `content` into `output` (kept between builds) and returns the report.
     @discardableResult
     static func build(_ root: String, into output: String, asOf: String? = nil, newLedger: Bool = false,
-                      environment: [String: String] = [:]) -> (SiteBuild.Report, DiagnosticLog) {
+                      newPseudonymKey: Bool = false, environment: [String: String] = [:]) -> (SiteBuild.Report, DiagnosticLog) {
         let log = DiagnosticLog()
-        let report = SiteBuild.run(.init(content: root, output: output, asOf: asOf.flatMap { Day(iso: $0) },
-                                         newLedger: newLedger, environment: environment), log: log)
+        var options = SiteBuild.Options(content: root, output: output, asOf: asOf.flatMap { Day(iso: $0) },
+                                        newLedger: newLedger, environment: environment)
+        options.newPseudonymKey = newPseudonymKey
+        let report = SiteBuild.run(options, log: log)
         return (report, log)
     }
 

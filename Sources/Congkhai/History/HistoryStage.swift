@@ -231,6 +231,21 @@ struct HistoryStage {
         return Array(demoPseudonymKey.utf8)
     }
 
+    /// A value that changes with the pseudonym key and tells nothing about
+    /// it (HMAC-SHA-256 of a fixed text under the key): kept beside the
+    /// published site, never published (decision 97).
+    static func pseudonymCheck(key: [UInt8]) -> String {
+        SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array("congkhai pseudonym key check 1".utf8)))
+    }
+
+    /// The check of the key `environment` gives; nil when its key file
+    /// cannot be read (the build reports that error itself).
+    static func pseudonymCheck(environment: [String: String]) -> String? {
+        let log = DiagnosticLog()
+        let key = pseudonymKey(environment: environment, demo: true, log: log)
+        return log.hasErrors ? nil : pseudonymCheck(key: key)
+    }
+
     /// The signing key from the file named by `CONGKHAI_SIGNING_KEY`, checked
     /// against `site.yaml: signing_key` when the site publishes one.
     static func signingKey(environment: [String: String], site: SiteConfig, log: DiagnosticLog) -> Crypto.SigningKey? {

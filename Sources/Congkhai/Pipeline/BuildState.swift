@@ -25,6 +25,11 @@ struct BuildState: Equatable {
     /// take without reading them, while their `FileWalk.signature` is
     /// unchanged (decision 92).
     var trusted: [TrustedFile] = []
+    /// `HistoryStage.pseudonymCheck` of the key the build pseudonymized
+    /// respondents with: the next build stops if its key differs (every
+    /// published pseudonym would change, one ledger entry per row; decision
+    /// 97). Nil in older states and builds without an export.
+    var pseudonymCheck: String? = nil
 
     struct TrustedFile: Equatable {
         var path: String
@@ -54,6 +59,7 @@ struct BuildState: Equatable {
             ("trusted", .array(trusted.map { e in
                 .object([("path", .string(e.path)), ("signature", .string(e.signature)), ("digest", .string(e.digest))])
             })),
+            ("pseudonym_check", pseudonymCheck.map { .string($0) } ?? .null),
         ]).serialized(pretty: false)
     }
 
@@ -88,7 +94,7 @@ struct BuildState: Equatable {
         }
         return BuildState(key: key, manifest: manifest, site: site, asOf: asOf, diagnostics: diagnostics,
                           quarantined: quarantined, quarantinedCount: total, partial: v["partial"]?.stringValue,
-                          header: v["header"]?.stringValue, trusted: trusted)
+                          header: v["header"]?.stringValue, trusted: trusted, pseudonymCheck: v["pseudonym_check"]?.stringValue)
     }
 
     static func read(_ path: String) -> BuildState? {

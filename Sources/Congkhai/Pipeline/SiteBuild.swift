@@ -11,6 +11,9 @@ public enum SiteBuild {
         /// `--new-ledger`: start a new ledger chain even though a published one is missing or broken.
         public var newLedger: Bool
         public var newLedgerReason: String?
+        /// `--new-pseudonym-key`: the pseudonym key was changed on purpose;
+        /// publish every pseudonym anew (one ledger entry per changed row).
+        public var newPseudonymKey = false
         /// Where keys come from (`CONGKHAI_PSEUDONYM_KEY…`, `CONGKHAI_SIGNING_KEY`); the process's by default.
         public var environment: [String: String]
         /// `serve`: build for the editor's eyes only — no history read, no feedback
@@ -125,6 +128,15 @@ public enum SiteBuild {
             listed = listing
             header = listing?.header
             let state = BuildState.read(publisher.statePath)
+            // Another pseudonym key than the last build's changes every
+            // published pseudonym: one ledger entry per row with a
+            // respondent, for ever (millions nationally), so only on purpose.
+            if let before = state?.pseudonymCheck, !options.newPseudonymKey,
+               let now = HistoryStage.pseudonymCheck(environment: options.environment), before != now {
+                log.error("CONGKHAI_PSEUDONYM_KEY", 0, 0,
+                          "the pseudonym key is not the one the published site was built with (CONGKHAI_PSEUDONYM_KEY or CONGKHAI_PSEUDONYM_KEY_FILE changed, set or unset): every published respondent pseudonym would change and the ledger would record each of those rows as changed. Restore the key; if the change is deliberate (a leaked key), build once with --new-pseudonym-key. Nothing was published")
+                return Report(outcome: .contentErrors, run: nil, seconds: seconds())
+            }
             let compare = state != nil && (state?.header == nil || state?.header == header)
             // Files whose signature is the one the last build recorded are not read again (decision 92).
             let trusted = Dictionary((state?.trusted ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -166,6 +178,7 @@ public enum SiteBuild {
         }
         let env = options.environment
         let publishedSiteExists = history.previous.exists
+        let pseudonymCheck = options.preview ? nil : HistoryStage.pseudonymCheck(environment: env)
         progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
                                        export: options.preview ? nil : { province in
@@ -246,7 +259,8 @@ public enum SiteBuild {
                 } else {
                     publisher.discard(staging)
                 }
-                remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher)
+                remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher,
+                         pseudonymCheck: pseudonymCheck)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -259,7 +273,8 @@ public enum SiteBuild {
         }
         let pages = pageCount
         let files = staging.hashes.count
-        remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher)
+        remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
+                 pseudonymCheck: pseudonymCheck)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
@@ -269,13 +284,13 @@ public enum SiteBuild {
     /// input the build read had the bytes the key hashed (no file changed
     /// while it ran); otherwise the next build runs in full.
     static func remember(key: BuildKey.Value?, partial: String?, header: String?, listed: BuildKey.Partial?, run: ScoringRun,
-                         manifest: [UInt8], findings: [Diagnostic], publisher: Publisher) {
+                         manifest: [UInt8], findings: [Diagnostic], publisher: Publisher, pseudonymCheck: String?) {
         BuildState.remove(publisher.statePath)
         guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
               let site = SiteFingerprint.of(publisher.destination) else { return }
         BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
                    quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header,
-                   trusted: listed.map { trustedFiles($0, digests: key.digests) } ?? [])
+                   trusted: listed.map { trustedFiles($0, digests: key.digests) } ?? [], pseudonymCheck: pseudonymCheck)
             .write(to: publisher.statePath, with: publisher)
     }
 
