@@ -494,7 +494,7 @@ enum EmbeddedTheme {
 
 """#),
         ("pager", #"""
-{{#many}}<nav class="pager" aria-label="{{t.pager_label}}"><p>{{summary}}</p><ul>{{#prev}}<li><a href="{{prev}}" rel="prev">{{t.pager_prev}}</a></li>{{/prev}}{{#links}}<li>{{#href}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/href}}{{^href}}<span aria-hidden="true">{{label}}</span>{{/href}}</li>{{/links}}{{#next}}<li><a href="{{next}}" rel="next">{{t.pager_next}}</a></li>{{/next}}</ul></nav>{{/many}}
+{{#many}}<nav class="pager" aria-label="{{t.pager_label}}" data-sort-note="{{t.sort_within_page}}"><p>{{summary}}</p><ul>{{#prev}}<li><a href="{{prev}}" rel="prev">{{t.pager_prev}}</a></li>{{/prev}}{{#links}}<li>{{#href}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/href}}{{^href}}<span aria-hidden="true">{{label}}</span>{{/href}}</li>{{/links}}{{#next}}<li><a href="{{next}}" rel="next">{{t.pager_next}}</a></li>{{/next}}</ul></nav>{{/many}}
 
 """#),
         ("peer-group", #"""
@@ -1125,6 +1125,7 @@ why_total_top_after_audits: { vi: "Tổng điểm sau hậu kiểm {{total}} đ�
 explainer_title: { vi: "Cách tính điểm bằng lời thường", en: "How scores are computed, in plain words" }
 explainer_link: { vi: "Đọc giải thích bằng lời thường: điểm được tính thế nào, vì sao có điểm tạm tính, hậu kiểm là gì", en: "Read the plain-words explanation: how scores are computed, why they are provisional, what an audit conclusion does" }
 pager_label: { vi: "Các trang của danh sách", en: "Pages of this list" }
+sort_within_page: { vi: "Đã sắp xếp các dòng của trang này; các trang khác của danh sách không đổi.", en: "Sorted the rows of this page only; the list's other pages are unchanged." }
 pager_summary: { vi: "Trang {{page}}/{{pages}}", en: "Page {{page}} of {{pages}}" }
 pager_prev: { vi: "← Trang trước", en: "← Previous" }
 pager_next: { vi: "Trang sau →", en: "Next →" }
@@ -1171,6 +1172,21 @@ details>*{display:block}
   function num(s) { return parseFloat(s.replace(/\s/g, "").replace(",", ".")) || 0; }
 
   // Sortable tables: click a header marked data-sort, or any header of a .sortable table.
+  // On one page of a longer list, sorting reorders that page's rows only:
+  // a note under the table says so (the pager carries its text).
+  var pager = document.querySelector("nav.pager[data-sort-note]");
+  function noteSortedPage(table) {
+    if (!pager) return;
+    var wrap = table.closest(".table-wrap") || table;
+    var note = wrap.nextElementSibling;
+    if (!note || !note.classList.contains("sort-note")) {
+      note = document.createElement("p");
+      note.className = "sort-note";
+      note.setAttribute("role", "status");
+      wrap.parentNode.insertBefore(note, wrap.nextSibling);
+    }
+    note.textContent = pager.getAttribute("data-sort-note");
+  }
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
     heads.forEach(function (th, col) {
@@ -1189,6 +1205,7 @@ details>*{display:block}
           return asc ? r : -r;
         });
         rows.forEach(function (r) { body.appendChild(r); });
+        noteSortedPage(table);
       }
       th.addEventListener("click", sort);
       th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
@@ -1522,6 +1539,7 @@ table.compact th[scope=rowgroup]{background:var(--soft);text-align:left}
 .pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .5rem}.pager a[aria-current=page]{font-weight:700}
 /* Page links are touch targets (WCAG 2.5.8): 44 px high, at least as wide, on phones and desktops alike. */
 .pager a,.pager li>span{display:inline-block;min-width:2.75rem;min-height:2.75rem;line-height:2.75rem;text-align:center;padding:0 .25rem}
+.sort-note{font-size:.9rem;color:var(--muted);margin:.25rem 0 1rem}
 
 """#),
     ]

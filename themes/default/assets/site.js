@@ -10,6 +10,21 @@
   function num(s) { return parseFloat(s.replace(/\s/g, "").replace(",", ".")) || 0; }
 
   // Sortable tables: click a header marked data-sort, or any header of a .sortable table.
+  // On one page of a longer list, sorting reorders that page's rows only:
+  // a note under the table says so (the pager carries its text).
+  var pager = document.querySelector("nav.pager[data-sort-note]");
+  function noteSortedPage(table) {
+    if (!pager) return;
+    var wrap = table.closest(".table-wrap") || table;
+    var note = wrap.nextElementSibling;
+    if (!note || !note.classList.contains("sort-note")) {
+      note = document.createElement("p");
+      note.className = "sort-note";
+      note.setAttribute("role", "status");
+      wrap.parentNode.insertBefore(note, wrap.nextSibling);
+    }
+    note.textContent = pager.getAttribute("data-sort-note");
+  }
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
     heads.forEach(function (th, col) {
@@ -28,6 +43,7 @@
           return asc ? r : -r;
         });
         rows.forEach(function (r) { body.appendChild(r); });
+        noteSortedPage(table);
       }
       th.addEventListener("click", sort);
       th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
