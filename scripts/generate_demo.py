@@ -641,6 +641,7 @@ def main():
     loc_ids = [l[0] for l in LOCALITIES]
     index = 0
     id_counts = {}
+    staff_ids = set()  # (locality, id) of the --staff officials: audits never name them
     localities = [loc if c == 0 else (f"{loc[0]}-{c + 1}", f"{loc[1]} {c + 1}") + tuple(loc[2:])
                   for c in range(args.copies) for loc in LOCALITIES]
     for loc in localities:
@@ -648,9 +649,10 @@ def main():
         roles = DEPT_ROLES if loc[2] == "department" else COMMUNE_ROLES
         if loc[0] in ("phuong-trung-tam", "xa-tan-phu"):
             roles = roles + [("vice_chairman", "Phó Chủ tịch UBND phụ trách nội chính")]
-        roles = roles + [("other", f"Công chức chuyên môn {k + 1}") for k in range(args.staff)]
+        extra = [("other", f"Công chức chuyên môn {k + 1}") for k in range(args.staff)]
+        roles = roles + extra
         taken = set()
-        for role, position in roles:
+        for n, (role, position) in enumerate(roles):
             person = g.person(taken)
             taken.add(person)
             if loc[0] == "xa-hoa-loc" and role == "chairman":
@@ -665,6 +667,8 @@ def main():
             text, cids = official_md(g, loc, role, position, person, quality, index, partners)
             files[f"officials/{loc[0]}/{oid}.md"] = text
             officials.append((loc[0], oid, cids, quality))
+            if n >= len(roles) - len(extra):
+                staff_ids.add((loc[0], oid))
             id_counts[oid] = id_counts.get(oid, 0) + 1
             index += 1
 
@@ -688,13 +692,14 @@ def main():
                 write_pdf(os.path.join(root, "static", rel), rel)
 
     # With copies an official's id repeats across localities: audits name the original's LOCALITY/ID.
+    # With --staff a staff member may share an audited official's id in another locality: the same.
     originals = {}
     for lid, oid, _, _ in officials:
-        if lid in loc_ids:
+        if lid in loc_ids and (lid, oid) not in staff_ids:
             originals.setdefault(oid, lid)
 
     def write_audit(path, text):
-        if args.copies > 1:
+        if args.copies > 1 or args.staff > 0:
             text = re.sub(r"^- official: ([a-z0-9-]+)$", lambda m: f"- official: {originals.get(m.group(1), '?')}/{m.group(1)}",
                           text, flags=re.M)
         write(path, text)
