@@ -350,6 +350,9 @@ import Testing
         #expect(daily.components(separatedBy: "Ngày ").count - 1 == 1 + SitePlan.PageSize.cardUpdates, "the latest and those before it")
         #expect(daily.contains("Ngày 31") && !daily.contains("Ngày 10<") && daily.contains("… và \(31 - 1 - SitePlan.PageSize.cardUpdates) báo cáo trước đó"))
         #expect(first.contains("<p>Trang 1/2</p>") && second.contains("href=\"../../../../dia-phuong/xa-an-binh/nhieu-viec/\" rel=\"prev\""))
+        // The pager carries the note `site.js` shows when a table of one page is sorted, in the page's language.
+        #expect(first.contains("data-sort-note=\"Đã sắp xếp các dòng của trang này"))
+        #expect(site.text("en/" + base + "trang-2/index.html")?.contains("data-sort-note=\"Sorted the rows of this page only") == true)
         // Links to a card on page 2 name page 2.
         let search = site.files.filter { $0.key.hasPrefix("search/") }.values.map { String(decoding: $0, as: UTF8.self) }.joined()
         #expect(search.contains(base + "trang-2/#ck-viec-\(n)") && search.contains(base + "#ck-viec-1\""))
