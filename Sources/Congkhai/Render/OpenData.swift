@@ -47,13 +47,6 @@ enum OpenData {
     static let criteriaColumns = ["locality", "official", "criterion", "group", "weight", "status", "criterion_attainment",
                                   "contribution", "metric", "parameters", "measure_attainment", "inputs"]
 
-    /// The whole table (tests; the build streams it).
-    static func criteriaCSV(_ run: ScoringRun) -> [UInt8] {
-        var out: [UInt8] = []
-        criteriaCSV(run) { out += $0 }
-        return out
-    }
-
     /// The table to `sink` in pieces of about a megabyte (`Pieces`): the national
     /// table is ~110 MB, and held whole it was the page stage's peak.
     static func criteriaCSV(_ run: ScoringRun, into sink: ([UInt8]) throws -> Void) rethrows {
@@ -83,13 +76,6 @@ enum OpenData {
                                     "actual", "acceptance", "published_on", "deadline", "difficulty", "status", "completed_on",
                                     "withdrawal_approved", "partners", "latest_update", "latest_progress", "evidence_links",
                                     "overdue", "removed_on"]
-
-    /// The whole table (tests; the build streams it).
-    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory) -> [UInt8] {
-        var out: [UInt8] = []
-        commitmentsCSV(run, history: history) { out += $0 }
-        return out
-    }
 
     /// In pieces, as `criteriaCSV` (~60 MB nationally).
     static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory, into sink: ([UInt8]) throws -> Void) rethrows {

@@ -25,7 +25,7 @@ public struct OutputFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// A file made in pieces when it is written (each call of `write` makes it again).
+    /// A file made in pieces as it is written (made again each time it is written or its `bytes` are asked for).
     public init(path: String, streamed produce: @escaping Producer) {
         self.path = path
         content = .pieces(produce)
@@ -39,22 +39,16 @@ public struct OutputFile: Sendable {
             return bytes
         case let .pieces(produce):
             var out: [UInt8] = []
+            // A producer throws only what its sink throws; this one does not.
             try? produce { out += $0 }
             return out
         }
     }
 
-    /// The producer of a streamed file; nil for one made whole.
+    /// The producer of a streamed file (`Staging.write` writes its pieces as
+    /// they come); nil for one made whole.
     public var producer: Producer? {
         if case let .pieces(produce) = content { return produce }
         return nil
-    }
-
-    /// Hands the bytes to `sink`: whole at once, or piece by piece.
-    public func write(to sink: ([UInt8]) throws -> Void) throws {
-        switch content {
-        case let .whole(bytes): try sink(bytes)
-        case let .pieces(produce): try produce(sink)
-        }
     }
 }

@@ -26,7 +26,7 @@ public final class FeedbackAccumulator {
     private var tally: FeedbackTally
     /// In chunks until `finish` (`ChunkedArray`): no doubling mid-ingest.
     private var ratingRecords = ChunkedArray<RatingRecord>()
-    /// Published comments as they come, on disk until `finish` makes them `tally.comments`.
+    /// Published comments as they come, on disk until `finish` groups them into `tally.commentGroups`.
     private var comments = CommentSpill()
     private var ratingUnits: [Int64] = []
     private var ratingIndex: [Int64: UInt32] = [:]
