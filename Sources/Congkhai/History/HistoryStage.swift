@@ -77,7 +77,17 @@ struct HistoryStage {
                 try emit(OutputFile(path: "data/content/" + path, bytes: Array(data)))
             }
         }
-        try run.export?.files(emit)
+        if let replayed = run.replayedExports {
+            // The feedback stage was replayed (decision 98): its exports are
+            // the published files, each checked again as it is read.
+            for e in replayed {
+                guard let data = FileManager.default.contents(atPath: output + "/" + e.path),
+                      SHA256.hex(Array(data)) == e.digest else { throw ReplayError(path: e.path) }
+                try emit(OutputFile(path: e.path, bytes: Array(data)))
+            }
+        } else {
+            try run.export?.files(emit)
+        }
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)
         out.append(OutputFile(path: historyPath, text: history.csv))
@@ -92,6 +102,14 @@ struct HistoryStage {
         var path: String
         var description: String {
             "cannot read back the copy of \(path) taken when it was scored (temporary folder full or changed?); nothing was published"
+        }
+    }
+
+    /// A published export changed between the cache's check and its reading.
+    struct ReplayError: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            "the published \(path) changed while this build was running; nothing was published (build again)"
         }
     }
 
@@ -117,6 +135,9 @@ struct HistoryStage {
         let p = run.province
         previous.loadComparison()
         defer { previous.dropComparison() }
+        // A replayed feedback stage publishes the published exports again,
+        // byte for byte: no row of them can have changed (decision 98).
+        if run.replayedExports != nil { previous.feedbackFiles = [] }
         let framework = p.inputBytes.bytes(p.framework.file)
             ?? FileManager.default.contents(atPath: p.root + "/" + p.framework.file).map { Array($0) } ?? []
         var current = ChangeSet.Current(province: p, frameworkBytes: framework, feedback: run.export?.rows ?? RowDigests())

@@ -14,6 +14,12 @@ public struct ExactSum: Sendable, Hashable {
 
     public init() {}
 
+    /// A sum as `units` and `remainder` held it (the feedback cache's copy).
+    init(units: Int64, remainder: Rational) {
+        self.units = units
+        self.remainder = remainder
+    }
+
     /// `value` in billionths when it is a whole number of them, else nil.
     public static func units(_ value: Rational) -> Int64? {
         guard case let .small(n, d) = value.storage, unitsPerOne % d == 0 else { return nil }

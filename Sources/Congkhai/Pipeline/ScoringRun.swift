@@ -8,6 +8,13 @@ public struct ScoringRun: Sendable {
     public var feedbackBytes: Int
     /// The rows published for recomputation, when the build asked for them.
     var export: FeedbackExport?
+    /// The feedback stage's cache key, when the build offered a cache (decision 98).
+    var feedbackCacheKey: String?
+    /// What the feedback stage logged (header warnings), kept with the cache.
+    var feedbackDiagnostics: [Diagnostic] = []
+    /// The stage was replayed from the cache: the published exports, emitted
+    /// again as they are, instead of `export`.
+    var replayedExports: [FeedbackCache.Export]?
 
     public struct Options: Sendable {
         public var asOf: Day?
@@ -36,8 +43,10 @@ public struct ScoringRun: Sendable {
     }
 
     /// `export` receives the feedback rows scoring used (the build publishes them).
+    /// `cache`: where the last build's feedback stage may be found and this one's key comes from.
     static func run(content root: String, options: Options, log: DiagnosticLog,
-                    export: ((Province) -> FeedbackExport)?, progress: (String) -> Void = { _ in }) -> ScoringRun? {
+                    export: ((Province) -> FeedbackExport)?, cache: FeedbackCache.Lookup? = nil,
+                    progress: (String) -> Void = { _ in }) -> ScoringRun? {
         let loaded = ContentLoader.load(root, log: log)
         progress("validate")
         // Cross-file checks run even after file errors, so one run reports everything.
@@ -46,9 +55,29 @@ public struct ScoringRun: Sendable {
             log.error("site.yaml", 0, 0, "no as_of date: set as_of in site.yaml or pass --as-of")
             return nil
         }
-        let exporter = export?(province)
         progress("feedback")
-        let ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments)
+        // Made either way: making it reads the pseudonym key, which may warn.
+        var exporter = export?(province)
+        let ingest: FeedbackIngest.Result
+        var cacheKey: String?
+        var replayed: [FeedbackCache.Export]?
+        var feedbackDiagnostics: [Diagnostic] = []
+        if let cache, let key = cache.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
+                                          feedbackDigest: cache.trustedDigest),
+           let hit = FeedbackCache.read(cache.path, key: key, province: province),
+           FeedbackCache.published(hit.exports, under: cache.output) {
+            log.add(contentsOf: hit.diagnostics)
+            ingest = FeedbackIngest.Result(tally: hit.tally, quarantined: hit.quarantined, quarantinedCount: hit.quarantinedCount,
+                                           rowsRead: hit.rowsRead, bytesRead: hit.bytesRead, hashes: hit.hashes)
+            (cacheKey, replayed, feedbackDiagnostics) = (key, hit.exports, hit.diagnostics)
+            exporter = nil
+        } else {
+            let logged = log.items.count
+            ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments)
+            feedbackDiagnostics = Array(log.items[logged...])
+            cacheKey = cache?.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
+                                  feedbackDigest: { ingest.hashes[$0] })
+        }
         province.feedbackHashes = ingest.hashes
         if options.strict {
             for q in ingest.quarantined { log.error(q.file, q.line, 0, "feedback row rejected: \(q.reason)") }
@@ -61,6 +90,9 @@ public struct ScoringRun: Sendable {
                              quarantinedCount: ingest.quarantinedCount, feedbackRows: ingest.rowsRead,
                              feedbackBytes: ingest.bytesRead)
         run.export = exporter
+        run.feedbackCacheKey = cacheKey
+        run.feedbackDiagnostics = feedbackDiagnostics
+        run.replayedExports = replayed
         return run
     }
 }

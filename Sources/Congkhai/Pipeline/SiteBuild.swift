@@ -112,6 +112,8 @@ public enum SiteBuild {
         var contentDeferred: BuildKey.Partial?
         /// The content as listed before anything read it: the files' signatures (decision 92).
         var listed: BuildKey.Partial?
+        /// Content files the last build recorded with their signatures and digests (decision 92).
+        var trusted: [String: BuildState.TrustedFile] = [:]
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
             let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
@@ -139,7 +141,7 @@ public enum SiteBuild {
             }
             let compare = state != nil && (state?.header == nil || state?.header == header)
             // Files whose signature is the one the last build recorded are not read again (decision 92).
-            let trusted = Dictionary((state?.trusted ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            trusted = Dictionary((state?.trusted ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             let partial = compare ? BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport, trusting: trusted) : nil
             partialDigest = partial?.digest
             if !compare {
@@ -179,13 +181,24 @@ public enum SiteBuild {
         let env = options.environment
         let publishedSiteExists = history.previous.exists
         let pseudonymCheck = options.preview ? nil : HistoryStage.pseudonymCheck(environment: env)
+        // The last build's feedback stage, when its inputs are this one's
+        // (decision 98); only where the key's header exists (not a preview,
+        // not `--new-ledger`), the same condition as the state's.
+        var feedbackCache: FeedbackCache.Lookup?
+        if let header, let stats = listed?.stats {
+            let trusted = trusted
+            feedbackCache = FeedbackCache.Lookup(path: publisher.feedbackCachePath, header: header, trustedDigest: { path in
+                guard let t = trusted[path], let now = stats[path], t.signature == now.signature else { return nil }
+                return t.digest
+            }, output: publisher.destination, pseudonymCheck: pseudonymCheck)
+        }
         progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
                                        export: options.preview ? nil : { province in
                                            FeedbackExport(province: province,
                                                           pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log),
                                                           keepsRowDigests: publishedSiteExists)
-                                       }, progress: progress) else {
+                                       }, cache: feedbackCache, progress: progress) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         if let contentDeferred {
@@ -261,6 +274,7 @@ public enum SiteBuild {
                 }
                 remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher,
                          pseudonymCheck: pseudonymCheck)
+                leaveFeedbackCache(run: run, staging: staging, at: feedbackCache?.path)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -275,6 +289,7 @@ public enum SiteBuild {
         let files = staging.hashes.count
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck)
+        leaveFeedbackCache(run: run, staging: staging, at: feedbackCache?.path)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
@@ -292,6 +307,23 @@ public enum SiteBuild {
                    quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header,
                    trusted: listed.map { trustedFiles($0, digests: key.digests) } ?? [], pseudonymCheck: pseudonymCheck)
             .write(to: publisher.statePath, with: publisher)
+    }
+
+    /// Leaves this build's feedback stage for the next (decision 98) once
+    /// its site is published (or found already published): the tally and
+    /// findings under the stage's key, with the digests of the exports as
+    /// staged. A replayed stage's cache is already there and stays.
+    static func leaveFeedbackCache(run: ScoringRun, staging: Staging, at path: String?) {
+        guard let path, run.replayedExports == nil else { return }
+        guard let key = run.feedbackCacheKey, !run.scoreboard.tally.commentsLost else { unlink(path); return }
+        let exports = staging.hashes.compactMap { path, digest -> FeedbackCache.Export? in
+            guard path.hasPrefix("data/feedback/"), path.hasSuffix(".csv.gz"),
+                  !path.dropFirst("data/feedback/".count).contains("/") else { return nil }
+            return FeedbackCache.Export(path: path, digest: digest)
+        }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        FeedbackCache(key: key, tally: run.scoreboard.tally, quarantined: run.quarantined, quarantinedCount: run.quarantinedCount,
+                      rowsRead: run.feedbackRows, bytesRead: run.feedbackBytes, hashes: run.province.feedbackHashes,
+                      diagnostics: run.feedbackDiagnostics, exports: exports).write(to: path)
     }
 
     /// The content files the next build may take on trust (decision 92): each with

@@ -36,6 +36,8 @@ public struct Publisher {
     /// What the last build left for the next one (`BuildState`); never published.
     var statePath: String { parent + "/." + name + ".congkhai.state" }
     var stagingPrefix: String { parent + "/." + name + ".congkhai-" }
+    /// What the last build's feedback stage found (`FeedbackCache`); never published.
+    var feedbackCachePath: String { parent + "/." + name + ".congkhai.feedback" }
 
     /// Holds an exclusive lock for the duration of `body`; fails at once if held.
     @discardableResult

@@ -40,6 +40,11 @@ public struct CommentGroups: Sendable {
         self.localities = Array(repeating: [], count: localities)
     }
 
+    /// Groups as a finished build chose them (the feedback cache's copy).
+    init(officials: [[Group]], localities: [[Group]], province: [Group], count: Int) {
+        (self.officials, self.localities, self.province, self.count) = (officials, localities, province, count)
+    }
+
     /// The next comment in the comments' order (newest first).
     public mutating func add(_ c: PublishedComment) {
         count += 1

@@ -17,6 +17,13 @@ public struct CountMap: Sendable, Equatable {
 
     public init() {}
 
+    /// The map with these pairs (the feedback cache's copy); nil unless the
+    /// keys are strictly ascending and every count positive, as `add` keeps them.
+    init?(ascending pairs: [(key: Int, count: Int)]) {
+        for i in pairs.indices where pairs[i].count <= 0 || (i > 0 && pairs[i - 1].key >= pairs[i].key) { return nil }
+        entries = pairs.map { Entry(key: $0.key, count: $0.count) }
+    }
+
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
 
