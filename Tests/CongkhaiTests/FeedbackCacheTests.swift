@@ -158,6 +158,16 @@ import Testing
         try Data(good.prefix(good.count - 10)).write(to: URL(fileURLWithPath: cache))
         #expect(try rebuild() == false)
         #expect(try rebuild() == true)
+        // Sealed by someone who can write beside the site but has not the
+        // pseudonym key: the body's digest under another key is refused,
+        // where the same under the installation's key is the file itself.
+        let sealed = try #require(FileManager.default.contents(atPath: cache))
+        let body = [UInt8](sealed.prefix(sealed.count - 64))
+        let right = try #require(HistoryStage.cacheSealKey(environment: [:]))
+        #expect(FeedbackCache.seal(SHA256.hex(body), key: right) == [UInt8](sealed.suffix(64)))
+        try Data(body + FeedbackCache.seal(SHA256.hex(body), key: Array("not the key".utf8))).write(to: URL(fileURLWithPath: cache))
+        #expect(try rebuild() == false)
+        #expect(try rebuild() == true)
 
         // A published export altered (same name, other bytes) or removed.
         let export = try #require(try FileManager.default.contentsOfDirectory(atPath: out + "/data/feedback").first { $0.hasSuffix(".csv.gz") })

@@ -259,6 +259,15 @@ struct HistoryStage {
         SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array("congkhai pseudonym key check 1".utf8)))
     }
 
+    /// The key the feedback cache is sealed with (decision 98): derived from
+    /// the pseudonym key, so that only whoever holds that key can make a
+    /// cache a build will use; nil when its key file cannot be read.
+    static func cacheSealKey(environment: [String: String]) -> [UInt8]? {
+        let log = DiagnosticLog()
+        let key = pseudonymKey(environment: environment, demo: true, log: log)
+        return log.hasErrors ? nil : Crypto.hmacSHA256(key: key, message: Array("congkhai feedback cache seal 1".utf8))
+    }
+
     /// The check of the key `environment` gives; nil when its key file
     /// cannot be read (the build reports that error itself).
     static func pseudonymCheck(environment: [String: String]) -> String? {

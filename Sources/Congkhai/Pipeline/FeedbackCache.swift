@@ -55,6 +55,8 @@ struct FeedbackCache {
         /// The published site, whose `data/feedback/` a hit re-emits.
         var output: String
         var pseudonymCheck: String?
+        /// What the cache is sealed with (`HistoryStage.cacheSealKey`).
+        var sealKey: [UInt8]
 
         func key(province p: Province, asOf: Day, keepsComments: Bool, feedbackDigest: (String) -> String?) -> String? {
             FeedbackCache.key(province: p, asOf: asOf, header: header, keepsComments: keepsComments,
@@ -91,9 +93,12 @@ struct FeedbackCache {
 
     // MARK: - File
 
-    /// Written to a temporary name and renamed, with the SHA-256 (hex) of every
-    /// byte before it at its end: a torn, truncated or altered file is not read.
-    func write(to path: String) {
+    /// Written to a temporary name and renamed, sealed at its end with an
+    /// HMAC-SHA-256 under `sealKey` of the SHA-256 of every byte before it:
+    /// a torn, truncated or altered file is not read, nor one made by
+    /// anyone without the installation's pseudonym key (the cache decides
+    /// published numbers, so the folder beside the site is not enough).
+    func write(to path: String, sealKey: [UInt8]) {
         let tmp = path + ".tmp"
         let fd = open(tmp, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
@@ -132,7 +137,7 @@ struct FeedbackCache {
         w.int(exports.count)
         for e in exports { w.string(e.path); w.string(e.digest) }
         w.flush()
-        put(Array(digest.finish().utf8))
+        put(FeedbackCache.seal(digest.finish(), key: sealKey))
         let synced = !failed && fsync(fd) == 0
         close(fd)
         if !synced || rename(tmp, path) != 0 { unlink(tmp) }
@@ -140,13 +145,13 @@ struct FeedbackCache {
 
     /// The cache at `path` when it is whole and its key is `key`, for a
     /// province of this many officials and localities; nil otherwise.
-    static func read(_ path: String, key: String, province p: Province) -> FeedbackCache? {
+    static func read(_ path: String, key: String, province p: Province, sealKey: [UInt8]) -> FeedbackCache? {
         guard let data = FileManager.default.contents(atPath: path), data.count > 64 else { return nil }
         let bytes = Array(data)
         let body = bytes.count - 64
         let digest = SHA256.Stream()
         bytes.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
-        guard Array(digest.finish().utf8) == Array(bytes[body...]) else { return nil }
+        guard seal(digest.finish(), key: sealKey) == Array(bytes[body...]) else { return nil }
         var r = ByteReader(bytes, end: body)
         do {
             guard try r.string() == format, try r.string() == key,
@@ -170,6 +175,11 @@ struct FeedbackCache {
         } catch {
             return nil
         }
+    }
+
+    /// The last 64 bytes of a cache file: hex HMAC of its body's digest.
+    static func seal(_ digest: String, key: [UInt8]) -> [UInt8] {
+        Array(SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array(digest.utf8))).utf8)
     }
 
     /// True when `output/data/feedback/` holds exactly these `.csv.gz` files

@@ -64,7 +64,7 @@ public struct ScoringRun: Sendable {
         var feedbackDiagnostics: [Diagnostic] = []
         if let cache, let key = cache.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
                                           feedbackDigest: cache.trustedDigest),
-           let hit = FeedbackCache.read(cache.path, key: key, province: province),
+           let hit = FeedbackCache.read(cache.path, key: key, province: province, sealKey: cache.sealKey),
            FeedbackCache.published(hit.exports, under: cache.output) {
             log.add(contentsOf: hit.diagnostics)
             ingest = FeedbackIngest.Result(tally: hit.tally, quarantined: hit.quarantined, quarantinedCount: hit.quarantinedCount,

@@ -185,12 +185,12 @@ public enum SiteBuild {
         // (decision 98); only where the key's header exists (not a preview,
         // not `--new-ledger`), the same condition as the state's.
         var feedbackCache: FeedbackCache.Lookup?
-        if let header, let stats = listed?.stats {
+        if let header, let stats = listed?.stats, let sealKey = HistoryStage.cacheSealKey(environment: env) {
             let trusted = trusted
             feedbackCache = FeedbackCache.Lookup(path: publisher.feedbackCachePath, header: header, trustedDigest: { path in
                 guard let t = trusted[path], let now = stats[path], t.signature == now.signature else { return nil }
                 return t.digest
-            }, output: publisher.destination, pseudonymCheck: pseudonymCheck)
+            }, output: publisher.destination, pseudonymCheck: pseudonymCheck, sealKey: sealKey)
         }
         progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
@@ -274,7 +274,7 @@ public enum SiteBuild {
                 }
                 remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher,
                          pseudonymCheck: pseudonymCheck)
-                leaveFeedbackCache(run: run, staging: staging, at: feedbackCache?.path)
+                leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -289,7 +289,7 @@ public enum SiteBuild {
         let files = staging.hashes.count
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck)
-        leaveFeedbackCache(run: run, staging: staging, at: feedbackCache?.path)
+        leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                       seconds: seconds())
@@ -313,8 +313,9 @@ public enum SiteBuild {
     /// its site is published (or found already published): the tally and
     /// findings under the stage's key, with the digests of the exports as
     /// staged. A replayed stage's cache is already there and stays.
-    static func leaveFeedbackCache(run: ScoringRun, staging: Staging, at path: String?) {
-        guard let path, run.replayedExports == nil else { return }
+    static func leaveFeedbackCache(run: ScoringRun, staging: Staging, cache: FeedbackCache.Lookup?) {
+        guard let cache, run.replayedExports == nil else { return }
+        let path = cache.path
         guard let key = run.feedbackCacheKey, !run.scoreboard.tally.commentsLost else { unlink(path); return }
         let exports = staging.hashes.compactMap { path, digest -> FeedbackCache.Export? in
             guard path.hasPrefix("data/feedback/"), path.hasSuffix(".csv.gz"),
@@ -323,7 +324,7 @@ public enum SiteBuild {
         }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         FeedbackCache(key: key, tally: run.scoreboard.tally, quarantined: run.quarantined, quarantinedCount: run.quarantinedCount,
                       rowsRead: run.feedbackRows, bytesRead: run.feedbackBytes, hashes: run.province.feedbackHashes,
-                      diagnostics: run.feedbackDiagnostics, exports: exports).write(to: path)
+                      diagnostics: run.feedbackDiagnostics, exports: exports).write(to: path, sealKey: cache.sealKey)
     }
 
     /// The content files the next build may take on trust (decision 92): each with
