@@ -146,6 +146,14 @@ struct FeedbackCache {
     /// The cache at `path` when it is whole and its key is `key`, for a
     /// province of this many officials and localities; nil otherwise.
     static func read(_ path: String, key: String, province p: Province, sealKey: [UInt8]) -> FeedbackCache? {
+        // The key first, from the file's first bytes: a nightly (another
+        // `as_of`) need not read and hash a national cache (~100 MB) to learn
+        // it is another build's.
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let head = Array((try? handle.read(upToCount: 256)) ?? Data())
+        try? handle.close()
+        var prefix = ByteReader(head)
+        guard (try? prefix.string()) == format, (try? prefix.string()) == key else { return nil }
         guard let data = FileManager.default.contents(atPath: path), data.count > 64 else { return nil }
         let bytes = Array(data)
         let body = bytes.count - 64
