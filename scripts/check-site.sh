@@ -54,3 +54,6 @@ if [ -n "$large" ]; then echo "pages over 200 KB:"; ls -l $large; exit 1; fi
 echo "pages: none over 200 KB with 205 officials a locality"
 test -f "$STAFF/site/xep-hang/xa-an-binh/trang-2/index.html"
 python3 scripts/axe_check.py "$STAFF/site"
+# Sorting in the browser: rows ordered by the clicked column both ways and by
+# Enter; on one page of a longer list the role=status note, on a whole list none.
+python3 scripts/sort_check.py "$STAFF/site"
