@@ -2,7 +2,8 @@
 """What a citizen's phone would show, checked in headless Chromium at 360 px
 and 1280 px on every page type of a built site:
 
-- no table wider than the screen, no page-level sideways scrolling;
+- no table wider than the screen, no page-level sideways scrolling, no text
+  running out of its table cell into the next;
 - Vietnamese pages show (in any text, folded details included) no ISO dates (2026-11-28), no raw enum words
   (in_progress, citizen, higher…) and no number of five digits or more without
   a thousands separator;
@@ -33,8 +34,11 @@ document.querySelectorAll('details:not([open])').forEach(d => d.open = true);
 const vw = document.documentElement.clientWidth;
 const wide = [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().width > vw + 1)
   .map(t => (t.caption ? t.caption.textContent : t.className).slice(0, 60));
+// Text running out of its table cell (a fixed column too narrow, nowrap text): it overlaps the next cell.
+const spill = [...document.querySelectorAll('td,th')].filter(c => c.getClientRects().length && c.scrollWidth > c.clientWidth + 1)
+  .map(c => c.textContent.trim().slice(0, 40));
 const tally = document.querySelector('.tally');
-return {vw, scroll: document.documentElement.scrollWidth, height: folded, wide,
+return {vw, scroll: document.documentElement.scrollWidth, height: folded, wide, spill,
         tallyTop: tally ? tally.getBoundingClientRect().top + window.scrollY : null,
         text: document.body.innerText};
 """
@@ -43,7 +47,7 @@ return {vw, scroll: document.documentElement.scrollWidth, height: folded, wide,
 def pages(root):
     picks = ["index.html", "dia-phuong/index.html", "phuong-phap/index.html", "du-lieu/index.html", "tim-kiem/index.html",
              "phan-anh/index.html", "cam-ket/qua-han/index.html", "cam-ket/hoan-thanh/index.html", "cam-ket/da-rut/index.html",
-             "nhom-so-sanh/index.html", "so-sanh/index.html", "phuong-phap/giai-thich/index.html", "thay-doi/index.html", "404.html", "en/index.html"]
+             "nhom-so-sanh/index.html", "so-sanh/index.html", "en/so-sanh/index.html", "phuong-phap/giai-thich/index.html", "thay-doi/index.html", "404.html", "en/index.html"]
     picks += sorted(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "nhom-so-sanh", "*", "index.html")))[:1]
     for loc in sorted(glob.glob(os.path.join(root, "dia-phuong", "*", "index.html")))[:3]:
         rel = os.path.relpath(loc, root)
@@ -73,6 +77,8 @@ def main():
                 where = f"{page} @{width}px"
                 if r["wide"]:
                     failures.append(f"{where}: table wider than the screen: {r['wide']}")
+                if r["spill"]:
+                    failures.append(f"{where}: {len(r['spill'])} table cell(s) with text running out of the cell: {r['spill'][:3]}")
                 if r["scroll"] > r["vw"] + 1:
                     failures.append(f"{where}: page scrolls sideways ({r['scroll']} > {r['vw']})")
                 vietnamese = not page.startswith("en/")

@@ -1497,11 +1497,13 @@ dl.c-facts dd{margin:0}
 .bar span,.progressbar span,.cellbar span{display:block;height:100%}
 .cellbar{display:block;width:100%;height:.25rem;margin-top:.15rem;background:#eef0f3}
 table.compact{width:auto;min-width:16rem;margin:.5rem 0}
-table.compare{table-layout:fixed;font-size:.85rem}
-table.compare th,table.compare td{overflow-wrap:break-word;hyphens:auto}
-table.compare thead th{font-size:.75rem}
-table.compare thead th{width:5rem}
-table.compare thead th:first-child{width:11rem}
+/* Columns sized by their content: a long English criterion name, "Not applicable" or
+   "Không có số liệu" wraps between words — never inside a word, never across a cell's edge. */
+table.compare{font-size:.85rem}
+table.compare th,table.compare td{overflow-wrap:normal;padding-left:.35rem;padding-right:.35rem}
+table.compare thead th{font-size:.7rem}
+table.compare thead th:first-child{min-width:9rem}
+table.compare td.num{white-space:normal}
 table.compare .band{white-space:normal;overflow-wrap:normal;font-size:.75rem;display:inline-block;margin-top:.2rem}
 .glossary dt{font-weight:700;margin-top:.5rem}
 .glossary dd{margin:0 0 .25rem}
