@@ -184,6 +184,34 @@ import Testing
         guard case .built = elsewhere.outcome else { Issue.record("without a state: \(elsewhere.outcome)"); return }
     }
 
+    /// `--new-ledger` starts a new chain but still compares with the
+    /// published rows: another key is refused there too, and the key is kept
+    /// after such a build (which keeps no build key) for the builds after it.
+    @Test func aNewLedgerChainChecksAndKeepsThePseudonymKey() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        defer { for path in [root, out] { try? FileManager.default.removeItem(atPath: path) } }
+        let a = ["CONGKHAI_PSEUDONYM_KEY": "key-a"], b = ["CONGKHAI_PSEUDONYM_KEY": "key-b"]
+        let (first, _) = LedgerTests.build(root, into: out, environment: a)
+        guard case .built = first.outcome else { Issue.record("first build: \(first.outcome)"); return }
+        let published = try BuiltSite(root: out).files
+        let (refused, log) = LedgerTests.build(root, into: out, asOf: "2026-11-02", newLedger: true, environment: b)
+        guard case .contentErrors = refused.outcome else { Issue.record("new ledger, another key: \(refused.outcome)"); return }
+        #expect(log.items.contains { $0.file == "CONGKHAI_PSEUDONYM_KEY" })
+        #expect(try BuiltSite(root: out).files == published, "nothing published")
+        let (started, _) = LedgerTests.build(root, into: out, asOf: "2026-11-02", newLedger: true, environment: a)
+        guard case .built = started.outcome else { Issue.record("new ledger, same key: \(started.outcome)"); return }
+        let state = try #require(BuildState.read(Publisher(destination: out).statePath), "a state is kept for the key")
+        #expect(state.pseudonymCheck == HistoryStage.pseudonymCheck(environment: a))
+        let (after, _) = LedgerTests.build(root, into: out, asOf: "2026-11-03", environment: b)
+        guard case .contentErrors = after.outcome else { Issue.record("after the new chain, another key: \(after.outcome)"); return }
+        let (same, _) = LedgerTests.build(root, into: out, asOf: "2026-11-03", environment: a)
+        #expect(same.run != nil, "that state matches no build: the next build runs in full")
+        guard case .built = same.outcome else { Issue.record("same key: \(same.outcome)"); return }
+        let (deliberate, _) = LedgerTests.build(root, into: out, asOf: "2026-11-04", newLedger: true, newPseudonymKey: true, environment: b)
+        guard case .built = deliberate.outcome else { Issue.record("deliberate: \(deliberate.outcome)"); return }
+    }
+
     @Test func aPublishedFileAlteredOrRemovedIsNoticedAndRestored() throws {
         let root = try BuildStateTests.content().write()
         let out = root + "-out"
@@ -265,9 +293,11 @@ import Testing
         try lying.json.write(toFile: statePath, atomically: true, encoding: .utf8)
         let (trusted, _) = BuildStateTests.build(root, out)
         #expect(trusted.run != nil, "the recorded digest was used, not the file's")
-        // Its key held a digest the ingest did not see: no state is left, the
-        // next build runs in full and records the true one; then nothing is read.
-        #expect(BuildState.read(statePath) == nil)
+        // Its key held a digest the ingest did not see: no key is left (only
+        // the pseudonym key's check, in a state no build matches), the next
+        // build runs in full and records the true one; then nothing is read.
+        let left = try #require(BuildState.read(statePath))
+        #expect(left.key == "-" && left.header == "-" && left.partial == "-" && left.trusted.isEmpty && left.pseudonymCheck != nil)
         BuildStateTests.build(root, out)
         #expect(try #require(BuildState.read(statePath)).trusted.first { $0.path == "feedback/a.csv" }?.digest == SHA256.hex(fileAt: export))
         let (fast, _) = BuildStateTests.build(root, out)

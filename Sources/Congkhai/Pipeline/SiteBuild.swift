@@ -130,13 +130,7 @@ public enum SiteBuild {
             listed = listing
             header = listing?.header
             let state = BuildState.read(publisher.statePath)
-            // Another pseudonym key than the last build's changes every
-            // published pseudonym: one ledger entry per row with a
-            // respondent, for ever (millions nationally), so only on purpose.
-            if let before = state?.pseudonymCheck, !options.newPseudonymKey,
-               let now = HistoryStage.pseudonymCheck(environment: options.environment), before != now {
-                log.error("CONGKHAI_PSEUDONYM_KEY", 0, 0,
-                          "the pseudonym key is not the one the published site was built with (CONGKHAI_PSEUDONYM_KEY or CONGKHAI_PSEUDONYM_KEY_FILE changed, set or unset): every published respondent pseudonym would change and the ledger would record each of those rows as changed. Restore the key; if the change is deliberate (a leaked key), build once with --new-pseudonym-key. Nothing was published")
+            if pseudonymKeyChanged(since: state, options: options, log: log) {
                 return Report(outcome: .contentErrors, run: nil, seconds: seconds())
             }
             let compare = state != nil && (state?.header == nil || state?.header == header)
@@ -160,6 +154,12 @@ public enum SiteBuild {
                 // completed with the digests the ingest takes of the exports.
                 partialKey = partial
             }
+        }
+        // A new ledger chain compares with the published rows all the same:
+        // the key is checked there too (the key block above was skipped).
+        if options.newLedger, !options.preview,
+           pseudonymKeyChanged(since: BuildState.read(publisher.statePath), options: options, log: log) {
+            return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         // The previous site first: a broken ledger stops the build before any work.
         guard var history = HistoryStage.open(output: options.output,
@@ -295,6 +295,18 @@ public enum SiteBuild {
                       seconds: seconds())
     }
 
+    /// Another pseudonym key than the last build's changes every published
+    /// pseudonym: one ledger entry per row with a respondent, for ever
+    /// (millions nationally), so only on purpose (decision 97). True, with
+    /// the error in `log`, when the build must stop.
+    static func pseudonymKeyChanged(since state: BuildState?, options: Options, log: DiagnosticLog) -> Bool {
+        guard let before = state?.pseudonymCheck, !options.newPseudonymKey,
+              let now = HistoryStage.pseudonymCheck(environment: options.environment), before != now else { return false }
+        log.error("CONGKHAI_PSEUDONYM_KEY", 0, 0,
+                  "the pseudonym key is not the one the published site was built with (CONGKHAI_PSEUDONYM_KEY or CONGKHAI_PSEUDONYM_KEY_FILE changed, set or unset): every published respondent pseudonym would change and the ledger would record each of those rows as changed. Restore the key; if the change is deliberate (a leaked key), build once with --new-pseudonym-key. Nothing was published")
+        return true
+    }
+
     /// Leaves the state the next build compares itself with — only when every
     /// input the build read had the bytes the key hashed (no file changed
     /// while it ran); otherwise the next build runs in full.
@@ -302,7 +314,17 @@ public enum SiteBuild {
                          manifest: [UInt8], findings: [Diagnostic], publisher: Publisher, pseudonymCheck: String?) {
         BuildState.remove(publisher.statePath)
         guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
-              let site = SiteFingerprint.of(publisher.destination) else { return }
+              let site = SiteFingerprint.of(publisher.destination) else {
+            // No key to keep (`--new-ledger`, a file changed while the build
+            // ran): the key the site's pseudonyms were made with is kept all
+            // the same, in a state no build's key or header can match.
+            if let pseudonymCheck {
+                BuildState(key: "-", manifest: "-", site: "-", asOf: run.scoreboard.asOf, diagnostics: [], quarantined: [],
+                           quarantinedCount: 0, partial: "-", header: "-", pseudonymCheck: pseudonymCheck)
+                    .write(to: publisher.statePath, with: publisher)
+            }
+            return
+        }
         BuildState(key: key.key, manifest: SHA256.hex(manifest), site: site, asOf: run.scoreboard.asOf, diagnostics: findings,
                    quarantined: run.quarantined, quarantinedCount: run.quarantinedCount, partial: partial, header: header,
                    trusted: listed.map { trustedFiles($0, digests: key.digests) } ?? [], pseudonymCheck: pseudonymCheck)
