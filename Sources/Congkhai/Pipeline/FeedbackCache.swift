@@ -42,8 +42,8 @@ struct FeedbackCache {
         var digest: String
     }
 
-    /// What a build offers the scoring run so it can look for a cache (and
-    /// key the one it leaves): nil pieces mean no cache either way.
+    /// What a build offers the scoring run so it can look for a cache and
+    /// key the one it leaves (none is offered to a preview or `--new-ledger`).
     struct Lookup: Sendable {
         /// The cache file.
         var path: String
@@ -108,9 +108,10 @@ struct FeedbackCache {
             guard !failed else { return }
             bytes.withUnsafeBytes { raw in
                 digest.update(raw)
+                guard let base = raw.baseAddress else { return }
                 var done = 0
                 while done < raw.count {
-                    let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                    let n = Foundation.write(fd, base + done, raw.count - done)
                     if n < 0 && errno == EINTR { continue }
                     if n <= 0 { failed = true; return }
                     done += n
