@@ -6,6 +6,11 @@
 /// cannot do it (the caller then falls back to two renames).
 int congkhai_exchange_paths(const char *a, const char *b);
 
+/// Writes out the file system that holds the open file `fd` (Linux
+/// syncfs). Returns 0 on success, -1 with errno set (the caller then falls
+/// back to sync()).
+int congkhai_syncfs(int fd);
+
 /// Gives the allocator's freed-but-kept pages back to the system now, not
 /// seconds later: after a large structure is released (the feedback row-id
 /// set, ~0.5 GB nationally), what is built next would otherwise be counted

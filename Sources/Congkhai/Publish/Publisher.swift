@@ -173,12 +173,24 @@ public struct Publisher {
         }
     }
 
+    /// Writes out the filesystem that holds `path` (the staging folder, and
+    /// so the published one: a rename never crosses filesystems) — not every
+    /// filesystem of the machine, as `sync()` does, which on a server with a
+    /// busy database on another disk could hold the build for as long as
+    /// that disk takes. `sync()` where the folder cannot be opened.
+    static func flush(filesystemOf path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { sync(); return }
+        defer { close(fd) }
+        if congkhai_syncfs(fd) != 0 { sync() }
+    }
+
     func swapIn(_ staging: String) throws {
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDir)
         if exists && !isDir.boolValue { throw Failure.io("\(destination) exists and is not a folder") }
         // Everything is on disk before the swap: a crash after it must not leave empty files.
-        sync()
+        Publisher.flush(filesystemOf: staging)
         FaultHook.reach("before-swap")
         defer { FaultHook.reach("after-swap") }
         if !exists {
