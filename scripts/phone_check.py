@@ -18,7 +18,7 @@ import os
 import re
 import sys
 
-from site_browser import chromium, serve
+from site_browser import chromium, serve, report
 
 
 ENUM = re.compile(r"\b(in_progress|special_zone|party_secretary|vice_chairman|department_head|deputy_head|citizen|business|"
@@ -96,10 +96,7 @@ def main():
     finally:
         driver.quit()
         server.shutdown()
-    for f in failures:
-        print("FAIL", f)
-    print(f"phone check: {len(failures)} failure(s)")
-    sys.exit(1 if failures else 0)
+    report(failures, f"phone check: {len(failures)} failure(s)")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import unicodedata
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from site_browser import chromium, serve
+from site_browser import chromium, serve, report
 
 
 def fold(s):
@@ -176,11 +176,8 @@ def main():
         server.shutdown()
     if partials < min_partial:
         failures.append(f"only {partials} queries had more results than fetched (wanted {min_partial})")
-    for f in failures:
-        print("FAIL", f)
-    print(f"search check: {checked} queries ({partials} with more results than fetched), {len(entries)} entries, "
-          f"{len(failures)} failure(s)")
-    sys.exit(1 if failures else 0)
+    report(failures, f"search check: {checked} queries ({partials} with more results than fetched), {len(entries)} entries, "
+                     f"{len(failures)} failure(s)")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ search page's requests behave as on a real host.
 """
 import functools
 import http.server
+import sys
 import threading
 
 from selenium import webdriver
@@ -35,3 +36,12 @@ def chromium(extra=(), phone_width=None):
         opts.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": phone_width, "height": 800, "pixelRatio": 2}})
     opts.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+
+
+def report(failures, summary):
+    """Prints each failure and the summary line (`summary` ends in
+    "N failure(s)"), then exits 1 when anything failed."""
+    for f in failures:
+        print("FAIL", f)
+    print(summary)
+    sys.exit(1 if failures else 0)

@@ -14,7 +14,7 @@ import sys
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from site_browser import chromium, serve
+from site_browser import chromium, serve, report
 
 STATE = """
 const table = document.querySelector('table.sortable');
@@ -105,10 +105,7 @@ def main():
     finally:
         driver.quit()
         server.shutdown()
-    for f in failures:
-        print("FAIL", f)
-    print(f"sort check: {len(failures)} failure(s)")
-    sys.exit(1 if failures else 0)
+    report(failures, f"sort check: {len(failures)} failure(s)")
 
 
 if __name__ == "__main__":
