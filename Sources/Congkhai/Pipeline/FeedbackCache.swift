@@ -108,14 +108,7 @@ struct FeedbackCache {
             guard !failed else { return }
             bytes.withUnsafeBytes { raw in
                 digest.update(raw)
-                guard let base = raw.baseAddress else { return }
-                var done = 0
-                while done < raw.count {
-                    let n = Foundation.write(fd, base + done, raw.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 { failed = true; return }
-                    done += n
-                }
+                do { try Publisher.writeAll(fd, raw, path: tmp) } catch { failed = true }
             }
         }
         var w = ByteWriter(sink: { put($0) })

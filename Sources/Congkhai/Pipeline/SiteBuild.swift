@@ -274,6 +274,7 @@ public enum SiteBuild {
                 }
                 remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher,
                          pseudonymCheck: pseudonymCheck)
+                progress("cache")
                 leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
                 return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
             }
@@ -289,6 +290,7 @@ public enum SiteBuild {
         let files = staging.hashes.count
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck)
+        progress("cache")
         leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
 
         return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
