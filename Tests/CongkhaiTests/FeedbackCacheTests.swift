@@ -195,6 +195,28 @@ import Testing
         #expect(added.run?.feedbackRows == (first.run?.feedbackRows ?? 0) + 1)
     }
 
+    /// A replayed stage re-publishes the published exports as read: one whose
+    /// bytes are not the recorded ones when it is read (changed after the
+    /// cache's check) stops the build instead of being published.
+    @Test func aReplayedExportIsCheckedAgainAsItIsRead() throws {
+        let root = try LedgerTests.content().write()
+        let out = root + "-out"
+        defer { for path in [root, out] { try? FileManager.default.removeItem(atPath: path) } }
+        let (first, _) = FeedbackCacheTests.build(root, out)
+        var run = try #require(first.run)
+        let history = try #require(HistoryStage.open(output: out, options: .init(), log: DiagnosticLog()))
+        let path = try #require(try FileManager.default.contentsOfDirectory(atPath: out + "/data/feedback").first { $0.hasSuffix(".csv.gz") })
+        let published = try #require(FileManager.default.contents(atPath: out + "/data/feedback/" + path))
+        func emitted(_ digest: String) throws -> [String: [UInt8]] {
+            run.replayedExports = [FeedbackCache.Export(path: "data/feedback/" + path, digest: digest)]
+            var files: [String: [UInt8]] = [:]
+            try history.dataFiles(run: run, history: history.scoreHistory(run: run)) { files[$0.path] = $0.bytes }
+            return files
+        }
+        #expect(try emitted(SHA256.hex(Array(published)))["data/feedback/" + path] == Array(published))
+        #expect(throws: HistoryStage.ReplayError.self) { _ = try emitted(String(repeating: "0", count: 64)) }
+    }
+
     @Test func bytesComeBackAsWritten() throws {
         var w = ByteWriter()
         let ints = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int.max, Int.min, 1 << 40]
