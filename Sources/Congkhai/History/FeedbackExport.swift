@@ -28,6 +28,8 @@ final class FeedbackExport: @unchecked Sendable {
 
     private let province: Province
     private let key: [UInt8]
+    /// `key`'s HMAC states, prepared once (`Crypto.HMACSHA256`).
+    private let mac: Crypto.HMACSHA256?
     private let spillDir: String
     private var buffers: [[UInt8]]
     private var buffered = 0
@@ -91,6 +93,7 @@ final class FeedbackExport: @unchecked Sendable {
         budget = bufferBudget
         self.province = province
         key = pseudonymKey
+        mac = Crypto.HMACSHA256(key: pseudonymKey)
         localityIDs = ByteStrings(province.localities.map(\.id))
         officialIDs = ByteStrings(province.officials.map(\.id))
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
@@ -109,8 +112,9 @@ final class FeedbackExport: @unchecked Sendable {
     /// (by its number), not per row.
     func pseudonymBits(_ respondent: String, number: Int = -1) -> UInt64 {
         if number >= 0, number < pseudonyms.count, pseudonyms[number] != 0 { return pseudonyms[number] }
-        let mac = Crypto.hmacSHA256(key: key, message: Array(respondent.utf8))
-        let p = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let message = Array(respondent.utf8)
+        let digest = mac?.mac(message) ?? Crypto.hmacSHA256(key: key, message: message)
+        let p = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         if number >= 0 {
             if number >= pseudonyms.count { pseudonyms.append(contentsOf: repeatElement(0, count: number + 1 - pseudonyms.count)) }
             pseudonyms[number] = p

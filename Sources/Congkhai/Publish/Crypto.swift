@@ -17,6 +17,61 @@ enum Crypto {
         return Array(out.prefix(Int(length)))
     }
 
+    /// HMAC-SHA-256 under one key, for many short messages: the key's inner
+    /// and outer SHA-256 states are computed once and copied per message.
+    /// OpenSSL 3's one-shot `HMAC()` fetches the digest and sets the key up
+    /// again on every call: 1.76 µs for a 14-byte respondent against 0.34 µs
+    /// this way (this machine, 1 M messages) — one per distinct respondent,
+    /// ~9 million on a national export whose every rating has its own.
+    /// Not thread-safe: one per consumer (the export's own thread).
+    final class HMACSHA256: @unchecked Sendable {
+        private let inner: OpaquePointer
+        private let outer: OpaquePointer
+        private let scratch: OpaquePointer
+        private let key: [UInt8]
+
+        init?(key: [UInt8]) {
+            self.key = key
+            guard let i = EVP_MD_CTX_new(), let o = EVP_MD_CTX_new(), let s = EVP_MD_CTX_new() else { return nil }
+            (inner, outer, scratch) = (i, o, s)
+            // RFC 2104: a key longer than the block is hashed first; then padded to 64 bytes.
+            var k = key.count > 64 ? SHA256.bytes(key) : key
+            k += [UInt8](repeating: 0, count: 64 - k.count)
+            let ipad = k.map { $0 ^ 0x36 }, opad = k.map { $0 ^ 0x5C }
+            guard EVP_DigestInit_ex(i, EVP_sha256(), nil) == 1, EVP_DigestInit_ex(o, EVP_sha256(), nil) == 1,
+                  EVP_DigestUpdate(i, ipad, 64) == 1, EVP_DigestUpdate(o, opad, 64) == 1 else { return nil }
+        }
+
+        deinit {
+            EVP_MD_CTX_free(inner)
+            EVP_MD_CTX_free(outer)
+            EVP_MD_CTX_free(scratch)
+        }
+
+        /// The 32-byte MAC of `message`, written to `out`; false if libcrypto failed.
+        func mac(_ message: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) -> Bool {
+            var inside = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            var length: UInt32 = 0
+            return withUnsafeMutableBytes(of: &inside) { h in
+                guard let hp = h.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                      EVP_MD_CTX_copy_ex(scratch, inner) == 1,
+                      EVP_DigestUpdate(scratch, message.baseAddress, message.count) == 1,
+                      EVP_DigestFinal_ex(scratch, hp, &length) == 1, length == 32,
+                      EVP_MD_CTX_copy_ex(scratch, outer) == 1,
+                      EVP_DigestUpdate(scratch, hp, 32) == 1,
+                      EVP_DigestFinal_ex(scratch, out, &length) == 1 else { return false }
+                return length == 32
+            }
+        }
+
+        /// The MAC of `message`; the one-shot call if the prepared states fail.
+        func mac(_ message: [UInt8]) -> [UInt8] {
+            var out = [UInt8](repeating: 0, count: 32)
+            let ok = message.withUnsafeBytes { m in out.withUnsafeMutableBufferPointer { o in o.baseAddress.map { mac(m, into: $0) } ?? false } }
+            return ok ? out : Crypto.hmacSHA256(key: key, message: message)
+        }
+    }
+
     /// An Ed25519 private key: a PEM file (`openssl genpkey -algorithm ed25519`)
     /// or base64 of the raw 32-byte seed.
     final class SigningKey: @unchecked Sendable {
