@@ -76,18 +76,15 @@ final class FeedbackLanes: @unchecked Sendable {
         lane.queue.async {
             block.rows.reserveCapacity(block.records.count)
             for i in 0..<block.records.count {
-                let checked = block.records.withRecord(i) { r in
-                    checker.check(r, columns: block.columns, file: block.file, categories: &lane.categories)
-                }
-                switch checked {
-                case let .row(row):
-                    block.outcomes.append(Int32(block.rows.count))
-                    var id = row.id
-                    block.idHashes.append(id.withUTF8 { ByteTable.hash($0) })
-                    block.rows.append(row)
-                case let .quarantined(q):
+                let kept = block.rows.count
+                if let q = block.records.withRecord(i, { r in
+                    checker.check(r, columns: block.columns, file: block.file, categories: &lane.categories, into: &block.rows)
+                }) {
                     block.outcomes.append(-1 - Int32(block.rejects.count))
                     block.rejects.append(q)
+                } else {
+                    block.outcomes.append(Int32(kept))
+                    block.idHashes.append(block.rows[kept].id.withUTF8 { ByteTable.hash($0) })
                 }
             }
             block.done.signal()

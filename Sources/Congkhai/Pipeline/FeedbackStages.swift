@@ -48,15 +48,17 @@ final class FeedbackStages: @unchecked Sendable {
     func add(batch rows: [FeedbackRow]) {
         guard !rows.isEmpty else { return }
         tallySlots.wait()
+        // By index, not `for row in rows`: the iterator hands out a copy of
+        // each row (five strings retained and released per row, per consumer).
         tallyQueue.async {
-            for row in rows { self.accumulator.add(row) }
+            for i in rows.indices { self.accumulator.add(rows[i]) }
             self.tallySlots.signal()
         }
         guard export != nil else { return }
         exportSlots.wait()
         exportQueue.async {
             if let export = self.export {
-                for row in rows where row.date >= self.start && row.date <= self.asOf { export.add(row) }
+                for i in rows.indices where rows[i].date >= self.start && rows[i].date <= self.asOf { export.add(rows[i]) }
             }
             self.exportSlots.signal()
         }

@@ -6,11 +6,6 @@ import Foundation
 /// (`FeedbackLanes`); what depends on earlier rows — duplicate ids,
 /// respondent numbers — is `FeedbackValidator.claim`, run in file order.
 struct FeedbackRowChecker: Sendable {
-    enum Checked {
-        /// Valid so far; `respondentNumber` is still unset and its id unclaimed.
-        case row(FeedbackRow)
-        case quarantined(QuarantinedRow)
-    }
 
     private let localityIDs: [String]
     private let localityIndex: ByteTable
@@ -59,10 +54,15 @@ struct FeedbackRowChecker: Sendable {
         return b.count == 3 && b[0] | 0x20 == UInt8(ascii: "y") && b[1] | 0x20 == UInt8(ascii: "e") && b[2] | 0x20 == UInt8(ascii: "s")
     }
 
+    /// Checks one record: a valid row is appended to `rows` (valid so far:
+    /// its `respondentNumber` is still unset and its id unclaimed) and nil
+    /// returned, else the reason it is quarantined. Appended where it will
+    /// stay, not returned: a returned row was copied into the block and the
+    /// returned value destroyed, five strings retained and released per row.
     func check(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns, file: String,
-               categories: inout CategoryMemo) -> Checked {
-        func q(_ reason: String, id: String = "") -> Checked {
-            .quarantined(QuarantinedRow(file: file, line: r.line, id: id, reason: reason))
+               categories: inout CategoryMemo, into rows: inout [FeedbackRow]) -> QuarantinedRow? {
+        func q(_ reason: String, id: String = "") -> QuarantinedRow {
+            QuarantinedRow(file: file, line: r.line, id: id, reason: reason)
         }
         if r.unterminated { return q("unterminated quoted field") }
         if r.oversized { return q("a field is longer than 1 MiB") }
@@ -158,10 +158,11 @@ struct FeedbackRowChecker: Sendable {
         }
         let publish = FeedbackRowChecker.isYes(r, c.publish)
         let respondent = kind == .rating && col.respondent >= 0 ? r.string(col.respondent, trim: true) : ""
-        return .row(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
+        rows.append(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
                                 respondent: respondent, rating: rating, category: categories.masked(r, c.category),
                                 status: status, due: due, resolvedOn: resolvedOn, comment: publish ? PrivacyMask.mask(field(c.comment)) : "",
                                 publish: publish, file: file, line: r.line))
+        return nil
     }
 }
