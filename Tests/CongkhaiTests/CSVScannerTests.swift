@@ -138,6 +138,19 @@ import Testing
         #expect(line == 3)
     }
 
+    @Test func byteChoicesMatchWholeValuesOnly() {
+        let kinds = ByteChoices(FeedbackKind.allCases.map(\.rawValue))
+        func look(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { kinds.lookup($0) } }
+        for (i, k) in FeedbackKind.allCases.enumerated() { #expect(look(k.rawValue) == i) }
+        // Prefixes, longer values, other cases and the empty field are not kinds.
+        for s in ["", "r", "ratin", "ratings", "Rating", "RATING", "complaint ", "suggestio", "in_progress"] { #expect(look(s) == nil, "\(s)") }
+        let statuses = ByteChoices(ComplaintStatus.allCases.map(\.rawValue))
+        #expect(Array("in_progress".utf8).withUnsafeBufferPointer { statuses.lookup($0) } == 1)
+        // An empty choice matches the empty key only.
+        let withEmpty = ByteChoices(["a", ""])
+        #expect(Array("".utf8).withUnsafeBufferPointer { withEmpty.lookup($0) } == 1)
+    }
+
     @Test func byteTablesAndInterner() {
         let table = ByteTable([("xa-an-binh", 0), ("xa-tan-phu", 1)])
         func look(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { table.lookup($0) } }

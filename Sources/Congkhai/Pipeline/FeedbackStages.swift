@@ -48,17 +48,20 @@ final class FeedbackStages: @unchecked Sendable {
     func add(batch rows: [FeedbackRow]) {
         guard !rows.isEmpty else { return }
         tallySlots.wait()
-        // By index, not `for row in rows`: the iterator hands out a copy of
-        // each row (five strings retained and released per row, per consumer).
+        // Borrowed through a buffer, not `for row in rows` (nor `rows[i]`):
+        // those hand out a copy of each row, five strings retained and
+        // released per row, per consumer.
         tallyQueue.async {
-            for i in rows.indices { self.accumulator.add(rows[i]) }
+            rows.withUnsafeBufferPointer { self.accumulator.add(rows: $0) }
             self.tallySlots.signal()
         }
         guard export != nil else { return }
         exportSlots.wait()
         exportQueue.async {
             if let export = self.export {
-                for i in rows.indices where rows[i].date >= self.start && rows[i].date <= self.asOf { export.add(rows[i]) }
+                rows.withUnsafeBufferPointer { rows in
+                    for i in rows.indices where rows[i].date >= self.start && rows[i].date <= self.asOf { export.add(rows[i]) }
+                }
             }
             self.exportSlots.signal()
         }

@@ -13,10 +13,10 @@ struct FeedbackRowChecker: Sendable {
     private let officialIndex: ByteTable
     /// (official index, commitment id) → commitment index.
     private let commitmentIndex: ByteTable
-    private let channels = ByteTable(FeedbackChannel.allCases.enumerated().map { ($1.rawValue, $0) })
-    private let kinds = ByteTable(FeedbackKind.allCases.enumerated().map { ($1.rawValue, $0) })
-    private let respondentKinds = ByteTable(RespondentKind.allCases.enumerated().map { ($1.rawValue, $0) })
-    private let statuses = ByteTable(ComplaintStatus.allCases.enumerated().map { ($1.rawValue, $0) })
+    private let channels = ByteChoices(FeedbackChannel.allCases.map(\.rawValue))
+    private let kinds = ByteChoices(FeedbackKind.allCases.map(\.rawValue))
+    private let respondentKinds = ByteChoices(RespondentKind.allCases.map(\.rawValue))
+    private let statuses = ByteChoices(ComplaintStatus.allCases.map(\.rawValue))
 
     init(province: Province) {
         localityIDs = province.localities.map(\.id)
