@@ -96,9 +96,12 @@ public enum PrivacyMask {
                 && (isDigit(u[i + 1]) || u[i + 1] == plus))
             // A continuation byte is never a digit, so the byte before is the character before.
             guard startsRun, i == 0 || !isDigit(u[i - 1]) else {
-                let w = width(u, i)
-                out.append(contentsOf: u[i..<(i + w)])
-                i += w
+                // Copied up to the next character that could start a run, in
+                // one piece: a copy per character was most of the mask's time.
+                var k = i + width(u, i)
+                while k < u.count, !isDigit(u[k]), u[k] != plus, u[k] != open { k += width(u, k) }
+                out.append(contentsOf: u[i..<k])
+                i = k
                 continue
             }
             var j = i
