@@ -73,4 +73,21 @@ import Testing
         #expect(s.medianResolveDays == Rational(45, 2))
         #expect(s.categories.pairs.map(\.key) == [0, 2, 7] && s.categories[2] == 2)
     }
+
+    /// The tally prefetches a summary's month and category histograms by
+    /// reading their buffer references as plain words: both fields must be
+    /// found, and each word must change with its own map's storage alone.
+    @Test func theTallysPrefetchFindsBothHistograms() {
+        let offsets = FeedbackAccumulator.histogramOffsets
+        #expect(offsets.count == 2)
+        func words(_ s: FeedbackTally.Summary) -> [UInt] {
+            withUnsafeBytes(of: s) { raw in offsets.map { raw.load(fromByteOffset: $0, as: UInt.self) } }
+        }
+        var summary = FeedbackTally.Summary()
+        summary.byMonth.add(24_311)
+        let before = words(summary)
+        summary.categories.add(3)
+        let after = words(summary)
+        #expect(before[0] == after[0] && before[1] != after[1] && after[0] != after[1] && after.allSatisfy { $0 != 0 })
+    }
 }

@@ -32,7 +32,13 @@ enum Crypto {
 
         init?(key: [UInt8]) {
             self.key = key
-            guard let i = EVP_MD_CTX_new(), let o = EVP_MD_CTX_new(), let s = EVP_MD_CTX_new() else { return nil }
+            let contexts = (EVP_MD_CTX_new(), EVP_MD_CTX_new(), EVP_MD_CTX_new())
+            guard let i = contexts.0, let o = contexts.1, let s = contexts.2 else {
+                EVP_MD_CTX_free(contexts.0)
+                EVP_MD_CTX_free(contexts.1)
+                EVP_MD_CTX_free(contexts.2)
+                return nil
+            }
             (inner, outer, scratch) = (i, o, s)
             // RFC 2104: a key longer than the block is hashed first; then padded to 64 bytes.
             var k = key.count > 64 ? SHA256.bytes(key) : key
@@ -48,26 +54,14 @@ enum Crypto {
             EVP_MD_CTX_free(scratch)
         }
 
-        /// The 32-byte MAC of `message`, written to `out`; false if libcrypto failed.
-        func mac(_ message: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) -> Bool {
-            var inside = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-            var length: UInt32 = 0
-            return withUnsafeMutableBytes(of: &inside) { h in
-                guard let hp = h.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                      EVP_MD_CTX_copy_ex(scratch, inner) == 1,
-                      EVP_DigestUpdate(scratch, message.baseAddress, message.count) == 1,
-                      EVP_DigestFinal_ex(scratch, hp, &length) == 1, length == 32,
-                      EVP_MD_CTX_copy_ex(scratch, outer) == 1,
-                      EVP_DigestUpdate(scratch, hp, 32) == 1,
-                      EVP_DigestFinal_ex(scratch, out, &length) == 1 else { return false }
-                return length == 32
-            }
-        }
-
-        /// The MAC of `message`; the one-shot call if the prepared states fail.
+        /// The 32-byte MAC of `message`; the one-shot call if libcrypto fails here.
         func mac(_ message: [UInt8]) -> [UInt8] {
-            var out = [UInt8](repeating: 0, count: 32)
-            let ok = message.withUnsafeBytes { m in out.withUnsafeMutableBufferPointer { o in o.baseAddress.map { mac(m, into: $0) } ?? false } }
+            var inside = [UInt8](repeating: 0, count: 32), out = inside
+            var length: UInt32 = 0
+            let ok = EVP_MD_CTX_copy_ex(scratch, inner) == 1 && EVP_DigestUpdate(scratch, message, message.count) == 1
+                && EVP_DigestFinal_ex(scratch, &inside, &length) == 1 && length == 32
+                && EVP_MD_CTX_copy_ex(scratch, outer) == 1 && EVP_DigestUpdate(scratch, inside, 32) == 1
+                && EVP_DigestFinal_ex(scratch, &out, &length) == 1 && length == 32
             return ok ? out : Crypto.hmacSHA256(key: key, message: message)
         }
     }

@@ -65,11 +65,13 @@ public final class FeedbackAccumulator {
             }
         }
 
+        /// The row's summary in memory; nil for an index outside the table
+        /// (never for a checked row: the words read there must be the table's).
         private func summaryAddress(of row: FeedbackRow) -> UnsafeRawPointer? {
-            if let o = row.official {
-                return tally.officialSummaries.withUnsafeBufferPointer { b in b.baseAddress.map { UnsafeRawPointer($0 + o) } }
+            func address(_ table: [FeedbackTally.Summary], _ i: Int) -> UnsafeRawPointer? {
+                table.withUnsafeBufferPointer { b in b.indices.contains(i) ? b.baseAddress.map { UnsafeRawPointer($0 + i) } : nil }
             }
-            return tally.localitySummaries.withUnsafeBufferPointer { b in b.baseAddress.map { UnsafeRawPointer($0 + row.locality) } }
+            return row.official.map { address(tally.officialSummaries, $0) } ?? address(tally.localitySummaries, row.locality)
         }
 
         private func prefetchSummary(of row: FeedbackRow) {
@@ -84,15 +86,10 @@ public final class FeedbackAccumulator {
         /// per array would only make it useless.
         private func prefetchHistograms(of row: FeedbackRow) {
             guard let p = summaryAddress(of: row) else { return }
-            for offset in Fold.histogramOffsets {
+            for offset in FeedbackAccumulator.histogramOffsets {
                 let word = p.load(fromByteOffset: offset, as: UInt.self)
                 if let buffer = UnsafeRawPointer(bitPattern: word) { congkhai_prefetch(buffer + 16) }
             }
-        }
-
-        /// Where the month and category histograms sit in a summary.
-        static let histogramOffsets: [Int] = [\FeedbackTally.Summary.byMonth, \FeedbackTally.Summary.categories].compactMap {
-            MemoryLayout<FeedbackTally.Summary>.offset(of: $0)
         }
 
         mutating func add(_ row: FeedbackRow) {
@@ -165,6 +162,12 @@ public final class FeedbackAccumulator {
                 return
             }
         }
+    }
+
+    /// Where the month and category histograms sit in a summary (`Fold`'s
+    /// prefetch); empty if they ever stop being stored fields.
+    static let histogramOffsets: [Int] = [\FeedbackTally.Summary.byMonth, \FeedbackTally.Summary.categories].compactMap {
+        MemoryLayout<FeedbackTally.Summary>.offset(of: $0)
     }
 
     /// Each official's locality, by index (-1: none known, so no row names it).
