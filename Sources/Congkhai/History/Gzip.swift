@@ -6,11 +6,13 @@ import CZlib
 /// mirrors can compare hashes). Written with libdeflate, which compresses a
 /// whole buffer at once: at level 6 it took 1.72 s where zlib took 3.97 s
 /// for the 245 MB of a 4,802-official tree's exports, and its files were
-/// 3 % smaller (decision 89). Read back whole with libdeflate when the
+/// 3 % smaller (decision 89). Level 5: on 324 MB of national exports
+/// 1.38× level 6's speed for files 4 % larger; level 4 is as slow as 5 and
+/// larger still (decision 89, twentieth session). Read back whole with libdeflate when the
 /// member's own size field is believable, else with zlib's streaming
 /// inflate, which stops at a size limit.
 enum Gzip {
-    static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+    static func compress(_ input: [UInt8], level: Int32 = 5) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(level) else { return [] }
         defer { libdeflate_free_compressor(compressor) }
         var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
