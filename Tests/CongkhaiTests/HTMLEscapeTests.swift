@@ -22,6 +22,49 @@ import Testing
         return out
     }
 
+    /// The template engine's escaper skips eight bytes at a time while none
+    /// needs escaping: the same bytes as a byte-by-byte loop wherever the
+    /// five characters fall against the eight-byte words, in text of every length.
+    @Test func theTemplateEscaperMatchesAByteLoop() {
+        func reference(_ u: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            for b in u {
+                switch b {
+                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+                case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+                default: out.append(b)
+                }
+            }
+            return out
+        }
+        // The five, their neighbours (one off either way), bytes with the high bit set, and plain text.
+        let alphabet: [UInt8] = Array("&<>\"'%=;?!#(a Z0".utf8) + [0x21, 0x23, 0x25, 0x28, 0x3B, 0x3D, 0x3F, 0x80, 0xA6, 0xBC, 0xC3, 0xE1, 0xFF, 0x00]
+        var rng = SplitMix(seed: 20)
+        for length in 0...40 {
+            for _ in 0..<60 {
+                let u = (0..<length).map { _ in
+                    Int.random(in: 0..<4, using: &rng) == 0 ? alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] : UInt8(ascii: "x")
+                }
+                var out: [UInt8] = [1, 2]
+                u.withUnsafeBufferPointer { TemplateLibrary.escape($0, into: &out) }
+                #expect(out == [1, 2] + reference(u), "\(u)")
+            }
+        }
+        // Each of the five alone at every position of a long run.
+        for c in Array("&<>\"'".utf8) {
+            for at in 0..<24 {
+                var u = [UInt8](repeating: UInt8(ascii: "a"), count: 24)
+                u[at] = c
+                var out: [UInt8] = []
+                u.withUnsafeBufferPointer { TemplateLibrary.escape($0, into: &out) }
+                #expect(out == reference(u))
+            }
+        }
+    }
+
     @Test func matchesTheScalarLoop() {
         let pieces = ["a", "Nguyễn Văn Ánh", "&", "<", ">", "\"", "'", "\n", "\t", "\r", "\u{0}", "\u{1F}", "\u{7F}",
                       "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FEFF}", "\u{FFBE}", "\u{EFBF}", "\u{F000}", "😀", "e\u{301}", " "]

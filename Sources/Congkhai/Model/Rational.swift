@@ -124,6 +124,9 @@ public struct Rational: Sendable, Hashable {
             d = -d
         }
         if n == 0 { return Rational(storage: .small(0, 1)) }
+        // Whole numbers (sums of points, counts) are already reduced: the
+        // binary GCD with 1 still loops over the numerator's bits.
+        if d == 1 { return canonical(n, d) }
         let g = gcd(n.magnitude, d.magnitude)
         if g > 1 {
             n /= Int128(g)
