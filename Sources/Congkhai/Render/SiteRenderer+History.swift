@@ -91,9 +91,14 @@ extension SiteRenderer {
         let text = changeText(d)
         let locality = li.map { p.localities[$0].id }
         let changes = (locality.map { historyIndex.byLocality[$0] ?? [] } ?? Array(history.recent.prefix(SiteRenderer.changesShown)))
+        // A closure over the index alone, made once: `officialName` (the
+        // method) passed as a closure captured a copy of the whole renderer
+        // (~100 references retained and released) for every row.
+        let index = historyIndex
+        let names = { (key: String) in index.name(key) }
         let rows = changes.map { c in
-            var row = ChangesPage.Row(date: d.date(c.asOf), text: text.entry(c, names: officialName))
-            if let l = c.subject["locality"], let o = c.subject["official"], officialName(l + "/" + o) != nil {
+            var row = ChangesPage.Row(date: d.date(c.asOf), text: text.entry(c, names: names))
+            if let l = c.subject["locality"], let o = c.subject["official"], names(l + "/" + o) != nil {
                 row.href = d.link(c.subject["commitment"].flatMap { historyIndex.cardPath(locality: l, official: o, commitment: $0) }
                                   ?? SitePaths.official(l, o))
             }
@@ -111,7 +116,9 @@ extension SiteRenderer {
     func changeFeeds(emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:])
-        let (run, baseURL, officialName) = (run, baseURL, officialName)
+        let index = historyIndex
+        let (run, baseURL) = (run, baseURL)
+        let officialName = { @Sendable (key: String) in index.name(key) }
         @Sendable func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
             let shown = changes.prefix(Feeds.maxEntries)
             var x = Feeds.header(title: title, selfURL: baseURL + selfPath, pageURL: baseURL + pagePath,

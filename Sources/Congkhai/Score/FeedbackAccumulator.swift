@@ -55,27 +55,30 @@ public final class FeedbackAccumulator {
             // of the row being counted, the summary of the row `far` ahead is
             // prefetched, and the histogram buffers of the row `near` ahead,
             // whose summary is by then in cache.
+            // The rows ahead are named by their two indexes, read through the
+            // buffer: a row passed whole is a copy of it (five strings
+            // retained and released), which cost more than the misses saved.
             let far = 8, near = 4
-            for i in 0..<min(far, rows.count) { prefetchSummary(of: rows[i]) }
-            for i in 0..<min(near, rows.count) { prefetchHistograms(of: rows[i]) }
+            for i in 0..<min(far, rows.count) { prefetchSummary(official: rows[i].official, locality: rows[i].locality) }
+            for i in 0..<min(near, rows.count) { prefetchHistograms(official: rows[i].official, locality: rows[i].locality) }
             for i in rows.indices {
-                if i + far < rows.count { prefetchSummary(of: rows[i + far]) }
-                if i + near < rows.count { prefetchHistograms(of: rows[i + near]) }
+                if i + far < rows.count { prefetchSummary(official: rows[i + far].official, locality: rows[i + far].locality) }
+                if i + near < rows.count { prefetchHistograms(official: rows[i + near].official, locality: rows[i + near].locality) }
                 add(rows[i])
             }
         }
 
         /// The row's summary in memory; nil for an index outside the table
         /// (never for a checked row: the words read there must be the table's).
-        private func summaryAddress(of row: FeedbackRow) -> UnsafeRawPointer? {
+        private func summaryAddress(official: Int?, locality: Int) -> UnsafeRawPointer? {
             func address(_ table: [FeedbackTally.Summary], _ i: Int) -> UnsafeRawPointer? {
                 table.withUnsafeBufferPointer { b in b.indices.contains(i) ? b.baseAddress.map { UnsafeRawPointer($0 + i) } : nil }
             }
-            return row.official.map { address(tally.officialSummaries, $0) } ?? address(tally.localitySummaries, row.locality)
+            return official.map { address(tally.officialSummaries, $0) } ?? address(tally.localitySummaries, locality)
         }
 
-        private func prefetchSummary(of row: FeedbackRow) {
-            guard let p = summaryAddress(of: row) else { return }
+        private func prefetchSummary(official: Int?, locality: Int) {
+            guard let p = summaryAddress(official: official, locality: locality) else { return }
             var offset = 0
             while offset < MemoryLayout<FeedbackTally.Summary>.stride { congkhai_prefetch(p + offset); offset += 64 }
         }
@@ -84,15 +87,15 @@ public final class FeedbackAccumulator {
         /// read as plain words (no retain, which would itself wait for the
         /// miss). A prefetch never faults, so a layout other than one pointer
         /// per array would only make it useless.
-        private func prefetchHistograms(of row: FeedbackRow) {
-            guard let p = summaryAddress(of: row) else { return }
+        private func prefetchHistograms(official: Int?, locality: Int) {
+            guard let p = summaryAddress(official: official, locality: locality) else { return }
             for offset in FeedbackAccumulator.histogramOffsets {
                 let word = p.load(fromByteOffset: offset, as: UInt.self)
                 if let buffer = UnsafeRawPointer(bitPattern: word) { congkhai_prefetch(buffer + 16) }
             }
         }
 
-        mutating func add(_ row: FeedbackRow) {
+        mutating func add(_ row: borrowing FeedbackRow) {
             tally.validRows += 1
             // The [S, D] window comes before everything else, deduplication included.
             guard row.date >= period.start, row.date <= asOf else { return }
