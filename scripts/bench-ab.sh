@@ -59,10 +59,12 @@ for label, idx in (("wall s", 0), ("cpu s", 1), ("peak RSS KiB", 2)):
 names = list(res["A"][0][3].keys())
 for s in names:
     a = med([r[3].get(s, 0) for r in res["A"]]); b = med([r[3].get(s, 0) for r in res["B"]])
-    print(f"{'cpu s in ' + s:24} {a:12.2f} {b:12.2f} {(b / a if a else float('nan')):7.3f}")
+    print(f"{'cpu s in ' + s:24} {a:12.2f} {b:12.2f} {(b / a if a else float('nan')):7.3f}   "
+          + "A " + " ".join(f"{r[3].get(s, 0):.2f}" for r in res["A"]) + "  B " + " ".join(f"{r[3].get(s, 0):.2f}" for r in res["B"]))
 for k in "AB":
     print(k, "wall per run:", " ".join(f"{r[0]:.2f}" for r in res[k]), " cpu:", " ".join(f"{r[1]:.2f}" for r in res[k]))
 same = open(f"{logs}/A.manifest", "rb").read() == open(f"{logs}/B.manifest", "rb").read()
 print("published bytes:", "identical (data/manifest.json)" if same else "DIFFERENT (data/manifest.json differs)")
 EOF
 rm -rf "$LOGS" "$OUT-A" "$OUT-B" "$OUT-A.build-report.json" "$OUT-B.build-report.json"
+rm -f "$(dirname "$OUT")/.$(basename "$OUT")"-[AB].congkhai.*

@@ -1,3 +1,4 @@
+import Foundation
 import CSupport
 
 /// Folds validated feedback rows into a `FeedbackTally` as they stream.
@@ -191,6 +192,28 @@ public final class FeedbackAccumulator {
 
     public func add(_ row: FeedbackRow) { fold.add(row) }
 
+    /// Published comments, newest first; ids are unique, so the order is total.
+    enum NewestFirst: InPlaceSort.Order {
+        static func less(_ a: PublishedComment, _ b: PublishedComment) -> Bool {
+            a.date != b.date ? a.date > b.date : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+    }
+
+    /// Rating records by (official, respondent, commitment), then date and
+    /// row order: each key's latest record last (`seq` is unique).
+    enum ByRatingKey: InPlaceSort.Order {
+        static func less(_ a: RatingRecord, _ b: RatingRecord) -> Bool {
+            if a.official != b.official { return a.official < b.official }
+            if a.respondent != b.respondent { return a.respondent < b.respondent }
+            if a.commitment != b.commitment { return a.commitment < b.commitment }
+            return a.date != b.date ? a.date < b.date : a.seq < b.seq
+        }
+    }
+
+    /// The end of the ingest sorts its comments and rating records on every
+    /// core: nothing else runs then (the scores wait for the tally).
+    static var sortLanes: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// Rows in order, folded in by one call (borrowed: no row is copied).
     func add(rows: UnsafeBufferPointer<FeedbackRow>) {
         fold.add(rows: rows)
@@ -209,19 +232,14 @@ public final class FeedbackAccumulator {
         // are sorted in place (`InPlaceSort`; ids are unique, so the order is
         // total), grouped per scope, and let go before the ratings are sorted.
         if var all = fold.comments.load(categoryNames: fold.categories.names, texts: fold.tally.commentTexts) {
-            InPlaceSort.sort(&all) { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            InPlaceSort.sort(&all, lanes: FeedbackAccumulator.sortLanes, NewestFirst.self)
             for c in all { result.commentGroups.add(c) }
         } else {
             result.commentsLost = true
         }
         // Per (respondent, official, commitment) the latest date wins; on the same date, the later row.
         var ratingRecords = fold.ratingRecords.flatten()
-        InPlaceSort.sort(&ratingRecords) { a, b in
-            if a.official != b.official { return a.official < b.official }
-            if a.respondent != b.respondent { return a.respondent < b.respondent }
-            if a.commitment != b.commitment { return a.commitment < b.commitment }
-            return a.date != b.date ? a.date < b.date : a.seq < b.seq
-        }
+        InPlaceSort.sort(&ratingRecords, lanes: FeedbackAccumulator.sortLanes, ByRatingKey.self)
         for (i, entry) in ratingRecords.enumerated() {
             if i + 1 < ratingRecords.count {
                 let next = ratingRecords[i + 1]
