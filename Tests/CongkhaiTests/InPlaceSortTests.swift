@@ -48,7 +48,7 @@ import Testing
             let expected = input.sorted(by: InPlaceSortTests.less)
             for lanes in [1, 2, 8] {
                 var a = input
-                InPlaceSort.sort(&a, lanes: lanes, ItemOrder.self)
+                InPlaceSort.sort(&a, lanes: lanes, by: ItemOrder.self)
                 #expect(a == expected, "n = \(input.count), \(lanes) lanes")
             }
         }

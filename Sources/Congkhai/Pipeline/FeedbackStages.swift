@@ -48,9 +48,11 @@ final class FeedbackStages: @unchecked Sendable {
     func add(batch rows: [FeedbackRow]) {
         guard !rows.isEmpty else { return }
         tallySlots.wait()
-        // Borrowed through a buffer, not `for row in rows` (nor `rows[i]`):
-        // those hand out a copy of each row, five strings retained and
-        // released per row, per consumer.
+        // Through a buffer, not `for row in rows`: the consumers read the
+        // rows where they are. (Each still copies a row once as it passes it
+        // to a function — five strings retained and released — which only
+        // rows without strings of their own would avoid; BENCHMARKS.md,
+        // twentieth session.)
         tallyQueue.async {
             rows.withUnsafeBufferPointer { self.accumulator.add(rows: $0) }
             self.tallySlots.signal()

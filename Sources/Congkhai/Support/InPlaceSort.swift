@@ -23,7 +23,7 @@ enum InPlaceSort {
         }
     }
 
-    /// An order for `sort(_:lanes:_:)`: a type, not a closure, so each
+    /// An order for `sort(_:lanes:by:)`: a type, not a closure, so each
     /// thread's sort is specialized for it with the comparison inlined (a
     /// closure shared by the threads was called indirectly, its arguments
     /// copied: three to five times the work on the ingest's comments).
@@ -38,7 +38,7 @@ enum InPlaceSort {
     /// end of a national ingest, which ran on one core while the other
     /// waited; the order is the serial sort's because the orders are total.
     /// Below `parallelMinimum` elements it is the serial sort.
-    static func sort<O: Order>(_ array: inout [O.Element], lanes: Int, _ order: O.Type) {
+    static func sort<O: Order>(_ array: inout [O.Element], lanes: Int, by order: O.Type) {
         let n = array.count
         guard lanes > 1, n >= parallelMinimum else { return sort(&array, by: O.less) }
         var depthLimit = 0
