@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two congkhai binaries on one content tree, run alternately (A, B, A, B, …):
-# this machine's speed drifts by 20–30 % within minutes, so a change of a few
+# this machine's speed drifts by 10–30 % within minutes, so a change of a few
 # per cent shows only when both binaries see the same drift. Each run is a
 # first build into a fresh folder under /dev/shm (CONGKHAI_TIMING=1); the
 # script prints, per binary, the median wall time, CPU time (user + system,
@@ -13,6 +13,11 @@
 #
 # A base binary: `git worktree add -f /tmp/base REV && (cd /tmp/base && swift build -c release --product congkhai)`.
 set -euo pipefail
+if [ $# -lt 3 ] || [ ! -x "$1" ] || [ ! -x "$2" ] || [ ! -f "$3/site.yaml" ]; then
+  echo "usage: bash scripts/bench-ab.sh BASE_BINARY NEW_BINARY CONTENT [RUNS] [AS_OF]" >&2
+  echo "  (two executable congkhai binaries and a content folder holding site.yaml)" >&2
+  exit 2
+fi
 A=$1 B=$2 CONTENT=$3 RUNS=${4:-3} AS_OF=${5:-}
 OUT=${OUT:-/dev/shm/congkhai-ab}
 LOGS=$(mktemp -d)

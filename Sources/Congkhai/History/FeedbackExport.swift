@@ -126,7 +126,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
     /// bytes into `line` (`ExportLine`: this runs once per published row,
     /// 20 million nationally).
-    private func write(_ r: borrowing FeedbackRow, into line: inout ExportLine) {
+    private func write(_ r: FeedbackRow, into line: inout ExportLine) {
         let official = r.official
         let commitmentID = r.commitment.flatMap { c in official.map { province.officials[$0].commitments[c].id } } ?? ""
         var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.locality))
@@ -167,7 +167,7 @@ final class FeedbackExport: @unchecked Sendable {
         line.byte(0x0D); line.byte(0x0A)
     }
 
-    func add(_ r: borrowing FeedbackRow) {
+    func add(_ r: FeedbackRow) {
         if !keepsRowDigests {
             if r.file != countedFile.name { countedFile = (r.file, Int(rows.index(of: r.file))) }
             rows.countOnly(fileIndex: countedFile.index)

@@ -6,9 +6,9 @@ import CZlib
 /// mirrors can compare hashes). Written with libdeflate, which compresses a
 /// whole buffer at once: at level 6 it took 1.72 s where zlib took 3.97 s
 /// for the 245 MB of a 4,802-official tree's exports, and its files were
-/// 3 % smaller (decision 89). Level 5: on 324 MB of national exports
-/// 1.38× level 6's speed for files 4 % larger; level 4 is as slow as 5 and
-/// larger still (decision 89, twentieth session). Read back whole with libdeflate when the
+/// 3 % smaller (decision 89). Level 5 since: on 324 MB of national
+/// exports 1.38× level 6's speed for files 4 % larger; level 4 is as slow
+/// as 5 and larger still. Read back whole with libdeflate when the
 /// member's own size field is believable, else with zlib's streaming
 /// inflate, which stops at a size limit.
 enum Gzip {

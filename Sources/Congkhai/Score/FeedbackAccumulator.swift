@@ -56,6 +56,7 @@ public final class FeedbackAccumulator {
             // of the row being counted, the summary of the row `far` ahead is
             // prefetched, and the histogram buffers of the row `near` ahead,
             // whose summary is by then in cache.
+            //
             // The rows ahead are named by their two indexes, read through the
             // buffer: a row passed whole is a copy of it (five strings
             // retained and released), which cost more than the misses saved.
@@ -96,7 +97,7 @@ public final class FeedbackAccumulator {
             }
         }
 
-        mutating func add(_ row: borrowing FeedbackRow) {
+        mutating func add(_ row: FeedbackRow) {
             tally.validRows += 1
             // The [S, D] window comes before everything else, deduplication included.
             guard row.date >= period.start, row.date <= asOf else { return }
@@ -216,9 +217,9 @@ public final class FeedbackAccumulator {
 
     /// Rows in order, folded in by one call. Each row is still copied once
     /// as it is passed on (Swift copies a value read through a buffer before
-    /// handing it to a function, `borrowing` or not: callgrind counts one
-    /// copy a row); fields read through the buffer (the prefetch's indexes)
-    /// are not.
+    /// handing it to a function; a `borrowing` parameter, tried, did not
+    /// change callgrind's count of one copy a row); fields read through the
+    /// buffer (the prefetch's indexes) are not.
     func add(rows: UnsafeBufferPointer<FeedbackRow>) {
         fold.add(rows: rows)
     }

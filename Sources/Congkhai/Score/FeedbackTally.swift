@@ -301,7 +301,7 @@ public struct PublishedComment: Sendable {
 public enum ComplaintStanding: String, Sendable, CaseIterable {
     case resolvedOnTime = "resolved_on_time", resolvedLate = "resolved_late", resolved, open, overdue, rejected
 
-    public init(_ row: borrowing FeedbackRow, asOf d: Day) {
+    public init(_ row: FeedbackRow, asOf d: Day) {
         if row.status == .rejected { self = .rejected; return }
         if row.resolution(asOf: d) != nil {
             switch row.resolvedOnTime(asOf: d) {

@@ -32,12 +32,13 @@ enum InPlaceSort {
         static func less(_ a: Element, _ b: Element) -> Bool
     }
 
-    /// The same order, the work shared by `lanes` threads: the first two
-    /// levels of partitions are made here, then the (up to four) parts are
-    /// sorted at once (`concurrentPerform`). For the arrays sorted at the
-    /// end of a national ingest, which ran on one core while the other
-    /// waited; the order is the serial sort's because the orders are total.
-    /// Below `parallelMinimum` elements it is the serial sort.
+    /// The same order, shared between threads when `lanes` (the cores to
+    /// use) is more than one: the first two levels of partitions are made
+    /// here, then the (up to four) parts are sorted at once on dispatch's
+    /// threads (`concurrentPerform`). For the arrays sorted at the end of a
+    /// national ingest, which ran on one core while the other waited; the
+    /// order is the serial sort's because the orders are total. Below
+    /// `parallelMinimum` elements, or with one lane, it is the serial sort.
     static func sort<O: Order>(_ array: inout [O.Element], lanes: Int, by order: O.Type) {
         let n = array.count
         guard lanes > 1, n >= parallelMinimum else { return sort(&array, by: O.less) }
