@@ -165,8 +165,8 @@ import Testing
         let sealed = try #require(FileManager.default.contents(atPath: cache))
         let body = [UInt8](sealed.prefix(sealed.count - 64))
         let right = try #require(HistoryStage.cacheSealKey(environment: [:]))
-        #expect(FeedbackCache.seal(SHA256.hex(body), key: right) == [UInt8](sealed.suffix(64)))
-        try Data(body + FeedbackCache.seal(SHA256.hex(body), key: Array("not the key".utf8))).write(to: URL(fileURLWithPath: cache))
+        #expect(SealedFile.seal(SHA256.hex(body), key: right) == [UInt8](sealed.suffix(64)))
+        try Data(body + SealedFile.seal(SHA256.hex(body), key: Array("not the key".utf8))).write(to: URL(fileURLWithPath: cache))
         #expect(try rebuild() == false)
         #expect(try rebuild() == true)
 

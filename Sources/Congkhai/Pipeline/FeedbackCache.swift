@@ -93,71 +93,38 @@ struct FeedbackCache {
 
     // MARK: - File
 
-    /// Written to a temporary name and renamed, sealed at its end with an
-    /// HMAC-SHA-256 under `sealKey` of the SHA-256 of every byte before it:
-    /// a torn, truncated or altered file is not read, nor one made by
-    /// anyone without the installation's pseudonym key (the cache decides
-    /// published numbers, so the folder beside the site is not enough).
+    /// Sealed beside the site (`SealedFile`): the cache decides published
+    /// numbers, so only a build holding the installation's pseudonym key can
+    /// make one a later build reads.
     func write(to path: String, sealKey: [UInt8]) {
-        let tmp = path + ".tmp"
-        let fd = open(tmp, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return }
-        let digest = SHA256.Stream()
-        var failed = false
-        func put(_ bytes: [UInt8]) {
-            guard !failed else { return }
-            bytes.withUnsafeBytes { raw in
-                digest.update(raw)
-                do { try Publisher.writeAll(fd, raw, path: tmp) } catch { failed = true }
+        SealedFile.write(to: path, sealKey: sealKey) { w in
+            w.string(FeedbackCache.format)
+            w.string(key)
+            w.int(tally.ratings.count)
+            w.int(tally.localitySummaries.count)
+            tally.encode(into: &w)
+            w.int(quarantinedCount)
+            w.int(quarantined.count)
+            for q in quarantined { w.string(q.file); w.int(q.line); w.string(q.id); w.string(q.reason) }
+            w.int(rowsRead)
+            w.int(bytesRead)
+            w.int(hashes.count)
+            for (f, h) in hashes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { w.string(f); w.string(h) }
+            w.int(diagnostics.count)
+            for d in diagnostics {
+                w.string(d.severity.rawValue); w.string(d.file); w.int(d.line); w.int(d.column); w.string(d.message)
             }
+            w.int(exports.count)
+            for e in exports { w.string(e.path); w.string(e.digest) }
         }
-        var w = ByteWriter(sink: { put($0) })
-        w.string(FeedbackCache.format)
-        w.string(key)
-        w.int(tally.ratings.count)
-        w.int(tally.localitySummaries.count)
-        tally.encode(into: &w)
-        w.int(quarantinedCount)
-        w.int(quarantined.count)
-        for q in quarantined { w.string(q.file); w.int(q.line); w.string(q.id); w.string(q.reason) }
-        w.int(rowsRead)
-        w.int(bytesRead)
-        w.int(hashes.count)
-        for (f, h) in hashes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { w.string(f); w.string(h) }
-        w.int(diagnostics.count)
-        for d in diagnostics {
-            w.string(d.severity.rawValue); w.string(d.file); w.int(d.line); w.int(d.column); w.string(d.message)
-        }
-        w.int(exports.count)
-        for e in exports { w.string(e.path); w.string(e.digest) }
-        w.flush()
-        put(FeedbackCache.seal(digest.finish(), key: sealKey))
-        let synced = !failed && fsync(fd) == 0
-        close(fd)
-        if !synced || rename(tmp, path) != 0 { unlink(tmp) }
     }
 
     /// The cache at `path` when it is whole and its key is `key`, for a
     /// province of this many officials and localities; nil otherwise.
     static func read(_ path: String, key: String, province p: Province, sealKey: [UInt8]) -> FeedbackCache? {
-        // The key first, from the file's first bytes: a nightly (another
-        // `as_of`) need not read and hash a national cache (~100 MB) to learn
-        // it is another build's.
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        let head = Array((try? handle.read(upToCount: 256)) ?? Data())
-        try? handle.close()
-        var prefix = ByteReader(head)
-        guard (try? prefix.string()) == format, (try? prefix.string()) == key else { return nil }
-        guard let data = FileManager.default.contents(atPath: path), data.count > 64 else { return nil }
-        let bytes = Array(data)
-        let body = bytes.count - 64
-        let digest = SHA256.Stream()
-        bytes.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
-        guard seal(digest.finish(), key: sealKey) == Array(bytes[body...]) else { return nil }
-        var r = ByteReader(bytes, end: body)
+        guard var r = SealedFile.read(path, prefix: [format, key], sealKey: sealKey) else { return nil }
         do {
-            guard try r.string() == format, try r.string() == key,
-                  try r.int() == p.officials.count, try r.int() == p.localities.count else { return nil }
+            guard try r.int() == p.officials.count, try r.int() == p.localities.count else { return nil }
             let tally = try FeedbackTally(decoding: &r, officials: p.officials.count, localities: p.localities.count)
             let quarantinedCount = try r.int()
             let quarantined = try (0..<r.count(minimumBytes: 4)).map { _ in
@@ -177,11 +144,6 @@ struct FeedbackCache {
         } catch {
             return nil
         }
-    }
-
-    /// The last 64 bytes of a cache file: hex HMAC of its body's digest.
-    static func seal(_ digest: String, key: [UInt8]) -> [UInt8] {
-        Array(SHA256.hexString(Crypto.hmacSHA256(key: key, message: Array(digest.utf8))).utf8)
     }
 
     /// True when `output/data/feedback/` holds exactly these `.csv.gz` files

@@ -53,6 +53,9 @@ public enum SiteBuild {
         public var outcome: Outcome
         public var run: ScoringRun?
         public var seconds: Double
+        /// Pages linked from the published site because their inputs were
+        /// the last build's (decision 99), not rendered.
+        public var keptPages = 0
         /// What the last build found, when this one recognised its inputs as
         /// unchanged and stopped before scoring (`run` is nil then).
         var replayed: Replay?
@@ -227,6 +230,16 @@ public enum SiteBuild {
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
         }
         run.export?.dropRowDigests()
+        // Pages whose inputs are the last build's are linked, not rendered
+        // (decision 99); fingerprinted only where the build has a key.
+        let sealKey = HistoryStage.cacheSealKey(environment: env)
+        var reuse: PageReuse?
+        if let header, let sealKey {
+            let global = SiteRenderer.globalFingerprint(run: run, plan: plan, header: header, baseURL: baseURL)
+            let trusted = publishedSiteExists
+                ? PageCache.trusted(publisher.pageCachePath, global: global, output: publisher.destination, sealKey: sealKey) : nil
+            reuse = PageReuse(global: global, published: trusted ?? [:], output: publisher.destination)
+        }
         progress("pages")
         // Written into the staging folder as rendered: the site is never held in memory whole.
         let staging: Staging
@@ -234,14 +247,18 @@ public enum SiteBuild {
         var scores: [UInt8] = []
         var manifestBytes: [UInt8] = []
         var pageCount = 0
+        var fingerprints: [String: String] = [:]
+        var keptPages = 0
         func emit(_ file: OutputFile) throws {
             try staging.write(file)
+            if let fingerprint = file.fingerprint { fingerprints[file.path] = fingerprint }
+            if file.published != nil { keptPages += 1 }
             if file.path == "data/scores.json" { scores = file.bytes }
             if file.path.hasSuffix(".html") { pageCount += 1 }
         }
         do {
             try SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
-                             cache: options.renderCache).render(log: log, emit: emit)
+                             cache: options.renderCache, reuse: reuse).render(log: log, emit: emit)
             if log.hasErrors {
                 publisher.discard(staging)
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())
@@ -272,11 +289,15 @@ public enum SiteBuild {
                 } else {
                     publisher.discard(staging)
                 }
+                let site = SiteFingerprint.of(publisher.destination)
                 remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher,
-                         pseudonymCheck: pseudonymCheck)
+                         pseudonymCheck: pseudonymCheck, site: site)
                 progress("cache")
                 leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
-                return Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
+                leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
+                var report = Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
+                report.keptPages = keptPages
+                return report
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
                                                 staging: staging) { try emit(file) }
@@ -288,13 +309,17 @@ public enum SiteBuild {
         }
         let pages = pageCount
         let files = staging.hashes.count
+        let site = SiteFingerprint.of(publisher.destination)
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
-                 pseudonymCheck: pseudonymCheck)
+                 pseudonymCheck: pseudonymCheck, site: site)
         progress("cache")
         leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
+        leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
 
-        return Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
-                      seconds: seconds())
+        var report = Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
+                            seconds: seconds())
+        report.keptPages = keptPages
+        return report
     }
 
     /// Another pseudonym key than the last build's changes every published
@@ -313,10 +338,10 @@ public enum SiteBuild {
     /// input the build read had the bytes the key hashed (no file changed
     /// while it ran); otherwise the next build runs in full.
     static func remember(key: BuildKey.Value?, partial: String?, header: String?, listed: BuildKey.Partial?, run: ScoringRun,
-                         manifest: [UInt8], findings: [Diagnostic], publisher: Publisher, pseudonymCheck: String?) {
+                         manifest: [UInt8], findings: [Diagnostic], publisher: Publisher, pseudonymCheck: String?, site: String?) {
         BuildState.remove(publisher.statePath)
         guard let key, Manifest.inputHashes(run.province).allSatisfy({ key.digests[$0.path] == $0.hash }),
-              let site = SiteFingerprint.of(publisher.destination) else {
+              let site else {
             // No key to keep (`--new-ledger`, a file changed while the build
             // ran): the key the site's pseudonyms were made with is kept all
             // the same, in a state no build's key or header can match.
@@ -349,6 +374,20 @@ public enum SiteBuild {
         FeedbackCache(key: key, tally: run.scoreboard.tally, quarantined: run.quarantined, quarantinedCount: run.quarantinedCount,
                       rowsRead: run.feedbackRows, bytesRead: run.feedbackBytes, hashes: run.province.feedbackHashes,
                       diagnostics: run.feedbackDiagnostics, exports: exports).write(to: path, sealKey: cache.sealKey)
+    }
+
+    /// Leaves the fingerprints of this build's pages for the next (decision
+    /// 99), with the published folder's fingerprint `site` taken once the
+    /// site is in place; without fingerprints (a preview, `--new-ledger`)
+    /// any earlier file is removed.
+    static func leavePageCache(_ reuse: PageReuse?, fingerprints: [String: String], staging: Staging, site: String?,
+                               publisher: Publisher, sealKey: [UInt8]?) {
+        guard let reuse, let site, let sealKey else { unlink(publisher.pageCachePath); return }
+        var entries: [String: PageCache.Entry] = [:]
+        for (path, fingerprint) in fingerprints {
+            if let digest = staging.hashes[path] { entries[path] = PageCache.Entry(fingerprint: fingerprint, digest: digest) }
+        }
+        PageCache(global: reuse.global, site: site, entries: entries).write(to: publisher.pageCachePath, sealKey: sealKey)
     }
 
     /// The content files the next build may take on trust (decision 92): each with
@@ -384,7 +423,8 @@ public enum SiteBuild {
         var extra: [(String, JSONValue)] = []
         switch report.outcome {
         case let .built(pages, files, quarantined):
-            extra = [("pages", .integer(pages)), ("files", .integer(files)), ("quarantined", .integer(quarantined))]
+            extra = [("pages", .integer(pages)), ("kept_pages", .integer(report.keptPages)), ("files", .integer(files)),
+                     ("quarantined", .integer(quarantined))]
         case .unchanged: status = "unchanged"
         case let .restored(files): status = "restored"; extra = [("restored_files", .integer(files))]
         case .contentErrors: status = "content_errors"

@@ -38,6 +38,8 @@ public struct Publisher {
     var stagingPrefix: String { parent + "/." + name + ".congkhai-" }
     /// What the last build's feedback stage found (`FeedbackCache`); never published.
     var feedbackCachePath: String { parent + "/." + name + ".congkhai.feedback" }
+    /// The fingerprints of the last build's pages (`PageCache`); never published.
+    var pageCachePath: String { parent + "/." + name + ".congkhai.pages" }
 
     /// Holds an exclusive lock for the duration of `body`; fails at once if held.
     @discardableResult
@@ -270,6 +272,17 @@ public final class Staging {
 
     public func write(_ file: OutputFile) throws {
         if let produce = file.producer { return try write(path: file.path, links: true, produce) }
+        if let kept = file.published {
+            // A page whose inputs are unchanged (decision 99): its published
+            // file, unread, under the digest the last build recorded for it.
+            let path = dir + "/" + file.path
+            try directory(for: path)
+            guard Foundation.link(kept.source, path) == 0 else {
+                throw Publisher.Failure.io("cannot link \(kept.source): \(String(cString: strerror(errno)))")
+            }
+            hashes[file.path] = kept.digest
+            return
+        }
         let path = dir + "/" + file.path
         try directory(for: path)
         hashes[file.path] = SHA256.hex(file.bytes)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One file of the built site, path relative to the output folder.
 ///
 /// Most files are made whole (`bytes`). A table of the national open data
@@ -10,10 +12,15 @@ public struct OutputFile: Sendable {
 
     public var path: String
     private let content: Content
+    /// What the page was made of (decision 99), for the next build; nil for
+    /// files that are always made anew.
+    public var fingerprint: String?
 
     private enum Content: Sendable {
         case whole([UInt8])
         case pieces(Producer)
+        /// The published file of the same path, which a build links unread.
+        case published(source: String, digest: String)
     }
 
     public init(path: String, bytes: [UInt8]) {
@@ -31,6 +38,14 @@ public struct OutputFile: Sendable {
         content = .pieces(produce)
     }
 
+    /// A page the last build published, unchanged: `source` is that file,
+    /// `digest` the SHA-256 it recorded of its bytes.
+    public init(path: String, published source: String, digest: String, fingerprint: String) {
+        self.path = path
+        content = .published(source: source, digest: digest)
+        self.fingerprint = fingerprint
+    }
+
     /// The whole file (made now when it is streamed: for callers that hold
     /// every file anyway — tests, the preview server).
     public var bytes: [UInt8] {
@@ -42,7 +57,15 @@ public struct OutputFile: Sendable {
             // A producer throws only what its sink throws; this one does not.
             try? produce { out += $0 }
             return out
+        case let .published(source, _):
+            return FileManager.default.contents(atPath: source).map { [UInt8]($0) } ?? []
         }
+    }
+
+    /// The published file a kept page is (`Staging.write` links it); nil otherwise.
+    public var published: (source: String, digest: String)? {
+        if case let .published(source, digest) = content { return (source, digest) }
+        return nil
     }
 
     /// The producer of a streamed file (`Staging.write` writes its pieces as

@@ -36,12 +36,18 @@ public struct SiteRenderer: Sendable {
     let contentFilesByLocality: [[String]]
     /// Pages rendered by an earlier build of this process (`serve`), reused when unchanged.
     let cache: RenderCache?
+    /// Pages the last build published, kept when their fingerprint is unchanged (decision 99).
+    let reuse: PageReuse?
+    /// Each official's and locality's own inputs, digested once for their pages' fingerprints (with `reuse`).
+    private(set) var inputDigests: InputDigests?
     /// The feedback portal's QR code, the same on every notice in every
     /// language: encoded once per build, not once per page (19,200 pages nationally).
     let portalQR: QRCode.Modules?
 
-    public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil) {
+    public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil,
+                reuse: PageReuse? = nil) {
         self.cache = cache
+        self.reuse = reuse
         self.history = history
         historyIndex = HistoryIndex(run: run, history: history)
         self.run = run
@@ -88,6 +94,7 @@ public struct SiteRenderer: Sendable {
         for c in plan.commitmentLists[.overdue] ?? [] { overdue[localityOf[c.official]].append(c) }
         overdueByLocality = overdue
         contentFilesByLocality = SitePlan.contentFilesByLocality(p)
+        if reuse != nil { inputDigests = computeInputDigests() }
     }
 
     /// Every file of the site, in memory (tests, `score`-sized uses).
@@ -219,6 +226,19 @@ public struct SiteRenderer: Sendable {
 
     func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
         let (d, fullPath) = display(for: page)
+        guard let reuse, let fingerprint = pageFingerprint(page, global: reuse.global) else { return modelAndRender(page, d, fullPath: fullPath) }
+        let path = SitePaths.file(for: fullPath)
+        if let last = reuse.published[path], last.fingerprint == fingerprint {
+            return .success(OutputFile(path: path, published: reuse.output + "/" + path, digest: last.digest, fingerprint: fingerprint))
+        }
+        return modelAndRender(page, d, fullPath: fullPath).map { file in
+            var file = file
+            file.fingerprint = fingerprint
+            return file
+        }
+    }
+
+    func modelAndRender(_ page: SitePlan.Page, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
         let m = pageModel(page, d)
         guard let cache else { return render(page, m, d, fullPath: fullPath) }
         // The frame without its content stands for everything the page shows besides its model.

@@ -14,15 +14,9 @@ extension FeedbackTally {
     func encode(into w: inout ByteWriter) {
         w.int(FeedbackTally.codingVersion)
         w.int(ratings.count)
-        for r in ratings {
-            FeedbackTally.encode(r.count, into: &w)
-            w.int(r.sums.count)
-            for s in r.sums { FeedbackTally.encode(s, into: &w) }
-        }
+        for r in ratings { FeedbackTally.encode(r, into: &w) }
         w.int(complaints.count)
-        for c in complaints {
-            for v in [c.counted, c.resolvedOnTime, c.resolvedLate, c.unresolved, c.rejected, c.noDue, c.notYetDue] { w.int(v) }
-        }
+        for c in complaints { FeedbackTally.encode(c, into: &w) }
         w.int(officialSummaries.count)
         for s in officialSummaries { s.encode(into: &w) }
         w.int(localitySummaries.count)
@@ -42,8 +36,23 @@ extension FeedbackTally {
         w.int(responses.count)
         for perWindow in responses {
             w.int(perWindow.count)
-            for c in perWindow { for v in [c.eligible, c.onTime, c.pending, c.rejected] { w.int(v) } }
+            for c in perWindow { FeedbackTally.encode(c, into: &w) }
         }
+    }
+
+    /// One official's part of the tally, in `encode`'s words: all that the
+    /// official's own pages read of the feedback, which goes into their
+    /// fingerprints (decision 99). A per-official field added to the tally
+    /// belongs here as well as in `encode`, or an official's page could be
+    /// kept when only that field changed.
+    func encodeOfficial(_ o: Int, into w: inout ByteWriter) {
+        FeedbackTally.encode(ratings[o], into: &w)
+        FeedbackTally.encode(complaints[o], into: &w)
+        officialSummaries[o].encode(into: &w)
+        w.int(commentGroups.officials[o].count)
+        for g in commentGroups.officials[o] { FeedbackTally.encode(g, into: &w) }
+        w.int(responses.count)
+        for perWindow in responses { FeedbackTally.encode(perWindow[o], into: &w) }
     }
 
     /// The tally `encode` wrote, for a province of `officials` and `localities`.
@@ -88,6 +97,20 @@ extension FeedbackTally {
     }
 
     // MARK: - Parts
+
+    static func encode(_ r: RatingSums, into w: inout ByteWriter) {
+        encode(r.count, into: &w)
+        w.int(r.sums.count)
+        for s in r.sums { encode(s, into: &w) }
+    }
+
+    static func encode(_ c: Complaints, into w: inout ByteWriter) {
+        for v in [c.counted, c.resolvedOnTime, c.resolvedLate, c.unresolved, c.rejected, c.noDue, c.notYetDue] { w.int(v) }
+    }
+
+    static func encode(_ c: ResponseCounts, into w: inout ByteWriter) {
+        for v in [c.eligible, c.onTime, c.pending, c.rejected] { w.int(v) }
+    }
 
     static func encode(_ c: SmallCounts, into w: inout ByteWriter) {
         w.int(c.count)

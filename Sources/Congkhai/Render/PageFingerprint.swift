@@ -1,0 +1,245 @@
+import Foundation
+
+/// The pages the last build published with what each was made of, so a
+/// rebuild links a page whose inputs are unchanged instead of rendering it
+/// again (decision 99). Only in `build` with a key (not a preview, not
+/// `--new-ledger`); `published` is empty when there is nothing to trust.
+public struct PageReuse: Sendable {
+    /// `SiteRenderer.globalFingerprint` of this build: every fingerprint starts with it.
+    var global: String
+    /// Page file path → fingerprint and SHA-256 of the bytes the last build published there.
+    var published: [String: PageCache.Entry]
+    /// The published site, whose files a kept page is linked from.
+    var output: String
+}
+
+/// An official's page and the further pages of its commitments are most of
+/// a site (2,884 of 5,409 pages on a province of 1,442 officials) and are
+/// what one edited official file leaves alone everywhere else. Each such
+/// page gets one SHA-256 of everything its model is made of: the build's
+/// global inputs, then the official's own — its file's bytes, its ranks and
+/// the sizes they are out of, its part of the feedback tally, its part of
+/// the history. Same fingerprint, same model, same bytes: the page is a pure
+/// function of its model and the theme (which is in the global part).
+///
+/// What is global is chosen wide on purpose: every content file that is not
+/// an official's (site, framework, catalogs, localities, audits), every
+/// feedback export, the list of officials, the priors and category names.
+/// An edit to any of those renders every page again, as before; an edit to
+/// one official's file renders that official's pages and whichever others
+/// it moves (a score changes ranks; an id changes the tally).
+extension SiteRenderer {
+    /// One digest of the inputs every fingerprinted page may read that are
+    /// not one official's own. `header` is `BuildKey.Partial.header`: the
+    /// program, options, keys and theme.
+    static func globalFingerprint(run: ScoringRun, plan: SitePlan, header: String, baseURL: String) -> String {
+        let p = run.province
+        let tally = run.scoreboard.tally
+        var w = ByteWriter()
+        w.string("congkhai-page-fingerprint 1")
+        w.string(header)
+        w.string(baseURL)
+        w.int(run.scoreboard.asOf.ordinal)
+        w.int(plan.languages.count)
+        for language in plan.languages { w.string(language) }
+        // Static files are copied, never read by a page; officials' files are their own pages' part.
+        let inputs = Manifest.inputHashes(p).filter { !$0.path.hasPrefix("officials/") && !$0.path.hasPrefix("static/") }
+        w.int(inputs.count)
+        for input in inputs { w.string(input.path); w.string(input.hash) }
+        w.int(p.localities.count)
+        for l in p.localities { w.string(l.id) }
+        // Indexes (into the tally's tables, the plan) follow this list.
+        w.int(p.officials.count)
+        for o in p.officials { w.string(o.file); w.string(o.key) }
+        w.int(run.scoreboard.priors.all.count)
+        for prior in run.scoreboard.priors.all {
+            w.string(prior.key)
+            w.int(prior.count)
+            FeedbackTally.encode(prior.sum, into: &w)
+        }
+        w.int(tally.categoryNames.count)
+        for name in tally.categoryNames { w.string(name) }
+        w.int(tally.responseWindows.count)
+        for window in tally.responseWindows {
+            w.int(window.targetDays)
+            w.int(window.kinds.count)
+            for k in window.kinds { w.string(k.rawValue) }
+        }
+        return SHA256.hex(w.bytes)
+    }
+
+    /// The page's fingerprint, or nil for a page that is always rendered
+    /// (one that shows officials of many localities, or whose officials'
+    /// bytes are unknown).
+    func pageFingerprint(_ page: SitePlan.Page, global: String) -> String? {
+        guard let digests = inputDigests else { return nil }
+        let part: String?
+        switch page.kind {
+        case let .official(oi), let .officialCommitments(oi, _):
+            part = digests.officials[oi]
+        case let .locality(li), let .localityBoard(li, _), let .notice(li, _), let .dataFiles(li, _), let .changes(li?):
+            part = digests.localities[li]
+        default:
+            part = nil
+        }
+        guard let part else { return nil }
+        var w = ByteWriter()
+        w.string(global)
+        w.string(page.language)
+        w.string(page.path)
+        w.string(part)
+        return SHA256.hex(w.bytes)
+    }
+
+    /// Each official's and each locality's own inputs, digested once (on
+    /// every core) for all the pages that show them.
+    func computeInputDigests() -> InputDigests {
+        let officials = Slots<String>(count: run.province.officials.count)
+        let renderer = self
+        DispatchQueue.concurrentPerform(iterations: run.province.officials.count) { oi in
+            if let d = renderer.officialDigest(oi) { officials.set(oi, d) }
+        }
+        let byOfficial = (0..<run.province.officials.count).map { officials.value($0) }
+        let localities = Slots<String>(count: run.province.localities.count)
+        DispatchQueue.concurrentPerform(iterations: run.province.localities.count) { li in
+            if let d = renderer.localityDigest(li, officials: byOfficial) { localities.set(li, d) }
+        }
+        return InputDigests(officials: byOfficial, localities: (0..<run.province.localities.count).map { localities.value($0) })
+    }
+
+    struct InputDigests: Sendable {
+        /// By official index; nil where the official's file bytes are unknown.
+        var officials: [String?]
+        /// By locality index; nil where one of its officials' is.
+        var localities: [String?]
+    }
+
+    /// What an official's pages show of it: its file's bytes, its standing
+    /// among the others (which their edits move), its part of the tally and
+    /// of the history.
+    func officialDigest(_ oi: Int) -> String? {
+        let p = run.province
+        let o = p.officials[oi]
+        guard let digest = p.inputBytes.hash(o.file) else { return nil }
+        var w = ByteWriter()
+        w.string("official")
+        w.string(o.file)
+        w.string(digest)
+        if let ri = plan.resultOf[oi] {
+            let r = run.scoreboard.results[ri]
+            w.int(r.rankInLocality)
+            w.int(r.rankInPeerGroup)
+        } else {
+            w.int(-1)
+        }
+        if let li = localityIndex[o.locality] {
+            w.int(li)
+            w.int(plan.localityBoards[li].count)
+        } else {
+            w.int(-1)
+        }
+        if let gi = peerGroupOf[oi] {
+            w.string(plan.peerGroups[gi].key)
+            w.int(plan.peerGroups[gi].members.count)
+        } else {
+            w.string("")
+        }
+        run.scoreboard.tally.encodeOfficial(oi, into: &w)
+        historyInputs(o, into: &w)
+        return SHA256.hex(w.bytes)
+    }
+
+    /// What a locality's pages (its page, leaderboard, notice, changes and
+    /// data files) show: every one of its officials' own inputs, its place
+    /// among the localities, its leaderboard's order, its part of the tally
+    /// and of the history. Its own file is global.
+    func localityDigest(_ li: Int, officials: [String?]) -> String? {
+        let l = run.province.localities[li]
+        var w = ByteWriter()
+        w.string("locality")
+        w.int(li)
+        w.string(l.id)
+        w.int(officialsByLocality[li].count)
+        for oi in officialsByLocality[li] {
+            guard let d = officials[oi] else { return nil }
+            w.int(oi)
+            w.string(d)
+        }
+        w.int(plan.localityBoards[li].count)
+        for m in plan.localityBoards[li] {
+            w.int(run.scoreboard.results[m.result].official)
+            w.int(m.rank)
+        }
+        if let (g, i) = groupedRanking.position[li] {
+            let entries = groupedRanking.groups[g].entries
+            w.string(groupedRanking.groups[g].group.rawValue)
+            w.int(entries[i].rank)
+            w.int(entries.count)
+            FeedbackTally.encode(entries[i].mean, into: &w)
+            w.int(entries[i].officials)
+        } else {
+            w.string("")
+        }
+        w.int(overdueByLocality[li].count)
+        for c in overdueByLocality[li] {
+            w.int(c.official)
+            w.int(c.commitment)
+        }
+        w.int(contentFilesByLocality[li].count)
+        for f in contentFilesByLocality[li] { w.string(f) }
+        let tally = run.scoreboard.tally
+        tally.localitySummaries[li].encode(into: &w)
+        w.int(tally.commentGroups.localities[li].count)
+        for g in tally.commentGroups.localities[li] { FeedbackTally.encode(g, into: &w) }
+        let rows = historyIndex.scoreRowsByLocality[l.id] ?? []
+        w.int(rows.count)
+        for i in rows {
+            w.int(history.scores.rows[i].asOf.ordinal)
+            w.string(history.scores.rows[i].official)
+            w.string(history.scores.rows[i].total)
+        }
+        w.int(history.removedRows[l.id] ?? -1)
+        let changes = historyIndex.byLocality[l.id] ?? []
+        w.int(changes.count)
+        for c in changes { SiteRenderer.encode(c, into: &w) }
+        return SHA256.hex(w.bytes)
+    }
+
+    /// What the official's pages read of the history: its published totals,
+    /// its removed commitments, and the changes listed on each card.
+    func historyInputs(_ o: Official, into w: inout ByteWriter) {
+        let key = o.key
+        let rows = historyIndex.scoreRows[key] ?? []
+        w.int(rows.count)
+        for i in rows {
+            w.int(history.scores.rows[i].asOf.ordinal)
+            w.string(history.scores.rows[i].total)
+        }
+        let removed = history.removedCommitments[key] ?? []
+        w.int(removed.count)
+        for r in removed {
+            w.string(r.id)
+            w.string(CanonicalJSON.serialize(r.state))
+            w.int(r.on.ordinal)
+        }
+        for id in o.commitments.map(\.id) + removed.map(\.id) {
+            let changes = history.commitmentChanges[key + "/" + id] ?? []
+            w.string(id)
+            w.int(changes.count)
+            for c in changes { SiteRenderer.encode(c, into: &w) }
+            w.int(history.earlierCommitmentChanges[key + "/" + id] ?? -1)
+        }
+    }
+
+    static func encode(_ c: SiteHistory.Change, into w: inout ByteWriter) {
+        w.int(c.asOf.ordinal)
+        w.string(c.kind.rawValue)
+        let subject = c.subject.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        w.int(subject.count)
+        for (k, v) in subject { w.string(k); w.string(v) }
+        w.string(c.field ?? "\u{0}")
+        w.string(c.old.map(CanonicalJSON.serialize) ?? "\u{0}")
+        w.string(c.new.map(CanonicalJSON.serialize) ?? "\u{0}")
+        w.int(c.count ?? -1)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// Decision 99: a rebuild links an official's page from the published site
+/// when the page's fingerprint is the last build's — and publishes exactly
+/// what a build without `.NAME.congkhai.pages` publishes, whatever was edited.
+@Suite struct PageCacheTests {
+    /// The published site at `a` copied to `b` with its state, without the page cache.
+    static func copyWithoutPageCache(_ base: String, from a: String, to b: String) throws {
+        try? FileManager.default.removeItem(atPath: base + "/" + b)
+        try FileManager.default.copyItem(atPath: base + "/" + a, toPath: base + "/" + b)
+        for suffix in ["state", "feedback"] where FileManager.default.fileExists(atPath: base + "/.\(a).congkhai.\(suffix)") {
+            try? FileManager.default.removeItem(atPath: base + "/.\(b).congkhai.\(suffix)")
+            try FileManager.default.copyItem(atPath: base + "/.\(a).congkhai.\(suffix)", toPath: base + "/.\(b).congkhai.\(suffix)")
+        }
+        try? FileManager.default.removeItem(atPath: base + "/.\(b).congkhai.pages")
+    }
+
+    /// Builds `a` (page cache) and `b` (none) after an edit; every published file must agree.
+    static func rebuildBoth(_ root: String, _ base: String, asOf: String? = nil, _ what: String) throws -> SiteBuild.Report {
+        let (kept, keptLog) = FeedbackCacheTests.build(root, base + "/a", asOf: asOf)
+        let (full, fullLog) = FeedbackCacheTests.build(root, base + "/b", asOf: asOf)
+        guard case .built = kept.outcome, case .built = full.outcome else {
+            Issue.record("\(what): \(kept.outcome), \(full.outcome): \(fullLog.items.filter { $0.severity == .error })")
+            return kept
+        }
+        #expect(full.keptPages == 0, "\(what): no page cache, nothing kept")
+        #expect(keptLog.items == fullLog.items, "\(what): the same findings")
+        let a = try BuiltSite(root: base + "/a").files
+        let b = try BuiltSite(root: base + "/b").files
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(what): the same files")
+        let differing = a.keys.filter { a[$0] != b[$0] }.sorted()
+        #expect(differing.isEmpty, "\(what): files differ from a build without the page cache: \(differing.prefix(5))")
+        return kept
+    }
+
+    @Test func everyKindOfEditPublishesWhatAFullRenderWould() throws {
+        let root = try FeedbackCacheTests.demoCopy()
+        let base = (root as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        Thread.sleep(forTimeInterval: 1.2)
+        let (first, _) = FeedbackCacheTests.build(root, base + "/a")
+        guard case let .built(pages, _, _) = first.outcome else { Issue.record("first build: \(first.outcome)"); return }
+        #expect(first.keptPages == 0)
+        #expect(FileManager.default.fileExists(atPath: base + "/.a.congkhai.pages"))
+        let an = root + "/officials/xa-an-binh/nguyen-van-an.md"
+
+        // A name: that official's two pages (one a language) and its locality's are rendered, every other kept.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "name: \"", with: "name: \"Ông ") }
+        let named = try PageCacheTests.rebuildBoth(root, base, "a name")
+        #expect(named.keptPages > pages / 3, "most official pages kept: \(named.keptPages) of \(pages)")
+
+        // A score that moves others' ranks: their pages are rendered again too.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        // (A done commitment reopened past its deadline, an assessment of 0: An Bình's ranks 3, 4, 5 become 5, 3, 4.)
+        try FeedbackCacheTests.edit(an) {
+            $0.replacingOccurrences(of: "    status: done\n    completed_on: 2026-11-19\n", with: "    status: in_progress\n")
+                .replacingOccurrences(of: "score: 28, max: 30", with: "score: 0, max: 30")
+        }
+        let moved = try PageCacheTests.rebuildBoth(root, base, "a score that moves ranks")
+        #expect(moved.keptPages == named.keptPages - 4, "two more officials' pages rendered: \(moved.keptPages), \(named.keptPages)")
+
+        // A score that moves a locality's place among the localities: Xã Suối Mơ's
+        // mean falls below Phường Trung Tâm's, whose page shows its rank.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        let trungTam = "dia-phuong/phuong-trung-tam/index.html"
+        let before = try BuiltSite(root: base + "/a").text(trungTam)
+        try FeedbackCacheTests.edit(root + "/officials/xa-suoi-mo/bui-van-binh.md") {
+            $0.replacingOccurrences(of: "    status: done\n    completed_on: 2026-10-23\n", with: "    status: in_progress\n")
+                .replacingOccurrences(of: "    status: done\n    completed_on: 2026-07-05\n", with: "    status: in_progress\n")
+        }
+        _ = try PageCacheTests.rebuildBoth(root, base, "a locality's rank moved")
+        #expect(try BuiltSite(root: base + "/a").text(trungTam) != before, "the edit moves another locality's rank")
+
+        // A commitment's progress, and a paragraph of the official's text.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        try FeedbackCacheTests.edit(an) {
+            $0.replacingOccurrences(of: "progress: 17, note:", with: "progress: 18, note:") + "\nMột đoạn mới.\n"
+        }
+        _ = try PageCacheTests.rebuildBoth(root, base, "progress and text")
+
+        // A commitment removed: the ledger's history of that official changes.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "  - id: camera-an-ninh\n", with: "  - id: camera-an-ninh-2\n") }
+        _ = try PageCacheTests.rebuildBoth(root, base, "a commitment id changed")
+
+        // Global inputs: a locality's file, a feedback export, the as_of — nothing kept.
+        for (what, edit, asOf) in [
+            ("a locality", { try FeedbackCacheTests.edit(root + "/localities/xa-an-binh.yaml") { $0 + "\n# ghi chú\n" } }, nil),
+            ("an export", {
+                let handle = try #require(FileHandle(forWritingAtPath: root + "/feedback/2026-q4-tiep-dan.csv"))
+                handle.seekToEndOfFile()
+                handle.write(Data("tdnew-1,2026-11-21,meeting,xa-vinh-hai,bui-manh-duc,,rating,citizen,rnew,5,,,,,,no\n".utf8))
+                handle.closeFile()
+            }, nil),
+            ("the as_of", {}, "2026-11-30"),
+        ] as [(String, () throws -> Void, String?)] {
+            try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+            try edit()
+            let report = try PageCacheTests.rebuildBoth(root, base, asOf: asOf, what)
+            #expect(report.keptPages == 0, "\(what) is read by every page: \(report.keptPages) kept")
+        }
+
+        // An official removed: indexes move, nothing kept.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        try FileManager.default.removeItem(atPath: root + "/officials/xa-an-binh/mai-thanh-duc.md")
+        let removed = try PageCacheTests.rebuildBoth(root, base, asOf: "2026-11-30", "an official removed")
+        #expect(removed.keptPages == 0)
+
+        // Back to one official's edit: pages are kept again.
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "name: \"Ông ", with: "name: \"") }
+        let again = try PageCacheTests.rebuildBoth(root, base, asOf: "2026-11-30", "a name again")
+        #expect(again.keptPages > pages / 3)
+    }
+
+    /// A published file touched, a cache damaged or sealed with another key:
+    /// nothing is trusted, every page is rendered, and the site is right.
+    @Test func aTouchedSiteOrDamagedCacheKeepsNothing() throws {
+        let root = try FeedbackCacheTests.demoCopy()
+        let base = (root as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        Thread.sleep(forTimeInterval: 1.2)
+        let (first, _) = FeedbackCacheTests.build(root, base + "/a")
+        guard case .built = first.outcome else { Issue.record("first build: \(first.outcome)"); return }
+        let an = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        var n = 0
+        func nameEdit() throws {
+            n += 1
+            try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "name: \"", with: "name: \"\(n)") }
+        }
+        let cache = base + "/.a.congkhai.pages"
+
+        // Someone edits a published official page (not the edited official's) on the server.
+        let page = try #require(try BuiltSite(root: base + "/a").files.keys.first { $0.hasPrefix("dia-phuong/xa-vinh-hai/") && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 })
+        try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+        try nameEdit()
+        for site in ["a", "b"] { try FeedbackCacheTests.edit(base + "/\(site)/" + page) { $0.replacingOccurrences(of: "</main>", with: "<p>sửa tay</p></main>") } }
+        let touched = try PageCacheTests.rebuildBoth(root, base, "a published page edited")
+        #expect(touched.keptPages == 0)
+        #expect(!(try BuiltSite(root: base + "/a").text(page) ?? "").contains("sửa tay"))
+
+        // The cache's bytes altered, cut, or sealed under another pseudonym key.
+        let good = try #require(FileManager.default.contents(atPath: cache))
+        var flipped = [UInt8](good)
+        flipped[flipped.count / 2] ^= 1
+        for (what, bytes) in [("altered", Data(flipped)), ("cut", good.prefix(good.count - 10))] {
+            try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
+            try nameEdit()
+            try bytes.write(to: URL(fileURLWithPath: cache))
+            let report = try PageCacheTests.rebuildBoth(root, base, what)
+            #expect(report.keptPages == 0, "\(what): \(report.keptPages) kept")
+        }
+        // Sealed under another key, or left under another global fingerprint: not read.
+        let entries = ["dia-phuong/x/index.html": PageCache.Entry(fingerprint: "f", digest: "d")]
+        let site = try #require(SiteFingerprint.of(base + "/a"))
+        PageCache(global: "g", site: site, entries: entries).write(to: cache, sealKey: Array("k1".utf8))
+        #expect(PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k1".utf8)) == entries)
+        #expect(PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k2".utf8)) == nil)
+        #expect(PageCache.trusted(cache, global: "h", output: base + "/a", sealKey: Array("k1".utf8)) == nil)
+        try FeedbackCacheTests.edit(base + "/a/robots.txt") { $0 + "\n" }
+        #expect(PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k1".utf8)) == nil, "the folder changed since")
+    }
+}
