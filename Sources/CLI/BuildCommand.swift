@@ -84,8 +84,8 @@ struct BuildCommand: ParsableCommand {
         let warnings = log.items.count { $0.severity == .warning }
         switch result.outcome {
         case let .built(pages, files, quarantined):
-            let kept = result.keptPages > 0 ? " (\(result.keptPages) unchanged, linked from the last build)" : ""
-            stderr("built \(output): \(pages) pages\(kept), \(files) files, \(warnings) warning(s), \(quarantined) quarantined row(s), "
+            let kept = result.keptFiles > 0 ? " (\(result.keptFiles) unchanged, linked from the last build)" : ""
+            stderr("built \(output): \(pages) pages, \(files) files\(kept), \(warnings) warning(s), \(quarantined) quarantined row(s), "
                 + String(format: "%.2f", result.seconds) + " s")
         case .unchanged:
             stderr("unchanged \(output): the published site already matches this build; nothing written"

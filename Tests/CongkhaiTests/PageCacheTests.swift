@@ -25,7 +25,7 @@ import Testing
             Issue.record("\(what): \(kept.outcome), \(full.outcome): \(fullLog.items.filter { $0.severity == .error })")
             return kept
         }
-        #expect(full.keptPages == 0, "\(what): no page cache, nothing kept")
+        #expect(full.keptFiles == 0, "\(what): no page cache, nothing kept")
         #expect(keptLog.items == fullLog.items, "\(what): the same findings")
         let a = try BuiltSite(root: base + "/a").files
         let b = try BuiltSite(root: base + "/b").files
@@ -42,7 +42,7 @@ import Testing
         Thread.sleep(forTimeInterval: 1.2)
         let (first, _) = FeedbackCacheTests.build(root, base + "/a")
         guard case let .built(pages, _, _) = first.outcome else { Issue.record("first build: \(first.outcome)"); return }
-        #expect(first.keptPages == 0)
+        #expect(first.keptFiles == 0)
         #expect(FileManager.default.fileExists(atPath: base + "/.a.congkhai.pages"))
         let an = root + "/officials/xa-an-binh/nguyen-van-an.md"
 
@@ -50,7 +50,7 @@ import Testing
         try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
         try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "name: \"", with: "name: \"Ông ") }
         let named = try PageCacheTests.rebuildBoth(root, base, "a name")
-        #expect(named.keptPages > pages / 3, "most official pages kept: \(named.keptPages) of \(pages)")
+        #expect(named.keptFiles > pages / 3, "most official pages kept: \(named.keptFiles) of \(pages)")
 
         // A score that moves others' ranks: their pages are rendered again too.
         try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
@@ -60,7 +60,8 @@ import Testing
                 .replacingOccurrences(of: "score: 28, max: 30", with: "score: 0, max: 30")
         }
         let moved = try PageCacheTests.rebuildBoth(root, base, "a score that moves ranks")
-        #expect(moved.keptPages == named.keptPages - 4, "two more officials' pages rendered: \(moved.keptPages), \(named.keptPages)")
+        // (Each official: two pages, a feed, an explanation.)
+        #expect(moved.keptFiles == named.keptFiles - 8, "two more officials' files made: \(moved.keptFiles), \(named.keptFiles)")
 
         // A score that moves a locality's place among the localities: Xã Suối Mơ's
         // mean falls below Phường Trung Tâm's, whose page shows its rank.
@@ -100,20 +101,20 @@ import Testing
             try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
             try edit()
             let report = try PageCacheTests.rebuildBoth(root, base, asOf: asOf, what)
-            #expect(report.keptPages == 0, "\(what) is read by every page: \(report.keptPages) kept")
+            #expect(report.keptFiles == 0, "\(what) is read by every page: \(report.keptFiles) kept")
         }
 
         // An official removed: indexes move, nothing kept.
         try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
         try FileManager.default.removeItem(atPath: root + "/officials/xa-an-binh/mai-thanh-duc.md")
         let removed = try PageCacheTests.rebuildBoth(root, base, asOf: "2026-11-30", "an official removed")
-        #expect(removed.keptPages == 0)
+        #expect(removed.keptFiles == 0)
 
         // Back to one official's edit: pages are kept again.
         try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")
         try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "name: \"Ông ", with: "name: \"") }
         let again = try PageCacheTests.rebuildBoth(root, base, asOf: "2026-11-30", "a name again")
-        #expect(again.keptPages > pages / 3)
+        #expect(again.keptFiles > pages / 3)
     }
 
     /// A published file touched, a cache damaged or sealed with another key:
@@ -139,7 +140,7 @@ import Testing
         try nameEdit()
         for site in ["a", "b"] { try FeedbackCacheTests.edit(base + "/\(site)/" + page) { $0.replacingOccurrences(of: "</main>", with: "<p>sửa tay</p></main>") } }
         let touched = try PageCacheTests.rebuildBoth(root, base, "a published page edited")
-        #expect(touched.keptPages == 0)
+        #expect(touched.keptFiles == 0)
         #expect(!(try BuiltSite(root: base + "/a").text(page) ?? "").contains("sửa tay"))
 
         // The cache's bytes altered, cut, or sealed under another pseudonym key.
@@ -151,7 +152,7 @@ import Testing
             try nameEdit()
             try bytes.write(to: URL(fileURLWithPath: cache))
             let report = try PageCacheTests.rebuildBoth(root, base, what)
-            #expect(report.keptPages == 0, "\(what): \(report.keptPages) kept")
+            #expect(report.keptFiles == 0, "\(what): \(report.keptFiles) kept")
         }
         // Sealed under another key, or left under another global fingerprint: not read.
         let entries = ["dia-phuong/x/index.html": PageCache.Entry(fingerprint: "f", digest: "d")]

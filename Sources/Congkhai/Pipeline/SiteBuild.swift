@@ -53,9 +53,9 @@ public enum SiteBuild {
         public var outcome: Outcome
         public var run: ScoringRun?
         public var seconds: Double
-        /// Pages linked from the published site because their inputs were
-        /// the last build's (decision 99), not rendered.
-        public var keptPages = 0
+        /// Files (pages, feeds, explanations) linked from the published site
+        /// because their inputs were the last build's (decision 99), not made again.
+        public var keptFiles = 0
         /// What the last build found, when this one recognised its inputs as
         /// unchanged and stopped before scoring (`run` is nil then).
         var replayed: Replay?
@@ -248,11 +248,11 @@ public enum SiteBuild {
         var manifestBytes: [UInt8] = []
         var pageCount = 0
         var fingerprints: [String: String] = [:]
-        var keptPages = 0
+        var keptFiles = 0
         func emit(_ file: OutputFile) throws {
             try staging.write(file)
             if let fingerprint = file.fingerprint { fingerprints[file.path] = fingerprint }
-            if file.published != nil { keptPages += 1 }
+            if file.published != nil { keptFiles += 1 }
             if file.path == "data/scores.json" { scores = file.bytes }
             if file.path.hasSuffix(".html") { pageCount += 1 }
         }
@@ -296,7 +296,7 @@ public enum SiteBuild {
                 leaveFeedbackCache(run: run, staging: staging, cache: feedbackCache)
                 leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
                 var report = Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
-                report.keptPages = keptPages
+                report.keptFiles = keptFiles
                 return report
             }
             for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
@@ -318,7 +318,7 @@ public enum SiteBuild {
 
         var report = Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                             seconds: seconds())
-        report.keptPages = keptPages
+        report.keptFiles = keptFiles
         return report
     }
 
@@ -423,7 +423,7 @@ public enum SiteBuild {
         var extra: [(String, JSONValue)] = []
         switch report.outcome {
         case let .built(pages, files, quarantined):
-            extra = [("pages", .integer(pages)), ("kept_pages", .integer(report.keptPages)), ("files", .integer(files)),
+            extra = [("pages", .integer(pages)), ("kept_files", .integer(report.keptFiles)), ("files", .integer(files)),
                      ("quarantined", .integer(quarantined))]
         case .unchanged: status = "unchanged"
         case let .restored(files): status = "restored"; extra = [("restored_files", .integer(files))]

@@ -3,7 +3,12 @@ enum Feeds {
     static let maxEntries = 50
 
     /// The site's, each locality's and each official's feed, handed to `emit` one at a time.
-    static func files(run: ScoringRun, plan: SitePlan, baseURL: String, emit: (OutputFile) throws -> Void) rethrows {
+    /// The published file for a path made of one owner's inputs when they
+    /// are unchanged, else what the closure makes (`SiteRenderer.keptOrMade`).
+    typealias Keep = @Sendable (_ path: String, _ owner: SiteRenderer.Owner, _ make: () -> OutputFile) -> OutputFile
+
+    static func files(run: ScoringRun, plan: SitePlan, baseURL: String, keep: @escaping Keep = { _, _, make in make() },
+                      emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let all = plan.recentUpdates
         try emit(OutputFile(path: SitePaths.feed, text: feed(title: p.site.title, selfPath: SitePaths.feed,
@@ -24,17 +29,21 @@ enum Feeds {
         try PipelinedMap.run(count: p.localities.count + p.officials.count, make: { i -> OutputFile in
             if i < p.localities.count {
                 let l = p.localities[i]
-                return OutputFile(path: SitePaths.localityFeed(l.id),
-                                  text: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
-                                             pagePath: SitePaths.locality(l.id), updates: localities[l.id] ?? [], run: run,
-                                             baseURL: baseURL))
+                return keep(SitePaths.localityFeed(l.id), .locality(i)) {
+                    OutputFile(path: SitePaths.localityFeed(l.id),
+                               text: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
+                                          pagePath: SitePaths.locality(l.id), updates: localities[l.id] ?? [], run: run,
+                                          baseURL: baseURL))
+                }
             }
             let oi = i - p.localities.count
             let o = p.officials[oi]
-            return OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
-                              text: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
-                                         pagePath: SitePaths.official(o.locality, o.id), updates: officials[oi] ?? [], run: run,
-                                         baseURL: baseURL))
+            return keep(SitePaths.officialFeed(o.locality, o.id), .official(oi)) {
+                OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
+                           text: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
+                                      pagePath: SitePaths.official(o.locality, o.id), updates: officials[oi] ?? [], run: run,
+                                      baseURL: baseURL))
+            }
         }) { _, file in try emit(file) }
     }
 

@@ -3,7 +3,8 @@
 /// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
 enum OpenData {
     /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
-    static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, emit: (OutputFile) throws -> Void) rethrows {
+    static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, keep: @escaping Feeds.Keep = { _, _, make in make() },
+                      emit: (OutputFile) throws -> Void) rethrows {
         // Each table written as soon as it is made, not all six held at
         // once (nationally ~250 MB of bytes together); the two largest are
         // written as they are made, never held whole (criteria.csv 110 MB,
@@ -18,10 +19,11 @@ enum OpenData {
         // order: on one core the open data was ~6 % of a province build's
         // CPU with the other core idle.
         let results = run.scoreboard.results
-        try PipelinedMap.run(count: results.count, make: { ExplanationReport.json(run, result: results[$0]).bytes() }) { i, bytes in
+        try PipelinedMap.run(count: results.count, make: { i -> OutputFile in
             let o = run.province.officials[results[i].official]
-            try emit(OutputFile(path: "data/" + SitePaths.explanation(o.locality, o.id), bytes: bytes))
-        }
+            let path = "data/" + SitePaths.explanation(o.locality, o.id)
+            return keep(path, .official(results[i].official)) { OutputFile(path: path, bytes: ExplanationReport.json(run, result: results[i]).bytes()) }
+        }) { _, file in try emit(file) }
         // The priors the scorer used (computed once there), exactly: `sum` is
         // a decimal with at most 9 places for ratings of up to 9 decimals,
         // and `mean_exact` is the fraction sum/n in lowest terms.

@@ -13,21 +13,25 @@ public struct PageReuse: Sendable {
     var output: String
 }
 
-/// An official's page and the further pages of its commitments are most of
-/// a site (2,884 of 5,409 pages on a province of 1,442 officials) and are
-/// what one edited official file leaves alone everywhere else. Each such
-/// page gets one SHA-256 of everything its model is made of: the build's
-/// global inputs, then the official's own — its file's bytes, its ranks and
-/// the sizes they are out of, its part of the feedback tally, its part of
-/// the history. Same fingerprint, same model, same bytes: the page is a pure
-/// function of its model and the theme (which is in the global part).
+/// One edited official file leaves almost every page of a site as it was:
+/// on a province of 1,442 officials, 5,178 of 5,409 pages. Each file made
+/// of one official's inputs (its pages, feed and explanation) or of one
+/// locality's (its page, leaderboard, notices, changes, data files and
+/// feeds) gets one SHA-256 of everything it is made of: the build's global
+/// inputs, then the owner's own — for an official its file's bytes, its
+/// ranks and the sizes they are out of, its part of the feedback tally and
+/// of the history; for a locality all of those of each of its officials,
+/// its place among the localities, its leaderboard's order, its part of
+/// the tally and of the history. Same fingerprint, same model, same bytes:
+/// a page is a pure function of its model and the theme (which is global).
 ///
 /// What is global is chosen wide on purpose: every content file that is not
 /// an official's (site, framework, catalogs, localities, audits), every
 /// feedback export, the list of officials, the priors and category names.
-/// An edit to any of those renders every page again, as before; an edit to
-/// one official's file renders that official's pages and whichever others
-/// it moves (a score changes ranks; an id changes the tally).
+/// An edit to any of those makes every file again, as before; an edit to
+/// one official's file makes that official's and its locality's files and
+/// whichever others it moves (a score moves ranks, a locality's mean its
+/// place). Pages showing officials of many localities are always made.
 extension SiteRenderer {
     /// One digest of the inputs every fingerprinted page may read that are
     /// not one official's own. `header` is `BuildKey.Partial.header`: the
@@ -68,27 +72,55 @@ extension SiteRenderer {
         return SHA256.hex(w.bytes)
     }
 
-    /// The page's fingerprint, or nil for a page that is always rendered
-    /// (one that shows officials of many localities, or whose officials'
-    /// bytes are unknown).
-    func pageFingerprint(_ page: SitePlan.Page, global: String) -> String? {
-        guard let digests = inputDigests else { return nil }
-        let part: String?
-        switch page.kind {
+    /// Whose inputs alone (with the global ones) a file is made of.
+    enum Owner: Sendable {
+        case official(Int)
+        case locality(Int)
+    }
+
+    /// The pages made of one official's or one locality's inputs; nil for
+    /// a page that is always rendered (one that shows officials of many
+    /// localities: the province's lists, comparisons, search, home).
+    static func owner(of kind: SitePlan.PageKind) -> Owner? {
+        switch kind {
         case let .official(oi), let .officialCommitments(oi, _):
-            part = digests.officials[oi]
+            return .official(oi)
         case let .locality(li), let .localityBoard(li, _), let .notice(li, _), let .dataFiles(li, _), let .changes(li?):
-            part = digests.localities[li]
+            return .locality(li)
         default:
-            part = nil
+            return nil
+        }
+    }
+
+    /// The fingerprint of the file at `path` (relative to the site) made of
+    /// `owner`'s inputs; nil when they are unknown (no reuse in this build,
+    /// or an official whose file's bytes were not read).
+    func fingerprint(_ path: String, of owner: Owner) -> String? {
+        guard let reuse, let digests = inputDigests else { return nil }
+        let part: String?
+        switch owner {
+        case let .official(oi): part = digests.officials[oi]
+        case let .locality(li): part = digests.localities[li]
         }
         guard let part else { return nil }
         var w = ByteWriter()
-        w.string(global)
-        w.string(page.language)
-        w.string(page.path)
+        w.string(reuse.global)
+        w.string(path)
         w.string(part)
         return SHA256.hex(w.bytes)
+    }
+
+    /// The published file at `path` when its fingerprint is the one the last
+    /// build recorded there, else what `make` makes, carrying its
+    /// fingerprint for the next build.
+    func keptOrMade(_ path: String, of owner: Owner, _ make: () -> OutputFile) -> OutputFile {
+        guard let reuse, let fingerprint = fingerprint(path, of: owner) else { return make() }
+        if let last = reuse.published[path], last.fingerprint == fingerprint {
+            return OutputFile(path: path, published: reuse.output + "/" + path, digest: last.digest, fingerprint: fingerprint)
+        }
+        var file = make()
+        file.fingerprint = fingerprint
+        return file
     }
 
     /// Each official's and each locality's own inputs, digested once (on

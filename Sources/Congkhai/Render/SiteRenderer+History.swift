@@ -113,7 +113,7 @@ extension SiteRenderer {
     /// Atom feeds of the recent changes (Vietnamese text, like the other
     /// feeds), handed to `emit` one at a time: a national site has ~10,000
     /// locality feeds, ~150 MB held together.
-    func changeFeeds(emit: (OutputFile) throws -> Void) rethrows {
+    func changeFeeds(keep: @escaping Feeds.Keep = { _, _, make in make() }, emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let text = ChangeText(t: stringsByLanguage[plan.defaultLanguage] ?? [:])
         let index = historyIndex
@@ -139,9 +139,11 @@ extension SiteRenderer {
         let byLocality = historyIndex.byLocality
         try PipelinedMap.run(count: p.localities.count, make: { i -> OutputFile in
             let l = p.localities[i]
-            return OutputFile(path: SitePaths.localityChangesFeed(l.id),
-                              text: feed(byLocality[l.id] ?? [], title: title + " — " + l.name,
-                                         selfPath: SitePaths.localityChangesFeed(l.id), pagePath: SitePaths.localityChanges(l.id)))
+            return keep(SitePaths.localityChangesFeed(l.id), .locality(i)) {
+                OutputFile(path: SitePaths.localityChangesFeed(l.id),
+                           text: feed(byLocality[l.id] ?? [], title: title + " — " + l.name,
+                                      selfPath: SitePaths.localityChangesFeed(l.id), pagePath: SitePaths.localityChanges(l.id)))
+            }
         }) { _, file in try emit(file) }
     }
 }

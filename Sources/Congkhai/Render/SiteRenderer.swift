@@ -132,9 +132,11 @@ public struct SiteRenderer: Sendable {
         }
         // Each producer hands its files over one by one: the explanations and
         // feeds of a national site are hundreds of MB together.
-        try Feeds.files(run: run, plan: plan, baseURL: baseURL, emit: emit)
-        try changeFeeds(emit: emit)
-        try OpenData.files(run: run, plan: plan, history: history, emit: emit)
+        // An official's or locality's feeds and explanation: kept like its pages (decision 99).
+        let keep: Feeds.Keep = { path, owner, make in renderer.keptOrMade(path, of: owner, make) }
+        try Feeds.files(run: run, plan: plan, baseURL: baseURL, keep: keep, emit: emit)
+        try changeFeeds(keep: keep, emit: emit)
+        try OpenData.files(run: run, plan: plan, history: history, keep: keep, emit: emit)
         for file in sitemaps() { try emit(file) }
         try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }
@@ -226,16 +228,16 @@ public struct SiteRenderer: Sendable {
 
     func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
         let (d, fullPath) = display(for: page)
-        guard let reuse, let fingerprint = pageFingerprint(page, global: reuse.global) else { return modelAndRender(page, d, fullPath: fullPath) }
-        let path = SitePaths.file(for: fullPath)
-        if let last = reuse.published[path], last.fingerprint == fingerprint {
-            return .success(OutputFile(path: path, published: reuse.output + "/" + path, digest: last.digest, fingerprint: fingerprint))
+        guard let owner = SiteRenderer.owner(of: page.kind) else { return modelAndRender(page, d, fullPath: fullPath) }
+        var failure: Theme.RenderError?
+        let file = keptOrMade(SitePaths.file(for: fullPath), of: owner) {
+            switch modelAndRender(page, d, fullPath: fullPath) {
+            case let .success(file): return file
+            case let .failure(error): failure = error; return OutputFile(path: "", bytes: [])
+            }
         }
-        return modelAndRender(page, d, fullPath: fullPath).map { file in
-            var file = file
-            file.fingerprint = fingerprint
-            return file
-        }
+        if let failure { return .failure(failure) }
+        return .success(file)
     }
 
     func modelAndRender(_ page: SitePlan.Page, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
