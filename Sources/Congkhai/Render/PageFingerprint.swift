@@ -1,15 +1,15 @@
 import Foundation
 
-/// The pages the last build published with what each was made of, so a
-/// rebuild links a page whose inputs are unchanged instead of rendering it
-/// again (decision 99). Only in `build` with a key (not a preview, not
+/// The files the last build published with what each was made of, so a
+/// rebuild links a page, feed or explanation whose inputs are unchanged
+/// instead of making it again (decision 99). Only in `build` with a key (not a preview, not
 /// `--new-ledger`); `published` is empty when there is nothing to trust.
 public struct PageReuse: Sendable {
     /// `SiteRenderer.globalFingerprint` of this build: every fingerprint starts with it.
     var global: String
-    /// Page file path → fingerprint and SHA-256 of the bytes the last build published there.
+    /// File path → fingerprint and SHA-256 of the bytes the last build published there.
     var published: [String: PageCache.Entry]
-    /// The published site, whose files a kept page is linked from.
+    /// The published site, whose files a kept file is linked from.
     var output: String
 }
 
@@ -46,10 +46,12 @@ extension SiteRenderer {
         w.int(run.scoreboard.asOf.ordinal)
         w.int(plan.languages.count)
         for language in plan.languages { w.string(language) }
-        // Static files are copied, never read by a page; officials' files are their own pages' part.
-        let inputs = Manifest.inputHashes(p).filter { !$0.path.hasPrefix("officials/") && !$0.path.hasPrefix("static/") }
+        // Static files are copied, never read by a page (nor hashed here:
+        // evidence documents can be gigabytes); officials' files are their
+        // own pages' part.
+        let inputs = p.inputFiles.filter { !$0.hasPrefix("officials/") && !$0.hasPrefix("static/") }
         w.int(inputs.count)
-        for input in inputs { w.string(input.path); w.string(input.hash) }
+        for path in inputs { w.string(path); w.string(Manifest.inputHash(p, path)) }
         w.int(p.localities.count)
         for l in p.localities { w.string(l.id) }
         // Indexes (into the tally's tables, the plan) follow this list.
