@@ -170,3 +170,32 @@ import Testing
         #expect(PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k1".utf8)) == nil, "the folder changed since")
     }
 }
+
+/// Where a hard link cannot be made (here: the published file on another
+/// file system, as on one without links), a kept file's bytes are copied,
+/// and only when they are still the ones recorded.
+@Suite struct KeptFileCopyTests {
+    @Test func aKeptFileIsCopiedWhereItCannotBeLinked() throws {
+        let other = "/dev/shm"
+        guard FileManager.default.isWritableFile(atPath: other) else { return }
+        let source = other + "/congkhai-kept-\(UUID().uuidString).html"
+        let bytes = Array("<p>trang đã xuất bản</p>".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: source))
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let out = NSTemporaryDirectory() + "congkhai-kept-\(UUID().uuidString)/site"
+        defer { try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent) }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var a = stat(), b = stat()
+        guard stat(other, &a) == 0, stat(out, &b) == 0, a.st_dev != b.st_dev else { return }  // a link would be made
+        let publisher = Publisher(destination: out)
+        let staging = try publisher.stage()
+        defer { publisher.discard(staging) }
+        try staging.write(OutputFile(path: "a/index.html", published: source, digest: SHA256.hex(bytes), fingerprint: "f"))
+        #expect(FileManager.default.contents(atPath: staging.dir + "/a/index.html").map { [UInt8]($0) } == bytes)
+        #expect(staging.hashes["a/index.html"] == SHA256.hex(bytes))
+        // Bytes that are not the recorded ones are never published under its digest.
+        #expect(throws: Publisher.Failure.self) {
+            try staging.write(OutputFile(path: "b/index.html", published: source, digest: SHA256.hex([1, 2, 3]), fingerprint: "f"))
+        }
+    }
+}

@@ -277,8 +277,13 @@ public final class Staging {
             // file, unread, under the digest the last build recorded for it.
             let path = dir + "/" + file.path
             try directory(for: path)
-            guard Foundation.link(kept.source, path) == 0 else {
-                throw Publisher.Failure.io("cannot link \(kept.source): \(String(cString: strerror(errno)))")
+            if Foundation.link(kept.source, path) != 0 {
+                // A file system without hard links: the published bytes are
+                // copied, and must still be the ones recorded.
+                guard let data = FileManager.default.contents(atPath: kept.source), SHA256.hex([UInt8](data)) == kept.digest else {
+                    throw Publisher.Failure.io("cannot link or read \(kept.source) (a published file changed during the build?)")
+                }
+                try publisher.write([UInt8](data), to: path)
             }
             hashes[file.path] = kept.digest
             return
