@@ -31,7 +31,10 @@ public struct PageReuse: Sendable {
 /// An edit to any of those makes every file again, as before; an edit to
 /// one official's file makes that official's and its locality's files and
 /// whichever others it moves (a score moves ranks, a locality's mean its
-/// place). Pages showing officials of many localities are always made.
+/// place). A page of the province's commitment lists or of a peer group is
+/// fingerprinted by the officials it shows, with the numbers that place
+/// them there; the other pages showing officials of many localities (home,
+/// comparisons, search, the localities' and feedback lists) are always made.
 extension SiteRenderer {
     /// One digest of the inputs every fingerprinted page may read that are
     /// not one official's own. `header` is `BuildKey.Partial.header`: the
@@ -78,17 +81,32 @@ extension SiteRenderer {
     enum Owner: Sendable {
         case official(Int)
         case locality(Int)
+        /// A page of a province-wide list: the officials it shows (by
+        /// index), and the numbers that place them there (`key`).
+        case officials(key: [Int], [Int])
     }
 
-    /// The pages made of one official's or one locality's inputs; nil for
-    /// a page that is always rendered (one that shows officials of many
-    /// localities: the province's lists, comparisons, search, home).
-    static func owner(of kind: SitePlan.PageKind) -> Owner? {
+    /// What a page is made of besides the global inputs; nil for a page that
+    /// is always rendered (home, the localities' and feedback lists,
+    /// comparisons, search, the province's changes, methodology).
+    func owner(of kind: SitePlan.PageKind) -> Owner? {
         switch kind {
         case let .official(oi), let .officialCommitments(oi, _):
             return .official(oi)
         case let .locality(li), let .localityBoard(li, _), let .notice(li, _), let .dataFiles(li, _), let .changes(li?):
             return .locality(li)
+        case let .commitments(list, n):
+            // Its cards, the list's length (shown, and its pager's) and which list.
+            let all = plan.commitmentLists[list] ?? []
+            let refs = all[Pager.range(page: n, size: SitePlan.PageSize.commitments, count: all.count)]
+            return .officials(key: [CommitmentList.allCases.firstIndex(of: list) ?? -1, n, all.count]
+                                  + refs.flatMap { [$0.official, $0.commitment] }, refs.map(\.official))
+        case let .peerGroup(gi, n):
+            // Its rows with their ranks, and the group's size.
+            let g = plan.peerGroups[gi]
+            let members = g.members[Pager.range(page: n, size: SitePlan.PageSize.members, count: g.members.count)]
+            return .officials(key: [gi, n, g.members.count] + members.map(\.rank),
+                              members.map { run.scoreboard.results[$0.result].official })
         default:
             return nil
         }
@@ -99,16 +117,26 @@ extension SiteRenderer {
     /// or an official whose file's bytes were not read).
     func fingerprint(_ path: String, of owner: Owner) -> String? {
         guard let reuse, let digests = inputDigests else { return nil }
-        let part: String?
-        switch owner {
-        case let .official(oi): part = digests.officials[oi]
-        case let .locality(li): part = digests.localities[li]
-        }
-        guard let part else { return nil }
         var w = ByteWriter()
         w.string(reuse.global)
         w.string(path)
-        w.string(part)
+        switch owner {
+        case let .official(oi):
+            guard let part = digests.officials[oi] else { return nil }
+            w.string(part)
+        case let .locality(li):
+            guard let part = digests.localities[li] else { return nil }
+            w.string(part)
+        case let .officials(key, officials):
+            w.int(key.count)
+            for k in key { w.int(k) }
+            w.int(officials.count)
+            for oi in officials {
+                guard let part = digests.officials[oi] else { return nil }
+                w.int(oi)
+                w.string(part)
+            }
+        }
         return SHA256.hex(w.bytes)
     }
 

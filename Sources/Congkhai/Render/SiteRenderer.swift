@@ -228,7 +228,7 @@ public struct SiteRenderer: Sendable {
 
     func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
         let (d, fullPath) = display(for: page)
-        guard let owner = SiteRenderer.owner(of: page.kind) else { return modelAndRender(page, d, fullPath: fullPath) }
+        guard reuse != nil, let owner = owner(of: page.kind) else { return modelAndRender(page, d, fullPath: fullPath) }
         var failure: Theme.RenderError?
         let file = keptOrMade(SitePaths.file(for: fullPath), of: owner) {
             switch modelAndRender(page, d, fullPath: fullPath) {
