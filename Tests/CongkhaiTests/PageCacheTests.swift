@@ -73,6 +73,9 @@ import Testing
         try FeedbackCacheTests.edit(an) { $0.replacingOccurrences(of: "name: \"", with: "name: \"Ông ") }
         let named = try PageCacheTests.rebuildBoth(root, base, "a name")
         #expect(named.keptFiles > pages / 3, "most official pages kept: \(named.keptFiles) of \(pages)")
+        // The build report says how many (operators read it, not the log).
+        let json = SiteBuild.reportJSON(named, log: DiagnosticLog(), options: SiteBuild.Options(content: root, output: base + "/a"))
+        #expect(json.serialized().contains("\"kept_files\": \(named.keptFiles)"), "\(json.serialized().prefix(300))")
 
         // A score that moves others' ranks: their pages are rendered again too.
         try PageCacheTests.copyWithoutPageCache(base, from: "a", to: "b")

@@ -39,6 +39,12 @@ public struct Province: Sendable {
         self.inputFiles = inputFiles
     }
 
+    /// SHA-256 of the bytes read for one input: as the loader or the ingest
+    /// took it, else hashed now (static files, which nothing reads).
+    public func inputDigest(_ path: String) -> String {
+        inputBytes.hash(path) ?? feedbackHashes[path] ?? SHA256.hex(fileAt: root + "/" + path) ?? ""
+    }
+
     public func localityIndex(_ id: String) -> Int? {
         binarySearch(localities.count) { localities[$0].id.utf8.lexicographicallyPrecedes(id.utf8) }
             .flatMap { localities.indices.contains($0) && localities[$0].id == id ? $0 : nil }

@@ -12,10 +12,7 @@ import Foundation
 struct PageCache: Sendable {
     static let format = "congkhai-page-cache 1"
 
-    struct Entry: Sendable, Equatable {
-        var fingerprint: String
-        var digest: String
-    }
+    typealias Entry = PageReuse.Entry
 
     /// `SiteRenderer.globalFingerprint` of the build that left the file.
     var global: String

@@ -26,11 +26,6 @@ enum Manifest {
 
     /// The bytes that were scored: content as loaded, feedback as scanned; static files as they are.
     static func inputHashes(_ province: Province) -> [(path: String, hash: String)] {
-        province.inputFiles.map { ($0, inputHash(province, $0)) }
-    }
-
-    /// The digest of the bytes read for one input (hashed now if it was not read: static files).
-    static func inputHash(_ province: Province, _ path: String) -> String {
-        province.inputBytes.hash(path) ?? province.feedbackHashes[path] ?? SHA256.hex(fileAt: province.root + "/" + path) ?? ""
+        province.inputFiles.map { ($0, province.inputDigest($0)) }
     }
 }

@@ -5,10 +5,16 @@ import Foundation
 /// instead of making it again (decision 99). Only in `build` with a key (not a preview, not
 /// `--new-ledger`); `published` is empty when there is nothing to trust.
 public struct PageReuse: Sendable {
+    struct Entry: Sendable, Equatable {
+        var fingerprint: String
+        /// SHA-256 (hex) of the bytes published.
+        var digest: String
+    }
+
     /// `SiteRenderer.globalFingerprint` of this build: every fingerprint starts with it.
     var global: String
     /// File path → fingerprint and SHA-256 of the bytes the last build published there.
-    var published: [String: PageCache.Entry]
+    var published: [String: Entry]
     /// The published site, whose files a kept file is linked from.
     var output: String
 }
@@ -54,7 +60,7 @@ extension SiteRenderer {
         // own pages' part.
         let inputs = p.inputFiles.filter { !$0.hasPrefix("officials/") && !$0.hasPrefix("static/") }
         w.int(inputs.count)
-        for path in inputs { w.string(path); w.string(Manifest.inputHash(p, path)) }
+        for path in inputs { w.string(path); w.string(p.inputDigest(path)) }
         w.int(p.localities.count)
         for l in p.localities { w.string(l.id) }
         // Indexes (into the tally's tables, the plan) follow this list.
@@ -144,13 +150,17 @@ extension SiteRenderer {
     /// build recorded there, else what `make` makes, carrying its
     /// fingerprint for the next build.
     func keptOrMade(_ path: String, of owner: Owner, _ make: () -> OutputFile) -> OutputFile {
-        guard let reuse, let fingerprint = fingerprint(path, of: owner) else { return make() }
-        if let last = reuse.published[path], last.fingerprint == fingerprint {
-            return OutputFile(path: path, published: reuse.output + "/" + path, digest: last.digest, fingerprint: fingerprint)
-        }
+        let print = fingerprint(path, of: owner)
+        if let kept = kept(path, fingerprint: print) { return kept }
         var file = make()
-        file.fingerprint = fingerprint
+        file.fingerprint = print
         return file
+    }
+
+    /// The published file at `path` when the last build recorded this fingerprint for it.
+    func kept(_ path: String, fingerprint: String?) -> OutputFile? {
+        guard let reuse, let fingerprint, let last = reuse.published[path], last.fingerprint == fingerprint else { return nil }
+        return OutputFile(path: path, published: reuse.output + "/" + path, digest: last.digest, fingerprint: fingerprint)
     }
 
     /// Each official's and each locality's own inputs, digested once (on

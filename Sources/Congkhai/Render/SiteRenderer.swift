@@ -228,16 +228,14 @@ public struct SiteRenderer: Sendable {
 
     func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
         let (d, fullPath) = display(for: page)
-        guard reuse != nil, let owner = owner(of: page.kind) else { return modelAndRender(page, d, fullPath: fullPath) }
-        var failure: Theme.RenderError?
-        let file = keptOrMade(SitePaths.file(for: fullPath), of: owner) {
-            switch modelAndRender(page, d, fullPath: fullPath) {
-            case let .success(file): return file
-            case let .failure(error): failure = error; return OutputFile(path: "", bytes: [])
-            }
+        let path = SitePaths.file(for: fullPath)
+        let print = reuse == nil ? nil : owner(of: page.kind).flatMap { self.fingerprint(path, of: $0) }
+        if let kept = kept(path, fingerprint: print) { return .success(kept) }
+        return modelAndRender(page, d, fullPath: fullPath).map { file in
+            var file = file
+            file.fingerprint = print
+            return file
         }
-        if let failure { return .failure(failure) }
-        return .success(file)
     }
 
     func modelAndRender(_ page: SitePlan.Page, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
