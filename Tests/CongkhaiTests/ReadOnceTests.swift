@@ -25,4 +25,23 @@ import Testing
         try "changed\n".write(toFile: root + "/feedback/a.csv", atomically: true, encoding: .utf8)
         #expect(Manifest.file(province: p, asOf: run.scoreboard.asOf, outputs: []).bytes == before.bytes)
     }
+    /// `check` and `score` read the exports without hashing them, and
+    /// without masking comments no stage reads: the same numbers.
+    @Test func runsThatPublishNothingNeitherHashNorMask() throws {
+        var c = TestContent()
+        c["feedback/a.csv"] = TestContent.feedbackHeader
+            + "1,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,rating,citizen,r1,4,,,,,,\n"
+            + "2,2026-03-02,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,,,,,,,,\n"
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let log = DiagnosticLog(), quiet = DiagnosticLog()
+        let full = try #require(ScoringRun.run(content: root, options: .init(), log: log), "\(log.items)")
+        let check = try #require(ScoringRun.run(content: root, options: .init(keepsComments: false, hashesFeedback: false), log: quiet))
+        #expect(check.province.feedbackHashes.isEmpty)
+        #expect(full.province.feedbackHashes.count == 1)
+        #expect(check.scoreboard.results.map(\.total) == full.scoreboard.results.map(\.total))
+        #expect(check.scoreboard.results.map(\.band) == full.scoreboard.results.map(\.band))
+        #expect(check.feedbackRows == full.feedbackRows && check.quarantinedCount == full.quarantinedCount)
+        #expect(quiet.items.map(\.description) == log.items.map(\.description))
+    }
 }

@@ -90,4 +90,71 @@ import Testing
         let (_, log) = try c.run()
         #expect(log.items.contains { $0.severity == .warning && $0.line == 5 && $0.message.contains("outside its weight_range") })
     }
+    /// Every corner summed from scratch: what `WeightCorners.robustness`
+    /// must agree with while it moves one weight at a time.
+    static func enumerated(_ corners: WeightCorners, criteria: [CriterionResult], audits: [Audit], framework: Framework,
+                           asOf: Day) -> Robustness {
+        let varying = corners.ranged.filter { criteria[$0.index].counts }
+        var weights = corners.nominal
+        for r in corners.ranged { weights[r.index] = r.lo }
+        var low: Rational?, high: Rational?, worst = 0, best = Int.max
+        for corner in 0..<(1 << varying.count) {
+            for (bit, r) in varying.enumerated() { weights[r.index] = corner & (1 << bit) == 0 ? r.lo : r.hi }
+            let o = Outcome(criteria: criteria, weights: weights, audits: audits, framework: framework, asOf: asOf, explain: false)
+            low = low.map { min($0, o.total) } ?? o.total
+            high = high.map { max($0, o.total) } ?? o.total
+            worst = max(worst, o.band)
+            best = min(best, o.band)
+        }
+        return Robustness(totalRange: (low ?? .zero)...(high ?? .zero), lowestBand: worst, highestBand: best,
+                          corners: 1 << varying.count)
+    }
+
+    @Test func movingOneWeightAtATimeGivesEveryCornersOutcome() {
+        var rng = SplitMix(seed: 0x5EED_C0DE)
+        func fraction(_ max: Int) -> Rational { Rational(Int.random(in: 0...max * 7, using: &rng), 7) }
+        let bands = [("excellent", 90), ("good", 70), ("complete", 50), ("incomplete", 0)].map {
+            Band(id: $0.0, min: Rational($0.1), name: LocalizedText(vi: $0.0), consequences: LocalizedText(vi: ""))
+        }
+        let asOf = Day(year: 2026, month: 11, day: 30)!
+        var ranged = 0, weightDependent = 0
+        for _ in 0..<400 {
+            let n = Int.random(in: 1...9, using: &rng)
+            var criteria: [Criterion] = [], results: [CriterionResult] = []
+            for i in 0..<n {
+                let group: CriterionGroup = Bool.random(using: &rng) ? .a : .b
+                let w = Int.random(in: 1...40, using: &rng), weight = Rational(w)
+                var range: ClosedRange<Rational>?
+                if Int.random(in: 0..<3, using: &rng) > 0 {
+                    let lo = weight - fraction(w), hi = weight + fraction(30)
+                    range = max(.zero, lo)...hi
+                }
+                criteria.append(Criterion(id: "c\(i)", name: LocalizedText(vi: "c"), basis: nil, group: group, weight: weight,
+                                          weightRange: range, required: false, measures: []))
+                let status: CriterionResult.Status = [.scored, .scored, .scored, .dropped, .requiredZero][Int.random(in: 0..<5, using: &rng)]
+                results.append(CriterionResult(id: "c\(i)", group: group, weight: weight, status: status,
+                                               attainment: status == .dropped ? nil : (status == .requiredZero ? .zero : fraction(100)),
+                                               contribution: .zero, measures: []))
+            }
+            let gate = Bool.random(using: &rng) ? Gate(groupBMin: fraction(100), capBand: "complete") : nil
+            let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: bands, gate: gate, file: "f.yaml")
+            var audits: [Audit] = []
+            for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                let action: Audit.Action = [.deduct(fraction(20)), .downgrade(1), .cap("good")][Int.random(in: 0..<3, using: &rng)]
+                audits.append(Audit(official: "o", officialRef: "o", by: "x", on: Bool.random(using: &rng) ? asOf : asOf.adding(days: 1),
+                                    finding: "x", action: action, reference: "", file: "a.yaml", line: audits.count + 1))
+            }
+            let corners = WeightCorners(framework)
+            guard !corners.isEmpty else { continue }
+            ranged += 1
+            let moved = corners.robustness(criteria: results, audits: audits, framework: framework, asOf: asOf)
+            let summed = RobustnessTests.enumerated(corners, criteria: results, audits: audits, framework: framework, asOf: asOf)
+            #expect(moved.totalRange == summed.totalRange && moved.lowestBand == summed.lowestBand
+                    && moved.highestBand == summed.highestBand && moved.corners == summed.corners)
+            if moved.lowestBand != moved.highestBand { weightDependent += 1 }
+        }
+        // The cases are not all trivial: most have ranges, many move a band.
+        #expect(ranged > 250)
+        #expect(weightDependent > 40)
+    }
 }

@@ -15,7 +15,8 @@ public enum FeedbackIngest {
         public var quarantinedCount: Int
         public var rowsRead: Int
         public var bytesRead: Int
-        /// SHA-256 of each feedback file as it was scanned (the manifest's, never re-read).
+        /// SHA-256 of each feedback file as it was scanned (the manifest's,
+        /// never re-read); empty when the run asked for none (`check`).
         public var hashes: [String: String] = [:]
     }
 
@@ -31,7 +32,8 @@ public enum FeedbackIngest {
     /// `keepsComments` false: no page will show the published comments, so
     /// the tally collects none (`ScoringRun.Options.keepsComments`).
     static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?,
-                    keepsComments: Bool = true, lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
+                    keepsComments: Bool = true, hashes hashing: Bool = true,
+                    lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
         let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
@@ -45,7 +47,8 @@ public enum FeedbackIngest {
         // The validator (and its id set, the largest structure of a national
         // ingest) is gone before the tallies and digests are sorted.
         do {
-            let validator = FeedbackValidator(province: province, expectedRows: expected)
+            let validator = FeedbackValidator(province: province, expectedRows: expected,
+                                              comments: keepsComments || export != nil)
             let lanes = FeedbackLanes(checker: validator.checker, lanes: laneCount)
             // A checked block's rows, in order: ids claimed, then to the tally and export.
             var taken = 0
@@ -94,11 +97,13 @@ public enum FeedbackIngest {
                 bytes += size
                 stages.reserve(file: file, rows: size / 130)
                 let scanner = CSVScanner(path: path)
-                let digest = SHA256.Stream()
+                // Only a build needs the digests (its manifest, its key and
+                // caches): `check` and `score` do not hash 2.6 GB.
+                let digest = hashing ? SHA256.Stream() : nil
                 var block: FeedbackLanes.Block?
                 var sawHeader = false
                 var headerFailed = false
-                let failure = scanner.scan(onChunk: { digest.update($0) }) { record in
+                let failure = scanner.scan(onChunk: { digest?.update($0) }) { record in
                     if headerFailed { return }
                     guard sawHeader else {
                         sawHeader = true
@@ -119,7 +124,7 @@ public enum FeedbackIngest {
                     }
                 }
                 if let block { lanes.submit(block) }
-                hashes[file] = digest.finish()
+                if let digest { hashes[file] = digest.finish() }
                 switch failure {
                 case .none:
                     if !sawHeader { log.error(file, 1, 0, "feedback file is empty: it needs at least a header row") }

@@ -23,11 +23,17 @@ public struct ScoringRun: Sendable {
         /// recomputation): the published comments, kept in memory and their
         /// texts spooled to disk for the pages, are then not collected.
         public var keepsComments: Bool
+        /// False when nothing will publish the feedback exports' digests or
+        /// key a cache with them (`check`, `score`, `verify`): the exports
+        /// are then read without hashing them (2.6 GB of SHA-256, ~1.8 s on
+        /// the ingest's ordered thread, on a national tree).
+        public var hashesFeedback: Bool
 
-        public init(asOf: Day? = nil, strict: Bool = false, keepsComments: Bool = true) {
+        public init(asOf: Day? = nil, strict: Bool = false, keepsComments: Bool = true, hashesFeedback: Bool = true) {
             self.asOf = asOf
             self.strict = strict
             self.keepsComments = keepsComments
+            self.hashesFeedback = hashesFeedback
         }
     }
 
@@ -73,7 +79,8 @@ public struct ScoringRun: Sendable {
             exporter = nil
         } else {
             let logged = log.items.count
-            ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments)
+            ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments,
+                                        hashes: options.hashesFeedback || exporter != nil || cache != nil)
             feedbackDiagnostics = Array(log.items[logged...])
             cacheKey = cache?.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
                                   feedbackDigest: { ingest.hashes[$0] })

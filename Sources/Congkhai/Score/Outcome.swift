@@ -14,22 +14,44 @@ struct Outcome {
     var audits: [AuditEffect]
     var gate: GateResult?
 
-    init(criteria: [CriterionResult], weights: [Rational], audits: [Audit], framework: Framework, asOf: Day,
-         explain: Bool = true) {
-        var counted = Rational.zero, weighted = Rational.zero
-        var countedB = Rational.zero, weightedB = Rational.zero
+    /// The weighted sums one set of weights gives, over the criteria that
+    /// count: all the rest of an outcome depends on the weights through them.
+    /// Kept apart so the corners of the weight box can move them by one
+    /// weight at a time (`WeightCorners`) instead of summing every criterion
+    /// again at every corner.
+    struct Sums {
+        var counted = Rational.zero
+        var weighted = Rational.zero
+        /// The same over group B, for the gate.
+        var countedB = Rational.zero
+        var weightedB = Rational.zero
+        /// Some group-B criterion counts (independent of the weights).
         var anyB = false
-        for (i, c) in criteria.enumerated() where c.counts {
-            let w = weights[i]
-            let wa = w * (c.attainment ?? .zero)
-            counted += w
-            weighted += wa
-            if c.group == .b {
-                anyB = true
-                countedB += w
-                weightedB += wa
+
+        init(criteria: [CriterionResult], weights: [Rational]) {
+            for (i, c) in criteria.enumerated() where c.counts {
+                let w = weights[i]
+                let wa = w * (c.attainment ?? .zero)
+                counted += w
+                weighted += wa
+                if c.group == .b {
+                    anyB = true
+                    countedB += w
+                    weightedB += wa
+                }
             }
         }
+    }
+
+    init(criteria: [CriterionResult], weights: [Rational], audits: [Audit], framework: Framework, asOf: Day,
+         explain: Bool = true) {
+        self.init(sums: Sums(criteria: criteria, weights: weights), audits: audits, framework: framework, asOf: asOf,
+                  explain: explain)
+    }
+
+    init(sums: Sums, audits: [Audit], framework: Framework, asOf: Day, explain: Bool = true) {
+        let counted = sums.counted, weighted = sums.weighted
+        let countedB = sums.countedB, weightedB = sums.weightedB, anyB = sums.anyB
         countedWeight = counted
         weightedTotal = counted.isZero ? .zero : weighted / counted
 

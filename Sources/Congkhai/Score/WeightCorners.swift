@@ -18,18 +18,45 @@ struct WeightCorners {
 
     var isEmpty: Bool { ranged.isEmpty }
 
+    /// Every corner scored by the same `Outcome` as the published score.
+    /// The corners are visited in Gray-code order, so each differs from the
+    /// one before in one weight, and the weighted sums move by that weight's
+    /// step instead of being summed again over every criterion: with six
+    /// ranged criteria that was 64 corners × 14 criteria of exact products
+    /// and sums per official, ~7 s of CPU on a national tree. Sums of exact
+    /// rationals do not depend on the order they are added in, so each
+    /// corner's outcome is the one summing from scratch gives (tested
+    /// against that enumeration).
     func robustness(criteria: [CriterionResult], audits: [Audit], framework: Framework, asOf: Day) -> Robustness {
         let varying = ranged.filter { criteria[$0.index].counts }
         var weights = nominal
         // Criteria that do not count for this official sit at any end: use lo.
         for r in ranged { weights[r.index] = r.lo }
+        var sums = Outcome.Sums(criteria: criteria, weights: weights)
+        // A varying criterion's step from lo to hi, in each sum it is part of.
+        let steps = varying.map { r -> (weight: Rational, weighted: Rational, groupB: Bool) in
+            let step = r.hi - r.lo
+            return (step, step * (criteria[r.index].attainment ?? .zero), criteria[r.index].group == .b)
+        }
+        var atHigh = [Bool](repeating: false, count: varying.count)
         var lowTotal: Rational?, highTotal: Rational?
         var worst = 0, best = Int.max
         let count = 1 << varying.count
         for corner in 0..<count {
-            for (bit, r) in varying.enumerated() { weights[r.index] = corner & (1 << bit) == 0 ? r.lo : r.hi }
-            let o = Outcome(criteria: criteria, weights: weights, audits: audits, framework: framework, asOf: asOf,
-                            explain: false)
+            if corner > 0 {
+                // Gray code: corner n differs from n − 1 in bit trailingZeroBitCount(n).
+                let bit = corner.trailingZeroBitCount
+                let s = steps[bit]
+                atHigh[bit].toggle()
+                let (w, wa) = atHigh[bit] ? (s.weight, s.weighted) : (-s.weight, -s.weighted)
+                sums.counted += w
+                sums.weighted += wa
+                if s.groupB {
+                    sums.countedB += w
+                    sums.weightedB += wa
+                }
+            }
+            let o = Outcome(sums: sums, audits: audits, framework: framework, asOf: asOf, explain: false)
             lowTotal = lowTotal.map { min($0, o.total) } ?? o.total
             highTotal = highTotal.map { max($0, o.total) } ?? o.total
             worst = max(worst, o.band)

@@ -42,9 +42,11 @@ public final class FeedbackValidator {
     /// have been missed, so the build must not go on.
     var lostRowIDs: Bool { seenIDs.failed }
 
-    public init(province: Province, expectedRows: Int = 0) {
+    /// `comments` false: no stage reads the published comments' text
+    /// (`FeedbackRowChecker.keepsComments`).
+    public init(province: Province, expectedRows: Int = 0, comments: Bool = true) {
         seenIDs.reserve(expectedRows)
-        checker = FeedbackRowChecker(province: province)
+        checker = FeedbackRowChecker(province: province, keepsComments: comments)
     }
 
     /// Reads the header record; nil (with errors logged) when the file cannot be used.
