@@ -24,7 +24,7 @@ enum LocalityDecoder {
             if let factor, factor <= 0, let v = a.value("factor") { a.error(v, "factor must be greater than 0") }
             let approvedBy = a.string("approved_by") ?? ""
             let decision = a.string("decision") ?? ""
-            if approvedBy.trimmingCharacters(in: .whitespaces).isEmpty || decision.trimmingCharacters(in: .whitespaces).isEmpty {
+            if Whitespace.isBlank(approvedBy) || Whitespace.isBlank(decision) {
                 a.log.error(file, a.line, a.column,
                             "norm adjustment\(product.map { " for \"\($0)\"" } ?? "") needs approved_by and decision: local norms need approval from the level above")
             }

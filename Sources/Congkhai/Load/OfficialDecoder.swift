@@ -138,7 +138,7 @@ enum OfficialDecoder {
         for p in partnerList { referenceLines["partner:" + p.id] = p.line }
         if let ps = c.scalar("product", required: false) { referenceLines["product"] = ps.line }
         if let st = c.keyScalar("status") { referenceLines["status"] = st.line }
-        if target == nil && product == nil && acceptance.trimmingCharacters(in: .whitespaces).isEmpty, let id {
+        if target == nil && product == nil && Whitespace.isBlank(acceptance), let id {
             c.log.warning(file, c.line, c.column,
                           "commitment \"\(id)\" has no target, product or acceptance criterion: it counts as not measurable")
         }
@@ -155,7 +155,7 @@ enum OfficialDecoder {
             }
             var evidence = uf.string("evidence")
             if let e = evidence {
-                let trimmed = e.trimmingCharacters(in: .whitespaces)
+                let trimmed = Whitespace.trimmed(e)
                 if !LinkPolicy.isEvidenceLink(trimmed) {
                     if let v = uf.value("evidence") {
                         uf.warning(v, "evidence link \"\(e.prefix(80))\" is not an http(s) URL or a site path; it is dropped")

@@ -17,7 +17,7 @@ public enum LinkPolicy {
 
     /// `href` for any text: trimmed of Unicode white space, characters compared as characters.
     static func generalHref(_ url: String, allowMail: Bool, allowPhone: Bool) -> String? {
-        let t = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = Whitespace.trimmed(url, newlines: true)
         guard !hasUnsafeCharacters(t) else { return nil }
         let lower = t.lowercased()
         if lower.hasPrefix("https://") { return t.count > 8 ? t : nil }
@@ -63,7 +63,7 @@ public enum LinkPolicy {
     /// Markdown links: the `href` rules plus fragments and scheme-less
     /// relative references; images: http(s) and site paths only.
     public static func isAllowedInMarkdown(_ url: String, image: Bool) -> Bool {
-        let t = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = Whitespace.trimmed(url, newlines: true)
         if t.isEmpty { return true }
         if href(t, allowMail: !image, allowPhone: false) != nil { return true }
         if t.hasPrefix("//") || t.hasPrefix("\\") { return false }

@@ -93,8 +93,8 @@ public struct Commitment: Sendable {
 
         /// Approval needs both the approving body and its decision.
         public var isApproved: Bool {
-            !approvedBy.trimmingCharacters(in: .whitespaces).isEmpty
-                && !decision.trimmingCharacters(in: .whitespaces).isEmpty
+            !Whitespace.isBlank(approvedBy)
+                && !Whitespace.isBlank(decision)
         }
     }
 

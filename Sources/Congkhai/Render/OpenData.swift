@@ -109,7 +109,7 @@ enum OpenData {
                 var withdrawal = ""
                 if case let .object(w)? = r.state["withdrawn"] {
                     let by = w.first { $0.0 == "approved_by" }?.1.stringValue ?? "", d = w.first { $0.0 == "decision" }?.1.stringValue ?? ""
-                    withdrawal = !by.trimmingCharacters(in: .whitespaces).isEmpty && !d.trimmingCharacters(in: .whitespaces).isEmpty ? "true" : "false"
+                    withdrawal = !Whitespace.isBlank(by) && !Whitespace.isBlank(d) ? "true" : "false"
                 }
                 try out.append(row([t(o.locality), t(o.id), t(r.id), t(str("title")), str("group"), t(str("product")), num("target"),
                             t(str("unit")), num("actual"), t(str("acceptance")), str("published_on"), str("deadline"),

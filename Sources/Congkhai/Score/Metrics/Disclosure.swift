@@ -22,7 +22,7 @@ struct Disclosure: Metric {
                 || (c.publishedOn.map { $0 >= freshFrom && $0 <= D } ?? false)
             let evidenced = !done || c.updates.contains { $0.on <= D && $0.evidence != nil }
             let measurable = ctx.effectiveTarget(c) != nil
-                || !c.acceptance.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                || !Whitespace.isBlank(c.acceptance, newlines: true)
             let score = Rational((fresh ? 1 : 0) + (evidenced ? 1 : 0) + (measurable ? 1 : 0), 3)
             sum += score
             n += 1
