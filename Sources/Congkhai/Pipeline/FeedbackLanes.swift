@@ -74,19 +74,29 @@ final class FeedbackLanes: @unchecked Sendable {
         pending.append(block)
         let checker = self.checker
         lane.queue.async {
-            block.rows.reserveCapacity(block.records.count)
-            for i in 0..<block.records.count {
-                let kept = block.rows.count
-                if let q = block.records.withRecord(i, { r in
-                    checker.check(r, columns: block.columns, file: block.file, categories: &lane.categories, into: &block.rows)
+            // The answers are built in locals and stored once: appending to
+            // the block's properties cost a runtime exclusivity check each.
+            var rows = block.rows, outcomes = block.outcomes, idHashes = block.idHashes, rejects = block.rejects
+            block.rows = []
+            (block.outcomes, block.idHashes, block.rejects) = ([], [], [])
+            var categories = lane.categories
+            lane.categories = CategoryMemo()  // the memo's buffers stay uniquely held: no copy on write
+            let columns = block.columns, file = block.file, records = block.records
+            rows.reserveCapacity(records.count)
+            for i in 0..<records.count {
+                let kept = rows.count
+                if let q = records.withRecord(i, { r in
+                    checker.check(r, columns: columns, file: file, categories: &categories, into: &rows)
                 }) {
-                    block.outcomes.append(-1 - Int32(block.rejects.count))
-                    block.rejects.append(q)
+                    outcomes.append(-1 - Int32(rejects.count))
+                    rejects.append(q)
                 } else {
-                    block.outcomes.append(Int32(kept))
-                    block.idHashes.append(block.rows[kept].id.withUTF8 { ByteTable.hash($0) })
+                    outcomes.append(Int32(kept))
+                    idHashes.append(rows[kept].id.withUTF8 { ByteTable.hash($0) })
                 }
             }
+            lane.categories = categories
+            (block.rows, block.outcomes, block.idHashes, block.rejects) = (rows, outcomes, idHashes, rejects)
             block.done.signal()
         }
     }

@@ -12,22 +12,24 @@ public final class FeedbackValidator {
                                       "respondent_kind", "respondent", "rating", "category", "status", "due",
                                       "resolved_on", "comment", "publish"]
 
-    /// Column positions for one file.
+    /// Column positions for one file: plain integers, copied with every
+    /// row's check and claim (the header's dictionary, once kept here, was
+    /// retained and released with each copy: ~1 % of `check`).
     public struct Columns: Sendable {
-        var index: [String: Int] = [:]
         var count = 0
-        subscript(_ name: String) -> Int { index[name] ?? -1 }
         /// Positions of the columns every row reads, resolved once per file
         /// (a dictionary lookup per field per row was a tenth of ingest).
         var id = -1, date = -1, channel = -1, locality = -1, official = -1, commitment = -1, kind = -1
         var respondentKind = -1, respondent = -1, rating = -1, category = -1, status = -1, due = -1, resolvedOn = -1
         var comment = -1, publish = -1
 
-        mutating func resolve() {
-            (id, date, channel, locality, official) = (self["id"], self["date"], self["channel"], self["locality"], self["official"])
-            (commitment, kind, respondentKind, respondent) = (self["commitment"], self["kind"], self["respondent_kind"], self["respondent"])
-            (rating, category, status, due, resolvedOn) = (self["rating"], self["category"], self["status"], self["due"], self["resolved_on"])
-            (comment, publish) = (self["comment"], self["publish"])
+        init(count: Int, index: [String: Int]) {
+            self.count = count
+            func at(_ name: String) -> Int { index[name] ?? -1 }
+            (id, date, channel, locality, official) = (at("id"), at("date"), at("channel"), at("locality"), at("official"))
+            (commitment, kind, respondentKind, respondent) = (at("commitment"), at("kind"), at("respondent_kind"), at("respondent"))
+            (rating, category, status, due, resolvedOn) = (at("rating"), at("category"), at("status"), at("due"), at("resolved_on"))
+            (comment, publish) = (at("comment"), at("publish"))
         }
     }
 
@@ -51,28 +53,26 @@ public final class FeedbackValidator {
 
     /// Reads the header record; nil (with errors logged) when the file cannot be used.
     public func columns(header: borrowing CSVRecord, file: String, log: DiagnosticLog) -> Columns? {
-        var cols = Columns()
-        cols.count = header.count
+        var index: [String: Int] = [:]
         var ok = true
         for i in 0..<header.count {
             let name = header.string(i, trim: true).lowercased()
             if name.isEmpty { continue }
-            if cols.index[name] != nil {
+            if index[name] != nil {
                 log.error(file, header.line, 0, "duplicate column \"\(name)\" in the header")
                 ok = false
             }
-            cols.index[name] = i
+            index[name] = i
             if !FeedbackValidator.knownColumns.contains(name) {
                 log.warning(file, header.line, 0,
                             "unknown column \"\(name)\" is ignored\(Suggestion.hint(for: name, in: FeedbackValidator.knownColumns))")
             }
         }
-        for name in FeedbackValidator.requiredColumns where cols.index[name] == nil {
+        for name in FeedbackValidator.requiredColumns where index[name] == nil {
             log.error(file, header.line, 0, "the header lacks the required column \"\(name)\"")
             ok = false
         }
-        cols.resolve()
-        return ok ? cols : nil
+        return ok ? Columns(count: header.count, index: index) : nil
     }
 
     /// Starts loading the row-id slot of a later row (its id's `ByteTable.hash`).
