@@ -30,3 +30,20 @@ extension SiteRenderer {
                                pager: Pager(base: SitePaths.commitments(list), page: page, count: SitePlan.pageCount(all.count, size), d))
     }
 }
+
+extension CommitmentsPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 6)
+        f.put("heading", heading); f.put("count", count); f.put("lists", lists); f.put("items", items)
+        f.put("hasItems", hasItems); f.put("pager", pager)
+        return .object(f)
+    }
+}
+
+extension CommitmentsPage.Tab: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 3)
+        f.put("href", href); f.put("label", label); f.put("current", current)
+        return .object(f)
+    }
+}

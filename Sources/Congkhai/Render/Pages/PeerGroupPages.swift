@@ -47,3 +47,28 @@ extension SiteRenderer {
                              pager: Pager(base: SitePaths.peerGroup(g.key), page: page, count: SitePlan.pageCount(g.members.count, size), d))
     }
 }
+
+extension PeerGroupsPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 2)
+        f.put("groups", groups); f.put("smallNote", smallNote)
+        return .object(f)
+    }
+}
+
+extension PeerGroupsPage.Group: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 4)
+        f.put("href", href); f.put("name", name); f.put("size", size); f.put("small", small)
+        return .object(f)
+    }
+}
+
+extension PeerGroupPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        var f = TemplateFields(capacity: 6)
+        f.put("name", name); f.put("groupsHref", groupsHref); f.put("smallNote", smallNote); f.put("provisional", provisional)
+        f.put("board", board); f.put("pager", pager)
+        return .object(f)
+    }
+}
