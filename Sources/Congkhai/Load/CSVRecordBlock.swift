@@ -1,6 +1,6 @@
 /// Scanned records kept for another thread: a `CSVRecord` is borrowed for
 /// the scanner's callback only, so a block copies records' bytes and field
-/// ends back to back (a few hundred KB for a few thousand rows) and lends
+/// bounds back to back (a few hundred KB for a few thousand rows) and lends
 /// each one out again later as the same borrowed record.
 ///
 /// `@unchecked Sendable`: a block is filled by one thread, then handed over
@@ -9,7 +9,7 @@ final class CSVRecordBlock: @unchecked Sendable {
     private struct Entry {
         var byteStart: Int
         var byteCount: Int
-        var endStart: Int
+        var boundStart: Int
         var fieldCount: Int
         var line: Int
         var oversized: Bool
@@ -21,15 +21,17 @@ final class CSVRecordBlock: @unchecked Sendable {
     /// append (~1 % of a `check`, on the ingest's ordered thread).
     private struct Storage {
         var bytes: [UInt8] = []
-        var ends: [Int] = []
+        var bounds: [Int] = []
         var entries: [Entry] = []
 
+        /// The bytes from the first field's start to the last one's end
+        /// (with whatever lies between fields), the bounds moved to match.
         mutating func append(_ r: borrowing CSVRecord) {
-            let byteCount = r.ends.last ?? 0
-            entries.append(Entry(byteStart: bytes.count, byteCount: byteCount, endStart: ends.count, fieldCount: r.ends.count,
+            let first = r.bounds.first ?? 0, last = r.bounds.last ?? 0
+            entries.append(Entry(byteStart: bytes.count, byteCount: last - first, boundStart: bounds.count, fieldCount: r.count,
                                  line: r.line, oversized: r.oversized, unterminated: r.unterminated))
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: r.bytes[..<byteCount]))
-            ends.append(contentsOf: r.ends)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: r.bytes[first..<last]))
+            for b in r.bounds { bounds.append(b - first) }
         }
     }
 
@@ -38,7 +40,7 @@ final class CSVRecordBlock: @unchecked Sendable {
     init(capacity: Int) {
         storage.entries.reserveCapacity(capacity)
         storage.bytes.reserveCapacity(capacity * 160)
-        storage.ends.reserveCapacity(capacity * 16)
+        storage.bounds.reserveCapacity(capacity * 32)
     }
 
     var count: Int { storage.entries.count }
@@ -50,7 +52,7 @@ final class CSVRecordBlock: @unchecked Sendable {
     /// Empty again, its buffers keeping their capacity.
     func removeAll() {
         storage.bytes.removeAll(keepingCapacity: true)
-        storage.ends.removeAll(keepingCapacity: true)
+        storage.bounds.removeAll(keepingCapacity: true)
         storage.entries.removeAll(keepingCapacity: true)
     }
 
@@ -58,10 +60,10 @@ final class CSVRecordBlock: @unchecked Sendable {
     func withRecord<T>(_ i: Int, _ body: (borrowing CSVRecord) -> T) -> T {
         let e = storage.entries[i]
         return storage.bytes.withUnsafeBufferPointer { b in
-            storage.ends.withUnsafeBufferPointer { f in
+            storage.bounds.withUnsafeBufferPointer { f in
                 body(CSVRecord(line: e.line, oversized: e.oversized, unterminated: e.unterminated,
                                bytes: UnsafeBufferPointer(rebasing: b[e.byteStart..<(e.byteStart + e.byteCount)]),
-                               ends: UnsafeBufferPointer(rebasing: f[e.endStart..<(e.endStart + e.fieldCount)])))
+                               bounds: UnsafeBufferPointer(rebasing: f[e.boundStart..<(e.boundStart + 2 * e.fieldCount)])))
             }
         }
     }
