@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses YAML text into a `YAMLValue` tree within the content limits.
@@ -126,7 +127,7 @@ enum YAMLParser {
 enum AliasKeyScan {
     static func firstAliasKey(in text: String) -> Int? {
         // Without an anchor there is nothing an alias can point at.
-        guard text.utf8.contains(UInt8(ascii: "&")), text.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard contains(text, UInt8(ascii: "&")), contains(text, UInt8(ascii: "*")) else { return nil }
         var lineNumber = 0
         for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({ String(String.UnicodeScalarView($0)) }) {
             lineNumber += 1
@@ -156,6 +157,14 @@ enum AliasKeyScan {
             }
         }
         return nil
+    }
+
+    /// `memchr` over the file's bytes: every content file is asked this
+    /// (a generic byte loop over `String.UTF8View` was ~1 % of `check`).
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { b in
+            b.baseAddress.map { memchr($0, Int32(byte), b.count) != nil } ?? false
+        } ?? text.utf8.contains(byte)
     }
 }
 
