@@ -46,7 +46,9 @@ public enum QRCode {
                     appendDecimal(y + 4, to: &path)
                     path.append(UInt8(ascii: "h"))
                     appendDecimal(run, to: &path)
-                    path.append(contentsOf: [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")])
+                    // Byte by byte: an array literal here was allocated for every run.
+                    path.append(UInt8(ascii: "v")); path.append(UInt8(ascii: "1"))
+                    path.append(UInt8(ascii: "h")); path.append(UInt8(ascii: "-"))
                     appendDecimal(run, to: &path)
                     path.append(UInt8(ascii: "z"))
                     x += run
@@ -58,9 +60,13 @@ public enum QRCode {
         return Modules(path: path, size: width + 8)
     }
 
-    /// `n ≥ 0` in decimal (QR coordinates are under 200).
+    /// `n ≥ 0` in decimal (QR coordinates are under 200): three digits at
+    /// most, without recursion (179,000 calls for the demo's 124 codes).
+    @inline(__always)
     static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
-        if n >= 10 { appendDecimal(n / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(n % 10))
+        guard n < 1000 else { out.append(contentsOf: String(n).utf8); return }
+        if n >= 100 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n / 100 % 10)) }
+        if n >= 10 { out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n / 10 % 10)) }
+        out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n % 10))
     }
 }
