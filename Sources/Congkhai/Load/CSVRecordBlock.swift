@@ -26,12 +26,21 @@ final class CSVRecordBlock: @unchecked Sendable {
 
         /// The bytes from the first field's start to the last one's end
         /// (with whatever lies between fields), the bounds moved to match.
-        mutating func append(_ r: borrowing CSVRecord) {
+        mutating func append(_ r: borrowing CSVRecord) -> Int {
             let first = r.bounds.first ?? 0, last = r.bounds.last ?? 0
             entries.append(Entry(byteStart: bytes.count, byteCount: last - first, boundStart: bounds.count, fieldCount: r.count,
                                  line: r.line, oversized: r.oversized, unterminated: r.unterminated))
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: r.bytes[first..<last]))
-            for b in r.bounds { bounds.append(b - first) }
+            // Copied at once, then moved in place (an append per bound was
+            // ~700 instructions a record on the ingest's ordered thread).
+            let at = bounds.count
+            bounds.append(contentsOf: r.bounds)
+            if first != 0 {
+                bounds.withUnsafeMutableBufferPointer { b in
+                    for k in at..<b.count { b[k] -= first }
+                }
+            }
+            return entries.count
         }
     }
 
@@ -45,7 +54,11 @@ final class CSVRecordBlock: @unchecked Sendable {
 
     var count: Int { storage.entries.count }
 
-    func append(_ r: borrowing CSVRecord) {
+    /// Returns the number of records now held: the caller asks after
+    /// every record, and a second access to `storage` cost a runtime
+    /// exclusivity check of its own.
+    @discardableResult
+    func append(_ r: borrowing CSVRecord) -> Int {
         storage.append(r)
     }
 

@@ -116,8 +116,7 @@ public enum FeedbackIngest {
                     }
                     guard let current = block else { return }
                     rows += 1
-                    current.records.append(record)
-                    if current.records.count == FeedbackLanes.blockSize {
+                    if current.records.append(record) == FeedbackLanes.blockSize {
                         lanes.submit(current)
                         block = lanes.block(file: file, columns: current.columns)
                         while let done = lanes.next(beyond: lanes.depth) { take(done) }
