@@ -44,4 +44,27 @@ import Testing
         #expect(check.feedbackRows == full.feedbackRows && check.quarantinedCount == full.quarantinedCount)
         #expect(quiet.items.map(\.description) == log.items.map(\.description))
     }
+    /// The row checker keeps a published comment's masked text only when a
+    /// stage will read it; `publish` is read and checked either way.
+    @Test func commentsNoStageReadsAreNotKept() throws {
+        let (run, log) = try TestContent().run()
+        let province = try #require(run, "\(log.items)").province
+        let csv = TestContent.feedbackHeader + "9,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,,,,,,,gọi 0912 345 678,yes\n"
+        func comment(keeping: Bool) throws -> (text: String, publish: Bool) {
+            let validator = FeedbackValidator(province: province, keepsComments: keeping)
+            var columns: FeedbackValidator.Columns?
+            var rows: [FeedbackRow] = []
+            var memo = CategoryMemo()
+            _ = CSVScanner.scan(bytes: Array(csv.utf8)) { r in
+                guard let c = columns else { columns = validator.columns(header: r, file: "f.csv", log: DiagnosticLog()); return }
+                _ = validator.checker.check(r, columns: c, file: "f.csv", categories: &memo, into: &rows)
+            }
+            let row = try #require(rows.first)
+            return (row.comment, row.publish)
+        }
+        let kept = try comment(keeping: true), dropped = try comment(keeping: false)
+        #expect(kept.publish && dropped.publish)
+        #expect(!kept.text.isEmpty && !kept.text.contains("345 678"))
+        #expect(dropped.text.isEmpty)
+    }
 }

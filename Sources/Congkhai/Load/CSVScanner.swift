@@ -147,14 +147,7 @@ public struct CSVRecord: ~Copyable {
     /// NFC text of field `i` (trimmed of surrounding spaces when `trim`).
     public func string(_ i: Int, trim: Bool = false) -> String {
         guard i >= 0, i < count else { return "" }
-        var b = bytes(i)
-        if trim {
-            var s = b.startIndex, e = b.endIndex
-            while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
-            while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
-            b = UnsafeBufferPointer(rebasing: b[s..<e])
-        }
-        return TextDecoding.nfc(String(decoding: b, as: UTF8.self))
+        return TextDecoding.nfc(String(decoding: trim ? trimmedBytes(i) : bytes(i), as: UTF8.self))
     }
 }
 

@@ -48,7 +48,7 @@ public enum FeedbackIngest {
         // ingest) is gone before the tallies and digests are sorted.
         do {
             let validator = FeedbackValidator(province: province, expectedRows: expected,
-                                              comments: keepsComments || export != nil)
+                                              keepsComments: keepsComments || export != nil)
             let lanes = FeedbackLanes(checker: validator.checker, lanes: laneCount)
             // A checked block's rows, in order: ids claimed, then to the tally and export.
             var taken = 0

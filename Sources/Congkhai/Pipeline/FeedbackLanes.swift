@@ -77,8 +77,7 @@ final class FeedbackLanes: @unchecked Sendable {
             // The answers are built in locals and stored once: appending to
             // the block's properties cost a runtime exclusivity check each.
             var rows = block.rows, outcomes = block.outcomes, idHashes = block.idHashes, rejects = block.rejects
-            block.rows = []
-            (block.outcomes, block.idHashes, block.rejects) = ([], [], [])
+            (block.rows, block.outcomes, block.idHashes, block.rejects) = ([], [], [], [])
             var categories = lane.categories
             lane.categories = CategoryMemo()  // the memo's buffers stay uniquely held: no copy on write
             let columns = block.columns, file = block.file, records = block.records

@@ -79,6 +79,8 @@ public struct ScoringRun: Sendable {
             exporter = nil
         } else {
             let logged = log.items.count
+            // A run that publishes or keys a cache hashes whatever the option
+            // says: its manifest and keys must name the bytes it scored.
             ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments,
                                         hashes: options.hashesFeedback || exporter != nil || cache != nil)
             feedbackDiagnostics = Array(log.items[logged...])

@@ -44,11 +44,11 @@ public final class FeedbackValidator {
     /// have been missed, so the build must not go on.
     var lostRowIDs: Bool { seenIDs.failed }
 
-    /// `comments` false: no stage reads the published comments' text
+    /// `keepsComments` false: no stage reads the published comments' text
     /// (`FeedbackRowChecker.keepsComments`).
-    public init(province: Province, expectedRows: Int = 0, comments: Bool = true) {
+    public init(province: Province, expectedRows: Int = 0, keepsComments: Bool = true) {
         seenIDs.reserve(expectedRows)
-        checker = FeedbackRowChecker(province: province, keepsComments: comments)
+        checker = FeedbackRowChecker(province: province, keepsComments: keepsComments)
     }
 
     /// Reads the header record; nil (with errors logged) when the file cannot be used.
