@@ -1,4 +1,3 @@
-import CQRencode
 import Foundation
 
 /// QR codes for printed notices, drawn as SVG (crisp at any print size).
@@ -26,20 +25,19 @@ public enum QRCode {
 
     /// Each horizontal run of dark modules as `M{x} {y}h{run}v1h-{run}z`,
     /// written as bytes: building it by string interpolation cost as much as
-    /// libqrencode's own encoding (one code per official per language).
+    /// the encoding itself (one code per official per language).
     static func modules(_ text: String) -> Modules? {
-        guard let code = text.withCString({ QRcode_encodeString8bit($0, 0, QR_ECLEVEL_M) }) else { return nil }
-        defer { QRcode_free(code) }
-        let width = Int(code.pointee.width)
-        guard width > 0, let data = code.pointee.data else { return nil }
+        guard let symbol = QRSymbol(Array(text.utf8)) else { return nil }
+        let width = symbol.width
+        let data = symbol.modules
         var path: [UInt8] = []
         path.reserveCapacity(width * width * 2)
         for y in 0..<width {
             var x = 0
             while x < width {
-                if data[y * width + x] & 1 == 1 {
+                if data[y * width + x] == 1 {
                     var run = 1
-                    while x + run < width, data[y * width + x + run] & 1 == 1 { run += 1 }
+                    while x + run < width, data[y * width + x + run] == 1 { run += 1 }
                     path.append(UInt8(ascii: "M"))
                     appendDecimal(x + 4, to: &path)
                     path.append(UInt8(ascii: " "))
