@@ -108,3 +108,66 @@ import Testing
         #expect(QRMask.formats == [0x5412, 0x5125, 0x5E7C, 0x5B4B, 0x45F9, 0x40CE, 0x4F97, 0x4AA0])
     }
 }
+
+/// The one-word scorer (symbols up to 64 wide) against the run-by-run one on
+/// random symbols of every narrow width, with look-alikes of scale 1–4
+/// planted at random places, edges included, and long runs of both colours.
+@Suite struct QRMaskScoreTests {
+    @Test func oneWordLinesScoreAsRuns() {
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        let L = QRMask.lineWords
+        for trial in 0..<3000 {
+            let w = 21 + trial % 44
+            var rows = [UInt64](repeating: 0, count: w * L)
+            let full: UInt64 = w == 64 ? ~0 : (1 << UInt64(w)) - 1
+            for y in 0..<w {
+                // Dense, sparse or even rows, so long runs of both colours occur.
+                var row = next()
+                switch next() % 4 {
+                case 0: row &= next()
+                case 1: row |= next()
+                default: break
+                }
+                // A look-alike of scale k at x, with a light margin of random width.
+                if next() % 3 == 0 {
+                    let k = Int(next() % 4) + 1
+                    let x = Int(next() % UInt64(max(1, w - 7 * k + 1)))
+                    var pattern: UInt64 = 0
+                    for (i, dark) in [true, false, true, true, true, false, true].enumerated() where dark {
+                        pattern |= ((1 << UInt64(k)) - 1) << UInt64(i * k)
+                    }
+                    let margin = Int(next() % UInt64(4 * k + 2))
+                    let clear: UInt64 = ((1 << UInt64(min(63, 7 * k + 2 * margin))) - 1) << UInt64(max(0, x - margin))
+                    row = (row & ~clear) | (pattern << UInt64(x))
+                }
+                rows[y * L] = row & full
+            }
+            let columns = QRMask.transposed(rows, width: w)
+            var runs = [Int32](repeating: 0, count: w + 1)
+            let (narrow, general) = rows.withUnsafeBufferPointer { r in
+                columns.withUnsafeBufferPointer { c in
+                    runs.withUnsafeMutableBufferPointer { runs in
+                        (QRMask.narrowScore(rows: r, columns: c, width: w, runs: runs),
+                         QRMask.runScore(rows: r, columns: c, width: w, words: 1, runs: runs))
+                    }
+                }
+            }
+            #expect(narrow == general, "trial \(trial), width \(w)")
+        }
+    }
+
+    @Test func transposesBitForBit() {
+        for w in [21, 37, 63, 64, 65, 101] {
+            let L = QRMask.lineWords
+            var rows = [UInt64](repeating: 0, count: w * L)
+            for y in 0..<w { for x in 0..<w where (x * 7 + y * 13 + x * y) % 5 < 2 { rows[y * L + x >> 6] |= 1 << UInt64(x & 63) } }
+            let columns = QRMask.transposed(rows, width: w)
+            for y in 0..<w {
+                for x in 0..<w {
+                    #expect((rows[y * L + x >> 6] >> UInt64(x & 63)) & 1 == (columns[x * L + y >> 6] >> UInt64(y & 63)) & 1)
+                }
+            }
+        }
+    }
+}

@@ -4,7 +4,9 @@
 /// Each module is a byte: `function` set for a pattern module (never
 /// masked), bit 0 for dark.
 struct QRFrame {
-    static let function: UInt8 = 0x80
+    /// A computed constant: a stored `static let` is reached through a
+    /// lazy-initialisation check on every module.
+    @inline(__always) static var function: UInt8 { 0x80 }
     let version: QRVersion
     let width: Int
     var modules: [UInt8]
@@ -62,29 +64,36 @@ struct QRFrame {
 
     @inline(__always) private mutating func set(_ x: Int, _ y: Int, _ v: UInt8) { modules[y * width + x] = v }
 
-    /// Codeword bits, most significant first, then `remainderBits` light
-    /// modules, up and down column pairs from the right edge, the pair's
-    /// right column first, stepping over column 6 (the vertical timing line)
-    /// and over every function module.
-    mutating func place(_ codewords: [UInt8], remainderBits: Int) {
+    /// Codeword bits, most significant first, up and down column pairs from
+    /// the right edge, the pair's right column first, stepping over column 6
+    /// (the vertical timing line) and over every function module; the data
+    /// modules left after the last codeword are the version's remainder
+    /// bits, light.
+    mutating func place(_ codewords: [UInt8]) {
         let w = width
         let bits = codewords.count * 8
-        let total = bits + remainderBits
         var n = 0
         var right = w - 1
         var upward = true
-        modules.withUnsafeMutableBufferPointer { m in
-            while right > 0, n < total {
-                if right == 6 { right = 5 }
-                for step in 0..<w {
-                    let y = upward ? w - 1 - step : step
-                    for x in stride(from: right, through: right - 1, by: -1) where m[y * w + x] & QRFrame.function == 0 && n < total {
-                        if n < bits { m[y * w + x] = (codewords[n >> 3] >> UInt8(7 - n & 7)) & 1 }
-                        n += 1
+        codewords.withUnsafeBufferPointer { c in
+            modules.withUnsafeMutableBufferPointer { m in
+                while right > 0 {
+                    if right == 6 { right = 5 }
+                    for step in 0..<w {
+                        let row = (upward ? w &- 1 &- step : step) &* w
+                        var x = right
+                        while x >= right &- 1 {
+                            if m[row &+ x] & QRFrame.function == 0 {
+                                // Past the codewords: a remainder bit, left light.
+                                if n < bits { m[row &+ x] = (c[n >> 3] >> UInt8(7 &- n & 7)) & 1 }
+                                n &+= 1
+                            }
+                            x &-= 1
+                        }
                     }
+                    upward.toggle()
+                    right &-= 2
                 }
-                upward.toggle()
-                right -= 2
             }
         }
     }

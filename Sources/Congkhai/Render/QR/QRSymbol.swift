@@ -19,7 +19,7 @@ struct QRSymbol: Sendable {
         guard !bytes.isEmpty, let version = QRSymbol.version(byteCount: bytes.count) else { return nil }
         let codewords = QRSymbol.interleaved(QRSymbol.dataCodewords(bytes, version), version)
         var frame = QRFrame(version)
-        frame.place(codewords, remainderBits: version.remainderBits)
+        frame.place(codewords)
         width = version.width
         self.version = version
         (mask, modules) = QRMask.best(frame)
