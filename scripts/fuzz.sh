@@ -44,7 +44,7 @@ for target in official csv markdown; do
   esac
   # shellcheck disable=SC2086
   swiftc -sanitize=fuzzer,address -parse-as-library -g -I "$B/Modules" $MAPS "$src" "${OBJS[@]}" \
-    -lcmark-gfm -lcmark-gfm-extensions -lqrencode -lcrypto -lz -ldeflate -o ".build-fuzz/bin/fuzz-$target"
+    -lcmark-gfm -lcmark-gfm-extensions -lcrypto -lz -ldeflate -o ".build-fuzz/bin/fuzz-$target"
   corpus=.build-fuzz/corpus-$target
   mkdir -p "$corpus"
   for s in $seeds; do [ -d "$s" ] && find "$s" -type f -size -200k -exec cp {} "$corpus/" \; ; done
