@@ -57,10 +57,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var description: String { formatted() }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }
+        if lhs.file != rhs.file { return UTF8Order.precedes(lhs.file, rhs.file) }
         if lhs.line != rhs.line { return lhs.line < rhs.line }
         if lhs.column != rhs.column { return lhs.column < rhs.column }
         if lhs.severity != rhs.severity { return lhs.severity == .error }
-        return lhs.message.utf8.lexicographicallyPrecedes(rhs.message.utf8)
+        return UTF8Order.precedes(lhs.message, rhs.message)
     }
 }

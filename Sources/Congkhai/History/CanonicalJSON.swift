@@ -15,7 +15,7 @@ enum CanonicalJSON {
         switch value {
         case let .object(pairs):
             out += "{"
-            let sorted = pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            let sorted = pairs.sorted { UTF8Order.precedes($0.0, $1.0) }
             for (i, (k, v)) in sorted.enumerated() {
                 if i > 0 { out += "," }
                 quote(k, into: &out)

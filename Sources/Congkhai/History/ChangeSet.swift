@@ -27,7 +27,7 @@ enum ChangeSet {
         var nowIndex: [String: Int] = [:]
         for (i, o) in p.officials.enumerated() { nowIndex[o.key] = i }
         let now = nowIndex
-        let officialKeys = Set(now.keys).union(previous.officialFiles.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let officialKeys = Set(now.keys).union(previous.officialFiles.keys).sorted { UTF8Order.precedes($0, $1) }
         var start = 0
         while start < officialKeys.count {
             let batch = Array(officialKeys[start..<min(officialKeys.count, start + ChangeSet.batch)])

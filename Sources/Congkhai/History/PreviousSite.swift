@@ -40,7 +40,7 @@ struct PreviousSite {
                 site.carried.append(OutputFile(path: folder + "/" + rel, bytes: Array(data)))
             }
         }
-        site.carried.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        site.carried.sort { UTF8Order.precedes($0.path, $1.path) }
         return site
     }
 

@@ -54,8 +54,8 @@ struct ScoreHistory {
         rows = rows.filter { $0.asOf >= recent || keptOld.contains($0.asOf) }
         rows.sort {
             if $0.asOf != $1.asOf { return $0.asOf < $1.asOf }
-            if $0.locality != $1.locality { return $0.locality.utf8.lexicographicallyPrecedes($1.locality.utf8) }
-            return $0.official.utf8.lexicographicallyPrecedes($1.official.utf8)
+            if $0.locality != $1.locality { return UTF8Order.precedes($0.locality, $1.locality) }
+            return UTF8Order.precedes($0.official, $1.official)
         }
         return ScoreHistory(rows: rows)
     }

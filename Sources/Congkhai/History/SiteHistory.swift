@@ -66,7 +66,7 @@ public struct SiteHistory: Sendable {
         }
         for (o, byID) in removed {
             removedCommitments[o] = byID.map { (id: $0.key, state: $0.value.0, on: $0.value.1) }
-                .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+                .sorted { UTF8Order.precedes($0.id, $1.id) }
         }
         // A commitment whose only change is its addition shows no history
         // (`SiteRenderer.commitmentHistory`): a first national build adds

@@ -64,7 +64,7 @@ public enum ContentLoader {
         content.staticFiles = tree.staticFiles
         content.inputFiles.append(contentsOf: tree.feedbackFiles)
         content.inputFiles.append(contentsOf: tree.staticFiles)
-        content.inputFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        content.inputFiles.sort { UTF8Order.precedes($0, $1) }
         content.inputBytes = tree.bytesRead
         return content
     }

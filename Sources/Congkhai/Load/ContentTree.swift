@@ -111,7 +111,7 @@ struct ContentTree {
                 if kind == .directory { folders.append(path) } else if kind == .file { tree.staticFiles.append(path) }
             }
         }
-        tree.staticFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        tree.staticFiles.sort { UTF8Order.precedes($0, $1) }
         return tree
     }
 
@@ -124,7 +124,7 @@ struct ContentTree {
         guard kind(of: relative, log: log) == .directory,
               let names = try? FileManager.default.contentsOfDirectory(atPath: abs) else { return [] }
         return names.filter { !$0.hasPrefix(".") }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { UTF8Order.precedes($0, $1) }
             .map { ($0, kind(of: relative + "/" + $0, log: log)) }
     }
 

@@ -46,13 +46,13 @@ public struct Province: Sendable {
     }
 
     public func localityIndex(_ id: String) -> Int? {
-        binarySearch(localities.count) { localities[$0].id.utf8.lexicographicallyPrecedes(id.utf8) }
+        binarySearch(localities.count) { UTF8Order.precedes(localities[$0].id, id) }
             .flatMap { localities.indices.contains($0) && localities[$0].id == id ? $0 : nil }
     }
 
     public func officialIndex(locality: String, id: String) -> Int? {
         let key = locality + "/" + id
-        return binarySearch(officials.count) { officials[$0].key.utf8.lexicographicallyPrecedes(key.utf8) }
+        return binarySearch(officials.count) { UTF8Order.precedes(officials[$0].key, key) }
             .flatMap { officials.indices.contains($0) && officials[$0].key == key ? $0 : nil }
     }
 

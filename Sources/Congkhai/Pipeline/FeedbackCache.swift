@@ -109,7 +109,7 @@ struct FeedbackCache {
             w.int(rowsRead)
             w.int(bytesRead)
             w.int(hashes.count)
-            for (f, h) in hashes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { w.string(f); w.string(h) }
+            for (f, h) in hashes.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) { w.string(f); w.string(h) }
             w.int(diagnostics.count)
             for d in diagnostics {
                 w.string(d.severity.rawValue); w.string(d.file); w.int(d.line); w.int(d.column); w.string(d.message)

@@ -26,7 +26,7 @@ struct PageCache: Sendable {
             w.string(global)
             w.string(site)
             w.int(entries.count)
-            for (page, e) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            for (page, e) in entries.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) {
                 w.string(page)
                 w.string(e.fingerprint)
                 w.string(e.digest)

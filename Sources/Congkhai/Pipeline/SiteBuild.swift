@@ -370,7 +370,7 @@ public enum SiteBuild {
             guard path.hasPrefix("data/feedback/"), path.hasSuffix(".csv.gz"),
                   !path.dropFirst("data/feedback/".count).contains("/") else { return nil }
             return FeedbackCache.Export(path: path, digest: digest)
-        }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        }.sorted { UTF8Order.precedes($0.path, $1.path) }
         FeedbackCache(key: key, tally: run.scoreboard.tally, quarantined: run.quarantined, quarantinedCount: run.quarantinedCount,
                       rowsRead: run.feedbackRows, bytesRead: run.feedbackBytes, hashes: run.province.feedbackHashes,
                       diagnostics: run.feedbackDiagnostics, exports: exports).write(to: path, sealKey: cache.sealKey)

@@ -10,7 +10,7 @@ enum Manifest {
     /// From the hashes taken as the outputs were written (a streaming build).
     static func file(province: Province, asOf: Day, hashes: [String: String]) -> OutputFile {
         let inputs: [(String, JSONValue)] = inputHashes(province).map { ($0.path, .string($0.hash)) }
-        let outs: [(String, JSONValue)] = hashes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let outs: [(String, JSONValue)] = hashes.keys.sorted { UTF8Order.precedes($0, $1) }
             .map { ($0, .string(hashes[$0] ?? "")) }
         let json = JSONValue.object([
             ("tool", .string("congkhai")),

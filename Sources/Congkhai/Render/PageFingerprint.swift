@@ -306,7 +306,7 @@ extension SiteRenderer {
     static func encode(_ c: SiteHistory.Change, into w: inout ByteWriter) {
         w.int(c.asOf.ordinal)
         w.string(c.kind.rawValue)
-        let subject = c.subject.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let subject = c.subject.sorted { UTF8Order.precedes($0.key, $1.key) }
         w.int(subject.count)
         for (k, v) in subject { w.string(k); w.string(v) }
         w.string(c.field ?? "\u{0}")

@@ -137,7 +137,7 @@ enum SearchIndex {
         let mask = UInt32(bucketCount - 1)
         let bucketOf = keys.map { Int(hash($0) & mask) }
         let keyOrder = keys.indices.sorted { a, b in
-            bucketOf[a] != bucketOf[b] ? bucketOf[a] < bucketOf[b] : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+            bucketOf[a] != bucketOf[b] ? bucketOf[a] < bucketOf[b] : UTF8Order.precedes(keys[a], keys[b])
         }
         var keyRank = [UInt32](repeating: 0, count: keys.count)
         for (rank, k) in keyOrder.enumerated() { keyRank[k] = UInt32(rank) }

@@ -32,8 +32,8 @@ extension SiteRenderer {
         var more: String?
         if all.count > limit {
             more = d.fill("removed_more", ["count": d.count(all.count - limit)])
-            all = Array(all.sorted { $0.on != $1.on ? $0.on > $1.on : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }.prefix(limit))
-                .sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            all = Array(all.sorted { $0.on != $1.on ? $0.on > $1.on : UTF8Order.precedes($0.id, $1.id) }.prefix(limit))
+                .sorted { UTF8Order.precedes($0.id, $1.id) }
         }
         return (all.map { r in
             var facts: [String] = []

@@ -196,7 +196,7 @@ public final class FeedbackAccumulator {
     /// Published comments, newest first; ids are unique, so the order is total.
     enum NewestFirst: InPlaceSort.Order {
         static func less(_ a: PublishedComment, _ b: PublishedComment) -> Bool {
-            a.date != b.date ? a.date > b.date : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+            a.date != b.date ? a.date > b.date : UTF8Order.precedes(a.id, b.id)
         }
     }
 

@@ -82,7 +82,7 @@ public struct FeedbackTally: Sendable {
         /// Categories by count descending, then by name.
         public func topCategories(_ n: Int, names: [String]) -> [(String, Int)] {
             let named = categories.pairs.map { (names.indices.contains($0.key) ? names[$0.key] : "", $0.count) }
-            return Array(named.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.prefix(n))
+            return Array(named.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : UTF8Order.precedes($0.0, $1.0) }.prefix(n))
         }
 
         /// Adds every count of `other`: a locality's summary is its own rows'

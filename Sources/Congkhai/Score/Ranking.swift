@@ -9,7 +9,7 @@ public enum Ranking {
     public static func collates(_ a: String, before b: String) -> Bool {
         let r = a.compare(b, options: [], range: nil, locale: vietnamese)
         if r != .orderedSame { return r == .orderedAscending }
-        return a.utf8.lexicographicallyPrecedes(b.utf8)
+        return UTF8Order.precedes(a, b)
     }
 
     /// Orders entries for display and gives each its shared rank.
@@ -18,7 +18,7 @@ public enum Ranking {
         let sorted = keyed.sorted { x, y in
             if x.score != y.score { return x.score > y.score }
             if x.name != y.name { return collates(x.name, before: y.name) }
-            return x.id.utf8.lexicographicallyPrecedes(y.id.utf8)
+            return UTF8Order.precedes(x.id, y.id)
         }
         var out: [(T, Int)] = []
         out.reserveCapacity(sorted.count)

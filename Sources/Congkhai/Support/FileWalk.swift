@@ -61,7 +61,7 @@ enum FileWalk {
             if name == "." || name == ".." { continue }
             names.append(name)
         }
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        names.sort { UTF8Order.precedes($0, $1) }
         for name in names {
             let rel = prefix.isEmpty ? name : prefix + "/" + name
             if skip(rel) { continue }

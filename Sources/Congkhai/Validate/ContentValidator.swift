@@ -4,8 +4,8 @@ import Foundation
 /// scoring reads. Problems inside one file were reported while loading.
 public enum ContentValidator {
     public static func validate(_ content: LoadedContent, log: DiagnosticLog) -> Province? {
-        let localities = content.localities.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        let officials = content.officials.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let localities = content.localities.sorted { UTF8Order.precedes($0.id, $1.id) }
+        let officials = content.officials.sorted { UTF8Order.precedes($0.key, $1.key) }
         let localityIDs = Set(localities.map(\.id))
         let localityList = localities.map(\.id)
         let productIDs = content.products.keys.sorted()
