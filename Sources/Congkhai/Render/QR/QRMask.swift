@@ -102,12 +102,12 @@ enum QRMask {
     /// and its data modules (the ones a mask inverts).
     struct Lines {
         let width: Int
-        var dark: [UInt64], data: [UInt64], darkColumns: [UInt64], dataColumns: [UInt64]
+        let dark: [UInt64], data: [UInt64], darkColumns: [UInt64], dataColumns: [UInt64]
 
         init(_ frame: QRFrame) {
             let w = frame.width, L = QRMask.lineWords
             width = w
-            var dark = [UInt64](repeating: 0, count: w * L), data = dark, darkColumns = dark, dataColumns = dark
+            var dark = [UInt64](repeating: 0, count: w * L), data = dark
             frame.modules.withUnsafeBufferPointer { m in
                 for y in 0..<w {
                     for k in 0..<(w + 63) >> 6 {
@@ -122,9 +122,10 @@ enum QRMask {
                     }
                 }
             }
+            self.dark = dark
+            self.data = data
             darkColumns = QRMask.transposed(dark, width: w)
             dataColumns = QRMask.transposed(data, width: w)
-            self.dark = dark; self.data = data; self.darkColumns = darkColumns; self.dataColumns = dataColumns
         }
 
         /// Rows and columns under `mask`: the data modules inverted where the
