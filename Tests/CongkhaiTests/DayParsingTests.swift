@@ -19,3 +19,30 @@ import Testing
         #expect(Day(iso: "2026-03-05")?.description == "2026-03-05")
     }
 }
+
+/// Dates written as ten bytes read as the padded parts did, both forms,
+/// over four centuries and at the edges of the byte form's years.
+@Suite struct DayFormattingTests {
+    static func padded(_ v: Int, _ width: Int) -> String {
+        let s = String(v)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    @Test func tenBytesReadAsThePaddedParts() throws {
+        var days: [Day] = []
+        let start = try #require(Day(year: 1900, month: 1, day: 1)).ordinal
+        days += (start..<(start + 146_097)).map { Day(ordinal: $0) }
+        for y in [1, 99, 100, 999, 1000, 9998, 9999] {
+            for (m, d) in [(1, 1), (2, 28), (12, 31)] { days += [try #require(Day(year: y, month: m, day: d))] }
+        }
+        // Ordinals past the years a date can be written with (the padded form's fallback).
+        let last = try #require(Day(year: 9999, month: 12, day: 31)).ordinal
+        let first = try #require(Day(year: 1, month: 1, day: 1)).ordinal
+        days += [Day(ordinal: last + 1), Day(ordinal: last + 400), Day(ordinal: first - 1), Day(ordinal: first - 800)]
+        for day in days {
+            let (y, m, d) = day.components
+            #expect(day.description == Self.padded(y, 4) + "-" + Self.padded(m, 2) + "-" + Self.padded(d, 2))
+            #expect(day.vietnamese == Self.padded(d, 2) + "/" + Self.padded(m, 2) + "/" + Self.padded(y, 4))
+        }
+    }
+}

@@ -114,10 +114,9 @@ extension FeedbackBlock {
             ("complaints_no_due", s.complaintsResolvedNoDue), ("complaints_open_in_time", open),
             ("complaints_overdue", s.complaintsOverdue), ("complaints_rejected", s.complaintsRejected),
         ].filter { $0.1 > 0 }.map { Row(label: d.label($0.0), count: d.count($0.1)) }
+        func name(_ k: Int) -> String { categoryNames.indices.contains(k) ? categoryNames[k] : "" }
         let top = s.categories.pairs.sorted { a, b in
-            a.count != b.count ? a.count > b.count
-                : (categoryNames.indices.contains(a.key) ? categoryNames[a.key] : "").utf8
-                    .lexicographicallyPrecedes((categoryNames.indices.contains(b.key) ? categoryNames[b.key] : "").utf8)
+            a.count != b.count ? a.count > b.count : UTF8Order.precedes(name(a.key), name(b.key))
         }.prefix(8)
         categories = top.map { k, v in
             Category(name: categoryNames.indices.contains(k) ? categoryNames[k] : "—", count: d.count(v),
