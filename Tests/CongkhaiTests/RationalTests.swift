@@ -182,3 +182,26 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Numbers written into the string's own bytes against the general path
+/// (string digits, arrays): every form, rounding, sign and zero.
+@Suite struct RationalDecimalTests {
+    @Test func bytesWriteWhatTheGeneralPathWrites() {
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next() -> Int { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return Int(truncatingIfNeeded: state >> 1) }
+        var values: [Rational] = [0, 1, -1, Rational(1, 2), Rational(-1, 2), Rational(-1, 1000), Rational(1, 3), Rational(-2, 3),
+                                  Rational(999_999, 1000), Rational(-5, 1000), Rational(Int.max), Rational(Int.min + 1), Rational(1, Int.max)]
+        for _ in 0..<4000 {
+            let scale = [1, 10, 1000, 1_000_000, 1_000_000_000_000][abs(next() % 5)]
+            values.append(Rational(next() % (scale * 1000 + 1), max(1, abs(next() % scale) + 1)))
+        }
+        for v in values {
+            for places in [0, 1, 2, 3, 6, 12, 18] {
+                for trimmed in [false, true] {
+                    #expect(v.decimal(places: places, trimmed: trimmed) == v.generalDecimal(places: places, trimmed: trimmed),
+                            "\(v.decimalText) places \(places) trimmed \(trimmed)")
+                }
+            }
+        }
+    }
+}

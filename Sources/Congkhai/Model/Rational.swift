@@ -513,7 +513,54 @@ extension Rational {
     /// dozen numbers per official, so this path avoids big integers (for
     /// small values) and repeated `String` surgery. A value that rounds to
     /// zero never carries a minus sign.
-    private func decimal(places: Int, trimmed: Bool) -> String {
+    func decimal(places: Int, trimmed: Bool) -> String {
+        if let (negative, m) = wideScaledRounded(places: places), let small = UInt64(exactly: m) {
+            return Rational.decimal(small, negative: negative && small != 0, places: places, trimmed: trimmed)
+        }
+        return generalDecimal(places: places, trimmed: trimmed)
+    }
+
+    /// `decimal` for a rounded magnitude that fits 64 bits (every score,
+    /// count and share on a page): its digits written into the string's own
+    /// bytes (a small string up to 15), not through `String(m)`, arrays and
+    /// a decoding copy. `RationalDecimalTests` compares it with
+    /// `generalDecimal`.
+    static func decimal(_ m: UInt64, negative: Bool, places: Int, trimmed: Bool) -> String {
+        // m's digits, right-aligned in 24 bytes, padded with zeros to at least places + 1.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { raw -> String in
+            let b = raw.bindMemory(to: UInt8.self)
+            var start = 24, v = m
+            repeat {
+                start -= 1
+                b[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v != 0
+            while 24 - start < places + 1 {
+                start -= 1
+                b[start] = UInt8(ascii: "0")
+            }
+            let cut = 24 - places
+            // A minus sign only on a non-zero magnitude (the caller's), so a
+            // value that rounds to zero has none, trimmed or not.
+            var end = 24
+            if trimmed { while end > cut, b[end - 1] == UInt8(ascii: "0") { end -= 1 } }
+            let count = (negative ? 1 : 0) + (cut - start) + (end > cut ? 1 + end - cut : 0)
+            return String(unsafeUninitializedCapacity: count) { out in
+                var at = 0
+                if negative { out[0] = UInt8(ascii: "-"); at = 1 }
+                for i in start..<cut { out[at] = b[i]; at += 1 }
+                if end > cut {
+                    out[at] = UInt8(ascii: "."); at += 1
+                    for i in cut..<end { out[at] = b[i]; at += 1 }
+                }
+                return at
+            }
+        }
+    }
+
+    /// `decimal` by way of `String` digits, for any magnitude.
+    func generalDecimal(places: Int, trimmed: Bool) -> String {
         var digits: [UInt8]
         var negative: Bool
         if let (neg, m) = wideScaledRounded(places: places) {
