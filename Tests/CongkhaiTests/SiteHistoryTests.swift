@@ -88,6 +88,8 @@ import Testing
         #expect(index.name(o.key) == o.name)
         #expect(index.name(o.key + "/" + c.id) == c.title)
         #expect(index.name(o.key + "/khong-co") == nil && index.name("xa-khac/ai-do") == nil && index.name(o.key + "/a/b") == nil)
+        #expect(index.name(o.locality) == nil && index.name(o.key + "/") == nil && index.name(o.key + "/" + c.id + "/") == nil)
+        #expect(index.name("/" + o.key) == nil && index.name(o.locality + "//" + c.id) == nil)
         #expect(index.hasCard(locality: o.locality, official: o.id, commitment: c.id))
         #expect(index.hasCard(locality: o.locality, official: o.id, commitment: "da-bo"))
         #expect(!index.hasCard(locality: o.locality, official: o.id, commitment: "khong-co"))
