@@ -43,6 +43,9 @@ import Testing
             let (y, m, d) = day.components
             #expect(day.description == Self.padded(y, 4) + "-" + Self.padded(m, 2) + "-" + Self.padded(d, 2))
             #expect(day.vietnamese == Self.padded(d, 2) + "/" + Self.padded(m, 2) + "/" + Self.padded(y, 4))
+            var csv: [UInt8] = [0x2C]
+            CSVBytes.day(day, into: &csv)
+            #expect(csv == [0x2C] + Array(day.description.utf8))
         }
     }
 }

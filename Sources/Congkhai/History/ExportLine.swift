@@ -78,20 +78,9 @@ struct ExportLine: ~Copyable {
         s.withUTF8 { cell($0, text: text) }
     }
 
-    /// `YYYY-MM-DD`, as `CSVBytes.day` writes it.
+    /// `YYYY-MM-DD` (`Day.write`, as every published date).
     mutating func day(_ day: Day) {
-        let (y, m, d) = day.components
-        guard (0...9999).contains(y) else {
-            cell(day.description, text: false)
-            return
-        }
-        base[count] = 0x30 + UInt8(y / 1000); base[count + 1] = 0x30 + UInt8(y / 100 % 10)
-        base[count + 2] = 0x30 + UInt8(y / 10 % 10); base[count + 3] = 0x30 + UInt8(y % 10)
-        base[count + 4] = 0x2D
-        base[count + 5] = 0x30 + UInt8(m / 10); base[count + 6] = 0x30 + UInt8(m % 10)
-        base[count + 7] = 0x2D
-        base[count + 8] = 0x30 + UInt8(d / 10); base[count + 9] = 0x30 + UInt8(d % 10)
-        count += 10
+        if day.write(vietnamese: false, to: base + count) { count += 10 } else { cell(day.description, text: false) }
     }
 
     /// 16 lowercase hex digits, zero-padded (`FeedbackExport.hex16`).

@@ -75,34 +75,45 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let (y, m, d) = components
-        return Day.tenBytes(y, m, d, vietnamese: false) ?? Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
+        return tenBytes(vietnamese: false) ?? Day.pad(y, 4) + "-" + Day.pad(m, 2) + "-" + Day.pad(d, 2)
     }
 
     /// `28/11/2026`: how Vietnamese readers write a date.
     public var vietnamese: String {
         let (y, m, d) = components
-        return Day.tenBytes(y, m, d, vietnamese: true) ?? Day.pad(d, 2) + "/" + Day.pad(m, 2) + "/" + Day.pad(y, 4)
+        return tenBytes(vietnamese: true) ?? Day.pad(d, 2) + "/" + Day.pad(m, 2) + "/" + Day.pad(y, 4)
     }
 
-    /// Either form for a year in 0…9999, written as its ten bytes: a small
-    /// string, without the five strings and four joins of padding each part
-    /// (every date on every page; ~0.3 % of a build). Nil outside that range.
-    static func tenBytes(_ y: Int, _ m: Int, _ d: Int, vietnamese: Bool) -> String? {
-        guard (0...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        return String(unsafeUninitializedCapacity: 10) { b in
-            func two(_ v: Int, at i: Int) {
-                b[i] = UInt8(ascii: "0") + UInt8(v / 10)
-                b[i + 1] = UInt8(ascii: "0") + UInt8(v % 10)
-            }
-            if vietnamese {
-                two(d, at: 0); b[2] = UInt8(ascii: "/"); two(m, at: 3); b[5] = UInt8(ascii: "/")
-                two(y / 100, at: 6); two(y % 100, at: 8)
-            } else {
-                two(y / 100, at: 0); two(y % 100, at: 2); b[4] = UInt8(ascii: "-")
-                two(m, at: 5); b[7] = UInt8(ascii: "-"); two(d, at: 8)
-            }
+    /// Either form as a small string, without the five strings and four
+    /// joins of padding each part (every date on every page). Nil for a year
+    /// outside 0…9999.
+    func tenBytes(vietnamese: Bool) -> String? {
+        var ok = true
+        let text = String(unsafeUninitializedCapacity: 10) { b in
+            guard let p = b.baseAddress, write(vietnamese: vietnamese, to: p) else { ok = false; return 0 }
             return 10
         }
+        return ok ? text : nil
+    }
+
+    /// Writes `yyyy-mm-dd` (or, `vietnamese`, `dd/mm/yyyy`) as ten bytes at
+    /// `p`: the one writer of a date's digits, for pages and for the exported
+    /// feedback lines. False, nothing written, for a year outside 0…9999.
+    func write(vietnamese: Bool, to p: UnsafeMutablePointer<UInt8>) -> Bool {
+        let (y, m, d) = components
+        guard (0...9999).contains(y) else { return false }
+        func two(_ v: Int, at i: Int) {
+            p[i] = UInt8(ascii: "0") + UInt8(v / 10)
+            p[i + 1] = UInt8(ascii: "0") + UInt8(v % 10)
+        }
+        if vietnamese {
+            two(d, at: 0); p[2] = UInt8(ascii: "/"); two(m, at: 3); p[5] = UInt8(ascii: "/")
+            two(y / 100, at: 6); two(y % 100, at: 8)
+        } else {
+            two(y / 100, at: 0); two(y % 100, at: 2); p[4] = UInt8(ascii: "-")
+            two(m, at: 5); p[7] = UInt8(ascii: "-"); two(d, at: 8)
+        }
+        return true
     }
 
     static func pad(_ v: Int, _ width: Int) -> String {

@@ -77,13 +77,12 @@ enum CSVBytes {
 
     /// `day.description`'s bytes (`YYYY-MM-DD`) without making the string.
     static func day(_ day: Day, into out: inout [UInt8]) {
-        let (y, m, d) = day.components
-        guard (0...9999).contains(y) else { out.append(contentsOf: day.description.utf8); return }
-        out.append(0x30 + UInt8(y / 1000)); out.append(0x30 + UInt8(y / 100 % 10))
-        out.append(0x30 + UInt8(y / 10 % 10)); out.append(0x30 + UInt8(y % 10))
-        out.append(0x2D)
-        out.append(0x30 + UInt8(m / 10)); out.append(0x30 + UInt8(m % 10))
-        out.append(0x2D)
-        out.append(0x30 + UInt8(d / 10)); out.append(0x30 + UInt8(d % 10))
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: 10))
+        let wrote = out.withUnsafeMutableBufferPointer { b in b.baseAddress.map { day.write(vietnamese: false, to: $0 + start) } ?? false }
+        if !wrote {
+            out.removeLast(10)
+            out.append(contentsOf: day.description.utf8)
+        }
     }
 }

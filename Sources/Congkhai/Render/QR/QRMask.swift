@@ -268,7 +268,8 @@ enum QRMask {
         // dark): rare enough to count such a line from its runs.
         let six = dark & (dark >> 1) & (dark >> 2) & (dark >> 3) & (dark >> 4) & (dark >> 5)
         if six != 0 {
-            return demerit &+ lookAlikes(runs, count: lineRuns(dark, width: w, into: runs))
+            let n = withUnsafePointer(to: dark) { lineRuns(UnsafeBufferPointer(start: $0, count: 1), start: 0, words: 1, width: w, into: runs) }
+            return demerit &+ lookAlikes(runs, count: n)
         }
         // k = 1: dark, light, dark ×3, light, dark from bit p, light or the
         // edge either side (so each run is exactly as long as the pattern says).
@@ -292,24 +293,6 @@ enum QRMask {
         var w = word, n = 0
         while w != 0 { w &= w &- 1; n &+= 1 }
         return n
-    }
-
-    /// One-word `lineRuns`.
-    @inline(__always)
-    static func lineRuns(_ line: UInt64, width w: Int, into r: UnsafeMutableBufferPointer<Int32>) -> Int {
-        var head = 0
-        if line & 1 == 1 { r[0] = -1; head = 1 }
-        var runStart = 0
-        var changes = (line ^ (line << 1)) & ((w == 64 ? ~0 : (1 << UInt64(w)) - 1) & ~1)
-        while changes != 0 {
-            let x = changes.trailingZeroBitCount
-            r[head] = Int32(truncatingIfNeeded: x &- runStart)
-            head &+= 1
-            runStart = x
-            changes &= changes &- 1
-        }
-        r[head] = Int32(truncatingIfNeeded: w &- runStart)
-        return head &+ 1
     }
 
     /// One line's run lengths, light first (a run of −1 stands for the
