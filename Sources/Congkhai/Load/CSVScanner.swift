@@ -34,22 +34,37 @@ public final class CSVScanner {
     public func scan(_ body: (borrowing CSVRecord) -> Void) -> Failure? { scan(onChunk: nil, body) }
 
     /// `onChunk` sees every byte read, in order (to hash exactly what was scanned).
+    ///
+    /// The file is read with `read(2)` into one buffer kept for the whole
+    /// scan, behind the few bytes of an incomplete UTF-8 sequence carried
+    /// from the read before: a `Data` per megabyte read, then copied into an
+    /// array, cost a fresh allocation's page faults and a copy of every byte
+    /// on the ingest's ordered thread.
     func scan(onChunk: ((UnsafeRawBufferPointer) -> Void)?, _ body: (borrowing CSVRecord) -> Void) -> Failure? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .cannotOpen }
-        defer { try? handle.close() }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .cannotOpen }
+        defer { close(fd) }
 
         var state = ScanState()
-        var pending: [UInt8] = []   // incomplete UTF-8 sequence carried between chunks
+        // An incomplete UTF-8 sequence (at most 3 bytes) is moved to the front, then the next read follows it.
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: readSize + 4)
+        defer { buffer.deallocate() }
+        guard let base = buffer.baseAddress else { return .cannotOpen }
+        var carried = 0             // bytes of an incomplete sequence at the buffer's front
         var first = true
         var line = 1                // line at the start of the current chunk, for UTF-8 errors
 
         while true {
-            let data = handle.readData(ofLength: readSize)
-            if data.isEmpty { break }
-            if let onChunk { data.withUnsafeBytes(onChunk) }
-            var bytes = pending
-            bytes.append(contentsOf: data)
-            pending = []
+            let got = read(fd, base + carried, readSize)
+            if got < 0 {
+                if errno == EINTR { continue }
+                // A read error mid-file: the file cannot be read (as `cannotOpen`, never a silent cut).
+                return .cannotOpen
+            }
+            if got == 0 { break }
+            if let onChunk { onChunk(UnsafeRawBufferPointer(start: base + carried, count: got)) }
+            let bytes = UnsafeBufferPointer(rebasing: buffer[0..<(carried + got)])
+            carried = 0
             var start = 0
             if first {
                 first = false
@@ -62,24 +77,19 @@ public final class CSVScanner {
             if end - back - 1 >= start {
                 let lead = bytes[end - back - 1]
                 let need = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
-                if need > back {
-                    end = end - back - 1
-                    pending = Array(bytes[end...])
-                }
+                if need > back { end = end - back - 1 }
             }
-            let invalid: Int? = bytes.withUnsafeBufferPointer { buf in
-                UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: buf[start..<end]))
-            }
-            if let bad = invalid {
+            if let bad = UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
                 let badLine = line + bytes[start..<(start + bad)].count { $0 == 0x0A }
                 return .notUTF8(line: badLine, guess: guessEncoding())
             }
-            bytes.withUnsafeBufferPointer { buf in
-                state.feed(UnsafeBufferPointer(rebasing: buf[start..<end]), body)
-            }
+            state.feed(UnsafeBufferPointer(rebasing: bytes[start..<end]), body)
             line = state.line
+            // The records lent to `body` are done with: the held-back bytes may move.
+            carried = bytes.count - end
+            if carried > 0 { memmove(base, base + end, carried) }
         }
-        if !pending.isEmpty {
+        if carried > 0 {
             return .notUTF8(line: state.line, guess: guessEncoding())
         }
         state.finish(body)
@@ -160,14 +170,13 @@ struct ScanState {
     var recordLine = 1
     var record: [UInt8] = []
     /// Start and end of each field so far (`CSVRecord.bounds`).
-    var bounds: [Int] = []
+    var bounds = FieldBounds()
     var fieldLength = 0
     var oversized = false
     var recordHasContent = false
 
     init() {
         record.reserveCapacity(4096)
-        bounds.reserveCapacity(64)
     }
 
     @inline(__always)
@@ -179,8 +188,7 @@ struct ScanState {
     /// Fields copied into `record` lie back to back: each starts where the one before ended.
     @inline(__always)
     mutating func endField() {
-        bounds.append(bounds.last ?? 0)
-        bounds.append(record.count)
+        bounds.append(bounds.isEmpty ? 0 : bounds[bounds.count - 1], record.count)
         fieldLength = 0
     }
 
@@ -189,13 +197,12 @@ struct ScanState {
         // A blank line is one empty unquoted field.
         if recordHasContent || bounds.count > 2 || bounds[1] > bounds[0] || unterminated {
             record.withUnsafeBufferPointer { rb in
-                bounds.withUnsafeBufferPointer { eb in
-                    body(CSVRecord(line: recordLine, oversized: oversized, unterminated: unterminated, bytes: rb, bounds: eb))
-                }
+                body(CSVRecord(line: recordLine, oversized: oversized, unterminated: unterminated, bytes: rb,
+                               bounds: bounds.buffer))
             }
         }
         record.removeAll(keepingCapacity: true)
-        bounds.removeAll(keepingCapacity: true)
+        bounds.removeAll()
         oversized = false
         recordHasContent = false
         mode = .fieldStart
@@ -300,7 +307,8 @@ struct ScanState {
     ///
     /// Nearly every row of an export is such a record: copying each field
     /// into `record`, a call per field, was most of the scanner's ~24
-    /// instructions a byte, on the ingest's ordered thread.
+    /// instructions a byte, on the ingest's ordered thread. The delimiters
+    /// are found eight bytes at a time (`DelimiterSearch`).
     mutating func wholeRecord(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, _ body: (borrowing CSVRecord) -> Void) -> Int? {
         let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let limit = min(buf.count, i + CSVScanner.maxFieldBytes)
@@ -309,36 +317,33 @@ struct ScanState {
         var content = false
         func done(_ lfAt: Int, end: Int) -> Int {
             if content || bounds.count > 2 || bounds[1] > bounds[0] {
-                bounds.withUnsafeBufferPointer { eb in
-                    body(CSVRecord(line: recordLine, oversized: false, unterminated: false,
-                                   bytes: UnsafeBufferPointer(rebasing: buf[i..<end]), bounds: eb))
-                }
+                body(CSVRecord(line: recordLine, oversized: false, unterminated: false,
+                               bytes: UnsafeBufferPointer(rebasing: buf[i..<end]), bounds: bounds.buffer))
             }
-            bounds.removeAll(keepingCapacity: true)
+            bounds.removeAll()
             line += 1
             recordLine = line
             return lfAt + 1
         }
-        while j < limit {
+        while true {
+            j = DelimiterSearch.field(buf, from: j, to: limit)
+            guard j < limit else { break }
             let c = buf[j]
             if c == comma {
-                bounds.append(start - i)
-                bounds.append(j - i)
+                bounds.append(start - i, j - i)
                 content = true
                 j += 1
                 start = j
             } else if c == lf {
                 // An unquoted last field drops one CR of a CRLF.
                 let end = j > start && buf[j - 1] == cr ? j - 1 : j
-                bounds.append(start - i)
-                bounds.append(end - i)
+                bounds.append(start - i, end - i)
                 return done(j, end: end)
-            } else if c == quote && j == start {
-                var k = j + 1
-                while k < limit, buf[k] != quote, buf[k] != lf { k += 1 }
+            } else if j == start {
+                // A quote opening the field.
+                let k = DelimiterSearch.quoted(buf, from: j + 1, to: limit)
                 guard k < limit, buf[k] == quote, k + 1 < limit else { break }
-                bounds.append(j + 1 - i)
-                bounds.append(k - i)
+                bounds.append(j + 1 - i, k - i)
                 content = true
                 let after = buf[k + 1]
                 if after == comma {
@@ -353,10 +358,11 @@ struct ScanState {
                     break
                 }
             } else {
+                // A quote inside an unquoted field is one of its bytes.
                 j += 1
             }
         }
-        bounds.removeAll(keepingCapacity: true)
+        bounds.removeAll()
         return nil
     }
 
@@ -378,7 +384,7 @@ struct ScanState {
     /// Drops the CR of a CRLF from an unquoted field's end.
     @inline(__always)
     mutating func trimCR() {
-        let start = bounds.last ?? 0
+        let start = bounds.isEmpty ? 0 : bounds[bounds.count - 1]
         if record.count > start, record[record.count - 1] == 0x0D {
             record.removeLast()
             fieldLength = max(0, fieldLength - 1)
@@ -397,5 +403,116 @@ struct ScanState {
         case .quoted:
             emit(body, unterminated: true)
         }
+    }
+}
+
+/// The start and end of each field of the record being read, appended in
+/// place. As an `[Int]` each append checked the array's uniqueness and
+/// capacity, and as a class each access of its count was a runtime
+/// exclusivity check (a national export has ~260 million fields, every one
+/// appended on the ingest's ordered thread): a value type whose buffer is
+/// freed by a small owner, touched only when the buffer grows.
+struct FieldBounds {
+    private final class Owner {
+        var base: UnsafeMutablePointer<Int>
+        init(_ base: UnsafeMutablePointer<Int>) { self.base = base }
+        deinit { base.deallocate() }
+    }
+
+    private let owner: Owner
+    private var base: UnsafeMutablePointer<Int>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 64
+        base = .allocate(capacity: capacity)
+        owner = Owner(base)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    subscript(i: Int) -> Int {
+        precondition(i >= 0 && i < count, "field bound out of range")
+        return base[i]
+    }
+
+    /// One field's start and end.
+    @inline(__always)
+    mutating func append(_ start: Int, _ end: Int) {
+        if count + 2 > capacity { grow() }
+        base[count] = start
+        base[count + 1] = end
+        count += 2
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        owner.base = bigger
+        capacity *= 2
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    /// The bounds so far, valid until the next append or `removeAll`.
+    var buffer: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: base, count: count) }
+}
+
+/// Finding the next delimiter eight bytes at a time: a byte equal to `c`
+/// is a zero byte of `word ^ c·0x0101…`, and the lowest byte flagged by
+/// `(v − 0x0101…) & ~v & 0x8080…` is always a true zero (a borrow can flag
+/// only bytes above a zero), so the first delimiter is exact. Bytes near the
+/// buffer's end are read one by one.
+enum DelimiterSearch {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    private static func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+
+    /// The index of the first comma, quote or line feed in `buf[from..<to]`; `to` when none.
+    @inline(__always)
+    static func field(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var j = from
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while j + 8 <= to {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                let hit = zeros(w ^ (0x2C * ones)) | zeros(w ^ (0x22 * ones)) | zeros(w ^ (0x0A * ones))
+                if hit != 0 { return j + hit.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+        }
+        while j < to {
+            let c = buf[j]
+            if c == 0x2C || c == 0x22 || c == 0x0A { return j }
+            j += 1
+        }
+        return to
+    }
+
+    /// The index of the first quote or line feed in `buf[from..<to]`; `to` when none.
+    @inline(__always)
+    static func quoted(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var j = from
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while j + 8 <= to {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                let hit = zeros(w ^ (0x22 * ones)) | zeros(w ^ (0x0A * ones))
+                if hit != 0 { return j + hit.trailingZeroBitCount >> 3 }
+                j += 8
+            }
+        }
+        while j < to {
+            let c = buf[j]
+            if c == 0x22 || c == 0x0A { return j }
+            j += 1
+        }
+        return to
     }
 }

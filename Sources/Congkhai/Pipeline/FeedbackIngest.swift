@@ -57,15 +57,20 @@ public enum FeedbackIngest {
                 // Row-id slots are random in a large table: ask for the slot
                 // of the row a few ahead while this one is claimed.
                 let ahead = 8
-                let hashes = block.idHashes
-                for i in 0..<min(ahead, hashes.count) { validator.prefetchClaim(idHash: hashes[i]) }
+                let hashes = block.idHashes, respondentHashes = block.respondentHashes
+                for i in 0..<min(ahead, hashes.count) {
+                    validator.prefetchClaim(idHash: hashes[i], respondentHash: respondentHashes[i])
+                }
                 for (record, outcome) in block.outcomes.enumerated() {
                     let q: QuarantinedRow
                     if outcome >= 0 {
                         let i = Int(outcome)
-                        if i + ahead < hashes.count { validator.prefetchClaim(idHash: hashes[i + ahead]) }
+                        if i + ahead < hashes.count {
+                            validator.prefetchClaim(idHash: hashes[i + ahead], respondentHash: respondentHashes[i + ahead])
+                        }
                         guard let duplicate = block.records.withRecord(record, { r in
-                            validator.claim(&block.rows[i], r, columns: block.columns, idHash: hashes[i])
+                            validator.claim(&block.rows[i], r, columns: block.columns, idHash: hashes[i],
+                                            respondentHash: respondentHashes[i])
                         }) else { continue }
                         duplicates.append(i)
                         q = duplicate

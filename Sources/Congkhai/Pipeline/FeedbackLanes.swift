@@ -28,6 +28,8 @@ final class FeedbackLanes: @unchecked Sendable {
         /// Per row: `ByteTable.hash` of its id, computed on the lane so the
         /// ordered thread can prefetch the row-id slot of rows ahead.
         fileprivate(set) var idHashes: [Int] = []
+        /// Per row: `FeedbackValidator.respondentHash` (nil: no respondent to number).
+        fileprivate(set) var respondentHashes: [Int?] = []
         /// Per record, in order: its index in `rows`, or −1 − its index in `rejects`.
         fileprivate(set) var outcomes: [Int32] = []
         fileprivate(set) var rejects: [QuarantinedRow] = []
@@ -77,7 +79,8 @@ final class FeedbackLanes: @unchecked Sendable {
             // The answers are built in locals and stored once: appending to
             // the block's properties cost a runtime exclusivity check each.
             var rows = block.rows, outcomes = block.outcomes, idHashes = block.idHashes, rejects = block.rejects
-            (block.rows, block.outcomes, block.idHashes, block.rejects) = ([], [], [], [])
+            var respondentHashes = block.respondentHashes
+            (block.rows, block.outcomes, block.idHashes, block.rejects, block.respondentHashes) = ([], [], [], [], [])
             var categories = lane.categories
             lane.categories = CategoryMemo()  // the memo's buffers stay uniquely held: no copy on write
             let columns = block.columns, file = block.file, records = block.records
@@ -85,7 +88,9 @@ final class FeedbackLanes: @unchecked Sendable {
             for i in 0..<records.count {
                 let kept = rows.count
                 if let q = records.withRecord(i, { r in
-                    checker.check(r, columns: columns, file: file, categories: &categories, into: &rows)
+                    if let q = checker.check(r, columns: columns, file: file, categories: &categories, into: &rows) { return q }
+                    respondentHashes.append(FeedbackValidator.respondentHash(rows[kept], r, columns: columns))
+                    return nil
                 }) {
                     outcomes.append(-1 - Int32(rejects.count))
                     rejects.append(q)
@@ -96,6 +101,7 @@ final class FeedbackLanes: @unchecked Sendable {
             }
             lane.categories = categories
             (block.rows, block.outcomes, block.idHashes, block.rejects) = (rows, outcomes, idHashes, rejects)
+            block.respondentHashes = respondentHashes
             block.done.signal()
         }
     }
@@ -115,6 +121,7 @@ final class FeedbackLanes: @unchecked Sendable {
         block.records.removeAll()
         block.rows = []
         block.idHashes.removeAll(keepingCapacity: true)
+        block.respondentHashes.removeAll(keepingCapacity: true)
         block.outcomes.removeAll(keepingCapacity: true)
         block.rejects.removeAll(keepingCapacity: true)
         spare.append(block)

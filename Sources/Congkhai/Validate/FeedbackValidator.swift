@@ -75,22 +75,37 @@ public final class FeedbackValidator {
         return ok ? Columns(count: header.count, index: index) : nil
     }
 
-    /// Starts loading the row-id slot of a later row (its id's `ByteTable.hash`).
-    func prefetchClaim(idHash: Int) { seenIDs.prefetch(hash: idHash) }
+    /// Starts loading the row-id slot of a later row (its id's `ByteTable.hash`)
+    /// and its respondent's slot (`respondentHash`; nil: the row has none).
+    func prefetchClaim(idHash: Int, respondentHash: Int?) {
+        seenIDs.prefetch(hash: idHash)
+        if let respondentHash { respondents.prefetch(hash: respondentHash) }
+    }
+
+    /// The `ByteTable.hash` of the respondent a checked row is numbered by,
+    /// nil when it has none: computed on the lane that checked the row, so
+    /// the ordered thread hashes nothing and can prefetch its slot.
+    static func respondentHash(_ row: FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns) -> Int? {
+        guard row.kind == .rating, c.respondent >= 0 else { return nil }
+        let bytes = r.trimmedBytes(c.respondent)
+        return bytes.isEmpty ? nil : ByteTable.hash(bytes)
+    }
 
     /// The steps that depend on the rows before: a row that passed every
     /// other check claims its id (a second row with the same id is
     /// quarantined) and its respondent gets a number. Run in file order, so
     /// which of two duplicates is kept never depends on threads.
-    /// `idHash`: the id's `ByteTable.hash`, computed on the lane that checked the row.
-    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int) -> QuarantinedRow? {
+    /// `idHash`, `respondentHash`: the id's and the respondent's
+    /// `ByteTable.hash` (`respondentHash(_:_:columns:)`), computed on the
+    /// lane that checked the row.
+    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int,
+               respondentHash: Int?) -> QuarantinedRow? {
         var key = row.id
         if !key.withUTF8({ seenIDs.insert($0, hash: idHash) }) {
             return QuarantinedRow(file: row.file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
         }
-        if row.kind == .rating, c.respondent >= 0 {
-            let bytes = r.trimmedBytes(c.respondent)
-            if !bytes.isEmpty { row.respondentNumber = respondents.intern(bytes) }
+        if let respondentHash {
+            row.respondentNumber = respondents.intern(r.trimmedBytes(c.respondent), hash: respondentHash)
         }
         return nil
     }
