@@ -107,6 +107,9 @@ import Testing
         let log = DiagnosticLog()
         let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
         let o = try #require(province.officials.indices.first { !province.officials[$0].commitments.isEmpty })
+        // A later official's last commitment: the ids are read from one table of every official's commitments.
+        let late = try #require(province.officials.indices.last { province.officials[$0].commitments.count >= 2 })
+        #expect(late > o)
         let l = try #require(province.localityIndex(province.officials[o].locality))
         let day = try #require(Day(iso: "2026-03-04"))
         func row(_ id: String, official: Int? = nil, commitment: Int? = nil, kind: FeedbackKind = .rating,
@@ -128,9 +131,12 @@ import Testing
             row("r4", rating: Rational(1, 3), comment: "\r" + String(repeating: "dài \"q\" ", count: 2000), publish: true,
                 date: Day(ordinal: -800_000)),
             row("r5", official: o, kind: .complaint, rating: Rational(0), status: .open, due: Day(ordinal: 3_000_000)),
+            row("r6", official: late, commitment: province.officials[late].commitments.count - 1, kind: .suggestion),
+            row("r7", official: late, commitment: 0, kind: .complaint, status: .resolved),
         ]
         let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8))
-        for r in rows { e.add(r) }
+        // As the ingest hands them over: a block at a time, every date in the window.
+        rows.withUnsafeBufferPointer { e.add(rows: $0, from: Day(ordinal: -1_000_000), to: Day(ordinal: 4_000_000)) }
         var files: [OutputFile] = []
         e.files { files.append($0) }
         let file = try #require(files.first)

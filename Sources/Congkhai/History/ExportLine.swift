@@ -54,9 +54,8 @@ struct ExportLine: ~Copyable {
     /// formula prefix (`'` before `= + - @`, tab or CR).
     mutating func cell(_ b: UnsafeBufferPointer<UInt8>, text: Bool) {
         let prefixed = text && !b.isEmpty && CSVBytes.isFormulaStart(b[0])
-        var needs = false
-        for x in b where CSVBytes.needsQuotes(x) { needs = true; break }
-        if !needs {
+        // Comments are long: their bytes are searched a word at a time.
+        if ByteSearch.firstNeedingQuotes(b, from: 0, to: b.count) == b.count {
             if prefixed { byte(0x27) }
             raw(b)
             return

@@ -308,7 +308,7 @@ struct ScanState {
     /// Nearly every row of an export is such a record: copying each field
     /// into `record`, a call per field, was most of the scanner's ~24
     /// instructions a byte, on the ingest's ordered thread. The delimiters
-    /// are found eight bytes at a time (`DelimiterSearch`).
+    /// are found eight bytes at a time (`ByteSearch`).
     mutating func wholeRecord(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, _ body: (borrowing CSVRecord) -> Void) -> Int? {
         let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         let limit = min(buf.count, i + CSVScanner.maxFieldBytes)
@@ -326,7 +326,7 @@ struct ScanState {
             return lfAt + 1
         }
         while true {
-            j = DelimiterSearch.field(buf, from: j, to: limit)
+            j = ByteSearch.firstDelimiter(buf, from: j, to: limit)
             guard j < limit else { break }
             let c = buf[j]
             if c == comma {
@@ -341,7 +341,7 @@ struct ScanState {
                 return done(j, end: end)
             } else if j == start {
                 // A quote opening the field.
-                let k = DelimiterSearch.quoted(buf, from: j + 1, to: limit)
+                let k = ByteSearch.firstQuoteOrLineFeed(buf, from: j + 1, to: limit)
                 guard k < limit, buf[k] == quote, k + 1 < limit else { break }
                 bounds.append(j + 1 - i, k - i)
                 content = true
@@ -460,59 +460,4 @@ struct FieldBounds {
 
     /// The bounds so far, valid until the next append or `removeAll`.
     var buffer: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: base, count: count) }
-}
-
-/// Finding the next delimiter eight bytes at a time: a byte equal to `c`
-/// is a zero byte of `word ^ c·0x0101…`, and the lowest byte flagged by
-/// `(v − 0x0101…) & ~v & 0x8080…` is always a true zero (a borrow can flag
-/// only bytes above a zero), so the first delimiter is exact. Bytes near the
-/// buffer's end are read one by one.
-enum DelimiterSearch {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    @inline(__always)
-    private static func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-
-    /// The index of the first comma, quote or line feed in `buf[from..<to]`; `to` when none.
-    @inline(__always)
-    static func field(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var j = from
-        if let base = buf.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while j + 8 <= to {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
-                let hit = zeros(w ^ (0x2C * ones)) | zeros(w ^ (0x22 * ones)) | zeros(w ^ (0x0A * ones))
-                if hit != 0 { return j + hit.trailingZeroBitCount >> 3 }
-                j += 8
-            }
-        }
-        while j < to {
-            let c = buf[j]
-            if c == 0x2C || c == 0x22 || c == 0x0A { return j }
-            j += 1
-        }
-        return to
-    }
-
-    /// The index of the first quote or line feed in `buf[from..<to]`; `to` when none.
-    @inline(__always)
-    static func quoted(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var j = from
-        if let base = buf.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while j + 8 <= to {
-                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
-                let hit = zeros(w ^ (0x22 * ones)) | zeros(w ^ (0x0A * ones))
-                if hit != 0 { return j + hit.trailingZeroBitCount >> 3 }
-                j += 8
-            }
-        }
-        while j < to {
-            let c = buf[j]
-            if c == 0x22 || c == 0x0A { return j }
-            j += 1
-        }
-        return to
-    }
 }

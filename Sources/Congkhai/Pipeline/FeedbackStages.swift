@@ -61,9 +61,7 @@ final class FeedbackStages: @unchecked Sendable {
         exportSlots.wait()
         exportQueue.async {
             if let export = self.export {
-                rows.withUnsafeBufferPointer { rows in
-                    for i in rows.indices where rows[i].date >= self.start && rows[i].date <= self.asOf { export.add(rows[i]) }
-                }
+                rows.withUnsafeBufferPointer { export.add(rows: $0, from: self.start, to: self.asOf) }
             }
             self.exportSlots.signal()
         }
