@@ -188,9 +188,12 @@ import Testing
                                     rating: nil, category: i % 2 == 0 ? "c,\"\(i % 4)\"" : "", status: .open, due: nil, resolvedOn: nil,
                                     comment: "say \"\(i)\"", publish: i % 5 == 0, file: files[(i / 7) % files.count], line: i + 2))
         }
-        for budget in [1, FeedbackExport.bufferBudget] {
+        // 700 bytes: some rows spilled, the last ones still buffered when the ingest ends.
+        for budget in [1, 700, FeedbackExport.bufferBudget] {
             let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8), bufferBudget: budget, keepsRowDigests: true)
             for r in rows { e.add(r) }
+            // As the ingest ends: rows still buffered join the spilled ones (budget 1) or stay (no spill yet).
+            e.releaseBuffers()
             e.seal()
             var published: [OutputFile] = []
             e.files { published.append($0) }

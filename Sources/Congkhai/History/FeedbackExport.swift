@@ -235,6 +235,17 @@ final class FeedbackExport: @unchecked Sendable {
         if buffered > budget { spill() }
     }
 
+    /// The rows are all in: when the export has spilled already, the rows
+    /// still buffered follow them into the spill file and every locality's
+    /// buffer is freed — buffers keep their capacity while rows arrive
+    /// (`spill`), which would otherwise stay held through the page stage.
+    /// A small export, never spilled, keeps its rows in memory as before.
+    func releaseBuffers() {
+        guard spillFD >= 0 else { return }
+        spill()
+        for l in buffers.indices where buffers[l].isEmpty { buffers[l] = [] }
+    }
+
     /// Appends every buffer to the spill file (a failed spill keeps the rows in memory).
     private func spill() {
         if spillFD < 0 {

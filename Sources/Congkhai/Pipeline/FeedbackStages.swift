@@ -79,6 +79,7 @@ final class FeedbackStages: @unchecked Sendable {
     /// A first build's seal does nothing, so it loses no time.
     func finish() -> FeedbackTally {
         exportQueue.sync {}
+        export?.releaseBuffers()
         let tally = tallyQueue.sync { accumulator.finish() }
         export?.seal()
         return tally
