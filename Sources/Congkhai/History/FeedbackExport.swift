@@ -31,7 +31,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// `key`'s HMAC states, prepared once (`Crypto.HMACSHA256`).
     private let mac: Crypto.HMACSHA256?
     private let spillDir: String
-    private var buffers: [[UInt8]]
+    private let buffers: LineBuffers
     private var buffered = 0
     /// Per locality: (offset, length) of its chunks in the spill file, in order.
     private var chunks: [[(offset: Int, length: Int)]]
@@ -112,7 +112,7 @@ final class FeedbackExport: @unchecked Sendable {
         }
         firstCommitment = first
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        buffers = Array(repeating: [], count: province.localities.count)
+        buffers = LineBuffers(count: province.localities.count)
         chunks = Array(repeating: [], count: province.localities.count)
         segments = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
     }
@@ -195,7 +195,8 @@ final class FeedbackExport: @unchecked Sendable {
     /// The ids of a row's official and commitment lie anywhere in tables of
     /// a country's officials: their bounds are asked for eight rows ahead
     /// and their bytes four rows ahead, so the line of each row finds them
-    /// loaded (`perf`: the export's thread waited on these misses).
+    /// loaded, as is the end of its locality's buffer (`perf`: the export's
+    /// thread waited on these misses).
     func add(rows: UnsafeBufferPointer<FeedbackRow>, from start: Day, to asOf: Day) {
         func bounds(_ r: FeedbackRow) {
             if let o = r.official { officialIDs.prefetchBounds(o) }
@@ -204,6 +205,7 @@ final class FeedbackExport: @unchecked Sendable {
         func bytes(_ r: FeedbackRow) {
             if let o = r.official { officialIDs.prefetchBytes(o) }
             if let k = commitmentIndex(r) { commitmentIDs.prefetchBytes(k) }
+            buffers.prefetchEnd(r.locality)
         }
         for i in 0..<min(8, rows.count) { bounds(rows[i]) }
         for i in 0..<min(4, rows.count) { bytes(rows[i]) }
@@ -221,7 +223,7 @@ final class FeedbackExport: @unchecked Sendable {
         }
         write(r, into: &line)
         let count = line.count
-        buffers[r.locality].append(contentsOf: line.bytes)
+        buffers.append(r.locality, line.bytes)
         if keepsRowDigests {
             record(r.file)
             if let last = segments[r.locality].indices.last, segments[r.locality][last].file == r.file {
@@ -243,7 +245,7 @@ final class FeedbackExport: @unchecked Sendable {
     func releaseBuffers() {
         guard spillFD >= 0 else { return }
         spill()
-        for l in buffers.indices where buffers[l].isEmpty { buffers[l] = [] }
+        for l in 0..<buffers.count where buffers.isEmpty(l) { buffers.free(l) }
     }
 
     /// Appends every buffer to the spill file (a failed spill keeps the rows in memory).
@@ -252,16 +254,16 @@ final class FeedbackExport: @unchecked Sendable {
             spillFD = openUnlinked("rows")
             guard spillFD >= 0 else { return }
         }
-        for l in buffers.indices where !buffers[l].isEmpty {
-            let n = buffers[l].count
-            guard FeedbackExport.writeAll(spillFD, buffers[l], at: spillSize) else { return }
+        for l in 0..<buffers.count where !buffers.isEmpty(l) {
+            let n = buffers.byteCount(l)
+            guard FeedbackExport.writeAll(spillFD, buffers.bytes(l), at: spillSize) else { return }
             chunks[l].append((spillSize, n))
             spillSize += n
             buffered -= n
             // Kept at its size: the next rows of the locality fill it again
             // without growing it step by step into freshly faulted pages
             // (~a sixth of the export's thread at national size, `perf`).
-            buffers[l].removeAll(keepingCapacity: true)
+            buffers.clear(l)
         }
     }
 
@@ -306,12 +308,16 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { writeAll(fd, $0, at: offset) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
+            let n: Int = {
+                guard let base = bytes.baseAddress else { return 0 }
                 return pwrite(fd, base + done, bytes.count - done, off_t(offset + done))
-            }
+            }()
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return false }
             done += n
@@ -334,7 +340,7 @@ final class FeedbackExport: @unchecked Sendable {
         if !loadRecords() {
             rows.removeRecords()
             let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-            for l in province.localities.indices where !chunks[l].isEmpty || !buffers[l].isEmpty {
+            for l in province.localities.indices where !chunks[l].isEmpty || !buffers.isEmpty(l) {
                 _ = rows.read(csv: header + body(l))
             }
         }
@@ -379,26 +385,26 @@ final class FeedbackExport: @unchecked Sendable {
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
         var shared = 0
         var differs = false
-        func compare(_ piece: [UInt8]) {
+        func compare(_ piece: UnsafeBufferPointer<UInt8>) {
             guard !differs else { return }
             let n = previous.withUnsafeBytes { p in
-                piece.withUnsafeBytes { q in CommonPrefix.length(UnsafeRawBufferPointer(rebasing: p[shared...]), q) }
+                CommonPrefix.length(UnsafeRawBufferPointer(rebasing: p[shared...]), UnsafeRawBufferPointer(piece))
             }
             shared += n
             if n < piece.count { differs = true }
         }
-        compare(header)
-        for c in chunks[l] where !differs { compare(chunk(c)) }
-        compare(buffers[l])
+        header.withUnsafeBufferPointer { compare($0) }
+        for c in chunks[l] where !differs { chunk(c).withUnsafeBufferPointer { compare($0) } }
+        compare(buffers.bytes(l))
         return Shared(shared: shared, header: header.count, segments: segments[l])
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
     private func body(_ l: Int) -> [UInt8] {
         var body: [UInt8] = []
-        body.reserveCapacity(chunks[l].reduce(buffers[l].count) { $0 + $1.length })
+        body.reserveCapacity(chunks[l].reduce(buffers.byteCount(l)) { $0 + $1.length })
         for c in chunks[l] { body.append(contentsOf: chunk(c)) }
-        body.append(contentsOf: buffers[l])
+        body.append(contentsOf: buffers.bytes(l))
         return body
     }
 
@@ -424,7 +430,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// every core: never all of them in memory.
     func files(_ emit: (OutputFile) throws -> Void) rethrows {
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-        let localities = province.localities.indices.filter { !chunks[$0].isEmpty || !buffers[$0].isEmpty }
+        let localities = province.localities.indices.filter { !chunks[$0].isEmpty || !buffers.isEmpty($0) }
         // Read back (`pread`, safe from any thread) and compressed on every
         // core, 32 localities at a time, while the last 32 are written:
         // reading and writing used to leave the cores idle (~2.5 GB
