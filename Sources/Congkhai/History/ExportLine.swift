@@ -72,7 +72,10 @@ struct ExportLine: ~Copyable {
         byte(0x22)
     }
 
+    /// A native string's bytes are read where they are; only a bridged or
+    /// lazily decoded one is copied first (`withUTF8` on a copy retained it per cell).
     mutating func cell(_ s: String, text: Bool) {
+        if s.utf8.withContiguousStorageIfAvailable({ cell($0, text: text) }) != nil { return }
         var s = s
         s.withUTF8 { cell($0, text: text) }
     }

@@ -18,7 +18,10 @@ import Foundation
 /// for a per-locality threshold ever to trigger. Each row also leaves a
 /// 24-byte key and digest for the ledger's row comparison.
 /// `@unchecked Sendable`: filled by the one thread that streams feedback,
-/// then only read after ingest has returned.
+/// then only read after ingest has returned. The state touched per row is
+/// `@exclusivity(unchecked)`: no method holds one of them while another
+/// access begins (the line is written, then appended; the rest are read and
+/// set in turn), and the run-time checks were ~a tenth of the export's thread.
 final class FeedbackExport: @unchecked Sendable {
     static let columns = ["id", "date", "channel", "locality", "official", "commitment", "kind", "respondent_kind",
                           "respondent", "rating", "category", "status", "due", "resolved_on", "comment", "publish", "file"]
@@ -32,15 +35,15 @@ final class FeedbackExport: @unchecked Sendable {
     private let mac: Crypto.HMACSHA256?
     private let spillDir: String
     private let buffers: LineBuffers
-    private var buffered = 0
+    @exclusivity(unchecked) private var buffered = 0
     /// Per locality: (offset, length) of its chunks in the spill file, in order.
     private var chunks: [[(offset: Int, length: Int)]]
     private var spillFD: Int32 = -1
     private var spillSize = 0
     /// Pseudonym (its 64 bits) by respondent number, 0 until computed: one HMAC per respondent, not per row.
-    private var pseudonyms: [UInt64] = []
+    @exclusivity(unchecked) private var pseudonyms: [UInt64] = []
     /// The line being written (one buffer reused for every row).
-    private var line = ExportLine()
+    @exclusivity(unchecked) private var line = ExportLine()
     /// Locality and official ids as bytes, read per row without a `String`.
     private let localityIDs: ByteStrings
     private let officialIDs: ByteStrings
@@ -50,20 +53,20 @@ final class FeedbackExport: @unchecked Sendable {
     /// export's thread, which a national build waits for).
     private let commitmentIDs: ByteStrings
     private let firstCommitment: [Int]
-    private(set) var rows = RowDigests()
+    @exclusivity(unchecked) private(set) var rows = RowDigests()
     /// Each published row's file index, key and line digest (`RowDigests.Record`,
     /// 28 bytes), taken from the line as it is written and set aside in
     /// `recordFD` until `seal` — never in memory beside the row-id set.
-    private var recordBuffer: [UInt8] = []
+    @exclusivity(unchecked) private var recordBuffer: [UInt8] = []
     private var recordFD: Int32 = -1
-    private var recordCount = 0
+    @exclusivity(unchecked) private var recordCount = 0
     /// The export file of the last row recorded: its index and the key's state after its name.
-    private var recordFile = (name: "", index: UInt32(0), prefix: RowDigests.KeyState())
+    @exclusivity(unchecked) private var recordFile = (name: "", index: UInt32(0), prefix: RowDigests.KeyState())
     /// Per locality: its rows as runs of one export file each, in the order
     /// they were appended (kept only when there is a published site to
     /// compare with). The ledger's comparison skips the runs a published
     /// file still holds byte for byte (`ChangeSet.feedbackChanges`).
-    private var segments: [[Segment]]
+    @exclusivity(unchecked) private var segments: [[Segment]]
 
     /// Consecutive rows of one locality's published file that came from one export.
     struct Segment: Equatable {
@@ -91,7 +94,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// are counted as they pass and no digest is made (~450 MB and the
     /// read-back of every exported line, at national size).
     private let keepsRowDigests: Bool
-    private var countedFile = (name: "", index: 0)
+    @exclusivity(unchecked) private var countedFile = (name: "", index: 0)
 
     init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget,
          keepsRowDigests: Bool = true) {
@@ -141,52 +144,52 @@ final class FeedbackExport: @unchecked Sendable {
     /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
     /// bytes into `line` (`ExportLine`: this runs once per published row,
     /// 20 million nationally).
-    private func write(_ r: FeedbackRow, into line: inout ExportLine) {
-        let official = r.official
-        let commitment = commitmentIndex(r)
-        var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.locality))
+    private func write(_ r: UnsafePointer<FeedbackRow>, into line: inout ExportLine) {
+        let official = r.pointee.official
+        let commitment = commitmentIndex(official: r.pointee.official, commitment: r.pointee.commitment)
+        var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.pointee.locality))
         bound += official.map { ExportLine.cellBound(officialIDs.length($0)) } ?? 0
-        bound += ExportLine.cellBound(r.id.utf8.count) + (commitment.map { ExportLine.cellBound(commitmentIDs.length($0)) } ?? 0)
-        bound += ExportLine.cellBound(r.category.utf8.count) + ExportLine.cellBound(r.file.utf8.count)
-        if r.publish { bound += ExportLine.cellBound(r.comment.utf8.count) }
-        if let rating = r.rating, rating.singleDigit == nil { bound += ExportLine.cellBound(rating.decimalText.utf8.count) }
+        bound += ExportLine.cellBound(r.pointee.id.utf8.count) + (commitment.map { ExportLine.cellBound(commitmentIDs.length($0)) } ?? 0)
+        bound += ExportLine.cellBound(r.pointee.category.utf8.count) + ExportLine.cellBound(r.pointee.file.utf8.count)
+        if r.pointee.publish { bound += ExportLine.cellBound(r.pointee.comment.utf8.count) }
+        if let rating = r.pointee.rating, rating.singleDigit == nil { bound += ExportLine.cellBound(rating.decimalText.utf8.count) }
         line.start(bound: bound)
-        line.cell(r.id, text: true); line.byte(0x2C)
-        line.day(r.date); line.byte(0x2C)
-        if let channel = r.channel { line.cell(channel.rawValue, text: false) }
+        line.cell(r.pointee.id, text: true); line.byte(0x2C)
+        line.day(r.pointee.date); line.byte(0x2C)
+        if let channel = r.pointee.channel { line.cell(channel.rawValue, text: false) }
         line.byte(0x2C)
-        localityIDs.withBytes(r.locality) { line.cell($0, text: false) }
+        localityIDs.withBytes(r.pointee.locality) { line.cell($0, text: false) }
         line.byte(0x2C)
         if let official { officialIDs.withBytes(official) { line.cell($0, text: false) } }
         line.byte(0x2C)
         if let commitment { commitmentIDs.withBytes(commitment) { line.cell($0, text: false) } }
         line.byte(0x2C)
-        line.cell(r.kind.rawValue, text: false); line.byte(0x2C)
-        if let kind = r.respondentKind { line.cell(kind.rawValue, text: false) }
+        line.cell(r.pointee.kind.rawValue, text: false); line.byte(0x2C)
+        if let kind = r.pointee.respondentKind { line.cell(kind.rawValue, text: false) }
         line.byte(0x2C)
-        if !r.respondent.isEmpty { line.hex16(pseudonymBits(r.respondent, number: r.respondentNumber)) }
+        if !r.pointee.respondent.isEmpty { line.hex16(pseudonymBits(r.pointee.respondent, number: r.pointee.respondentNumber)) }
         line.byte(0x2C)
-        if let rating = r.rating { line.rating(rating) }
+        if let rating = r.pointee.rating { line.rating(rating) }
         line.byte(0x2C)
-        line.cell(r.category, text: true); line.byte(0x2C)
-        if r.kind == .complaint || r.status != .open { line.cell(r.status.rawValue, text: false) }
+        line.cell(r.pointee.category, text: true); line.byte(0x2C)
+        if r.pointee.kind == .complaint || r.pointee.status != .open { line.cell(r.pointee.status.rawValue, text: false) }
         line.byte(0x2C)
-        if let due = r.due { line.day(due) }
+        if let due = r.pointee.due { line.day(due) }
         line.byte(0x2C)
-        if let resolved = r.resolvedOn { line.day(resolved) }
+        if let resolved = r.pointee.resolvedOn { line.day(resolved) }
         line.byte(0x2C)
-        if r.publish { line.cell(r.comment, text: true) }
+        if r.pointee.publish { line.cell(r.pointee.comment, text: true) }
         line.byte(0x2C)
-        if r.publish { line.byte(0x79); line.byte(0x65); line.byte(0x73) }
+        if r.pointee.publish { line.byte(0x79); line.byte(0x65); line.byte(0x73) }
         line.byte(0x2C)
-        line.cell(r.file, text: true)
+        line.cell(r.pointee.file, text: true)
         line.byte(0x0D); line.byte(0x0A)
     }
 
     /// The row's commitment among all officials' (`commitmentIDs`), nil when it names none.
     @inline(__always)
-    private func commitmentIndex(_ r: FeedbackRow) -> Int? {
-        guard let o = r.official, let c = r.commitment else { return nil }
+    private func commitmentIndex(official: Int?, commitment: Int?) -> Int? {
+        guard let o = official, let c = commitment else { return nil }
         return firstCommitment[o] + c
     }
 
@@ -198,39 +201,51 @@ final class FeedbackExport: @unchecked Sendable {
     /// loaded, as is the end of its locality's buffer (`perf`: the export's
     /// thread waited on these misses).
     func add(rows: UnsafeBufferPointer<FeedbackRow>, from start: Day, to asOf: Day) {
-        func bounds(_ r: FeedbackRow) {
-            if let o = r.official { officialIDs.prefetchBounds(o) }
-            if let k = commitmentIndex(r) { commitmentIDs.prefetchBounds(k) }
+        // By index, reading fields in place: a row passed by value was
+        // copied (its five strings retained and released) at every call.
+        func bounds(_ i: Int) {
+            let official = rows[i].official
+            if let o = official { officialIDs.prefetchBounds(o) }
+            if let k = commitmentIndex(official: official, commitment: rows[i].commitment) { commitmentIDs.prefetchBounds(k) }
         }
-        func bytes(_ r: FeedbackRow) {
-            if let o = r.official { officialIDs.prefetchBytes(o) }
-            if let k = commitmentIndex(r) { commitmentIDs.prefetchBytes(k) }
-            buffers.prefetchEnd(r.locality)
+        func bytes(_ i: Int) {
+            let official = rows[i].official
+            if let o = official { officialIDs.prefetchBytes(o) }
+            if let k = commitmentIndex(official: official, commitment: rows[i].commitment) { commitmentIDs.prefetchBytes(k) }
+            buffers.prefetchEnd(rows[i].locality)
         }
-        for i in 0..<min(8, rows.count) { bounds(rows[i]) }
-        for i in 0..<min(4, rows.count) { bytes(rows[i]) }
+        for i in 0..<min(8, rows.count) { bounds(i) }
+        for i in 0..<min(4, rows.count) { bytes(i) }
+        guard let base = rows.baseAddress else { return }
         for i in rows.indices {
-            if i + 8 < rows.count { bounds(rows[i + 8]) }
-            if i + 4 < rows.count { bytes(rows[i + 4]) }
-            if rows[i].date >= start && rows[i].date <= asOf { add(rows[i]) }
+            if i + 8 < rows.count { bounds(i + 8) }
+            if i + 4 < rows.count { bytes(i + 4) }
+            if rows[i].date >= start && rows[i].date <= asOf { add(at: base + i) }
         }
     }
 
     func add(_ r: FeedbackRow) {
+        withUnsafePointer(to: r) { add(at: $0) }
+    }
+
+    /// One row, read where it lies: its fields are read one by one, never
+    /// the whole row copied (five strings retained and released, ~a tenth
+    /// of the export's thread).
+    private func add(at r: UnsafePointer<FeedbackRow>) {
         if !keepsRowDigests {
-            if r.file != countedFile.name { countedFile = (r.file, Int(rows.index(of: r.file))) }
+            if r.pointee.file != countedFile.name { countedFile = (r.pointee.file, Int(rows.index(of: r.pointee.file))) }
             rows.countOnly(fileIndex: countedFile.index)
         }
         write(r, into: &line)
         let count = line.count
-        buffers.append(r.locality, line.bytes)
+        buffers.append(r.pointee.locality, line.bytes)
         if keepsRowDigests {
-            record(r.file)
-            if let last = segments[r.locality].indices.last, segments[r.locality][last].file == r.file {
-                segments[r.locality][last].rows += 1
-                segments[r.locality][last].bytes += count
+            record(r.pointee.file)
+            if let last = segments[r.pointee.locality].indices.last, segments[r.pointee.locality][last].file == r.pointee.file {
+                segments[r.pointee.locality][last].rows += 1
+                segments[r.pointee.locality][last].bytes += count
             } else {
-                segments[r.locality].append(Segment(file: r.file, rows: 1, bytes: count))
+                segments[r.pointee.locality].append(Segment(file: r.pointee.file, rows: 1, bytes: count))
             }
         }
         buffered += count
