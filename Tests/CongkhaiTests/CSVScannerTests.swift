@@ -129,6 +129,24 @@ import Testing
         #expect(good.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == nil)
     }
 
+    /// A path that opens but cannot be read (a folder) is a failure, not
+    /// an empty file and not a crash; a missing one cannot be opened.
+    @Test func unreadableAndMissingFilesFail() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("csv-dir-\(UUID().uuidString).csv").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var records = 0
+        guard case .cannotOpen? = CSVScanner(path: dir).scan({ _ in records += 1 }) else {
+            Issue.record("a folder must not scan as a file")
+            return
+        }
+        guard case .cannotOpen? = CSVScanner(path: dir + "-missing").scan({ _ in records += 1 }) else {
+            Issue.record("a missing file must not scan")
+            return
+        }
+        #expect(records == 0)
+    }
+
     @Test func invalidUTF8ReportsItsLine() throws {
         let (_, failure) = try scan(Array("a\nb\n".utf8) + [0xC3, 0x28] + Array("\n".utf8))
         guard case let .notUTF8(line, _)? = failure else {
