@@ -58,11 +58,9 @@ public struct CommentGroups: Sendable {
 
     private static func add(_ c: PublishedComment, text: inout String?, to groups: inout [Group]) {
         for g in groups.indices {
-            // Fields compared where they lie: a copy of the group's comment
-            // retained and released its three strings, up to thirty times a
-            // comment (serial at the end of a national ingest: ~2 s).
-            guard groups[g].comment.textHash == c.textHash, groups[g].comment.textLength == c.textLength,
-                  groups[g].comment.kind == c.kind, groups[g].comment.category == c.category else { continue }
+            let other = groups[g].comment
+            guard other.textHash == c.textHash, other.textLength == c.textLength, other.kind == c.kind,
+                  other.category == c.category else { continue }
             if text == nil { text = c.text }
             if groups[g].text == text {
                 groups[g].count += 1
