@@ -58,4 +58,20 @@ import Testing
         }
         #expect(plain.count == 3_001 && hashed.count == 3_001)
     }
+
+    @Test func copiesAreIndependentValues() {
+        // The slots are a shared table until a copy writes (copy on write):
+        // sets large enough for a mapped table and small ones alike.
+        for n in [100, 400_000] {
+            var a = ByteSet.numbered()
+            for i in 0..<n { _ = a.intern("k\(i)".utf8) }
+            var b = a
+            let added = b.insert("only-in-b".utf8)
+            #expect(added && b.count == n + 1 && a.count == n)
+            let inA = a.insert("only-in-b".utf8)
+            #expect(inA, "a must not see b's key")
+            #expect(a.intern("k7".utf8) == 7 && b.intern("k7".utf8) == 7)
+        }
+    }
 }
+

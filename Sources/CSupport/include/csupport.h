@@ -22,4 +22,12 @@ void congkhai_release_free_memory(void);
 /// the row-id set's random slot is in cache by the time that row is claimed.
 static inline void congkhai_prefetch(const void *p) { __builtin_prefetch(p, 1, 3); }
 
+/// Zeroed memory straight from the kernel (`mmap`), with huge pages asked
+/// for when `huge` is set (`madvise(MADV_HUGEPAGE)`): the ingest's row-id
+/// and respondent slots are hundreds of megabytes read at random, and with
+/// 4 KB pages nearly every probe also missed the TLB. NULL when the map fails.
+#include <stddef.h>
+void *congkhai_map_zeroed(size_t bytes, int huge);
+void congkhai_unmap(void *p, size_t bytes);
+
 #endif

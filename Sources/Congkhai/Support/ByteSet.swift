@@ -1,4 +1,3 @@
-import CSupport
 import Foundation
 
 /// A set of byte strings (feedback row ids): the bytes in one pool, open
@@ -16,7 +15,7 @@ struct ByteSet {
     private var numbered = false
     private var pool: [UInt8] = []
     /// 0 = empty; else `(offset + 1) << 24 | tag`.
-    private var slots: [UInt64] = Array(repeating: 0, count: 64)
+    private var slots = SlotTable(count: 64)
     private(set) var count = 0
 
     /// A set that numbers its entries in insertion order (respondents → 0, 1, 2, …).
@@ -57,25 +56,24 @@ struct ByteSet {
         let tag = UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
         let mask = slots.count - 1
         let numbered = numbered
-        return slots.withUnsafeBufferPointer { slots in
-            pool.withUnsafeBufferPointer { pool in
-                var i = h & mask
-                while slots[i] != 0 {
-                    let s = slots[i]
-                    if s & 0xFF_FFFF == tag {
-                        let offset = Int(s >> 24) - 1
-                        let r = ByteSet.entry(pool, at: offset, numbered: numbered)
-                        if r.count == key.count {
-                            if r.isEmpty { return (i, offset, tag) }
-                            if let p = pool.baseAddress, let k = key.baseAddress, memcmp(p + r.lowerBound, k, r.count) == 0 {
-                                return (i, offset, tag)
-                            }
+        let slots = slots
+        return pool.withUnsafeBufferPointer { pool in
+            var i = h & mask
+            while slots[i] != 0 {
+                let s = slots[i]
+                if s & 0xFF_FFFF == tag {
+                    let offset = Int(s >> 24) - 1
+                    let r = ByteSet.entry(pool, at: offset, numbered: numbered)
+                    if r.count == key.count {
+                        if r.isEmpty { return (i, offset, tag) }
+                        if let p = pool.baseAddress, let k = key.baseAddress, memcmp(p + r.lowerBound, k, r.count) == 0 {
+                            return (i, offset, tag)
                         }
                     }
-                    i = (i + 1) & mask
                 }
-                return (i, nil, tag)
+                i = (i + 1) & mask
             }
+            return (i, nil, tag)
         }
     }
 
@@ -83,9 +81,7 @@ struct ByteSet {
     /// national ingest's respondents are millions of slots, so every probe
     /// was a cache miss on the ordered thread (a tenth of a national `check`).
     func prefetch(hash h: Int) {
-        slots.withUnsafeBufferPointer { s in
-            if let base = s.baseAddress { congkhai_prefetch(base + (h & (s.count - 1))) }
-        }
+        slots.prefetch(h & (slots.count - 1))
     }
 
     mutating func reserve(_ n: Int) {
@@ -110,6 +106,7 @@ struct ByteSet {
 
     /// Stores a key `probe` did not find, in the empty slot it returned.
     private mutating func add(_ key: UnsafeBufferPointer<UInt8>, slot: Int, tag: UInt64) {
+        if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
         slots[slot] = UInt64(pool.count + 1) << 24 | tag
         var n = key.count
         while n >= 0x80 { pool.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
@@ -144,20 +141,18 @@ struct ByteSet {
     /// old slots' random offsets (a national ingest's respondents grow the
     /// set from 64 slots to millions).
     private mutating func rehash(_ capacity: Int) {
-        var fresh = [UInt64](repeating: 0, count: capacity)
+        let fresh = SlotTable(count: capacity)
         let mask = capacity - 1
         let numbered = numbered
         pool.withUnsafeBufferPointer { pool in
-            fresh.withUnsafeMutableBufferPointer { fresh in
-                var offset = 0
-                while offset < pool.count {
-                    let r = ByteSet.entry(pool, at: offset, numbered: numbered)
-                    let h = ByteTable.hash(UnsafeBufferPointer(rebasing: pool[r]))
-                    var i = h & mask
-                    while fresh[i] != 0 { i = (i + 1) & mask }
-                    fresh[i] = UInt64(offset + 1) << 24 | UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
-                    offset = r.upperBound
-                }
+            var offset = 0
+            while offset < pool.count {
+                let r = ByteSet.entry(pool, at: offset, numbered: numbered)
+                let h = ByteTable.hash(UnsafeBufferPointer(rebasing: pool[r]))
+                var i = h & mask
+                while fresh[i] != 0 { i = (i + 1) & mask }
+                fresh[i] = UInt64(offset + 1) << 24 | UInt64(truncatingIfNeeded: h >> 40) & 0xFF_FFFF
+                offset = r.upperBound
             }
         }
         slots = fresh

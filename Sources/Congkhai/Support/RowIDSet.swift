@@ -13,7 +13,7 @@ import Foundation
 /// match. What stays resident is one 64-bit slot per id at load ≤ 3/4, and
 /// the answer is exact: every match is confirmed on the id's bytes.
 struct RowIDSet {
-    private var slots: [UInt64] = Array(repeating: 0, count: 64)
+    private var slots = SlotTable(count: 64)
     private let spool: Spool
     /// The newest entries, not yet handed to the spool.
     private var tail: [UInt8] = []
@@ -52,11 +52,12 @@ struct RowIDSet {
         let mask = slots.count - 1
         var i = h & mask
         while true {
-            let s = slots.withUnsafeBufferPointer { $0[i] }
+            let s = slots[i]
             if s == 0 { break }
             if s & 0xFF_FFFF == tag, entry(at: Int(s >> 24) - 1, equals: key) { return false }
             i = (i + 1) & mask
         }
+        if !isKnownUniquelyReferenced(&slots) { slots = slots.copy() }
         slots[i] = UInt64(spooled + tail.count + 1) << 24 | tag
         var n = key.count
         while n >= 0x80 { tail.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
@@ -71,9 +72,7 @@ struct RowIDSet {
     /// Starts loading the slot where a key of hash `h` would be probed first
     /// (a national set's slots are ~270 MB: every probe is a cache miss).
     func prefetch(hash h: Int) {
-        slots.withUnsafeBufferPointer { s in
-            if let base = s.baseAddress { congkhai_prefetch(base + (h & (s.count - 1))) }
-        }
+        slots.prefetch(h & (slots.count - 1))
     }
 
     private mutating func flush() {
@@ -124,7 +123,7 @@ struct RowIDSet {
     /// spooled ones a megabyte at a time, then the tail): a slot keeps too
     /// few hash bits to be moved without its id.
     private mutating func rehash(_ capacity: Int) {
-        var fresh = [UInt64](repeating: 0, count: capacity)
+        let fresh = SlotTable(count: capacity)
         let mask = capacity - 1
         func place(_ id: UnsafeBufferPointer<UInt8>, _ offset: Int) {
             let h = ByteTable.hash(id)
