@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The feedback scanner alone (Sources/Congkhai/Load/CSVScanner.swift and
-# the byte searches it uses), optimised, over the CSV files given, against
+# the byte searches it uses), optimised as a release build is (whole
+# module), over the CSV files given, against
 # `wc -l` and `cat` on the same files (the ingest's anchors, issue 10):
 # hyperfine, then instructions per byte under callgrind on the first file
 # when valgrind is installed. Decision 102, BENCHMARKS.md.
@@ -20,8 +21,8 @@ for path in CommandLine.arguments.dropFirst() {
 }
 print(records, fields)
 SWIFT
-swiftc -O Sources/Congkhai/Load/CSVScanner.swift Sources/Congkhai/Load/TextDecoding.swift \
-    Sources/Congkhai/Load/LegacyEncoding.swift Sources/Congkhai/Support/ByteSearch.swift \
+swiftc -O -wmo Sources/Congkhai/Load/CSVScanner.swift Sources/Congkhai/Load/TextDecoding.swift \
+    Sources/Congkhai/Load/LegacyEncoding.swift Sources/Congkhai/Load/FieldBounds.swift Sources/Congkhai/Support/ByteSearch.swift \
     "$work/main.swift" -o "$work/scan"
 cat "${files[@]}" > /dev/null
 bytes=$(cat "${files[@]}" | wc -c)

@@ -162,7 +162,8 @@ public struct CSVRecord: ~Copyable {
 }
 
 /// The byte state machine, kept across chunk boundaries.
-struct ScanState {
+/// Noncopyable: its field bounds' buffer is owned, never shared by a copy.
+struct ScanState: ~Copyable {
     enum Mode { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     var mode = Mode.fieldStart
@@ -404,60 +405,4 @@ struct ScanState {
             emit(body, unterminated: true)
         }
     }
-}
-
-/// The start and end of each field of the record being read, appended in
-/// place. As an `[Int]` each append checked the array's uniqueness and
-/// capacity, and as a class each access of its count was a runtime
-/// exclusivity check (a national export has ~260 million fields, every one
-/// appended on the ingest's ordered thread): a value type whose buffer is
-/// freed by a small owner, touched only when the buffer grows.
-struct FieldBounds {
-    private final class Owner {
-        var base: UnsafeMutablePointer<Int>
-        init(_ base: UnsafeMutablePointer<Int>) { self.base = base }
-        deinit { base.deallocate() }
-    }
-
-    private let owner: Owner
-    private var base: UnsafeMutablePointer<Int>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init() {
-        capacity = 64
-        base = .allocate(capacity: capacity)
-        owner = Owner(base)
-    }
-
-    var isEmpty: Bool { count == 0 }
-
-    @inline(__always)
-    subscript(i: Int) -> Int {
-        precondition(i >= 0 && i < count, "field bound out of range")
-        return base[i]
-    }
-
-    /// One field's start and end.
-    @inline(__always)
-    mutating func append(_ start: Int, _ end: Int) {
-        if count + 2 > capacity { grow() }
-        base[count] = start
-        base[count + 1] = end
-        count += 2
-    }
-
-    private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        owner.base = bigger
-        capacity *= 2
-    }
-
-    mutating func removeAll() { count = 0 }
-
-    /// The bounds so far, valid until the next append or `removeAll`.
-    var buffer: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: base, count: count) }
 }
