@@ -36,4 +36,33 @@ import Testing
         }
         #expect(consumed == Array(0..<9))
     }
+
+    /// When the consumer throws, no item is still being made once `run`
+    /// has returned: the chunk in flight is waited for (a failed build
+    /// tears down what `make` reads).
+    @Test func nothingIsMadeAfterAThrowingRunReturns() {
+        struct Stop: Error {}
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var made = 0
+            func add() { lock.lock(); made += 1; lock.unlock() }
+            var value: Int { lock.lock(); defer { lock.unlock() }; return made }
+        }
+        let count = Count()
+        #expect(throws: Stop.self) {
+            try PipelinedMap.run(count: 64, chunk: 16, make: { i -> Int in
+                // The second chunk is slow: it is still being made when the first one's consumer throws.
+                if i >= 16 { usleep(20_000) }
+                count.add()
+                return i
+            }) { i, _ in
+                if i == 0 { throw Stop() }
+            }
+        }
+        let atReturn = count.value
+        usleep(300_000)
+        #expect(count.value == atReturn, "items were still being made after run returned")
+        #expect(atReturn == 32)
+    }
 }
+

@@ -19,6 +19,11 @@ enum PipelinedMap {
             return (first, slots, done)
         }
         var next = start(0)
+        // A `consume` that throws (a full disk) leaves the next chunk still
+        // being made on other threads, reading what the caller is about to
+        // tear down: it finishes before the error leaves, or a failed build
+        // could crash on its way out (CI's full-disk fault test did).
+        defer { next?.done.wait() }
         while let current = next {
             current.done.wait()
             next = start(current.first + chunk)
