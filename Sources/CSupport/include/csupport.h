@@ -1,6 +1,8 @@
 #ifndef CONGKHAI_CSUPPORT_H
 #define CONGKHAI_CSUPPORT_H
 
+#include <stddef.h>
+
 /// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set when the file system or kernel
 /// cannot do it (the caller then falls back to two renames).
@@ -26,7 +28,6 @@ static inline void congkhai_prefetch(const void *p) { __builtin_prefetch(p, 1, 3
 /// for when `huge` is set (`madvise(MADV_HUGEPAGE)`): the ingest's row-id
 /// and respondent slots are hundreds of megabytes read at random, and with
 /// 4 KB pages nearly every probe also missed the TLB. NULL when the map fails.
-#include <stddef.h>
 void *congkhai_map_zeroed(size_t bytes, int huge);
 void congkhai_unmap(void *p, size_t bytes);
 

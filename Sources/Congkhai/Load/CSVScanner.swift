@@ -162,7 +162,7 @@ public struct CSVRecord: ~Copyable {
 }
 
 /// The byte state machine, kept across chunk boundaries.
-/// Noncopyable: its field bounds' buffer is owned, never shared by a copy.
+/// Noncopyable, as its field bounds are.
 struct ScanState: ~Copyable {
     enum Mode { case fieldStart, unquoted, quoted, quoteInQuoted }
 

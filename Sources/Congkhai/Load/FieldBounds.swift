@@ -2,19 +2,11 @@
 /// place. As an `[Int]` each append checked the array's uniqueness and
 /// capacity, and as a class each access of its count was a runtime
 /// exclusivity check (a national export has ~260 million fields, every one
-/// appended on the ingest's ordered thread): a value type whose buffer is
-/// freed by a small owner, touched only when the buffer grows. A copy would
-/// share the buffer, so it lives only in the noncopyable `ScanState`. (As
-/// a noncopyable struct with its own `deinit` the scanner ran 14 % more
-/// instructions: measured, not kept.)
-struct FieldBounds {
-    private final class Owner {
-        var base: UnsafeMutablePointer<Int>
-        init(_ base: UnsafeMutablePointer<Int>) { self.base = base }
-        deinit { base.deallocate() }
-    }
-
-    private let owner: Owner
+/// appended on the ingest's ordered thread). Noncopyable, so no copy can
+/// share (and outlive) the buffer it owns; whole-module it costs the
+/// scanner what a shared owner object did (933 M against 926 M
+/// instructions for a 68 MB export, `scripts/bench-scan.sh`).
+struct FieldBounds: ~Copyable {
     private var base: UnsafeMutablePointer<Int>
     private var capacity: Int
     private(set) var count = 0
@@ -22,8 +14,9 @@ struct FieldBounds {
     init() {
         capacity = 64
         base = .allocate(capacity: capacity)
-        owner = Owner(base)
     }
+
+    deinit { base.deallocate() }
 
     var isEmpty: Bool { count == 0 }
 
@@ -47,7 +40,6 @@ struct FieldBounds {
         bigger.moveInitialize(from: base, count: count)
         base.deallocate()
         base = bigger
-        owner.base = bigger
         capacity *= 2
     }
 

@@ -45,11 +45,19 @@ final class SlotTable: @unchecked Sendable {
         }
     }
 
-    /// Slot `i` (`0 ≤ i < count`: callers index with their mask).
+    /// Slot `i`. Callers index with their mask, so the check never fails;
+    /// it stays so that a wrong mask stops the build instead of writing
+    /// outside the table.
     @inline(__always)
     subscript(i: Int) -> UInt64 {
-        get { base[i] }
-        set { base[i] = newValue }
+        get {
+            precondition(i >= 0 && i < count, "slot out of range")
+            return base[i]
+        }
+        set {
+            precondition(i >= 0 && i < count, "slot out of range")
+            base[i] = newValue
+        }
     }
 
     /// A table with the same slots (for a set about to write to a shared one).
