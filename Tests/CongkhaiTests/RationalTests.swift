@@ -86,6 +86,9 @@ import Testing
             #expect(Rational.wide(v).map { BigInt($0) } == v)
         }
         #expect(Rational.wide(BigInt(1) << 127) == nil && Rational.wide(-(BigInt(1) << 127) - 1) == nil)
+        // Int128.min as a part: the 128-bit reduction cannot negate it and hands it back to big integers.
+        #expect(Rational(big: -(BigInt(1) << 127), -3).numerator == BigInt(1) << 127)
+        #expect(Rational(big: 6, -(BigInt(1) << 127)) == Rational(big: -3, BigInt(1) << 126))
         var rng = SplitMix(seed: 20261201)
         func part(_ bits: Int) -> BigInt {
             var v = BigInt(0)
@@ -117,6 +120,10 @@ import Testing
             if let p = Rational.wide(BigInt(a.magnitude) * BigInt(c.magnitude % 1000 + 1)), let q = Rational.wide(BigInt(d)) {
                 #expect(BigInt(Rational.gcd(p.magnitude, q.magnitude)) == (BigInt(a.magnitude) * BigInt(c.magnitude % 1000 + 1)).greatestCommonDivisor(with: d))
             }
+            // Parts given with a negative denominator and a common factor,
+            // through the 128-bit reduction when they fit and big integers when not.
+            let k = BigInt(c.magnitude % 1000 + 1)
+            check(Rational(big: a * k, -(b * k)), a * k, -(b * k), "\(a * k) / -\(b * k)")
             check(x + y, a * d + c * b, b * d, "\(x) + \(y)")
             check(x - y, a * d - c * b, b * d, "\(x) - \(y)")
             check(x * y, a * c, b * d, "\(x) * \(y)")

@@ -117,9 +117,24 @@ import Testing
             Band(id: $0.0, min: Rational($0.1), name: LocalizedText(vi: $0.0), consequences: LocalizedText(vi: ""))
         }
         let asOf = Day(year: 2026, month: 11, day: 30)!
-        var ranged = 0, weightDependent = 0
-        for _ in 0..<400 {
-            let n = Int.random(in: 1...9, using: &rng)
+        // Every fourth case has attainments with 50–62-bit denominators, as
+        // rating priors have on national feedback: the weighted sums then
+        // outgrow 128 bits, the path the common denominators were made for.
+        func wideAttainment() -> Rational {
+            let d = Int.random(in: (1 << 50)...(1 << 62), using: &rng)
+            return Rational(Int.random(in: d / 3...d, using: &rng), d) * 100
+        }
+        // Group A attains 70–100 and group B 20–100, the gate's minimum is
+        // 40–90: totals reach the good and excellent bands while group B
+        // falls short often enough for the gate to cap them.
+        func attainment(_ group: CriterionGroup) -> Rational {
+            Rational(Int.random(in: (group == .a ? 490 : 140)...700, using: &rng), 7)
+        }
+        var ranged = 0, weightDependent = 0, bigSums = 0, gateCapped = 0
+        for n in 0..<400 {
+            let wide = n % 4 == 1
+            // Big sums are slow in a debug build: at most 64 corners for them.
+            let n = Int.random(in: 1...(wide ? 6 : 9), using: &rng)
             var criteria: [Criterion] = [], results: [CriterionResult] = []
             for i in 0..<n {
                 let group: CriterionGroup = Bool.random(using: &rng) ? .a : .b
@@ -131,12 +146,13 @@ import Testing
                 }
                 criteria.append(Criterion(id: "c\(i)", name: LocalizedText(vi: "c"), basis: nil, group: group, weight: weight,
                                           weightRange: range, required: false, measures: []))
-                let status: CriterionResult.Status = [.scored, .scored, .scored, .dropped, .requiredZero][Int.random(in: 0..<5, using: &rng)]
+                let status: CriterionResult.Status = [.scored, .scored, .scored, .scored, .scored, .dropped, .requiredZero][Int.random(in: 0..<7, using: &rng)]
                 results.append(CriterionResult(id: "c\(i)", group: group, weight: weight, status: status,
-                                               attainment: status == .dropped ? nil : (status == .requiredZero ? .zero : fraction(100)),
+                                               attainment: status == .dropped ? nil
+                                                   : (status == .requiredZero ? .zero : wide ? wideAttainment() : attainment(group)),
                                                contribution: .zero, measures: []))
             }
-            let gate = Bool.random(using: &rng) ? Gate(groupBMin: fraction(100), capBand: "complete") : nil
+            let gate = Bool.random(using: &rng) ? Gate(groupBMin: 40 + fraction(50), capBand: "complete") : nil
             let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: bands, gate: gate, file: "f.yaml")
             var audits: [Audit] = []
             for _ in 0..<Int.random(in: 0...2, using: &rng) {
@@ -147,14 +163,20 @@ import Testing
             let corners = WeightCorners(framework)
             guard !corners.isEmpty else { continue }
             ranged += 1
+            if case .big = Outcome.Sums(criteria: results, weights: corners.nominal).weighted.storage { bigSums += 1 }
             let moved = corners.robustness(criteria: results, audits: audits, framework: framework, asOf: asOf)
             let summed = RobustnessTests.enumerated(corners, criteria: results, audits: audits, framework: framework, asOf: asOf)
             #expect(moved.totalRange == summed.totalRange && moved.lowestBand == summed.lowestBand
                     && moved.highestBand == summed.highestBand && moved.corners == summed.corners)
             if moved.lowestBand != moved.highestBand { weightDependent += 1 }
+            if let g = framework.gate, let cap = framework.bandIndex(id: g.capBand),
+               let o = Optional(Outcome(criteria: results, weights: corners.nominal, audits: audits, framework: framework, asOf: asOf)),
+               o.gate?.capped == true, o.band == cap { gateCapped += 1 }
         }
         // The cases are not all trivial: most have ranges, many move a band.
         #expect(ranged > 250)
         #expect(weightDependent > 40)
+        #expect(bigSums > 40)
+        #expect(gateCapped > 10)
     }
 }

@@ -164,6 +164,8 @@ public struct Rational: Sendable, Hashable {
     }
 
     /// Numerator and denominator as 128-bit words (small and medium values).
+    var wideParts: (Int128, Int128)? { wide }
+
     private var wide: (Int128, Int128)? {
         switch storage {
         case let .small(n, d): return (Int128(n), Int128(d))
@@ -179,6 +181,10 @@ public struct Rational: Sendable, Hashable {
     }
 
     static func reduced(_ n: BigInt, _ d: BigInt) -> Rational {
+        // Parts that fit 128 bits are reduced by the word-sized binary GCD
+        // (big integers' division-based one allocates at every step); the
+        // 128-bit path sends Int128.min back here, so it stays on big integers.
+        if let wn = wide(n), let wd = wide(d), wn != .min, wd != .min { return reduced(wn, wd) }
         var n = n, d = d
         if d.sign == .minus {
             n.negate()

@@ -50,10 +50,20 @@ struct Outcome {
     }
 
     init(sums: Sums, audits: [Audit], framework: Framework, asOf: Day, explain: Bool = true) {
-        let counted = sums.counted, weighted = sums.weighted
-        let countedB = sums.countedB, weightedB = sums.weightedB, anyB = sums.anyB
-        countedWeight = counted
-        weightedTotal = counted.isZero ? .zero : weighted / counted
+        let attainmentB = framework.gate != nil && sums.anyB && !sums.countedB.isZero ? sums.weightedB / sums.countedB : nil
+        self.init(countedWeight: sums.counted, weightedTotal: sums.counted.isZero ? .zero : sums.weighted / sums.counted,
+                  attainmentB: attainmentB, audits: audits, framework: framework, asOf: asOf, explain: explain)
+    }
+
+    /// The rules themselves, from the two quotients the weights give: the
+    /// weighted total (zero when no weight counts) and the group-B
+    /// attainment (nil when no group-B criterion counts or there is no
+    /// gate). `WeightCorners` computes those quotients its own cheaper way
+    /// and calls this, so a corner and the published score share every rule.
+    init(countedWeight: Rational, weightedTotal: Rational, attainmentB: Rational?, audits: [Audit], framework: Framework,
+         asOf: Day, explain: Bool = true) {
+        self.countedWeight = countedWeight
+        self.weightedTotal = weightedTotal
 
         // Audits dated after D are ignored; deductions come before rounding.
         var effects: [AuditEffect] = []
@@ -89,8 +99,6 @@ struct Outcome {
 
         // The gate uses unrounded attainments, "below" is strict, and it never raises a band.
         if let g = framework.gate {
-            var attainmentB: Rational?
-            if anyB, !countedB.isZero { attainmentB = weightedB / countedB }
             var capped = false
             if let aB = attainmentB, aB < g.groupBMin, let cap = framework.bandIndex(id: g.capBand), cap > band {
                 band = cap

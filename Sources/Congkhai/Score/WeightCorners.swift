@@ -18,26 +18,34 @@ struct WeightCorners {
 
     var isEmpty: Bool { ranged.isEmpty }
 
-    /// Every corner scored by the same `Outcome` as the published score.
+    /// Every corner scored by the same `Outcome` rules as the published score.
     /// The corners are visited in Gray-code order, so each differs from the
     /// one before in one weight, and the weighted sums move by that weight's
     /// step instead of being summed again over every criterion: with six
     /// ranged criteria that was 64 corners × 14 criteria of exact products
-    /// and sums per official, ~7 s of CPU on a national tree. Sums of exact
-    /// rationals do not depend on the order they are added in, so each
-    /// corner's outcome is the one summing from scratch gives (tested
-    /// against that enumeration).
+    /// and sums per official, ~7 s of CPU on a national tree. The sums are
+    /// kept over common denominators (`CommonDenominatorSum`), so a move is
+    /// an integer addition and each corner reduces only its two quotients.
+    /// Exact arithmetic does not depend on the order or form of the sums,
+    /// so each corner's outcome is the one summing from scratch gives
+    /// (tested against that enumeration).
     func robustness(criteria: [CriterionResult], audits: [Audit], framework: Framework, asOf: Day) -> Robustness {
         let varying = ranged.filter { criteria[$0.index].counts }
         var weights = nominal
         // Criteria that do not count for this official sit at any end: use lo.
         for r in ranged { weights[r.index] = r.lo }
-        var sums = Outcome.Sums(criteria: criteria, weights: weights)
+        let base = Outcome.Sums(criteria: criteria, weights: weights)
         // A varying criterion's step from lo to hi, in each sum it is part of.
         let steps = varying.map { r -> (weight: Rational, weighted: Rational, groupB: Bool) in
             let step = r.hi - r.lo
             return (step, step * (criteria[r.index].attainment ?? .zero), criteria[r.index].group == .b)
         }
+        var counted = CommonDenominatorSum(base: base.counted, steps: steps.map(\.weight))
+        var weighted = CommonDenominatorSum(base: base.weighted, steps: steps.map(\.weighted))
+        // The group-B sums only matter to a gate.
+        let gated = framework.gate != nil && base.anyB
+        var countedB = CommonDenominatorSum(base: base.countedB, steps: gated ? steps.map { $0.groupB ? $0.weight : .zero } : [])
+        var weightedB = CommonDenominatorSum(base: base.weightedB, steps: gated ? steps.map { $0.groupB ? $0.weighted : .zero } : [])
         var atHigh = [Bool](repeating: false, count: varying.count)
         var lowTotal: Rational?, highTotal: Rational?
         var worst = 0, best = Int.max
@@ -46,17 +54,18 @@ struct WeightCorners {
             if corner > 0 {
                 // Gray code: corner n differs from n − 1 in bit trailingZeroBitCount(n).
                 let bit = corner.trailingZeroBitCount
-                let s = steps[bit]
                 atHigh[bit].toggle()
-                let (w, wa) = atHigh[bit] ? (s.weight, s.weighted) : (-s.weight, -s.weighted)
-                sums.counted += w
-                sums.weighted += wa
-                if s.groupB {
-                    sums.countedB += w
-                    sums.weightedB += wa
+                counted.move(bit, up: atHigh[bit])
+                weighted.move(bit, up: atHigh[bit])
+                if gated && steps[bit].groupB {
+                    countedB.move(bit, up: atHigh[bit])
+                    weightedB.move(bit, up: atHigh[bit])
                 }
             }
-            let o = Outcome(sums: sums, audits: audits, framework: framework, asOf: asOf, explain: false)
+            let o = Outcome(countedWeight: .zero,  // not read by a corner
+                            weightedTotal: counted.isZero ? .zero : CommonDenominatorSum.quotient(weighted, counted),
+                            attainmentB: gated && !countedB.isZero ? CommonDenominatorSum.quotient(weightedB, countedB) : nil,
+                            audits: audits, framework: framework, asOf: asOf, explain: false)
             lowTotal = lowTotal.map { min($0, o.total) } ?? o.total
             highTotal = highTotal.map { max($0, o.total) } ?? o.total
             worst = max(worst, o.band)
