@@ -100,6 +100,7 @@ struct BuildCommand: ParsableCommand {
             stderr("build failed: \(output) left unchanged (report: \(reportPath))")
             throw ExitCode(3)
         }
+        exitNow(0, keeping: (result, log))
     }
 
     func defaultReportPath() -> String {

@@ -62,6 +62,7 @@ struct CheckCommand: ParsableCommand {
             let warnings = log.items.count { $0.severity == .warning }
             stderr("\(content): \(run.province.localities.count) localities, \(run.province.officials.count) officials, "
                 + "\(run.feedbackRows) feedback rows (\(run.quarantinedCount) quarantined), \(warnings) warning(s), 0 errors")
+            exitNow(0, keeping: (run, log))
         } else {
             stderr("\(content): \(log.errorCount) error(s)")
             throw ExitCode(1)

@@ -141,11 +141,7 @@ enum BuildKey {
         guard let content = ContentTree.realPath(inputs.content) else { return nil }
         let output = ContentTree.realPath(inputs.output) ?? inputs.output
         // An output folder inside the content folder is not content (nor what a build keeps beside it).
-        var skipped: String?
-        if output.hasPrefix(content + "/") {
-            let rel = String(output.dropFirst(content.count + 1))
-            skipped = rel
-        }
+        let skipped: String? = output.hasPrefix(content + "/") ? String(output.dropFirst(content.count + 1)) : nil
         let outputName = (output as NSString).lastPathComponent
         let outputParent = skipped.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         var walked: [FileWalk.Entry] = []
@@ -170,7 +166,7 @@ enum BuildKey {
     /// core; the digest is nil for the files `deferring` names.
     private static func tree(_ root: String, deferring: (String) -> Bool, trusting trusted: [String: BuildState.TrustedFile],
                              walked: inout [FileWalk.Entry],
-                             skipping: (String) -> Bool) -> [(path: String, digest: String?, prefix: String)]? {
+                             skipping: @Sendable (String) -> Bool) -> [(path: String, digest: String?, prefix: String)]? {
         guard let entries = FileWalk.entries(under: root, skipping: skipping) else { return nil }
         walked = entries
         let deferred = entries.map { $0.kind == .file && deferring($0.path) }

@@ -7,11 +7,49 @@ import Foundation
 enum SiteFingerprint {
     static func of(_ folder: String) -> String? {
         guard let entries = FileWalk.entries(under: folder) else { return nil }
-        var text = ""
+        return SHA256.hex(listing(entries))
+    }
+
+    /// The hashed text, a line per entry: `length:path kind size mtime ctime
+    /// inode`. Written as bytes: six string interpolations per entry were
+    /// half a second of a national build's serial end.
+    static func listing(_ entries: [FileWalk.Entry]) -> [UInt8] {
+        var text: [UInt8] = []
         text.reserveCapacity(entries.count * 96)
         for e in entries {
-            text += "\(e.path.utf8.count):\(e.path) \(e.kind.rawValue) \(e.size) \(e.mtime) \(e.ctime) \(e.inode)\n"
+            append(e.path.utf8.count, to: &text)
+            text.append(UInt8(ascii: ":"))
+            text.append(contentsOf: e.path.utf8)
+            text.append(UInt8(ascii: " "))
+            append(Int(e.kind.rawValue), to: &text)
+            text.append(UInt8(ascii: " "))
+            append(e.size, to: &text)
+            text.append(UInt8(ascii: " "))
+            append(e.mtime, to: &text)
+            text.append(UInt8(ascii: " "))
+            append(e.ctime, to: &text)
+            text.append(UInt8(ascii: " "))
+            append(e.inode, to: &text)
+            text.append(UInt8(ascii: "\n"))
         }
-        return SHA256.hex(Array(text.utf8))
+        return text
+    }
+
+    private static func append(_ n: Int, to text: inout [UInt8]) {
+        if n < 0 { text.append(UInt8(ascii: "-")) }
+        append(n.magnitude, to: &text)
+    }
+
+    private static func append<T: UnsignedInteger & FixedWidthInteger>(_ n: T, to text: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt64.max has 20 digits
+        withUnsafeMutableBytes(of: &digits) { b in
+            var at = 24, v = UInt64(n)
+            repeat {
+                at -= 1
+                b[at] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v != 0
+            text.append(contentsOf: b[at...])
+        }
     }
 }

@@ -43,14 +43,61 @@ enum FileWalk {
     /// a folder's entries where its name sorts (directories themselves are
     /// not listed); nil when the folder cannot be read. Sorting names per
     /// folder, not whole paths at the end, halved a walk of 400,000 files.
-    static func entries(under root: String, skipping skip: (String) -> Bool = { _ in false }) -> [Entry]? {
+    ///
+    /// Folders are listed a level at a time, every folder of a level on any
+    /// core (a walk is one `fstatat` per entry: ~1.4 s on one core for a
+    /// national site's 319,000 files, taken after every build and before
+    /// every rebuild), then put together in that fixed order.
+    static func entries(under root: String, skipping skip: @Sendable (String) -> Bool = { _ in false }) -> [Entry]? {
+        var listings: [[Item]] = []
+        var level: [(path: String, prefix: String)] = [(root, "")]
+        while !level.isEmpty {
+            let found = Slots<Listing>(count: level.count), folders = level
+            DispatchQueue.concurrentPerform(iterations: folders.count) { i in
+                if let listing = list(folders[i].path, prefix: folders[i].prefix, skip: skip) { found.set(i, listing) }
+            }
+            var next: [(path: String, prefix: String)] = []
+            // Listings are numbered in the order their folders were queued: this level's, then the next one's.
+            let firstOfNext = listings.count + level.count
+            for i in level.indices {
+                guard let listing = found.value(i) else { return nil }
+                let shift = firstOfNext + next.count
+                listings.append(listing.items.map { item in
+                    if case let .folder(k) = item { return .folder(shift + k) }
+                    return item
+                })
+                next.append(contentsOf: listing.folders)
+            }
+            level = next
+        }
         var out: [Entry] = []
-        guard walk(root, prefix: "", into: &out, skip: skip) else { return nil }
+        func add(_ listing: Int) {
+            for item in listings[listing] {
+                switch item {
+                case let .entry(e): out.append(e)
+                case let .folder(k): add(k)
+                }
+            }
+        }
+        add(0)
         return out
     }
 
-    private static func walk(_ dir: String, prefix: String, into out: inout [Entry], skip: (String) -> Bool) -> Bool {
-        guard let d = opendir(dir) else { return false }
+    /// A folder's own entries in order, its sub-folders as places to fill.
+    private enum Item {
+        case entry(Entry)
+        /// The index of the sub-folder's listing (first local to its folder's `Listing`).
+        case folder(Int)
+    }
+
+    private struct Listing {
+        var items: [Item] = []
+        var folders: [(path: String, prefix: String)] = []
+    }
+
+    /// One folder's entries (`readdir`, then `fstatat` of each); nil when it cannot be read.
+    private static func list(_ dir: String, prefix: String, skip: (String) -> Bool) -> Listing? {
+        guard let d = opendir(dir) else { return nil }
         defer { closedir(d) }
         let fd = dirfd(d)
         var names: [String] = []
@@ -62,23 +109,26 @@ enum FileWalk {
             names.append(name)
         }
         names.sort { UTF8Order.precedes($0, $1) }
+        var listing = Listing()
+        listing.items.reserveCapacity(names.count)
         for name in names {
             let rel = prefix.isEmpty ? name : prefix + "/" + name
             if skip(rel) { continue }
             var st = stat()
-            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
             let (mtime, ctime) = times(st)
+            let kind: Kind
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                guard walk(dir + "/" + name, prefix: rel, into: &out, skip: skip) else { return false }
-            case S_IFREG:
-                out.append(Entry(path: rel, kind: .file, size: Int(st.st_size), mtime: mtime, inode: UInt64(st.st_ino), ctime: ctime))
-            case S_IFLNK:
-                out.append(Entry(path: rel, kind: .link, size: Int(st.st_size), mtime: mtime, inode: UInt64(st.st_ino), ctime: ctime))
-            default:
-                out.append(Entry(path: rel, kind: .other, size: Int(st.st_size), mtime: mtime, inode: UInt64(st.st_ino), ctime: ctime))
+                listing.items.append(.folder(listing.folders.count))
+                listing.folders.append((dir + "/" + name, rel))
+                continue
+            case S_IFREG: kind = .file
+            case S_IFLNK: kind = .link
+            default: kind = .other
             }
+            listing.items.append(.entry(Entry(path: rel, kind: kind, size: Int(st.st_size), mtime: mtime, inode: UInt64(st.st_ino), ctime: ctime)))
         }
-        return true
+        return listing
     }
 }

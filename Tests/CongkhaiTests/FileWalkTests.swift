@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// `FileWalk.entries` lists folders a level at a time on every core and puts
+/// the listings back together; this compares it with a plain depth-first
+/// walk (the order the published fingerprints and build keys were made in),
+/// and `SiteFingerprint.listing` with the text it was first written as.
+@Suite struct FileWalkTests {
+    /// Depth first, each folder's names sorted by their bytes, `lstat` per entry.
+    static func reference(_ root: String, prefix: String = "", skip: (String) -> Bool = { _ in false }) -> [FileWalk.Entry]? {
+        let dir = prefix.isEmpty ? root : root + "/" + prefix
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return nil }
+        var out: [FileWalk.Entry] = []
+        for name in names.sorted(by: { UTF8Order.precedes($0, $1) }) {
+            let rel = prefix.isEmpty ? name : prefix + "/" + name
+            if skip(rel) { continue }
+            var st = stat()
+            guard lstat(root + "/" + rel, &st) == 0 else { return nil }
+            let mtime = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
+            let ctime = Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec)
+            let kind: FileWalk.Kind
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                guard let inner = reference(root, prefix: rel, skip: skip) else { return nil }
+                out += inner
+                continue
+            case S_IFREG: kind = .file
+            case S_IFLNK: kind = .link
+            default: kind = .other
+            }
+            out.append(FileWalk.Entry(path: rel, kind: kind, size: Int(st.st_size), mtime: mtime, inode: UInt64(st.st_ino), ctime: ctime))
+        }
+        return out
+    }
+
+    static func same(_ a: [FileWalk.Entry], _ b: [FileWalk.Entry]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy {
+            $0.path == $1.path && $0.kind == $1.kind && $0.size == $1.size && $0.mtime == $1.mtime && $0.ctime == $1.ctime
+                && $0.inode == $1.inode
+        }
+    }
+
+    @Test func aTreeListedLevelByLevelComesBackInDepthFirstOrder() throws {
+        let root = NSTemporaryDirectory() + "congkhai-walk-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        var rng = SplitMix(seed: 0xF11E_3A1C)
+        // Folders of several depths and widths, names that sort differently
+        // as bytes and as text (capitals, Vietnamese, digits), files beside
+        // folders that sort before and after them, empty folders, links.
+        var folders = [""]
+        for i in 0..<60 {
+            let parent = folders[Int(rng.next() % UInt64(folders.count))]
+            let name = ["a", "B", "ă", "z", "10", "9", "đ-\(i)", "x.y"][Int(rng.next() % 8)] + "\(i)"
+            let path = parent.isEmpty ? name : parent + "/" + name
+            try fm.createDirectory(atPath: root + "/" + path, withIntermediateDirectories: true)
+            folders.append(path)
+        }
+        for i in 0..<400 {
+            let folder = folders[Int(rng.next() % UInt64(folders.count))]
+            let name = ["index.html", "Ảnh-\(i).png", "a\(i)", "z\(i).json", "\(i)"][Int(rng.next() % 5)]
+            let path = (folder.isEmpty ? "" : folder + "/") + name
+            try Data(repeating: UInt8(i % 251), count: i % 37).write(to: URL(fileURLWithPath: root + "/" + path))
+        }
+        try fm.createSymbolicLink(atPath: root + "/" + folders[5] + "/link", withDestinationPath: "../elsewhere")
+        let walked = try #require(FileWalk.entries(under: root))
+        let expected = try #require(FileWalkTests.reference(root))
+        #expect(walked.count > 300 && walked.contains { $0.kind == .link })
+        #expect(FileWalkTests.same(walked, expected))
+        // A skipped folder is not entered; a skipped file not listed.
+        let skipped = folders[3]
+        let skip: @Sendable (String) -> Bool = { $0 == skipped || $0.hasSuffix(".json") }
+        let partial = try #require(FileWalk.entries(under: root, skipping: skip))
+        #expect(FileWalkTests.same(partial, try #require(FileWalkTests.reference(root, skip: skip))))
+        #expect(partial.count < walked.count && !partial.contains { $0.path.hasPrefix(skipped + "/") || $0.path.hasSuffix(".json") })
+        #expect(FileWalk.entries(under: root + "/missing") == nil)
+    }
+
+    @Test func theFingerprintTextIsTheOneFirstPublished() {
+        let entries = [
+            FileWalk.Entry(path: "index.html", kind: .file, size: 1234, mtime: 1_764_806_400_123_456_789, inode: 42, ctime: 1_764_806_400_987_654_321),
+            FileWalk.Entry(path: "dia-phuong/xã-ân-bình/feed.xml", kind: .link, size: 0, mtime: -5, inode: .max, ctime: 0),
+            FileWalk.Entry(path: "x", kind: .other, size: Int.max, mtime: Int.min + 1, inode: 0, ctime: 7),
+        ]
+        var text = ""
+        for e in entries {
+            text += "\(e.path.utf8.count):\(e.path) \(e.kind.rawValue) \(e.size) \(e.mtime) \(e.ctime) \(e.inode)\n"
+        }
+        #expect(SiteFingerprint.listing(entries) == Array(text.utf8))
+    }
+}
