@@ -265,6 +265,8 @@ public enum SiteBuild {
             }
             progress("data")
             try history.dataFiles(run: run, history: scoreHistory, emit: emit)
+            // The exports are written: their spill files are let go beside the publishing.
+            if let export = run.export { DispatchQueue.global(qos: .utility).async { export.closeFiles() } }
             if let frozen = history.freezing(run: run) {
                 for path in staging.hashes.keys.sorted() where HistoryStage.belongsInFrozenCopy(path) {
                     try staging.copy(path, to: frozen + path)
