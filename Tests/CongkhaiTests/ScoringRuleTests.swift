@@ -214,6 +214,17 @@ import Testing
         #expect(status.counted == 2 && status.of == 2 && status.exceeded)
     }
 
+    @Test func tiesAreOrderedByVietnameseCollationThenId() {
+        // Byte order would put "Bảo" before "Ân" and "Zô" before "Ơn".
+        let items: [(name: String, id: String, score: Int)] = [
+            ("Bảo", "bao", 80), ("Ân", "an-2", 80), ("Zô", "zo", 80), ("Ơn", "on", 80),
+            ("Ân", "an-1", 80), ("Mười", "muoi", 95), ("Anh", "anh", 70),
+        ]
+        let ranked = Ranking.rank(items, score: { Rational($0.score) }, name: \.name, id: \.id)
+        #expect(ranked.map(\.item.id) == ["muoi", "an-1", "an-2", "bao", "on", "zo", "anh"])
+        #expect(ranked.map(\.rank) == [1, 2, 2, 2, 2, 2, 7])
+    }
+
     @Test func vietnameseCollation() {
         let names = ["Zô", "Ơn", "Ông", "Ôn", "Đức", "Dũng", "Ba", "Ấn", "Ân", "Anh"]
         let sorted = names.sorted { Ranking.collates($0, before: $1) }

@@ -14,19 +14,22 @@ public enum Ranking {
 
     /// Orders entries for display and gives each its shared rank.
     public static func rank<T>(_ items: [T], score: (T) -> Rational, name: (T) -> String, id: (T) -> String) -> [(item: T, rank: Int)] {
-        let keyed = items.map { (item: $0, score: score($0), name: name($0), id: id($0)) }
-        let sorted = keyed.sorted { x, y in
-            if x.score != y.score { return x.score > y.score }
-            if x.name != y.name { return collates(x.name, before: y.name) }
-            return UTF8Order.precedes(x.id, y.id)
+        let scores = items.map(score), names = items.map(name), ids = items.map(id)
+        // Positions are sorted, not the entries: moving an entry (a score
+        // box and two strings) retained and released its parts at every
+        // step of the sort (~0.5 s on one core for a country's peer groups).
+        let order = scores.indices.sorted { x, y in
+            if scores[x] != scores[y] { return scores[x] > scores[y] }
+            if names[x] != names[y] { return collates(names[x], before: names[y]) }
+            return UTF8Order.precedes(ids[x], ids[y])
         }
         var out: [(T, Int)] = []
-        out.reserveCapacity(sorted.count)
+        out.reserveCapacity(order.count)
         var rank = 0
         var previous: Rational?
-        for (i, entry) in sorted.enumerated() {
-            if previous != entry.score { rank = i + 1; previous = entry.score }
-            out.append((entry.item, rank))
+        for (i, k) in order.enumerated() {
+            if previous != scores[k] { rank = i + 1; previous = scores[k] }
+            out.append((items[k], rank))
         }
         return out
     }
