@@ -217,6 +217,9 @@ public enum SiteBuild {
         let signing = HistoryStage.signingKey(environment: env, site: run.province.site, log: log)
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
         progress("render")
+        // The officials' bodies, rendered one at a time by cmark-gfm, on a
+        // thread of their own while the plan and the history are made.
+        let bodies = BackgroundValue { [officials = run.province.officials] in SiteRenderer.bodies(officials) }
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
         let scoreHistory = history.scoreHistory(run: run)
@@ -258,7 +261,7 @@ public enum SiteBuild {
         }
         do {
             try SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
-                             cache: options.renderCache, reuse: reuse).render(log: log, emit: emit)
+                             cache: options.renderCache, reuse: reuse, bodies: bodies.value).render(log: log, emit: emit)
             if log.hasErrors {
                 publisher.discard(staging)
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())

@@ -44,8 +44,10 @@ public struct SiteRenderer: Sendable {
     /// language: encoded once per build, not once per page (19,200 pages nationally).
     let portalQR: QRCode.Modules?
 
+    /// `bodies`: the officials' bodies as HTML, in province order, when the
+    /// caller rendered them already (a build does, beside its history stage).
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil,
-                reuse: PageReuse? = nil) {
+                reuse: PageReuse? = nil, bodies: [String]? = nil) {
         self.cache = cache
         self.reuse = reuse
         self.history = history
@@ -60,7 +62,7 @@ public struct SiteRenderer: Sendable {
             basePath = "/"
         }
         bandColours = BandColours(run.province.framework)
-        bodies = run.province.officials.map { MarkdownRenderer.html($0.body) }
+        self.bodies = bodies ?? SiteRenderer.bodies(run.province.officials)
         var explained: [String: String] = [:]
         for language in plan.languages {
             if let text = theme.pages["cach-tinh-diem"].flatMap({ $0[language] ?? $0["vi"] }) { explained[language] = MarkdownRenderer.html(text) }
@@ -95,6 +97,13 @@ public struct SiteRenderer: Sendable {
         overdueByLocality = overdue
         contentFilesByLocality = SitePlan.contentFilesByLocality(p)
         if reuse != nil { inputDigests = computeInputDigests() }
+    }
+
+    /// Officials' Markdown bodies as HTML. cmark-gfm renders one at a time
+    /// (`MarkdownRenderer`), ~0.4 s on one core for a country's officials:
+    /// a build starts this on its own thread while its history stage runs.
+    static func bodies(_ officials: [Official]) -> [String] {
+        officials.map { MarkdownRenderer.html($0.body) }
     }
 
     /// Every file of the site, in memory (tests, `score`-sized uses).
