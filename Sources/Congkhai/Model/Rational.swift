@@ -164,9 +164,7 @@ public struct Rational: Sendable, Hashable {
     }
 
     /// Numerator and denominator as 128-bit words (small and medium values).
-    var wideParts: (Int128, Int128)? { wide }
-
-    private var wide: (Int128, Int128)? {
+    var wide: (Int128, Int128)? {
         switch storage {
         case let .small(n, d): return (Int128(n), Int128(d))
         case let .medium(n, d): return (n, d)

@@ -325,7 +325,8 @@ public enum SiteBuild {
                  pseudonymCheck: pseudonymCheck, site: site)
         progress("cache")
         leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
-        feedbackCacheLeft.value
+        // Written before the build returns: the CLI exits without waiting for other threads.
+        _ = feedbackCacheLeft.value
 
         var report = Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                             seconds: seconds())

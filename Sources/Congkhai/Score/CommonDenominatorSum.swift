@@ -40,8 +40,8 @@ struct CommonDenominatorSum {
 
     /// The 128-bit form, or nil when some part or subset sum could outgrow it.
     private static func wide(base: Rational, terms: [Rational]) -> Storage? {
-        guard let (bn, bd) = base.wideParts else { return nil }
-        let parts = terms.map(\.wideParts)
+        guard let (bn, bd) = base.wide else { return nil }
+        let parts = terms.map(\.wide)
         var d = bd
         for case let (_, td)? in parts where td != d {
             let g = Int128(Rational.gcd(d.magnitude, td.magnitude))
