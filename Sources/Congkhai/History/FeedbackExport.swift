@@ -453,17 +453,24 @@ final class FeedbackExport: @unchecked Sendable {
     /// gzip), handed over one at a time and compressed a batch at a time on
     /// every core: never all of them in memory.
     func files(_ emit: (OutputFile) throws -> Void) rethrows {
-        let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
-        let localities = province.localities.indices.filter { !chunks[$0].isEmpty || !buffers.isEmpty($0) }
+        let localities = localitiesWithRows
         // Read back (`pread`, safe from any thread) and compressed on every
         // core, 32 localities at a time, while the last 32 are written:
         // reading and writing used to leave the cores idle (~2.5 GB
         // nationally, the longest step after the pages).
-        try PipelinedMap.run(count: localities.count, chunk: 32, make: { i in
-            Gzip.compress(header + self.body(localities[i]))
-        }) { i, compressed in
-            try emit(OutputFile(path: "data/feedback/\(province.localities[localities[i]].id).csv.gz", bytes: compressed))
-        }
+        try PipelinedMap.run(count: localities.count, chunk: 32, make: { i in self.file(localities[i]) }, consume: { try emit($1) })
+    }
+
+    /// The localities that have a published file: those with rows.
+    var localitiesWithRows: [Int] { province.localities.indices.filter { !chunks[$0].isEmpty || !buffers.isEmpty($0) } }
+
+    /// The published file of locality `l` (a locality with rows), read back
+    /// and compressed; safe from any thread once the ingest has ended, each
+    /// locality's file independent of the others (a build may make them
+    /// beside its pages: `IdleWork`).
+    func file(_ l: Int) -> OutputFile {
+        OutputFile(path: "data/feedback/\(province.localities[l].id).csv.gz",
+                   bytes: Gzip.compress(Array(CSVWriter.row(FeedbackExport.columns).utf8) + body(l)))
     }
 }
 

@@ -216,6 +216,22 @@ public enum SiteBuild {
         if options.firstLanguageOnly { run.province.site.languages = Array(run.province.site.languages.prefix(1)) }
         let signing = HistoryStage.signingKey(environment: env, site: run.province.site, log: log)
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
+        // Written into the staging folder as made: the site is never held in memory whole.
+        let staging: Staging
+        do { staging = try publisher.stage() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
+        // The feedback exports' gzip (~17 s of CPU nationally) is needed only
+        // by the data stage: it starts now, on a thread that takes only the
+        // time the history and the pages leave the cores idle (`IdleWork`),
+        // and the data stage finishes what is left on every core.
+        let exportFiles = run.replayedExports != nil ? nil : run.export.map { export in
+            let localities = export.localitiesWithRows
+            return IdleWork(count: localities.count) { i in try staging.write(export.file(localities[i])) }
+        }
+        /// A build that ends without publishing: the exports stop before their folder goes.
+        func abandon() {
+            exportFiles?.cancel()
+            publisher.discard(staging)
+        }
         progress("render")
         // The officials' bodies, rendered one at a time by cmark-gfm, on a
         // thread of their own while the plan and the history are made.
@@ -230,6 +246,7 @@ public enum SiteBuild {
             return (history.seal(pending, asOf: run.scoreboard.asOf, province: run.province),
                     history.siteHistory(run: run, pending: pending, scores: scoreHistory))
         }() else {
+            abandon()
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
         }
         run.export?.dropRowDigests()
@@ -244,9 +261,6 @@ public enum SiteBuild {
             reuse = PageReuse(global: global, published: trusted ?? [:], output: publisher.destination)
         }
         progress("pages")
-        // Written into the staging folder as rendered: the site is never held in memory whole.
-        let staging: Staging
-        do { staging = try publisher.stage() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
         var scores: [UInt8] = []
         var manifestBytes: [UInt8] = []
         var pageCount = 0
@@ -263,11 +277,12 @@ public enum SiteBuild {
             try SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
                              cache: options.renderCache, reuse: reuse, bodies: bodies.value).render(log: log, emit: emit)
             if log.hasErrors {
-                publisher.discard(staging)
+                abandon()
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())
             }
             progress("data")
-            try history.dataFiles(run: run, history: scoreHistory, emit: emit)
+            try history.dataFiles(run: run, history: scoreHistory, writesExports: exportFiles == nil, emit: emit)
+            try exportFiles?.finish()
             // The exports are written: their spill files are let go beside the publishing.
             if let export = run.export { DispatchQueue.global(qos: .utility).async { export.closeFiles() } }
             if let frozen = history.freezing(run: run) {
@@ -309,7 +324,7 @@ public enum SiteBuild {
             progress("publish")
             try publisher.commit(staging)
         } catch {
-            publisher.discard(staging)
+            abandon()
             return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds())
         }
         let pages = pageCount
@@ -396,8 +411,9 @@ public enum SiteBuild {
                                publisher: Publisher, sealKey: [UInt8]?) {
         guard let reuse, let site, let sealKey else { unlink(publisher.pageCachePath); return }
         var entries: [String: PageCache.Entry] = [:]
+        let hashes = staging.hashes
         for (path, fingerprint) in fingerprints {
-            if let digest = staging.hashes[path] { entries[path] = PageCache.Entry(fingerprint: fingerprint, digest: digest) }
+            if let digest = hashes[path] { entries[path] = PageCache.Entry(fingerprint: fingerprint, digest: digest) }
         }
         PageCache(global: reuse.global, site: site, entries: entries).write(to: publisher.pageCachePath, sealKey: sealKey)
     }

@@ -221,17 +221,29 @@ public struct Publisher {
 /// A build being written beside the published site, file by file: each file
 /// is hashed as it is written (the manifest never re-reads outputs), and a file
 /// whose bytes equal the published one is hard-linked from it instead.
-public final class Staging {
+///
+/// Files may be written from two threads at once (the pages, and the
+/// feedback exports compressed beside them: `IdleWork`); what they record
+/// is kept under a lock, and nothing recorded depends on which came first.
+public final class Staging: @unchecked Sendable {
+    // `@unchecked`: `made`, `recorded`, `rewritten` and `firstRewrittenPath`
+    // are read and written only under `lock`.
     let publisher: Publisher
     public let dir: String
+    private let lock = NSLock()
     private var made: Set<String>
+    private var recorded: [String: String] = [:]
+    private var rewritten = 0
+    private var firstRewrittenPath: String?
+
     /// Output path → SHA-256 (hex) of the bytes written there.
-    public private(set) var hashes: [String: String] = [:]
+    public var hashes: [String: String] { lock.withLock { recorded } }
     /// Files whose published copy was missing or held other bytes (written
-    /// anew, not linked), and the first of them: a count, not a list, since
-    /// a first build writes every file.
-    public private(set) var rewrittenCount = 0
-    public private(set) var firstRewritten: String?
+    /// anew, not linked), and the first of them in byte order (not in the
+    /// order written, which threads may change): a count, not a list,
+    /// since a first build writes every file.
+    public var rewrittenCount: Int { lock.withLock { rewritten } }
+    public var firstRewritten: String? { lock.withLock { firstRewrittenPath } }
 
     init(publisher: Publisher, dir: String) {
         self.publisher = publisher
@@ -245,7 +257,7 @@ public final class Staging {
     /// ~180,000 folders of a country's pages.
     private func directory(for path: String) throws {
         let parent = Staging.parent(of: path)
-        if !made.contains(parent) { try make(parent) }
+        if !lock.withLock({ made.contains(parent) }) { try make(parent) }
     }
 
     private func make(_ folder: String) throws {
@@ -261,7 +273,7 @@ public final class Staging {
             }
             if failure != 0 { throw Publisher.Failure.io("cannot create \(folder): \(String(cString: strerror(failure)))") }
         }
-        made.insert(folder)
+        lock.withLock { _ = made.insert(folder) }
     }
 
     /// `path` up to its last "/" ("/" for a file at the root).
@@ -285,12 +297,12 @@ public final class Staging {
                 }
                 try publisher.write([UInt8](data), to: path)
             }
-            hashes[file.path] = kept.digest
+            record(file.path, kept.digest)
             return
         }
         let path = dir + "/" + file.path
         try directory(for: path)
-        hashes[file.path] = SHA256.hex(file.bytes)
+        record(file.path, SHA256.hex(file.bytes))
         // A file whose bytes did not change keeps its inode and mtime, so
         // rsync and CDNs move only real changes (the old name is a hard link).
         let published = publisher.destination + "/" + file.path
@@ -324,7 +336,7 @@ public final class Staging {
                 try Publisher.writeAll(fd, raw, path: path)
             }
         }
-        hashes[relative] = digest.finish()
+        record(relative, digest.finish())
         if let published, published.matchedToEnd(), Staging.relink(published.path, over: path) { return }
         noteRewritten(relative)
     }
@@ -342,14 +354,20 @@ public final class Staging {
         return true
     }
 
+    private func record(_ path: String, _ digest: String) {
+        lock.withLock { recorded[path] = digest }
+    }
+
     private func noteRewritten(_ relative: String) {
-        rewrittenCount += 1
-        if firstRewritten == nil { firstRewritten = relative }
+        lock.withLock {
+            rewritten += 1
+            if firstRewrittenPath.map({ UTF8Order.precedes(relative, $0) }) ?? true { firstRewrittenPath = relative }
+        }
     }
 
     /// Another name for a file already written here (a frozen period's copy).
     public func copy(_ existing: String, to path: String) throws {
-        guard let hash = hashes[existing] else { return }
+        guard let hash = lock.withLock({ recorded[existing] }) else { return }
         let target = dir + "/" + path
         try directory(for: target)
         if Foundation.link(dir + "/" + existing, target) != 0 {
@@ -358,7 +376,7 @@ public final class Staging {
             }
             try publisher.write([UInt8](data), to: target)
         }
-        hashes[path] = hash
+        record(path, hash)
     }
 }
 

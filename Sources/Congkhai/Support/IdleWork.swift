@@ -1,0 +1,91 @@
+import CSupport
+import Foundation
+
+/// Independent items of work started on one thread of the lowest priority,
+/// which runs only when a core would otherwise be idle; `finish()` does
+/// what is left on every core at full priority and waits for the rest.
+///
+/// For work whose result is needed only at a later stage while the stages
+/// before it leave the cores idle part of the time: a national build's
+/// pages keep ~1.75 of 2 cores busy (the writing thread waits on the
+/// renderers and the renderers on it), and the feedback exports' gzip,
+/// ~17 s of CPU, needed only for the data stage, fills those gaps instead
+/// of following them (BENCHMARKS.md).
+///
+/// Items are taken in order from one counter, each exactly once; which
+/// thread does one, and when, must not change what it makes (each writes
+/// its own file). The first error stops the taking of new items and is
+/// thrown by `finish()`.
+final class IdleWork: @unchecked Sendable {
+    // `@unchecked`: `next`, `stopped` and `failure` are read and written
+    // only under `lock`.
+    private let count: Int
+    private let work: @Sendable (Int) throws -> Void
+    private let lock = NSLock()
+    private var next = 0
+    private var stopped = false
+    private var failure: (any Error)?
+    private let idleThreadDone = DispatchSemaphore(value: 0)
+
+    /// Starts the idle thread at once; `work(i)` for each `i` in `0..<count`.
+    init(count: Int, _ work: @escaping @Sendable (Int) throws -> Void) {
+        self.count = count
+        self.work = work
+        Thread.detachNewThread { [self] in
+            IdleWork.lowerPriority()
+            drain()
+            idleThreadDone.signal()
+        }
+    }
+
+    /// Does every item not taken yet on every core, waits for the idle
+    /// thread's last one, and throws the first error any item threw.
+    func finish() throws {
+        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in drain() }
+        idleThreadDone.wait()
+        idleThreadDone.signal()
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+    }
+
+    /// Takes no new item and waits for the one the idle thread is doing:
+    /// a build that stops early must not leave it writing into a folder
+    /// being removed.
+    func cancel() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        idleThreadDone.wait()
+        idleThreadDone.signal()
+    }
+
+    private func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    private func drain() {
+        while let i = take() {
+            do {
+                try work(i)
+            } catch {
+                lock.lock()
+                if failure == nil { failure = error }
+                stopped = true
+                lock.unlock()
+            }
+        }
+    }
+
+    /// The calling thread in the idle scheduling class (`CSupport`): it
+    /// runs on a core only when no other thread wants it. Where the class
+    /// does not exist it stays a normal thread (the work is then done
+    /// beside the stages at their expense, not lost).
+    private static func lowerPriority() {
+        _ = congkhai_idle_priority()
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// Counts kept under a lock, for work done on several threads.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Int]
+    private var threads: Set<String> = []
+    private var running = 0
+
+    init(_ n: Int) { counts = Array(repeating: 0, count: n) }
+
+    func start(_ i: Int) {
+        lock.withLock {
+            counts[i] += 1
+            threads.insert("\(pthread_self())")
+            running += 1
+        }
+    }
+
+    func end() { lock.withLock { running -= 1 } }
+    var done: [Int] { lock.withLock { counts } }
+    var busy: Int { lock.withLock { running } }
+    var threadCount: Int { lock.withLock { threads.count } }
+}
+
+@Suite struct IdleWorkTests {
+    @Test func everyItemIsDoneOnceAndTheIdleThreadStartsAtOnce() throws {
+        let tally = Tally(200)
+        let work = IdleWork(count: 200) { i in
+            tally.start(i)
+            Thread.sleep(forTimeInterval: 0.001)
+            tally.end()
+        }
+        // Before anyone asks: the idle thread is already at work.
+        let deadline = Date().addingTimeInterval(5)
+        while tally.done.reduce(0, +) < 5, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(tally.done.reduce(0, +) >= 5)
+        try work.finish()
+        #expect(tally.done == Array(repeating: 1, count: 200))
+        #expect(tally.busy == 0)
+        // The rest was shared with `finish`'s threads, not left to the idle one.
+        #expect(tally.threadCount >= 2)
+        // Finishing again changes nothing.
+        try work.finish()
+        #expect(tally.done == Array(repeating: 1, count: 200))
+    }
+
+    struct Planted: Error, Equatable { var item: Int }
+
+    @Test func theFirstErrorStopsTheWorkAndIsThrownByFinish() {
+        let tally = Tally(10_000)
+        let work = IdleWork(count: 10_000) { i in
+            tally.start(i)
+            tally.end()
+            if i == 3 { throw Planted(item: i) }
+        }
+        #expect(throws: Planted(item: 3)) { try work.finish() }
+        // Items already taken when the error came may finish; no new one starts.
+        #expect(tally.done.reduce(0, +) < 10_000)
+        #expect(tally.done.allSatisfy { $0 <= 1 })
+    }
+
+    @Test func cancelWaitsForTheItemBeingDoneAndStartsNoOther() throws {
+        let tally = Tally(100)
+        let work = IdleWork(count: 100) { i in
+            tally.start(i)
+            Thread.sleep(forTimeInterval: 0.02)
+            tally.end()
+        }
+        Thread.sleep(forTimeInterval: 0.03)
+        work.cancel()
+        #expect(tally.busy == 0)
+        let after = tally.done
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(tally.done == after)
+        #expect(after.reduce(0, +) < 100)
+        // A cancelled work finishes without doing the rest.
+        try work.finish()
+        #expect(tally.done == after)
+    }
+}
+
+@Suite struct StagingFromTwoThreadsTests {
+    @Test func filesWrittenFromTwoThreadsAreAllRecordedAndTheFirstRewrittenIsTheLeastPath() throws {
+        let root = NSTemporaryDirectory() + "staging-threads-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let p = Publisher(destination: root + "/site")
+        // A published site where half the files will be the same.
+        let names = (0..<400).map { "d\($0 % 7)/f\(String(format: "%03d", $0)).txt" }
+        try p.publish(names.enumerated().map { OutputFile(path: $0.element, bytes: Array("v\($0.offset % 2)".utf8)) })
+        try p.withLock {
+            let staging = try p.stage()
+            // Odd files change; written from two threads, the odd ones in reverse order.
+            let work = IdleWork(count: names.count) { i in
+                let k = names.count - 1 - i
+                try staging.write(OutputFile(path: names[k], bytes: Array("v\(k % 2 == 1 ? 9 : 0)".utf8)))
+            }
+            try work.finish()
+            #expect(staging.hashes.count == names.count)
+            #expect(staging.hashes[names[5]] == SHA256.hex(Array("v9".utf8)))
+            #expect(staging.rewrittenCount == 200)
+            let odd = names.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+            #expect(staging.firstRewritten == odd.min { UTF8Order.precedes($0, $1) })
+            try p.commit(staging)
+        }
+        #expect(FileManager.default.contents(atPath: root + "/site/" + names[5]) == Data("v9".utf8))
+    }
+}
