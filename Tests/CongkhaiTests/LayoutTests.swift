@@ -65,6 +65,34 @@ import Testing
         #expect(e.contains { $0.file == "audits/ghi-chu.txt" && $0.message.contains("only .yaml") })
     }
 
+    /// The officials' folders are listed on every core: the layout errors
+    /// still come in the order a listing one folder at a time gave them —
+    /// folders by name, an unknown folder's error before its entries', a
+    /// folder's links before its files.
+    @Test func layoutErrorsKeepTheirOrderWhenFoldersAreListedTogether() throws {
+        var c = TestContent()
+        c["localities/xa-b.yaml"] = TestContent.locality
+        for folder in ["xa-an-binh", "xa-b", "xa-khong-co", "xa-z-khong-co"] {
+            c["officials/\(folder)/anh.png"] = "x"
+            c["officials/\(folder)/Sai Ten.md"] = TestContent.official("S")
+        }
+        let e = try errors(c) { root in
+            for folder in ["xa-an-binh", "xa-b", "xa-khong-co", "xa-z-khong-co"] {
+                try FileManager.default.createSymbolicLink(atPath: root + "/officials/\(folder)/hong.md", withDestinationPath: root + "/khong-co-dau")
+                try FileManager.default.createSymbolicLink(atPath: root + "/officials/\(folder)/ngoai.md", withDestinationPath: "/etc/hostname")
+            }
+        }.filter { $0.file.hasPrefix("officials/") }
+        var expected: [String] = []
+        for folder in ["xa-an-binh", "xa-b", "xa-khong-co", "xa-z-khong-co"] {
+            let known = !folder.contains("khong-co")
+            if !known { expected.append("officials/\(folder)") }
+            expected += ["officials/\(folder)/hong.md", "officials/\(folder)/ngoai.md"]
+            // A known folder's bad names, or an unknown folder's files not loaded: by name either way.
+            expected += ["officials/\(folder)/Sai Ten.md", "officials/\(folder)/anh.png"]
+        }
+        #expect(e.map(\.file) == expected, "\(e.map { $0.file + ": " + $0.message })")
+    }
+
     @Test func frameworkPathCannotTraverse() throws {
         var c = TestContent()
         c["site.yaml"] = TestContent.site + "\nframework: ../../etc/passwd.yaml\n"

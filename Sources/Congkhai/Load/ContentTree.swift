@@ -53,25 +53,41 @@ struct ContentTree {
             tree.localityFiles.append((id, path))
         }
         let localityIDs = tree.localityFiles.map(\.id)
+        let knownLocalities = Set(localityIDs)
 
-        for (folder, kind) in tree.entries("officials", log: log) {
+        // Each locality's folder listed on every core (a national tree has
+        // 3,300 folders and 50,000 files, each with an `lstat`: ~0.5 s on
+        // one core), each with its own log, then taken in name order as
+        // one by one: the same files and diagnostics in the same order.
+        let localityFolders = tree.entries("officials", log: log)
+        let listings = Slots<(entries: [(String, Kind)], diagnostics: [Diagnostic])>(count: localityFolders.count)
+        let lister = tree
+        DispatchQueue.concurrentPerform(iterations: localityFolders.count) { i in
+            guard localityFolders[i].1 == .directory else { return }
+            let local = DiagnosticLog()
+            listings.set(i, (lister.entries("officials/" + localityFolders[i].0, log: local), local.items))
+        }
+        for (i, (folder, kind)) in localityFolders.enumerated() {
             let folderPath = "officials/" + folder
             guard kind == .directory else {
                 if kind == .file { log.error(folderPath, 0, 0, "officials/ may hold only folders named after localities") }
                 continue
             }
-            guard localityIDs.contains(folder) else {
+            let listing = listings.value(i) ?? ([], [])
+            guard knownLocalities.contains(folder) else {
                 let hint = Suggestion.hint(for: folder, in: localityIDs)
                 log.error(folderPath, 0, 0, "officials/\(folder) does not match a locality in localities/\(hint)")
+                log.add(contentsOf: listing.diagnostics)
                 // Name every file the folder makes unreadable, so an editor
                 // looking at one of them sees why it is not published.
-                for (name, k) in tree.entries(folderPath, log: log) where k == .file && !name.hasPrefix(".") {
+                for (name, k) in listing.entries where k == .file && !name.hasPrefix(".") {
                     log.error(folderPath + "/" + name, 1, 1,
                               "not loaded: its folder officials/\(folder) does not match a locality in localities/\(hint)")
                 }
                 continue
             }
-            for (name, k) in tree.entries(folderPath, log: log) {
+            log.add(contentsOf: listing.diagnostics)
+            for (name, k) in listing.entries {
                 let path = folderPath + "/" + name
                 guard k == .file, name.hasSuffix(".md") else {
                     if k != .skip { log.error(path, 0, 0, "officials/\(folder)/ may hold only .md files") }
