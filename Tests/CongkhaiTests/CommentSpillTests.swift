@@ -112,3 +112,39 @@ import Testing
         }
     }
 }
+
+/// The groups made all at once (the officials' lists in ranges on every
+/// core) are those made one comment at a time.
+@Suite struct CommentGroupsAllAtOnceTests {
+    struct Shown: Equatable { var id: String; var text: String; var count: Int }
+
+    static func shown(_ groups: [CommentGroups.Group]) -> [Shown] { groups.map { Shown(id: $0.comment.id, text: $0.text, count: $0.count) } }
+
+    @Test func allAtOnceEqualsOneAtATime() {
+        var rng = SplitMix(seed: 41)
+        let spool = Spool()
+        let texts = ["Đèn đường hỏng", "Đèn đường hỏg", "Rác chưa thu gom", "Ngập sau mưa", String(repeating: "Dài. ", count: 2_000), "x"]
+        for (officials, localities) in [(1, 1), (7, 3), (200, 40), (3, 5)] {
+            var comments: [PublishedComment] = []
+            for i in 0..<3_000 {
+                let official: Int? = Int.random(in: 0..<10, using: &rng) == 0 ? nil : Int.random(in: 0..<officials, using: &rng)
+                // Some outside the lists (as a comment of an unknown locality is).
+                let locality = Int.random(in: -1...localities, using: &rng)
+                comments.append(PublishedComment(id: "c\(i)", date: Day(ordinal: 739_100 - i / 7), locality: locality, official: official,
+                                                 kind: [.suggestion, .complaint][Int.random(in: 0..<2, using: &rng)],
+                                                 category: ["đất đai", "giao thông", ""][Int.random(in: 0..<3, using: &rng)],
+                                                 text: texts[Int.random(in: 0..<texts.count, using: &rng)], complaint: nil,
+                                                 spool: i % 2 == 0 ? spool : nil))
+            }
+            var one = CommentGroups(officials: officials, localities: localities)
+            for c in comments { one.add(c) }
+            var all = CommentGroups(officials: officials, localities: localities)
+            all.add(contentsOf: comments)
+            #expect(all.count == one.count)
+            #expect(Self.shown(all.province) == Self.shown(one.province))
+            #expect(all.localities.map(Self.shown) == one.localities.map(Self.shown))
+            #expect(all.officials.map(Self.shown) == one.officials.map(Self.shown))
+            #expect(one.officials.contains { $0.contains { $0.count > 1 } })
+        }
+    }
+}

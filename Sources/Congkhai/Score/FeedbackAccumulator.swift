@@ -238,7 +238,7 @@ public final class FeedbackAccumulator {
         // total), grouped per scope, and let go before the ratings are sorted.
         if var all = fold.comments.load(categoryNames: fold.categories.names, texts: fold.tally.commentTexts) {
             InPlaceSort.sort(&all, lanes: FeedbackAccumulator.sortLanes, by: NewestFirst.self)
-            for c in all { result.commentGroups.add(c) }
+            result.commentGroups.add(contentsOf: all)
         } else {
             result.commentsLost = true
         }
