@@ -1,16 +1,17 @@
 import CSupport
 import Foundation
 
-/// Independent items of work started on one thread of the lowest priority,
-/// which runs only when a core would otherwise be idle; `finish()` does
-/// what is left on every core at full priority and waits for the rest.
+/// Independent items of work started on one thread in the idle scheduling
+/// class, which runs only when a core would otherwise be idle; `finish()`
+/// does what is left on every core at full priority and waits for the rest.
 ///
 /// For work whose result is needed only at a later stage while the stages
-/// before it leave the cores idle part of the time: a national build's
-/// pages keep ~1.75 of 2 cores busy (the writing thread waits on the
-/// renderers and the renderers on it), and the feedback exports' gzip,
-/// ~17 s of CPU, needed only for the data stage, fills those gaps instead
-/// of following them (BENCHMARKS.md).
+/// before it leave a core idle part of the time: in a national build the
+/// plan and history stage, the search index, the feeds and the open-data
+/// tables around the pages run partly on one core (~1.7 of 2 cores busy on
+/// average), and the feedback exports' gzip, ~17 s of CPU needed only by
+/// the data stage, now fills those gaps instead of following them
+/// (decision 104, BENCHMARKS.md).
 ///
 /// Items are taken in order from one counter, each exactly once; which
 /// thread does one, and when, must not change what it makes (each writes
