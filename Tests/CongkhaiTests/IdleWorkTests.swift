@@ -20,6 +20,13 @@ private final class Tally: @unchecked Sendable {
     }
 
     func end() { lock.withLock { running -= 1 } }
+
+    /// Item `i` done by the calling thread, taking `seconds`.
+    func item(_ i: Int, taking seconds: Double) {
+        start(i)
+        Thread.sleep(forTimeInterval: seconds)
+        end()
+    }
     var done: [Int] { lock.withLock { counts } }
     var busy: Int { lock.withLock { running } }
     var threadCount: Int { lock.withLock { threads.count } }
@@ -28,11 +35,7 @@ private final class Tally: @unchecked Sendable {
 @Suite struct IdleWorkTests {
     @Test func everyItemIsDoneOnceAndTheIdleThreadStartsAtOnce() throws {
         let tally = Tally(200)
-        let work = IdleWork(count: 200) { i in
-            tally.start(i)
-            Thread.sleep(forTimeInterval: 0.001)
-            tally.end()
-        }
+        let work = IdleWork(count: 200) { tally.item($0, taking: 0.001) }
         // Before anyone asks: the idle thread is already at work.
         let deadline = Date().addingTimeInterval(5)
         while tally.done.reduce(0, +) < 5, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
@@ -52,8 +55,7 @@ private final class Tally: @unchecked Sendable {
     @Test func theFirstErrorStopsTheWorkAndIsThrownByFinish() {
         let tally = Tally(10_000)
         let work = IdleWork(count: 10_000) { i in
-            tally.start(i)
-            tally.end()
+            tally.item(i, taking: 0)
             if i == 3 { throw Planted(item: i) }
         }
         #expect(throws: Planted(item: 3)) { try work.finish() }
@@ -64,11 +66,7 @@ private final class Tally: @unchecked Sendable {
 
     @Test func cancelWaitsForTheItemBeingDoneAndStartsNoOther() throws {
         let tally = Tally(100)
-        let work = IdleWork(count: 100) { i in
-            tally.start(i)
-            Thread.sleep(forTimeInterval: 0.02)
-            tally.end()
-        }
+        let work = IdleWork(count: 100) { tally.item($0, taking: 0.02) }
         Thread.sleep(forTimeInterval: 0.03)
         work.cancel()
         #expect(tally.busy == 0)

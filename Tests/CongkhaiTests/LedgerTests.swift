@@ -371,6 +371,10 @@ import Testing
         guard case .contentErrors = report.outcome else { Issue.record("build went on: \(report.outcome)"); return }
         #expect(log.items.contains { $0.message.contains("a published feedback file cannot be read") })
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/data/ledger/entries.jsonl")) == ledgerBefore)
+        // The staging folder (made before this stage, the exports being
+        // written into it beside the history) is gone with nothing published.
+        let parent = (out as NSString).deletingLastPathComponent, outName = (out as NSString).lastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix("." + outName + ".congkhai-") } == [])
         // Starting a new chain is the way out, and it is recorded.
         let (again, log2) = LedgerTests.build(root, into: out, asOf: "2026-11-02", newLedger: true)
         guard case .built = again.outcome else { Issue.record("--new-ledger: \(again.outcome) \(log2.items)"); return }
