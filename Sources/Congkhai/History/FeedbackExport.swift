@@ -449,16 +449,11 @@ final class FeedbackExport: @unchecked Sendable {
         return bytes
     }
 
-    /// The published files, one per locality that has rows (deterministic
-    /// gzip), handed over one at a time and compressed a batch at a time on
-    /// every core: never all of them in memory.
+    /// Every published file, one per locality that has rows (deterministic
+    /// gzip), in locality order, one at a time. A build does not call this:
+    /// it makes each file with `file(_:)` beside its pages (`IdleWork`).
     func files(_ emit: (OutputFile) throws -> Void) rethrows {
-        let localities = localitiesWithRows
-        // Read back (`pread`, safe from any thread) and compressed on every
-        // core, 32 localities at a time, while the last 32 are written:
-        // reading and writing used to leave the cores idle (~2.5 GB
-        // nationally, the longest step after the pages).
-        try PipelinedMap.run(count: localities.count, chunk: 32, make: { i in self.file(localities[i]) }, consume: { try emit($1) })
+        for l in localitiesWithRows { try emit(file(l)) }
     }
 
     /// The localities that have a published file: those with rows.

@@ -64,9 +64,10 @@ struct HistoryStage {
 
     /// Files published for recomputation and history, added before the manifest.
     /// (A period that ends with this build is frozen by the caller: `freezing`.)
-    /// `writesExports` false: the build writes this run's feedback exports
-    /// itself, beside the pages (`SiteBuild`, `IdleWork`).
-    func dataFiles(run: ScoringRun, history: ScoreHistory, writesExports: Bool = true, emit: (OutputFile) throws -> Void) throws {
+    /// This run's own feedback exports are not among them: the build makes
+    /// those beside the pages (`SiteBuild`, `IdleWork`); a replayed feedback
+    /// stage's, read back from the published site, are.
+    func dataFiles(run: ScoringRun, history: ScoreHistory, emit: (OutputFile) throws -> Void) throws {
         var out: [OutputFile] = []
         let p = run.province
         // The content as scored, byte for byte, one file at a time (from the
@@ -87,8 +88,6 @@ struct HistoryStage {
                       SHA256.hex(Array(data)) == e.digest else { throw ReplayError(path: e.path) }
                 try emit(OutputFile(path: e.path, bytes: Array(data)))
             }
-        } else if writesExports {
-            try run.export?.files(emit)
         }
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)

@@ -281,7 +281,7 @@ public enum SiteBuild {
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())
             }
             progress("data")
-            try history.dataFiles(run: run, history: scoreHistory, writesExports: exportFiles == nil, emit: emit)
+            try history.dataFiles(run: run, history: scoreHistory, emit: emit)
             try exportFiles?.finish()
             // The exports are written: their spill files are let go beside the publishing.
             if let export = run.export { DispatchQueue.global(qos: .utility).async { export.closeFiles() } }
