@@ -6,47 +6,58 @@
 /// Numbers keep their exact text (`JSONValue.raw`), never a binary double.
 enum CanonicalJSON {
     static func serialize(_ value: JSONValue) -> String {
-        var out = ""
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The canonical text as UTF-8 bytes, written as bytes: every build
+    /// serializes each published ledger entry again to check its hash, and
+    /// building a `String` piece by piece was ~40 % of that check.
+    static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(value, into: &out)
         return out
     }
 
-    private static func write(_ value: JSONValue, into out: inout String) {
+    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
         case let .object(pairs):
-            out += "{"
-            let sorted = pairs.sorted { UTF8Order.precedes($0.0, $1.0) }
+            out.append(UInt8(ascii: "{"))
+            // Entries read back are already in order: no sorted copy then.
+            let sorted = zip(pairs, pairs.dropFirst()).allSatisfy({ UTF8Order.precedes($0.0.0, $0.1.0) })
+                ? pairs : pairs.sorted { UTF8Order.precedes($0.0, $1.0) }
             for (i, (k, v)) in sorted.enumerated() {
-                if i > 0 { out += "," }
-                quote(k, into: &out)
-                out += ":"
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.quote(k, htmlSafe: false, into: &out)
+                out.append(UInt8(ascii: ":"))
                 write(v, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         case let .array(items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, v) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 write(v, into: &out)
             }
-            out += "]"
-        case let .string(s): quote(s, into: &out)
-        case let .number(x, places): out += Number.format(x, places: places)
-        case let .integer(i): out += String(i)
-        case let .raw(s): out += s
-        case let .bool(b): out += b ? "true" : "false"
-        case .null: out += "null"
+            out.append(UInt8(ascii: "]"))
+        case let .string(s): JSONValue.quote(s, htmlSafe: false, into: &out)
+        case let .number(x, places): out.append(contentsOf: Number.format(x, places: places).utf8)
+        case let .integer(i): out.append(contentsOf: String(i).utf8)
+        case let .raw(s): out.append(contentsOf: s.utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         }
     }
-
-    static func quote(_ s: String, into out: inout String) { out += JSONValue.quote(s, htmlSafe: false) }
 
     // MARK: - Reading
 
     /// Parses JSON text; numbers stay exact text (`.raw`), object keys keep
     /// their order. Nil on anything that is not one well-formed JSON value.
-    static func parse(_ text: String) -> JSONValue? {
-        var p = Parser(bytes: Array(text.utf8))
+    static func parse(_ text: String) -> JSONValue? { parse(Array(text.utf8)) }
+
+    /// The same, from UTF-8 bytes (a ledger line as read).
+    static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        var p = Parser(bytes: bytes)
         p.skipSpace()
         guard let v = p.value(depth: 0) else { return nil }
         p.skipSpace()
@@ -126,7 +137,14 @@ enum CanonicalJSON {
         mutating func string() -> String? {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
             i += 1
-            var out: [UInt8] = []
+            // Most strings hold no escape: taken whole, not byte by byte.
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
+            }
+            var out = Array(bytes[start..<i])
             while i < bytes.count {
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }

@@ -32,6 +32,12 @@ public struct LedgerFile: Sendable {
     public func line(_ entry: Stored) -> String {
         lines.read(entry.offset, entry.length).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
+    /// The exact lines of `batch` (entries in ledger order), in one read of
+    /// the spool; each line's bytes are `bytes[offset - base ..< + length]`.
+    func lines(_ batch: ArraySlice<Stored>) -> (bytes: [UInt8], base: Int)? {
+        guard let first = batch.first, let last = batch.last else { return ([], 0) }
+        return lines.read(first.offset, last.offset + last.length - first.offset).map { ($0, first.offset) }
+    }
     public var head: (seq: Int, hash: String, asOf: String)?
     /// One precise line per problem (`ledger seq 17: hash mismatch`).
     public var problems: [String] = []
@@ -83,7 +89,7 @@ public struct LedgerFile: Sendable {
                 let part = Array(lines[first..<min(lines.count, first + batch)])
                 let checked = Slots<CheckedLine>(count: part.count)
                 DispatchQueue.concurrentPerform(iterations: part.count) { i in
-                    if let c = CheckedLine(String(decoding: bytes[part[i]], as: UTF8.self)) { checked.set(i, c) }
+                    if let c = CheckedLine(Array(bytes[part[i]])) { checked.set(i, c) }
                 }
                 for (i, range) in part.enumerated() {
                     guard let c = checked.value(i) else {
@@ -139,7 +145,7 @@ public struct LedgerFile: Sendable {
         var new: JSONValue?
         var computed: String
 
-        init?(_ line: String) {
+        init?(_ line: [UInt8]) {
             guard let value = CanonicalJSON.parse(line), case let .object(pairs) = value,
                   let seq = value["seq"]?.intValue, let kind = value["kind"]?.stringValue,
                   let hash = value["hash"]?.stringValue, let prev = value["prev"]?.stringValue else { return nil }
@@ -149,7 +155,7 @@ public struct LedgerFile: Sendable {
             self.prev = prev
             asOf = value["as_of"]?.stringValue ?? ""
             new = kind == LedgerEntry.Kind.build.rawValue ? value["new"] : nil
-            computed = SHA256.hex(Array(CanonicalJSON.serialize(JSONValue.object(pairs.filter { $0.0 != "hash" })).utf8))
+            computed = SHA256.hex(CanonicalJSON.bytes(JSONValue.object(pairs.filter { $0.0 != "hash" })))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What pages show of the time dimension, read from the ledger (previous
 /// entries and this build's) and the score history: each commitment's
 /// recorded changes, commitments removed from the content (with their last
@@ -36,11 +38,7 @@ public struct SiteHistory: Sendable {
 
     init(previous: LedgerFile, pending: [LedgerEntry], asOf: Day, scores: ScoreHistory) {
         self.scores = scores
-        var all: [Change] = []
-        for stored in previous.entries {
-            guard let v = CanonicalJSON.parse(previous.line(stored)), let c = SiteHistory.change(v) else { continue }
-            all.append(c)
-        }
+        var all = SiteHistory.changes(previous)
         for e in pending {
             all.append(SiteHistory.slim(Change(asOf: asOf, kind: e.kind, subject: e.subject, field: e.field, old: e.old, new: e.new,
                                                count: e.count)))
@@ -101,6 +99,29 @@ public struct SiteHistory: Sendable {
     public static let recentShown = 200
     /// Changes one commitment's card lists at most, the newest.
     public static let commitmentShown = 12
+
+    /// The published ledger's changes, in order, parsed a batch at a time on
+    /// every core (each build reads the whole ledger back: ~7,000 entries
+    /// for a province's first builds, ~240,000 for a country's). Builds and
+    /// the chain's start are no change a page shows, and are not parsed.
+    static func changes(_ previous: LedgerFile) -> [Change] {
+        var all: [Change] = []
+        let batch = 8192
+        for first in stride(from: 0, to: previous.entries.count, by: batch) {
+            let part = previous.entries[first..<min(previous.entries.count, first + batch)]
+            guard let (bytes, base) = previous.lines(part) else { continue }
+            let slots = Slots<Change>(count: part.count)
+            DispatchQueue.concurrentPerform(iterations: part.count) { i in
+                let stored = part[part.startIndex + i]
+                guard stored.kind != LedgerEntry.Kind.build.rawValue, stored.kind != LedgerEntry.Kind.ledgerStarted.rawValue,
+                      let v = CanonicalJSON.parse(Array(bytes[(stored.offset - base)..<(stored.offset - base + stored.length)])),
+                      let c = SiteHistory.change(v) else { return }
+                slots.set(i, c)
+            }
+            all.append(contentsOf: slots.values)
+        }
+        return all
+    }
 
     static func change(_ v: JSONValue) -> Change? {
         guard let kind = v["kind"]?.stringValue.flatMap(LedgerEntry.Kind.init(rawValue:)),
