@@ -293,6 +293,15 @@ import Testing
         try lying.json.write(toFile: statePath, atomically: true, encoding: .utf8)
         let (trusted, _) = BuildStateTests.build(root, out)
         #expect(trusted.run != nil, "the recorded digest was used, not the file's")
+        // The same for a content file the key hashes itself (`Partial.hashing`).
+        BuildState.remove(statePath)
+        BuildStateTests.build(root, out)
+        var lyingSite = try #require(BuildState.read(statePath))
+        let siteIndex = try #require(lyingSite.trusted.firstIndex { $0.path == "site.yaml" })
+        lyingSite.trusted[siteIndex].digest = String(repeating: "0", count: 64)
+        try lyingSite.json.write(toFile: statePath, atomically: true, encoding: .utf8)
+        let (trustedSite, _) = BuildStateTests.build(root, out)
+        #expect(trustedSite.run != nil, "the recorded digest of site.yaml was used, not the file's")
         // Its key held a digest the ingest did not see: no key is left (only
         // the pseudonym key's check, in a state no build matches), the next
         // build runs in full and records the true one; then nothing is read.

@@ -71,6 +71,32 @@ enum BuildKey {
             return out
         }
 
+        /// The same parts with the deferred files hashed now (on every
+        /// core), except those `deferring` names and those `trusted`
+        /// recorded with the signature they had when listed (decision 92);
+        /// nil when one cannot be read. The listing is this one's: a rebuild
+        /// lists the content once, not once to learn it must compare and
+        /// again to compare.
+        func hashing(except deferring: (String) -> Bool, trusting trusted: [String: BuildState.TrustedFile]) -> Partial? {
+            let files = self.files, stats = self.stats, root = self.root
+            let todo = files.indices.filter { files[$0].digest == nil && !deferring(files[$0].path) }
+            let slots = Slots<String>(count: todo.count)
+            DispatchQueue.concurrentPerform(iterations: todo.count) { k in
+                let path = files[todo[k]].path
+                if let t = trusted[path], let now = stats[path], t.signature == now.signature {
+                    slots.set(k, t.digest)
+                } else {
+                    slots.set(k, SHA256.hex(fileAt: root + "/" + path) ?? "unreadable")
+                }
+            }
+            var out = self
+            for (k, i) in todo.enumerated() {
+                guard let d = slots.value(k), d != "unreadable" else { return nil }
+                out.files[i].digest = d
+            }
+            return out
+        }
+
         /// The whole key, hashing the deferred files now (on every core) —
         /// except those `trusted` recorded with the signature they have now
         /// (decision 92); nil when one cannot be read.
@@ -116,10 +142,10 @@ enum BuildKey {
     }
 
     /// The key's parts, without hashing the content files `deferring` names.
-    static func prepare(_ inputs: Inputs, deferring: (String) -> Bool,
-                        trusting trusted: [String: BuildState.TrustedFile] = [:]) -> Partial? {
-        guard let program = SHA256.hex(fileAt: "/proc/self/exe") else { return nil }
-        var lines = ["congkhai-build-key 1", "program \(program)", "version \(CongkhaiVersion.string) \(CongkhaiVersion.rules)"]
+    static func prepare(_ inputs: Inputs, deferring: (String) -> Bool) -> Partial? {
+        // The program (~23 MB) is hashed on a thread of its own while the content is listed.
+        let programDigest = BackgroundValue { SHA256.hex(fileAt: "/proc/self/exe") }
+        var lines = ["congkhai-build-key 1", "program -", "version \(CongkhaiVersion.string) \(CongkhaiVersion.rules)"]
         lines.append("as_of \(inputs.asOf?.description ?? "-")")
         lines.append("base_url \(inputs.baseURL ?? "-")")
         lines.append("strict \(inputs.strict) first_language_only \(inputs.firstLanguageOnly)")
@@ -134,7 +160,7 @@ enum BuildKey {
         case .embedded: lines.append("theme built-in")
         case let .folder(path):
             var walked: [FileWalk.Entry] = []
-            guard let theme = tree(path, deferring: { _ in false }, trusting: [:], walked: &walked, skipping: { _ in false }) else { return nil }
+            guard let theme = tree(path, deferring: { _ in false }, walked: &walked, skipping: { _ in false }) else { return nil }
             lines.append("theme \(path)")
             lines += theme.map { $0.prefix + ($0.digest ?? "") }
         }
@@ -146,7 +172,7 @@ enum BuildKey {
         let outputParent = skipped.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         var walked: [FileWalk.Entry] = []
         let listedAt = Int(Date().timeIntervalSince1970 * 1_000_000_000)
-        guard let files = tree(content, deferring: deferring, trusting: trusted, walked: &walked, skipping: { rel in
+        guard let files = tree(content, deferring: deferring, walked: &walked, skipping: { rel in
             guard let skipped else { return false }
             if rel == skipped || rel.hasPrefix(skipped + "/") { return true }
             let name = (rel as NSString).lastPathComponent
@@ -155,6 +181,8 @@ enum BuildKey {
                 && (name.hasPrefix("." + outputName + ".congkhai") || name == outputName + ".build-report.json")
         }) else { return nil }
         lines.append("content \(content)")
+        guard let program = programDigest.value else { return nil }
+        lines[1] = "program \(program)"
         var stats: [String: (signature: String, ctime: Int)] = [:]
         for e in walked where e.kind == .file {
             stats[e.path] = (FileWalk.signature(size: e.size, mtime: e.mtime, ctime: e.ctime, inode: e.inode), e.ctime)
@@ -164,8 +192,7 @@ enum BuildKey {
 
     /// Path and digest of every entry under `root`, files hashed on every
     /// core; the digest is nil for the files `deferring` names.
-    private static func tree(_ root: String, deferring: (String) -> Bool, trusting trusted: [String: BuildState.TrustedFile],
-                             walked: inout [FileWalk.Entry],
+    private static func tree(_ root: String, deferring: (String) -> Bool, walked: inout [FileWalk.Entry],
                              skipping: @Sendable (String) -> Bool) -> [(path: String, digest: String?, prefix: String)]? {
         guard let entries = FileWalk.entries(under: root, skipping: skipping) else { return nil }
         walked = entries
@@ -175,13 +202,7 @@ enum BuildKey {
             let e = entries[i]
             if deferred[i] { digests.set(i, ""); return }
             switch e.kind {
-            case .file:
-                // Decision 92: the last build's digest while the file's signature is the one it recorded.
-                if let t = trusted[e.path], t.signature == FileWalk.signature(size: e.size, mtime: e.mtime, ctime: e.ctime, inode: e.inode) {
-                    digests.set(i, t.digest)
-                } else {
-                    digests.set(i, SHA256.hex(fileAt: root + "/" + e.path) ?? "unreadable")
-                }
+            case .file: digests.set(i, SHA256.hex(fileAt: root + "/" + e.path) ?? "unreadable")
             case .link: digests.set(i, "link:" + ((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + e.path)) ?? "?"))
             case .other: digests.set(i, "other")
             }

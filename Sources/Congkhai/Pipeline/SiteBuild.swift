@@ -139,7 +139,7 @@ public enum SiteBuild {
             let compare = state != nil && (state?.header == nil || state?.header == header)
             // Files whose signature is the one the last build recorded are not read again (decision 92).
             trusted = Dictionary((state?.trusted ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-            let partial = compare ? BuildKey.prepare(inputs, deferring: BuildKey.isFeedbackExport, trusting: trusted) : nil
+            let partial = compare ? listing?.hashing(except: BuildKey.isFeedbackExport, trusting: trusted) : nil
             partialDigest = partial?.digest
             if !compare {
                 contentDeferred = listing
@@ -261,18 +261,9 @@ public enum SiteBuild {
             reuse = PageReuse(global: global, published: trusted ?? [:], output: publisher.destination)
         }
         progress("pages")
-        var scores: [UInt8] = []
         var manifestBytes: [UInt8] = []
-        var pageCount = 0
-        var fingerprints: [String: String] = [:]
-        var keptFiles = 0
-        func emit(_ file: OutputFile) throws {
-            try staging.write(file)
-            if let fingerprint = file.fingerprint { fingerprints[file.path] = fingerprint }
-            if file.published != nil { keptFiles += 1 }
-            if file.path == "data/scores.json" { scores = file.bytes }
-            if file.path.hasSuffix(".html") { pageCount += 1 }
-        }
+        let emitted = EmittedFiles(staging: staging)
+        let emit: @Sendable (OutputFile) throws -> Void = { try emitted.emit($0) }
         do {
             try SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
                              cache: options.renderCache, reuse: reuse, bodies: bodies.value).render(log: log, emit: emit)
@@ -288,7 +279,7 @@ public enum SiteBuild {
             if let frozen = history.freezing(run: run) {
                 for path in staging.hashes.keys.sorted() where HistoryStage.belongsInFrozenCopy(path) {
                     try staging.copy(path, to: frozen + path)
-                    if path.hasSuffix(".html") { pageCount += 1 }
+                    if path.hasSuffix(".html") { emitted.countPage() }
                 }
             }
             progress("manifest")
@@ -314,12 +305,12 @@ public enum SiteBuild {
                          pseudonymCheck: pseudonymCheck, site: site)
                 progress("cache")
                 leaveFeedbackCache(run: run, hashes: staging.hashes, cache: feedbackCache)
-                leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
+                leavePageCache(reuse, fingerprints: emitted.fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
                 var report = Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
-                report.keptFiles = keptFiles
+                report.keptFiles = emitted.keptFiles
                 return report
             }
-            for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: scores, signingKey: signing,
+            for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: emitted.scores, signingKey: signing,
                                                 staging: staging) { try emit(file) }
             progress("publish")
             try publisher.commit(staging)
@@ -327,7 +318,7 @@ public enum SiteBuild {
             abandon()
             return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds())
         }
-        let pages = pageCount
+        let pages = emitted.pageCount
         let files = staging.hashes.count
         // The feedback cache needs only the run and the staged digests: it is
         // written on its own thread while the published folder is walked
@@ -339,13 +330,13 @@ public enum SiteBuild {
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck, site: site)
         progress("cache")
-        leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
+        leavePageCache(reuse, fingerprints: emitted.fingerprints, staging: staging, site: site, publisher: publisher, sealKey: sealKey)
         // Written before the build returns: the CLI exits without waiting for other threads.
         _ = feedbackCacheLeft.value
 
         var report = Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                             seconds: seconds())
-        report.keptFiles = keptFiles
+        report.keptFiles = emitted.keptFiles
         return report
     }
 

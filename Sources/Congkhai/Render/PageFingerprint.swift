@@ -37,10 +37,11 @@ public struct PageReuse: Sendable {
 /// An edit to any of those makes every file again, as before; an edit to
 /// one official's file makes that official's and its locality's files and
 /// whichever others it moves (a score moves ranks, a locality's mean its
-/// place). A page of the province's commitment lists or of a peer group is
-/// fingerprinted by the officials it shows, with the numbers that place
-/// them there; the other pages showing officials of many localities (home,
-/// comparisons, search, the localities' and feedback lists) are always made.
+/// place). A page of the province's commitment lists, of a peer group or
+/// of the comparisons is fingerprinted by the officials it shows, with the
+/// numbers that place them there; the other pages showing officials of many
+/// localities (home, search, the localities' and feedback lists) are always
+/// made.
 extension SiteRenderer {
     /// One digest of the inputs every fingerprinted page may read that are
     /// not one official's own. `header` is `BuildKey.Partial.header`: the
@@ -93,8 +94,8 @@ extension SiteRenderer {
     }
 
     /// What a page is made of besides the global inputs; nil for a page that
-    /// is always rendered (home, the localities' and feedback lists,
-    /// comparisons, search, the province's changes, methodology).
+    /// is always rendered (home, the localities' and feedback lists, search,
+    /// the province's changes, methodology).
     func owner(of kind: SitePlan.PageKind) -> Owner? {
         switch kind {
         case let .official(oi), let .officialCommitments(oi, _):
@@ -107,6 +108,12 @@ extension SiteRenderer {
             let refs = all[Pager.range(page: n, size: SitePlan.PageSize.commitments, count: all.count)]
             return .officials(key: [CommitmentList.allCases.firstIndex(of: list) ?? -1, n, all.count]
                                   + refs.flatMap { [$0.official, $0.commitment] }, refs.map(\.official))
+        case let .compare(context, n):
+            // Its rows in order with their tables (groups) and localities, and
+            // how many rows its pages show together (its pager).
+            let (total, rows) = compareRows(context, page: n)
+            return .officials(key: [context ?? -1, n, total] + rows.flatMap { [$0.group, $0.locality] },
+                              rows.map { run.scoreboard.results[$0.result].official })
         case let .peerGroup(gi, n):
             // Its rows with their ranks, and the group's size.
             let g = plan.peerGroups[gi]

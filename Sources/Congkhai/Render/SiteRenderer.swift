@@ -107,47 +107,63 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every file of the site, in memory (tests, `score`-sized uses).
-    public func render(log: DiagnosticLog) -> [OutputFile] {
-        var files: [OutputFile] = []
-        render(log: log) { files.append($0) }
-        return files
+    /// Pages rendered in chunks on every core, each chunk handed to `emit` in
+    /// plan order as soon as it is done, and beside them, on a thread of
+    /// their own, the files of the whole province (search index, feeds,
+    /// open data); then the sitemaps. A build writes each file into its
+    /// staging folder as it comes, so memory does not grow with the site.
+    /// A template that cannot render is an error in `log`.
+    ///
+    /// The province's files are mostly made on one core (the search index,
+    /// the tables): after the pages they left the other core idle, and in a
+    /// rebuild, where most pages are kept, they were half the stage. `emit`
+    /// is called from both threads. Every file is written before this
+    /// returns or throws.
+    public func render(log: DiagnosticLog, emit: @escaping @Sendable (OutputFile) throws -> Void) throws {
+        let renderer = self
+        let province = BackgroundValue { () -> Result<Void, any Error> in
+            Result { try renderer.provinceFiles(emit: emit) }
+        }
+        do {
+            // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
+            let pages = plan.pages
+            try PipelinedMap.run(count: pages.count, make: { renderer.renderPage(pages[$0]) }) { _, result in
+                switch result {
+                case let .success(file): try emit(file)
+                case let .failure(error): log.error(error.file, error.line, 0, error.message)
+                }
+            }
+            cache?.sweep()
+            for asset in theme.assets { try emit(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
+            try emit(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
+            for path in run.province.staticFiles {
+                if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
+                    try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
+                }
+            }
+        } catch {
+            // The other thread must stop writing before the staging folder goes.
+            _ = province.value
+            throw error
+        }
+        try province.value.get()
+        for file in sitemaps() { try emit(file) }
+        try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }
 
-    /// Pages rendered in chunks on every core, each chunk handed to `emit` in
-    /// plan order as soon as it is done, then the other files: a build writes
-    /// them into its staging folder as they come, so memory does not grow with
-    /// the site. A template that cannot render is an error in `log`.
-    public func render(log: DiagnosticLog, emit: (OutputFile) throws -> Void) rethrows {
+    /// The search index, the feeds and the open data, each handed over one
+    /// file at a time: the explanations and feeds of a national site are
+    /// hundreds of MB together.
+    private func provinceFiles(emit: (OutputFile) throws -> Void) throws {
         // The search index first: its sorting is a transient of ~100 MB on a
-        // national site, which at the end of the pages (beside their
-        // digests, the allocator's retained pages) was the stage's peak.
+        // national site, made while the pages' own memory is still small.
         try SearchIndex.files(run: run, emit: emit)
-        // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
-        let pages = plan.pages
-        let renderer = self
-        try PipelinedMap.run(count: pages.count, make: { renderer.renderPage(pages[$0]) }) { _, result in
-            switch result {
-            case let .success(file): try emit(file)
-            case let .failure(error): log.error(error.file, error.line, 0, error.message)
-            }
-        }
-        cache?.sweep()
-        for asset in theme.assets { try emit(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
-        try emit(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
-        for path in run.province.staticFiles {
-            if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
-                try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
-            }
-        }
-        // Each producer hands its files over one by one: the explanations and
-        // feeds of a national site are hundreds of MB together.
         // An official's or locality's feeds and explanation: kept like its pages (decision 99).
+        let renderer = self
         let keep: Feeds.Keep = { path, owner, make in renderer.keptOrMade(path, of: owner, make) }
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, keep: keep, emit: emit)
         try changeFeeds(keep: keep, emit: emit)
         try OpenData.files(run: run, plan: plan, history: history, keep: keep, emit: emit)
-        for file in sitemaps() { try emit(file) }
-        try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }
 
     // MARK: - Pages

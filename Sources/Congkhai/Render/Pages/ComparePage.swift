@@ -50,15 +50,48 @@ extension SiteRenderer {
             filters.append(ComparePage.Filter(label: d.label("context_" + c.rawValue), href: d.link(SitePaths.compare(c)), current: context == i))
         }
         // One page of the officials of every group, in order.
+        let (total, shown) = compareRows(context, page: page)
+        let tables = groupedRanking.groups.indices.compactMap { g -> ComparePage.Table? in
+            let rows = shown.filter { $0.group == g }.map { row -> ComparePage.Row in
+                let r = run.scoreboard.results[row.result]
+                let cells = zip(fw.criteria, r.criteria).map { criterion, c -> ComparePage.Cell in
+                    let a = c.attainment ?? .zero
+                    return ComparePage.Cell(criterion: criterion.name.text(d.language),
+                                            value: c.counts ? d.score(a) : d.label("not_applicable"),
+                                            width: c.counts ? max(1, min(100, a.roundedInt)) : 0,
+                                            tone: BandColours.toneClass(fw.bandIndex(for: a.rounded(places: 2))))
+                }
+                return ComparePage.Row(name: p.officials[r.official].name, href: officialLink(r.official, d),
+                                       localityName: p.localities[row.locality].name, total: d.score(r.total),
+                                       band: d.band(r.band, fw), cells: cells)
+            }
+            return rows.isEmpty ? nil : ComparePage.Table(title: d.label("ranking_" + groupedRanking.groups[g].group.rawValue), rows: rows)
+        }
+        return ComparePage(heading: d.label("compare_title") + (wanted.map { " — " + d.label("context_" + $0.rawValue) } ?? ""),
+                           filters: filters, criteria: fw.criteria.map { $0.name.text(d.language) }, tables: tables,
+                           hasRows: !tables.isEmpty, provisional: provisional(d),
+                           pager: Pager(base: SitePaths.compare(wanted), page: page,
+                                        count: SitePlan.pageCount(total, plan.compareSize), d))
+    }
+}
+
+extension SiteRenderer {
+    /// The rows comparison page `page` shows (of one context, or all), in
+    /// order — each official's result with its locality and the group whose
+    /// table it is in — and how many rows all its pages show. Whole boards
+    /// before the page are stepped over by their size and nothing after it
+    /// is visited: walking every official of the country for each of its
+    /// ~1,800 compare pages was a fifth of the page stage. The page's
+    /// fingerprint is taken of the same rows (`owner(of:)`).
+    func compareRows(_ context: Int?, page: Int) -> (total: Int, rows: [(group: Int, locality: Int, result: Int)]) {
+        let p = run.province
+        let wanted = context.map { Locality.Context.allCases[$0] }
         let total = SitePlan.compareCount(run, context: wanted)
         let shown = Pager.range(page: page, size: plan.compareSize, count: total)
-        // Whole boards before the page are stepped over by their size and
-        // nothing after it is visited: walking every official of the country
-        // for each of its ~1,800 compare pages was a fifth of the page stage.
         var position = 0
-        let tables = groupedRanking.groups.compactMap { group, entries -> ComparePage.Table? in
-            var rows: [ComparePage.Row] = []
-            for e in entries {
+        var rows: [(group: Int, locality: Int, result: Int)] = []
+        for (g, group) in groupedRanking.groups.enumerated() {
+            for e in group.entries {
                 if position >= shown.upperBound { break }
                 if let wanted, p.localities[e.locality].context != wanted { continue }
                 let board = plan.localityBoards[e.locality]
@@ -66,29 +99,13 @@ extension SiteRenderer {
                     position += board.count
                     continue
                 }
-                let localityName = p.localities[e.locality].name
                 for m in board {
                     defer { position += 1 }
-                    guard shown.contains(position) else { continue }
-                    let r = run.scoreboard.results[m.result]
-                    let cells = zip(fw.criteria, r.criteria).map { criterion, c -> ComparePage.Cell in
-                        let a = c.attainment ?? .zero
-                        return ComparePage.Cell(criterion: criterion.name.text(d.language),
-                                                value: c.counts ? d.score(a) : d.label("not_applicable"),
-                                                width: c.counts ? max(1, min(100, a.roundedInt)) : 0,
-                                                tone: BandColours.toneClass(fw.bandIndex(for: a.rounded(places: 2))))
-                    }
-                    rows.append(ComparePage.Row(name: p.officials[r.official].name, href: officialLink(r.official, d),
-                                                localityName: localityName, total: d.score(r.total), band: d.band(r.band, fw), cells: cells))
+                    if shown.contains(position) { rows.append((g, e.locality, m.result)) }
                 }
             }
-            return rows.isEmpty ? nil : ComparePage.Table(title: d.label("ranking_" + group.rawValue), rows: rows)
         }
-        return ComparePage(heading: d.label("compare_title") + (wanted.map { " — " + d.label("context_" + $0.rawValue) } ?? ""),
-                           filters: filters, criteria: fw.criteria.map { $0.name.text(d.language) }, tables: tables,
-                           hasRows: !tables.isEmpty, provisional: provisional(d),
-                           pager: Pager(base: SitePaths.compare(wanted), page: page,
-                                        count: SitePlan.pageCount(total, plan.compareSize), d))
+        return (total, rows)
     }
 }
 
