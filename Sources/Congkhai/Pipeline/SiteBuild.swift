@@ -238,6 +238,20 @@ public enum SiteBuild {
         let bodies = BackgroundValue { [officials = run.province.officials] in SiteRenderer.bodies(officials) }
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
+        // Pages whose inputs are the last build's are linked, not rendered
+        // (decision 99); fingerprinted only where the build has a key. The
+        // last build's fingerprints are read, and the published folder
+        // walked to check them, on a thread of their own while the history
+        // is made (nothing writes the published folder before the swap).
+        let sealKey = HistoryStage.cacheSealKey(environment: env)
+        let reuseFound = header.flatMap { header in sealKey.map { sealKey in
+            BackgroundValue { [run, destination = publisher.destination, cachePath = publisher.pageCachePath] () -> PageReuse in
+                let global = SiteRenderer.globalFingerprint(run: run, plan: plan, header: header, baseURL: baseURL)
+                let trusted = publishedSiteExists
+                    ? PageCache.trusted(cachePath, global: global, output: destination, sealKey: sealKey) : nil
+                return PageReuse(global: global, published: trusted ?? [:], output: destination)
+            }
+        } }
         let scoreHistory = history.scoreHistory(run: run)
         // This build's entries live only here: sealed to a spool and reduced
         // to what pages show, then let go.
@@ -246,20 +260,12 @@ public enum SiteBuild {
             return (history.seal(pending, asOf: run.scoreboard.asOf, province: run.province),
                     history.siteHistory(run: run, pending: pending, scores: scoreHistory))
         }() else {
+            _ = reuseFound?.value  // no thread of this build outlives it
             abandon()
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
         }
         run.export?.dropRowDigests()
-        // Pages whose inputs are the last build's are linked, not rendered
-        // (decision 99); fingerprinted only where the build has a key.
-        let sealKey = HistoryStage.cacheSealKey(environment: env)
-        var reuse: PageReuse?
-        if let header, let sealKey {
-            let global = SiteRenderer.globalFingerprint(run: run, plan: plan, header: header, baseURL: baseURL)
-            let trusted = publishedSiteExists
-                ? PageCache.trusted(publisher.pageCachePath, global: global, output: publisher.destination, sealKey: sealKey) : nil
-            reuse = PageReuse(global: global, published: trusted ?? [:], output: publisher.destination)
-        }
+        let reuse = reuseFound?.value
         progress("pages")
         var manifestBytes: [UInt8] = []
         let emitted = EmittedFiles(staging: staging)
