@@ -209,9 +209,9 @@ import Testing
         let published = try #require(FileManager.default.contents(atPath: out + "/data/feedback/" + path))
         func emitted(_ digest: String) throws -> [String: [UInt8]] {
             run.replayedExports = [FeedbackCache.Export(path: "data/feedback/" + path, digest: digest)]
-            var files: [String: [UInt8]] = [:]
-            try history.dataFiles(run: run, history: history.scoreHistory(run: run)) { files[$0.path] = $0.bytes }
-            return files
+            let files = Locked<[String: [UInt8]]>([:])
+            try history.dataFiles(run: run, history: history.scoreHistory(run: run)) { file in files.update { $0[file.path] = file.bytes } }
+            return files.value
         }
         #expect(try emitted(SHA256.hex(Array(published)))["data/feedback/" + path] == Array(published))
         #expect(throws: HistoryStage.ReplayError.self) { _ = try emitted(String(repeating: "0", count: 64)) }
