@@ -106,7 +106,6 @@ public struct SiteRenderer: Sendable {
         officials.map { MarkdownRenderer.html($0.body) }
     }
 
-    /// Every file of the site, in memory (tests, `score`-sized uses).
     /// Pages rendered in chunks on every core, each chunk handed to `emit` in
     /// plan order as soon as it is done, and beside them, on a thread of
     /// their own, the files of the whole province (search index, feeds,
