@@ -41,14 +41,14 @@ enum TreeRemoval {
         guard let d = opendir(folder) else { return [] }
         defer { closedir(d) }
         let fd = dirfd(d)
+        // Every name read before any is unlinked: a folder changed while
+        // `readdir` walks it may skip names on some file systems.
+        var entries: [(name: String, type: UInt8)] = []
+        FileWalk.forEachName(d) { entries.append(($0, $1)) }
         var folders: [String] = []
-        while let ent = readdir(d) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            var isFolder = ent.pointee.d_type == UInt8(DT_DIR)
-            if ent.pointee.d_type == UInt8(DT_UNKNOWN) {
+        for (name, type) in entries {
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_UNKNOWN) {
                 var st = stat()
                 isFolder = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && st.st_mode & S_IFMT == S_IFDIR
             }

@@ -95,19 +95,25 @@ enum FileWalk {
         var folders: [(path: String, prefix: String)] = []
     }
 
+    /// Each name `readdir` finds in the open folder `d` but `.` and `..`,
+    /// with its `d_type` (`DT_UNKNOWN` where the file system does not say).
+    static func forEachName(_ d: OpaquePointer, _ body: (String, UInt8) -> Void) {
+        while let ent = readdir(d) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            body(name, ent.pointee.d_type)
+        }
+    }
+
     /// One folder's entries (`readdir`, then `fstatat` of each); nil when it cannot be read.
     private static func list(_ dir: String, prefix: String, skip: (String) -> Bool) -> Listing? {
         guard let d = opendir(dir) else { return nil }
         defer { closedir(d) }
         let fd = dirfd(d)
         var names: [String] = []
-        while let ent = readdir(d) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
-            names.append(name)
-        }
+        forEachName(d) { name, _ in names.append(name) }
         names.sort { UTF8Order.precedes($0, $1) }
         var listing = Listing()
         listing.items.reserveCapacity(names.count)
