@@ -10,7 +10,7 @@ import Foundation
 /// page is rendered — so a kept page is linked from the published file
 /// without reading it, and the manifest takes the digest recorded here.
 struct PageCache: Sendable {
-    static let format = "congkhai-page-cache 1"
+    static let format = "congkhai-page-cache 2"
 
     typealias Entry = PageReuse.Entry
 
@@ -19,6 +19,8 @@ struct PageCache: Sendable {
     /// `SiteFingerprint` of the published folder after that build.
     var site: String
     var entries: [String: Entry]
+    /// Where each official's run of rows lies in the province's tables (`TableRuns`).
+    var runs: [String: TableRuns.Run] = [:]
 
     func write(to path: String, sealKey: [UInt8]) {
         SealedFile.write(to: path, sealKey: sealKey) { w in
@@ -31,14 +33,21 @@ struct PageCache: Sendable {
                 w.string(e.fingerprint)
                 w.string(e.digest)
             }
+            w.int(runs.count)
+            for (name, run) in runs.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) {
+                w.string(name)
+                w.string(run.fingerprint)
+                w.int(run.offset)
+                w.int(run.length)
+            }
         }
     }
 
-    /// The pages to trust: the file's entries when it is whole, was left
-    /// under `global`, and the folder at `output` is still as it left it;
-    /// nil otherwise (a nightly's new `as_of` stops at the file's first
-    /// bytes, before the folder is listed).
-    static func trusted(_ path: String, global: String, output: String, sealKey: [UInt8]) -> [String: Entry]? {
+    /// The cache to trust: the file's entries and runs when it is whole,
+    /// was left under `global`, and the folder at `output` is still as it
+    /// left it; nil otherwise (a nightly's new `as_of` stops at the file's
+    /// first bytes, before the folder is listed).
+    static func trusted(_ path: String, global: String, output: String, sealKey: [UInt8]) -> PageCache? {
         guard var r = SealedFile.read(path, prefix: [format, global], sealKey: sealKey) else { return nil }
         do {
             let site = try r.string()
@@ -47,8 +56,13 @@ struct PageCache: Sendable {
                 let page = try r.string()
                 entries[page] = Entry(fingerprint: try r.string(), digest: try r.string())
             }
+            var runs: [String: TableRuns.Run] = [:]
+            for _ in 0..<(try r.count(minimumBytes: 4)) {
+                let name = try r.string()
+                runs[name] = TableRuns.Run(fingerprint: try r.string(), offset: try r.int(), length: try r.int())
+            }
             guard r.isAtEnd, SiteFingerprint.of(output) == site else { return nil }
-            return entries
+            return PageCache(global: global, site: site, entries: entries, runs: runs)
         } catch {
             return nil
         }

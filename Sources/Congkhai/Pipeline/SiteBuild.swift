@@ -249,7 +249,7 @@ public enum SiteBuild {
                 let global = SiteRenderer.globalFingerprint(run: run, plan: plan, header: header, baseURL: baseURL)
                 let trusted = publishedSiteExists
                     ? PageCache.trusted(cachePath, global: global, output: destination, sealKey: sealKey) : nil
-                return PageReuse(global: global, published: trusted ?? [:], output: destination)
+                return PageReuse(global: global, published: trusted?.entries ?? [:], runs: trusted?.runs ?? [:], output: destination)
             }
         } }
         let scoreHistory = history.scoreHistory(run: run)
@@ -412,7 +412,8 @@ public enum SiteBuild {
         for (path, fingerprint) in fingerprints {
             if let digest = hashes[path] { entries[path] = PageCache.Entry(fingerprint: fingerprint, digest: digest) }
         }
-        PageCache(global: reuse.global, site: site, entries: entries).write(to: publisher.pageCachePath, sealKey: sealKey)
+        let runs = reuse.runs.recorded { hashes[$0] != nil }
+        PageCache(global: reuse.global, site: site, entries: entries, runs: runs).write(to: publisher.pageCachePath, sealKey: sealKey)
     }
 
     /// The content files the next build may take on trust (decision 92): each with

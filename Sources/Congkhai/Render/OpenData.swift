@@ -3,16 +3,25 @@
 /// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
 enum OpenData {
     /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
+    /// A rebuild's way to the runs of rows it may keep (`TableRuns`): the
+    /// published run of `table` for official `official` when its inputs are
+    /// unchanged (nil: make it), and where each official's run lies in the
+    /// table written, noted for the next build.
+    struct RowRuns: Sendable {
+        var kept: @Sendable (_ table: String, _ official: Int) -> [UInt8]?
+        var note: @Sendable (_ table: String, _ official: Int, _ offset: Int, _ length: Int) -> Void
+    }
+
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, keep: @escaping Feeds.Keep = { _, _, make in make() },
-                      emit: (OutputFile) throws -> Void) rethrows {
+                      rows: RowRuns? = nil, emit: (OutputFile) throws -> Void) rethrows {
         // Each table written as soon as it is made, not all six held at
         // once (nationally ~250 MB of bytes together); the two largest are
         // written as they are made, never held whole (criteria.csv 110 MB,
         // commitments.csv 60 MB: the page stage's peak; decision 96).
         try emit(OutputFile(path: "data/scores.json", bytes: ScoresReport.jsonBytes(run)))
         try emit(OutputFile(path: "data/scores.csv", text: ScoresReport.csv(run)))
-        try emit(OutputFile(path: "data/criteria.csv", streamed: { try criteriaCSV(run, into: $0) }))
-        try emit(OutputFile(path: "data/commitments.csv", streamed: { try commitmentsCSV(run, history: history, into: $0) }))
+        try emit(OutputFile(path: "data/criteria.csv", streamed: { try criteriaCSV(run, rows: rows, into: $0) }))
+        try emit(OutputFile(path: "data/commitments.csv", streamed: { try commitmentsCSV(run, history: history, rows: rows, into: $0) }))
         try emit(OutputFile(path: "data/feedback-summary.csv", text: feedbackCSV(run)))
         try emit(OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()))
         // An explanation per official, made on every core and written in
@@ -51,13 +60,15 @@ enum OpenData {
 
     /// The table to `sink` in pieces of about a megabyte (`Pieces`): the national
     /// table is ~110 MB, and held whole it was the page stage's peak.
-    static func criteriaCSV(_ run: ScoringRun, into sink: ([UInt8]) throws -> Void) rethrows {
+    static func criteriaCSV(_ run: ScoringRun, rows runs: RowRuns? = nil, into sink: ([UInt8]) throws -> Void) rethrows {
+        let table = "data/criteria.csv"
         var out = Pieces()
         try out.append(row(criteriaColumns), to: sink)
         // Each official's rows made on every core (explaining a result is
-        // the cost), appended in order.
+        // the cost), or kept from the published table, appended in order.
         let results = run.scoreboard.results
-        try PipelinedMap.run(count: results.count, make: { i -> String in
+        try PipelinedMap.run(count: results.count, make: { i -> [UInt8] in
+            if let kept = runs?.kept(table, results[i].official) { return kept }
             let r = run.explained(results[i])
             let o = run.province.officials[r.official]
             var rows = ""
@@ -69,8 +80,11 @@ enum OpenData {
                                  t(m.measure.parameterLabel), n(m.attainment, 6), t(inputs)])
                 }
             }
-            return rows
-        }) { _, rows in try out.append(rows, to: sink) }
+            return Array(rows.utf8)
+        }) { i, rows in
+            runs?.note(table, results[i].official, out.count, rows.count)
+            try out.append(bytes: rows, to: sink)
+        }
         try out.finish(to: sink)
     }
 
@@ -80,12 +94,20 @@ enum OpenData {
                                     "overdue", "removed_on"]
 
     /// In pieces, as `criteriaCSV` (~60 MB nationally).
-    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory, into sink: ([UInt8]) throws -> Void) rethrows {
+    static func commitmentsCSV(_ run: ScoringRun, history: SiteHistory, rows runs: RowRuns? = nil,
+                               into sink: ([UInt8]) throws -> Void) rethrows {
+        let table = "data/commitments.csv"
         let p = run.province
         let D = run.scoreboard.asOf
         var out = Pieces()
         try out.append(row(commitmentColumns), to: sink)
-        for o in p.officials {
+        for (oi, o) in p.officials.enumerated() {
+            let start = out.count
+            defer { runs?.note(table, oi, start, out.count - start) }
+            if let kept = runs?.kept(table, oi) {
+                try out.append(bytes: kept, to: sink)
+                continue
+            }
             let locality = p.localityIndex(o.locality).map { p.localities[$0] }
             for c in o.commitments {
                 guard c.isPublished(asOf: D) else { continue }

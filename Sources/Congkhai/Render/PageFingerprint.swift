@@ -17,6 +17,15 @@ public struct PageReuse: Sendable {
     var published: [String: Entry]
     /// The published site, whose files a kept file is linked from.
     var output: String
+    /// The runs of rows of the province's tables: the last build's, and this one's as written.
+    var runs: TableRuns
+
+    init(global: String, published: [String: Entry], runs: [String: TableRuns.Run] = [:], output: String) {
+        self.global = global
+        self.published = published
+        self.output = output
+        self.runs = TableRuns(published: runs, output: output)
+    }
 }
 
 /// One edited official file leaves almost every page of a site as it was:

@@ -6,8 +6,18 @@ struct Pieces {
 
     init() { buffer.reserveCapacity(Pieces.size) }
 
+    /// Bytes appended so far: where the next append starts in the whole.
+    private(set) var count = 0
+
     mutating func append(_ text: String, to sink: ([UInt8]) throws -> Void) rethrows {
+        count += text.utf8.count
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Pieces.size { try flush(to: sink) }
+    }
+
+    mutating func append(bytes: [UInt8], to sink: ([UInt8]) throws -> Void) rethrows {
+        count += bytes.count
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Pieces.size { try flush(to: sink) }
     }
 

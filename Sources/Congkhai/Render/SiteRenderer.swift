@@ -162,7 +162,23 @@ public struct SiteRenderer: Sendable {
         let keep: Feeds.Keep = { path, owner, make in renderer.keptOrMade(path, of: owner, make) }
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, keep: keep, emit: emit)
         try changeFeeds(keep: keep, emit: emit)
-        try OpenData.files(run: run, plan: plan, history: history, keep: keep, emit: emit)
+        try OpenData.files(run: run, plan: plan, history: history, keep: keep, rows: rowRuns, emit: emit)
+    }
+
+    /// The runs of the province's tables kept like their officials'
+    /// explanations (decision 105); nil where nothing is fingerprinted.
+    var rowRuns: OpenData.RowRuns? {
+        guard let reuse else { return nil }
+        let renderer = self
+        @Sendable func name(_ table: String, _ oi: Int) -> String { TableRuns.name(table, official: renderer.run.province.officials[oi].key) }
+        return OpenData.RowRuns(kept: { table, oi in
+            let run = name(table, oi)
+            return reuse.runs.kept(table, run, fingerprint: renderer.fingerprint(run, of: .official(oi)))
+        }, note: { table, oi, offset, length in
+            let run = name(table, oi)
+            guard let fingerprint = renderer.fingerprint(run, of: .official(oi)) else { return }
+            reuse.runs.note(run, TableRuns.Run(fingerprint: fingerprint, offset: offset, length: length))
+        })
     }
 
     // MARK: - Pages
