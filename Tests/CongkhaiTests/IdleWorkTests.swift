@@ -1,4 +1,5 @@
 import Foundation
+import CSupport
 import Testing
 @testable import Congkhai
 
@@ -50,12 +51,48 @@ private final class Tally: @unchecked Sendable {
         #expect(tally.done == Array(repeating: 1, count: 200))
     }
 
+    /// `finish` and `cancel` wait for the item the idle thread holds: the
+    /// thread is moved back to the normal class first, so it cannot starve
+    /// behind other threads or processes that keep the cores busy.
+    @Test(arguments: [true, false])
+    func theIdleThreadIsNormalAgainOnceWaitedFor(finishing: Bool) throws {
+        guard congkhai_can_leave_idle() == 1 else { return }  // the thread is then never idle
+        let thread = Locked<Int32>(0)
+        let release = DispatchSemaphore(value: 0)
+        let work = IdleWork(count: 1) { _ in
+            thread.update { $0 = congkhai_thread_id() }
+            release.wait()
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while thread.value == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        let tid = thread.value
+        let schedIdle: Int32 = 5  // SCHED_IDLE (<linux/sched.h>; Glibc does not export it to Swift)
+        #expect(tid != 0 && sched_getscheduler(tid) == schedIdle, "the item runs in the idle class")
+        let waited = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            if finishing { try? work.finish() } else { work.cancel() }
+            waited.signal()
+        }
+        // While `finish` or `cancel` waits for the item, its thread is normal.
+        var policy = sched_getscheduler(tid)
+        let until = Date().addingTimeInterval(5)
+        while policy != SCHED_OTHER, Date() < until {
+            Thread.sleep(forTimeInterval: 0.001)
+            policy = sched_getscheduler(tid)
+        }
+        #expect(policy == SCHED_OTHER)
+        release.signal()
+        waited.wait()
+    }
+
     struct Planted: Error, Equatable { var item: Int }
 
     @Test func theFirstErrorStopsTheWorkAndIsThrownByFinish() {
         let tally = Tally(10_000)
+        // Each item takes 0.2 ms: the 10,000 take a second or more, so the
+        // error of the fourth comes first even when its thread is slow.
         let work = IdleWork(count: 10_000) { i in
-            tally.item(i, taking: 0)
+            tally.item(i, taking: 0.000_2)
             if i == 3 { throw Planted(item: i) }
         }
         #expect(throws: Planted(item: 3)) { try work.finish() }

@@ -38,4 +38,16 @@ void congkhai_unmap(void *p, size_t bytes);
 /// does not exist (the thread then stays as it was).
 int congkhai_idle_priority(void);
 
+/// 1 when this process may move a thread back from SCHED_IDLE to the
+/// normal class (root or CAP_SYS_NICE's usual holder, or RLIMIT_NICE of at
+/// least 20); 0 otherwise, and then no thread should be made idle: one
+/// that a waiting thread needs could starve behind other processes.
+int congkhai_can_leave_idle(void);
+
+/// The calling thread's kernel id (for `congkhai_normal_priority`).
+int congkhai_thread_id(void);
+
+/// Moves thread `thread` (a kernel id) back to the normal class. 0, or -1.
+int congkhai_normal_priority(int thread);
+
 #endif

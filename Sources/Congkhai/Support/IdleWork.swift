@@ -27,13 +27,19 @@ final class IdleWork: @unchecked Sendable {
     private var stopped = false
     private var failure: (any Error)?
     private let idleThreadDone = DispatchSemaphore(value: 0)
+    /// The idle thread's kernel id once it is in the idle class (0 before).
+    private var idleThread: Int32 = 0
+    /// Set by `finish` or `cancel`: the thread must not be (or stay) idle.
+    private var waitedFor = false
 
     /// Starts the idle thread at once; `work(i)` for each `i` in `0..<count`.
     init(count: Int, _ work: @escaping @Sendable (Int) throws -> Void) {
         self.count = count
         self.work = work
         Thread.detachNewThread { [self] in
-            IdleWork.lowerPriority()
+            lock.withLock {
+                if !waitedFor, IdleWork.lowerPriority() { idleThread = congkhai_thread_id() }
+            }
             drain()
             idleThreadDone.signal()
         }
@@ -42,6 +48,7 @@ final class IdleWork: @unchecked Sendable {
     /// Does every item not taken yet on every core, waits for the idle
     /// thread's last one, and throws the first error any item threw.
     func finish() throws {
+        raiseIdleThread()
         DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in drain() }
         idleThreadDone.wait()
         idleThreadDone.signal()
@@ -54,6 +61,7 @@ final class IdleWork: @unchecked Sendable {
     /// a build that stops early must not leave it writing into a folder
     /// being removed.
     func cancel() {
+        raiseIdleThread()
         lock.lock()
         stopped = true
         lock.unlock()
@@ -83,10 +91,25 @@ final class IdleWork: @unchecked Sendable {
     }
 
     /// The calling thread in the idle scheduling class (`CSupport`): it
-    /// runs on a core only when no other thread wants it. Where the class
-    /// does not exist it stays a normal thread (the work is then done
-    /// beside the stages at their expense, not lost).
-    private static func lowerPriority() {
-        _ = congkhai_idle_priority()
+    /// runs on a core only when no other thread wants it. Only where this
+    /// process may move it back (`raiseIdleThread`); elsewhere, or where
+    /// the class does not exist, it stays a normal thread (the work is
+    /// then done beside the stages at their expense, not lost). True when
+    /// the thread is now idle.
+    private static func lowerPriority() -> Bool {
+        congkhai_can_leave_idle() == 1 && congkhai_idle_priority() == 0
+    }
+
+    /// The idle thread back in the normal class before anyone waits for it:
+    /// an idle-class thread runs only on a core no other thread of any
+    /// process wants, so while another build or job keeps the cores busy,
+    /// the item it holds — which `finish` and `cancel` wait for — could take
+    /// seconds or minutes (a test under the whole suite's load waited 78 s).
+    private func raiseIdleThread() {
+        let thread = lock.withLock { () -> Int32 in
+            waitedFor = true
+            return idleThread
+        }
+        if thread != 0 { _ = congkhai_normal_priority(thread) }
     }
 }
