@@ -24,4 +24,25 @@ import Testing
         #expect(started.value == ended.value, "an item still running after the error was thrown")
         #expect(started.value < 100_000, "items kept being started after the error")
     }
+
+    /// Two items fail; the later one fails first in time (the earlier one
+    /// is slow). The earlier one's error is thrown, as on any machine.
+    @Test func theLowestFailingItemsErrorWhicheverFailsFirst() {
+        let failedAt = Locked<[Int]>([])
+        #expect(throws: Stop(item: 300)) {
+            try EveryCore.forEach(2_000) { i in
+                if i == 300 {
+                    Thread.sleep(forTimeInterval: 0.3)
+                    failedAt.update { $0.append(i) }
+                    throw Stop(item: i)
+                }
+                if i == 900 {
+                    failedAt.update { $0.append(i) }
+                    throw Stop(item: i)
+                }
+                Thread.sleep(forTimeInterval: 0.000_05)
+            }
+        }
+        #expect(failedAt.value.first == 900, "the test's point: the later item failed first (\(failedAt.value))")
+    }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// The files the last build published with what each was made of, so a
 /// rebuild links a page, feed or explanation whose inputs are unchanged
-/// instead of making it again (decision 99). Only in `build` with a key (not a preview, not
-/// `--new-ledger`); `published` is empty when there is nothing to trust.
+/// instead of making it again (decision 99), and copies an official's run
+/// of rows of the province's tables (`TableRuns`, decision 105). Only in
+/// `build` with a key (not a preview, not `--new-ledger`); `published` is
+/// empty when there is nothing to trust.
 public struct PageReuse: Sendable {
     struct Entry: Sendable, Equatable {
         var fingerprint: String

@@ -1,22 +1,27 @@
 import Foundation
 
-/// Items done on every core, in any order, stopping at the first error,
-/// which is thrown once every item already started has ended — so nothing
-/// is still writing when the caller goes on to remove what they wrote into.
+/// Items done on every core, in any order. An item that throws stops the
+/// items after it from starting; every item before it is still done, and
+/// the error of the lowest item that threw is thrown once every started
+/// item has ended — so nothing is still writing when the caller goes on to
+/// remove what they wrote into, and the message names the same file
+/// whichever core failed first (a build's output, messages included, must
+/// not depend on thread timing: decision 104).
 enum EveryCore {
     static func forEach(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
-        final class First: @unchecked Sendable {
-            // `@unchecked`: `error` only under `lock`.
+        final class Lowest: @unchecked Sendable {
+            // `@unchecked`: `item` and `error` only under `lock`.
             let lock = NSLock()
+            var item = Int.max
             var error: (any Error)?
-            var failed: Bool { lock.withLock { error != nil } }
-            func keep(_ e: any Error) { lock.withLock { if error == nil { error = e } } }
+            func isBefore(_ i: Int) -> Bool { lock.withLock { i < item } }
+            func keep(_ i: Int, _ e: any Error) { lock.withLock { if i < item { item = i; error = e } } }
         }
-        let first = First()
+        let lowest = Lowest()
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            guard !first.failed else { return }
-            do { try body(i) } catch { first.keep(error) }
+            guard lowest.isBefore(i) else { return }
+            do { try body(i) } catch { lowest.keep(i, error) }
         }
-        if let error = first.lock.withLock({ first.error }) { throw error }
+        if let error = lowest.lock.withLock({ lowest.error }) { throw error }
     }
 }
