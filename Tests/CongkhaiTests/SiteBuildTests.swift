@@ -514,7 +514,7 @@ import Testing
     /// The previous site is removed after the swap without following a link
     /// in it: a link to a folder outside (put there by hand on the server)
     /// goes, the folder it points to stays. Nothing of the old site is left
-    /// beside the new one.
+    /// beside the new one but its empty folders.
     @Test func thePreviousSiteIsRemovedWithoutFollowingLinks() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("swap-\(UUID().uuidString)").path
         let out = base + "/site", outside = base + "/outside"
@@ -528,7 +528,15 @@ import Testing
         try p.withLock { try p.publish([OutputFile(path: "index.html", text: "new")]) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["index.html"])
         #expect(try String(contentsOfFile: outside + "/deep/keep.txt", encoding: .utf8) == "keep")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == [".site.congkhai.lock", "outside", "site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base).sorted() == [".site.congkhai.folders", ".site.congkhai.lock", "outside", "site"])
+        // The old site's folders are kept for the next build (`SpareFolders`), and nothing else of it.
+        let kept = FileManager.default.enumerator(atPath: base + "/.site.congkhai.folders")
+        while let name = kept?.nextObject() as? String {
+            var st = stat()
+            _ = lstat(base + "/.site.congkhai.folders/" + name, &st)
+            #expect(st.st_mode & S_IFMT == S_IFDIR, "\(name)")
+        }
+        Publisher.removeTree(base + "/.site.congkhai.folders")
         // A file, a missing path and a link given as the tree itself.
         _ = FileManager.default.createFile(atPath: base + "/single", contents: Data("x".utf8))
         Publisher.removeTree(base + "/single")

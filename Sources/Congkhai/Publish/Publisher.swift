@@ -40,6 +40,8 @@ public struct Publisher {
     var feedbackCachePath: String { parent + "/." + name + ".congkhai.feedback" }
     /// The fingerprints of the last build's pages (`PageCache`); never published.
     var pageCachePath: String { parent + "/." + name + ".congkhai.pages" }
+    /// The replaced site's folders, kept for the next staging folder (`SpareFolders`); never published.
+    var spareFoldersPath: String { parent + "/." + name + ".congkhai.folders" }
 
     /// Holds an exclusive lock for the duration of `body`; fails at once if held.
     @discardableResult
@@ -79,6 +81,9 @@ public struct Publisher {
     public func stage() throws -> Staging {
         let dir = stagingPrefix + "new-\(getpid())"
         Publisher.removeTree(dir)
+        if let folders = SpareFolders.take(spareFoldersPath, as: dir) {
+            return Staging(publisher: self, dir: dir, spare: folders)
+        }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
         } catch {
@@ -90,6 +95,7 @@ public struct Publisher {
     /// Swaps a complete staging folder in (atomically); removes it on failure.
     public func commit(_ staging: Staging) throws {
         do {
+            staging.removeUnusedFolders()
             // A repository's placeholder (`output/.gitkeep`) survives the swap.
             if FileManager.default.fileExists(atPath: destination + "/.gitkeep") {
                 try write([], to: staging.dir + "/.gitkeep")
@@ -104,9 +110,10 @@ public struct Publisher {
         }
     }
 
-    /// Drops a staging folder (a failed or unchanged build): the site stays as it was.
+    /// Drops a staging folder (a failed or unchanged build): the site stays
+    /// as it was, and the folders are kept for the next build.
     public func discard(_ staging: Staging) {
-        Publisher.removeTree(staging.dir)
+        SpareFolders.keep(staging.dir, at: spareFoldersPath)
     }
 
     /// Removes a folder of ours (a previous site, a staging folder, a killed
@@ -149,9 +156,13 @@ public struct Publisher {
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {
+        try Publisher.write(bytes, to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) throws {
         let fd = try Publisher.create(path)
         defer { close(fd) }
-        try bytes.withUnsafeBytes { try Publisher.writeAll(fd, $0, path: path) }
+        try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
     }
 
     /// A new (or emptied) file for writing.
@@ -202,7 +213,7 @@ public struct Publisher {
             return
         }
         if congkhai_exchange_paths(staging, destination) == 0 {
-            Publisher.removeTree(staging)  // now holds the previous site
+            SpareFolders.keep(staging, at: spareFoldersPath)  // now holds the previous site
             return
         }
         // No atomic exchange here: two renames, the old site kept until the new one is in place.
@@ -214,7 +225,7 @@ public struct Publisher {
             _ = rename(old, destination)
             throw Failure.io("cannot move the site into \(destination): \(String(cString: strerror(errno)))")
         }
-        Publisher.removeTree(old)
+        SpareFolders.keep(old, at: spareFoldersPath)
     }
 }
 
@@ -231,7 +242,11 @@ public final class Staging: @unchecked Sendable {
     let publisher: Publisher
     public let dir: String
     private let lock = NSLock()
-    private var made: Set<String>
+    /// Every folder known to exist here, and whether a file went into it
+    /// (or it was made for one): the spare folders start unused.
+    private var made: [String: Bool]
+    /// The folders taken from `SpareFolders`, `dir` first, a level at a time.
+    private let spare: [String]
     private var recorded: [String: String] = [:]
     private var rewritten = 0
     private var firstRewrittenPath: String?
@@ -245,10 +260,12 @@ public final class Staging: @unchecked Sendable {
     public var rewrittenCount: Int { lock.withLock { rewritten } }
     public var firstRewritten: String? { lock.withLock { firstRewrittenPath } }
 
-    init(publisher: Publisher, dir: String) {
+    init(publisher: Publisher, dir: String, spare: [String] = []) {
         self.publisher = publisher
         self.dir = dir
-        made = [dir]
+        self.spare = spare
+        made = Dictionary(spare.map { ($0, false) }, uniquingKeysWith: { a, _ in a })
+        made[dir] = true
     }
 
     /// Makes the folder `path` goes in, and any missing above it, with
@@ -257,7 +274,24 @@ public final class Staging: @unchecked Sendable {
     /// ~180,000 folders of a country's pages.
     private func directory(for path: String) throws {
         let parent = Staging.parent(of: path)
-        if !lock.withLock({ made.contains(parent) }) { try make(parent) }
+        let (known, folderInTheWay) = lock.withLock { () -> (Bool, Bool) in
+            // A spare folder where this site has a file (a page that was a
+            // folder in the last site): nothing of this site goes under it.
+            let inTheWay = made.removeValue(forKey: path) != nil
+            guard let used = made[parent] else { return (false, inTheWay) }
+            if !used { made[parent] = true }
+            return (true, inTheWay)
+        }
+        if folderInTheWay { TreeRemoval.remove(path) }
+        if !known { try make(parent) }
+    }
+
+    /// Removes the spare folders no file went into, deepest first (one that
+    /// holds a used folder stays: `rmdir` leaves a folder with anything in
+    /// it), so the site has exactly the folders a fresh one would.
+    func removeUnusedFolders() {
+        let unused = lock.withLock { spare.filter { made[$0] == false } }
+        for folder in unused.reversed() { _ = rmdir(folder) }
     }
 
     private func make(_ folder: String) throws {
@@ -273,7 +307,7 @@ public final class Staging: @unchecked Sendable {
             }
             if failure != 0 { throw Publisher.Failure.io("cannot create \(folder): \(String(cString: strerror(failure)))") }
         }
-        lock.withLock { _ = made.insert(folder) }
+        lock.withLock { made[folder] = true }
     }
 
     /// `path` up to its last "/" ("/" for a file at the root).

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Congkhai
+
+/// The replaced site's folders are kept, empty, for the next staging folder
+/// (decision 106): a site published into them has exactly the files and
+/// folders a fresh folder would have given it, and nothing put into the
+/// kept tree between two builds is ever published.
+@Suite struct SpareFoldersTests {
+    let fm = FileManager.default
+
+    func base() throws -> String {
+        let path = fm.temporaryDirectory.appendingPathComponent("congkhai-spare-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Every name under `root` with its kind ("d" folder, "f" file, "l" link), sorted.
+    func listing(_ root: String) -> [String] {
+        var names: [String] = []
+        func walk(_ folder: String, _ prefix: String) {
+            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] {
+                var st = stat()
+                _ = lstat(folder + "/" + name, &st)
+                let kind = st.st_mode & S_IFMT
+                let rel = prefix + name
+                names.append((kind == S_IFDIR ? "d " : kind == S_IFLNK ? "l " : "f ") + rel)
+                if kind == S_IFDIR { walk(folder + "/" + name, rel + "/") }
+            }
+        }
+        walk(root, "")
+        return names.sorted()
+    }
+
+    @Test func aKeptTreeHoldsItsFoldersOnlyAndFollowsNoLink() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let tree = b + "/.site.congkhai-new-1", spare = b + "/.site.congkhai.folders", outside = b + "/outside"
+        try fm.createDirectory(atPath: outside + "/inner", withIntermediateDirectories: true)
+        _ = fm.createFile(atPath: outside + "/inner/keep.txt", contents: Data("keep".utf8))
+        for a in 0..<4 {
+            try fm.createDirectory(atPath: tree + "/l\(a)/m/n", withIntermediateDirectories: true)
+            for f in 0..<3 { _ = fm.createFile(atPath: tree + "/l\(a)/m/f\(f).html", contents: Data("x".utf8)) }
+            _ = fm.createFile(atPath: tree + "/l\(a)/m/n/deep.txt", contents: Data())
+        }
+        try fm.createDirectory(atPath: tree + "/empty", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: tree + "/l0/folder-link", withDestinationPath: outside)
+        try fm.createSymbolicLink(atPath: tree + "/l1/m/file-link", withDestinationPath: outside + "/inner/keep.txt")
+        #expect(link(outside + "/inner/keep.txt", tree + "/hard-link") == 0)
+        let folders = listing(tree).filter { $0.hasPrefix("d ") }
+
+        SpareFolders.keep(tree, at: spare)
+
+        #expect(!fm.fileExists(atPath: tree))
+        #expect(listing(spare) == folders)
+        #expect(fm.contents(atPath: outside + "/inner/keep.txt") == Data("keep".utf8))
+        #expect(listing(outside) == ["d inner", "f inner/keep.txt"])
+    }
+
+    /// A taken tree is emptied again (a file or link put there since goes)
+    /// and lists every folder once, each after the folder holding it.
+    @Test func aTakenTreeIsEmptiedAgainAndListsItsFoldersByLevel() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let spare = b + "/.site.congkhai.folders", dir = b + "/.site.congkhai-new-2"
+        for path in ["a/b/c", "a/d", "e", "e/f/g/h"] { try fm.createDirectory(atPath: spare + "/" + path, withIntermediateDirectories: true) }
+        _ = fm.createFile(atPath: spare + "/a/b/planted.html", contents: Data("not ours".utf8))
+        try fm.createSymbolicLink(atPath: spare + "/e/f/planted-link", withDestinationPath: "/etc")
+
+        let folders = try #require(SpareFolders.take(spare, as: dir))
+
+        #expect(!fm.fileExists(atPath: spare))
+        #expect(listing(dir) == ["d a", "d a/b", "d a/b/c", "d a/d", "d e", "d e/f", "d e/f/g", "d e/f/g/h"])
+        #expect(folders.first == dir)
+        #expect(Set(folders) == Set([dir] + ["a", "a/b", "a/b/c", "a/d", "e", "e/f", "e/f/g", "e/f/g/h"].map { dir + "/" + $0 }))
+        for (i, folder) in folders.enumerated().dropFirst() {
+            let parent = Staging.parent(of: folder)
+            #expect(folders[..<i].contains(parent), "\(folder) listed before its folder")
+        }
+        // Nothing to take: a file where the tree would be is removed.
+        #expect(SpareFolders.take(spare, as: dir + "-x") == nil)
+        _ = fm.createFile(atPath: spare, contents: Data("x".utf8))
+        #expect(SpareFolders.take(spare, as: dir + "-y") == nil)
+        #expect(!fm.fileExists(atPath: spare) && !fm.fileExists(atPath: dir + "-y"))
+    }
+
+    /// A tree another user owns (a build once run as root) is removed, not written into.
+    @Test func anotherUsersTreeIsNotTaken() throws {
+        guard geteuid() == 0 else { return }  // only root can give a folder away
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let spare = b + "/.site.congkhai.folders"
+        try fm.createDirectory(atPath: spare + "/a", withIntermediateDirectories: true)
+        #expect(chown(spare, 65534, 65534) == 0)
+        #expect(SpareFolders.take(spare, as: b + "/.site.congkhai-new-3") == nil)
+        #expect(!fm.fileExists(atPath: spare) && !fm.fileExists(atPath: b + "/.site.congkhai-new-3"))
+    }
+
+    /// Three sites published in turn: the third is staged in the first's
+    /// folders and ends with exactly the files and folders it has when
+    /// published into a fresh destination — the first site's unused
+    /// folders gone (nested ones too), a folder it needs only to hold
+    /// others kept, a file standing where the first site had a folder.
+    @Test func aSiteStagedInKeptFoldersIsTheSiteStagedFresh() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let out = b + "/site", fresh = b + "/fresh"
+        let first = ["index.html", "a/b/c/one.html", "a/file/sub/two.html", "a/file/three.html", "old/deep/er/gone.html",
+                     "p/q/r/x.html", "p/q/r/s/y.html", "keep/k.html"]
+        let second = ["index.html", "b.html"]
+        let third = ["index.html", "a/b/c/one.html", "a/file", "p/q/r/x.html", "keep/k.html", "n/m/new.html"]
+        func files(_ paths: [String], _ tag: String) -> [OutputFile] { paths.map { OutputFile(path: $0, text: tag + " " + $0) } }
+        let p = Publisher(destination: out)
+        try p.withLock { try p.publish(files(first, "1")) }
+        try p.withLock { try p.publish(files(second, "2")) }
+        #expect(listing(b + "/.site.congkhai.folders") == ["d a", "d a/b", "d a/b/c", "d a/file", "d a/file/sub", "d keep",
+                                                            "d old", "d old/deep", "d old/deep/er", "d p", "d p/q", "d p/q/r", "d p/q/r/s"])
+        try p.withLock { try p.publish(files(third, "3")) }
+        try Publisher(destination: fresh).withLock { try Publisher(destination: fresh).publish(files(third, "3")) }
+
+        #expect(listing(out) == listing(fresh))
+        for path in third { #expect(fm.contents(atPath: out + "/" + path) == Data(("3 " + path).utf8), "\(path)") }
+        // The second site's folders are the spare now (it had none but the root).
+        #expect(listing(b + "/.site.congkhai.folders") == [])
+    }
+
+    /// A staging folder dropped (a failed build) keeps its folders for the
+    /// next build, without its files; the published site is untouched.
+    @Test func aDiscardedStagingFolderIsKeptEmpty() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let out = b + "/site"
+        let p = Publisher(destination: out)
+        try p.withLock { try p.publish([OutputFile(path: "x/index.html", text: "published")]) }
+        try p.withLock {
+            let staging = try p.stage()
+            try staging.write(OutputFile(path: "y/z/page.html", text: "never published"))
+            p.discard(staging)
+        }
+        #expect(listing(out) == ["d x", "f x/index.html"])
+        #expect(listing(b + "/.site.congkhai.folders") == ["d y", "d y/z"])
+        #expect(try fm.contentsOfDirectory(atPath: b).filter { $0.contains(".congkhai-") } == [])
+    }
+}
