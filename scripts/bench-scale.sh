@@ -3,7 +3,9 @@
 # congkhai's full build, no-change rebuild, one-file rebuild and check, with
 # anchors measured in the same run on the same machine:
 #   - Hugo building the same officials' Markdown as pages (one page each, a
-#     minimal layout), for pages per second;
+#     minimal layout), and again as pages like congkhai's (the whole front
+#     matter and congkhai's published scores as Hugo data, scripts/hugo-anchor),
+#     for pages per second, with both page sizes printed;
 #   - cmark-gfm rendering the same Markdown bodies;
 #   - wc -l over the same feedback CSV files (reading the bytes once).
 # Prints medians of RUNS runs, wall and CPU seconds, peak RSS and the ratios.
@@ -40,13 +42,14 @@ if [ ! -d "$W/hugo" ]; then
   find "$W/content/officials" -name '*.md' -exec awk 'BEGIN{n=0} /^---$/{n++; next} n>=2' {} + > "$W/bodies.md"
 fi
 
-measure() { # name command... → "name wall cpu rss" (median wall of RUNS)
+measure() { # name command... → "name wall cpu rss" (median wall of RUNS; the wall also in $W/wall.txt)
   local name=$1; shift
   local results=()
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %U %S %M" -o "$W/time.txt" "$@" >/dev/null 2>&1 || true
     results+=("$(cat "$W/time.txt")")
   done
+  printf '%s\n' "${results[@]}" | sort -n | awk -v r="$RUNS" 'NR==int((r+1)/2){print $1}' > "$W/wall.txt"
   printf '%s\n' "${results[@]}" | sort -n | awk -v n="$name" -v r="$RUNS" 'NR==int((r+1)/2){printf "%-34s %8.2f s wall %8.2f s cpu %8d MB\n", n, $1, $2+$3, $4/1024}'
 }
 
@@ -56,10 +59,23 @@ echo "tree: $(ls "$W/content/localities" | wc -l) localities, $(find "$W/content
 # after deleting many is slow in the kernel (recently_deleted), and a full
 # build measured right after `rm -rf` of a national output lost 20-40 % of
 # its page stage to it (BENCHMARKS.md).
-aside() { [ -d "$W/out" ] && mv "$W/out" "$W/old-out-$(date +%s%N)"; true; }
+# The folders a build keeps for the next one (`.out.congkhai.folders`,
+# decision 106) are moved aside too: a full build here is a first build.
+aside() {
+  [ -d "$W/out" ] && mv "$W/out" "$W/old-out-$(date +%s%N)"
+  [ -d "$W/.out.congkhai.folders" ] && mv "$W/.out.congkhai.folders" "$W/old-out-folders-$(date +%s%N)"
+  true
+}
 aside
-measure "congkhai build (full)" sh -c "[ -d '$W/out' ] && mv '$W/out' '$W/old-out-'\$(date +%s%N); '$BIN' build '$W/content' --output '$W/out' --quiet"
+measure "congkhai build (full)" sh -c "[ -d '$W/out' ] && mv '$W/out' '$W/old-out-'\$(date +%s%N); [ -d '$W/.out.congkhai.folders' ] && mv '$W/.out.congkhai.folders' '$W/old-out-folders-'\$(date +%s%N); '$BIN' build '$W/content' --output '$W/out' --quiet"
+FULL_WALL=$(cat "$W/wall.txt")
 PAGES=$(find "$W/out" -name '*.html' | wc -l)
+# congkhai's rendering alone: the plan, history and pages of one more full
+# build (its "render" to "data" marks), without the load, the feedback
+# ingest, the scoring or the open data.
+aside
+CONGKHAI_TIMING=1 "$BIN" build "$W/content" --output "$W/out" --quiet 2> "$W/timing.txt" >/dev/null || true
+RENDER_S=$(awk '$1=="timing:" && $NF=="render"{r=$2} $1=="timing:" && $NF=="data"{d=$2} END{printf "%.2f", d-r}' "$W/timing.txt")
 measure "congkhai build (nothing changed)" "$BIN" build "$W/content" --output "$W/out" --quiet
 F=$(find "$W/content/officials" -name '*.md' -print -quit)
 # A new edit each run: repeating one edit would find the previous run's build
@@ -82,7 +98,39 @@ BIG=$(find "$W/out" -name '*.html' -size +200k | wc -l)
 echo "officials: $OFFICIALS, without a page: $MISSING; pages over 200 KB: $BIG"
 measure "hugo (same officials, one page each)" hugo --quiet -s "$W/hugo" -d "$(pwd)/$W/hugo-out"
 HUGO_PAGES=$(find "$W/hugo-out" -name '*.html' | wc -l)
+# The second Hugo anchor: the same officials as pages like congkhai's —
+# their whole front matter (commitments and progress updates) and the
+# scores congkhai explains (its published data/explanations, read by Hugo as
+# data files) in a page layout with the same sections
+# (scripts/hugo-anchor); page sizes are printed beside.
+if [ ! -d "$W/hugo-scores" ]; then
+  mkdir -p "$W/hugo-scores/content" "$W/hugo-scores/data"
+  cp -r scripts/hugo-anchor/. "$W/hugo-scores/"
+  cp -r "$W/out/data/explanations" "$W/hugo-scores/data/explanations"
+  find "$W/content/officials" -name '*.md' | while read -r f; do
+    rel=${f#"$W/content/officials/"}
+    mkdir -p "$W/hugo-scores/content/$(dirname "$rel")"
+    name=$(sed -n 's/^name: "\(.*\)"/\1/p' "$f" | head -1)
+    { printf -- '---\ntitle: "%s"\nofficial_id: "%s"\nlocality: "%s"\n' "$name" "$(basename "$rel" .md)" "$(dirname "$rel")"
+      tail -n +2 "$f"; } > "$W/hugo-scores/content/$rel"
+  done
+fi
+measure "hugo (officials with scores, a page like congkhai's)" hugo --quiet -s "$W/hugo-scores" -d "$(pwd)/$W/hugo-scores-out"
+SCORES_WALL=$(cat "$W/wall.txt")
+SCORES_PAGES=$(find "$W/hugo-scores-out" -name '*.html' | wc -l)
 measure "cmark-gfm (same bodies)" cmark-gfm "$W/bodies.md"
 measure "wc -l (same feedback CSV)" sh -c "cat '$W'/content/feedback/*.csv | wc -l"
 echo "pages: congkhai $PAGES, hugo $HUGO_PAGES (divide each tool's pages by its wall time for pages/s)"
+avg_kb() { find "$1" -mindepth "$2" -maxdepth "$2" -name index.html -printf '%s\n' | awk '{s+=$1; n++} END {printf "%.1f", n ? s/n/1000 : 0}'; }
+html_mb() { find "$1" -name '*.html' -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}'; }
+C_KB=$(avg_kb "$W/out/dia-phuong" 3)
+H_KB=$(avg_kb "$W/hugo-scores-out" 3)
+C_MB=$(html_mb "$W/out")
+H_MB=$(html_mb "$W/hugo-scores-out")
+awk -v p="$PAGES" -v full="$FULL_WALL" -v r="$RENDER_S" -v hp="$SCORES_PAGES" -v hw="$SCORES_WALL" -v ck="$C_KB" -v hk="$H_KB" -v cm="$C_MB" -v hm="$H_MB" 'BEGIN {
+  printf "official pages: congkhai %s KB, hugo with scores %s KB on average\n", ck, hk
+  printf "pages/s: hugo with scores %.0f; congkhai whole build %.0f (%.2fx), rendering alone (%.2f s) %.0f (%.2fx); the target is 5x\n",
+         hp / hw, p / full, (p / full) / (hp / hw), r, p / r, (p / r) / (hp / hw)
+  printf "HTML written: congkhai %s MB, %.0f MB/s rendering alone; hugo with scores %s MB, %.1f MB/s (%.1fx)\n", cm, cm / r, hm, hm / hw, (cm / r) / (hm / hw)
+}'
 rm -rf "$W"/old-out-* "$W"/.old-out-*.congkhai.state
