@@ -120,8 +120,15 @@ public struct SiteRenderer: Sendable {
     /// returns or throws.
     public func render(log: DiagnosticLog, emit: @escaping @Sendable (OutputFile) throws -> Void) throws {
         let renderer = self
+        // The open data is made by whichever thread is free first: the
+        // province's (after the search index and feeds) or the pages' (a
+        // rebuild keeps most pages and ends them early).
+        let openDataTaker = FirstTaker()
         let province = BackgroundValue { () -> Result<Void, any Error> in
-            Result { try renderer.provinceFiles(emit: emit) }
+            Result {
+                try renderer.searchAndFeeds(emit: emit)
+                if openDataTaker.take() { try renderer.openData(emit: emit) }
+            }
         }
         do {
             // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
@@ -140,6 +147,7 @@ public struct SiteRenderer: Sendable {
                     try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
                 }
             }
+            if openDataTaker.take() { try renderer.openData(emit: emit) }
         } catch {
             // The other thread must stop writing before the staging folder goes.
             _ = province.value
@@ -150,19 +158,26 @@ public struct SiteRenderer: Sendable {
         try emit(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n"))
     }
 
-    /// The search index, the feeds and the open data, each handed over one
-    /// file at a time: the explanations and feeds of a national site are
-    /// hundreds of MB together.
-    private func provinceFiles(emit: (OutputFile) throws -> Void) throws {
+    /// The search index and the feeds, each handed over one file at a
+    /// time: the feeds of a national site are hundreds of MB together.
+    private func searchAndFeeds(emit: (OutputFile) throws -> Void) throws {
         // The search index first: its sorting is a transient of ~100 MB on a
         // national site, made while the pages' own memory is still small.
         try SearchIndex.files(run: run, emit: emit)
-        // An official's or locality's feeds and explanation: kept like its pages (decision 99).
-        let renderer = self
-        let keep: Feeds.Keep = { path, owner, make in renderer.keptOrMade(path, of: owner, make) }
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, keep: keep, emit: emit)
         try changeFeeds(keep: keep, emit: emit)
+    }
+
+    /// The open data, a file at a time (the explanations of a national site
+    /// are hundreds of MB together).
+    private func openData(emit: (OutputFile) throws -> Void) throws {
         try OpenData.files(run: run, plan: plan, history: history, keep: keep, rows: rowRuns, emit: emit)
+    }
+
+    /// An official's or locality's feeds and explanation: kept like its pages (decision 99).
+    private var keep: Feeds.Keep {
+        let renderer = self
+        return { path, owner, make in renderer.keptOrMade(path, of: owner, make) }
     }
 
     /// The runs of the province's tables kept like their officials'
