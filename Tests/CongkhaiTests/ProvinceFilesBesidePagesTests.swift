@@ -3,9 +3,10 @@ import Testing
 @testable import Congkhai
 
 /// The search index, feeds and open data are made on a thread beside the
-/// pages (`SiteRenderer.render`): a failure on either side is thrown, and
-/// no file is handed over once `render` has returned — the build removes
-/// its staging folder right after.
+/// pages (`SiteRenderer.render`; the open data by whichever thread is free
+/// first): a failure on either side is thrown, no file is handed over once
+/// `render` has returned — the build removes its staging folder right
+/// after — and every file is handed over once.
 @Suite struct ProvinceFilesBesidePagesTests {
     final class Recorder: @unchecked Sendable {
         // `@unchecked`: `paths` only under `lock`.

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Removes a folder of ours and everything in it, never following a link,
-/// with the folders of each level emptied on every core.
+/// Removes a folder of ours and everything in it — or only the files in
+/// it, keeping its folders (`empty`, for `SpareFolders`) — never following
+/// a link, with the folders of each level emptied on every core.
 ///
-/// Every build that publishes removes the site it replaced: 12,000 names for
-/// a province, 320,000 for a country. On one core that was ~0.13 s of a
+/// Every build that publishes empties the site it replaced: 12,000 names
+/// for a province, 320,000 for a country. On one core that was ~0.13 s of a
 /// province's one-file rebuild (a tenth of it); the kernel unlinks names of
 /// different folders side by side, so two cores take about two thirds of
-/// that. Best effort, as before: what cannot be removed stays for the next
-/// build's `removeLeftovers`.
+/// that. Best effort: what cannot be removed stays for the next build's
+/// `removeLeftovers`.
 enum TreeRemoval {
     static func remove(_ path: String) {
         // The folders themselves go last, deepest level first.
