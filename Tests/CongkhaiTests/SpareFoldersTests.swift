@@ -124,6 +124,34 @@ import Testing
         #expect(listing(b + "/.site.congkhai.folders") == [])
     }
 
+    /// A first build (nothing replaced) leaves its folders, made again and
+    /// empty, for the next build; a build that replaced a site keeps that
+    /// site's folders instead.
+    @Test func aFirstBuildLeavesItsFoldersForTheNext() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let out = b + "/site"
+        let p = Publisher(destination: out)
+        try p.withLock { try p.publish([OutputFile(path: "index.html", text: "1"), OutputFile(path: "a/b/c/x.html", text: "1"),
+                                        OutputFile(path: "a/d/y.html", text: "1"), OutputFile(path: "e/z.html", text: "1")]) }
+        #expect(listing(b + "/.site.congkhai.folders") == ["d a", "d a/b", "d a/b/c", "d a/d", "d e"])
+        #expect(try fm.contentsOfDirectory(atPath: b).filter { $0.contains(".congkhai-") } == [])
+        // The next build takes them and publishes what a fresh folder would hold.
+        try p.withLock { try p.publish([OutputFile(path: "index.html", text: "2"), OutputFile(path: "a/d/y.html", text: "2")]) }
+        #expect(listing(out) == ["d a", "d a/d", "f a/d/y.html", "f index.html"])
+        #expect(listing(b + "/.site.congkhai.folders") == ["d a", "d a/b", "d a/b/c", "d a/d", "d e"])
+        // The folders a staging folder has, relative: the ones made and the
+        // kept ones used, with the folders holding them (not the kept ones
+        // no file went into).
+        try p.withLock {
+            let staging = try p.stage()
+            try staging.write(OutputFile(path: "q/r/s.html", text: "3"))
+            try staging.write(OutputFile(path: "a/d/t.html", text: "3"))
+            #expect(Set(staging.folders) == ["q", "q/r", "a", "a/d"])
+            p.discard(staging)
+        }
+    }
+
     /// A staging folder dropped (a failed build) keeps its folders for the
     /// next build, without its files; the published site is untouched.
     @Test func aDiscardedStagingFolderIsKeptEmpty() throws {
@@ -138,7 +166,8 @@ import Testing
             p.discard(staging)
         }
         #expect(listing(out) == ["d x", "f x/index.html"])
-        #expect(listing(b + "/.site.congkhai.folders") == ["d y", "d y/z"])
+        // The first build's folder (taken, unused) and the dropped build's.
+        #expect(listing(b + "/.site.congkhai.folders") == ["d x", "d y", "d y/z"])
         #expect(try fm.contentsOfDirectory(atPath: b).filter { $0.contains(".congkhai-") } == [])
     }
 }

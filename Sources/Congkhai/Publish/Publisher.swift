@@ -100,7 +100,10 @@ public struct Publisher {
             if FileManager.default.fileExists(atPath: destination + "/.gitkeep") {
                 try write([], to: staging.dir + "/.gitkeep")
             }
-            try swapIn(staging.dir)
+            if try !swapIn(staging.dir) {
+                // A first build: its folders made again for the next one.
+                SpareFolders.prepare(staging.folders, at: spareFoldersPath, scratch: stagingPrefix + "folders-\(getpid())")
+            }
         } catch let failure as Failure {
             discard(staging)
             throw failure
@@ -198,7 +201,10 @@ public struct Publisher {
         if congkhai_syncfs(fd) != 0 { sync() }
     }
 
-    func swapIn(_ staging: String) throws {
+    /// Swaps `staging` in; true when it replaced a published site (whose
+    /// folders are then kept for the next build).
+    @discardableResult
+    func swapIn(_ staging: String) throws -> Bool {
         var isDir: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDir)
         if exists && !isDir.boolValue { throw Failure.io("\(destination) exists and is not a folder") }
@@ -210,11 +216,11 @@ public struct Publisher {
             guard rename(staging, destination) == 0 else {
                 throw Failure.io("cannot move the site into \(destination): \(String(cString: strerror(errno)))")
             }
-            return
+            return false
         }
         if congkhai_exchange_paths(staging, destination) == 0 {
             SpareFolders.keep(staging, at: spareFoldersPath)  // now holds the previous site
-            return
+            return true
         }
         // No atomic exchange here: two renames, the old site kept until the new one is in place.
         let old = stagingPrefix + "old-\(getpid())"
@@ -226,6 +232,7 @@ public struct Publisher {
             throw Failure.io("cannot move the site into \(destination): \(String(cString: strerror(errno)))")
         }
         SpareFolders.keep(old, at: spareFoldersPath)
+        return true
     }
 }
 
@@ -284,6 +291,20 @@ public final class Staging: @unchecked Sendable {
         }
         if folderInTheWay { TreeRemoval.remove(path) }
         if !known { try make(parent) }
+    }
+
+    /// Every folder under `dir` this build has (made, or kept and used,
+    /// with the folders holding them), relative, in no particular order.
+    var folders: [String] {
+        let skip = dir.utf8.count + 1
+        let used = lock.withLock { made.compactMap { $0.value && $0.key != dir ? $0.key : nil } }
+        var all = Set<String>()
+        for folder in used {
+            // Up to the first already listed: its own holders are listed with it.
+            var f = folder
+            while f != dir, f.utf8.count > skip, all.insert(f).inserted { f = Staging.parent(of: f) }
+        }
+        return all.map { String(decoding: $0.utf8.dropFirst(skip), as: UTF8.self) }
     }
 
     /// Removes the spare folders no file went into, deepest first (one that

@@ -31,6 +31,36 @@ enum SpareFolders {
         if rename(tree, spare) != 0 { TreeRemoval.remove(tree) }
     }
 
+    /// After a first build (nothing replaced, so nothing to keep): the
+    /// same folders made empty at `spare`, in `scratch` first (a staging
+    /// name: a killed build's is removed as leftovers), so the first
+    /// rebuild also writes into folders it has. `folders` are relative, in
+    /// any order (made a depth at a time). Best effort: on any failure
+    /// nothing is kept.
+    static func prepare(_ folders: [String], at spare: String, scratch: String) {
+        TreeRemoval.remove(scratch)
+        guard mkdir(scratch, 0o755) == 0 else { return }
+        // A level at a time, each level's folders on every core.
+        var levels: [[String]] = []
+        for folder in folders {
+            let depth = folder.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+            while levels.count <= depth { levels.append([]) }
+            levels[depth].append(scratch + "/" + folder)
+        }
+        for level in levels {
+            let failed = Slots<Bool>(count: level.count)
+            DispatchQueue.concurrentPerform(iterations: level.count) { i in
+                if mkdir(level[i], 0o755) != 0 { failed.set(i, true) }
+            }
+            if level.indices.contains(where: { failed.value($0) == true }) {
+                TreeRemoval.remove(scratch)
+                return
+            }
+        }
+        TreeRemoval.remove(spare)
+        if rename(scratch, spare) != 0 { TreeRemoval.remove(scratch) }
+    }
+
     /// The kept tree moved to `dir` and emptied of anything put there since,
     /// with its folders (`dir` first, a level at a time); nil, and nothing
     /// at `dir`, when there is none or it cannot be emptied.
