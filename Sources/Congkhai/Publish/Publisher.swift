@@ -159,13 +159,9 @@ public struct Publisher {
     }
 
     func write(_ bytes: [UInt8], to path: String) throws {
-        try Publisher.write(bytes, to: path)
-    }
-
-    static func write(_ bytes: [UInt8], to path: String) throws {
         let fd = try Publisher.create(path)
         defer { close(fd) }
-        try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
+        try bytes.withUnsafeBytes { try Publisher.writeAll(fd, $0, path: path) }
     }
 
     /// A new (or emptied) file for writing.

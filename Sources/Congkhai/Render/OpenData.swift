@@ -2,7 +2,6 @@
 /// that let anyone recompute every criterion. Text is data here: JSON-encoded
 /// or CSV-quoted (with the formula-injection prefix), never HTML-escaped.
 enum OpenData {
-    /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
     /// A rebuild's way to the runs of rows it may keep (`TableRuns`): the
     /// published run of `table` for official `official` when its inputs are
     /// unchanged (nil: make it), and where each official's run lies in the
@@ -12,6 +11,7 @@ enum OpenData {
         var note: @Sendable (_ table: String, _ official: Int, _ offset: Int, _ length: Int) -> Void
     }
 
+    /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, keep: @escaping Feeds.Keep = { _, _, make in make() },
                       rows: RowRuns? = nil, emit: (OutputFile) throws -> Void) rethrows {
         // Each table written as soon as it is made, not all six held at

@@ -108,8 +108,9 @@ public struct SiteRenderer: Sendable {
 
     /// Pages rendered in chunks on every core, each chunk handed to `emit` in
     /// plan order as soon as it is done, and beside them, on a thread of
-    /// their own, the files of the whole province (search index, feeds,
-    /// open data); then the sitemaps. A build writes each file into its
+    /// their own, the files of the whole province (search index, feeds; the
+    /// open data there too, or on the pages' thread when it is free first:
+    /// `FirstTaker`); then the sitemaps. A build writes each file into its
     /// staging folder as it comes, so memory does not grow with the site.
     /// A template that cannot render is an error in `log`.
     ///
