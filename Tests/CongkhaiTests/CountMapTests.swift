@@ -58,7 +58,7 @@ import Testing
             var row = FeedbackRow(id: "x", date: received, channel: nil, locality: 0, official: 0,
                                   commitment: nil, kind: .complaint, respondentKind: nil, respondent: "", rating: nil,
                                   category: "", status: .resolved, due: nil, resolvedOn: nil, comment: "", publish: false,
-                                  file: "a.csv", line: 2, respondentNumber: -1)
+                                  file: 0, line: 2, respondentNumber: -1)
             row.resolvedOn = received.adding(days: days)
             s.add(row, category: category, asOf: asOf)
         }

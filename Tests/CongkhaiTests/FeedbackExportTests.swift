@@ -105,7 +105,9 @@ import Testing
     /// a line longer than the writer's first buffer.
     @Test func linesAreCSVWritersCells() throws {
         let log = DiagnosticLog()
-        let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
+        var province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
+        // A row names its export by index; the export writes that file's name.
+        province.feedbackFiles = ["a.csv", "-weird,\"name\".csv"]
         let o = try #require(province.officials.indices.first { !province.officials[$0].commitments.isEmpty })
         // A later official's last commitment: the ids are read from one table of every official's commitments.
         let late = try #require(province.officials.indices.last { province.officials[$0].commitments.count >= 2 })
@@ -115,7 +117,7 @@ import Testing
         func row(_ id: String, official: Int? = nil, commitment: Int? = nil, kind: FeedbackKind = .rating,
                  respondent: String = "", rating: Rational? = nil, category: String = "", status: ComplaintStatus = .open,
                  due: Day? = nil, resolvedOn: Day? = nil, comment: String = "", publish: Bool = false,
-                 channel: FeedbackChannel? = .hotline, respondentKind: RespondentKind? = nil, file: String = "a.csv",
+                 channel: FeedbackChannel? = .hotline, respondentKind: RespondentKind? = nil, file: Int = 0,
                  date: Day? = nil) -> FeedbackRow {
             FeedbackRow(id: id, date: date ?? day, channel: channel, locality: l, official: official, commitment: commitment,
                         kind: kind, respondentKind: respondentKind, respondent: respondent, rating: rating, category: category,
@@ -125,7 +127,7 @@ import Testing
             row("r1", official: o, commitment: 0, respondent: "Nguyễn A", rating: Rational(4), category: "thủ tục"),
             row("=cmd|' /c calc'!A0", official: o, kind: .complaint, rating: Rational(9, 2), category: "+a,b", status: .inProgress,
                 due: Day(ordinal: day.ordinal + 3), resolvedOn: day, comment: "say \"hi\",\r\nthen\nbye", publish: true,
-                channel: nil, respondentKind: .business, file: "-weird,\"name\".csv"),
+                channel: nil, respondentKind: .business, file: 1),
             row("@x", kind: .suggestion, rating: Rational(10), category: "\tcat", status: .resolved, comment: "hidden", publish: false,
                 respondentKind: .citizen),
             row("r4", rating: Rational(1, 3), comment: "\r" + String(repeating: "dài \"q\" ", count: 2000), publish: true,
@@ -158,7 +160,7 @@ import Testing
                 plain(r.commitment.flatMap { c in r.official.map { province.officials[$0].commitments[c].id } } ?? ""),
                 plain(r.kind.rawValue), plain(r.respondentKind?.rawValue ?? ""), plain(pseudonym(r.respondent)),
                 plain(r.rating?.decimalText ?? ""), CSVWriter.text(r.category), plain(status), dayText(r.due), dayText(r.resolvedOn),
-                r.publish ? CSVWriter.text(r.comment) : "", r.publish ? "yes" : "", CSVWriter.text(r.file),
+                r.publish ? CSVWriter.text(r.comment) : "", r.publish ? "yes" : "", CSVWriter.text(province.feedbackFiles[r.file]),
             ]
             expected += CSVWriter.row(cells)
         }
@@ -176,17 +178,18 @@ import Testing
     /// aside on disk (budget 1) or kept in memory.
     @Test func rowRecordsAreWhatReadingThePublishedLinesFinds() throws {
         let log = DiagnosticLog()
-        let province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
+        var province = try #require(ContentValidator.validate(ContentLoader.load(DemoContentTests.root, log: log), log: log))
         let day = try #require(Day(iso: "2026-03-04"))
         let ids = ["r1", "=cmd|' /c calc'!A0", "@x", "a,\"b\"", "\"q\"", "'=already", "-1", "dài,\r\nthật", "+", "x\ty"]
         let files = ["feedback/a.csv", "-weird,\"name\".csv", "'quoted.csv", "feedback/b.csv"]
+        province.feedbackFiles = files
         var rows: [FeedbackRow] = []
         for i in 0..<400 {
             let l = i % min(5, province.localities.count)
             rows.append(FeedbackRow(id: ids[i % ids.count] + "-\(i)", date: day, channel: .hotline, locality: l, official: nil,
                                     commitment: nil, kind: .suggestion, respondentKind: nil, respondent: i % 3 == 0 ? "r\(i % 7)" : "",
                                     rating: nil, category: i % 2 == 0 ? "c,\"\(i % 4)\"" : "", status: .open, due: nil, resolvedOn: nil,
-                                    comment: "say \"\(i)\"", publish: i % 5 == 0, file: files[(i / 7) % files.count], line: i + 2))
+                                    comment: "say \"\(i)\"", publish: i % 5 == 0, file: (i / 7) % files.count, line: i + 2))
         }
         // 700 bytes: some rows spilled, the last ones still buffered when the ingest ends.
         for budget in [1, 700, FeedbackExport.bufferBudget] {

@@ -57,7 +57,7 @@ import Testing
             var memo = CategoryMemo()
             _ = CSVScanner.scan(bytes: Array(csv.utf8)) { r in
                 guard let c = columns else { columns = validator.columns(header: r, file: "f.csv", log: DiagnosticLog()); return }
-                _ = validator.checker.check(r, columns: c, file: "f.csv", categories: &memo, into: &rows)
+                _ = validator.checker.check(r, columns: c, file: "f.csv", fileIndex: 0, categories: &memo, into: &rows)
             }
             let row = try #require(rows.first)
             return (row.comment, row.publish)

@@ -61,12 +61,17 @@ final class FeedbackExport: @unchecked Sendable {
     private var recordFD: Int32 = -1
     @exclusivity(unchecked) private var recordCount = 0
     /// The export file of the last row recorded: its index and the key's state after its name.
-    @exclusivity(unchecked) private var recordFile = (name: "", index: UInt32(0), prefix: RowDigests.KeyState())
+    @exclusivity(unchecked) private var recordFile = (file: -1, index: UInt32(0), prefix: RowDigests.KeyState())
     /// Per locality: its rows as runs of one export file each, in the order
     /// they were appended (kept only when there is a published site to
     /// compare with). The ledger's comparison skips the runs a published
     /// file still holds byte for byte (`ChangeSet.feedbackChanges`).
     @exclusivity(unchecked) private var segments: [[Segment]]
+    /// Per locality: the export (its place in `Province.feedbackFiles`) of its last segment, −1 before the first.
+    @exclusivity(unchecked) private var lastSegmentFile: [Int]
+    /// The exports' names as bytes: each row's `file` cell is read from
+    /// here by the row's export index (`FeedbackRow.file`).
+    private let fileNames: ByteStrings
 
     /// Consecutive rows of one locality's published file that came from one export.
     struct Segment: Equatable {
@@ -94,7 +99,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// are counted as they pass and no digest is made (~450 MB and the
     /// read-back of every exported line, at national size).
     private let keepsRowDigests: Bool
-    @exclusivity(unchecked) private var countedFile = (name: "", index: 0)
+    @exclusivity(unchecked) private var countedFile = (file: -1, index: 0)
 
     init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget,
          keepsRowDigests: Bool = true) {
@@ -118,6 +123,8 @@ final class FeedbackExport: @unchecked Sendable {
         buffers = LineBuffers(count: province.localities.count)
         chunks = Array(repeating: [], count: province.localities.count)
         segments = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
+        lastSegmentFile = Array(repeating: -1, count: segments.count)
+        fileNames = ByteStrings(province.feedbackFiles)
     }
 
     deinit {
@@ -159,7 +166,7 @@ final class FeedbackExport: @unchecked Sendable {
         var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.pointee.locality))
         bound += official.map { ExportLine.cellBound(officialIDs.length($0)) } ?? 0
         bound += ExportLine.cellBound(r.pointee.id.utf8.count) + (commitment.map { ExportLine.cellBound(commitmentIDs.length($0)) } ?? 0)
-        bound += ExportLine.cellBound(r.pointee.category.utf8.count) + ExportLine.cellBound(r.pointee.file.utf8.count)
+        bound += ExportLine.cellBound(r.pointee.category.utf8.count) + ExportLine.cellBound(fileNames.length(r.pointee.file))
         if r.pointee.publish { bound += ExportLine.cellBound(r.pointee.comment.utf8.count) }
         if let rating = r.pointee.rating, rating.singleDigit == nil { bound += ExportLine.cellBound(rating.decimalText.utf8.count) }
         line.start(bound: bound)
@@ -191,7 +198,7 @@ final class FeedbackExport: @unchecked Sendable {
         line.byte(0x2C)
         if r.pointee.publish { line.byte(0x79); line.byte(0x65); line.byte(0x73) }
         line.byte(0x2C)
-        line.cell(r.pointee.file, text: true)
+        fileNames.withBytes(r.pointee.file) { line.cell($0, text: true) }
         line.byte(0x0D); line.byte(0x0A)
     }
 
@@ -242,7 +249,9 @@ final class FeedbackExport: @unchecked Sendable {
     /// of the export's thread).
     private func add(at r: UnsafePointer<FeedbackRow>) {
         if !keepsRowDigests {
-            if r.pointee.file != countedFile.name { countedFile = (r.pointee.file, Int(rows.index(of: r.pointee.file))) }
+            if r.pointee.file != countedFile.file {
+                countedFile = (r.pointee.file, Int(rows.index(of: province.feedbackFiles[r.pointee.file])))
+            }
             rows.countOnly(fileIndex: countedFile.index)
         }
         write(r, into: &line)
@@ -250,11 +259,13 @@ final class FeedbackExport: @unchecked Sendable {
         buffers.append(r.pointee.locality, line.bytes)
         if keepsRowDigests {
             record(r.pointee.file)
-            if let last = segments[r.pointee.locality].indices.last, segments[r.pointee.locality][last].file == r.pointee.file {
-                segments[r.pointee.locality][last].rows += 1
-                segments[r.pointee.locality][last].bytes += count
+            let l = r.pointee.locality
+            if lastSegmentFile[l] == r.pointee.file, let last = segments[l].indices.last {
+                segments[l][last].rows += 1
+                segments[l][last].bytes += count
             } else {
-                segments[r.pointee.locality].append(Segment(file: r.pointee.file, rows: 1, bytes: count))
+                lastSegmentFile[l] = r.pointee.file
+                segments[l].append(Segment(file: province.feedbackFiles[r.pointee.file], rows: 1, bytes: count))
             }
         }
         buffered += count
@@ -307,10 +318,10 @@ final class FeedbackExport: @unchecked Sendable {
     /// `RowDigests.visit` finds reading the published line back — which
     /// `seal` used to do for every row, parsing 2.9 GB of lines nationally
     /// on every nightly build (7–9 % of its feedback stage, `perf`).
-    private func record(_ file: String) {
-        if file != recordFile.name {
+    private func record(_ file: Int) {
+        if file != recordFile.file {
             // Under the name `visit` reads back, as the published rows are.
-            let read = RowDigests.nameRead(fileCell: file)
+            let read = RowDigests.nameRead(fileCell: province.feedbackFiles[file])
             recordFile = (file, rows.index(of: String(decoding: read, as: UTF8.self)), RowDigests.KeyState.after(name: read))
         }
         let bytes = line.bytes

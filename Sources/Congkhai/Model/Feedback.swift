@@ -37,13 +37,18 @@ public struct FeedbackRow: Sendable {
     public var resolvedOn: Day?
     public var comment: String
     public var publish: Bool
-    public var file: String
+    /// The export the row came from: its position in `Province.feedbackFiles`.
+    /// Not its name: one `String` shared by every row of a file was retained
+    /// and released at each copy of a row, on every thread of the ingest at
+    /// once — one reference count, one cache line passed between the cores
+    /// millions of times (the most retained object of a build, `perf probe`).
+    public var file: Int
     public var line: Int
 
     public init(id: String, date: Day, channel: FeedbackChannel?, locality: Int, official: Int?, commitment: Int?,
                 kind: FeedbackKind, respondentKind: RespondentKind?, respondent: String, rating: Rational?,
                 category: String, status: ComplaintStatus, due: Day?, resolvedOn: Day?, comment: String,
-                publish: Bool, file: String, line: Int, respondentNumber: Int = -1) {
+                publish: Bool, file: Int, line: Int, respondentNumber: Int = -1) {
         self.respondentNumber = respondentNumber
         self.id = id
         self.date = date

@@ -69,7 +69,7 @@ public enum FeedbackIngest {
                             validator.prefetchClaim(idHash: hashes[i + ahead], respondentHash: respondentHashes[i + ahead])
                         }
                         guard let duplicate = block.records.withRecord(record, { r in
-                            validator.claim(&block.rows[i], r, columns: block.columns, idHash: hashes[i],
+                            validator.claim(&block.rows[i], r, columns: block.columns, file: block.file, idHash: hashes[i],
                                             respondentHash: respondentHashes[i])
                         }) else { continue }
                         duplicates.append(i)
@@ -96,7 +96,7 @@ public enum FeedbackIngest {
                 taken += 1
                 if taken % 256 == 0 { congkhai_release_free_memory() }
             }
-            for file in province.feedbackFiles {
+            for (fileIndex, file) in province.feedbackFiles.enumerated() {
                 let path = province.root + "/" + file
                 let size = FileSize.of(path)
                 bytes += size
@@ -113,7 +113,7 @@ public enum FeedbackIngest {
                     guard sawHeader else {
                         sawHeader = true
                         if let columns = validator.columns(header: record, file: file, log: log) {
-                            block = lanes.block(file: file, columns: columns)
+                            block = lanes.block(file: file, fileIndex: fileIndex, columns: columns)
                         } else {
                             headerFailed = true
                         }
@@ -123,7 +123,7 @@ public enum FeedbackIngest {
                     rows += 1
                     if current.records.append(record) == FeedbackLanes.blockSize {
                         lanes.submit(current)
-                        block = lanes.block(file: file, columns: current.columns)
+                        block = lanes.block(file: file, fileIndex: fileIndex, columns: current.columns)
                         while let done = lanes.next(beyond: lanes.depth) { take(done) }
                     }
                 }

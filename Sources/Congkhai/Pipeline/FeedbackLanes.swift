@@ -22,6 +22,8 @@ final class FeedbackLanes: @unchecked Sendable {
     final class Block: @unchecked Sendable {
         let records = CSVRecordBlock(capacity: FeedbackLanes.blockSize)
         fileprivate(set) var file: String
+        /// `file`'s place in `Province.feedbackFiles`, which each row keeps.
+        fileprivate(set) var fileIndex: Int
         fileprivate(set) var columns: FeedbackValidator.Columns
         /// The rows that passed the checks, in order.
         var rows: [FeedbackRow] = []
@@ -35,8 +37,9 @@ final class FeedbackLanes: @unchecked Sendable {
         fileprivate(set) var rejects: [QuarantinedRow] = []
         fileprivate let done = DispatchSemaphore(value: 0)
 
-        fileprivate init(file: String, columns: FeedbackValidator.Columns) {
+        fileprivate init(file: String, fileIndex: Int, columns: FeedbackValidator.Columns) {
             self.file = file
+            self.fileIndex = fileIndex
             self.columns = columns
         }
     }
@@ -83,12 +86,13 @@ final class FeedbackLanes: @unchecked Sendable {
             (block.rows, block.outcomes, block.idHashes, block.rejects, block.respondentHashes) = ([], [], [], [], [])
             var categories = lane.categories
             lane.categories = CategoryMemo()  // the memo's buffers stay uniquely held: no copy on write
-            let columns = block.columns, file = block.file, records = block.records
+            let columns = block.columns, file = block.file, fileIndex = block.fileIndex, records = block.records
             rows.reserveCapacity(records.count)
             for i in 0..<records.count {
                 let kept = rows.count
                 if let q = records.withRecord(i, { r in
-                    if let q = checker.check(r, columns: columns, file: file, categories: &categories, into: &rows) { return q }
+                    if let q = checker.check(r, columns: columns, file: file, fileIndex: fileIndex, categories: &categories,
+                                             into: &rows) { return q }
                     respondentHashes.append(FeedbackValidator.respondentHash(rows[kept], r, columns: columns))
                     return nil
                 }) {
@@ -109,9 +113,10 @@ final class FeedbackLanes: @unchecked Sendable {
     /// An empty block for `file`'s records: a used one when there is one
     /// (its buffers keep their capacity; a fresh megabyte per block cost
     /// page faults on every core).
-    func block(file: String, columns: FeedbackValidator.Columns) -> Block {
-        guard let block = spare.popLast() else { return Block(file: file, columns: columns) }
+    func block(file: String, fileIndex: Int, columns: FeedbackValidator.Columns) -> Block {
+        guard let block = spare.popLast() else { return Block(file: file, fileIndex: fileIndex, columns: columns) }
         block.file = file
+        block.fileIndex = fileIndex
         block.columns = columns
         return block
     }

@@ -65,7 +65,9 @@ struct FeedbackRowChecker: Sendable {
     /// returned, else the reason it is quarantined. Appended where it will
     /// stay, not returned: a returned row was copied into the block and the
     /// returned value destroyed, five strings retained and released per row.
-    func check(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns, file: String,
+    /// `file` names the export in messages; `fileIndex` is its place in
+    /// `Province.feedbackFiles`, which the row keeps.
+    func check(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns, file: String, fileIndex: Int,
                categories: inout CategoryMemo, into rows: inout [FeedbackRow]) -> QuarantinedRow? {
         func q(_ reason: String, id: String = "") -> QuarantinedRow {
             QuarantinedRow(file: file, line: r.line, id: id, reason: reason)
@@ -168,7 +170,7 @@ struct FeedbackRowChecker: Sendable {
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
                                 respondent: respondent, rating: rating, category: categories.masked(r, c.category),
                                 status: status, due: due, resolvedOn: resolvedOn, comment: publish && keepsComments ? PrivacyMask.mask(field(c.comment)) : "",
-                                publish: publish, file: file, line: r.line))
+                                publish: publish, file: fileIndex, line: r.line))
         return nil
     }
 }

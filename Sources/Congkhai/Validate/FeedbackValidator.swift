@@ -102,12 +102,12 @@ public final class FeedbackValidator {
     /// which of two duplicates is kept never depends on threads.
     /// `idHash`, `respondentHash`: the id's and the respondent's
     /// `ByteTable.hash` (`respondentHash(_:_:columns:)`), computed on the
-    /// lane that checked the row.
-    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, idHash: Int,
+    /// lane that checked the row; `file`, the row's export (for the message).
+    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, file: String, idHash: Int,
                respondentHash: Int?) -> QuarantinedRow? {
         var key = row.id
         if !key.withUTF8({ seenIDs.insert($0, hash: idHash) }) {
-            return QuarantinedRow(file: row.file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
+            return QuarantinedRow(file: file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
         }
         if let respondentHash {
             row.respondentNumber = respondents.intern(r.trimmedBytes(c.respondent), hash: respondentHash)
