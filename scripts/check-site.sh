@@ -48,10 +48,19 @@ python3 scripts/search_check.py "$BIG/site" --min-partial 3
 # leaderboard's second page, the pagers — pass axe at 360 and 1280 px.
 STAFF=$(mktemp -d)
 python3 scripts/generate_demo.py --staff 200 --feedback-rows 3000 --out "$STAFF/content" >/dev/null
+# One official with a ~570 KB profile: its page shows the first 64 KB and
+# links to the published content file (decision 107).
+python3 - "$STAFF/content" <<'PY'
+import glob, sys
+path = sorted(glob.glob(sys.argv[1] + "/officials/*/*.md"))[0]
+with open(path, "a", encoding="utf-8") as f:
+    f.write("".join("\n\nĐoạn %d. " % i + "Nội dung giới thiệu rất dài. " * 200 for i in range(100)) + "\n")
+PY
 .build/debug/congkhai build "$STAFF/content" --output "$STAFF/site" --quiet --as-of 2026-10-01
 large=$(find "$STAFF/site" -name '*.html' -size +200000c)
 if [ -n "$large" ]; then echo "pages over 200 KB:"; ls -l $large; exit 1; fi
-echo "pages: none over 200 KB with 205 officials a locality"
+echo "pages: none over 200 KB with 205 officials a locality and a 570 KB profile"
+grep -rlq "Phần thông tin còn lại" "$STAFF/site/dia-phuong" || { echo "the long profile is not cut"; exit 1; }
 test -f "$STAFF/site/xep-hang/xa-an-binh/trang-2/index.html"
 python3 scripts/axe_check.py "$STAFF/site"
 # Sorting in the browser: rows ordered by the clicked column both ways and by

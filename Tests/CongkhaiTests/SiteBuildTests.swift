@@ -325,6 +325,31 @@ import Testing
     /// items and links to the explanation file for the rest; the notice
     /// lists `PageSize.noticeCommitments` and says how many more. Every page
     /// stays under 200 KB (300 commitments made a 478 KB page).
+    /// A profile longer than `PageSize.bodyBytes` of HTML shows its first
+    /// whole blocks and links to the published content file, which has all
+    /// of it (decision 107): a 370 KB body made a 410 KB page. A short
+    /// profile is shown whole, with no link.
+    @Test func aLongProfileShowsItsFirstBlocksAndLinksToTheWholeText() throws {
+        var content = TestContent()
+        let paragraph = String(repeating: "Ông đã chủ trì các cuộc họp về cải cách thủ tục hành chính tại trụ sở. ", count: 20)
+        let body = (1...150).map { "Đoạn \($0). " + paragraph }.joined(separator: "\n\n") + "\n"
+        content["officials/xa-an-binh/dai-dong.md"] = TestContent.official("Dài Dòng", role: "other").replacingOccurrences(of: "Giới thiệu.\n", with: body)
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let page = try #require(site.text("dia-phuong/xa-an-binh/dai-dong/index.html"))
+        let section = try #require(page.components(separatedBy: "<section class=\"body\"").last?.components(separatedBy: "</section>").first)
+        #expect(section.utf8.count < SitePlan.PageSize.bodyBytes + 1_000 && section.contains("<p>Đoạn 1. ") && !section.contains("Đoạn 150."))
+        // Whole paragraphs only: every shown paragraph is closed, and the cut is right after one.
+        let shown = section.components(separatedBy: "<p>Đoạn ").count - 1
+        #expect(shown > 10 && section.components(separatedBy: "</p>").count - 1 == shown + 1)
+        let link = "href=\"../../../data/content/officials/xa-an-binh/dai-dong.md\">Phần thông tin còn lại ("
+        #expect(section.contains(link), "\(section.suffix(300))")
+        #expect(site.files["data/content/officials/xa-an-binh/dai-dong.md"].map { String(decoding: $0, as: UTF8.self).contains("Đoạn 150.") } == true)
+        #expect(site.text("en/dia-phuong/xa-an-binh/dai-dong/index.html")?.contains("The rest of the profile (") == true)
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
+        let short = try #require(site.text("dia-phuong/xa-an-binh/nguyen-van-an/index.html"))
+        #expect(short.contains("<p>Giới thiệu.</p>") && !short.contains("Phần thông tin còn lại"))
+    }
+
     @Test func anOfficialWithManyCommitmentsGetsThemInPages() throws {
         var content = TestContent()
         let n = SitePlan.PageSize.officialCommitments + 5

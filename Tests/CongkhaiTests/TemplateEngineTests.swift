@@ -146,6 +146,8 @@ import Testing
                 official.commitmentsPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
                 official.removed = [RemovedCommitment(id: "a", title: "b", removed: "c", facts: "d", history: [])]
                 (official.hasRemoved, official.removedMore, official.ledgerHref) = (true, "… 12", "du-lieu/")
+                // A profile cut for the page.
+                (official.bodyMore, official.bodyMoreHref) = ("… 300 KB", "data/content/x.md")
                 if let c = official.breakdown.criteria.indices.first(where: { !official.breakdown.criteria[$0].measures.isEmpty }) {
                     (official.breakdown.criteria[c].measures[0].itemsMore, official.breakdown.criteria[c].measures[0].explanationHref) = ("… 5", "e.json")
                 }

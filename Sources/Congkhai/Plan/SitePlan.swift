@@ -68,6 +68,11 @@ public struct SitePlan: Sendable {
         /// Commitments one official lists on a printed notice; the tally
         /// line above them counts all, the QR code leads to the rest.
         public static let noticeCommitments = 15
+        /// Bytes of an official's profile (its Markdown body as HTML) shown
+        /// on the official's page, whole top-level blocks (`BodyExcerpt`);
+        /// the rest is in the published content file. The page is ~40 KB
+        /// without it.
+        public static let bodyBytes = 64_000
     }
 
     public enum PageKind: Sendable, Equatable {

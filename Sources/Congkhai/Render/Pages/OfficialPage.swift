@@ -19,7 +19,13 @@ struct OfficialPage: Encodable, Sendable {
     var removedMore: String?
     var ledgerHref: String?
     var trend: TrendBlock?
+    /// True when the official's file has a body: its section is shown.
+    var hasBody: Bool
+    /// The body as HTML, whole or its first blocks (`BodyExcerpt`); nil when none fit.
     var bodyHTML: String?
+    /// "The rest of the profile (312 KB) is in …" when the body is cut, linking to the published content file.
+    var bodyMore: String?
+    var bodyMoreHref: String?
     var feedback: FeedbackBlock
     var breakdown: Breakdown
     /// For the page's `<meta name="description">`.
@@ -158,6 +164,13 @@ extension SiteRenderer {
         let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
         var details = breakdown(run.explained(r), o, d)
         if !card.weightDependent { details.robustBand = card.robustness }
+        var bodyHTML: String? = bodies[oi].isEmpty ? nil : bodies[oi]
+        var bodyMore: String?, bodyMoreHref: String?
+        if let cut = BodyExcerpt.cut(bodies[oi], budget: SitePlan.PageSize.bodyBytes) {
+            bodyHTML = cut.shown.isEmpty ? nil : cut.shown
+            bodyMore = d.fill("profile_more", ["size": d.count((cut.hidden + 999) / 1000) + " KB"])
+            bodyMoreHref = d.link("data/content/" + o.file)
+        }
         return OfficialPage(
             name: o.name, position: o.position, localityName: l.name, localityHref: d.link(SitePaths.locality(l.id)),
             termStart: o.termStart.map(d.date),
@@ -166,7 +179,7 @@ extension SiteRenderer {
             commitments: cards, hasCommitments: !cards.isEmpty, commitmentsPager: cardsPager, removed: removed, hasRemoved: !removed.isEmpty,
             removedMore: removedMore, ledgerHref: removedMore == nil ? nil : d.link(SitePaths.openData),
             trend: trend(series: series, title: d.label("score_trend"), d),
-            bodyHTML: bodies[oi].isEmpty ? nil : bodies[oi],
+            hasBody: !bodies[oi].isEmpty, bodyHTML: bodyHTML, bodyMore: bodyMore, bodyMoreHref: bodyMoreHref,
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: run.scoreboard.tally.commentGroups.officials[oi],
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
             breakdown: details,
@@ -260,13 +273,14 @@ extension SiteRenderer {
 
 extension OfficialPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 21)
+        var f = TemplateFields(capacity: 24)
         f.put("name", name); f.put("position", position); f.put("localityName", localityName)
         f.put("localityHref", localityHref); f.put("termStart", termStart); f.put("tally", tally); f.put("score", score)
         f.put("commitments", commitments); f.put("hasCommitments", hasCommitments)
         f.put("commitmentsPager", commitmentsPager); f.put("removed", removed)
         f.put("hasRemoved", hasRemoved)
-        f.put("removedMore", removedMore); f.put("ledgerHref", ledgerHref); f.put("trend", trend); f.put("bodyHTML", bodyHTML); f.put("feedback", feedback)
+        f.put("removedMore", removedMore); f.put("ledgerHref", ledgerHref); f.put("trend", trend); f.put("hasBody", hasBody); f.put("bodyHTML", bodyHTML)
+        f.put("bodyMore", bodyMore); f.put("bodyMoreHref", bodyMoreHref); f.put("feedback", feedback)
         f.put("breakdown", breakdown); f.put("summary", summary)
         return .object(f)
     }
