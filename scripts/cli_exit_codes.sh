@@ -74,5 +74,24 @@ STAGES=$(CONGKHAI_TIMING=1 "$BIN" build "$TMP/ok" --output "$TMP/timed" --quiet 
   || { failed=$((failed + 1)); echo "FAIL: CONGKHAI_TIMING stages were: $STAGES"; }
 "$BIN" build "$TMP/ok" --output "$TMP/untimed" --quiet 2>&1 | grep -q '^timing:' \
   && { failed=$((failed + 1)); echo "FAIL: timing lines without CONGKHAI_TIMING"; } || passed=$((passed + 1))
+# serve, stopped by Ctrl-C (SIGINT) or SIGTERM, leaves nothing in the
+# temporary folder (its private output, lock, state, caches, kept folders)
+# and ends as the signal would (128 + its number).
+for sig in INT TERM; do
+  mkdir -p "$TMP/serve-$sig"
+  PORT=$((20000 + RANDOM % 20000))
+  TMPDIR="$TMP/serve-$sig" "$BIN" serve "$TMP/ok" --port "$PORT" >"$TMP/serve-$sig.log" 2>&1 &
+  SERVE=$!
+  for _ in $(seq 1 240); do grep -q "preview of" "$TMP/serve-$sig.log" && break; sleep 0.5; done
+  kill -"$sig" "$SERVE"
+  # A serve that ignores the signal is killed after 30 s, and fails.
+  for _ in $(seq 1 60); do kill -0 "$SERVE" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$SERVE" 2>/dev/null && kill -9 "$SERVE"
+  wait "$SERVE"; got=$?
+  want=$((128 + $(kill -l "$sig")))
+  left=$(ls -A "$TMP/serve-$sig" | wc -l)
+  if [ "$got" = "$want" ] && [ "$left" = 0 ] && grep -q "preview of" "$TMP/serve-$sig.log"; then passed=$((passed + 1))
+  else failed=$((failed + 1)); echo "FAIL: serve stopped by SIG$sig: exit $got (expected $want), $left entries left in its temporary folder"; fi
+done
 echo "cli exit codes: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -35,6 +35,21 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-preview-\(getpid())").path
+        // Stopped (Ctrl-C, a terminal closed, `kill`): the private output and
+        // everything beside it go, then the signal ends the process as before.
+        let publisher = Publisher(destination: output)
+        let stops = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                publisher.removeAll()
+                signal(number, SIG_DFL)
+                kill(getpid(), number)  // to the process: a dispatch thread blocks signals
+            }
+            source.resume()
+            return source
+        }
+        defer { withExtendedLifetime(stops) {} }
         let session = PreviewSession(.init(content: content, output: output, asOf: asOf.flatMap { Day(iso: $0) }, host: bind, port: port,
                                                  allLanguages: allLanguages)) {
             stderr($0)
@@ -48,6 +63,7 @@ struct ServeCommand: ParsableCommand {
             }
         } catch {
             stderr("error: \(error)")
+            publisher.removeAll()
             throw ExitCode(3)
         }
     }

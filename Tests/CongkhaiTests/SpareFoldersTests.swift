@@ -32,6 +32,36 @@ import Testing
         return names.sorted()
     }
 
+    /// `serve`'s output goes with everything congkhai keeps beside it
+    /// (`Publisher.removeAll`): after two builds (state, caches, kept
+    /// folders) and a killed build's leftover, the parent holds nothing of
+    /// it — and a link in the output to a folder outside is not followed.
+    @Test func removeAllLeavesNothingOfAnOutputBehind() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let root = try TestContent().write()
+        defer { try? fm.removeItem(atPath: root) }
+        let output = b + "/preview", outside = b + "/outside"
+        for _ in 0..<2 {
+            switch SiteBuild.run(.init(content: root, output: output), log: DiagnosticLog()).outcome {
+            case .built, .unchanged: break
+            case let other: Issue.record("the build failed: \(other)"); return
+            }
+        }
+        try fm.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        _ = fm.createFile(atPath: outside + "/keep.txt", contents: Data("keep".utf8))
+        try fm.createSymbolicLink(atPath: output + "/link", withDestinationPath: outside)
+        try fm.createDirectory(atPath: b + "/.preview.congkhai-new-999/x", withIntermediateDirectories: true)
+        let before = try fm.contentsOfDirectory(atPath: b)
+        #expect(before.contains(".preview.congkhai.state") && before.contains(".preview.congkhai.folders")
+                && before.contains(".preview.congkhai.lock"), "\(before.sorted())")
+
+        Publisher(destination: output).removeAll()
+
+        #expect(try fm.contentsOfDirectory(atPath: b) == ["outside"])
+        #expect(fm.contents(atPath: outside + "/keep.txt") == Data("keep".utf8))
+    }
+
     @Test func aKeptTreeHoldsItsFoldersOnlyAndFollowsNoLink() throws {
         let b = try base()
         defer { try? fm.removeItem(atPath: b) }

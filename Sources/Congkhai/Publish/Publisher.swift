@@ -56,6 +56,22 @@ public struct Publisher {
         return try body()
     }
 
+    /// Removes the destination and all congkhai keeps beside it (state,
+    /// caches, kept folders, leftovers, the lock), after any build of it
+    /// running now has finished: for an output nobody publishes — the
+    /// preview's, in the temporary folder, which `serve` used to leave
+    /// behind at every stop. Never follows a link.
+    public func removeAll() {
+        let fd = open(lockPath, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+        if fd >= 0 { _ = flock(fd, LOCK_EX) }  // waits for a build in progress, even this process's
+        defer { if fd >= 0 { close(fd) } }
+        Publisher.removeTree(destination)
+        Publisher.removeTree(spareFoldersPath)
+        for path in [statePath, feedbackCachePath, pageCachePath] { unlink(path) }
+        removeLeftovers()
+        unlink(lockPath)
+    }
+
     /// Staging and old folders of killed builds (only ever touched under the lock).
     func removeLeftovers() {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
