@@ -218,7 +218,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// thread waited on these misses).
     func add(rows: UnsafeBufferPointer<FeedbackRow>, from start: Day, to asOf: Day) {
         // By index, reading fields in place: a row passed by value was
-        // copied (its five strings retained and released) at every call.
+        // copied (its strings retained and released) at every call.
         func bounds(_ i: Int) {
             let official = rows[i].official
             if let o = official { officialIDs.prefetchBounds(o) }
@@ -245,7 +245,7 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// One row, read where it lies: its fields are read one by one, never
-    /// the whole row copied (five strings retained and released, ~a tenth
+    /// the whole row copied (its strings retained and released, ~a tenth
     /// of the export's thread).
     private func add(at r: UnsafePointer<FeedbackRow>) {
         if !keepsRowDigests {

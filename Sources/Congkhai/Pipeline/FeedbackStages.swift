@@ -50,7 +50,7 @@ final class FeedbackStages: @unchecked Sendable {
         tallySlots.wait()
         // Through a buffer, not `for row in rows`: the consumers read the
         // rows where they are. (Each still copies a row once as it passes it
-        // to a function — five strings retained and released — which only
+        // to a function — its strings retained and released — which only
         // rows without strings of their own would avoid; BENCHMARKS.md,
         // twentieth session.)
         tallyQueue.async {

@@ -58,7 +58,7 @@ public final class FeedbackAccumulator {
             // whose summary is by then in cache.
             //
             // The rows ahead are named by their two indexes, read through the
-            // buffer: a row passed whole is a copy of it (five strings
+            // buffer: a row passed whole is a copy of it (its strings
             // retained and released), which cost more than the misses saved.
             let far = 8, near = 4
             for i in 0..<min(far, rows.count) { prefetchSummary(official: rows[i].official, locality: rows[i].locality) }

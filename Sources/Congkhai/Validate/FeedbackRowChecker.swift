@@ -64,7 +64,7 @@ struct FeedbackRowChecker: Sendable {
     /// its `respondentNumber` is still unset and its id unclaimed) and nil
     /// returned, else the reason it is quarantined. Appended where it will
     /// stay, not returned: a returned row was copied into the block and the
-    /// returned value destroyed, five strings retained and released per row.
+    /// returned value destroyed, its strings retained and released per row.
     /// `file` names the export in messages; `fileIndex` is its place in
     /// `Province.feedbackFiles`, which the row keeps.
     func check(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns, file: String, fileIndex: Int,
