@@ -59,6 +59,39 @@ import Testing
         #expect(e?.formatted(prefix: "content") == "content/officials/xa-an-binh/nguyen-van-an.md:10:15: error: commitment \"a\": deadline \"2026-02-30\" is not a valid date (YYYY-MM-DD)")
     }
 
+    /// A text field past `TextLimit` is warned about at its own line and
+    /// column (decision 107), and published as written: a title repeats on
+    /// lists, search, feeds and notices, so a long one makes large pages.
+    /// At the limit, nothing is said.
+    @Test func aVeryLongFieldIsWarnedAboutAtItsValue() throws {
+        let long = String(repeating: "Nâng cấp đường ", count: 25)  // 375 characters
+        let atLimit = String(repeating: "x", count: TextLimit.short)
+        let c = withOfficial("""
+        commitments:
+          - id: a
+            title: "\(long)"
+            group: A
+            target: 1
+            deadline: 2026-10-30
+            status: planned
+            acceptance: "\(String(repeating: "nghiệm thu ", count: 300))"
+          - id: b
+            title: "\(atLimit)"
+            group: A
+            target: 1
+            deadline: 2026-10-30
+            status: planned
+        """)
+        let (run, log) = try c.run()
+        #expect(run != nil, "a warning, not an error: \(log.items.filter { $0.severity == .error })")
+        let warnings = log.items.filter { $0.message.contains("characters long") }
+        #expect(warnings.map(\.description) == [
+            "\(officialPath):7:12: warning: commitment \"a\": title is \(long.count) characters long (keep it under 300): pages show it whole wherever it appears, and a page past ~200 KB loads slowly on phones; put long text in the profile (the body)",
+            "\(officialPath):12:17: warning: commitment \"a\": acceptance is 3300 characters long (keep it under 3000): pages show it whole wherever it appears, and a page past ~200 KB loads slowly on phones; put long text in the profile (the body)",
+        ], "\(warnings.map(\.description))")
+        #expect(run?.province.officials.first?.commitments.first?.title == long, "published as written")
+    }
+
     @Test func duplicateKeysAreReportedAtTheRepeat() throws {
         // Block style: the repeat's own line and column.
         try expectError(withOfficial("staff_count: 3\nstaff_count: 4"), file: officialPath, line: 6, "duplicate key \"staff_count\" in a mapping (first at line 5)")

@@ -80,6 +80,7 @@ struct YAMLFields {
             error(.scalar(s), "\(key) must not be empty")
             return nil
         }
+        TextLimit.check(s, key: key, fields: self)
         return s.text
     }
 
