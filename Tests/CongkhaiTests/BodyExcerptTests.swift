@@ -57,4 +57,51 @@ import Testing
         #expect(cut.shown == String(decoding: bytes[..<ends[2]], as: UTF8.self) && cut.hidden == bytes.count - ends[2])
         #expect(BodyExcerpt.cut(html, budget: ends[0] - 1)?.shown == "", "a first block over the budget: nothing shown")
     }
+
+    /// Profiles made of random blocks (each kind between two paragraphs, so
+    /// no two blocks merge), with hostile text inside — `<`, `>`, `&`,
+    /// quotes, a tag in a link title, raw HTML cmark omits: at every budget
+    /// the cut is one of the block ends cmark gives the blocks rendered alone.
+    @Test func randomProfilesAreCutAtTheirBlockEnds() {
+        var rng = SplitMix(seed: 107)
+        let text = ["a < b && c > d", "\"trích\" 'dẫn'", "<b>không</b> in đậm", "x &amp; y", "**đậm** _nghiêng_ `mã <x>`",
+                    "[liên kết](https://example.org/?a=1&b=2 \"ti>tle\")", "ảnh ![a<b](/a.png)"]
+        func pick() -> String { text[Int(rng.next() % UInt64(text.count))] }
+        let kinds: [() -> String] = [
+            { "- \(pick())\n  - \(pick())\n    1. \(pick())" },
+            { "| \(pick()) | b |\n|---|---|\n| \(pick()) | 2 |" },
+            { "> \(pick())\n>\n> - \(pick())" },
+            { "```\n\(pick())\n</pre>\n```" },
+            { "## \(pick())" },
+            { "---" },
+            { "- [x] \(pick())" },
+            { "<div>\(pick())</div>" },
+            { "    \(pick())" },
+        ]
+        for _ in 0..<150 {
+            var blocks: [String] = []
+            for _ in 0..<(2 + Int(rng.next() % 8)) {
+                blocks.append("Đoạn: " + pick())
+                blocks.append(kinds[Int(rng.next() % UInt64(kinds.count))]())
+            }
+            blocks.append("Đoạn cuối: " + pick())
+            let html = Array(MarkdownRenderer.html(blocks.joined(separator: "\n\n")).utf8)
+            var ends: [Int] = [], offset = 0
+            for block in blocks {
+                offset += MarkdownRenderer.html(block).utf8.count
+                ends.append(offset)
+            }
+            guard ends.last == html.count else {
+                Issue.record("blocks alone do not add up: \(blocks)")
+                continue
+            }
+            for budget in stride(from: 0, through: html.count, by: 7) {
+                let end = BodyExcerpt.lastBlockEnd(html, within: budget)
+                if end != (ends.last { $0 <= budget } ?? 0) {
+                    Issue.record("budget \(budget): cut at \(end), blocks end at \(ends): \(blocks)")
+                    break
+                }
+            }
+        }
+    }
 }
