@@ -334,6 +334,9 @@ import Testing
         let paragraph = String(repeating: "Ông đã chủ trì các cuộc họp về cải cách thủ tục hành chính tại trụ sở. ", count: 20)
         let body = (1...150).map { "Đoạn \($0). " + paragraph }.joined(separator: "\n\n") + "\n"
         content["officials/xa-an-binh/dai-dong.md"] = TestContent.official("Dài Dòng", role: "other").replacingOccurrences(of: "Giới thiệu.\n", with: body)
+        // One paragraph longer than the budget by itself: the section holds the link alone.
+        content["officials/xa-an-binh/mot-doan.md"] = TestContent.official("Một Đoạn", role: "other")
+            .replacingOccurrences(of: "Giới thiệu.\n", with: "Một đoạn. " + String(repeating: paragraph, count: 60) + "\n")
         guard let site = try SiteFixture.site(of: content) else { return }
         let page = try #require(site.text("dia-phuong/xa-an-binh/dai-dong/index.html"))
         let section = try #require(page.components(separatedBy: "<section class=\"body\"").last?.components(separatedBy: "</section>").first)
@@ -346,6 +349,9 @@ import Testing
         #expect(site.files["data/content/officials/xa-an-binh/dai-dong.md"].map { String(decoding: $0, as: UTF8.self).contains("Đoạn 150.") } == true)
         #expect(site.text("en/dia-phuong/xa-an-binh/dai-dong/index.html")?.contains("The rest of the profile (") == true)
         #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
+        let single = try #require(site.text("dia-phuong/xa-an-binh/mot-doan/index.html"))
+        let alone = try #require(single.components(separatedBy: "<section class=\"body\"").last?.components(separatedBy: "</section>").first)
+        #expect(!alone.contains("Một đoạn.") && alone.contains("mot-doan.md\">Phần thông tin còn lại ("), "\(alone)")
         let short = try #require(site.text("dia-phuong/xa-an-binh/nguyen-van-an/index.html"))
         #expect(short.contains("<p>Giới thiệu.</p>") && !short.contains("Phần thông tin còn lại"))
     }

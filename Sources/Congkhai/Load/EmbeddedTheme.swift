@@ -870,7 +870,7 @@ field_evidence: { vi: "Minh chứng", en: "Evidence" }
 commitment_history: { vi: "Lịch sử thay đổi", en: "History of changes" }
 history_earlier: { vi: "… và {{count}} thay đổi trước đó: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} earlier changes: all in the ledger (open data)" }
 updates_earlier: { vi: "… và {{count}} báo cáo trước đó: đầy đủ trong tệp nội dung đã công bố (dữ liệu mở)", en: "… and {{count}} earlier reports: all in the published content files (open data)" }
-profile_more: { vi: "Phần thông tin còn lại ({{size}}) ở toàn văn: tệp nội dung đã công bố", en: "The rest of the profile ({{size}}) is in the full text: the published content file" }
+profile_more: { vi: "Phần thông tin còn lại ({{kb}} KB) ở toàn văn: tệp nội dung đã công bố", en: "The rest of the profile ({{kb}} KB) is in the full text: the published content file" }
 removed_more: { vi: "… và {{count}} cam kết đã gỡ khác: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} more removed commitments: all in the ledger (open data)" }
 items_more: { vi: "… và {{count}} cam kết khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more commitments: see the full score explanation file (JSON)" }
 notice_commitments_more: { vi: "… và {{count}} cam kết khác: quét mã QR để xem đầy đủ", en: "… and {{count}} more commitments: scan the QR code for all of them" }

@@ -168,7 +168,7 @@ extension SiteRenderer {
         var bodyMore: String?, bodyMoreHref: String?
         if let cut = BodyExcerpt.cut(bodies[oi], budget: SitePlan.PageSize.bodyBytes) {
             bodyHTML = cut.shown.isEmpty ? nil : cut.shown
-            bodyMore = d.fill("profile_more", ["size": d.count((cut.hidden + 999) / 1000) + " KB"])
+            bodyMore = d.fill("profile_more", ["kb": d.count((cut.hidden + 999) / 1000)])
             bodyMoreHref = d.link("data/content/" + o.file)
         }
         return OfficialPage(
