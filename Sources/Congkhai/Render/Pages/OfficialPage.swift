@@ -169,7 +169,7 @@ extension SiteRenderer {
         if let cut = BodyExcerpt.cut(bodies[oi], budget: SitePlan.PageSize.bodyBytes) {
             bodyHTML = cut.shown.isEmpty ? nil : cut.shown
             bodyMore = d.fill("profile_more", ["kb": d.count((cut.hidden + 999) / 1000)])
-            bodyMoreHref = d.link("data/content/" + o.file)
+            bodyMoreHref = d.root + "data/content/" + o.file  // one content file for every language
         }
         return OfficialPage(
             name: o.name, position: o.position, localityName: l.name, localityHref: d.link(SitePaths.locality(l.id)),
@@ -214,7 +214,7 @@ extension SiteRenderer {
     func breakdown(_ r: OfficialResult, _ o: Official, _ d: Display) -> Breakdown {
         let fw = run.province.framework
         var criteria: [Breakdown.Criterion] = []
-        let explanationHref = d.link("data/" + SitePaths.explanation(o.locality, o.id))
+        let explanationHref = d.root + "data/" + SitePaths.explanation(o.locality, o.id)  // the open data is not per language
         for (criterion, c) in zip(fw.criteria, r.criteria) {
             let name = criterion.name.text(d.language)
             var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), groupLetter: c.group.rawValue,
