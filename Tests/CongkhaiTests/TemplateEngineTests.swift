@@ -21,7 +21,10 @@ import Testing
 
     @Test func everyDemoPageIsWhatSwiftMustacheRenders() throws {
         let demo = try TemplateKeyTests.demo()
-        let (theme, plan, renderer) = (demo.theme, demo.plan, demo.renderer)
+        // The renderer's theme, with each language's strings written into
+        // its templates (decision 108), as pages are rendered.
+        let (plan, renderer) = (demo.plan, demo.renderer)
+        let theme = renderer.theme
         var reference = MustacheLibrary()
         for t in demo.files.templates { try reference.register(t.text, named: t.name) }
         var compared = 0
@@ -29,15 +32,71 @@ import Testing
             let (d, fullPath) = renderer.display(for: page)
             let m = renderer.pageModel(page, d)
             let context = TemplateContext.make(m.model, strings: d.t, root: d.root)
-            let ours = try theme.render(context, template: m.template).get()
+            let ours = try theme.render(context, template: m.template, language: d.language).get()
             let theirs = reference.render(TemplateEngineTests.any(context), withTemplate: m.template)
             #expect(ours == theirs, "\(fullPath): the engines differ")
+            #expect(try demo.theme.render(context, template: m.template).get() == ours, "\(fullPath): strings written in differ")
             let frame = TemplateContext.make(renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description,
                                                              feed: m.feed, content: PageHTML(bytes: Array(ours.utf8))), strings: d.t, root: d.root)
-            #expect(try theme.render(frame, template: "layout").get() == reference.render(TemplateEngineTests.any(frame), withTemplate: "layout"))
+            #expect(try theme.render(frame, template: "layout", language: d.language).get()
+                    == reference.render(TemplateEngineTests.any(frame), withTemplate: "layout"))
             compared += 1
         }
         #expect(compared == plan.pages.count && compared > 250)
+    }
+
+    /// Names of nested objects' fields, anywhere below the top of `value`.
+    static func nestedFieldNames(_ value: TemplateValue, top: Bool = true, into names: inout Set<String>) {
+        switch value {
+        case let .object(o):
+            for f in o.fields {
+                if !top { names.insert(f.name) }
+                nestedFieldNames(f.value, top: false, into: &names)
+            }
+        case let .list(items): for item in items { nestedFieldNames(item, top: false, into: &names) }
+        default: break
+        }
+    }
+
+    /// Writing `{{t.key}}` in ahead of time is exact only while `t` is the
+    /// page's own strings table: no model below the page may have a field
+    /// named `t` (decision 108). Every demo page and its frame, both languages.
+    @Test func noPageModelBelowThePageHasAFieldNamedT() throws {
+        let demo = try TemplateKeyTests.demo()
+        let (plan, renderer) = (demo.plan, demo.renderer)
+        var names = Set<String>()
+        for page in plan.pages {
+            let (d, fullPath) = renderer.display(for: page)
+            let m = renderer.pageModel(page, d)
+            TemplateEngineTests.nestedFieldNames(TemplateContext.make(m.model, strings: d.t, root: d.root), into: &names)
+            let frame = renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed,
+                                        content: PageHTML(bytes: []))
+            TemplateEngineTests.nestedFieldNames(TemplateContext.make(frame, strings: d.t, root: d.root), into: &names)
+        }
+        #expect(names.count > 100, "the walk found the models' fields")
+        #expect(!names.contains("t"))
+    }
+
+    /// What is written in, and what is left to the lookup.
+    @Test func stringsAreWrittenInExactlyWhereTheLookupWouldFindThem() throws {
+        var library = TemplateLibrary()
+        try library.register("""
+            {{t.a}}|{{{t.a}}}|{{&t.a}}|{{t.missing}}|{{t.a.b}}|{{#t.a}}[{{.}}]{{/t.a}}|{{^t.missing}}none{{/t.missing}}|\
+            {{#t}}{{t.a}}{{a}}{{/t}}|{{#list}}{{t.a}}{{x}}{{/list}}
+            """, named: "page")
+        let strings = ["a": "<b>&", "t": "inner"]
+        let value = TemplateValue.object(["list": .list([.object(["x": .number(1)]), .object(["x": .number(2)])]),
+                                          "t": .strings(strings)])
+        let resolved = library.resolving(strings: strings)
+        let expected = "&lt;b&gt;&amp;|<b>&|<b>&|||[&lt;b&gt;&amp;]|none|&lt;b&gt;&amp;|&lt;b&gt;&amp;1&lt;b&gt;&amp;2"
+        #expect(library.render(value, template: "page") == expected)
+        #expect(resolved.render(value, template: "page") == expected)
+        // Only variables outside sections on `t` are written in; the rest stay lookups.
+        func lookups(_ l: TemplateLibrary) -> Int {
+            (l.templates["page"]?.ops ?? []).filter { if case .variable = $0 { return true } else { return false } }.count
+        }
+        #expect(lookups(library) == 10)
+        #expect(lookups(resolved) == 5)
     }
 
     /// Two values alike, field names and order included; `path` names the first difference.

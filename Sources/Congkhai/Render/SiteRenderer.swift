@@ -54,7 +54,7 @@ public struct SiteRenderer: Sendable {
         historyIndex = HistoryIndex(run: run, history: history)
         self.run = run
         self.plan = plan
-        self.theme = theme
+        self.theme = theme.resolving(languages: plan.languages)
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         if let url = URL(string: self.baseURL), !url.path.isEmpty {
             basePath = url.path.hasSuffix("/") ? url.path : url.path + "/"
@@ -310,10 +310,10 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ page: SitePlan.Page, _ m: PageModel, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
-        theme.renderBytes(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template).flatMap { html in
+        theme.renderBytes(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template, language: d.language).flatMap { html in
             let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed,
                                content: PageHTML(bytes: html))
-            return theme.renderBytes(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout")
+            return theme.renderBytes(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout", language: d.language)
                 .map { OutputFile(path: SitePaths.file(for: fullPath), bytes: $0) }
         }
     }

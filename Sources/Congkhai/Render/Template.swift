@@ -48,6 +48,45 @@ struct Template: Sendable {
         (ops, bytes, names, indents) = (program.ops, program.bytes, program.names, program.indents)
     }
 
+    private init(ops: [Op], bytes: [UInt8], names: [String], indents: [[UInt8]]) {
+        (self.ops, self.bytes, self.names, self.indents) = (ops, bytes, names, indents)
+    }
+
+    /// The template with every `{{t.key}}` and `{{{t.key}}}` written in as
+    /// the text it renders in one language (decision 108). `t` is the page
+    /// language's strings table, the same on every page of that language,
+    /// and a quarter of a theme's tags name it, many inside the loops over
+    /// commitments and measures — yet each was looked up at render time:
+    /// every context from the innermost out scanned for `t`, then the key
+    /// hashed into the table. What is written in is exactly what the lookup
+    /// would find, because no page model below the page has a field named
+    /// `t` (`TemplateContext` adds the page's; a test walks every demo
+    /// page's models): the only `t` in reach is the page's own. Inside a
+    /// section on `t` itself (where the innermost context is the table,
+    /// whose own key `t` would come first) the tags are left to the lookup,
+    /// as are sections on `t.key` and longer names.
+    func resolving(strings t: [String: String]) -> Template {
+        var ops = self.ops
+        var bytes = self.bytes
+        var insideT: [Int] = []  // ends of the enclosing sections on `t…`
+        for i in ops.indices {
+            while let end = insideT.last, i >= end { insideT.removeLast() }
+            switch ops[i] {
+            case let .section(start, count, _, end):
+                if count > 0, names[Int(start)] == "t" { insideT.append(Int(end)) }
+            case let .variable(start, count, escaped) where count == 2 && insideT.isEmpty && names[Int(start)] == "t":
+                let at = bytes.count
+                if let value = t[names[Int(start) + 1]] {
+                    if escaped { TemplateLibrary.escape(value, into: &bytes) } else { TemplateLibrary.append(value, to: &bytes) }
+                }
+                ops[i] = .text(start: Int32(at), count: Int32(bytes.count - at))
+            default:
+                break
+            }
+        }
+        return Template(ops: ops, bytes: bytes, names: names, indents: indents)
+    }
+
     /// Builds the flat form of a tree.
     private struct Program {
         var ops: [Op] = []
@@ -151,6 +190,13 @@ struct TemplateLibrary: Sendable {
 
     mutating func register(_ text: String, named name: String) throws(Template.ParseError) {
         templates[name] = try Template(text)
+    }
+
+    /// Every template with the strings table `t` written in (`Template.resolving`).
+    func resolving(strings t: [String: String]) -> TemplateLibrary {
+        var library = self
+        for (name, template) in templates { library.templates[name] = template.resolving(strings: t) }
+        return library
     }
 
     /// Nil when the template does not exist.

@@ -5,6 +5,9 @@
 public struct Theme: Sendable {
     public var name: String
     var library: TemplateLibrary
+    /// Per language: `library` with that language's strings written in
+    /// (`Template.resolving`); made for the languages a site renders.
+    private var resolved: [String: TemplateLibrary] = [:]
     /// key → language → text.
     public var strings: [String: [String: String]]
     /// Asset file name → bytes, copied verbatim under `assets/`.
@@ -47,6 +50,14 @@ public struct Theme: Sendable {
         return theme
     }
 
+    /// The theme with the strings of each of `languages` written into its
+    /// templates, for `renderBytes(_:template:language:)`.
+    func resolving(languages: [String]) -> Theme {
+        var theme = self
+        for language in languages { theme.resolved[language] = library.resolving(strings: strings(for: language)) }
+        return theme
+    }
+
     /// The strings of one language (falling back to Vietnamese, then the key).
     public func strings(for language: String) -> [String: String] {
         ThemeFiles.strings(strings, for: language)
@@ -60,13 +71,16 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template; a missing template is an error naming its file,
-    /// never an empty page.
-    func render(_ context: TemplateValue, template: String) -> Result<String, RenderError> {
-        renderBytes(context, template: template).map { String(decoding: $0, as: UTF8.self) }
+    /// never an empty page. With a `language` the theme was resolved for,
+    /// the context's `t` must be `strings(for: language)` — what every page
+    /// of that language is given (`Display.t`).
+    func render(_ context: TemplateValue, template: String, language: String? = nil) -> Result<String, RenderError> {
+        renderBytes(context, template: template, language: language).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The same as the bytes written to disk.
-    func renderBytes(_ context: TemplateValue, template: String) -> Result<[UInt8], RenderError> {
+    func renderBytes(_ context: TemplateValue, template: String, language: String? = nil) -> Result<[UInt8], RenderError> {
+        let library = language.flatMap { resolved[$0] } ?? self.library
         guard let html = library.renderBytes(context, template: template) else {
             return .failure(RenderError(file: "themes/\(name)/templates/\(template).mustache", line: 0,
                                         message: "template \"\(template)\" is missing from the theme; the page was not written"))
