@@ -195,6 +195,23 @@ import Testing
         }
         #expect(wrong == 0)
         #expect(find("", in: 5) == -5 && find("", in: 6) == nil && find("cb-1", in: 97) == nil && find("cb-50", in: 0) == nil)
+        // Keys kept in the slot (up to 16 bytes) and in the pool (longer):
+        // keys that differ only in their last byte, or are prefixes of each
+        // other across the 16-byte edge, or hold zero bytes, stay apart.
+        let edge = ["0123456789abcdeX", "0123456789abcdeY", "0123456789abcde", "0123456789abcdeXZ", "0123456789abcdeXY",
+                    "0123456789abcdeXZ-and-a-long-tail", "0123456789abcdeXZ-and-a-long-tai", "a\u{0}", "a", "\u{0}",
+                    "xã-tân-phú-đông", "xã-tân-phú-đông-a"]
+        // Hashed alike, so every key is compared with every other, byte for byte.
+        let edges = ByteTable(scoped: edge.enumerated().flatMap { i, k in [(scope: 0, key: k, value: i), (scope: 7, key: k, value: 100 + i)] },
+                              collide: true)
+        for (i, k) in edge.enumerated() {
+            #expect(Array(k.utf8).withUnsafeBufferPointer { edges.lookup($0) } == i, "\(k.debugDescription)")
+            #expect(Array(k.utf8).withUnsafeBufferPointer { edges.lookup($0, scope: 7) } == 100 + i, "\(k.debugDescription)")
+            #expect(Array((k + "!").utf8).withUnsafeBufferPointer { edges.lookup($0) } == nil)
+            #expect(Array(k.utf8).withUnsafeBufferPointer { edges.lookup($0, scope: 3) } == nil)
+        }
+        #expect(Array("0123456789abcdeZ".utf8).withUnsafeBufferPointer { edges.lookup($0) } == nil)
+        #expect(Array("0123456789abcdeXZ-and-a-long-taiL".utf8).withUnsafeBufferPointer { edges.lookup($0) } == nil)
         var interner = ByteInterner()
         var ids: [Int] = []
         for i in 0..<200 { ids.append(interner.id("loại \(i % 100)") ?? -1) }

@@ -13,63 +13,105 @@ import Foundation
 /// `check`, mostly cache misses). Each slot keeps 32 more bits of the hash,
 /// so a probe compares bytes only when they very likely match.
 struct ByteTable: Sendable {
+    /// 32 bytes, so a slot never straddles two cache lines (the slots'
+    /// storage starts 32 bytes into a page-aligned allocation). A key of up
+    /// to 16 bytes — nearly every official's and commitment's id — is kept
+    /// in the slot itself: a row's lookup reads one line, where reading the
+    /// key from the pool was a second miss (`memcmp` was ~5 % of a national
+    /// ingest's samples, all of it waiting on that line).
     private struct Slot {
-        var offset: UInt32
+        var tag: UInt32
         /// `UInt32.max`: empty.
         var length: UInt32
         var scope: UInt32
-        var tag: UInt32
-        var value: Int
+        var value: Int32
+        /// The key's bytes, zero-padded, when it has at most 16; else the
+        /// key's offset in `pool` (in `first`).
+        var first: UInt64
+        var second: UInt64
     }
 
+    /// Keys longer than a slot holds.
     private var pool: [UInt8] = []
     private var slots: [Slot]
     private let mask: Int
+    /// Every key hashed alike (tests only): each lookup then compares its
+    /// key with every other key of its scope, which a real hash and the
+    /// slot's tag would almost never let it do.
+    private let collide: Bool
 
     init(_ entries: [(String, Int)]) {
         self.init(scoped: entries.map { (0, $0.0, $0.1) })
     }
 
     /// Entries keyed by (scope, key); a repeated pair keeps the last value.
-    init(scoped entries: [(scope: Int, key: String, value: Int)]) {
+    /// Scopes and values are positions in the province's arrays (below 2³¹).
+    init(scoped entries: [(scope: Int, key: String, value: Int)], collide: Bool = false) {
+        self.collide = collide
         var capacity = 8
         while capacity < entries.count * 2 { capacity *= 2 }
-        slots = Array(repeating: Slot(offset: 0, length: .max, scope: 0, tag: 0, value: 0), count: capacity)
+        slots = Array(repeating: Slot(tag: 0, length: .max, scope: 0, value: 0, first: 0, second: 0), count: capacity)
         mask = capacity - 1
-        for (scope, key, value) in entries { insert(Array(key.utf8), scope: scope, value) }
-    }
-
-    private mutating func insert(_ key: [UInt8], scope: Int, _ value: Int) {
-        let h = ByteTable.scoped(ByteTable.hash(key), scope)
-        let tag = UInt32(truncatingIfNeeded: h >> 32)
-        var i = h & mask
-        while slots[i].length != .max {
-            let s = slots[i]
-            if Int(s.length) == key.count, Int(s.scope) == scope, pool[Int(s.offset)..<(Int(s.offset) + key.count)].elementsEqual(key) {
-                slots[i].value = value
-                return
-            }
-            i = (i + 1) & mask
+        for (scope, key, value) in entries {
+            precondition(scope >= 0 && scope < Int(UInt32.max) && Int32(exactly: value) != nil, "ByteTable holds positions below 2^31")
+            var bytes = Array(key.utf8)
+            bytes.withUnsafeMutableBufferPointer { insert(UnsafeBufferPointer($0), scope: scope, value) }
         }
-        slots[i] = Slot(offset: UInt32(pool.count), length: UInt32(key.count), scope: UInt32(scope), tag: tag, value: value)
-        pool.append(contentsOf: key)
     }
 
-    /// Unchecked buffers and `memcmp`: the validator looks up a locality,
-    /// an official and often a commitment for every row, on every lane.
+    /// A key of up to 16 bytes as the slot keeps it.
+    @inline(__always)
+    private static func words(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(key)) }
+        return words
+    }
+
+    private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, scope: Int, _ value: Int) {
+        guard key.count < Int(UInt32.max) else { return }
+        let h = ByteTable.scoped(collide ? 0 : ByteTable.hash(key), scope)
+        if let i = find(key, scope: scope, hash: h) {
+            slots[i].value = Int32(truncatingIfNeeded: value)
+            return
+        }
+        var i = h & mask
+        while slots[i].length != .max { i = (i + 1) & mask }
+        var slot = Slot(tag: UInt32(truncatingIfNeeded: h >> 32), length: UInt32(key.count), scope: UInt32(scope),
+                        value: Int32(truncatingIfNeeded: value), first: UInt64(pool.count), second: 0)
+        if key.count <= 16 {
+            (slot.first, slot.second) = ByteTable.words(key)
+        } else {
+            pool.append(contentsOf: key)
+        }
+        slots[i] = slot
+    }
+
+    /// Unchecked buffers, the key compared as two words when the slot holds
+    /// it: the validator looks up a locality, an official and often a
+    /// commitment for every row, on every lane.
     func lookup(_ key: UnsafeBufferPointer<UInt8>, scope: Int = 0) -> Int? {
         guard key.count < Int(UInt32.max), scope >= 0, scope <= Int(UInt32.max) else { return nil }
-        let h = ByteTable.scoped(ByteTable.hash(key), scope)
+        return find(key, scope: scope, hash: ByteTable.scoped(collide ? 0 : ByteTable.hash(key), scope)).map { Int(slots[$0].value) }
+    }
+
+    /// The slot holding (scope, key), if any.
+    @inline(__always)
+    private func find(_ key: UnsafeBufferPointer<UInt8>, scope: Int, hash h: Int) -> Int? {
         let tag = UInt32(truncatingIfNeeded: h >> 32)
         let length = UInt32(key.count), wanted = UInt32(scope)
+        let inline = key.count <= 16
+        let (first, second) = inline ? ByteTable.words(key) : (0, 0)
         return slots.withUnsafeBufferPointer { slots in
             pool.withUnsafeBufferPointer { pool in
                 var i = h & mask
                 while slots[i].length != .max {
                     let s = slots[i]
                     if s.tag == tag, s.length == length, s.scope == wanted {
-                        if length == 0 { return s.value }
-                        if let p = pool.baseAddress, let k = key.baseAddress, memcmp(p + Int(s.offset), k, key.count) == 0 { return s.value }
+                        if inline {
+                            if s.first == first, s.second == second { return i }
+                        } else if let p = pool.baseAddress, let k = key.baseAddress, memcmp(p + Int(s.first), k, key.count) == 0 {
+                            return i
+                        }
                     }
                     i = (i + 1) & mask
                 }
