@@ -13,6 +13,7 @@
 #   bash scripts/bench-scale.sh            # COPIES=30 (1,802 officials), RUNS=3
 #   COPIES=100 RUNS=1 bash scripts/bench-scale.sh
 #   COPIES=800 ROWS=20000000 RUNS=1 bash scripts/bench-scale.sh   # national: 48,000 officials, 2.5 GB of CSV
+#   CLEAN=1 ...                            # (root) each run from a dropped, re-read page cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${COPIES:-30}
@@ -42,10 +43,23 @@ if [ ! -d "$W/hugo" ]; then
   find "$W/content/officials" -name '*.md' -exec awk 'BEGIN{n=0} /^---$/{n++; next} n>=2' {} + > "$W/bodies.md"
 fi
 
+# CLEAN=1 (root): before every measured run, the page cache is dropped and
+# the tree read back into it, so each run starts from the same memory:
+# writing the national site into pages reclaimed from a full page cache
+# took ~18 s more system time than into free memory (BENCHMARKS.md,
+# thirtieth session) — more than most changes being measured.
+settle() {
+  if [ "${CLEAN:-0}" = 1 ]; then
+    sync; echo 1 > /proc/sys/vm/drop_caches  # the page cache only: inodes and dentries stay
+    find "$W/content" -type f -print0 | xargs -0 cat > /dev/null
+  fi
+}
+
 measure() { # name command... → "name wall cpu rss" (median wall of RUNS; the wall also in $W/wall.txt)
   local name=$1; shift
   local results=()
   for _ in $(seq "$RUNS"); do
+    settle
     /usr/bin/time -f "%e %U %S %M" -o "$W/time.txt" "$@" >/dev/null 2>&1 || true
     results+=("$(cat "$W/time.txt")")
   done

@@ -142,6 +142,30 @@ import Testing
         #expect(t.officialSummaries[1].rows == 100)
     }
 
+    /// Exports smaller than a block (one a commune, one a month) are
+    /// waited for like full ones: the blocks in flight stay within the
+    /// lanes' depth however many files there are. Each file's last block
+    /// used to be submitted and not taken until the last file, so every
+    /// small export was in memory at once (1,629 files of 1,000 rows: a
+    /// 285 MB build peaked at 1.4 GB).
+    @Test func manySmallExportsKeepFewBlocksInFlight() throws {
+        var c = TestContent()
+        let files = 60
+        for f in 0..<files {
+            var csv = TestContent.feedbackHeader
+            for i in 0..<10 { csv += "f\(f)-\(i),2026-03-01,portal,xa-an-binh,nguyen-van-an,,suggestion,citizen,,,,,,,,\n" }
+            c[String(format: "feedback/%03d.csv", f)] = csv
+        }
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for lanes in [1, 2, 3] {
+            let (result, _) = try FeedbackLanesTests.ingest(root, lanes: lanes)
+            #expect(result.tally.validRows == files * 10)
+            #expect(result.quarantinedCount == 0)
+            #expect(result.blocksInFlight >= 1 && result.blocksInFlight <= 2 * lanes + 3, "lanes \(lanes): \(result.blocksInFlight) blocks at once")
+        }
+    }
+
     /// A locality's summary counts its officials' rows and its own; the
     /// province counts every locality's.
     @Test func summariesAddUpOverOfficialsAndLocalities() throws {

@@ -18,6 +18,8 @@ public enum FeedbackIngest {
         /// SHA-256 of each feedback file as it was scanned (the manifest's,
         /// never re-read); empty when the run asked for none (`check`).
         public var hashes: [String: String] = [:]
+        /// The most blocks of records in flight at once (`FeedbackLanes.mostInFlight`).
+        var blocksInFlight = 0
     }
 
     /// Rows listed in the report at most; the count stays exact beyond it.
@@ -44,6 +46,7 @@ public enum FeedbackIngest {
         var rows = 0
         var bytes = 0
         var hashes: [String: String] = [:]
+        var blocksInFlight = 0
         // The validator (and its id set, the largest structure of a national
         // ingest) is gone before the tallies and digests are sorted.
         do {
@@ -127,7 +130,15 @@ public enum FeedbackIngest {
                         while let done = lanes.next(beyond: lanes.depth) { take(done) }
                     }
                 }
-                if let block { lanes.submit(block) }
+                // A file's last block is waited for like any other: with
+                // exports smaller than a block (one per commune, per month),
+                // none filled and nothing was taken until the last file, so
+                // every file's records and rows were in memory at once
+                // (1,629 small exports: peak 285 MB → 1.4 GB).
+                if let block {
+                    lanes.submit(block)
+                    while let done = lanes.next(beyond: lanes.depth) { take(done) }
+                }
                 if let digest { hashes[file] = digest.finish() }
                 switch failure {
                 case .none:
@@ -140,6 +151,7 @@ public enum FeedbackIngest {
                 }
             }
             while let done = lanes.next(beyond: 0) { take(done) }
+            blocksInFlight = lanes.mostInFlight
             if validator.lostRowIDs, let file = province.feedbackFiles.last {
                 log.error(file, 0, 0, "cannot read back the row ids this build set aside to find duplicates (temporary folder removed or full?); nothing was published")
             }
@@ -151,8 +163,10 @@ public enum FeedbackIngest {
         if tally.commentsLost, let file = province.feedbackFiles.last {
             log.error(file, 0, 0, "cannot read back the published comments this build set aside (temporary folder removed or full?); nothing was published")
         }
-        return Result(tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,
-                      rowsRead: rows, bytesRead: bytes, hashes: hashes)
+        var result = Result(tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,
+                            rowsRead: rows, bytesRead: bytes, hashes: hashes)
+        result.blocksInFlight = blocksInFlight
+        return result
     }
 }
 

@@ -58,6 +58,9 @@ final class FeedbackLanes: @unchecked Sendable {
     private var submitted = 0
     /// Blocks in flight before `next` waits for the oldest (bounded memory).
     let depth: Int
+    /// The most blocks ever in flight at once: what the ingest's memory
+    /// grows with, bounded by `depth` + 1 whatever the exports' sizes.
+    private(set) var mostInFlight = 0
 
     init(checker: FeedbackRowChecker, lanes: Int) {
         self.checker = checker
@@ -77,6 +80,7 @@ final class FeedbackLanes: @unchecked Sendable {
         let lane = lanes[submitted % lanes.count]
         submitted += 1
         pending.append(block)
+        mostInFlight = max(mostInFlight, pending.count)
         let checker = self.checker
         lane.queue.async {
             // The answers are built in locals and stored once: appending to
