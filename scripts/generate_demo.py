@@ -593,15 +593,29 @@ def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
         yield row
 
 
-def write_csv(path, rows, columns, crlf=False, bom=False, extra=None):
+def write_csv(path, rows, columns, crlf=False, bom=False, extra=None, part_rows=0):
+    """One export; with `part_rows`, a new file (`<name>-0001.csv`, …, each
+    with its header) every `part_rows` rows, as a commune or a month may be
+    exported on its own (`--split-exports`)."""
     nl = "\r\n" if crlf else "\n"
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        if bom:
-            f.write("\ufeff")
-        header = list(columns) + ([extra] if extra else [])
-        f.write(",".join(header) + nl)
+    header = list(columns) + ([extra] if extra else [])
+    f = None
+    part = 0
+    written = 0
+    try:
         for row in rows:
+            if f is None or (part_rows and written == part_rows):
+                if f is not None:
+                    f.close()
+                part += 1
+                name = path if not part_rows else f"{path[:-4]}-{part:04d}.csv"
+                f = open(name, "w", encoding="utf-8", newline="")
+                if bom:
+                    f.write("\ufeff")
+                f.write(",".join(header) + nl)
+                written = 0
+            written += 1
             if isinstance(row, str):
                 f.write(row + nl)
                 continue
@@ -609,6 +623,9 @@ def write_csv(path, rows, columns, crlf=False, bom=False, extra=None):
             if extra:
                 cells.append("noi-bo")
             f.write(",".join(cells) + nl)
+    finally:
+        if f is not None:
+            f.close()
 
 
 def main():
@@ -627,6 +644,8 @@ def main():
                     help="scale: distinct respondents = rows / this (1: nearly one per row)")
     ap.add_argument("--feedback-rows", type=int, default=31000,
                     help="scale: about this many feedback rows in the four exports (streamed; ~0.3%% planted bad rows)")
+    ap.add_argument("--split-exports", type=int, default=0, metavar="ROWS",
+                    help="scale: write each export as files of this many rows (one per commune or month, say)")
     args = ap.parse_args()
     SHAPE["comment_share"] = args.comment_share
     SHAPE["respondent_divisor"] = max(1, args.respondent_divisor)
@@ -794,13 +813,14 @@ def main():
             yield row
 
     # Q1: standard column order, BOM, CRLF (an Excel export).
-    write_csv(os.path.join(root, "feedback/2026-q1-khao-sat.csv"), q1, COLUMNS, crlf=True, bom=True)
+    split = max(0, args.split_exports)
+    write_csv(os.path.join(root, "feedback/2026-q1-khao-sat.csv"), q1, COLUMNS, crlf=True, bom=True, part_rows=split)
     # Q2: columns in another order plus an unknown column.
     cols2 = ["date", "id", "kind", "locality", "official", "commitment", "rating", "respondent_kind", "respondent",
              "channel", "category", "status", "due", "resolved_on", "comment", "publish"]
-    write_csv(os.path.join(root, "feedback/2026-q2-tong-dai-1022.csv"), q2, cols2, extra="ghi_chu_noi_bo")
-    write_csv(os.path.join(root, "feedback/2026-q3-cong-dich-vu-cong.csv"), q3, COLUMNS)
-    write_csv(os.path.join(root, "feedback/2026-q4-tiep-dan.csv"), q4_with_bad_rows(), COLUMNS)
+    write_csv(os.path.join(root, "feedback/2026-q2-tong-dai-1022.csv"), q2, cols2, extra="ghi_chu_noi_bo", part_rows=split)
+    write_csv(os.path.join(root, "feedback/2026-q3-cong-dich-vu-cong.csv"), q3, COLUMNS, part_rows=split)
+    write_csv(os.path.join(root, "feedback/2026-q4-tiep-dan.csv"), q4_with_bad_rows(), COLUMNS, part_rows=split)
 
 
 README = """# Nội dung minh họa — Tỉnh Minh Họa (demo)
