@@ -31,6 +31,36 @@ import Testing
     }
 
     /// No temporary file can be made: the bytes stay in memory, same answers.
+    /// Reads run outside the lock: on every core at once, while another
+    /// thread appends (and so flushes), each piece comes back exactly.
+    @Test func concurrentReadsWhileAppendingComeBackExactly() {
+        let spool = Spool()
+        @Sendable func piece(_ i: Int) -> [UInt8] { (0..<(i % 700 + 1)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ i) } }
+        let first = 4_000
+        let offsets = Slots<Int>(count: first * 2)
+        for i in 0..<first { offsets.set(i, spool.append(piece(i))) }
+        let wrong = Slots<Int>(count: 5)
+        DispatchQueue.concurrentPerform(iterations: 5) { task in
+            if task == 0 {
+                // Appends past the 1 MiB buffer: the file grows while the others read.
+                for i in first..<(first * 2) { offsets.set(i, spool.append(piece(i))) }
+                wrong.set(0, 0)
+                return
+            }
+            var bad = 0
+            for round in 0..<3 {
+                for i in stride(from: (task + round) % 4, to: first, by: 4) {
+                    guard let offset = offsets.value(i), spool.read(offset, i % 700 + 1) == piece(i) else { bad += 1; continue }
+                }
+            }
+            wrong.set(task, bad)
+        }
+        #expect((0..<5).map { wrong.value($0) ?? -1 } == [0, 0, 0, 0, 0])
+        var bad = 0
+        for i in 0..<(first * 2) where offsets.value(i).flatMap({ spool.read($0, i % 700 + 1) }) != piece(i) { bad += 1 }
+        #expect(bad == 0)
+    }
+
     @Test func withoutATemporaryFileTheBytesStayInMemory() throws {
         let spool = Spool(directory: "/nonexistent-congkhai-\(UUID().uuidString)")
         let word = Array("một".utf8)  // 5 bytes

@@ -60,42 +60,56 @@ public struct CommentGroups: Sendable {
 
     /// Every comment of `all`, in its order (newest first), exactly as
     /// `add` one at a time: each scope's list depends only on that scope's
-    /// comments in order, so the province's and the localities' lists are
-    /// made on one core and the officials', a range of officials each, on
-    /// the others. One at a time, the officials' lists — one read at random
-    /// per comment, a cache miss each — were ~3.7 s on one core at the end
-    /// of a national ingest, with the other core idle.
+    /// comments in order, so the province's list is made by one task and
+    /// the officials' and localities' lists, a range of each per task, by
+    /// the others, on every core. One at a time, the officials' lists — one
+    /// read at random per comment, a cache miss each — were ~3.7 s on one
+    /// core at the end of a national ingest; with the province's and every
+    /// locality's list in one task, that task ran alone for its last
+    /// ~0.8 s (`perf`, national tree).
     public mutating func add(contentsOf all: [PublishedComment]) {
         let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let n = officials.count
-        let bounds = (0...parts).map { $0 * n / parts }
-        let ranges = Slots<[[Group]]>(count: parts)
-        let shared = Slots<(province: [Group], localities: [[Group]])>(count: 1)
+        let (nOfficials, nLocalities) = (officials.count, localities.count)
+        let officialBounds = (0...parts).map { $0 * nOfficials / parts }
+        let localityBounds = (0...parts).map { $0 * nLocalities / parts }
+        let ranges = Slots<(officials: [[Group]], localities: [[Group]])>(count: parts)
+        let shared = Slots<[Group]>(count: 1)
         let (officials, localities, province) = (self.officials, self.localities, self.province)
+        // Task 0 is the province's (one short list, every comment); the
+        // others take a range of officials and a range of localities each.
         DispatchQueue.concurrentPerform(iterations: parts + 1) { task in
-            if task == parts {
-                var p = province, l = localities
+            if task == 0 {
+                var p = province
                 for c in all {
                     var text: String?
                     CommentGroups.add(c, text: &text, to: &p)
-                    if c.locality >= 0, c.locality < l.count { CommentGroups.add(c, text: &text, to: &l[c.locality]) }
                 }
-                shared.set(0, (p, l))
+                shared.set(0, p)
                 return
             }
-            let range = bounds[task]..<bounds[task + 1]
-            guard !range.isEmpty else { ranges.set(task, []); return }
-            var mine = Array(officials[range])
-            for c in all {
-                guard let o = c.official, range.contains(o) else { continue }
-                var text: String?
-                CommentGroups.add(c, text: &text, to: &mine[o - range.lowerBound])
+            let part = task - 1
+            let mineO = officialBounds[part]..<officialBounds[part + 1]
+            let mineL = localityBounds[part]..<localityBounds[part + 1]
+            var o = Array(officials[mineO]), l = Array(localities[mineL])
+            if !mineO.isEmpty || !mineL.isEmpty {
+                for c in all {
+                    // A comment's text is read at most once per task, shared by its two scopes.
+                    var text: String?
+                    if c.locality >= 0, mineL.contains(c.locality) {
+                        CommentGroups.add(c, text: &text, to: &l[c.locality - mineL.lowerBound])
+                    }
+                    if let official = c.official, mineO.contains(official) {
+                        CommentGroups.add(c, text: &text, to: &o[official - mineO.lowerBound])
+                    }
+                }
             }
-            ranges.set(task, mine)
+            ranges.set(part, (o, l))
         }
-        if let (p, l) = shared.value(0) { (self.province, self.localities) = (p, l) }
-        for task in 0..<parts {
-            if let mine = ranges.value(task) { self.officials.replaceSubrange(bounds[task]..<bounds[task + 1], with: mine) }
+        if let p = shared.value(0) { self.province = p }
+        for part in 0..<parts {
+            guard let (o, l) = ranges.value(part) else { continue }
+            self.officials.replaceSubrange(officialBounds[part]..<officialBounds[part + 1], with: o)
+            self.localities.replaceSubrange(localityBounds[part]..<localityBounds[part + 1], with: l)
         }
         count += all.count
     }
