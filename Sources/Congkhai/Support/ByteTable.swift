@@ -11,10 +11,12 @@ import Foundation
 /// per locality and per official (two arrays each, scattered over the heap:
 /// on the national tree the lookups and their `memcmp` were ~14 % of
 /// `check`, mostly cache misses). Each slot keeps 32 more bits of the hash,
-/// so a probe compares bytes only when they very likely match.
+/// so a probe compares keys only when they very likely match, and keeps a
+/// short key itself, so most lookups read nothing but their slot.
 struct ByteTable: Sendable {
-    /// 32 bytes, so a slot never straddles two cache lines (the slots'
-    /// storage starts 32 bytes into a page-aligned allocation). A key of up
+    /// 32 bytes, so a slot of a large table never straddles two cache lines
+    /// (storage of more than a page starts 32 bytes into a page-aligned
+    /// allocation). A key of up
     /// to 16 bytes — nearly every official's and commitment's id — is kept
     /// in the slot itself: a row's lookup reads one line, where reading the
     /// key from the pool was a second miss (`memcmp` was ~5 % of a national
@@ -54,8 +56,7 @@ struct ByteTable: Sendable {
         mask = capacity - 1
         for (scope, key, value) in entries {
             precondition(scope >= 0 && scope < Int(UInt32.max) && Int32(exactly: value) != nil, "ByteTable holds positions below 2^31")
-            var bytes = Array(key.utf8)
-            bytes.withUnsafeMutableBufferPointer { insert(UnsafeBufferPointer($0), scope: scope, value) }
+            Array(key.utf8).withUnsafeBufferPointer { insert($0, scope: scope, value) }
         }
     }
 
