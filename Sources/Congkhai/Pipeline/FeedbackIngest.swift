@@ -99,6 +99,16 @@ public enum FeedbackIngest {
                 taken += 1
                 if taken % 256 == 0 { congkhai_release_free_memory() }
             }
+            // A block goes to the lanes; the oldest come back once more than
+            // `depth` are out — also after a file's last block: with exports
+            // smaller than a block (one per commune, per month) none ever
+            // filled, nothing was taken until the last file, and every
+            // file's records and rows were in memory at once (1,629 small
+            // exports: peak 285 MB → 1.4 GB).
+            func hand(_ block: FeedbackLanes.Block) {
+                lanes.submit(block)
+                while let done = lanes.next(beyond: lanes.depth) { take(done) }
+            }
             for (fileIndex, file) in province.feedbackFiles.enumerated() {
                 let path = province.root + "/" + file
                 let size = FileSize.of(path)
@@ -125,20 +135,11 @@ public enum FeedbackIngest {
                     guard let current = block else { return }
                     rows += 1
                     if current.records.append(record) == FeedbackLanes.blockSize {
-                        lanes.submit(current)
+                        hand(current)
                         block = lanes.block(file: file, fileIndex: fileIndex, columns: current.columns)
-                        while let done = lanes.next(beyond: lanes.depth) { take(done) }
                     }
                 }
-                // A file's last block is waited for like any other: with
-                // exports smaller than a block (one per commune, per month),
-                // none filled and nothing was taken until the last file, so
-                // every file's records and rows were in memory at once
-                // (1,629 small exports: peak 285 MB → 1.4 GB).
-                if let block {
-                    lanes.submit(block)
-                    while let done = lanes.next(beyond: lanes.depth) { take(done) }
-                }
+                if let block { hand(block) }
                 if let digest { hashes[file] = digest.finish() }
                 switch failure {
                 case .none:

@@ -54,7 +54,6 @@ public struct SiteRenderer: Sendable {
         historyIndex = HistoryIndex(run: run, history: history)
         self.run = run
         self.plan = plan
-        self.theme = theme.resolving(languages: plan.languages)
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         if let url = URL(string: self.baseURL), !url.path.isEmpty {
             basePath = url.path.hasSuffix("/") ? url.path : url.path + "/"
@@ -71,6 +70,8 @@ public struct SiteRenderer: Sendable {
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
+        // Written into the templates from the very tables pages are given as `t`.
+        self.theme = theme.resolving(strings: s)
         localityIndex = Dictionary(run.province.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var peers: [Int: Int] = [:]
         for (gi, g) in plan.peerGroups.enumerated() {

@@ -50,11 +50,12 @@ public struct Theme: Sendable {
         return theme
     }
 
-    /// The theme with the strings of each of `languages` written into its
-    /// templates, for `renderBytes(_:template:language:)`.
-    func resolving(languages: [String]) -> Theme {
+    /// The theme with each language's strings table written into its
+    /// templates, for `renderBytes(_:template:language:)`: the tables must be
+    /// the ones that language's pages are given as `t` (`Display.t`).
+    func resolving(strings byLanguage: [String: [String: String]]) -> Theme {
         var theme = self
-        for language in languages { theme.resolved[language] = library.resolving(strings: strings(for: language)) }
+        for (language, table) in byLanguage { theme.resolved[language] = library.resolving(strings: table) }
         return theme
     }
 
@@ -72,8 +73,7 @@ public struct Theme: Sendable {
 
     /// Renders a template; a missing template is an error naming its file,
     /// never an empty page. With a `language` the theme was resolved for,
-    /// the context's `t` must be `strings(for: language)` — what every page
-    /// of that language is given (`Display.t`).
+    /// the context's `t` must be the table it was resolved with.
     func render(_ context: TemplateValue, template: String, language: String? = nil) -> Result<String, RenderError> {
         renderBytes(context, template: template, language: language).map { String(decoding: $0, as: UTF8.self) }
     }
