@@ -427,6 +427,26 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Files are compared with their published copies only when a site is
+    /// there: a first build does not ask for each of its files' copies.
+    @Test func onlyAPublishedSiteIsComparedWith() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let p = Publisher(destination: out)
+        try p.withLock {
+            let first = try p.stage()
+            #expect(!first.comparesWithPublished)
+            try first.write(OutputFile(path: "a.html", text: "a"))
+            #expect(first.rewrittenCount == 1)
+            try p.commit(first)
+            let second = try p.stage()
+            #expect(second.comparesWithPublished)
+            try second.write(OutputFile(path: "a.html", text: "a"))
+            #expect(second.rewrittenCount == 0, "the unchanged file is linked, not written")
+            p.discard(second)
+        }
+    }
+
     @Test func unchangedFilesKeepTheirInodeAndModificationTime() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("mtime-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
