@@ -18,9 +18,7 @@ import Foundation
 /// for a per-locality threshold ever to trigger. Each row also leaves a
 /// 24-byte key and digest for the ledger's row comparison.
 /// `@unchecked Sendable`: filled by the one thread that streams feedback,
-/// then only read after ingest has returned; the checking lanes call
-/// `lines(for:from:to:scratch:)` meanwhile, which reads only what `init`
-/// set and writes into the lane's own scratch line. The state touched per row is
+/// then only read after ingest has returned. The state touched per row is
 /// `@exclusivity(unchecked)`: no method holds one of them while another
 /// access begins (the line is written, then appended; the rest are read and
 /// set in turn), and the run-time checks were ~a tenth of the export's thread.
