@@ -72,38 +72,6 @@ import Testing
         return (result, files)
     }
 
-    /// The export's lines written on the checking lanes, pseudonyms set
-    /// later in file order, are the lines the export's own thread writes
-    /// row by row: the published files and the ledger's row digests, with
-    /// duplicates dropped across blocks and rows dated after `as_of`.
-    @Test func exportLinesWrittenOnTheLanesAreTheExportsOwn() throws {
-        let (content, _) = FeedbackLanesTests.content()
-        let root = try content.write()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let log = DiagnosticLog()
-        let province = try #require(ContentValidator.validate(ContentLoader.load(root, log: log), log: log))
-        let asOf = try #require(Day(iso: "2026-06-30"))
-        func export(lanes: Int, onLanes: Bool) -> (files: [OutputFile], digests: [[UInt64]], rows: Int) {
-            let e = FeedbackExport(province: province, pseudonymKey: Array("k".utf8), keepsRowDigests: true)
-            _ = FeedbackIngest.run(province, asOf: asOf, log: DiagnosticLog(), export: e, lanes: lanes, linesOnLanes: onLanes)
-            var files: [OutputFile] = []
-            e.files { files.append($0) }
-            return (files, e.rows.records.map { $0.map { $0.digest } }, e.rows.counts.reduce(0, +))
-        }
-        let reference = export(lanes: 1, onLanes: false)
-        // Rows after `as_of` are left out, and those before are there, respondents included.
-        #expect(reference.rows > 1_000 && reference.rows < FeedbackLanes.blockSize * 2)
-        #expect(reference.files.contains { (Gzip.decompress($0.bytes) ?? []).count > 10_000 })
-        for lanes in [1, 2, 3] {
-            let onLanes = export(lanes: lanes, onLanes: true)
-            #expect(onLanes.files.map(\.path) == reference.files.map(\.path))
-            let sameBytes = onLanes.files.map(\.bytes) == reference.files.map(\.bytes)
-            let sameDigests = onLanes.digests == reference.digests
-            #expect(sameBytes, "\(lanes) lane(s): the published files differ")
-            #expect(sameDigests, "\(lanes) lane(s): the ledger's row digests differ")
-        }
-    }
-
     @Test func theResultIsTheSameForAnyNumberOfLanes() throws {
         let (content, expected) = FeedbackLanesTests.content()
         let root = try content.write()

@@ -94,15 +94,6 @@ struct ExportLine: ~Copyable {
         count += 16
     }
 
-    /// Overwrites the 16 digits `hex16` wrote at `offset` (a pseudonym
-    /// written as zeros on a checking lane, set on the export's thread).
-    mutating func hex16(_ v: UInt64, at offset: Int) {
-        let end = count
-        count = offset
-        hex16(v)
-        count = end
-    }
-
     /// A rating: one digit for the whole numbers 0–9 (nearly every row),
     /// else `decimalText`.
     mutating func rating(_ r: Rational) {

@@ -159,11 +159,8 @@ final class FeedbackExport: @unchecked Sendable {
     /// One row, as the published file holds it: the same cells as
     /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
     /// bytes into `line` (`ExportLine`: this runs once per published row,
-    /// 20 million nationally). Without `pseudonyms` the respondent's cell
-    /// is 16 zeros (a checking lane's line, `lines(for:from:to:scratch:)`):
-    /// returns where they begin, −1 when the row has no respondent.
-    @discardableResult
-    private func write(_ r: UnsafePointer<FeedbackRow>, into line: inout ExportLine, pseudonyms: Bool = true) -> Int {
+    /// 20 million nationally).
+    private func write(_ r: UnsafePointer<FeedbackRow>, into line: inout ExportLine) {
         let official = r.pointee.official
         let commitment = commitmentIndex(official: r.pointee.official, commitment: r.pointee.commitment)
         var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.pointee.locality))
@@ -186,11 +183,7 @@ final class FeedbackExport: @unchecked Sendable {
         line.cell(r.pointee.kind.rawValue, text: false); line.byte(0x2C)
         if let kind = r.pointee.respondentKind { line.cell(kind.rawValue, text: false) }
         line.byte(0x2C)
-        var pseudonymAt = -1
-        if !r.pointee.respondent.isEmpty {
-            pseudonymAt = line.count
-            line.hex16(pseudonyms ? pseudonymBits(r.pointee.respondent, number: r.pointee.respondentNumber) : 0)
-        }
+        if !r.pointee.respondent.isEmpty { line.hex16(pseudonymBits(r.pointee.respondent, number: r.pointee.respondentNumber)) }
         line.byte(0x2C)
         if let rating = r.pointee.rating { line.rating(rating) }
         line.byte(0x2C)
@@ -207,7 +200,6 @@ final class FeedbackExport: @unchecked Sendable {
         line.byte(0x2C)
         fileNames.withBytes(r.pointee.file) { line.cell($0, text: true) }
         line.byte(0x0D); line.byte(0x0A)
-        return pseudonymAt
     }
 
     /// The row's commitment among all officials' (`commitmentIDs`), nil when it names none.
@@ -248,76 +240,6 @@ final class FeedbackExport: @unchecked Sendable {
         }
     }
 
-    /// A checked block's lines, written on its checking lane: every cell
-    /// but the respondent's pseudonym, which needs the respondent's number
-    /// (given in file order, after the checks) and is computed once per
-    /// respondent on the export's thread. Writing the lines there made the
-    /// export's one thread the ingest's bottleneck in bursts: a national
-    /// build's reading thread waited 2.6 s for it.
-    struct Lines: Sendable {
-        var bytes: [UInt8] = []
-        /// Per row of the block: where its line ends in `bytes` (a row dated
-        /// outside [S, D] has an empty one).
-        var ends: [Int32] = []
-        /// Per row: where its pseudonym's 16 digits begin in its line, −1 for none.
-        var pseudonymAt: [Int32] = []
-
-        /// The lines of the rows at `kept` (ascending): a block's rows after
-        /// its duplicates were dropped.
-        func keeping(_ kept: [Int]) -> Lines {
-            var out = Lines()
-            for i in kept {
-                let start = i == 0 ? 0 : Int(ends[i - 1])
-                out.bytes.append(contentsOf: bytes[start..<Int(ends[i])])
-                out.ends.append(Int32(out.bytes.count))
-                out.pseudonymAt.append(pseudonymAt[i])
-            }
-            return out
-        }
-    }
-
-    /// `rows`' lines (`Lines`), on a checking lane: reads only what `init`
-    /// set, so lanes may call it at once; `scratch` is the lane's own.
-    func lines(for rows: UnsafeBufferPointer<FeedbackRow>, from start: Day, to asOf: Day,
-               scratch line: inout ExportLine) -> Lines {
-        var out = Lines()
-        out.bytes.reserveCapacity(rows.count * 160)
-        out.ends.reserveCapacity(rows.count)
-        out.pseudonymAt.reserveCapacity(rows.count)
-        guard let base = rows.baseAddress else { return out }
-        for i in rows.indices {
-            var at = -1
-            if rows[i].date >= start && rows[i].date <= asOf {
-                at = write(base + i, into: &line, pseudonyms: false)
-                out.bytes.append(contentsOf: line.bytes)
-            }
-            out.ends.append(Int32(out.bytes.count))
-            out.pseudonymAt.append(Int32(at))
-        }
-        return out
-    }
-
-    /// The rows of a checked block dated in [`start`, `asOf`], in order,
-    /// with the lines their lane wrote (`lines(for:from:to:scratch:)`).
-    func add(rows: UnsafeBufferPointer<FeedbackRow>, lines: Lines, from start: Day, to asOf: Day) {
-        guard let base = rows.baseAddress else { return }
-        for i in 0..<min(4, rows.count) { buffers.prefetchEnd(rows[i].locality) }
-        lines.bytes.withUnsafeBufferPointer { bytes in
-            for i in rows.indices {
-                if i + 4 < rows.count { buffers.prefetchEnd(rows[i + 4].locality) }
-                guard rows[i].date >= start && rows[i].date <= asOf else { continue }
-                let begin = i == 0 ? 0 : Int(lines.ends[i - 1])
-                let prepared = UnsafeBufferPointer(rebasing: bytes[begin..<Int(lines.ends[i])])
-                line.start(bound: prepared.count)
-                line.raw(prepared)
-                if lines.pseudonymAt[i] >= 0 {
-                    line.hex16(pseudonymBits(rows[i].respondent, number: rows[i].respondentNumber), at: Int(lines.pseudonymAt[i]))
-                }
-                file(base + i)
-            }
-        }
-    }
-
     func add(_ r: FeedbackRow) {
         withUnsafePointer(to: r) { add(at: $0) }
     }
@@ -326,19 +248,13 @@ final class FeedbackExport: @unchecked Sendable {
     /// the whole row copied (its strings retained and released, ~a tenth
     /// of the export's thread).
     private func add(at r: UnsafePointer<FeedbackRow>) {
-        write(r, into: &line)
-        file(r)
-    }
-
-    /// The row whose line is in `line`: appended to its locality's buffer,
-    /// counted or recorded for the ledger.
-    private func file(_ r: UnsafePointer<FeedbackRow>) {
         if !keepsRowDigests {
             if r.pointee.file != countedFile.file {
                 countedFile = (r.pointee.file, Int(rows.index(of: province.feedbackFiles[r.pointee.file])))
             }
             rows.countOnly(fileIndex: countedFile.index)
         }
+        write(r, into: &line)
         let count = line.count
         buffers.append(r.pointee.locality, line.bytes)
         if keepsRowDigests {

@@ -31,13 +31,11 @@ public enum FeedbackIngest {
 
     /// With `export`, each valid row dated in [S, D] is also written for publication.
     /// `lanes`: threads checking rows (`FeedbackLanes`); the result is the same for any number.
-    /// `linesOnLanes`: the export's lines are written on the lanes (false:
-    /// each on the export's thread, the reference the tests compare with).
     /// `keepsComments` false: no page will show the published comments, so
     /// the tally collects none (`ScoringRun.Options.keepsComments`).
     static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?,
                     keepsComments: Bool = true, hashes hashing: Bool = true,
-                    lanes laneCount: Int = FeedbackLanes.defaultLanes, linesOnLanes: Bool = true) -> Result {
+                    lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
         let start = province.site.period.start
         // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
         let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
@@ -54,8 +52,7 @@ public enum FeedbackIngest {
         do {
             let validator = FeedbackValidator(province: province, expectedRows: expected,
                                               keepsComments: keepsComments || export != nil)
-            let lanes = FeedbackLanes(checker: validator.checker, lanes: laneCount,
-                                      exportLines: linesOnLanes ? export.map { .init(export: $0, start: start, asOf: asOf) } : nil)
+            let lanes = FeedbackLanes(checker: validator.checker, lanes: laneCount)
             // A checked block's rows, in order: ids claimed, then to the tally and export.
             var taken = 0
             func take(_ block: FeedbackLanes.Block) {
@@ -88,11 +85,10 @@ public enum FeedbackIngest {
                 }
                 // Duplicates are rare: the block's rows go on as they are when there are none.
                 if duplicates.isEmpty {
-                    stages.add(batch: block.rows, lines: block.lines)
+                    stages.add(batch: block.rows)
                 } else {
                     let dropped = Set(duplicates)
-                    let kept = block.rows.indices.filter { !dropped.contains($0) }
-                    stages.add(batch: kept.map { block.rows[$0] }, lines: block.lines?.keeping(kept))
+                    stages.add(batch: block.rows.indices.filter { !dropped.contains($0) }.map { block.rows[$0] })
                 }
                 lanes.recycle(block)
                 // Rows are made on the lanes' threads and freed on the tally's

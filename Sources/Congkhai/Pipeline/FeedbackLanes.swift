@@ -9,9 +9,7 @@ import Foundation
 /// reach `FeedbackValidator.claim` — duplicate ids, respondent numbers — and
 /// the tally and export in exactly the order of the files. The checks were
 /// ~60 % of the ingest's one ordered thread, the part no other core could
-/// share (decision 80). A build's lanes also write the export's line of
-/// each row (`FeedbackExport.Lines`): on the export's one thread they made
-/// it the ingest's bottleneck in bursts.
+/// share (decision 80).
 ///
 /// `@unchecked Sendable`: `pending` and `submitted` are touched only by the
 /// ingest's thread; a block's answers are written on its lane and read after
@@ -37,8 +35,6 @@ final class FeedbackLanes: @unchecked Sendable {
         /// Per record, in order: its index in `rows`, or −1 − its index in `rejects`.
         fileprivate(set) var outcomes: [Int32] = []
         fileprivate(set) var rejects: [QuarantinedRow] = []
-        /// The export's lines of `rows`, written on the lane (nil without an export).
-        var lines: FeedbackExport.Lines?
         fileprivate let done = DispatchSemaphore(value: 0)
 
         fileprivate init(file: String, fileIndex: Int, columns: FeedbackValidator.Columns) {
@@ -52,20 +48,10 @@ final class FeedbackLanes: @unchecked Sendable {
         let queue: DispatchQueue
         /// Touched only on `queue`.
         var categories = CategoryMemo()
-        /// The lane's scratch line for the export's lines; only on `queue`.
-        var line = ExportLine()
         init(_ n: Int) { queue = DispatchQueue(label: "congkhai.feedback.check.\(n)") }
     }
 
-    /// Where checked rows' export lines are written, and the dates it publishes.
-    struct ExportLines {
-        var export: FeedbackExport
-        var start: Day
-        var asOf: Day
-    }
-
     private let checker: FeedbackRowChecker
-    private let exportLines: ExportLines?
     private let lanes: [Lane]
     private var pending: [Block] = []
     private var spare: [Block] = []
@@ -76,9 +62,8 @@ final class FeedbackLanes: @unchecked Sendable {
     /// grows with, bounded by `depth` + 1 whatever the exports' sizes.
     private(set) var mostInFlight = 0
 
-    init(checker: FeedbackRowChecker, lanes: Int, exportLines: ExportLines? = nil) {
+    init(checker: FeedbackRowChecker, lanes: Int) {
         self.checker = checker
-        self.exportLines = exportLines
         self.lanes = (0..<max(1, lanes)).map(Lane.init)
         depth = 2 * self.lanes.count + 2
     }
@@ -96,7 +81,7 @@ final class FeedbackLanes: @unchecked Sendable {
         submitted += 1
         pending.append(block)
         mostInFlight = max(mostInFlight, pending.count)
-        let checker = self.checker, exportLines = self.exportLines
+        let checker = self.checker
         lane.queue.async {
             // The answers are built in locals and stored once: appending to
             // the block's properties cost a runtime exclusivity check each.
@@ -123,9 +108,6 @@ final class FeedbackLanes: @unchecked Sendable {
                 }
             }
             lane.categories = categories
-            if let e = exportLines {
-                block.lines = rows.withUnsafeBufferPointer { e.export.lines(for: $0, from: e.start, to: e.asOf, scratch: &lane.line) }
-            }
             (block.rows, block.outcomes, block.idHashes, block.rejects) = (rows, outcomes, idHashes, rejects)
             block.respondentHashes = respondentHashes
             block.done.signal()
@@ -147,7 +129,6 @@ final class FeedbackLanes: @unchecked Sendable {
     func recycle(_ block: Block) {
         block.records.removeAll()
         block.rows = []
-        block.lines = nil
         block.idHashes.removeAll(keepingCapacity: true)
         block.respondentHashes.removeAll(keepingCapacity: true)
         block.outcomes.removeAll(keepingCapacity: true)

@@ -45,8 +45,7 @@ final class FeedbackStages: @unchecked Sendable {
 
     /// The next rows in file order (a checked block's), handed over whole:
     /// no copy per row.
-    /// `lines`: the export's lines of `rows`, written on the checking lanes.
-    func add(batch rows: [FeedbackRow], lines: FeedbackExport.Lines? = nil) {
+    func add(batch rows: [FeedbackRow]) {
         guard !rows.isEmpty else { return }
         tallySlots.wait()
         // Through a buffer, not `for row in rows`: the consumers read the
@@ -62,10 +61,7 @@ final class FeedbackStages: @unchecked Sendable {
         exportSlots.wait()
         exportQueue.async {
             if let export = self.export {
-                rows.withUnsafeBufferPointer { rows in
-                    if let lines { export.add(rows: rows, lines: lines, from: self.start, to: self.asOf) }
-                    else { export.add(rows: rows, from: self.start, to: self.asOf) }
-                }
+                rows.withUnsafeBufferPointer { export.add(rows: $0, from: self.start, to: self.asOf) }
             }
             self.exportSlots.signal()
         }
