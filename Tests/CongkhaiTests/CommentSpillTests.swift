@@ -113,8 +113,8 @@ import Testing
     }
 }
 
-/// The groups made all at once (the officials' and localities' lists in ranges on every
-/// core) are those made one comment at a time.
+/// The groups made all at once (the officials' and localities' lists in
+/// ranges on every core) are those made one comment at a time.
 @Suite struct CommentGroupsAllAtOnceTests {
     struct Shown: Equatable { var id: String; var text: String; var count: Int }
 

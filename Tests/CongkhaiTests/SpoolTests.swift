@@ -30,7 +30,6 @@ import Testing
         #expect(spool.read(-1, 1) == nil)
     }
 
-    /// No temporary file can be made: the bytes stay in memory, same answers.
     /// Reads run outside the lock: on every core at once, while another
     /// thread appends (and so flushes), each piece comes back exactly.
     @Test func concurrentReadsWhileAppendingComeBackExactly() {
@@ -61,6 +60,7 @@ import Testing
         #expect(bad == 0)
     }
 
+    /// No temporary file can be made: the bytes stay in memory, same answers.
     @Test func withoutATemporaryFileTheBytesStayInMemory() throws {
         let spool = Spool(directory: "/nonexistent-congkhai-\(UUID().uuidString)")
         let word = Array("một".utf8)  // 5 bytes
