@@ -54,6 +54,20 @@ import Testing
         #expect(try c.attainment() == 100)
     }
 
+    @Test func longRespondentIdsAreKnownByAllTheirBytes() throws {
+        // Respondents are numbered by a digest of their bytes (decision 109):
+        // 41-byte ids that differ in the last byte are two respondents, and
+        // the same id again is the same one (its latest rating counts).
+        let p = "nguoi-phan-anh-0123456789abcdef-01234567"
+        let c = content("""
+        1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,\(p)a,1,,,,,,
+        2,2026-03-02,survey,xa-an-binh,nguyen-van-an,,rating,citizen,\(p)b,5,,,,,,
+        3,2026-03-03,survey,xa-an-binh,nguyen-van-an,,rating,citizen,\(p)a,3,,,,,,
+        """, measure: "{ metric: rating, respondents: [citizen], prior_weight: 0 }")
+        // a: 3 (latest), b: 5 → mean 4.
+        #expect(try c.attainment() == 75)
+    }
+
     @Test func emptyRespondentsAreNeverMerged() throws {
         let c = content("""
         1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,,1,,,,,,

@@ -37,8 +37,9 @@ public enum FeedbackIngest {
                     keepsComments: Bool = true, hashes hashing: Bool = true,
                     lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
         let start = province.site.period.start
-        // Reserve for ~one row per 120 bytes so the id set and rating map rarely resize.
-        let expected = min(50_000_000, province.feedbackFiles.reduce(0) { $0 + FileSize.of(province.root + "/" + $1) } / 120)
+        // The id set is sized once, from a guess of the rows (growing it reads its spooled ids back).
+        let paths = province.feedbackFiles.map { province.root + "/" + $0 }
+        let expected = ExpectedRows.estimate(paths: paths, sizes: paths.map(FileSize.of))
         let accumulator = FeedbackAccumulator(province: province, asOf: asOf, keepsComments: keepsComments)
         let stages = FeedbackStages(accumulator: accumulator, export: export, start: start, asOf: asOf)
         var quarantined: [QuarantinedRow] = []
@@ -60,21 +61,19 @@ public enum FeedbackIngest {
                 // Row-id slots are random in a large table: ask for the slot
                 // of the row a few ahead while this one is claimed.
                 let ahead = 8
-                let hashes = block.idHashes, respondentHashes = block.respondentHashes
+                let hashes = block.idHashes, respondents = block.respondents
                 for i in 0..<min(ahead, hashes.count) {
-                    validator.prefetchClaim(idHash: hashes[i], respondentHash: respondentHashes[i])
+                    validator.prefetchClaim(idHash: hashes[i], respondent: respondents[i])
                 }
-                for (record, outcome) in block.outcomes.enumerated() {
+                for outcome in block.outcomes {
                     let q: QuarantinedRow
                     if outcome >= 0 {
                         let i = Int(outcome)
                         if i + ahead < hashes.count {
-                            validator.prefetchClaim(idHash: hashes[i + ahead], respondentHash: respondentHashes[i + ahead])
+                            validator.prefetchClaim(idHash: hashes[i + ahead], respondent: respondents[i + ahead])
                         }
-                        guard let duplicate = block.records.withRecord(record, { r in
-                            validator.claim(&block.rows[i], r, columns: block.columns, file: block.file, idHash: hashes[i],
-                                            respondentHash: respondentHashes[i])
-                        }) else { continue }
+                        guard let duplicate = validator.claim(&block.rows[i], file: block.file, idHash: hashes[i],
+                                                              respondent: respondents[i]) else { continue }
                         duplicates.append(i)
                         q = duplicate
                     } else {

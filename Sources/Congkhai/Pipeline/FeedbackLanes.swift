@@ -30,8 +30,8 @@ final class FeedbackLanes: @unchecked Sendable {
         /// Per row: `ByteTable.hash` of its id, computed on the lane so the
         /// ordered thread can prefetch the row-id slot of rows ahead.
         fileprivate(set) var idHashes: [Int] = []
-        /// Per row: `FeedbackValidator.respondentHash` (nil: no respondent to number).
-        fileprivate(set) var respondentHashes: [Int?] = []
+        /// Per row: `FeedbackValidator.respondentDigest` (nil: no respondent to number).
+        fileprivate(set) var respondents: [RespondentNumbers.Digest?] = []
         /// Per record, in order: its index in `rows`, or −1 − its index in `rejects`.
         fileprivate(set) var outcomes: [Int32] = []
         fileprivate(set) var rejects: [QuarantinedRow] = []
@@ -86,8 +86,8 @@ final class FeedbackLanes: @unchecked Sendable {
             // The answers are built in locals and stored once: appending to
             // the block's properties cost a runtime exclusivity check each.
             var rows = block.rows, outcomes = block.outcomes, idHashes = block.idHashes, rejects = block.rejects
-            var respondentHashes = block.respondentHashes
-            (block.rows, block.outcomes, block.idHashes, block.rejects, block.respondentHashes) = ([], [], [], [], [])
+            var respondents = block.respondents
+            (block.rows, block.outcomes, block.idHashes, block.rejects, block.respondents) = ([], [], [], [], [])
             var categories = lane.categories
             lane.categories = CategoryMemo()  // the memo's buffers stay uniquely held: no copy on write
             let columns = block.columns, file = block.file, fileIndex = block.fileIndex, records = block.records
@@ -97,7 +97,7 @@ final class FeedbackLanes: @unchecked Sendable {
                 if let q = records.withRecord(i, { r in
                     if let q = checker.check(r, columns: columns, file: file, fileIndex: fileIndex, categories: &categories,
                                              into: &rows) { return q }
-                    respondentHashes.append(FeedbackValidator.respondentHash(rows[kept], r, columns: columns))
+                    respondents.append(FeedbackValidator.respondentDigest(rows[kept], r, columns: columns))
                     return nil
                 }) {
                     outcomes.append(-1 - Int32(rejects.count))
@@ -109,7 +109,7 @@ final class FeedbackLanes: @unchecked Sendable {
             }
             lane.categories = categories
             (block.rows, block.outcomes, block.idHashes, block.rejects) = (rows, outcomes, idHashes, rejects)
-            block.respondentHashes = respondentHashes
+            block.respondents = respondents
             block.done.signal()
         }
     }
@@ -130,7 +130,7 @@ final class FeedbackLanes: @unchecked Sendable {
         block.records.removeAll()
         block.rows = []
         block.idHashes.removeAll(keepingCapacity: true)
-        block.respondentHashes.removeAll(keepingCapacity: true)
+        block.respondents.removeAll(keepingCapacity: true)
         block.outcomes.removeAll(keepingCapacity: true)
         block.rejects.removeAll(keepingCapacity: true)
         spare.append(block)

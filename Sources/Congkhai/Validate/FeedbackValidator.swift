@@ -42,8 +42,8 @@ public final class FeedbackValidator {
     // 26.76 G instructions).
     /// Row ids seen so far; their bytes wait in a temporary file (`RowIDSet`).
     @exclusivity(unchecked) private var seenIDs = RowIDSet()
-    /// Respondents of rating rows, numbered from their bytes as they first appear.
-    @exclusivity(unchecked) private var respondents = ByteSet.numbered()
+    /// Respondents of rating rows, numbered by their bytes' digests as they first appear.
+    private let respondents = RespondentNumbers()
 
     /// True when a spooled row id could not be read back: a duplicate may
     /// have been missed, so the build must not go on.
@@ -81,37 +81,34 @@ public final class FeedbackValidator {
     }
 
     /// Starts loading the row-id slot of a later row (its id's `ByteTable.hash`)
-    /// and its respondent's slot (`respondentHash`; nil: the row has none).
-    func prefetchClaim(idHash: Int, respondentHash: Int?) {
+    /// and its respondent's slot (`respondent`; nil: the row has none).
+    func prefetchClaim(idHash: Int, respondent: RespondentNumbers.Digest?) {
         seenIDs.prefetch(hash: idHash)
-        if let respondentHash { respondents.prefetch(hash: respondentHash) }
+        if let respondent { respondents.prefetch(respondent) }
     }
 
-    /// The `ByteTable.hash` of the respondent a checked row is numbered by,
-    /// nil when it has none: computed on the lane that checked the row, so
-    /// the ordered thread hashes nothing and can prefetch its slot.
-    static func respondentHash(_ row: FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns) -> Int? {
+    /// The digest of the respondent a checked row is numbered by, nil when
+    /// it has none: computed on the lane that checked the row, so the
+    /// ordered thread hashes nothing and can prefetch its slot.
+    static func respondentDigest(_ row: FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns) -> RespondentNumbers.Digest? {
         guard row.kind == .rating, c.respondent >= 0 else { return nil }
         let bytes = r.trimmedBytes(c.respondent)
-        return bytes.isEmpty ? nil : ByteTable.hash(bytes)
+        return bytes.isEmpty ? nil : RespondentNumbers.Digest(bytes)
     }
 
     /// The steps that depend on the rows before: a row that passed every
     /// other check claims its id (a second row with the same id is
     /// quarantined) and its respondent gets a number. Run in file order, so
     /// which of two duplicates is kept never depends on threads.
-    /// `idHash`, `respondentHash`: the id's and the respondent's
-    /// `ByteTable.hash` (`respondentHash(_:_:columns:)`), computed on the
-    /// lane that checked the row; `file`, the row's export (for the message).
-    func claim(_ row: inout FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns, file: String, idHash: Int,
-               respondentHash: Int?) -> QuarantinedRow? {
+    /// `idHash`: the id's `ByteTable.hash`; `respondent`: the respondent's
+    /// digest (`respondentDigest(_:_:columns:)`); both computed on the lane
+    /// that checked the row. `file`: the row's export (for the message).
+    func claim(_ row: inout FeedbackRow, file: String, idHash: Int, respondent: RespondentNumbers.Digest?) -> QuarantinedRow? {
         var key = row.id
         if !key.withUTF8({ seenIDs.insert($0, hash: idHash) }) {
             return QuarantinedRow(file: file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
         }
-        if let respondentHash {
-            row.respondentNumber = respondents.intern(r.trimmedBytes(c.respondent), hash: respondentHash)
-        }
+        if let respondent { row.respondentNumber = respondents.number(respondent) }
         return nil
     }
 }
