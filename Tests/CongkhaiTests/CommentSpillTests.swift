@@ -147,4 +147,26 @@ import Testing
             #expect(one.officials.contains { $0.contains { $0.count > 1 } })
         }
     }
+
+    @Test func keptCommentsOwnTheirIds() {
+        // A group keeps its comment's id in storage of its own: sharing the
+        // loaded comments' ids pinned the allocator's pages of every other
+        // comment of the ingest (decision 109's measurements).
+        func storage(_ s: String) -> UnsafeRawPointer? {
+            var s = s
+            return s.withUTF8 { $0.baseAddress.map(UnsafeRawPointer.init) }
+        }
+        let id = "ks26-0b7d4c2e-9a1f-4e3b-000001"  // longer than a small string
+        let c = PublishedComment(id: id, date: Day(ordinal: 739_100), locality: 0, official: 0, kind: .suggestion,
+                                 category: "", text: "Đèn đường hỏng", complaint: nil)
+        for all in [false, true] {
+            var groups = CommentGroups(officials: 1, localities: 1)
+            if all { groups.add(contentsOf: [c]) } else { groups.add(c) }
+            for kept in [groups.officials[0], groups.localities[0], groups.province] {
+                #expect(kept.map(\.comment.id) == [id])
+                let ownID = kept.first.flatMap { storage($0.comment.id) }
+                #expect(ownID != nil && ownID != storage(c.id))
+            }
+        }
+    }
 }

@@ -127,10 +127,10 @@ public struct CommentGroups: Sendable {
         }
         guard groups.count < kept else { return }
         if c.textLength > keptTextBytes {
-            groups.append(Group(comment: c, keptText: nil, count: 1))
+            groups.append(Group(comment: c.detached(), keptText: nil, count: 1))
             return
         }
         if text == nil { text = c.text }
-        groups.append(Group(comment: c, keptText: text ?? "", count: 1))
+        groups.append(Group(comment: c.detached(), keptText: text ?? "", count: 1))
     }
 }

@@ -233,30 +233,36 @@ public final class FeedbackAccumulator {
         result.categoryNames = fold.categories.names
         for (o, l) in officialLocality.enumerated() where l >= 0 { result.localitySummaries[l].add(result.officialSummaries[o]) }
         for l in result.localitySummaries.indices { result.province.add(result.localitySummaries[l]) }
-        // The comments come back from disk now that the row-id set is gone,
-        // are sorted in place (`InPlaceSort`; ids are unique, so the order is
-        // total), grouped per scope, and let go before the ratings are sorted.
+        // Per (respondent, official, commitment) the latest date wins; on the same date, the later row.
+        do {
+            var ratingRecords = fold.ratingRecords.flatten()
+            InPlaceSort.sort(&ratingRecords, lanes: FeedbackAccumulator.sortLanes, by: ByRatingKey.self)
+            for (i, entry) in ratingRecords.enumerated() {
+                if i + 1 < ratingRecords.count {
+                    let next = ratingRecords[i + 1]
+                    if next.official == entry.official && next.respondent == entry.respondent && next.commitment == entry.commitment { continue }
+                }
+                let o = Int(entry.official)
+                if entry.rating & 0x8000_0000 == 0 {
+                    result.ratings[o].sums[Int(entry.kindSlot)].addUnits(fold.ratingUnits[Int(entry.rating)])
+                } else {
+                    result.ratings[o].sums[Int(entry.kindSlot)].add(fold.exoticRatings[Int(entry.rating & 0x7FFF_FFFF)])
+                }
+                result.ratings[o].count[Int(entry.kindSlot)] += 1
+            }
+        }
+        // Their pages go back now, not after the allocator's decay: the
+        // comments' array does not fit where they were.
+        congkhai_release_free_memory()
+        // The comments come back from disk now that the row-id set is gone
+        // and the ratings' records are let go (the two at once were the
+        // finish's peak), are sorted in place (`InPlaceSort`; ids are
+        // unique, so the order is total), and grouped per scope.
         if var all = fold.comments.load(categoryNames: fold.categories.names, texts: fold.tally.commentTexts) {
             InPlaceSort.sort(&all, lanes: FeedbackAccumulator.sortLanes, by: NewestFirst.self)
             result.commentGroups.add(contentsOf: all)
         } else {
             result.commentsLost = true
-        }
-        // Per (respondent, official, commitment) the latest date wins; on the same date, the later row.
-        var ratingRecords = fold.ratingRecords.flatten()
-        InPlaceSort.sort(&ratingRecords, lanes: FeedbackAccumulator.sortLanes, by: ByRatingKey.self)
-        for (i, entry) in ratingRecords.enumerated() {
-            if i + 1 < ratingRecords.count {
-                let next = ratingRecords[i + 1]
-                if next.official == entry.official && next.respondent == entry.respondent && next.commitment == entry.commitment { continue }
-            }
-            let o = Int(entry.official)
-            if entry.rating & 0x8000_0000 == 0 {
-                result.ratings[o].sums[Int(entry.kindSlot)].addUnits(fold.ratingUnits[Int(entry.rating)])
-            } else {
-                result.ratings[o].sums[Int(entry.kindSlot)].add(fold.exoticRatings[Int(entry.rating & 0x7FFF_FFFF)])
-            }
-            result.ratings[o].count[Int(entry.kindSlot)] += 1
         }
         finished = result
         return result

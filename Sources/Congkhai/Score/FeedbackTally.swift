@@ -283,6 +283,18 @@ public struct PublishedComment: Sendable {
         storage = .spooled(spool, offset: offset)
     }
 
+    /// The same comment with its id in storage of its own, for a group to
+    /// keep (`CommentGroups`). A scope keeps a handful of the comments
+    /// loaded at the end of the ingest: sharing their loaded ids (over 15
+    /// bytes each is an allocation of its own) kept the allocator's pages
+    /// of all the others resident — +300 MB after a national ingest with
+    /// 30-byte row ids (BENCHMARKS.md, thirty-second session).
+    func detached() -> PublishedComment {
+        var copy = self
+        copy.id = String(decoding: Array(id.utf8), as: UTF8.self)
+        return copy
+    }
+
     /// The key repeats are grouped by (FNV-1a of the text's bytes).
     static func hash(_ text: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
