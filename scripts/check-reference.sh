@@ -44,6 +44,17 @@ if cmp -s "$TMP/whole.json" "$TMP/split.json" && [ -s "$TMP/whole.json" ]; then
 else
     echo "FAIL seed 7: split exports score differently"; fail=1
 fi
+# The same rows with UUID-sized row ids and 32-byte respondent ids: the
+# respondents are numbered by a digest of their bytes (decision 109), and
+# every score must be the short ids' digit for digit.
+python3 scripts/generate_demo.py --out "$TMP/long" --seed 7 --rows 3000 --long-ids >/dev/null
+compare "$TMP/long" 2026-11-28 "seed 7 with long ids"
+"$BIN" score "$TMP/long" --as-of 2026-11-28 --format json > "$TMP/long.json" 2>/dev/null || true
+if cmp -s "$TMP/whole.json" "$TMP/long.json" && [ -s "$TMP/long.json" ]; then
+    echo "ok   seed 7: long ids score as the short ones"
+else
+    echo "FAIL seed 7: long ids score differently"; fail=1
+fi
 python3 scripts/make_ties.py "$TMP/ties" >/dev/null
 compare "$TMP/ties" 2026-11-28 "tie values"
 if [ $fail -ne 0 ]; then echo "reference scorer: differences found"; exit 1; fi

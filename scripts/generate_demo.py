@@ -543,15 +543,19 @@ def csv_cell(v):
 
 
 # The feedback's shape, set from the command line: the share of rows with a
-# comment and the respondent pool (rows / divisor distinct respondents), so a
-# scale tree can stress what grows with published comments and respondents.
-SHAPE = {"comment_share": 0.12, "respondent_divisor": 6}
+# comment, the respondent pool (rows / divisor distinct respondents) and the
+# ids' length, so a scale tree can stress what grows with published
+# comments, respondents and long ids (UUID-sized, as other systems export).
+SHAPE = {"comment_share": 0.12, "respondent_divisor": 6, "long_ids": False}
 
 
 def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
     """Yield dicts of valid feedback rows."""
     r = g.r
     respondents = [f"r{r.randint(0, 16**8):08x}" for _ in range(max(50, n // SHAPE["respondent_divisor"]))]
+    if SHAPE["long_ids"]:  # 32 bytes, from the same draws
+        respondents = [f"nguoi-phan-anh-{x[1:]}-{x[1:]}" for x in respondents]
+    row_id = (lambda i: f"{id_prefix}-0b7d4c2e-9a1f-4e3b-{i:06d}") if SHAPE["long_ids"] else (lambda i: f"{id_prefix}-{i:06d}")
     for i in range(n):
         o = r.choice(officials)
         lid, oid, commitments, quality = o
@@ -561,7 +565,7 @@ def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
         rk = "citizen" if rk_roll < 0.62 else "business" if rk_roll < 0.8 else "agency" if rk_roll < 0.9 else "staff" if rk_roll < 0.97 else ""
         d = g.date_between(*date_range)
         row = {
-            "id": f"{id_prefix}-{i + 1:06d}", "date": day(d), "channel": r.choice(channel_pool), "locality": lid,
+            "id": row_id(i + 1), "date": day(d), "channel": r.choice(channel_pool), "locality": lid,
             "official": oid if r.random() < 0.93 else "", "commitment": "", "kind": kind, "respondent_kind": rk,
             "respondent": r.choice(respondents) if r.random() < 0.9 else "", "rating": "", "category": r.choice(CATEGORIES),
             "status": "", "due": "", "resolved_on": "", "comment": "", "publish": "",
@@ -642,6 +646,8 @@ def main():
                     help="scale: share of feedback rows with a comment (60%% of them published)")
     ap.add_argument("--respondent-divisor", type=int, default=6,
                     help="scale: distinct respondents = rows / this (1: nearly one per row)")
+    ap.add_argument("--long-ids", action="store_true",
+                    help="scale: 32-byte respondent ids and 30-byte row ids (the same rows otherwise)")
     ap.add_argument("--feedback-rows", type=int, default=31000,
                     help="scale: about this many feedback rows in the four exports (streamed; ~0.3%% planted bad rows)")
     ap.add_argument("--split-exports", type=int, default=0, metavar="ROWS",
@@ -649,6 +655,7 @@ def main():
     args = ap.parse_args()
     SHAPE["comment_share"] = args.comment_share
     SHAPE["respondent_divisor"] = max(1, args.respondent_divisor)
+    SHAPE["long_ids"] = args.long_ids
 
     g = Gen(args.seed)
     root = args.out
