@@ -19,15 +19,16 @@ import Testing
     @Test func aBuildsBodiesAreThoseTheRendererMakesItself() throws {
         let log = DiagnosticLog()
         let run = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: log))
-        let background = BackgroundValue { [officials = run.province.officials] in SiteRenderer.bodies(officials) }
+        let background = BackgroundValue { [officials = run.province.officials] in OfficialBodies(officials) }
         let files = try #require(ThemeFiles.embeddedDefault(log: log))
         let theme = try #require(Theme.compile(files, log: log))
         let plan = SitePlan.make(run)
         let own = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/")
-        #expect(own.bodies == background.value && own.bodies.contains { $0.contains("<p>") })
+        func all(_ b: OfficialBodies) -> [String] { (0..<b.count).map { b[$0] } }
+        #expect(all(own.bodies) == all(background.value) && all(own.bodies).contains { $0.contains("<p>") })
         // Bodies given are the ones used.
-        let marked = background.value.map { $0 + "<!-- given -->" }
-        let given = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/", bodies: marked)
-        #expect(given.bodies == marked)
+        let marked = all(background.value).map { $0 + "<!-- given -->" }
+        let given = SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/", bodies: OfficialBodies(html: marked))
+        #expect(all(given.bodies) == marked)
     }
 }

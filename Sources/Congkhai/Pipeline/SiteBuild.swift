@@ -235,7 +235,7 @@ public enum SiteBuild {
         progress("render")
         // The officials' bodies, rendered one at a time by cmark-gfm, on a
         // thread of their own while the plan and the history are made.
-        let bodies = BackgroundValue { [officials = run.province.officials] in SiteRenderer.bodies(officials) }
+        let bodies = BackgroundValue { [officials = run.province.officials] in OfficialBodies(officials) }
         let plan = SitePlan.make(run)
         let baseURL = options.baseURL ?? run.province.site.baseURL
         // Pages whose inputs are the last build's are linked, not rendered

@@ -14,7 +14,7 @@ public struct SiteRenderer: Sendable {
     let baseURL: String
     /// Path part of `base_url` (`/` or `/congkhai/`), for the 404 page.
     let basePath: String
-    let bodies: [String]
+    let bodies: OfficialBodies
     /// The theme's plain-words explainer, rendered per language up front (cmark-gfm on one thread).
     let explainers: [String: String]
     let stringsByLanguage: [String: [String: String]]
@@ -47,7 +47,7 @@ public struct SiteRenderer: Sendable {
     /// `bodies`: the officials' bodies as HTML, in province order, when the
     /// caller rendered them already (a build does, beside its history stage).
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil,
-                reuse: PageReuse? = nil, bodies: [String]? = nil) {
+                reuse: PageReuse? = nil, bodies: OfficialBodies? = nil) {
         self.cache = cache
         self.reuse = reuse
         self.history = history
@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
             basePath = "/"
         }
         bandColours = BandColours(run.province.framework)
-        self.bodies = bodies ?? SiteRenderer.bodies(run.province.officials)
+        self.bodies = bodies ?? OfficialBodies(run.province.officials)
         var explained: [String: String] = [:]
         for language in plan.languages {
             if let text = theme.pages["cach-tinh-diem"].flatMap({ $0[language] ?? $0["vi"] }) { explained[language] = MarkdownRenderer.html(text) }
@@ -100,13 +100,6 @@ public struct SiteRenderer: Sendable {
         if reuse != nil { inputDigests = computeInputDigests() }
     }
 
-    /// Officials' Markdown bodies as HTML. cmark-gfm renders one at a time
-    /// (`MarkdownRenderer`), ~0.4 s on one core for a country's officials:
-    /// a build starts this on its own thread while its history stage runs.
-    static func bodies(_ officials: [Official]) -> [String] {
-        officials.map { MarkdownRenderer.html($0.body) }
-    }
-
     /// Pages rendered in chunks on every core, each chunk handed to `emit` in
     /// plan order as soon as it is done, and beside them, on a thread of
     /// their own, the files of the whole province (search index, feeds; the
@@ -141,6 +134,7 @@ public struct SiteRenderer: Sendable {
                 case let .failure(error): log.error(error.file, error.line, 0, error.message)
                 }
             }
+            if bodies.lost { log.error("officials", 0, 0, Spool.Failure().description) }
             cache?.sweep()
             for asset in theme.assets { try emit(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
             try emit(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))

@@ -164,9 +164,10 @@ extension SiteRenderer {
         let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
         var details = breakdown(run.explained(r), o, d)
         if !card.weightDependent { details.robustBand = card.robustness }
-        var bodyHTML: String? = bodies[oi].isEmpty ? nil : bodies[oi]
+        let body = bodies[oi]
+        var bodyHTML: String? = body.isEmpty ? nil : body
         var bodyMore: String?, bodyMoreHref: String?
-        if let cut = BodyExcerpt.cut(bodies[oi], budget: SitePlan.PageSize.bodyBytes) {
+        if let cut = BodyExcerpt.cut(body, budget: SitePlan.PageSize.bodyBytes) {
             bodyHTML = cut.shown.isEmpty ? nil : cut.shown
             bodyMore = d.fill("profile_more", ["kb": d.count((cut.hidden + 999) / 1000)])
             bodyMoreHref = d.root + "data/content/" + o.file  // one content file for every language
@@ -179,7 +180,7 @@ extension SiteRenderer {
             commitments: cards, hasCommitments: !cards.isEmpty, commitmentsPager: cardsPager, removed: removed, hasRemoved: !removed.isEmpty,
             removedMore: removedMore, ledgerHref: removedMore == nil ? nil : d.link(SitePaths.openData),
             trend: trend(series: series, title: d.label("score_trend"), d),
-            hasBody: !bodies[oi].isEmpty, bodyHTML: bodyHTML, bodyMore: bodyMore, bodyMoreHref: bodyMoreHref,
+            hasBody: !body.isEmpty, bodyHTML: bodyHTML, bodyMore: bodyMore, bodyMoreHref: bodyMoreHref,
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: run.scoreboard.tally.commentGroups.officials[oi],
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
             breakdown: details,
