@@ -44,21 +44,6 @@ import Testing
         }
     }
 
-    @Test func internWithAGivenHashAndPrefetchGiveTheSameNumbers() {
-        // The ingest passes the hash computed on a lane and prefetches slots
-        // ahead; numbers must be those of the plain `intern`, through growth.
-        var plain = ByteSet.numbered(), hashed = ByteSet.numbered()
-        for i in 0..<20_000 {
-            let key = Array("resp-\(i * 7919 % 3_001)".utf8)
-            let h = ByteTable.hash(key)
-            hashed.prefetch(hash: h)
-            let a = plain.intern(key)
-            let b = key.withUnsafeBufferPointer { hashed.intern($0, hash: h) }
-            #expect(a == b)
-        }
-        #expect(plain.count == 3_001 && hashed.count == 3_001)
-    }
-
     @Test func copiesAreIndependentValues() {
         // The slots are a shared table until a copy writes (copy on write):
         // sets large enough for a mapped table and small ones alike.

@@ -1,8 +1,12 @@
 import Foundation
 
-/// A set of byte strings (feedback row ids): the bytes in one pool, open
-/// addressing over FNV hashes, no `String` kept or hashed per row. Swift's
-/// `Set<String>` hashed every id with SipHash and stored a String each.
+/// A set of byte strings: the bytes in one pool, open addressing over FNV
+/// hashes, no `String` kept or hashed per entry. Swift's `Set<String>`
+/// hashed every key with SipHash and stored a String each. Made for the
+/// feedback's row ids and respondents, which have sets of their own now
+/// (`RowIDSet`: the ids' bytes on disk; `RespondentNumbers`: digests, so
+/// memory does not follow an id's length); the validation lanes' category
+/// memos use it (`CategoryMemo`).
 ///
 /// Sized for national exports (20 million ids): a slot is one 64-bit word —
 /// the entry's pool offset (40 bits) and 24 more bits of its hash, so most
@@ -18,7 +22,7 @@ struct ByteSet {
     private var slots = SlotTable(count: 64)
     private(set) var count = 0
 
-    /// A set that numbers its entries in insertion order (respondents → 0, 1, 2, …).
+    /// A set that numbers its entries in insertion order (0, 1, 2, …).
     static func numbered() -> ByteSet {
         var set = ByteSet()
         set.numbered = true
@@ -27,13 +31,7 @@ struct ByteSet {
 
     /// The number of `key` (a `numbered()` set), added when new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        intern(key, hash: ByteTable.hash(key))
-    }
-
-    /// The same, with `ByteTable.hash(key)` already computed (on a feedback
-    /// lane, so the ordered thread can `prefetch` the slot rows ahead).
-    mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> Int {
-        let (slot, found, tag) = probe(key, hash: hash)
+        let (slot, found, tag) = probe(key, hash: ByteTable.hash(key))
         if let offset = found {
             let r = entry(at: offset)
             return Int(pool[r.lowerBound - 4]) | Int(pool[r.lowerBound - 3]) << 8 | Int(pool[r.lowerBound - 2]) << 16
@@ -75,13 +73,6 @@ struct ByteSet {
             }
             return (i, nil, tag)
         }
-    }
-
-    /// Starts loading the slot where a key of hash `h` is probed first: a
-    /// national ingest's respondents are millions of slots, so every probe
-    /// was a cache miss on the ordered thread (a tenth of a national `check`).
-    func prefetch(hash h: Int) {
-        slots.prefetch(h & (slots.count - 1))
     }
 
     mutating func reserve(_ n: Int) {
@@ -138,8 +129,7 @@ struct ByteSet {
 
     /// Rebuilds the slots at `capacity`, reading the pool's entries in the
     /// order they were added: the pool is read front to back, not at the
-    /// old slots' random offsets (a national ingest's respondents grow the
-    /// set from 64 slots to millions).
+    /// old slots' random offsets (a set of millions grows from 64 slots).
     private mutating func rehash(_ capacity: Int) {
         let fresh = SlotTable(count: capacity)
         let mask = capacity - 1

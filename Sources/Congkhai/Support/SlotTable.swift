@@ -1,7 +1,7 @@
 import CSupport
 
 /// A fixed number of 64-bit hash slots, zeroed, for the ingest's large open-
-/// addressing sets (`RowIDSet`, `ByteSet`).
+/// addressing sets (`RowIDSet`, `RespondentNumbers`, `ByteSet`).
 ///
 /// A national ingest probes ~300 MB of row-id slots and ~130 MB of
 /// respondent slots at random; on 4 KB pages nearly every probe missed the
