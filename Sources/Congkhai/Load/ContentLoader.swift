@@ -41,10 +41,13 @@ public enum ContentLoader {
         // the diagnostics and the loaded list are the same as one by one.
         let files = tree.officialFiles
         let slots = Slots<LoadedOfficial>(count: files.count)
+        // The bodies wait in one spool until their HTML is rendered (`ParkedText`).
+        let bodies = Spool()
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let local = DiagnosticLog()
             var inputs: [String] = []
-            let official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs)
+            var official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs)
+            if let body = official?.body { official?.bodyText = ParkedText(body, in: bodies) }
             slots.set(i, LoadedOfficial(official: official, diagnostics: local.items, inputs: inputs))
         }
         for (file, loaded) in zip(files, slots.values) {

@@ -18,8 +18,16 @@ public struct Official: Sendable {
     public var commitments: [Commitment]
     public var incidents: [Incident]
     public var initiatives: [Initiative]
-    /// Markdown body after the front matter, NFC.
-    public var body: String
+    /// Markdown body after the front matter, NFC ("" when a parked copy
+    /// cannot be read back: `parkedBody` tells).
+    public var body: String {
+        get { bodyText.text ?? "" }
+        set { bodyText = ParkedText(newValue) }
+    }
+    /// The body, or nil when its parked copy cannot be read back.
+    var parkedBody: String? { bodyText.text }
+    /// Parked in a spool by the loader (`ContentLoader`): read once, to render it.
+    var bodyText: ParkedText
     public var file: String
 
     public init(id: String, locality: String, name: String, position: String, role: Role, termStart: Day?,
@@ -38,7 +46,7 @@ public struct Official: Sendable {
         self.commitments = commitments
         self.incidents = incidents
         self.initiatives = initiatives
-        self.body = body
+        self.bodyText = ParkedText(body)
         self.file = file
     }
 

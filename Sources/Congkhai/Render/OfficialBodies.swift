@@ -17,9 +17,15 @@ public struct OfficialBodies: Sendable {
     /// than publish a page without it.
     private let failure = Failure()
 
-    /// Each official's body rendered and set aside, in order.
+    /// Each official's body rendered and set aside, in order. A body whose
+    /// parked Markdown cannot be read back counts as lost.
     public init(_ officials: [Official]) {
-        self.init(html: officials.lazy.map { MarkdownRenderer.html($0.body) })
+        var unread = false
+        self.init(html: officials.lazy.map { o -> String in
+            guard let markdown = o.parkedBody else { unread = true; return "" }
+            return MarkdownRenderer.html(markdown)
+        })
+        if unread { failure.set() }
     }
 
     /// Bodies already rendered (tests give their own).
