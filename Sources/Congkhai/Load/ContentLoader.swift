@@ -47,7 +47,7 @@ public enum ContentLoader {
             let local = DiagnosticLog()
             var inputs: [String] = []
             var official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs)
-            if let body = official?.body { official?.bodyText = ParkedText(body, in: bodies) }
+            official?.parkBody(in: bodies)
             slots.set(i, LoadedOfficial(official: official, diagnostics: local.items, inputs: inputs))
         }
         for (file, loaded) in zip(files, slots.values) {

@@ -26,7 +26,7 @@ public struct Official: Sendable {
     }
     /// The body, or nil when its parked copy cannot be read back.
     var parkedBody: String? { bodyText.text }
-    /// Parked in a spool by the loader (`ContentLoader`): read once, to render it.
+    /// Parked in a spool by the loader (`parkBody`): read once, to render it.
     var bodyText: ParkedText
     public var file: String
 
@@ -48,6 +48,11 @@ public struct Official: Sendable {
         self.initiatives = initiatives
         self.bodyText = ParkedText(body)
         self.file = file
+    }
+
+    /// The body moved into `spool` (`ParkedText`), until its HTML is rendered.
+    mutating func parkBody(in spool: Spool) {
+        if let text = bodyText.text { bodyText = ParkedText(text, in: spool) }
     }
 
     /// `locality/id`: unique in the province.

@@ -134,7 +134,7 @@ public struct SiteRenderer: Sendable {
                 case let .failure(error): log.error(error.file, error.line, 0, error.message)
                 }
             }
-            if bodies.lost { log.error("officials", 0, 0, Spool.Failure().description) }
+            if let oi = bodies.lost { log.error(run.province.officials[oi].file, 0, 0, Spool.Failure().description) }
             cache?.sweep()
             for asset in theme.assets { try emit(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
             try emit(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))

@@ -17,9 +17,10 @@ struct ByteTable: Sendable {
     /// 32 bytes, so a slot of a large table never straddles two cache lines
     /// (storage of more than a page starts 32 bytes into a page-aligned
     /// allocation). A key of up to 16 bytes — nearly every official's and
-    /// commitment's id — is kept in the slot itself: a row's lookup reads one line, where reading the
-    /// key from the pool was a second miss (`memcmp` was ~5 % of a national
-    /// ingest's samples, all of it waiting on that line).
+    /// commitment's id — is kept in the slot itself: a row's lookup reads
+    /// one line, where reading the key from the pool was a second miss
+    /// (`memcmp` was ~5 % of a national ingest's samples, all of it waiting
+    /// on that line).
     private struct Slot {
         var tag: UInt32
         /// `UInt32.max`: empty.
