@@ -55,6 +55,16 @@ if cmp -s "$TMP/whole.json" "$TMP/long.json" && [ -s "$TMP/long.json" ]; then
 else
     echo "FAIL seed 7: long ids score differently"; fail=1
 fi
+# The same rows as another system may export them: one file for the year,
+# every cell quoted (the header too), CRLF. Scores digit for digit.
+python3 scripts/generate_demo.py --out "$TMP/one" --seed 7 --rows 3000 --one-export --quote-all >/dev/null
+compare "$TMP/one" 2026-11-28 "seed 7 as one quoted export"
+"$BIN" score "$TMP/one" --as-of 2026-11-28 --format json > "$TMP/one.json" 2>/dev/null || true
+if cmp -s "$TMP/whole.json" "$TMP/one.json" && [ -s "$TMP/one.json" ]; then
+    echo "ok   seed 7: one quoted export scores as the four"
+else
+    echo "FAIL seed 7: one quoted export scores differently"; fail=1
+fi
 python3 scripts/make_ties.py "$TMP/ties" >/dev/null
 compare "$TMP/ties" 2026-11-28 "tie values"
 if [ $fail -ne 0 ]; then echo "reference scorer: differences found"; exit 1; fi

@@ -9,6 +9,7 @@ Everything here is fictional demo data. Run from the repository root:
 The second form writes one large feedback file for benchmarks.
 """
 import argparse
+import itertools
 import re
 import datetime as dt
 import os
@@ -537,7 +538,7 @@ COLUMNS = ["id", "date", "channel", "locality", "official", "commitment", "kind"
 
 def csv_cell(v):
     v = "" if v is None else str(v)
-    if any(c in v for c in ',"\r\n'):
+    if SHAPE["quote_all"] or any(c in v for c in ',"\r\n'):
         return '"' + v.replace('"', '""') + '"'
     return v
 
@@ -546,7 +547,7 @@ def csv_cell(v):
 # comment, the respondent pool (rows / divisor distinct respondents) and the
 # ids' length, so a scale tree can stress what grows with published
 # comments, respondents and long ids (UUID-sized, as other systems export).
-SHAPE = {"comment_share": 0.12, "respondent_divisor": 6, "long_ids": False}
+SHAPE = {"comment_share": 0.12, "respondent_divisor": 6, "long_ids": False, "quote_all": False}
 
 
 def feedback_rows(g, officials, n, channel_pool, id_prefix, date_range):
@@ -617,7 +618,7 @@ def write_csv(path, rows, columns, crlf=False, bom=False, extra=None, part_rows=
                 f = open(name, "w", encoding="utf-8", newline="")
                 if bom:
                     f.write("\ufeff")
-                f.write(",".join(header) + nl)
+                f.write(",".join(csv_cell(h) if SHAPE["quote_all"] else h for h in header) + nl)
                 written = 0
             written += 1
             if isinstance(row, str):
@@ -625,7 +626,7 @@ def write_csv(path, rows, columns, crlf=False, bom=False, extra=None, part_rows=
                 continue
             cells = [csv_cell(row.get(c, "")) for c in columns]
             if extra:
-                cells.append("noi-bo")
+                cells.append(csv_cell("noi-bo"))
             f.write(",".join(cells) + nl)
     finally:
         if f is not None:
@@ -650,12 +651,17 @@ def main():
                     help="scale: 32-byte respondent ids and 30-byte row ids (the same rows otherwise)")
     ap.add_argument("--feedback-rows", type=int, default=31000,
                     help="scale: about this many feedback rows in the four exports (streamed; ~0.3%% planted bad rows)")
+    ap.add_argument("--quote-all", action="store_true",
+                    help="shape: every cell of the exports quoted, as spreadsheet tools and Python's csv.QUOTE_ALL write them")
+    ap.add_argument("--one-export", action="store_true",
+                    help="shape: the four exports' rows in one file (one header, CRLF), as one system may export a year")
     ap.add_argument("--split-exports", type=int, default=0, metavar="ROWS",
                     help="scale: write each export as files of this many rows (one per commune or month, say)")
     args = ap.parse_args()
     SHAPE["comment_share"] = args.comment_share
     SHAPE["respondent_divisor"] = max(1, args.respondent_divisor)
     SHAPE["long_ids"] = args.long_ids
+    SHAPE["quote_all"] = args.quote_all
 
     g = Gen(args.seed)
     root = args.out
@@ -819,8 +825,14 @@ def main():
                 sets += 1
             yield row
 
-    # Q1: standard column order, BOM, CRLF (an Excel export).
     split = max(0, args.split_exports)
+    if args.one_export:
+        # The same rows (the bad ones included) under one header: one file of
+        # the whole year, as another system may export it.
+        write_csv(os.path.join(root, "feedback/2026-phan-anh.csv"), itertools.chain(q1, q2, q3, q4_with_bad_rows()), COLUMNS,
+                  crlf=True, part_rows=split)
+        return
+    # Q1: standard column order, BOM, CRLF (an Excel export).
     write_csv(os.path.join(root, "feedback/2026-q1-khao-sat.csv"), q1, COLUMNS, crlf=True, bom=True, part_rows=split)
     # Q2: columns in another order plus an unknown column.
     cols2 = ["date", "id", "kind", "locality", "official", "commitment", "rating", "respondent_kind", "respondent",
