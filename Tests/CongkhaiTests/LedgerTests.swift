@@ -108,6 +108,63 @@ import Testing
         }
     }
 
+    /// A published line is checked by hashing its own bytes less the
+    /// `hash` member when it is canonical, else by writing it again: both
+    /// must give what writing it again gives, for lines as sealed and for
+    /// the same entries spaced, reordered, escaped or invalid — and an
+    /// edited line must not hash as it says.
+    @Test func checkedLinesHashAsWrittenAgain() {
+        var generator = SplitMix(seed: 91)
+        let kinds = LedgerEntry.Kind.allCases
+        var fast = 0
+        func rewritten(_ line: [UInt8]) -> String? {
+            guard case let .object(pairs)? = CanonicalJSON.parse(line) else { return nil }
+            return SHA256.hex(CanonicalJSON.bytes(.object(pairs.filter { $0.0 != "hash" })))
+        }
+        for n in 0..<300 {
+            func maybe<T>(_ v: T) -> T? { Bool.random(using: &generator) ? v : nil }
+            let quoted = n % 5 == 0 ? "o-\"\\\(n)" : "o-\(n)"
+            var e = LedgerEntry(kind: kinds[n % kinds.count],
+                                subject: maybe(["locality": "xa-\(n)", "official": quoted]) ?? [:],
+                                field: maybe(["deadline", "a", "hash_like", "title"][n % 4]),
+                                old: maybe(.object([("z", .integer(n)), ("a", .string("cũ \(n)"))])),
+                                new: maybe(.array([.string("mới"), .integer(-n), .null])),
+                                count: maybe(n), reason: maybe("lý do, trích"))
+            e.seal(seq: n + 1, asOf: Day(ordinal: 20_000 + n), prev: String(repeating: "f", count: 64))
+            let line = Array(e.line.utf8)
+            guard let checked = LedgerFile.CheckedLine(line) else { Issue.record("entry \(n) not read"); continue }
+            #expect(checked.computed == e.hash)
+            if LedgerFile.CheckedLine.bodyHash(line, CanonicalJSON.parseLine(line)?.members) != nil { fast += 1 }
+            // Not canonical: spaced, keys out of order, "/" escaped, a byte that is not UTF-8.
+            let text = e.line
+            let variants: [[UInt8]] = [
+                Array(text.replacingOccurrences(of: "\":", with: "\": ").utf8),
+                Array(("{\"zz\":1," + text.dropFirst()).utf8),
+                Array(text.replacingOccurrences(of: "xa-", with: "xa\\/").utf8),
+                Array((" " + text).utf8),
+                { var bad = line; if let k = bad.firstIndex(where: { $0 >= 0x80 }) { bad[k] = 0xFF }; return bad }(),
+                Array(text.utf8).enumerated().map { $0.offset == 2 ? UInt8(ascii: " ") : $0.element },
+                // `hash` first (no `as_of`): its comma is the one after it.
+                Array(text.replacingOccurrences(of: "\"as_of\":\"\(Day(ordinal: 20_000 + n).description)\",", with: "").utf8),
+            ]
+            for v in variants {
+                let c = LedgerFile.CheckedLine(v)
+                #expect(c?.computed == rewritten(v), "entry \(n): \(String(decoding: v, as: UTF8.self))")
+            }
+            // An edited value no longer hashes as the line says.
+            if let at = text.range(of: "\"prev\":\"f") {
+                let edited = text.replacingCharacters(in: text.index(at.upperBound, offsetBy: -1)..<at.upperBound, with: "e")
+                #expect(LedgerFile.CheckedLine(Array(edited.utf8))?.computed != e.hash)
+            }
+        }
+        #expect(fast > 200)  // most sealed lines need no writing again
+        // `hash` the last member, and the only one.
+        for (line, body) in [("{\"as_of\":\"2026-01-01\",\"hash\":\"ab\"}", "{\"as_of\":\"2026-01-01\"}"), ("{\"hash\":\"ab\"}", "{}")] {
+            let bytes = Array(line.utf8)
+            #expect(LedgerFile.CheckedLine.bodyHash(bytes, CanonicalJSON.parseLine(bytes)?.members) == SHA256.hex(Array(body.utf8)))
+        }
+    }
+
     @Test func firstBuildStartsTheChainAndRecordsEverything() throws {
         let root = try LedgerTests.content().write()
         let out = root + "-out"

@@ -64,14 +64,50 @@ enum CanonicalJSON {
         return p.i == p.bytes.count ? v : nil
     }
 
+    /// A line parsed, with the places of its top-level members when its
+    /// bytes are already the canonical text of what was parsed.
+    struct ParsedLine {
+        var value: JSONValue
+        /// Each top-level member's bytes (key through value), in order; nil
+        /// unless the line is canonical: valid UTF-8, no space between
+        /// tokens, keys strictly ascending by their bytes at every level,
+        /// strings without escapes (those `write` makes are few; a line
+        /// with one is simply not taken as canonical here).
+        var members: [(key: String, range: Range<Int>)]?
+    }
+
+    /// Parses one ledger line and tells where its members are when it is
+    /// canonical: then the canonical text of the object without a member is
+    /// the line without that member's bytes and one comma — which is how
+    /// `LedgerFile` checks a hash without writing the entry again.
+    static func parseLine(_ bytes: [UInt8]) -> ParsedLine? {
+        var p = Parser(bytes: bytes)
+        p.tracksMembers = true
+        p.skipSpace()
+        guard let v = p.value(depth: 0) else { return nil }
+        p.skipSpace()
+        guard p.i == p.bytes.count else { return nil }
+        let valid = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) == nil }
+        guard case .object = v, p.canonical, valid else { return ParsedLine(value: v, members: nil) }
+        return ParsedLine(value: v, members: p.members)
+    }
+
     private struct Parser {
         let bytes: [UInt8]
         var i = 0
+        /// False once anything was read that `write` would not write back
+        /// byte for byte (only tracked with `tracksMembers`).
+        var canonical = true
+        var tracksMembers = false
+        /// The top-level object's members (with `tracksMembers`).
+        var members: [(key: String, range: Range<Int>)] = []
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func skipSpace() {
+            let start = i
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            if i != start { canonical = false }
         }
 
         mutating func literal(_ s: String) -> Bool {
@@ -91,12 +127,15 @@ enum CanonicalJSON {
                 if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
                 while true {
                     skipSpace()
+                    let memberStart = i
                     guard let k = string() else { return nil }
+                    if tracksMembers, let last = pairs.last, !UTF8Order.precedes(last.0, k) { canonical = false }
                     skipSpace()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
                     i += 1
                     skipSpace()
                     guard let v = value(depth: depth + 1) else { return nil }
+                    if tracksMembers, depth == 0 { members.append((k, memberStart..<i)) }
                     pairs.append((k, v))
                     skipSpace()
                     guard i < bytes.count else { return nil }
@@ -145,6 +184,7 @@ enum CanonicalJSON {
                 return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
             }
             var out = Array(bytes[start..<i])
+            canonical = false  // an escape (or a control character, refused below)
             while i < bytes.count {
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
