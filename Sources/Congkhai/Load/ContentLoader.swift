@@ -6,7 +6,14 @@ public enum ContentLoader {
     static let maxFileBytes = 2 * 1024 * 1024
 
     /// Loads the folder; check `log.hasErrors` before trusting the result.
+    /// `parsed`: the last build's decoded officials, taken for files whose
+    /// bytes did not change; `recording`: where this load's go for the next
+    /// build (decision 111).
     public static func load(_ rootPath: String, log: DiagnosticLog) -> LoadedContent {
+        load(rootPath, log: log, parsed: nil, recording: nil)
+    }
+
+    static func load(_ rootPath: String, log: DiagnosticLog, parsed: ParsedOfficials?, recording: ParsedOfficials.Recorded?) -> LoadedContent {
         var content = LoadedContent(root: rootPath)
         guard let tree = ContentTree.scan(rootPath, log: log) else { return content }
         content.root = tree.root
@@ -46,7 +53,7 @@ public enum ContentLoader {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let local = DiagnosticLog()
             var inputs: [String] = []
-            var official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs)
+            var official = loadOfficial(files[i], tree: tree, log: local, inputs: &inputs, parsed: parsed, recording: recording)
             official?.parkBody(in: bodies)
             slots.set(i, LoadedOfficial(official: official, diagnostics: local.items, inputs: inputs))
         }
@@ -101,9 +108,22 @@ public enum ContentLoader {
     }
 
     static func loadOfficial(_ file: ContentTree.OfficialFile, tree: ContentTree, log: DiagnosticLog,
-                             inputs: inout [String]) -> Official? {
+                             inputs: inout [String], parsed: ParsedOfficials? = nil,
+                             recording: ParsedOfficials.Recorded? = nil) -> Official? {
         inputs.append(file.path)
         guard let text = readText(file.path, tree: tree, log: log) else { return nil }
+        // The digest the loader took of the bytes it read: the entry's key.
+        let digest = parsed == nil && recording == nil ? nil : tree.bytesRead.hash(file.path)
+        return decodeOfficial(file, text: text, digest: digest, log: log, parsed: parsed, recording: recording)
+    }
+
+    /// The official in `text` (the bytes whose SHA-256 is `digest`): from
+    /// `parsed` when it holds them, else parsed and decoded; recorded for
+    /// the next build either way.
+    private static func decodeOfficial(_ file: ContentTree.OfficialFile, text: String, digest: String?, log: DiagnosticLog,
+                                       parsed: ParsedOfficials?, recording: ParsedOfficials.Recorded?) -> Official? {
+        // What is logged from here on depends on the bytes alone: the entry's diagnostics.
+        let logged = log.items.count
         let parts: FrontMatter.Parts
         switch FrontMatter.split(text) {
         case let .success(p): parts = p
@@ -114,14 +134,23 @@ public enum ContentLoader {
             log.error(file.path, 1, 1, "front matter is not closed by a --- line")
             return nil
         }
+        if let digest, let hit = parsed?.official(file.path, digest: digest, body: parts.body) {
+            log.add(contentsOf: hit.diagnostics)
+            recording?.add(file.path, digest: digest, entry: hit.entry)
+            return hit.official
+        }
         switch YAMLParser.parse(parts.yaml, lineOffset: parts.yamlLineOffset) {
         case let .success(value):
             guard let value else {
                 log.error(file.path, 2, 1, "front matter is empty")
                 return nil
             }
-            return OfficialDecoder.decode(value, id: file.id, locality: file.locality, body: parts.body,
-                                          file: file.path, log: log)
+            let official = OfficialDecoder.decode(value, id: file.id, locality: file.locality, body: parts.body,
+                                                  file: file.path, log: log)
+            if let official, let digest, let recording {
+                recording.add(file.path, digest: digest, entry: ParsedOfficials.entry(official, diagnostics: Array(log.items[logged...])))
+            }
+            return official
         case let .failure(f):
             log.error(file.path, f.line, f.column, f.message)
             return nil

@@ -3,6 +3,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Seconds since 1970-01-01T00:00 in the same (unstated) local time.
     public let seconds: Int
 
+    /// From its seconds (a cached official's timestamps: `ParsedOfficials`).
+    init(seconds: Int) { self.seconds = seconds }
+
     public init(day: Day, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         seconds = day.ordinal * 86_400 + hour * 3600 + minute * 60 + second
     }

@@ -53,6 +53,12 @@ enum BuildKey {
             SHA256.hex(Array((lines + files.map { $0.prefix + ($0.digest ?? "deferred") }).joined(separator: "\n").utf8))
         }
 
+        /// The program's own digest (`/proc/self/exe`), which decides how
+        /// content is parsed (`ParsedOfficials`); nil before it is known.
+        var program: String? {
+            lines.count > 1 && lines[1].hasPrefix("program ") && lines[1] != "program -" ? String(lines[1].dropFirst("program ".count)) : nil
+        }
+
         /// One SHA-256 of the lines before the content: program, options,
         /// as_of, keys and theme. When it differs from the last build's, so
         /// does the key, whatever the content holds: a first or nightly build

@@ -50,10 +50,12 @@ public struct ScoringRun: Sendable {
 
     /// `export` receives the feedback rows scoring used (the build publishes them).
     /// `cache`: where the last build's feedback stage may be found and this one's key comes from.
+    /// `parsed`: the last build's decoded officials and where this load's go (decision 111).
     static func run(content root: String, options: Options, log: DiagnosticLog,
                     export: ((Province) -> FeedbackExport)?, cache: FeedbackCache.Lookup? = nil,
+                    parsed: (last: ParsedOfficials?, recording: ParsedOfficials.Recorded)? = nil,
                     progress: (String) -> Void = { _ in }) -> ScoringRun? {
-        let loaded = ContentLoader.load(root, log: log)
+        let loaded = ContentLoader.load(root, log: log, parsed: parsed?.last, recording: parsed?.recording)
         progress("validate")
         // Cross-file checks run even after file errors, so one run reports everything.
         guard var province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }

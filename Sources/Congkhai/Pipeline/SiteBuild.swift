@@ -158,6 +158,16 @@ public enum SiteBuild {
                 partialKey = partial
             }
         }
+        // The officials the last build decoded (decision 111): read beside
+        // the theme and the history, taken by the loader for unchanged files.
+        let parsedOfficials: (program: String, sealKey: [UInt8], last: BackgroundValue<ParsedOfficials?>, recording: ParsedOfficials.Recorded)?
+            = listed?.program.flatMap { program in
+                HistoryStage.cacheSealKey(environment: options.environment).map { sealKey in
+                    (program, sealKey, BackgroundValue { [path = publisher.parsedOfficialsPath] in
+                        ParsedOfficials.read(path, program: program, sealKey: sealKey)
+                    }, ParsedOfficials.Recorded())
+                }
+            }
         // A new ledger chain compares with the published rows all the same:
         // the key is checked there too (the key block above was skipped).
         if options.newLedger, !options.preview,
@@ -201,7 +211,8 @@ public enum SiteBuild {
                                            FeedbackExport(province: province,
                                                           pseudonymKey: HistoryStage.pseudonymKey(environment: env, demo: province.site.demo, log: log),
                                                           keepsRowDigests: publishedSiteExists)
-                                       }, cache: feedbackCache, progress: progress) else {
+                                       }, cache: feedbackCache,
+                                       parsed: parsedOfficials.map { ($0.last.value, $0.recording) }, progress: progress) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         if let contentDeferred {
@@ -311,6 +322,7 @@ public enum SiteBuild {
                          pseudonymCheck: pseudonymCheck, site: site)
                 progress("cache")
                 leaveFeedbackCache(run: run, hashes: staging.hashes, cache: feedbackCache)
+                parsedOfficials.map { $0.recording.write(to: publisher.parsedOfficialsPath, program: $0.program, sealKey: $0.sealKey) }
                 leavePageCache(reuse, fingerprints: emitted.fingerprints, staging: staging, site: site, path: publisher.pageCachePath, sealKey: sealKey)
                 var report = Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
                 report.keptFiles = emitted.keptFiles
@@ -329,8 +341,9 @@ public enum SiteBuild {
         // The feedback cache needs only the run and the staged digests: it is
         // written on its own thread while the published folder is walked
         // and the state and page cache are written (~0.5 s nationally).
-        let feedbackCacheLeft = BackgroundValue { [run, hashes = staging.hashes, feedbackCache] in
+        let feedbackCacheLeft = BackgroundValue { [run, hashes = staging.hashes, feedbackCache, path = publisher.parsedOfficialsPath] in
             leaveFeedbackCache(run: run, hashes: hashes, cache: feedbackCache)
+            parsedOfficials.map { $0.recording.write(to: path, program: $0.program, sealKey: $0.sealKey) }
         }
         let site = SiteFingerprint.of(publisher.destination)
         // The page cache (a dictionary of every page, sorted and sealed) and

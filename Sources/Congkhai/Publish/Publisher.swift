@@ -40,6 +40,7 @@ public struct Publisher {
     var feedbackCachePath: String { parent + "/." + name + ".congkhai.feedback" }
     /// The fingerprints of the last build's pages (`PageCache`); never published.
     var pageCachePath: String { parent + "/." + name + ".congkhai.pages" }
+    var parsedOfficialsPath: String { parent + "/." + name + ".congkhai.officials" }
     /// The replaced site's folders, kept for the next staging folder (`SpareFolders`); never published.
     var spareFoldersPath: String { parent + "/." + name + ".congkhai.folders" }
 
@@ -67,7 +68,7 @@ public struct Publisher {
         defer { if fd >= 0 { close(fd) } }
         Publisher.removeTree(destination)
         Publisher.removeTree(spareFoldersPath)
-        for path in [statePath, feedbackCachePath, pageCachePath] { unlink(path) }
+        for path in [statePath, feedbackCachePath, pageCachePath, parsedOfficialsPath] { unlink(path) }
         removeLeftovers()
         unlink(lockPath)
     }

@@ -42,6 +42,12 @@ struct ByteWriter {
         if bytes.count >= flushAt { flush() }
     }
 
+    /// Bytes as they are (their length written before them by the caller).
+    mutating func raw(_ value: [UInt8]) {
+        bytes.append(contentsOf: value)
+        if bytes.count >= flushAt { flush() }
+    }
+
     /// Hands what is buffered to the sink (nothing without one).
     mutating func flush() {
         guard let sink, !bytes.isEmpty else { return }
@@ -59,14 +65,23 @@ struct ByteReader {
     private(set) var position: Int
     private let end: Int
 
-    /// Reads `bytes[0..<end]`.
-    init(_ bytes: [UInt8], end: Int? = nil) {
+    /// Reads `bytes[start..<end]`.
+    init(_ bytes: [UInt8], start: Int = 0, end: Int? = nil) {
         self.bytes = bytes
-        position = 0
         self.end = min(end ?? bytes.count, bytes.count)
+        position = min(max(0, start), self.end)
     }
 
     var isAtEnd: Bool { position == end }
+
+    /// The whole buffer read from (positions index it), without copying it.
+    var allBytes: [UInt8] { bytes }
+
+    /// Passes over `n` bytes.
+    mutating func skip(_ n: Int) throws {
+        guard n >= 0, n <= end - position else { throw Malformed() }
+        position += n
+    }
 
     mutating func int() throws -> Int {
         var v: UInt64 = 0
