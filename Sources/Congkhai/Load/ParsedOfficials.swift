@@ -26,9 +26,10 @@ final class ParsedOfficials: @unchecked Sendable {
         var range: Range<Int>
     }
 
-    /// `@unchecked`: set once in `read`, read-only after.
-    private let bytes: [UInt8]
-    private let entries: [String: Entry]
+    /// `@unchecked`: set in `read`, read by the loading threads, let go
+    /// by `release` once loading is over.
+    private var bytes: [UInt8]
+    private var entries: [String: Entry]
 
     private init(bytes: [UInt8], entries: [String: Entry]) {
         self.bytes = bytes
@@ -69,6 +70,13 @@ final class ParsedOfficials: @unchecked Sendable {
         } catch {
             return nil
         }
+    }
+
+    /// Lets the file's bytes go once the loader is done with them (a
+    /// country's are ~70 MB, which the rest of the build does not need).
+    func release() {
+        bytes = []
+        entries = [:]
     }
 
     /// An entry's bytes: the official, then the diagnostics.

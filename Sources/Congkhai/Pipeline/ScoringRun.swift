@@ -56,6 +56,7 @@ public struct ScoringRun: Sendable {
                     parsed: (last: ParsedOfficials?, recording: ParsedOfficials.Recorded)? = nil,
                     progress: (String) -> Void = { _ in }) -> ScoringRun? {
         let loaded = ContentLoader.load(root, log: log, parsed: parsed?.last, recording: parsed?.recording)
+        parsed?.last?.release()
         progress("validate")
         // Cross-file checks run even after file errors, so one run reports everything.
         guard var province = ContentValidator.validate(loaded, log: log), !log.hasErrors else { return nil }
