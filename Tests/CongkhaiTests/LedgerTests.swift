@@ -460,34 +460,6 @@ import Testing
         #expect(removed.old == state && removed.new == nil)
     }
 
-    /// A published line's change read with `old` and `new` parsed only as
-    /// far as pages show them is the change read whole and slimmed, for
-    /// every kind and for values whose strings hold braces, quotes and
-    /// backslashes.
-    @Test func changesReadLazilyAreTheSlimChanges() {
-        var generator = SplitMix(seed: 93)
-        let kinds = LedgerEntry.Kind.allCases
-        let awkward: [JSONValue] = [
-            .object([("title", .string("Cầu {mới} \"A\" \\ ]")), ("status", .string("done")),
-                     ("updates", .array([.object([("on", .string("2026-08-01")), ("note", .string("}],{"))])]))]),
-            .object([("status", .string("planned"))]),
-            .string("in_progress"), .integer(-4), .raw("12.50"), .null, .bool(true), .array([.string("a\"]"), .object([])]),
-        ]
-        for n in 0..<400 {
-            func pick() -> JSONValue? { Bool.random(using: &generator) ? awkward[Int(generator.next() % UInt64(awkward.count))] : nil }
-            var e = LedgerEntry(kind: kinds[n % kinds.count], subject: ["locality": "xa-\(n)", "official": "o-\(n)"],
-                                field: n % 3 == 0 ? "title" : nil, old: pick(), new: pick(), count: n % 4 == 0 ? n : nil)
-            e.seal(seq: n + 1, asOf: Day(ordinal: 20_000 + n), prev: String(repeating: "0", count: 64))
-            let line = Array(e.line.utf8)
-            let lazy = SiteHistory.change(line: line)
-            let whole = CanonicalJSON.parse(line).flatMap(SiteHistory.change)
-            #expect(lazy?.kind == whole?.kind && lazy?.asOf == whole?.asOf && lazy?.subject == whole?.subject
-                && lazy?.field == whole?.field && lazy?.count == whole?.count, "\(e.line)")
-            #expect(lazy?.old == whole?.old && lazy?.new == whole?.new, "\(e.line)")
-            #expect(lazy != nil)
-        }
-    }
-
     @Test func aTruncatedLedgerIsReported() throws {
         let root = try LedgerTests.content().write()
         let out = root + "-out"

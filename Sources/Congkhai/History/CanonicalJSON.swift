@@ -92,60 +92,6 @@ enum CanonicalJSON {
         return ParsedLine(value: v, members: p.members)
     }
 
-    /// The members of the object in `bytes[range]`, the values of those
-    /// `deferring` names left unparsed (their byte ranges given instead):
-    /// a published ledger's changes are read back by every build, and most
-    /// are added commitments whose whole state only its title is kept of
-    /// (`SiteHistory.slim`). Nil when the range is not one object.
-    static func members(_ bytes: [UInt8], in range: Range<Int>? = nil,
-                        deferring: (String) -> Bool) -> (pairs: [(String, JSONValue)], deferred: [String: Range<Int>])? {
-        var p = Parser(bytes: bytes, end: range?.upperBound ?? bytes.count)
-        p.i = range?.lowerBound ?? 0
-        p.skipSpace()
-        guard p.i < p.end, p.bytes[p.i] == UInt8(ascii: "{") else { return nil }
-        p.i += 1
-        var pairs: [(String, JSONValue)] = []
-        var deferred: [String: Range<Int>] = [:]
-        p.skipSpace()
-        if p.i < p.end, p.bytes[p.i] == UInt8(ascii: "}") {
-            p.i += 1
-        } else {
-            while true {
-                p.skipSpace()
-                guard let k = p.string() else { return nil }
-                p.skipSpace()
-                guard p.i < p.end, p.bytes[p.i] == UInt8(ascii: ":") else { return nil }
-                p.i += 1
-                p.skipSpace()
-                let start = p.i
-                if deferring(k) {
-                    guard p.skipValue(depth: 1) else { return nil }
-                    if deferred[k] == nil { deferred[k] = start..<p.i }  // the first, as `JSONValue`'s subscript
-                } else {
-                    guard let v = p.value(depth: 1) else { return nil }
-                    pairs.append((k, v))
-                }
-                p.skipSpace()
-                guard p.i < p.end else { return nil }
-                if p.bytes[p.i] == UInt8(ascii: ",") { p.i += 1; continue }
-                if p.bytes[p.i] == UInt8(ascii: "}") { p.i += 1; break }
-                return nil
-            }
-        }
-        p.skipSpace()
-        return p.i == p.end ? (pairs, deferred) : nil
-    }
-
-    /// The value in `bytes[range]` (a member `members` deferred).
-    static func parse(_ bytes: [UInt8], in range: Range<Int>) -> JSONValue? {
-        var p = Parser(bytes: bytes, end: range.upperBound)
-        p.i = range.lowerBound
-        p.skipSpace()
-        guard let v = p.value(depth: 1) else { return nil }
-        p.skipSpace()
-        return p.i == p.end ? v : nil
-    }
-
     private struct Parser {
         let bytes: [UInt8]
         var i = 0
@@ -156,101 +102,43 @@ enum CanonicalJSON {
         /// The top-level object's members (with `tracksMembers`).
         var members: [(key: String, range: Range<Int>)] = []
 
-        /// Where the text ends (`bytes.count` unless a member is parsed alone).
-        let end: Int
-
-        init(bytes: [UInt8], end: Int? = nil) {
-            self.bytes = bytes
-            self.end = min(end ?? bytes.count, bytes.count)
-        }
-
-        /// Passes over one well-formed value without building it: strings
-        /// to their closing quote (escapes skipped whole), containers to
-        /// their matching bracket; scalars are checked by `value` when the
-        /// line is first read (`LedgerFile`), not again here.
-        mutating func skipValue(depth: Int) -> Bool {
-            guard depth < 64, i < end else { return false }
-            switch bytes[i] {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                let close = bytes[i] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                let isObject = close == UInt8(ascii: "}")
-                i += 1
-                skipSpace()
-                if i < end, bytes[i] == close { i += 1; return true }
-                while true {
-                    skipSpace()
-                    if isObject {
-                        guard skipString() else { return false }
-                        skipSpace()
-                        guard i < end, bytes[i] == UInt8(ascii: ":") else { return false }
-                        i += 1
-                        skipSpace()
-                    }
-                    guard skipValue(depth: depth + 1) else { return false }
-                    skipSpace()
-                    guard i < end else { return false }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == close { i += 1; return true }
-                    return false
-                }
-            case UInt8(ascii: "\""):
-                return skipString()
-            default:
-                let start = i
-                while i < end, bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}"), bytes[i] != UInt8(ascii: "]"),
-                      bytes[i] != 0x20, bytes[i] != 0x0A, bytes[i] != 0x0D, bytes[i] != 0x09 { i += 1 }
-                return i > start
-            }
-        }
-
-        mutating func skipString() -> Bool {
-            guard i < end, bytes[i] == UInt8(ascii: "\"") else { return false }
-            i += 1
-            while i < end {
-                switch bytes[i] {
-                case UInt8(ascii: "\""): i += 1; return true
-                case UInt8(ascii: "\\"): i += 2
-                default: i += 1
-                }
-            }
-            return false
-        }
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func skipSpace() {
             let start = i
-            while i < end, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
             if i != start { canonical = false }
         }
 
         mutating func literal(_ s: String) -> Bool {
             let b = Array(s.utf8)
-            guard i + b.count <= end, Array(bytes[i..<(i + b.count)]) == b else { return false }
+            guard i + b.count <= bytes.count, Array(bytes[i..<(i + b.count)]) == b else { return false }
             i += b.count
             return true
         }
 
         mutating func value(depth: Int) -> JSONValue? {
-            guard depth < 64, i < end else { return nil }
+            guard depth < 64, i < bytes.count else { return nil }
             switch bytes[i] {
             case UInt8(ascii: "{"):
                 i += 1
                 var pairs: [(String, JSONValue)] = []
                 skipSpace()
-                if i < end, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
                 while true {
                     skipSpace()
                     let memberStart = i
                     guard let k = string() else { return nil }
                     if tracksMembers, let last = pairs.last, !UTF8Order.precedes(last.0, k) { canonical = false }
                     skipSpace()
-                    guard i < end, bytes[i] == UInt8(ascii: ":") else { return nil }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
                     i += 1
                     skipSpace()
                     guard let v = value(depth: depth + 1) else { return nil }
                     if tracksMembers, depth == 0 { members.append((k, memberStart..<i)) }
                     pairs.append((k, v))
                     skipSpace()
-                    guard i < end else { return nil }
+                    guard i < bytes.count else { return nil }
                     if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                     if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
                     return nil
@@ -259,13 +147,13 @@ enum CanonicalJSON {
                 i += 1
                 var items: [JSONValue] = []
                 skipSpace()
-                if i < end, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
                 while true {
                     skipSpace()
                     guard let v = value(depth: depth + 1) else { return nil }
                     items.append(v)
                     skipSpace()
-                    guard i < end else { return nil }
+                    guard i < bytes.count else { return nil }
                     if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                     if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
                     return nil
@@ -277,7 +165,7 @@ enum CanonicalJSON {
             case UInt8(ascii: "n"): return literal("null") ? .null : nil
             default:
                 let start = i
-                while i < end, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
+                while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
                 guard i > start else { return nil }
                 let text = String(decoding: bytes[start..<i], as: UTF8.self)
                 guard Rational(decimal: text) != nil else { return nil }
@@ -286,24 +174,24 @@ enum CanonicalJSON {
         }
 
         mutating func string() -> String? {
-            guard i < end, bytes[i] == UInt8(ascii: "\"") else { return nil }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
             i += 1
             // Most strings hold no escape: taken whole, not byte by byte.
             let start = i
-            while i < end, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
-            if i < end, bytes[i] == UInt8(ascii: "\"") {
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
                 i += 1
                 return String(decoding: bytes[start..<(i - 1)], as: UTF8.self)
             }
             var out = Array(bytes[start..<i])
             canonical = false  // an escape (or a control character, refused below)
-            while i < end {
+            while i < bytes.count {
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
                 if c < 0x20 { return nil }
                 if c == UInt8(ascii: "\\") {
                     i += 1
-                    guard i < end else { return nil }
+                    guard i < bytes.count else { return nil }
                     let e = bytes[i]
                     i += 1
                     switch e {
@@ -335,7 +223,7 @@ enum CanonicalJSON {
         }
 
         mutating func hex4() -> UInt32? {
-            guard i + 4 <= end else { return nil }
+            guard i + 4 <= bytes.count else { return nil }
             var v: UInt32 = 0
             for _ in 0..<4 {
                 let c = bytes[i]

@@ -114,50 +114,13 @@ public struct SiteHistory: Sendable {
             DispatchQueue.concurrentPerform(iterations: part.count) { i in
                 let stored = part[part.startIndex + i]
                 guard stored.kind != LedgerEntry.Kind.build.rawValue, stored.kind != LedgerEntry.Kind.ledgerStarted.rawValue,
-                      let c = SiteHistory.change(line: Array(bytes[(stored.offset - base)..<(stored.offset - base + stored.length)]))
-                else { return }
+                      let v = CanonicalJSON.parse(Array(bytes[(stored.offset - base)..<(stored.offset - base + stored.length)])),
+                      let c = SiteHistory.change(v) else { return }
                 slots.set(i, c)
             }
             all.append(contentsOf: slots.values)
         }
         return all
-    }
-
-    /// What of an entry's `old` and `new` a page shows, by kind (`slim`).
-    enum Kept {
-        case nothing, whole
-        /// An object's `title` member only (an added commitment's whole state is not shown).
-        case title
-    }
-
-    static func kept(_ kind: LedgerEntry.Kind) -> (old: Kept, new: Kept) {
-        switch kind {
-        case .commitmentChanged, .updateChanged, .updateRemoved: return (.whole, .whole)
-        case .commitmentRemoved: return (.whole, .nothing)  // the last state (`old`) is shown in full
-        case .commitmentAdded: return (.nothing, .title)
-        default: return (.nothing, .nothing)
-        }
-    }
-
-    /// The change of one published ledger line, slim, its `old` and `new`
-    /// parsed only as far as a page shows them: the line was parsed whole
-    /// (and its hash checked) when the ledger was read, and most lines are
-    /// added commitments whose whole state was parsed here again only to
-    /// keep its title.
-    static func change(line: [UInt8]) -> Change? {
-        guard let top = CanonicalJSON.members(line, deferring: { $0 == "old" || $0 == "new" }),
-              var c = change(.object(top.pairs)) else { return nil }
-        let kept = kept(c.kind)
-        func value(_ name: String, _ keep: Kept) -> JSONValue? {
-            guard keep != .nothing, let range = top.deferred[name] else { return nil }
-            if keep == .title, let title = CanonicalJSON.members(line, in: range, deferring: { $0 != "title" }) {
-                return .object(title.pairs)
-            }
-            return CanonicalJSON.parse(line, in: range)
-        }
-        c.old = value("old", kept.old)
-        c.new = value("new", kept.new)
-        return c
     }
 
     static func change(_ v: JSONValue) -> Change? {
@@ -178,18 +141,18 @@ public struct SiteHistory: Sendable {
     /// ledger: whole states were ~300 MB held through the page stage.
     static func slim(_ c: Change) -> Change {
         var c = c
-        func slimmed(_ v: JSONValue?, _ keep: Kept) -> JSONValue? {
-            switch keep {
-            case .nothing: return nil
-            case .whole: return v
-            case .title:
-                if case let .object(pairs)? = v { return .object(pairs.filter { $0.0 == "title" }) }
-                return v
-            }
+        switch c.kind {
+        case .commitmentChanged, .updateChanged, .updateRemoved:
+            break
+        case .commitmentRemoved:
+            c.new = nil  // the last state (`old`) is shown in full
+        case .commitmentAdded:
+            c.old = nil
+            if case let .object(pairs)? = c.new { c.new = .object(pairs.filter { $0.0 == "title" }) }
+        default:
+            c.old = nil
+            c.new = nil
         }
-        let kept = kept(c.kind)
-        c.old = slimmed(c.old, kept.old)
-        c.new = slimmed(c.new, kept.new)
         return c
     }
 }
