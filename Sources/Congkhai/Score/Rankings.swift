@@ -37,11 +37,13 @@ public struct Rankings: Sendable {
         for (i, l) in p.localities.enumerated() { localityIndex[l.id] = i }
         var byLocality: [[Int]] = Array(repeating: [], count: p.localities.count)
         var byPeer: [PeerKey: [Int]] = [:]
-        for (i, r) in results.enumerated() {
-            let o = p.officials[r.official]
-            guard let li = localityIndex[o.locality] else { continue }
+        // The official's two fields read in place: `let o = p.officials[…]`
+        // copied the whole official (and its commitments) for every result.
+        for i in results.indices {
+            let oi = results[i].official
+            guard let li = localityIndex[p.officials[oi].locality] else { continue }
             byLocality[li].append(i)
-            byPeer[PeerKey(role: o.role, context: p.localities[li].context), default: []].append(i)
+            byPeer[PeerKey(role: p.officials[oi].role, context: p.localities[li].context), default: []].append(i)
         }
         let snapshot = results
         func name(_ i: Int) -> String { p.officials[snapshot[i].official].name }

@@ -27,14 +27,20 @@ struct FeedbackRowChecker: Sendable {
         self.keepsComments = keepsComments
         localityIDs = province.localities.map(\.id)
         localityIndex = ByteTable(province.localities.enumerated().map { ($1.id, $0) })
+        // Fields read in place: a loop over `officials` copied each whole
+        // official and its commitments (their strings retained and released),
+        // 0.23 s on one core at the start of a national ingest.
+        let officials = province.officials
         var byLocality: [String: [(String, Int)]] = [:]
-        for (i, o) in province.officials.enumerated() { byLocality[o.locality, default: []].append((o.id, i)) }
-        officialIndex = ByteTable(scoped: province.localities.enumerated().flatMap { li, l in
-            (byLocality[l.id] ?? []).map { (scope: li, key: $0.0, value: $0.1) }
+        for i in officials.indices { byLocality[officials[i].locality, default: []].append((officials[i].id, i)) }
+        officialIndex = ByteTable(scoped: province.localities.indices.flatMap { li in
+            (byLocality[province.localities[li].id] ?? []).map { (scope: li, key: $0.0, value: $0.1) }
         })
-        commitmentIndex = ByteTable(scoped: province.officials.enumerated().flatMap { oi, o in
-            o.commitments.enumerated().map { (scope: oi, key: $1.id, value: $0) }
-        })
+        var commitments: [(scope: Int, key: String, value: Int)] = []
+        for oi in officials.indices {
+            for ci in officials[oi].commitments.indices { commitments.append((oi, officials[oi].commitments[ci].id, ci)) }
+        }
+        commitmentIndex = ByteTable(scoped: commitments)
     }
 
     /// Categories are free text from exports: masked like comments and kept short.
