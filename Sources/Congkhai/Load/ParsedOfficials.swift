@@ -73,7 +73,7 @@ final class ParsedOfficials: @unchecked Sendable {
     }
 
     /// Lets the file's bytes go once the loader is done with them (a
-    /// country's are ~70 MB, which the rest of the build does not need).
+    /// country's are ~96 MB, which the rest of the build does not need).
     func release() {
         bytes = []
         entries = [:]
