@@ -114,6 +114,27 @@ import Testing
         #expect(edited.officials.first { $0.file == path }?.name == fresh.officials.first { $0.file == path }?.name)
     }
 
+    /// An entry that does not decode (a sealed file of the same program
+    /// cannot hold one but by a bug) costs only its parse: the file is read
+    /// as if there were no entry.
+    @Test func anEntryThatDoesNotDecodeIsParsedAgain() throws {
+        let root = try ParsedOfficialsTests.demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cache = root + "-cache"
+        defer { unlink(cache); unlink(cache + "-2") }
+        let path = "officials/xa-an-binh/nguyen-van-an.md"
+        let bytes = try #require(FileManager.default.contents(atPath: root + "/" + path))
+        let (fresh, freshLog) = ParsedOfficialsTests.load(root, last: nil, cache: cache)
+        let recording = ParsedOfficials.Recorded()
+        recording.add(path, digest: SHA256.hex([UInt8](bytes)), entry: [7, 0xFF, 3])
+        recording.write(to: cache, program: "p1", sealKey: ParsedOfficialsTests.sealKey)
+        let last = try #require(ParsedOfficials.read(cache, program: "p1", sealKey: ParsedOfficialsTests.sealKey))
+        #expect(last.official(path, digest: SHA256.hex([UInt8](bytes)), body: "") == nil)
+        let (loaded, log) = ParsedOfficialsTests.load(root, last: last, cache: cache + "-2")
+        ParsedOfficialsTests.expectSame(loaded.officials, fresh.officials)
+        #expect(log == freshLog)
+    }
+
     /// Another program's file, an altered one, or one sealed under another key is not read.
     @Test func onlyASealedFileOfTheSameProgramIsRead() throws {
         let root = try ParsedOfficialsTests.demoCopy()

@@ -6,13 +6,13 @@ public enum ContentLoader {
     static let maxFileBytes = 2 * 1024 * 1024
 
     /// Loads the folder; check `log.hasErrors` before trusting the result.
-    /// `parsed`: the last build's decoded officials, taken for files whose
-    /// bytes did not change; `recording`: where this load's go for the next
-    /// build (decision 111).
     public static func load(_ rootPath: String, log: DiagnosticLog) -> LoadedContent {
         load(rootPath, log: log, parsed: nil, recording: nil)
     }
 
+    /// The same, for a build: `parsed` holds the last build's decoded
+    /// officials, taken for files whose bytes did not change; `recording`
+    /// is where this load's go for the next build (decision 111).
     static func load(_ rootPath: String, log: DiagnosticLog, parsed: ParsedOfficials?, recording: ParsedOfficials.Recorded?) -> LoadedContent {
         var content = LoadedContent(root: rootPath)
         guard let tree = ContentTree.scan(rootPath, log: log) else { return content }

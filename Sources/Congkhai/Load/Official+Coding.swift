@@ -22,8 +22,8 @@ extension Official {
         for key in keys {
             guard let a = assessments[key] else { continue }
             w.string(key)
-            FeedbackTally.encode(a.score, into: &w)
-            FeedbackTally.encode(a.max, into: &w)
+            a.score.encode(into: &w)
+            a.max.encode(into: &w)
             w.string(a.by)
             Coding.day(a.on, &w)
         }
@@ -37,7 +37,7 @@ extension Official {
             w.int(i.occurred.seconds)
             Coding.int(i.responded?.seconds, &w)
             Coding.int(i.resolved?.seconds, &w)
-            FeedbackTally.encode(i.targetResponseHours, into: &w)
+            i.targetResponseHours.encode(into: &w)
             w.string(i.outcome.rawValue)
         }
         w.int(initiatives.count)
@@ -63,7 +63,7 @@ extension Official {
         var assessments: [String: Assessment] = [:]
         for _ in 0..<(try r.count()) {
             let key = try r.string()
-            assessments[key] = Assessment(score: try FeedbackTally.decodeRational(&r), max: try FeedbackTally.decodeRational(&r),
+            assessments[key] = Assessment(score: try Rational.decode(&r), max: try Rational.decode(&r),
                                           by: try r.string(), on: try Coding.day(&r))
         }
         var commitments: [Commitment] = []
@@ -73,7 +73,7 @@ extension Official {
             incidents.append(Incident(id: try r.string(), title: try r.string(), kind: try Coding.raw(Incident.Kind.self, &r),
                                       occurred: Timestamp(seconds: try r.int()), responded: try Coding.int(&r).map(Timestamp.init(seconds:)),
                                       resolved: try Coding.int(&r).map(Timestamp.init(seconds:)),
-                                      targetResponseHours: try FeedbackTally.decodeRational(&r),
+                                      targetResponseHours: try Rational.decode(&r),
                                       outcome: try Coding.raw(Incident.Outcome.self, &r)))
         }
         var initiatives: [Initiative] = []
@@ -166,21 +166,6 @@ extension Commitment {
     }
 }
 
-extension Diagnostic {
-    func encode(into w: inout ByteWriter) {
-        w.string(severity.rawValue)
-        w.string(file)
-        w.int(line)
-        w.int(column)
-        w.string(message)
-    }
-
-    static func decode(_ r: inout ByteReader) throws -> Diagnostic {
-        let severity = try Coding.raw(Severity.self, &r)
-        return Diagnostic(severity, file: try r.string(), line: try r.int(), column: try r.int(), try r.string())
-    }
-}
-
 /// Optional values and enums for the codec above: a presence flag, then the value.
 private enum Coding {
     static func int(_ v: Int?, _ w: inout ByteWriter) {
@@ -202,10 +187,10 @@ private enum Coding {
 
     static func rational(_ v: Rational?, _ w: inout ByteWriter) {
         w.bool(v != nil)
-        if let v { FeedbackTally.encode(v, into: &w) }
+        if let v { v.encode(into: &w) }
     }
 
-    static func rational(_ r: inout ByteReader) throws -> Rational? { try r.bool() ? try FeedbackTally.decodeRational(&r) : nil }
+    static func rational(_ r: inout ByteReader) throws -> Rational? { try r.bool() ? try Rational.decode(&r) : nil }
 
     static func raw<T: RawRepresentable>(_ type: T.Type, _ r: inout ByteReader) throws -> T where T.RawValue == String {
         guard let v = T(rawValue: try r.string()) else { throw ByteReader.Malformed() }

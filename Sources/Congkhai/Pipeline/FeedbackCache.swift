@@ -111,9 +111,7 @@ struct FeedbackCache {
             w.int(hashes.count)
             for (f, h) in hashes.sorted(by: { UTF8Order.precedes($0.key, $1.key) }) { w.string(f); w.string(h) }
             w.int(diagnostics.count)
-            for d in diagnostics {
-                w.string(d.severity.rawValue); w.string(d.file); w.int(d.line); w.int(d.column); w.string(d.message)
-            }
+            for d in diagnostics { d.encode(into: &w) }
             w.int(exports.count)
             for e in exports { w.string(e.path); w.string(e.digest) }
         }
@@ -133,10 +131,7 @@ struct FeedbackCache {
             let rowsRead = try r.int(), bytesRead = try r.int()
             var hashes: [String: String] = [:]
             for _ in 0..<(try r.count(minimumBytes: 2)) { hashes[try r.string()] = try r.string() }
-            let diagnostics = try (0..<r.count(minimumBytes: 5)).map { _ -> Diagnostic in
-                guard let severity = Diagnostic.Severity(rawValue: try r.string()) else { throw ByteReader.Malformed() }
-                return Diagnostic(severity, file: try r.string(), line: try r.int(), column: try r.int(), try r.string())
-            }
+            let diagnostics = try (0..<r.count(minimumBytes: 5)).map { _ in try Diagnostic.decode(&r) }
             let exports = try (0..<r.count(minimumBytes: 2)).map { _ in Export(path: try r.string(), digest: try r.string()) }
             guard r.isAtEnd else { return nil }
             return FeedbackCache(key: key, tally: tally, quarantined: quarantined, quarantinedCount: quarantinedCount,

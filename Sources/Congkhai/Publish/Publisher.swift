@@ -40,6 +40,7 @@ public struct Publisher {
     var feedbackCachePath: String { parent + "/." + name + ".congkhai.feedback" }
     /// The fingerprints of the last build's pages (`PageCache`); never published.
     var pageCachePath: String { parent + "/." + name + ".congkhai.pages" }
+    /// The officials the last build decoded (`ParsedOfficials`); never published.
     var parsedOfficialsPath: String { parent + "/." + name + ".congkhai.officials" }
     /// The replaced site's folders, kept for the next staging folder (`SpareFolders`); never published.
     var spareFoldersPath: String { parent + "/." + name + ".congkhai.folders" }

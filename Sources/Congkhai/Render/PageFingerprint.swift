@@ -82,7 +82,7 @@ extension SiteRenderer {
         for prior in run.scoreboard.priors.all {
             w.string(prior.key)
             w.int(prior.count)
-            FeedbackTally.encode(prior.sum, into: &w)
+            prior.sum.encode(into: &w)
         }
         w.int(tally.categoryNames.count)
         for name in tally.categoryNames { w.string(name) }
@@ -265,7 +265,7 @@ extension SiteRenderer {
             w.string(groupedRanking.groups[g].group.rawValue)
             w.int(entries[i].rank)
             w.int(entries.count)
-            FeedbackTally.encode(entries[i].mean, into: &w)
+            entries[i].mean.encode(into: &w)
             w.int(entries[i].officials)
         } else {
             w.string("")

@@ -1,5 +1,3 @@
-import BigInt
-
 /// A finished tally written out and read back whole, for the feedback cache
 /// (decision 98): every count, exact sum, histogram and chosen comment, so a
 /// tally read back scores and renders exactly as the one written.
@@ -126,37 +124,12 @@ extension FeedbackTally {
 
     static func encode(_ s: ExactSum, into w: inout ByteWriter) {
         w.int(Int(s.units))
-        encode(s.remainder, into: &w)
+        s.remainder.encode(into: &w)
     }
 
     static func decodeSum(_ r: inout ByteReader) throws -> ExactSum {
         let units = Int64(try r.int())
-        return ExactSum(units: units, remainder: try decodeRational(&r))
-    }
-
-    static func encode(_ q: Rational, into w: inout ByteWriter) {
-        switch q.storage {
-        case let .small(n, d):
-            w.int(0); w.int(Int(n)); w.int(Int(d))
-        case let .medium(n, d):
-            w.int(1); w.string(String(n)); w.string(String(d))
-        case let .big(n, d):
-            w.int(1); w.string(String(n)); w.string(String(d))
-        }
-    }
-
-    static func decodeRational(_ r: inout ByteReader) throws -> Rational {
-        switch try r.int() {
-        case 0:
-            let n = try r.int(), d = try r.int()
-            guard d != 0 else { throw ByteReader.Malformed() }
-            return Rational.reduced(Int128(n), Int128(d))
-        case 1:
-            guard let n = BigInt(try r.string()), let d = BigInt(try r.string()), !d.isZero else { throw ByteReader.Malformed() }
-            return Rational.reduced(n, d)
-        default:
-            throw ByteReader.Malformed()
-        }
+        return ExactSum(units: units, remainder: try Rational.decode(&r))
     }
 
     static func encode(_ m: CountMap, into w: inout ByteWriter) {

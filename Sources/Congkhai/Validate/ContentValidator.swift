@@ -5,8 +5,8 @@ import Foundation
 public enum ContentValidator {
     public static func validate(_ content: LoadedContent, log: DiagnosticLog) -> Province? {
         let localities = content.localities.sorted { UTF8Order.precedes($0.id, $1.id) }
-        // Sorted by keys made once (a key is two strings joined: made in every
-        // comparison it was ~1.6 M strings nationally), officials moved, not copied.
+        // Sorted by keys made once: a key is two strings joined, and made in
+        // every comparison it was ~1.6 M strings nationally.
         let officialKeys = content.officials.map(\.key)
         let officials = content.officials.indices.sorted { UTF8Order.precedes(officialKeys[$0], officialKeys[$1]) }
             .map { content.officials[$0] }
