@@ -11,6 +11,9 @@ struct HistoryStage {
         var newLedgerReason: String?
         /// `serve`: a preview is not a publication; it neither reads nor extends a ledger.
         var preview = false
+        /// Where the ledger as the last build checked it is kept (decision
+        /// 112); nil where the build has no program digest or seal key.
+        var checkedLedger: CheckedLedger.Place?
     }
 
     /// The public demo key (documented in docs/van-hanh.md): pseudonyms made
@@ -25,7 +28,7 @@ struct HistoryStage {
     /// Nil (with errors in `log`) when a previous site's ledger does not verify
     /// and no new ledger was asked for: nothing may be published then.
     static func open(output: String, options: Options, log: DiagnosticLog) -> HistoryStage? {
-        let previous = options.preview ? PreviousSite(root: output) : PreviousSite.read(output)
+        let previous = options.preview ? PreviousSite(root: output) : PreviousSite.read(output, checked: options.checkedLedger)
         let output = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
         if previous.exists, !previous.ledger.problems.isEmpty, !options.newLedger {
             for problem in previous.ledger.problems.prefix(20) { log.error(output + "/data/ledger", 0, 0, problem) }
@@ -51,7 +54,9 @@ struct HistoryStage {
 
     /// What pages show of the ledger and the score history.
     func siteHistory(run: ScoringRun, pending: [LedgerEntry], scores: ScoreHistory) -> SiteHistory {
-        var h = SiteHistory(previous: continues ? previous.ledger : LedgerFile(), pending: pending, asOf: run.scoreboard.asOf, scores: scores)
+        let changes = continues ? SiteHistory.changes(previous.ledger) : []
+        if continues, let place = options.checkedLedger { CheckedLedger.write(place, ledger: previous.ledger, changes: changes) }
+        var h = SiteHistory(previousChanges: changes, pending: pending, asOf: run.scoreboard.asOf, scores: scores)
         var ids = Set(previous.carried.compactMap { f -> String? in
             let parts = f.path.split(separator: "/")
             return parts.count > 2 && parts[0] == "ky" ? String(parts[1]) : nil

@@ -39,6 +39,21 @@ public struct LedgerFile: Sendable {
         return lines.read(first.offset, last.offset + last.length - first.offset).map { ($0, first.offset) }
     }
     public var head: (seq: Int, hash: String, asOf: String)?
+    /// An entry file read whole without a problem (with `recordsClean`):
+    /// its length and digest, the hash its first entry links to, and its
+    /// entries' places in `entries`.
+    struct CleanFile: Sendable {
+        var path: String
+        var length: Int
+        var digest: String
+        var startPrev: String
+        var startSeq: Int
+        var entries: Range<Int>
+    }
+    var cleanFiles: [CleanFile] = []
+    /// The pages' changes (`SiteHistory.changes`) of the first `entries`
+    /// entries, as the last build found them in the same bytes.
+    var knownChanges: (entries: Int, changes: [SiteHistory.Change])?
     /// One precise line per problem (`ledger seq 17: hash mismatch`).
     public var problems: [String] = []
 
@@ -57,7 +72,15 @@ public struct LedgerFile: Sendable {
         return files
     }
 
-    public static func read(site: String) -> LedgerFile {
+    /// Reads and checks the whole ledger. With `checked` (a build, never
+    /// `verify`), an entry file whose first bytes are the ones the last
+    /// build checked takes those entries from it instead of parsing and
+    /// hashing them again (decision 112); every check below runs the same.
+    /// `recordsClean` keeps, for each file read without a problem, what
+    /// `CheckedLedger` records for the next build.
+    public static func read(site: String) -> LedgerFile { read(site: site, checked: nil, recordsClean: false) }
+
+    static func read(site: String, checked: CheckedLedger?, recordsClean: Bool) -> LedgerFile {
         var ledger = LedgerFile()
         let files = entryFiles(site: site)
         let headPath = site + "/" + dir + "/head.json"
@@ -66,6 +89,8 @@ public struct LedgerFile: Sendable {
         }
         var previousHash = LedgerEntry.genesis
         var expected = 1
+        /// How many of the first entries were taken from `checked`.
+        var leadingKnown = 0
         for file in files {
             // The file's bytes only (Foundation's `Data` let go at once: a national ledger is ~200 MB).
             guard let bytes = FileManager.default.contents(atPath: site + "/" + file).map({ [UInt8]($0) }) else {
@@ -81,18 +106,25 @@ public struct LedgerFile: Sendable {
                 ledger.problems.append("ledger: \(file) has CR LF line endings: it was rewritten by a tool (git autocrlf, an editor); its entries were written with LF")
                 continue
             }
+            let problemsBefore = ledger.problems.count, firstEntry = ledger.entries.count, startPrev = previousHash, startSeq = expected
+            // The lines the last build checked, when these bytes begin with
+            // theirs and the chain reaches them as it reached them then.
+            let known = checked?.knownLines(of: file, in: bytes, lines: lines, previousHash: previousHash, expected: expected) ?? []
+            if leadingKnown == ledger.entries.count { leadingKnown += known.count }
             // Each entry parsed and hashed on every core (a national ledger:
             // 240,000 entries, 195 MB, after a few builds); the chain's order
             // checked after, one batch at a time.
             let batch = 8192
             for first in stride(from: 0, to: lines.count, by: batch) {
                 let part = Array(lines[first..<min(lines.count, first + batch)])
-                let checked = Slots<CheckedLine>(count: part.count)
-                DispatchQueue.concurrentPerform(iterations: part.count) { i in
-                    if let c = CheckedLine(Array(bytes[part[i]])) { checked.set(i, c) }
+                let checkedLines = Slots<CheckedLine>(count: part.count)
+                if first + part.count > known.count {
+                    DispatchQueue.concurrentPerform(iterations: part.count) { i in
+                        if first + i >= known.count, let c = CheckedLine(Array(bytes[part[i]])) { checkedLines.set(i, c) }
+                    }
                 }
                 for (i, range) in part.enumerated() {
-                    guard let c = checked.value(i) else {
+                    guard let c = first + i < known.count ? known[first + i] : checkedLines.value(i) else {
                         ledger.problems.append("ledger seq \(expected): not a valid entry")
                         expected += 1
                         continue
@@ -109,7 +141,12 @@ public struct LedgerFile: Sendable {
                     expected = seq + 1
                 }
             }
+            if recordsClean, ledger.problems.count == problemsBefore {
+                ledger.cleanFiles.append(CleanFile(path: file, length: bytes.count, digest: SHA256.hex(bytes), startPrev: startPrev,
+                                                   startSeq: startSeq, entries: firstEntry..<ledger.entries.count))
+            }
         }
+        if let known = checked?.changes, known.entries <= leadingKnown { ledger.knownChanges = known }
         if let first = ledger.entries.first, first.kind != LedgerEntry.Kind.ledgerStarted.rawValue {
             ledger.problems.append("ledger seq 1: the chain must start with ledger_started")
         }
@@ -144,6 +181,17 @@ public struct LedgerFile: Sendable {
         var asOf: String
         var new: JSONValue?
         var computed: String
+
+        /// A line the last build checked (`CheckedLedger`): its hash was the one computed.
+        init(seq: Int, kind: String, hash: String, prev: String, asOf: String, new: JSONValue?) {
+            self.seq = seq
+            self.kind = kind
+            self.hash = hash
+            self.prev = prev
+            self.asOf = asOf
+            self.new = new
+            computed = hash
+        }
 
         init?(_ line: [UInt8]) {
             guard let parsed = CanonicalJSON.parseLine(line), case let .object(pairs) = parsed.value else { return nil }

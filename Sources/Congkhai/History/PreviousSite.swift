@@ -24,12 +24,14 @@ struct PreviousSite {
     /// `data/history/*.csv` and everything under `ky/`, carried forward.
     var carried: [OutputFile] = []
 
-    static func read(_ output: String) -> PreviousSite {
+    /// `checked`: where the last build left what it checked of the ledger
+    /// (`CheckedLedger`), read and then left anew by this build.
+    static func read(_ output: String, checked: CheckedLedger.Place? = nil) -> PreviousSite {
         var site = PreviousSite(root: output)
         let fm = FileManager.default
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
-        site.ledger = LedgerFile.read(site: output)
+        site.ledger = LedgerFile.read(site: output, checked: checked.flatMap(CheckedLedger.read), recordsClean: checked != nil)
         for folder in ["data/history", "ky"] {
             let base = output + "/" + folder
             let walker = fm.enumerator(atPath: base)

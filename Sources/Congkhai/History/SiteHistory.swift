@@ -37,8 +37,13 @@ public struct SiteHistory: Sendable {
     init() {}
 
     init(previous: LedgerFile, pending: [LedgerEntry], asOf: Day, scores: ScoreHistory) {
+        self.init(previousChanges: SiteHistory.changes(previous), pending: pending, asOf: asOf, scores: scores)
+    }
+
+    /// `previousChanges`: `SiteHistory.changes` of the published ledger.
+    init(previousChanges: [Change], pending: [LedgerEntry], asOf: Day, scores: ScoreHistory) {
         self.scores = scores
-        var all = SiteHistory.changes(previous)
+        var all = previousChanges
         for e in pending {
             all.append(SiteHistory.slim(Change(asOf: asOf, kind: e.kind, subject: e.subject, field: e.field, old: e.old, new: e.new,
                                                count: e.count)))
@@ -103,11 +108,13 @@ public struct SiteHistory: Sendable {
     /// The published ledger's changes, in order, parsed a batch at a time on
     /// every core (each build reads the whole ledger back: ~7,000 entries
     /// for a province's first builds, ~240,000 for a country's). Builds and
-    /// the chain's start are no change a page shows, and are not parsed.
+    /// the chain's start are no change a page shows, and are not parsed;
+    /// nor are the entries whose changes the last build found in the same
+    /// bytes (`LedgerFile.knownChanges`, decision 112).
     static func changes(_ previous: LedgerFile) -> [Change] {
-        var all: [Change] = []
+        var all: [Change] = previous.knownChanges?.changes ?? []
         let batch = 8192
-        for first in stride(from: 0, to: previous.entries.count, by: batch) {
+        for first in stride(from: previous.knownChanges?.entries ?? 0, to: previous.entries.count, by: batch) {
             let part = previous.entries[first..<min(previous.entries.count, first + batch)]
             guard let (bytes, base) = previous.lines(part) else { continue }
             let slots = Slots<Change>(count: part.count)

@@ -175,9 +175,14 @@ public enum SiteBuild {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
         // The previous site first: a broken ledger stops the build before any work.
+        let checkedLedger = listed?.program.flatMap { program in
+            HistoryStage.cacheSealKey(environment: options.environment).map {
+                CheckedLedger.Place(path: publisher.checkedLedgerPath, program: program, sealKey: $0)
+            }
+        }
         guard var history = HistoryStage.open(output: options.output,
                                               options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
-                                                             preview: options.preview),
+                                                             preview: options.preview, checkedLedger: checkedLedger),
                                               log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }

@@ -42,6 +42,8 @@ public struct Publisher {
     var pageCachePath: String { parent + "/." + name + ".congkhai.pages" }
     /// The officials the last build decoded (`ParsedOfficials`); never published.
     var parsedOfficialsPath: String { parent + "/." + name + ".congkhai.officials" }
+    /// The ledger as the last build checked it (`CheckedLedger`); never published.
+    var checkedLedgerPath: String { parent + "/." + name + ".congkhai.ledger" }
     /// The replaced site's folders, kept for the next staging folder (`SpareFolders`); never published.
     var spareFoldersPath: String { parent + "/." + name + ".congkhai.folders" }
 
@@ -69,7 +71,7 @@ public struct Publisher {
         defer { if fd >= 0 { close(fd) } }
         Publisher.removeTree(destination)
         Publisher.removeTree(spareFoldersPath)
-        for path in [statePath, feedbackCachePath, pageCachePath, parsedOfficialsPath] { unlink(path) }
+        for path in [statePath, feedbackCachePath, pageCachePath, parsedOfficialsPath, checkedLedgerPath] { unlink(path) }
         removeLeftovers()
         unlink(lockPath)
     }
