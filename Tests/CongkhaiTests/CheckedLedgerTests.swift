@@ -60,6 +60,11 @@ import Testing
         let covered = try #require(checked.files["data/ledger/entries.jsonl"]).lines.count
         #expect(covered > 0 && covered < full.entries.count)
         #expect(taken.knownChanges?.entries == covered)
+        // The changes found then are those of the entries it covered, read back from the spool.
+        var firstBuilds = full
+        firstBuilds.entries = Array(full.entries.prefix(covered))
+        let known = try #require(taken.knownChanges?.take())
+        #expect(!known.isEmpty && CheckedLedgerTests.described(known) == CheckedLedgerTests.described(SiteHistory.changes(firstBuilds)))
         #expect(CheckedLedgerTests.described(SiteHistory.changes(taken)) == CheckedLedgerTests.described(SiteHistory.changes(full)))
         #expect(!SiteHistory.changes(full).isEmpty)
         // What this read records covers the whole file.

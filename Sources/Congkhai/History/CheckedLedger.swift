@@ -46,7 +46,31 @@ struct CheckedLedger: Sendable {
 
     var files: [String: File] = [:]
     /// `SiteHistory.changes` of the ledger's first `entries` entries.
-    var changes: (entries: Int, changes: [SiteHistory.Change])?
+    var changes: KnownChanges?
+
+    /// The pages' changes of a ledger's first `entries` entries, spooled
+    /// until the history reads them (`take`): read at the start of the
+    /// build, a country's (~240,000) would otherwise be held through the
+    /// whole feedback stage, where its memory peaks.
+    struct KnownChanges: Sendable {
+        var entries: Int
+        let spool: Spool
+        let offset: Int
+        let count: Int
+
+        /// The changes; nil when they cannot be read back (the entries are then parsed).
+        func take() -> [SiteHistory.Change]? {
+            guard let bytes = count == 0 ? [] : spool.read(offset, count) else { return nil }
+            var r = ByteReader(bytes)
+            do {
+                var changes: [SiteHistory.Change] = []
+                for _ in 0..<(try r.count()) { changes.append(try CheckedLedger.change(&r)) }
+                return r.isAtEnd ? changes : nil
+            } catch {
+                return nil
+            }
+        }
+    }
 
     /// The lines of `file` the last build checked, when `bytes` begin with
     /// exactly the bytes it checked and the chain reaches them as it did
@@ -81,10 +105,11 @@ struct CheckedLedger: Sendable {
                 ledger.files[path] = file
             }
             if try r.bool() {
-                let entries = try r.int()
-                var changes: [SiteHistory.Change] = []
-                for _ in 0..<(try r.count()) { changes.append(try change(&r)) }
-                ledger.changes = (entries, changes)
+                let entries = try r.int(), count = try r.count(minimumBytes: 0), start = r.position
+                try r.skip(count)
+                let spool = Spool()
+                let offset = count == 0 ? 0 : spool.append(Array(r.allBytes[start..<(start + count)]))
+                ledger.changes = KnownChanges(entries: entries, spool: spool, offset: offset, count: count)
             }
             guard r.isAtEnd else { return nil }
             return ledger
@@ -128,9 +153,12 @@ struct CheckedLedger: Sendable {
             }
             w.bool(coversAll)
             if coversAll {
+                var section = ByteWriter()
+                section.int(changes.count)
+                for c in changes { change(c, into: &section) }
                 w.int(ledger.entries.count)
-                w.int(changes.count)
-                for c in changes { change(c, into: &w) }
+                w.int(section.bytes.count)
+                w.raw(section.bytes)
             }
         }
     }
@@ -171,7 +199,7 @@ struct CheckedLedger: Sendable {
         if let count = c.count { w.int(count) }
     }
 
-    private static func change(_ r: inout ByteReader) throws -> SiteHistory.Change {
+    static func change(_ r: inout ByteReader) throws -> SiteHistory.Change {
         let asOf = Day(ordinal: try r.int())
         guard let kind = LedgerEntry.Kind(rawValue: try r.string()) else { throw ByteReader.Malformed() }
         var subject: [String: String] = [:]

@@ -51,9 +51,9 @@ public struct LedgerFile: Sendable {
         var entries: Range<Int>
     }
     var cleanFiles: [CleanFile] = []
-    /// The pages' changes (`SiteHistory.changes`) of the first `entries`
-    /// entries, as the last build found them in the same bytes.
-    var knownChanges: (entries: Int, changes: [SiteHistory.Change])?
+    /// The pages' changes (`SiteHistory.changes`) of the first entries,
+    /// as the last build found them in the same bytes.
+    var knownChanges: CheckedLedger.KnownChanges?
     /// One precise line per problem (`ledger seq 17: hash mismatch`).
     public var problems: [String] = []
 

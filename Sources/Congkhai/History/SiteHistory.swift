@@ -112,9 +112,13 @@ public struct SiteHistory: Sendable {
     /// nor are the entries whose changes the last build found in the same
     /// bytes (`LedgerFile.knownChanges`, decision 112).
     static func changes(_ previous: LedgerFile) -> [Change] {
-        var all: [Change] = previous.knownChanges?.changes ?? []
+        var all: [Change] = [], start = 0
+        if let known = previous.knownChanges, let taken = known.take() {
+            all = taken
+            start = known.entries
+        }
         let batch = 8192
-        for first in stride(from: previous.knownChanges?.entries ?? 0, to: previous.entries.count, by: batch) {
+        for first in stride(from: start, to: previous.entries.count, by: batch) {
             let part = previous.entries[first..<min(previous.entries.count, first + batch)]
             guard let (bytes, base) = previous.lines(part) else { continue }
             let slots = Slots<Change>(count: part.count)
