@@ -32,6 +32,19 @@ import Testing
 
     /// Reads run outside the lock: on every core at once, while another
     /// thread appends (and so flushes), each piece comes back exactly.
+    /// One large append (a cache's section of tens of MB, decision 112)
+    /// goes to the file and does not stay allocated for the rest of the
+    /// build; small ones keep their buffer.
+    @Test func aLargeAppendLeavesNoLargeBuffer() throws {
+        let spool = Spool()
+        let small = spool.append([UInt8](repeating: 1, count: 100))
+        let large = [UInt8]((0..<(8 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let at = spool.append(large)
+        #expect(spool.bufferCapacity <= 2 << 20, "\(spool.bufferCapacity)")
+        #expect(spool.read(at, large.count) == large)
+        #expect(spool.read(small, 100) == [UInt8](repeating: 1, count: 100))
+    }
+
     @Test func concurrentReadsWhileAppendingComeBackExactly() {
         let spool = Spool()
         @Sendable func piece(_ i: Int) -> [UInt8] { (0..<(i % 700 + 1)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ i) } }

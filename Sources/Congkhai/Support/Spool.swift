@@ -46,6 +46,9 @@ final class Spool: @unchecked Sendable {
         if retired >= 0 { close(retired) }
     }
 
+    /// What the buffer of small appends holds allocated (for a test).
+    var bufferCapacity: Int { lock.withLock { pending.capacity } }
+
     /// Bytes appended so far.
     var count: Int {
         lock.lock()
@@ -76,7 +79,9 @@ final class Spool: @unchecked Sendable {
         guard fd >= 0, !pending.isEmpty else { return }
         if pending.withUnsafeBytes({ Spool.writeAll(fd, $0, at: flushed) }) {
             flushed += pending.count
-            pending.removeAll(keepingCapacity: true)
+            // A large single append (a cache's section of tens of MB) does
+            // not leave its size behind for the rest of the build.
+            pending.removeAll(keepingCapacity: pending.capacity <= 2 << 20)
         } else {
             // The disk filled: what is written is read back, all kept in memory from now on.
             memory = read(0, flushed, fd: fd) ?? []
