@@ -94,6 +94,11 @@ import Testing
         try (lines.dropLast(lines.count - 4).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let cut = LedgerFile.read(site: out, checked: CheckedLedger.read(place), recordsClean: true).problems
         #expect(cut.contains { $0.contains("(truncated)") }, "\(cut)")
+        // A last line without its newline (every entry still valid): not recorded as checked.
+        try String(original.dropLast()).write(toFile: path, atomically: true, encoding: .utf8)
+        let unended = LedgerFile.read(site: out, checked: nil, recordsClean: true)
+        #expect(unended.problems.contains { $0.contains("does not end with a complete line") } && unended.cleanFiles.isEmpty,
+                "\(unended.problems) \(unended.cleanFiles.map(\.path))")
     }
 
     @Test func anotherProgramsOrKeysFileIsNotRead() throws {

@@ -33,14 +33,33 @@ struct CheckedLedger: Sendable {
         var sealKey: [UInt8]
     }
 
-    /// One entry file's checked bytes: the first `length` bytes, whose
-    /// SHA-256 is `digest`, held `lines` when the chain reached them at
-    /// seq `startSeq` after the hash `startPrev`.
-    struct File: Sendable {
+    /// An entry file's checked bytes: the first `length` bytes, whose
+    /// SHA-256 is `digest`, which the chain reached at seq `startSeq` after
+    /// the hash `startPrev`. What a read records (`LedgerFile.CleanFile`)
+    /// and what a later read compares with.
+    struct Prefix: Sendable {
         var length: Int
         var digest: String
         var startPrev: String
         var startSeq: Int
+
+        func encode(into w: inout ByteWriter) {
+            w.int(length)
+            w.string(digest)
+            w.string(startPrev)
+            w.int(startSeq)
+        }
+
+        static func decode(_ r: inout ByteReader) throws -> Prefix {
+            let p = Prefix(length: try r.int(), digest: try r.string(), startPrev: try r.string(), startSeq: try r.int())
+            guard p.length > 0 else { throw ByteReader.Malformed() }
+            return p
+        }
+    }
+
+    /// One entry file's checked prefix and the lines found in it.
+    struct File: Sendable {
+        var prefix: Prefix
         var lines: [LedgerFile.CheckedLine]
     }
 
@@ -76,12 +95,16 @@ struct CheckedLedger: Sendable {
     /// exactly the bytes it checked and the chain reaches them as it did
     /// then; none otherwise (the file is then parsed whole).
     func knownLines(of file: String, in bytes: [UInt8], lines: [Range<Int>], previousHash: String, expected: Int) -> [LedgerFile.CheckedLine] {
-        guard let f = files[file], !f.lines.isEmpty, f.length <= bytes.count, bytes[f.length - 1] == 0x0A,
-              f.startPrev == previousHash, f.startSeq == expected, f.lines.count <= lines.count,
-              lines[f.lines.count - 1].upperBound < f.length, f.lines.count == lines.count || lines[f.lines.count].lowerBound >= f.length
+        guard let f = files[file], !f.lines.isEmpty else { return [] }
+        let p = f.prefix
+        guard p.length <= bytes.count, bytes[p.length - 1] == 0x0A, p.startPrev == previousHash, p.startSeq == expected,
+              f.lines.count <= lines.count, lines[f.lines.count - 1].upperBound < p.length,
+              f.lines.count == lines.count || lines[f.lines.count].lowerBound >= p.length
         else { return [] }
-        let digest = bytes.withUnsafeBufferPointer { SHA256.hex(Array($0[..<f.length])) }
-        return digest == f.digest ? f.lines : []
+        // Hashed in place: a country's ledger is ~200 MB.
+        let digest = SHA256.Stream()
+        bytes.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[..<p.length])) }
+        return digest.finish() == p.digest ? f.lines : []
     }
 
     /// The last build's file when its seal holds and `place.program` made it; nil otherwise.
@@ -91,9 +114,8 @@ struct CheckedLedger: Sendable {
             var ledger = CheckedLedger()
             for _ in 0..<(try r.count()) {
                 let path = try r.string()
-                var file = File(length: try r.int(), digest: try r.string(), startPrev: try r.string(), startSeq: try r.int(), lines: [])
-                guard file.length > 0 else { throw ByteReader.Malformed() }
-                var prev = file.startPrev
+                var file = File(prefix: try Prefix.decode(&r), lines: [])
+                var prev = file.prefix.startPrev
                 let count = try r.count()
                 file.lines.reserveCapacity(count)
                 for _ in 0..<count {
@@ -137,10 +159,7 @@ struct CheckedLedger: Sendable {
             w.int(files.count)
             for f in files {
                 w.string(f.path)
-                w.int(f.length)
-                w.string(f.digest)
-                w.string(f.startPrev)
-                w.int(f.startSeq)
+                f.prefix.encode(into: &w)
                 w.int(f.entries.count)
                 for e in ledger.entries[f.entries] {
                     w.int(e.seq)

@@ -40,14 +40,10 @@ public struct LedgerFile: Sendable {
     }
     public var head: (seq: Int, hash: String, asOf: String)?
     /// An entry file read whole without a problem (with `recordsClean`):
-    /// its length and digest, the hash its first entry links to, and its
-    /// entries' places in `entries`.
+    /// its bytes as checked, and its entries' places in `entries`.
     struct CleanFile: Sendable {
         var path: String
-        var length: Int
-        var digest: String
-        var startPrev: String
-        var startSeq: Int
+        var prefix: CheckedLedger.Prefix
         var entries: Range<Int>
     }
     var cleanFiles: [CleanFile] = []
@@ -97,6 +93,7 @@ public struct LedgerFile: Sendable {
                 ledger.problems.append("ledger: cannot read \(file)")
                 continue
             }
+            let problemsBefore = ledger.problems.count, firstEntry = ledger.entries.count, startPrev = previousHash, startSeq = expected
             if !bytes.isEmpty && bytes.last != 0x0A { ledger.problems.append("ledger: \(file) does not end with a complete line (truncated?)") }
             // Lines as bytes. A ledger whose lines end in CR LF was rewritten
             // by a tool (git's autocrlf, an editor): one problem says so, not
@@ -106,7 +103,6 @@ public struct LedgerFile: Sendable {
                 ledger.problems.append("ledger: \(file) has CR LF line endings: it was rewritten by a tool (git autocrlf, an editor); its entries were written with LF")
                 continue
             }
-            let problemsBefore = ledger.problems.count, firstEntry = ledger.entries.count, startPrev = previousHash, startSeq = expected
             // The lines the last build checked, when these bytes begin with
             // theirs and the chain reaches them as it reached them then.
             let known = checked?.knownLines(of: file, in: bytes, lines: lines, previousHash: previousHash, expected: expected) ?? []
@@ -142,8 +138,9 @@ public struct LedgerFile: Sendable {
                 }
             }
             if recordsClean, ledger.problems.count == problemsBefore {
-                ledger.cleanFiles.append(CleanFile(path: file, length: bytes.count, digest: SHA256.hex(bytes), startPrev: startPrev,
-                                                   startSeq: startSeq, entries: firstEntry..<ledger.entries.count))
+                ledger.cleanFiles.append(CleanFile(path: file, prefix: .init(length: bytes.count, digest: SHA256.hex(bytes), startPrev: startPrev,
+                                                                             startSeq: startSeq),
+                                                   entries: firstEntry..<ledger.entries.count))
             }
         }
         if let known = checked?.changes, known.entries <= leadingKnown { ledger.knownChanges = known }
