@@ -44,7 +44,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let log = DiagnosticLog()
-        let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict, keepsComments: false, hashesFeedback: false), log: log)
+        let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict, keepsComments: false, hashesFeedback: false,
+                                                                                   bandRobustness: false), log: log)
         switch format {
         case .text: break
         case .json:

@@ -72,4 +72,19 @@ import Testing
         #expect(ScoresReport.json(a).serialized() == ScoresReport.json(b).serialized())
         #expect(log.items.map(\.description) == DemoContentTests.run.1.map(\.description))
     }
+
+    /// `check` shows no score: its run tries no band at the weight box's
+    /// corners, and finds the same diagnostics, totals, bands and ranks.
+    @Test func aCheckRunSkipsOnlyTheBandsAtTheCorners() throws {
+        let a = try #require(DemoContentTests.run.0)
+        let log = DiagnosticLog()
+        let b = try #require(ScoringRun.run(content: DemoContentTests.root,
+                                            options: .init(keepsComments: false, hashesFeedback: false, bandRobustness: false), log: log))
+        #expect(a.scoreboard.results.contains { $0.robustness != nil })
+        #expect(b.scoreboard.results.allSatisfy { $0.robustness == nil })
+        #expect(a.scoreboard.results.map(\.total) == b.scoreboard.results.map(\.total))
+        #expect(a.scoreboard.results.map(\.band) == b.scoreboard.results.map(\.band))
+        #expect(a.scoreboard.results.map(\.rankInLocality) == b.scoreboard.results.map(\.rankInLocality))
+        #expect(log.items.map(\.description) == DemoContentTests.run.1.map(\.description))
+    }
 }

@@ -28,12 +28,18 @@ public struct ScoringRun: Sendable {
         /// are then read without hashing them (2.6 GB of SHA-256, ~1.8 s on
         /// the ingest's ordered thread, on a national tree).
         public var hashesFeedback: Bool
+        /// False when no score is shown (`check`): bands are not tried at
+        /// the corners of the weight box (`Scorer.score`), whose results
+        /// only pages and reports show.
+        public var bandRobustness: Bool
 
-        public init(asOf: Day? = nil, strict: Bool = false, keepsComments: Bool = true, hashesFeedback: Bool = true) {
+        public init(asOf: Day? = nil, strict: Bool = false, keepsComments: Bool = true, hashesFeedback: Bool = true,
+                    bandRobustness: Bool = true) {
             self.asOf = asOf
             self.strict = strict
             self.keepsComments = keepsComments
             self.hashesFeedback = hashesFeedback
+            self.bandRobustness = bandRobustness
         }
     }
 
@@ -96,7 +102,7 @@ public struct ScoringRun: Sendable {
         }
         if log.hasErrors { return nil }
         progress("officials")
-        let board = Scorer.score(province, tally: ingest.tally, asOf: asOf)
+        let board = Scorer.score(province, tally: ingest.tally, asOf: asOf, bandRobustness: options.bandRobustness)
         log.add(contentsOf: board.diagnostics)
         var run = ScoringRun(province: province, scoreboard: board, quarantined: ingest.quarantined,
                              quarantinedCount: ingest.quarantinedCount, feedbackRows: ingest.rowsRead,

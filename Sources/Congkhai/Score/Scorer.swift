@@ -6,14 +6,18 @@ import Foundation
 /// scoreboard, and every number is a `Rational` until it is rounded once
 /// for publication.
 public enum Scorer {
-    public static func score(_ province: Province, tally: FeedbackTally, asOf: Day) -> Scoreboard {
+    /// `bandRobustness` false: no official's band is tried at the corners
+    /// of the weight box (`robustness` stays nil). Only for runs that show
+    /// no score (`check`): the corners were 4 % of a national check's CPU,
+    /// and no diagnostic depends on them.
+    public static func score(_ province: Province, tally: FeedbackTally, asOf: Day, bandRobustness: Bool = true) -> Scoreboard {
         let framework = province.framework
         let priors = RatingPriors(framework: framework, tally: tally)
         var localityByID: [String: Locality] = [:]
         for l in province.localities { localityByID[l.id] = l }
         var auditsByOfficial: [String: [Audit]] = [:]
         for a in province.audits { auditsByOfficial[a.official, default: []].append(a) }
-        let corners = WeightCorners(framework)
+        let corners: WeightCorners? = bandRobustness ? WeightCorners(framework) : nil
 
         // Officials are scored independently (ranks come after), on every core:
         // with national-size feedback the exact sums outgrow 64 bits and each
@@ -64,7 +68,7 @@ public enum Scorer {
     }
 
     static func scoreOfficial(_ ctx: MetricContext, framework: Framework, audits: [Audit],
-                              corners: WeightCorners) -> OfficialResult {
+                              corners: WeightCorners?) -> OfficialResult {
         var criteria: [CriterionResult] = []
         // Exactly sized: grown by doubling, a dozen criteria held room for
         // sixteen, ~60 MB over a country's officials for the whole build.
@@ -92,7 +96,7 @@ public enum Scorer {
             criteria[i].contribution = criteria[i].weight * (criteria[i].attainment ?? .zero) / outcome.countedWeight
         }
         var robustness: Robustness?
-        if !corners.isEmpty {
+        if let corners, !corners.isEmpty {
             robustness = corners.robustness(criteria: criteria, audits: audits, framework: framework, asOf: ctx.asOf)
         }
         return OfficialResult(official: ctx.officialIndex, criteria: criteria, countedWeight: outcome.countedWeight,
