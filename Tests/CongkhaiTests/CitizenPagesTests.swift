@@ -17,6 +17,21 @@ import Testing
         #expect(Number.display(x, strings: language == "en" ? ThemeStrings.en : ThemeStrings.vi) == expected)
     }
 
+    /// Counts take a shorter path than other numbers, and pages look the
+    /// marks up once (`Display.marks`): every way gives the same text.
+    @Test func countsAreWrittenAsEveryOtherNumber() {
+        for strings in [ThemeStrings.vi, ThemeStrings.en] {
+            let d = Display(language: "vi", t: strings, root: "", prefix: "")
+            for n in [Int.min + 1, -1_000_000, -1000, -999, -5, 0, 7, 999, 1000, 12619, Int.max] {
+                let expected = Number.display(Rational(n), strings: strings)
+                #expect(Number.display(n, strings: strings) == expected)
+                #expect(d.count(n) == expected)
+                #expect(d.number(Rational(n)) == expected)
+            }
+            #expect(d.score(Rational(-8313, 100)) == Number.display(Rational(-8313, 100), places: 2, fixed: true, strings: strings))
+        }
+    }
+
     @Test func scoresKeepTwoDecimals() {
         #expect(Number.display(Rational(8313, 100), places: 2, fixed: true, strings: ThemeStrings.vi) == "83,13")
         #expect(Number.display(Rational(70), places: 2, fixed: true, strings: ThemeStrings.en) == "70.00")

@@ -34,4 +34,13 @@ import Testing
         #expect(Phrase("absent", ["x": "1"]).text(strings) == "absent")
         #expect(Phrase("k", ["d": "2026-13-45"]).text(["k": "{{d}}{{d}}"]) == "2026-13-452026-13-45")
     }
+
+    /// Names are matched as `String`s match — by canonical equivalence —
+    /// although ASCII names are compared as bytes: a name written
+    /// decomposed, or a Kelvin sign against `K`, still finds its value.
+    @Test func placeholderNamesMatchAsStringsDo() {
+        #expect(Phrase("k", ["tên": "An"]).text(["k": "{{te\u{0302}n}}!"]) == "An!")
+        #expect(Phrase("k", ["\u{212A}": "x"]).text(["k": "{{K}}"]) == "x")
+        #expect(Phrase("k", ["K": "y"]).text(["k": "a{{\u{212A}}}b{{k}}"]) == "ayb{{k}}")
+    }
 }

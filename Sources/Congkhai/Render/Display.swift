@@ -10,6 +10,13 @@ struct Display: Sendable {
     let root: String
     /// Language prefix of this page's links (`en/` or empty).
     let prefix: String
+    /// `t`'s number marks (`Number.Marks`), looked up once per page.
+    let marks: Number.Marks
+
+    init(language: String, t: [String: String], root: String, prefix: String) {
+        (self.language, self.t, self.root, self.prefix) = (language, t, root, prefix)
+        marks = Number.Marks(t)
+    }
 
     func link(_ path: String) -> String {
         let s = root + prefix + path
@@ -24,12 +31,12 @@ struct Display: Sendable {
     func phrase(_ p: Phrase) -> String { p.text(t) }
 
     /// `83,13` / `83.13`: a score, always two decimals.
-    func score(_ x: Rational) -> String { Number.display(x, places: 2, fixed: true, strings: t) }
+    func score(_ x: Rational) -> String { Number.display(x, places: 2, fixed: true, marks: marks) }
 
     /// `1.234,5`: any other quantity, at most `places` decimals.
-    func number(_ x: Rational, places: Int = 2) -> String { Number.display(x, places: places, strings: t) }
+    func number(_ x: Rational, places: Int = 2) -> String { Number.display(x, places: places, marks: marks) }
 
-    func count(_ n: Int) -> String { Number.display(n, strings: t) }
+    func count(_ n: Int) -> String { Number.display(n, marks: marks) }
 
     /// `12 %`.
     func percent(_ x: Rational, places: Int = 0) -> String { number(x, places: places) + " %" }

@@ -133,7 +133,7 @@ struct MeasureDetail: Encodable, Sendable {
         attainment = m.attainment.map { d.score($0) } ?? d.label("not_applicable")
         formula = d.phrase(m.explanation.formula)
         notApplicable = m.explanation.notApplicable.map(d.phrase)
-        facts = m.explanation.facts.map { Fact(label: d.phrase($0.label), value: $0.value.text(d.language, strings: d.t)) }
+        facts = m.explanation.facts.map { Fact(label: d.phrase($0.label), value: $0.value.text(d.language, strings: d.t, marks: d.marks)) }
         hasFacts = !facts.isEmpty
         let hidden = m.explanation.items.count - SitePlan.PageSize.breakdownItems
         if hidden > 0 {
@@ -141,7 +141,7 @@ struct MeasureDetail: Encodable, Sendable {
             self.explanationHref = explanationHref
         }
         items = m.explanation.items.prefix(SitePlan.PageSize.breakdownItems).map { item in
-            let text = item.facts.map { "\(d.phrase($0.label)): \($0.value.text(d.language, strings: d.t))" }.joined(separator: "; ")
+            let text = item.facts.map { "\(d.phrase($0.label)): \($0.value.text(d.language, strings: d.t, marks: d.marks))" }.joined(separator: "; ")
             return Item(title: item.title, counted: item.counted, note: item.note.map(d.phrase), details: text.isEmpty ? nil : text)
         }
         hasItems = !items.isEmpty
