@@ -358,6 +358,49 @@ import Testing
         #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks().prefix(5))")
     }
 
+    /// Post-audits, incidents and initiatives stop at `breakdownRecords`
+    /// each and link to where every one is; the score card's "why" names
+    /// the first `whyAudits` applied audits and counts the rest (decision
+    /// 113). 3,000 incidents, 1,500 initiatives and 1,500 audits made a
+    /// 2.4 MB page.
+    @Test func anOfficialWithManyRecordsListsTheFirstAndLinksTheRest() throws {
+        var content = TestContent()
+        let limit = SitePlan.PageSize.breakdownRecords, n = limit + 7
+        var lines = ["incidents:"]
+        for i in 1...n {
+            lines.append("  - { id: su-co-\(i), title: \"Sự cố số \(i)\", kind: environment, occurred: 2026-03-01T01:00, responded: 2026-03-01T02:00, resolved: 2026-03-02T01:00, target_response_hours: 12, outcome: resolved }")
+        }
+        lines.append("initiatives:")
+        for i in 1...n {
+            lines.append("  - { id: sang-kien-\(i), title: \"Sáng kiến số \(i)\", adopted_on: 2024-08-06, baseline: { days: 15 }, current: { days: 14 } }")
+        }
+        content["officials/xa-an-binh/nhieu-ho-so.md"] = TestContent.official("Nhiều Hồ Sơ", role: "other", lines.joined(separator: "\n"))
+        content["audits/nhieu.yaml"] = (1...n).map {
+            "- { official: xa-an-binh/nhieu-ho-so, by: \"HĐND xã\", on: 2026-10-01, finding: \"Kết luận số \($0)\", action: { deduct: 0.01 }, reference: \"NQ \($0)\" }\n"
+        }.joined()
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let page = try #require(site.text("dia-phuong/xa-an-binh/nhieu-ho-so/index.html"))
+        func count(_ s: String) -> Int { page.components(separatedBy: s).count - 1 }
+        #expect(count("<li><time datetime=\"2026-10-01\">") == limit)
+        #expect(count("data-label=\"Sự cố\">Sự cố số") == limit && page.contains(">Sự cố số \(limit)<") && !page.contains(">Sự cố số \(limit + 1)<"))
+        #expect(count("<li><strong>Sáng kiến số") == limit)
+        #expect(page.contains("href=\"../../../data/explanations/xa-an-binh/nhieu-ho-so.json\">… và \(n - limit) kết luận hậu kiểm khác"))
+        #expect(page.contains("href=\"../../../data/content/officials/xa-an-binh/nhieu-ho-so.md\">… và \(n - limit) sự cố khác"))
+        #expect(page.contains("href=\"../../../data/content/officials/xa-an-binh/nhieu-ho-so.md\">… và \(n - limit) sáng kiến khác"))
+        #expect(count("(«Kết luận số") == SitePlan.PageSize.whyAudits)
+        #expect(page.contains("Cùng \(n - SitePlan.PageSize.whyAudits) kết luận hậu kiểm khác đã áp dụng"))
+        let en = try #require(site.text("en/dia-phuong/xa-an-binh/nhieu-ho-so/index.html"))
+        #expect(en.contains("… and \(n - limit) more incidents") && en.contains("With \(n - SitePlan.PageSize.whyAudits) more post-audit"))
+        // Where the links lead holds every one of them.
+        let published = String(decoding: try #require(site.files["data/content/officials/xa-an-binh/nhieu-ho-so.md"]), as: UTF8.self)
+        #expect(published.contains("Sự cố số \(n)\"") && published.contains("Sáng kiến số \(n)\""))
+        let explanation = String(decoding: try #require(site.files["data/explanations/xa-an-binh/nhieu-ho-so.json"]), as: UTF8.self)
+        #expect(explanation.contains("Kết luận số \(n)\""))
+        // An official with a handful of each has no such line.
+        let other = try #require(site.text("dia-phuong/xa-an-binh/nguyen-van-an/index.html"))
+        #expect(!other.contains("class=\"more\"><a href=\"../../../data/content"))
+    }
+
     @Test func anOfficialWithManyCommitmentsGetsThemInPages() throws {
         var content = TestContent()
         let n = SitePlan.PageSize.officialCommitments + 5

@@ -210,6 +210,9 @@ import Testing
                 if let c = official.breakdown.criteria.indices.first(where: { !official.breakdown.criteria[$0].measures.isEmpty }) {
                     (official.breakdown.criteria[c].measures[0].itemsMore, official.breakdown.criteria[c].measures[0].explanationHref) = ("… 5", "e.json")
                 }
+                // More post-audits, incidents and initiatives than the page lists.
+                (official.breakdown.auditsMore, official.breakdown.auditsMoreHref) = ("… 3", "e.json")
+                (official.breakdown.incidentsMore, official.breakdown.initiativesMore, official.breakdown.recordsMoreHref) = ("… 4", "… 6", "data/content/x.md")
                 // A comment cut for the page.
                 official.feedback.comments.insert(.init(text: "t…", date: d.date(run.scoreboard.asOf), kind: "k", category: nil, repeats: nil,
                                                         shortened: "rút gọn", complaint: nil, complaintKey: nil), at: 0)

@@ -463,7 +463,7 @@ enum EmbeddedTheme {
 </details>
 {{/criteria}}
 {{#hasAudits}}<h3>{{t.audits}}</h3>
-<ul>{{#audits}}<li><time datetime="{{date.iso}}">{{date.text}}</time> — {{by}}: {{finding}} ({{reference}}) → {{action}}{{#ignored}} ({{t.audit_ignored}}){{/ignored}}</li>{{/audits}}</ul>{{/hasAudits}}
+<ul>{{#audits}}<li><time datetime="{{date.iso}}">{{date.text}}</time> — {{by}}: {{finding}} ({{reference}}) → {{action}}{{#ignored}} ({{t.audit_ignored}}){{/ignored}}</li>{{/audits}}</ul>{{/hasAudits}}{{#auditsMore}}<p class="more"><a href="{{auditsMoreHref}}">{{auditsMore}}</a></p>{{/auditsMore}}
 {{#gate}}<h3>{{t.gate}}</h3>
 <p>{{gate}}</p>{{/gate}}
 {{#hasIncidents}}<h3>{{t.incidents}}</h3>
@@ -471,9 +471,9 @@ enum EmbeddedTheme {
 <caption>{{t.incidents}}</caption>
 <thead><tr><th scope="col">{{t.incident}}</th><th scope="col">{{t.occurred}}</th><th scope="col">{{t.responded}}</th><th scope="col">{{t.target_hours}}</th><th scope="col">{{t.resolved}}</th><th scope="col">{{t.outcome}}</th></tr></thead>
 <tbody>{{#incidents}}<tr><th scope="row" data-label="{{t.incident}}">{{title}}</th><td data-label="{{t.occurred}}">{{occurred}}</td><td data-label="{{t.responded}}">{{responded}}</td><td class="num" data-label="{{t.target_hours}}">{{targetHours}}</td><td data-label="{{t.resolved}}">{{resolved}}</td><td data-label="{{t.outcome}}">{{outcome}}</td></tr>{{/incidents}}</tbody>
-</table>{{/hasIncidents}}
+</table>{{/hasIncidents}}{{#incidentsMore}}<p class="more"><a href="{{recordsMoreHref}}">{{incidentsMore}}</a></p>{{/incidentsMore}}
 {{#hasInitiatives}}<h3>{{t.initiatives}}</h3>
-<ul>{{#initiatives}}<li><strong>{{title}}</strong> — {{t.adopted_on}} <time datetime="{{adoptedOn.iso}}">{{adoptedOn.text}}</time>; {{changes}}; {{t.sustained}}: {{sustained}}{{#verifiedBy}} ({{verifiedBy}}){{/verifiedBy}}</li>{{/initiatives}}</ul>{{/hasInitiatives}}
+<ul>{{#initiatives}}<li><strong>{{title}}</strong> — {{t.adopted_on}} <time datetime="{{adoptedOn.iso}}">{{adoptedOn.text}}</time>; {{changes}}; {{t.sustained}}: {{sustained}}{{#verifiedBy}} ({{verifiedBy}}){{/verifiedBy}}</li>{{/initiatives}}</ul>{{/hasInitiatives}}{{#initiativesMore}}<p class="more"><a href="{{recordsMoreHref}}">{{initiativesMore}}</a></p>{{/initiativesMore}}
 </details>
 </section>{{/breakdown}}
 
@@ -872,6 +872,9 @@ history_earlier: { vi: "… và {{count}} thay đổi trước đó: đầy đ�
 updates_earlier: { vi: "… và {{count}} báo cáo trước đó: đầy đủ trong tệp nội dung đã công bố (dữ liệu mở)", en: "… and {{count}} earlier reports: all in the published content files (open data)" }
 profile_more: { vi: "Phần thông tin còn lại ({{kb}} KB) ở toàn văn: tệp nội dung đã công bố", en: "The rest of the profile ({{kb}} KB) is in the full text: the published content file" }
 removed_more: { vi: "… và {{count}} cam kết đã gỡ khác: đầy đủ trong sổ cái (dữ liệu mở)", en: "… and {{count}} more removed commitments: all in the ledger (open data)" }
+audits_more: { vi: "… và {{count}} kết luận hậu kiểm khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more post-audit conclusions: see the full score explanation file (JSON)" }
+incidents_more: { vi: "… và {{count}} sự cố khác: xem tệp nội dung đã công bố", en: "… and {{count}} more incidents: see the published content file" }
+initiatives_more: { vi: "… và {{count}} sáng kiến khác: xem tệp nội dung đã công bố", en: "… and {{count}} more initiatives: see the published content file" }
 items_more: { vi: "… và {{count}} cam kết khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more commitments: see the full score explanation file (JSON)" }
 notice_commitments_more: { vi: "… và {{count}} cam kết khác: quét mã QR để xem đầy đủ", en: "… and {{count}} more commitments: scan the QR code for all of them" }
 removed_commitments: { vi: "Cam kết đã bị gỡ khỏi dữ liệu", en: "Commitments removed from the data" }
@@ -1047,6 +1050,7 @@ why_total: { vi: "Tổng điểm {{total}} nằm trong khoảng xếp loại «{
 why_total_top: { vi: "Tổng điểm {{total}} đạt mức xếp loại «{{band}}» (từ {{min}} điểm trở lên).", en: "The total {{total}} reaches “{{band}}” ({{min}} or more)." }
 why_audit: { vi: "Theo {{reference}} của {{by}} ngày {{date}} («{{finding}}»): {{action}}.", en: "Under conclusion {{reference}} by {{by}} on {{date}} (“{{finding}}”): {{action}}." }
 why_gate: { vi: "Các tiêu chí nhóm B (phục vụ nhân dân) chỉ đạt {{value}}, dưới ngưỡng {{min}}, nên xếp loại không được cao hơn «{{band}}».", en: "The group-B (public service) criteria reach only {{value}}, below the threshold of {{min}}, so the band cannot be higher than “{{band}}”." }
+why_audits_more: { vi: "Cùng {{count}} kết luận hậu kiểm khác đã áp dụng (xem mục Hậu kiểm).", en: "With {{count}} more post-audit conclusions applied (see Post-audits)." }
 why_final: { vi: "Xếp loại cuối cùng: «{{band}}».", en: "Final band: “{{band}}”." }
 audit_action_deduct: { vi: "trừ {{points}} điểm", en: "deduct {{points}} points" }
 audit_action_downgrade: { vi: "hạ {{steps}} bậc xếp loại", en: "lower the band by {{steps}} step(s)" }

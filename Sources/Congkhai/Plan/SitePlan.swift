@@ -63,6 +63,14 @@ public struct SitePlan: Sendable {
         public static let dataFiles = 600
         /// Removed commitments an official's page lists (the latest removed).
         public static let removedCommitments = 30
+        /// Post-audits, incidents and initiatives each listed on an
+        /// official's page; the rest are counted and linked: the audits to
+        /// the explanation file, the others to the published content file
+        /// (decision 113). 3,000 incidents made a 1.1 MB table.
+        public static let breakdownRecords = 30
+        /// Applied post-audits the score card's "why" names one by one,
+        /// in the order they applied; the rest are counted (decision 113).
+        public static let whyAudits = 3
         /// Earlier reports a commitment's card lists below its latest one.
         public static let cardUpdates = 20
         /// Commitments one official lists on a printed notice; the tally

@@ -122,6 +122,7 @@ public enum ExplanationReport {
             }
             return .object([
                 ("file", .string(e.audit.file)), ("by", .string(e.audit.by)), ("on", .string(e.audit.on.description)),
+                ("finding", .string(e.audit.finding)), ("reference", .string(e.audit.reference)),
                 ("action", .object([action])), ("applied", .bool(e.applied)),
                 ("before", .string(e.before)), ("after", .string(e.after)),
             ])

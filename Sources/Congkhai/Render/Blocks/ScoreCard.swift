@@ -28,10 +28,14 @@ extension Display {
         sentences.append(fill((upper == nil ? "why_total_top" : "why_total") + after,
                               ["total": score(r.total), "band": name(r.bandFromTotal), "min": number(band.min),
                                "next": upper.map { number($0) } ?? ""]))
-        for a in r.audits where a.applied {
+        let applied = r.audits.filter(\.applied)
+        for a in applied.prefix(SitePlan.PageSize.whyAudits) {
             let args = ["by": a.audit.by, "date": a.audit.on.vietnamese, "reference": a.audit.reference,
                         "finding": a.audit.finding, "action": a.audit.action.describe(strings: t, bandName: nameOf)]
             sentences.append(fill("why_audit", args))
+        }
+        if applied.count > SitePlan.PageSize.whyAudits {
+            sentences.append(fill("why_audits_more", ["count": count(applied.count - SitePlan.PageSize.whyAudits)]))
         }
         if let g = r.gate, g.capped, let value = g.attainment {
             sentences.append(fill("why_gate", ["value": score(value), "min": number(g.minimum), "band": nameOf(g.capBand)]))

@@ -97,6 +97,13 @@ struct Breakdown: Encodable, Sendable {
     var hasIncidents: Bool
     var initiatives: [Initiative]
     var hasInitiatives: Bool
+    /// "… and 12 more post-audits" past `PageSize.breakdownRecords`, linking to the explanation file.
+    var auditsMore: String?
+    var auditsMoreHref: String?
+    /// The same for incidents and initiatives, linking to the published content file.
+    var incidentsMore: String?
+    var initiativesMore: String?
+    var recordsMoreHref: String?
 }
 
 /// One measure of a criterion: plain words first, the formula second.
@@ -231,7 +238,9 @@ extension SiteRenderer {
             criteria.append(row)
         }
         func bandName(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(d.language) } ?? id }
-        let audits = r.audits.map { a -> Breakdown.Audit in
+        let limit = SitePlan.PageSize.breakdownRecords
+        func more(_ key: String, _ all: Int) -> String? { all > limit ? d.fill(key, ["count": d.count(all - limit)]) : nil }
+        let audits = r.audits.prefix(limit).map { a -> Breakdown.Audit in
             var action = a.audit.action.describe(strings: d.t, bandName: bandName)
             if a.applied, case .deduct = a.audit.action {
                 let before = Rational(decimal: a.before).map { d.score($0) } ?? a.before
@@ -248,12 +257,12 @@ extension SiteRenderer {
             gate = d.fill(g.capped ? "gate_line_capped" : (g.passed ? "gate_line_passed" : "gate_line_failed"),
                           ["value": d.score(a), "min": d.number(g.minimum), "band": bandName(g.capBand)])
         }
-        let incidents = o.incidents.map { i in
+        let incidents = o.incidents.prefix(limit).map { i in
             Breakdown.Incident(title: i.title, occurred: d.time(i.occurred), responded: i.responded.map(d.time) ?? "—",
                                resolved: i.resolved.map(d.time) ?? "—", targetHours: d.number(i.targetResponseHours),
                                outcome: d.label("outcome_" + i.outcome.rawValue))
         }
-        let initiatives = o.initiatives.map { i -> Breakdown.Initiative in
+        let initiatives = o.initiatives.prefix(limit).map { i -> Breakdown.Initiative in
             var parts: [String] = []
             if let b = i.baseline.days, let c = i.current.days { parts.append("\(d.number(b)) → \(d.number(c)) \(d.label("days"))") }
             if let b = i.baseline.costVND, let c = i.current.costVND { parts.append("\(d.number(b)) → \(d.number(c)) \(d.label("vnd"))") }
@@ -268,7 +277,12 @@ extension SiteRenderer {
                             ? d.fill("adjusted_line", ["weighted": d.score(r.weightedTotal), "total": d.score(r.total)]) : nil,
                          audits: audits, hasAudits: !audits.isEmpty, gate: gate,
                          incidents: incidents, hasIncidents: !incidents.isEmpty,
-                         initiatives: initiatives, hasInitiatives: !initiatives.isEmpty)
+                         initiatives: initiatives, hasInitiatives: !initiatives.isEmpty,
+                         auditsMore: more("audits_more", r.audits.count),
+                         auditsMoreHref: r.audits.count > limit ? explanationHref : nil,
+                         incidentsMore: more("incidents_more", o.incidents.count),
+                         initiativesMore: more("initiatives_more", o.initiatives.count),
+                         recordsMoreHref: max(o.incidents.count, o.initiatives.count) > limit ? d.root + "data/content/" + o.file : nil)
     }
 }
 
@@ -297,11 +311,13 @@ extension RemovedCommitment: TemplateRepresentable {
 
 extension Breakdown: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 13)
+        var f = TemplateFields(capacity: 17)
         f.put("criteria", criteria); f.put("weightedTotal", weightedTotal); f.put("countedWeight", countedWeight)
         f.put("adjusted", adjusted); f.put("robustBand", robustBand); f.put("audits", audits); f.put("hasAudits", hasAudits)
         f.put("gate", gate); f.put("incidents", incidents); f.put("hasIncidents", hasIncidents)
         f.put("initiatives", initiatives); f.put("hasInitiatives", hasInitiatives)
+        f.put("auditsMore", auditsMore); f.put("auditsMoreHref", auditsMoreHref); f.put("incidentsMore", incidentsMore)
+        f.put("initiativesMore", initiativesMore); f.put("recordsMoreHref", recordsMoreHref)
         return .object(f)
     }
 }
