@@ -401,6 +401,24 @@ import Testing
         #expect(!other.contains("class=\"more\"><a href=\"../../../data/content"))
     }
 
+    /// A locality's indicators stop at `localityRecords` and link to the
+    /// published locality file, which holds them all (decision 113): 3,000
+    /// indicators made a 1 MB page.
+    @Test func aLocalityWithManyIndicatorsListsTheFirstAndLinksTheRest() throws {
+        var content = TestContent()
+        let limit = SitePlan.PageSize.localityRecords, n = limit + 4
+        content["localities/xa-an-binh.yaml"] = TestContent.locality + "\nindicators:\n" + (1...n).map {
+            "  - { id: chi-tieu-\($0), name: \"Chỉ tiêu số \($0)\", unit: \"%\", baseline: 12.6, target: 10.6, actual: 11.6, direction: lower }\n"
+        }.joined()
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let page = try #require(site.text("dia-phuong/xa-an-binh/index.html"))
+        #expect(page.components(separatedBy: ">Chỉ tiêu số ").count - 1 == limit && page.contains(">Chỉ tiêu số \(limit) (%)<"))
+        #expect(page.contains("href=\"../../data/content/localities/xa-an-binh.yaml\">… và \(n - limit) chỉ tiêu khác"))
+        #expect(site.text("en/dia-phuong/xa-an-binh/index.html")?.contains("… and \(n - limit) more indicators") == true)
+        let published = String(decoding: try #require(site.files["data/content/localities/xa-an-binh.yaml"]), as: UTF8.self)
+        #expect(published.contains("Chỉ tiêu số \(n)\""))
+    }
+
     @Test func anOfficialWithManyCommitmentsGetsThemInPages() throws {
         var content = TestContent()
         let n = SitePlan.PageSize.officialCommitments + 5

@@ -168,6 +168,7 @@ import Testing
                 filledLocality = true
                 locality.trend = TrendBlock(title: "t", chart: "<svg/>", rows: [.init(date: d.date(run.scoreboard.asOf), value: "1")])
                 (locality.removedRows, locality.quotaWarning, locality.overdueMore) = ("removed", "quota", "more")
+                (locality.indicatorsMore, locality.adjustmentsMore, locality.recordsMoreHref) = ("… 3", "… 2", "data/content/x.yaml")
                 // A leaderboard in pages (a locality past `PageSize.localityOfficials`), and its second page.
                 locality.boardPager = Pager(page: 1, count: 2, path: { "x/\($0)/" }, d)
                 locality.board.scope = "1–200 / 306"

@@ -312,11 +312,13 @@ enum EmbeddedTheme {
 <thead><tr><th scope="col">{{t.indicator}}</th><th scope="col">{{t.baseline}}</th><th scope="col">{{t.target}}</th><th scope="col">{{t.actual}}</th><th scope="col">{{t.better_when}}</th></tr></thead>
 <tbody>{{#indicators}}<tr><th scope="row" data-label="{{t.indicator}}">{{name}}</th><td class="num" data-label="{{t.baseline}}">{{baseline}}</td><td class="num" data-label="{{t.target}}">{{target}}</td><td class="num" data-label="{{t.actual}}">{{actual}}</td><td data-label="{{t.better_when}}">{{direction}}</td></tr>{{/indicators}}</tbody>
 </table></div>
-</section>{{/hasIndicators}}
+{{#indicatorsMore}}<p class="more"><a href="{{recordsMoreHref}}">{{indicatorsMore}}</a></p>
+{{/indicatorsMore}}</section>{{/hasIndicators}}
 {{#hasAdjustments}}<section aria-labelledby="adj-h">
 <h2 id="adj-h">{{t.norm_adjustments}}</h2>
 <ul>{{#adjustments}}<li>{{product}}: {{t.factor}} {{factor}} — {{reason}} ({{approvedBy}}, {{decision}}{{#approvedOn}}, <time datetime="{{iso}}">{{text}}</time>{{/approvedOn}})</li>{{/adjustments}}</ul>
-</section>{{/hasAdjustments}}
+{{#adjustmentsMore}}<p class="more"><a href="{{recordsMoreHref}}">{{adjustmentsMore}}</a></p>
+{{/adjustmentsMore}}</section>{{/hasAdjustments}}
 
 """#),
         ("methodology", ##"""
@@ -875,6 +877,8 @@ removed_more: { vi: "… và {{count}} cam kết đã gỡ khác: đầy đủ t
 audits_more: { vi: "… và {{count}} kết luận hậu kiểm khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more post-audit conclusions: see the full score explanation file (JSON)" }
 incidents_more: { vi: "… và {{count}} sự cố khác: xem tệp nội dung đã công bố", en: "… and {{count}} more incidents: see the published content file" }
 initiatives_more: { vi: "… và {{count}} sáng kiến khác: xem tệp nội dung đã công bố", en: "… and {{count}} more initiatives: see the published content file" }
+indicators_more: { vi: "… và {{count}} chỉ tiêu khác: xem tệp nội dung đã công bố", en: "… and {{count}} more indicators: see the published content file" }
+adjustments_more: { vi: "… và {{count}} điều chỉnh định mức khác: xem tệp nội dung đã công bố", en: "… and {{count}} more norm adjustments: see the published content file" }
 items_more: { vi: "… và {{count}} cam kết khác: xem tệp giải trình điểm đầy đủ (JSON)", en: "… and {{count}} more commitments: see the full score explanation file (JSON)" }
 notice_commitments_more: { vi: "… và {{count}} cam kết khác: quét mã QR để xem đầy đủ", en: "… and {{count}} more commitments: scan the QR code for all of them" }
 removed_commitments: { vi: "Cam kết đã bị gỡ khỏi dữ liệu", en: "Commitments removed from the data" }

@@ -68,6 +68,11 @@ public struct SitePlan: Sendable {
         /// the explanation file, the others to the published content file
         /// (decision 113). 3,000 incidents made a 1.1 MB table.
         public static let breakdownRecords = 30
+        /// Indicators and norm adjustments each listed on a locality's page
+        /// (~340 bytes an indicator); the rest are counted and linked to the
+        /// published locality file (decision 113). 3,000 indicators made a
+        /// 1 MB page.
+        public static let localityRecords = 60
         /// Applied post-audits the score card's "why" names one by one,
         /// in the order they applied; the rest are counted (decision 113).
         public static let whyAudits = 3

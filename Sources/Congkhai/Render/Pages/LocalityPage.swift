@@ -36,6 +36,11 @@ struct LocalityPage: Encodable, Sendable {
     var hasIndicators: Bool
     var adjustments: [Adjustment]
     var hasAdjustments: Bool
+    /// "… and 12 more indicators" past `PageSize.localityRecords`, and the
+    /// same for adjustments, linking to the published locality file.
+    var indicatorsMore: String?
+    var adjustmentsMore: String?
+    var recordsMoreHref: String?
     var overdue: [CommitmentCard]
     var hasOverdue: Bool
     /// "… and 40 more: the province's overdue list" past `PageSize.localityOverdue`.
@@ -63,12 +68,14 @@ extension SiteRenderer {
         let allOverdue = overdueByLocality[li]
         let overdue = allOverdue.prefix(SitePlan.PageSize.localityOverdue).map { commitmentCard($0, d, withOfficial: true) }
         let hidden = allOverdue.count - overdue.count
-        let indicators = l.indicators.map { i in
+        let limit = SitePlan.PageSize.localityRecords
+        func more(_ key: String, _ all: Int) -> String? { all > limit ? d.fill(key, ["count": d.count(all - limit)]) : nil }
+        let indicators = l.indicators.prefix(limit).map { i in
             LocalityPage.Indicator(name: i.unit.isEmpty ? i.name : i.name + " (" + i.unit + ")", baseline: d.number(i.baseline),
                                    target: d.number(i.target), actual: i.actual.map { d.number($0) } ?? d.label("no_data"),
                                    direction: d.label("direction_" + i.direction.rawValue))
         }
-        let adjustments = l.normAdjustments.map { a in
+        let adjustments = l.normAdjustments.prefix(limit).map { a in
             LocalityPage.Adjustment(product: p.products[a.product]?.name ?? a.product, factor: d.number(a.factor), reason: a.reason,
                                     approvedBy: a.approvedBy, decision: a.decision, approvedOn: a.approvedOn.map(d.date))
         }
@@ -83,6 +90,8 @@ extension SiteRenderer {
             trend: trend(series: localitySeries(l), title: d.label("mean_trend"), d),
             board: board, boardPager: boardPager,
             indicators: indicators, hasIndicators: !indicators.isEmpty, adjustments: adjustments, hasAdjustments: !adjustments.isEmpty,
+            indicatorsMore: more("indicators_more", l.indicators.count), adjustmentsMore: more("adjustments_more", l.normAdjustments.count),
+            recordsMoreHref: max(l.indicators.count, l.normAdjustments.count) > limit ? d.root + "data/content/" + l.file : nil,
             overdue: overdue, hasOverdue: !overdue.isEmpty,
             overdueMore: hidden > 0 ? d.fill("overdue_more", ["count": d.count(hidden)]) : nil,
             overdueHref: d.link(SitePaths.commitments(.overdue)),
@@ -94,13 +103,14 @@ extension SiteRenderer {
 
 extension LocalityPage: TemplateRepresentable {
     var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 25)
+        var f = TemplateFields(capacity: 28)
         f.put("name", name); f.put("kind", kind); f.put("context", context); f.put("population", population)
         f.put("rankLine", rankLine); f.put("noticeHref", noticeHref); f.put("feedHref", feedHref)
         f.put("changesHref", changesHref); f.put("removedRows", removedRows); f.put("quotaWarning", quotaWarning)
         f.put("provisional", provisional); f.put("trend", trend); f.put("board", board); f.put("boardPager", boardPager)
         f.put("indicators", indicators)
         f.put("hasIndicators", hasIndicators); f.put("adjustments", adjustments); f.put("hasAdjustments", hasAdjustments)
+        f.put("indicatorsMore", indicatorsMore); f.put("adjustmentsMore", adjustmentsMore); f.put("recordsMoreHref", recordsMoreHref)
         f.put("overdue", overdue); f.put("hasOverdue", hasOverdue); f.put("overdueMore", overdueMore)
         f.put("overdueHref", overdueHref); f.put("feedback", feedback)
         return .object(f)
