@@ -401,6 +401,34 @@ import Testing
         #expect(!other.contains("class=\"more\"><a href=\"../../../data/content"))
     }
 
+    /// A card lists earlier reports only while their notes and links fit
+    /// in `cardUpdateBytes` (decision 114): fifty cards of 21 reports with
+    /// 450-byte notes made an 850 KB page.
+    @Test func longReportsKeepAPageOfCardsSmall() throws {
+        var content = TestContent()
+        let note = String(repeating: "Đã triển khai các hạng mục theo kế hoạch. ", count: 10)  // 540 bytes
+        var lines = ["commitments:"]
+        for i in 1...SitePlan.PageSize.officialCommitments {
+            lines.append("  - id: viec-\(i)\n    title: \"Việc số \(i)\"\n    group: A\n    target: 10\n    published_on: 2026-01-05\n    deadline: 2026-12-30\n    status: in_progress\n    updates:")
+            for day in 1...25 { lines.append("      - { on: 2026-03-\(day < 10 ? "0" : "")\(day), progress: \(day), note: \"\(note)\(day)\" }") }
+        }
+        content["officials/xa-an-binh/bao-cao-dai.md"] = TestContent.official("Báo Cáo Dài", role: "other", lines.joined(separator: "\n"))
+        guard let site = try SiteFixture.site(of: content) else { return }
+        let page = try #require(site.text("dia-phuong/xa-an-binh/bao-cao-dai/index.html"))
+        let card = try #require(page.components(separatedBy: "id=\"ck-viec-1\"").last?.components(separatedBy: "</article>").first)
+        // The latest (25 March) and those before it whose notes fit in the budget together; the rest counted.
+        var fit = 0, bytes = 0
+        for day in (1...24).reversed() {
+            bytes += (note + String(day)).utf8.count
+            if bytes > SitePlan.PageSize.cardUpdateBytes { break }
+            fit += 1
+        }
+        #expect(fit >= 1 && fit < 10, "\(fit)")
+        #expect(card.contains("\(note)25") && card.contains("\(note)\(25 - fit)") && !card.contains("\(note)\(24 - fit)<"))
+        #expect(card.contains("… và \(24 - fit) báo cáo trước đó"))
+        #expect(site.pagesOver(200_000).isEmpty, "\(site.pagesOver(200_000))")
+    }
+
     /// A locality's indicators stop at `localityRecords` and link to the
     /// published locality file, which holds them all (decision 113): 3,000
     /// indicators made a 1 MB page.

@@ -78,6 +78,10 @@ public struct SitePlan: Sendable {
         public static let whyAudits = 3
         /// Earlier reports a commitment's card lists below its latest one.
         public static let cardUpdates = 20
+        /// ... while their notes and evidence links together stay within
+        /// this many bytes: 50 cards of 21 reports with 450-byte notes made
+        /// an 850 KB page (decision 114).
+        public static let cardUpdateBytes = 1_000
         /// Commitments one official lists on a printed notice; the tally
         /// line above them counts all, the QR code leads to the rest.
         public static let noticeCommitments = 15

@@ -102,10 +102,18 @@ extension CommitmentCard {
             }
             withdrawal = parts.joined(separator: " · ")
         }
-        // Newest first; the card lists the latest and `PageSize.cardUpdates`
-        // before it (a commitment reported on daily would carry hundreds).
+        // Newest first; the card lists the latest and up to
+        // `PageSize.cardUpdates` before it (a commitment reported on daily
+        // would carry hundreds) whose notes and links fit in
+        // `PageSize.cardUpdateBytes` (decision 114): fifty cards a page.
         let reported = c.updates.filter { $0.on <= D }.sorted { $0.on > $1.on }
-        let updates = reported.prefix(1 + SitePlan.PageSize.cardUpdates).map { u in
+        var shown = min(reported.count, 1), bytes = 0
+        for u in reported.dropFirst().prefix(SitePlan.PageSize.cardUpdates) {
+            bytes += u.note.utf8.count + (u.evidence?.utf8.count ?? 0)
+            if bytes > SitePlan.PageSize.cardUpdateBytes { break }
+            shown += 1
+        }
+        let updates = reported.prefix(shown).map { u in
             Update(date: d.date(u.on), progressReport: u.progress.map { d.percent($0) }, note: u.note.isEmpty ? nil : u.note,
                    evidence: u.evidence.flatMap { LinkPolicy.href($0) }.map { $0.hasPrefix("/") ? d.root + String($0.dropFirst()) : $0 })
         }
