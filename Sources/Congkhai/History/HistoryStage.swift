@@ -85,9 +85,9 @@ struct HistoryStage {
             let path = paths[i]
             if p.inputBytes.hash(path) != nil {
                 guard let bytes = p.inputBytes.bytes(path) else { throw SpoolError(path: path) }
-                try emit(OutputFile(path: "data/content/" + path, bytes: bytes))
+                try emit(OutputFile(path: SitePaths.contentFile(path), bytes: bytes))
             } else if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
-                try emit(OutputFile(path: "data/content/" + path, bytes: Array(data)))
+                try emit(OutputFile(path: SitePaths.contentFile(path), bytes: Array(data)))
             }
         }
         if let replayed = run.replayedExports {

@@ -22,6 +22,8 @@ public enum SitePaths {
         return !n.isEmpty && n.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
     public static let localities = "dia-phuong/"
+    /// A content file (`officials/…/x.md`, `localities/x.yaml`) as published for recomputation.
+    public static func contentFile(_ file: String) -> String { "data/content/" + file }
     public static func locality(_ id: String) -> String { "dia-phuong/\(id)/" }
     public static func official(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/" }
     /// Page `n` of an official's commitments: the official's own page first,

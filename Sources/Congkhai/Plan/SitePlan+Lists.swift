@@ -39,7 +39,7 @@ extension SitePlan {
     public static func dataFileNames(_ p: Province, locality li: Int, contentFiles: [String], officials: [Int],
                                      hasFeedback: Bool) -> [String] {
         let l = p.localities[li]
-        var names = contentFiles.map { "data/content/" + $0 }
+        var names = contentFiles.map(SitePaths.contentFile)
         if hasFeedback { names.append("data/feedback/\(l.id).csv.gz") }
         for oi in officials { names.append("data/" + SitePaths.explanation(l.id, p.officials[oi].id)) }
         names += [SitePaths.localityFeed(l.id), SitePaths.localityChangesFeed(l.id)]

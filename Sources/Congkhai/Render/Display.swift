@@ -30,6 +30,12 @@ struct Display: Sendable {
 
     func phrase(_ p: Phrase) -> String { p.text(t) }
 
+    /// "… and 12 more": `key` filled with the count of `all` past the first
+    /// `shown`; nil when nothing is left out.
+    func more(_ key: String, all: Int, shown: Int) -> String? {
+        all > shown ? fill(key, ["count": count(all - shown)]) : nil
+    }
+
     /// `83,13` / `83.13`: a score, always two decimals.
     func score(_ x: Rational) -> String { Number.display(x, places: 2, fixed: true, marks: marks) }
 

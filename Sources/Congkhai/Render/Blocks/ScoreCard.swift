@@ -34,9 +34,7 @@ extension Display {
                         "finding": a.audit.finding, "action": a.audit.action.describe(strings: t, bandName: nameOf)]
             sentences.append(fill("why_audit", args))
         }
-        if applied.count > SitePlan.PageSize.whyAudits {
-            sentences.append(fill("why_audits_more", ["count": count(applied.count - SitePlan.PageSize.whyAudits)]))
-        }
+        if let more = more("why_audits_more", all: applied.count, shown: SitePlan.PageSize.whyAudits) { sentences.append(more) }
         if let g = r.gate, g.capped, let value = g.attainment {
             sentences.append(fill("why_gate", ["value": score(value), "min": number(g.minimum), "band": nameOf(g.capBand)]))
         }

@@ -67,9 +67,7 @@ extension SiteRenderer {
         // Most overdue first (the plan's order), at most `PageSize.localityOverdue`.
         let allOverdue = overdueByLocality[li]
         let overdue = allOverdue.prefix(SitePlan.PageSize.localityOverdue).map { commitmentCard($0, d, withOfficial: true) }
-        let hidden = allOverdue.count - overdue.count
         let limit = SitePlan.PageSize.localityRecords
-        func more(_ key: String, _ all: Int) -> String? { all > limit ? d.fill(key, ["count": d.count(all - limit)]) : nil }
         let indicators = l.indicators.prefix(limit).map { i in
             LocalityPage.Indicator(name: i.unit.isEmpty ? i.name : i.name + " (" + i.unit + ")", baseline: d.number(i.baseline),
                                    target: d.number(i.target), actual: i.actual.map { d.number($0) } ?? d.label("no_data"),
@@ -90,10 +88,11 @@ extension SiteRenderer {
             trend: trend(series: localitySeries(l), title: d.label("mean_trend"), d),
             board: board, boardPager: boardPager,
             indicators: indicators, hasIndicators: !indicators.isEmpty, adjustments: adjustments, hasAdjustments: !adjustments.isEmpty,
-            indicatorsMore: more("indicators_more", l.indicators.count), adjustmentsMore: more("adjustments_more", l.normAdjustments.count),
-            recordsMoreHref: max(l.indicators.count, l.normAdjustments.count) > limit ? d.root + "data/content/" + l.file : nil,
+            indicatorsMore: d.more("indicators_more", all: l.indicators.count, shown: limit),
+            adjustmentsMore: d.more("adjustments_more", all: l.normAdjustments.count, shown: limit),
+            recordsMoreHref: max(l.indicators.count, l.normAdjustments.count) > limit ? d.root + SitePaths.contentFile(l.file) : nil,
             overdue: overdue, hasOverdue: !overdue.isEmpty,
-            overdueMore: hidden > 0 ? d.fill("overdue_more", ["count": d.count(hidden)]) : nil,
+            overdueMore: d.more("overdue_more", all: allOverdue.count, shown: overdue.count),
             overdueHref: d.link(SitePaths.commitments(.overdue)),
             feedback: FeedbackBlock(run.scoreboard.tally.localitySummaries[li], comments: run.scoreboard.tally.commentGroups.localities[li],
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period,

@@ -177,7 +177,7 @@ extension SiteRenderer {
         if let cut = BodyExcerpt.cut(body, budget: SitePlan.PageSize.bodyBytes) {
             bodyHTML = cut.shown.isEmpty ? nil : cut.shown
             bodyMore = d.fill("profile_more", ["kb": d.count((cut.hidden + 999) / 1000)])
-            bodyMoreHref = d.root + "data/content/" + o.file  // one content file for every language
+            bodyMoreHref = d.root + SitePaths.contentFile(o.file)  // one content file for every language
         }
         return OfficialPage(
             name: o.name, position: o.position, localityName: l.name, localityHref: d.link(SitePaths.locality(l.id)),
@@ -239,7 +239,6 @@ extension SiteRenderer {
         }
         func bandName(_ id: String) -> String { fw.bandIndex(id: id).map { fw.bands[$0].name.text(d.language) } ?? id }
         let limit = SitePlan.PageSize.breakdownRecords
-        func more(_ key: String, _ all: Int) -> String? { all > limit ? d.fill(key, ["count": d.count(all - limit)]) : nil }
         let audits = r.audits.prefix(limit).map { a -> Breakdown.Audit in
             var action = a.audit.action.describe(strings: d.t, bandName: bandName)
             if a.applied, case .deduct = a.audit.action {
@@ -278,11 +277,11 @@ extension SiteRenderer {
                          audits: audits, hasAudits: !audits.isEmpty, gate: gate,
                          incidents: incidents, hasIncidents: !incidents.isEmpty,
                          initiatives: initiatives, hasInitiatives: !initiatives.isEmpty,
-                         auditsMore: more("audits_more", r.audits.count),
+                         auditsMore: d.more("audits_more", all: r.audits.count, shown: limit),
                          auditsMoreHref: r.audits.count > limit ? explanationHref : nil,
-                         incidentsMore: more("incidents_more", o.incidents.count),
-                         initiativesMore: more("initiatives_more", o.initiatives.count),
-                         recordsMoreHref: max(o.incidents.count, o.initiatives.count) > limit ? d.root + "data/content/" + o.file : nil)
+                         incidentsMore: d.more("incidents_more", all: o.incidents.count, shown: limit),
+                         initiativesMore: d.more("initiatives_more", all: o.initiatives.count, shown: limit),
+                         recordsMoreHref: max(o.incidents.count, o.initiatives.count) > limit ? d.root + SitePaths.contentFile(o.file) : nil)
     }
 }
 

@@ -47,7 +47,7 @@ extension SiteRenderer {
         let p = run.province
         var all: [String] = [ScoreHistory.path(period: p.site.period)]
         all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") && !$0.hasPrefix("localities/")
-            && !$0.hasPrefix("officials/") }.map { "data/content/" + $0 }
+            && !$0.hasPrefix("officials/") }.map(SitePaths.contentFile)
         all += [SearchIndex.metaPath, "sitemap.xml", "feed.xml", SitePaths.changesFeed, "404.html"]
         var entries = ["data/ledger/entries.jsonl", "data/ledger/head.json"].map { OpenDataPage.File(name: $0, href: basePath + $0) }
         entries += all.map { OpenDataPage.File(name: $0, href: d.root + $0) }
