@@ -98,6 +98,38 @@ import Testing
         #expect(log.items.contains { $0.severity == .warning && $0.message.contains("unknown column \"extra\"") })
     }
 
+    /// Decision 115: the same header warning from many exports is named for
+    /// the first three, then counted once at the last export that has it;
+    /// another cause is counted on its own; errors are never folded.
+    @Test func aHeaderWarningRepeatedByManyExportsIsCounted() throws {
+        var c = content(TestContent.feedbackHeader)
+        for i in 1...9 {
+            let extra = i == 5 ? "extra,other" : "extra"
+            c["feedback/e\(i).csv"] = "id,date,locality,kind,\(extra)\ne\(i),2026-03-01,xa-an-binh,suggestion,x\n"
+        }
+        c["feedback/f1.csv"] = "id,date,locality,extra\n"
+        c["feedback/f2.csv"] = "id,date,locality,extra\n"
+        let (run, log) = try c.run()
+        #expect(run == nil)
+        let extra = log.items.filter { $0.severity == .warning && $0.message.hasPrefix("unknown column \"extra\"") }
+        // e1, e2, e3 named; e4 … e9, f1, f2 (eight) counted at f2, the last.
+        #expect(extra.map(\.file) == ["feedback/e1.csv", "feedback/e2.csv", "feedback/e3.csv", "feedback/f2.csv"])
+        #expect(extra.allSatisfy { $0.line == 1 })
+        #expect(extra.last?.message.contains("also in 8 more exports after the first 3") == true)
+        #expect(extra.dropLast().allSatisfy { !$0.message.contains("more export") })
+        let other = log.items.filter { $0.message.hasPrefix("unknown column \"other\"") }
+        #expect(other.map(\.file) == ["feedback/e5.csv"])
+        // Each export lacking a column is named.
+        let missing = log.items.filter { $0.severity == .error && $0.message.contains("required column \"kind\"") }
+        #expect(missing.map(\.file) == ["feedback/f1.csv", "feedback/f2.csv"])
+        // Three exports with it: all named, nothing counted.
+        var three = content(TestContent.feedbackHeader)
+        for i in 1...3 { three["feedback/e\(i).csv"] = "id,date,locality,kind,extra\ne\(i),2026-03-01,xa-an-binh,suggestion,x\n" }
+        let (_, log3) = try three.run()
+        #expect(log3.items.filter { $0.message.hasPrefix("unknown column \"extra\"") }.count == 3)
+        #expect(!log3.items.contains { $0.message.contains("more export") })
+    }
+
     @Test func nonUTF8CSVFailsAndNamesTheEncoding() throws {
         let c = content("")
         let root = try c.write()

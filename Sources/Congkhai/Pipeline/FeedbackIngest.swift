@@ -150,6 +150,7 @@ public enum FeedbackIngest {
                     log.error(file, l, 0, message)
                 }
             }
+            validator.finishHeaders(log: log)
             while let done = lanes.next(beyond: 0) { take(done) }
             blocksInFlight = lanes.mostInFlight
             if validator.lostRowIDs, let file = province.feedbackFiles.last {

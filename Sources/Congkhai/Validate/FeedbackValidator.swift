@@ -44,6 +44,8 @@ public final class FeedbackValidator {
     @exclusivity(unchecked) private var seenIDs = RowIDSet()
     /// Respondents of rating rows, numbered by their bytes' digests as they first appear.
     private let respondents = RespondentNumbers()
+    /// The headers' warnings, folded once several exports repeat one (decision 115).
+    private let headerWarnings = HeaderWarnings()
 
     /// True when a spooled row id could not be read back: a duplicate may
     /// have been missed, so the build must not go on.
@@ -69,8 +71,9 @@ public final class FeedbackValidator {
             }
             index[name] = i
             if !FeedbackValidator.knownColumns.contains(name) {
-                log.warning(file, header.line, 0,
-                            "unknown column \"\(name)\" is ignored\(Suggestion.hint(for: name, in: FeedbackValidator.knownColumns))")
+                headerWarnings.warn(file, header.line,
+                                    "unknown column \"\(name)\" is ignored\(Suggestion.hint(for: name, in: FeedbackValidator.knownColumns))",
+                                    log: log)
             }
         }
         for name in FeedbackValidator.requiredColumns where index[name] == nil {
@@ -78,6 +81,12 @@ public final class FeedbackValidator {
             ok = false
         }
         return ok ? Columns(count: header.count, index: index) : nil
+    }
+
+    /// After the last header: the count of every header warning repeated
+    /// past the first exports (`HeaderWarnings`).
+    func finishHeaders(log: DiagnosticLog) {
+        headerWarnings.finish(log: log)
     }
 
     /// Starts loading the row-id slot of a later row (its id's `ByteTable.hash`)
