@@ -74,7 +74,13 @@ enum OpenData {
             var rows = ""
             for c in r.criteria {
                 for m in c.measures {
-                    let inputs = m.explanation.facts.map { "\($0.key)=\($0.value.display)" }.joined(separator: "; ")
+                    var inputs = ""
+                    for (k, fact) in m.explanation.facts.enumerated() {
+                        if k > 0 { inputs += "; " }
+                        inputs += fact.key
+                        inputs += "="
+                        inputs += fact.value.display
+                    }
                     rows += row([t(o.locality), t(o.id), t(c.id), c.group.rawValue, n(c.weight, 6), c.status.rawValue,
                                  n(c.attainment, 6), n(c.counts ? c.contribution : nil, 6), m.measure.name,
                                  t(m.measure.parameterLabel), n(m.attainment, 6), t(inputs)])

@@ -148,7 +148,15 @@ struct MeasureDetail: Encodable, Sendable {
             self.explanationHref = explanationHref
         }
         items = m.explanation.items.prefix(SitePlan.PageSize.breakdownItems).map { item in
-            let text = item.facts.map { "\(d.phrase($0.label)): \($0.value.text(d.language, strings: d.t, marks: d.marks))" }.joined(separator: "; ")
+            // "label: value; label: value" written into one string: mapped
+            // and joined it was ~2.5 CPU-s of a national page stage.
+            var text = ""
+            for (k, fact) in item.facts.enumerated() {
+                if k > 0 { text += "; " }
+                text += d.phrase(fact.label)
+                text += ": "
+                text += fact.value.text(d.language, strings: d.t, marks: d.marks)
+            }
             return Item(title: item.title, counted: item.counted, note: item.note.map(d.phrase), details: text.isEmpty ? nil : text)
         }
         hasItems = !items.isEmpty
