@@ -31,6 +31,10 @@ struct WeightCorners {
     /// (tested against that enumeration).
     func robustness(criteria: [CriterionResult], audits: [Audit], framework: Framework, asOf: Day) -> Robustness {
         let varying = ranged.filter { criteria[$0.index].counts }
+        // Past a dozen the corners are too many to visit (decision 116).
+        if varying.count > WeightCorners.enumerationLimit {
+            return thresholdRobustness(varying: varying, criteria: criteria, audits: audits, framework: framework, asOf: asOf)
+        }
         var weights = nominal
         // Criteria that do not count for this official sit at any end: use lo.
         for r in ranged { weights[r.index] = r.lo }

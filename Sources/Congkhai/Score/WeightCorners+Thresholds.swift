@@ -1,0 +1,161 @@
+/// Band robustness without visiting every corner (decision 116).
+///
+/// `robustness` scores all 2^k corners of the weight box for the k ranged
+/// criteria that count: 64 for the demo framework's six, but a framework
+/// with twenty ranged criteria would be a million corners per official and
+/// a national build of days. Past `enumerationLimit` the same figures come
+/// from a handful of corners chosen by the rules' shape, exactly:
+///
+/// - The weighted total (n₀ + Σ wᵢaᵢ) / (d₀ + Σ wᵢ) is a ratio of linear
+///   functions of the weights. At its largest T* over the box, each weight
+///   whose attainment is above T* is at its top and each below at its
+///   bottom (else moving it would raise the ratio), so the largest is at one
+///   of the k + 1 corners that put the criteria with the highest
+///   attainments at their tops and the rest at their bottoms — the
+///   "threshold" corners, criteria sorted by attainment, ties adjacent. The
+///   smallest likewise, sorted the other way. A corner where no weight
+///   counts has a total of zero (as `Outcome.Sums` says); it is a candidate
+///   of its own.
+/// - The published total (deductions, then rounding) and the band before
+///   the gate never fall when the weighted total rises, so the lowest and
+///   highest totals and the band before the gate come from those two
+///   extremes.
+/// - The gate caps a corner when its group-B attainment, a ratio of the
+///   same shape over the group-B weights, is below the minimum: some corner
+///   is capped exactly when the smallest group-B attainment is. The worst
+///   band is then the worse of the cap and the band at the lowest total.
+/// - The best band is the band at the highest total unless that band is
+///   better than the cap and some corner is capped: then which corners the
+///   gate spares matters, and the group-B weights' corners are enumerated,
+///   each with the other weights at their best threshold corner. Only the
+///   ranged group-B criteria then cost 2^k, and only for such officials.
+///
+/// A differential test compares every figure with scoring every corner on
+/// the 400 random officials the moving enumeration is tested on.
+extension WeightCorners {
+    /// Ranged criteria that count, up to which every corner is scored (4,096
+    /// corners): below it the enumeration, moving one weight at a time, is
+    /// as fast as comparing exact totals with wide denominators (BENCHMARKS,
+    /// thirty-fifth session).
+    static let enumerationLimit = 12
+
+    /// One ranged criterion that counts: its attainment, its weight's ends.
+    struct Varying {
+        var attainment: Rational
+        var lo: Rational
+        var hi: Rational
+        var groupB: Bool
+    }
+
+    /// `robustness` from the threshold corners; `varying` are the ranged
+    /// criteria that count, `criteria` every criterion's result.
+    func thresholdRobustness(varying ranged: [(index: Int, lo: Rational, hi: Rational)], criteria: [CriterionResult],
+                             audits: [Audit], framework: Framework, asOf: Day) -> Robustness {
+        let isVarying = Set(ranged.map(\.index))
+        // Every criterion that counts and does not vary, at its weight.
+        var fixed = (counted: Rational.zero, weighted: Rational.zero, countedB: Rational.zero, weightedB: Rational.zero)
+        var anyB = false
+        for (i, c) in criteria.enumerated() where c.counts {
+            if c.group == .b { anyB = true }
+            guard !isVarying.contains(i) else { continue }
+            let w = nominal[i], wa = w * (c.attainment ?? .zero)
+            fixed.counted += w
+            fixed.weighted += wa
+            if c.group == .b {
+                fixed.countedB += w
+                fixed.weightedB += wa
+            }
+        }
+        let items = ranged.map { r in
+            Varying(attainment: criteria[r.index].attainment ?? .zero, lo: r.lo, hi: r.hi, groupB: criteria[r.index].group == .b)
+        }
+        let corners = items.count < Int.bitWidth - 1 ? 1 << items.count : Int.max
+        func outcome(_ weightedTotal: Rational, _ attainmentB: Rational?) -> Outcome {
+            Outcome(countedWeight: .zero, weightedTotal: weightedTotal, attainmentB: attainmentB, audits: audits,
+                    framework: framework, asOf: asOf, explain: false)
+        }
+        let lowest = WeightCorners.extreme(items, base: (fixed.weighted, fixed.counted), largest: false)
+        let highest = WeightCorners.extreme(items, base: (fixed.weighted, fixed.counted), largest: true)
+        // A total where no weight counts is zero (`Outcome.Sums`).
+        let tMin = [lowest.value, lowest.zeroCorner ? .zero : nil].compactMap { $0 }.min() ?? .zero
+        let tMax = [highest.value, highest.zeroCorner ? .zero : nil].compactMap { $0 }.max() ?? .zero
+
+        // The smallest group-B attainment over the corners where group B has weight.
+        var capping: Rational?
+        if let gate = framework.gate, anyB {
+            let b = items.filter(\.groupB)
+            if let smallest = WeightCorners.extreme(b, base: (fixed.weightedB, fixed.countedB), largest: false).value,
+               smallest < gate.groupBMin {
+                capping = smallest
+            }
+        }
+        let low = outcome(tMin, nil), high = outcome(tMax, nil)
+        let worst = outcome(tMin, capping).band
+        var best = high.band
+        if capping != nil, let gate = framework.gate, let cap = framework.bandIndex(id: gate.capBand), best < cap {
+            best = bestBandUnderTheGate(items, fixed: fixed, outcome: outcome, floor: high.band)
+        }
+        return Robustness(totalRange: low.total...high.total, lowestBand: worst, highestBand: best, corners: corners)
+    }
+
+    /// The best band over the corners when the gate may cap some: each
+    /// corner of the ranged group-B weights, the other weights at the
+    /// threshold corner of the highest total. `floor` is the band at the
+    /// highest total, which no corner beats.
+    private func bestBandUnderTheGate(_ items: [Varying],
+                                      fixed: (counted: Rational, weighted: Rational, countedB: Rational, weightedB: Rational),
+                                      outcome: (Rational, Rational?) -> Outcome, floor: Int) -> Int {
+        let b = items.filter(\.groupB), others = items.filter { !$0.groupB }
+        var best = Int.max
+        // 2^k for the k ranged group-B criteria (at 62 and more the loop
+        // could not end anyway; the shift must not overflow).
+        for corner in 0..<(1 << min(b.count, 62)) {
+            var sums = fixed
+            for (bit, item) in b.enumerated() {
+                let w = corner & (1 << bit) == 0 ? item.lo : item.hi
+                let wa = w * item.attainment
+                sums.counted += w
+                sums.weighted += wa
+                sums.countedB += w
+                sums.weightedB += wa
+            }
+            let highest = WeightCorners.extreme(others, base: (sums.weighted, sums.counted), largest: true)
+            let t = [highest.value, highest.zeroCorner ? .zero : nil].compactMap { $0 }.max() ?? .zero
+            let attainmentB = sums.countedB.isZero ? nil : sums.weightedB / sums.countedB
+            best = min(best, outcome(t, attainmentB).band)
+            if best == floor { break }
+        }
+        return best
+    }
+
+    /// The largest (or smallest) of (n₀ + Σ wᵢaᵢ) / (d₀ + Σ wᵢ) over the
+    /// corners where the denominator is not zero, from the k + 1 threshold
+    /// corners; nil when it is zero at all of them. `zeroCorner`: some
+    /// corner of the box has a zero denominator (every weight there zero).
+    static func extreme(_ items: [Varying], base: (numerator: Rational, denominator: Rational),
+                        largest: Bool) -> (value: Rational?, zeroCorner: Bool) {
+        // Ties stay adjacent: the sort is by attainment alone.
+        let order = items.sorted { largest ? $0.attainment > $1.attainment : $0.attainment < $1.attainment }
+        var n = base.numerator, d = base.denominator
+        for item in order {
+            n += item.lo * item.attainment
+            d += item.lo
+        }
+        var found: Rational?
+        func consider() {
+            guard !d.isZero else { return }
+            let v = n / d
+            if let f = found, largest ? !(v > f) : !(v < f) { return }
+            found = v
+        }
+        consider()
+        for item in order {
+            let step = item.hi - item.lo
+            n += step * item.attainment
+            d += step
+            consider()
+        }
+        let zeroCorner = base.denominator.isZero && items.allSatisfy { $0.lo.isZero || $0.hi.isZero }
+        return (found, zeroCorner)
+    }
+}

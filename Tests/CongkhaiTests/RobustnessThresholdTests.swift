@@ -1,0 +1,111 @@
+import Testing
+@testable import Congkhai
+
+/// Decision 116: past a dozen ranged criteria, band robustness comes from
+/// the threshold corners; every figure must be the one scoring every
+/// corner gives.
+@Suite struct RobustnessThresholdTests {
+    static let bands = [("excellent", 90), ("good", 70), ("complete", 50), ("incomplete", 0)].map {
+        Band(id: $0.0, min: Rational($0.1), name: LocalizedText(vi: $0.0), consequences: LocalizedText(vi: ""))
+    }
+    static let asOf = Day(year: 2026, month: 11, day: 30)!
+
+    /// Random officials shaped to reach the edges: weights that may be zero
+    /// at one end or both, ranges of one point, every criterion ranged (no
+    /// fixed weight), tied and zero attainments, a gate near the group-B
+    /// attainments, deductions, downgrades and caps.
+    @Test func thresholdCornersGiveWhatEveryCornerGives() {
+        var rng = SplitMix(seed: 0x7E57_0116)
+        func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
+        func int(_ r: Range<Int>) -> Int { Int.random(in: r, using: &rng) }
+        func fraction(_ max: Int) -> Rational { Rational(int(0...max * 7), 7) }
+        var checked = 0, gateDecided = 0, zeroEnds = 0, weightDependent = 0
+        for _ in 0..<700 {
+            let n = int(1...9)
+            let allRanged = int(0..<4) == 0
+            let ties = [Rational(0), Rational(50), Rational(70), Rational(455, 7)]
+            var criteria: [Criterion] = [], results: [CriterionResult] = []
+            for i in 0..<n {
+                let group: CriterionGroup = Bool.random(using: &rng) ? .a : .b
+                let weight = Rational(int(0...40))
+                var range: ClosedRange<Rational>?
+                if allRanged || int(0..<3) > 0 {
+                    switch int(0..<5) {
+                    case 0: range = .zero...fraction(30)
+                    case 1: range = weight...weight
+                    case 2: range = .zero...(.zero)
+                    default: range = max(.zero, weight - fraction(20))...(weight + fraction(30))
+                    }
+                }
+                criteria.append(Criterion(id: "c\(i)", name: LocalizedText(vi: "c"), basis: nil, group: group, weight: weight,
+                                          weightRange: range, required: false, measures: []))
+                let status: CriterionResult.Status = [.scored, .scored, .scored, .scored, .dropped, .requiredZero][int(0..<6)]
+                let attainment: Rational = int(0..<3) == 0 ? ties[int(0..<ties.count)]
+                    : Rational(int((group == .a ? 350 : 140)...700), 7)
+                results.append(CriterionResult(id: "c\(i)", group: group, weight: weight, status: status,
+                                               attainment: status == .dropped ? nil : (status == .requiredZero ? .zero : attainment),
+                                               contribution: .zero, measures: []))
+            }
+            let gate = int(0..<3) > 0 ? Gate(groupBMin: 40 + fraction(40), capBand: ["complete", "good", "incomplete"][int(0..<3)]) : nil
+            let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: Self.bands, gate: gate, file: "f.yaml")
+            var audits: [Audit] = []
+            for _ in 0..<int(0...2) {
+                let action: Audit.Action = [.deduct(fraction(20)), .downgrade(1), .cap("good")][int(0..<3)]
+                audits.append(Audit(official: "o", officialRef: "o", by: "x", on: Self.asOf, finding: "x", action: action,
+                                    reference: "", file: "a.yaml", line: audits.count + 1))
+            }
+            let corners = WeightCorners(framework)
+            let varying = corners.ranged.filter { results[$0.index].counts }
+            guard !varying.isEmpty else { continue }
+            checked += 1
+            if varying.contains(where: { $0.lo.isZero }) { zeroEnds += 1 }
+            let threshold = corners.thresholdRobustness(varying: varying, criteria: results, audits: audits,
+                                                        framework: framework, asOf: Self.asOf)
+            let summed = RobustnessTests.enumerated(corners, criteria: results, audits: audits, framework: framework, asOf: Self.asOf)
+            #expect(threshold.totalRange == summed.totalRange, "totals, case \(checked)")
+            #expect(threshold.lowestBand == summed.lowestBand, "worst band, case \(checked)")
+            #expect(threshold.highestBand == summed.highestBand, "best band, case \(checked)")
+            #expect(threshold.corners == summed.corners)
+            if summed.lowestBand != summed.highestBand { weightDependent += 1 }
+            // Cases where the gate caps the band of the highest total at some corner.
+            if let g = gate, let cap = framework.bandIndex(id: g.capBand), summed.highestBand <= cap, summed.lowestBand >= cap {
+                gateDecided += 1
+            }
+        }
+        #expect(checked > 500)
+        #expect(zeroEnds > 150)
+        #expect(weightDependent > 60)
+        #expect(gateDecided > 60)
+    }
+
+    /// Forty ranged criteria: 2^40 corners, which scoring one at a time
+    /// would not finish; the threshold corners take microseconds.
+    @Test(.timeLimit(.minutes(1))) func fortyRangedCriteriaAreScoredAtOnce() throws {
+        var c = TestContent()
+        var criteria = ""
+        for i in 0..<40 {
+            criteria += "  - { id: c\(i), name: { vi: \"C\(i)\" }, group: \(i % 3 == 0 ? "B" : "A"), weight: 2.5, weight_range: [1, 4], "
+                + "measures: [{ metric: assessment, key: k\(i) }] }\n"
+        }
+        c["framework.yaml"] = """
+        id: many
+        name: { vi: "Nhiều khoảng" }
+        criteria:
+        \(criteria)bands:
+          - { id: excellent, min: 90, name: { vi: "Xuất sắc" } }
+          - { id: good, min: 70, name: { vi: "Tốt" } }
+          - { id: complete, min: 50, name: { vi: "Hoàn thành" } }
+          - { id: incomplete, min: 0, name: { vi: "Không hoàn thành" } }
+        gates: { group_b_min: 60, cap_band: complete }
+        """
+        var s = "assessments:\n"
+        for i in 0..<40 { s += "  k\(i): { score: \(i % 3 == 0 ? 40 + i : 60 + i / 2), max: 100 }\n" }
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", s)
+        let (run, log) = try c.run()
+        let r = try #require(run, "errors: \(log.items.map(\.description))")
+        let rb = try #require(r.scoreboard.results[0].robustness)
+        #expect(rb.corners == 1 << 40)
+        #expect(rb.totalRange.lowerBound < r.scoreboard.results[0].total)
+        #expect(rb.totalRange.upperBound > r.scoreboard.results[0].total)
+    }
+}
