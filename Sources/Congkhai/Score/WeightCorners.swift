@@ -87,7 +87,8 @@ public struct Robustness: Sendable {
     /// Band indexes (0 = highest band): the worst and the best over the corners.
     public var lowestBand: Int
     public var highestBand: Int
-    /// Corners scored for this official (2^k for k ranged criteria that count).
+    /// The corners the figures cover for this official: 2^k for the k
+    /// ranged criteria that count (past twelve, not each scored: decision 116).
     public var corners: Int
 
     /// True when every corner gives the published band.
