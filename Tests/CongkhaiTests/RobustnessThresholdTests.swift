@@ -78,6 +78,73 @@ import Testing
         #expect(gateDecided > 60)
     }
 
+    /// Officials whose best band the gate decides (the group-B corners
+    /// enumerated, some weights set to an end without it): mostly group B,
+    /// wide ranges, group-B attainments on both sides of the gate's
+    /// minimum, totals near the band limits.
+    @Test func theGateDecidesTheBestBandAsEveryCornerDoes() {
+        var rng = SplitMix(seed: 0x6A7E_0116)
+        func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
+        var decided = 0
+        for _ in 0..<800 {
+            let n = int(3...9)
+            var criteria: [Criterion] = [], results: [CriterionResult] = []
+            for i in 0..<n {
+                let group: CriterionGroup = int(0...3) == 0 ? .a : .b
+                let weight = Rational(int(1...20))
+                let range: ClosedRange<Rational>? = int(0...4) == 0 ? nil : Rational(int(0...10))...Rational(int(10...30))
+                criteria.append(Criterion(id: "c\(i)", name: LocalizedText(vi: "c"), basis: nil, group: group, weight: weight,
+                                          weightRange: range, required: false, measures: []))
+                let attainment = Rational(int((group == .a ? 280 : 140)...700), 7)
+                results.append(CriterionResult(id: "c\(i)", group: group, weight: weight, status: .scored, attainment: attainment,
+                                               contribution: .zero, measures: []))
+            }
+            let gate = Gate(groupBMin: Rational(int(50...85)), capBand: ["good", "complete", "incomplete"][int(0...2)])
+            let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: Self.bands, gate: gate, file: "f.yaml")
+            let corners = WeightCorners(framework)
+            let varying = corners.ranged.filter { results[$0.index].counts }
+            guard !varying.isEmpty else { continue }
+            let threshold = corners.thresholdRobustness(varying: varying, criteria: results, audits: [], framework: framework, asOf: Self.asOf)
+            let summed = RobustnessTests.enumerated(corners, criteria: results, audits: [], framework: framework, asOf: Self.asOf)
+            #expect(threshold.totalRange == summed.totalRange && threshold.lowestBand == summed.lowestBand
+                    && threshold.highestBand == summed.highestBand)
+            // The band of the highest total is better than the cap, yet some corner is capped.
+            if let cap = framework.bandIndex(id: gate.capBand), summed.lowestBand >= cap,
+               framework.bandIndex(for: summed.totalRange.upperBound) < cap {
+                decided += 1
+            }
+        }
+        #expect(decided > 150)
+    }
+
+    /// A group-B weight above the highest total but below the gate's
+    /// minimum must still be tried at both ends: at its top the group-B
+    /// attainment falls to 79 (under 80) and the band is capped; at its
+    /// bottom the official stays "good".
+    @Test func aWeightThatRaisesTheTotalButLowersGroupBIsTriedAtBothEnds() {
+        func criterion(_ id: String, _ group: CriterionGroup, _ w: Int, _ range: ClosedRange<Rational>?) -> Criterion {
+            Criterion(id: id, name: LocalizedText(vi: id), basis: nil, group: group, weight: Rational(w), weightRange: range,
+                      required: false, measures: [])
+        }
+        func result(_ id: String, _ group: CriterionGroup, _ w: Int, _ a: Int) -> CriterionResult {
+            CriterionResult(id: id, group: group, weight: Rational(w), status: .scored, attainment: Rational(a), contribution: .zero,
+                            measures: [])
+        }
+        let criteria = [criterion("a1", .a, 5, nil), criterion("b1", .b, 10, nil),
+                        criterion("b2", .b, 5, Rational(0)...Rational(10)), criterion("b3", .b, 5, Rational(0)...Rational(10))]
+        let results = [result("a1", .a, 5, 50), result("b1", .b, 10, 82), result("b2", .b, 5, 76), result("b3", .b, 5, 40)]
+        let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: Self.bands,
+                                  gate: Gate(groupBMin: 80, capBand: "complete"), file: "f.yaml")
+        let corners = WeightCorners(framework)
+        let varying = corners.ranged.filter { results[$0.index].counts }
+        let threshold = corners.thresholdRobustness(varying: varying, criteria: results, audits: [], framework: framework, asOf: Self.asOf)
+        let summed = RobustnessTests.enumerated(corners, criteria: results, audits: [], framework: framework, asOf: Self.asOf)
+        #expect(summed.highestBand == framework.bandIndex(id: "good"))
+        #expect(summed.lowestBand == framework.bandIndex(id: "complete"))
+        #expect(threshold.highestBand == summed.highestBand && threshold.lowestBand == summed.lowestBand
+                && threshold.totalRange == summed.totalRange)
+    }
+
     /// Forty ranged criteria: 2^40 corners, which scoring one at a time
     /// would not finish; the threshold corners take microseconds.
     @Test(.timeLimit(.minutes(1))) func fortyRangedCriteriaAreScoredAtOnce() throws {

@@ -93,7 +93,8 @@ extension WeightCorners {
         let worst = outcome(tMin, capping).band
         var best = high.band
         if capping != nil, let gate = framework.gate, let cap = framework.bandIndex(id: gate.capBand), best < cap {
-            best = bestBandUnderTheGate(items, fixed: fixed, outcome: outcome, floor: high.band)
+            best = bestBandUnderTheGate(items, fixed: fixed, outcome: outcome, floor: high.band,
+                                        totals: tMin...tMax, minimum: gate.groupBMin)
         }
         return Robustness(totalRange: low.total...high.total, lowestBand: worst, highestBand: best, corners: corners)
     }
@@ -101,17 +102,37 @@ extension WeightCorners {
     /// The best band over the corners when the gate may cap some: each
     /// corner of the ranged group-B weights, the other weights at the
     /// threshold corner of the highest total. `floor` is the band at the
-    /// highest total, which no corner beats.
+    /// highest total, which no corner beats; `totals` the weighted totals'
+    /// range over the box; `minimum` the gate's.
+    ///
+    /// A group-B weight whose attainment is at least both the gate's
+    /// minimum and the highest total is not enumerated but set to its top:
+    /// there the total and the group-B attainment can only rise, so no
+    /// corner's band gets worse (a capped corner may pass, a passing one
+    /// stays passing). Only the other ranged group-B weights cost 2^k.
     private func bestBandUnderTheGate(_ items: [Varying],
                                       fixed: (counted: Rational, weighted: Rational, countedB: Rational, weightedB: Rational),
-                                      outcome: (Rational, Rational?) -> Outcome, floor: Int) -> Int {
-        let b = items.filter(\.groupB), others = items.filter { !$0.groupB }
+                                      outcome: (Rational, Rational?) -> Outcome, floor: Int,
+                                      totals: ClosedRange<Rational>, minimum: Rational) -> Int {
+        let others = items.filter { !$0.groupB }
+        var base = fixed, free: [Varying] = []
+        for item in items where item.groupB {
+            guard item.attainment >= minimum && item.attainment >= totals.upperBound else {
+                free.append(item)
+                continue
+            }
+            let wa = item.hi * item.attainment
+            base.counted += item.hi
+            base.weighted += wa
+            base.countedB += item.hi
+            base.weightedB += wa
+        }
         var best = Int.max
-        // 2^k for the k ranged group-B criteria (at 62 and more the loop
-        // could not end anyway; the shift must not overflow).
-        for corner in 0..<(1 << min(b.count, 62)) {
-            var sums = fixed
-            for (bit, item) in b.enumerated() {
+        // 2^k for the k group-B weights left (at 62 and more the loop could
+        // not end anyway; the shift must not overflow).
+        for corner in 0..<(1 << min(free.count, 62)) {
+            var sums = base
+            for (bit, item) in free.enumerated() {
                 let w = corner & (1 << bit) == 0 ? item.lo : item.hi
                 let wa = w * item.attainment
                 sums.counted += w
