@@ -27,11 +27,14 @@
 /// - The best band is the band at the highest total unless that band is
 ///   better than the cap and some corner is capped: then which corners the
 ///   gate spares matters, and the group-B weights' corners are enumerated,
-///   each with the other weights at their best threshold corner. Only the
-///   ranged group-B criteria then cost 2^k, and only for such officials.
+///   each with the other weights at their best threshold corner (a weight
+///   that can only help, `bestBandUnderTheGate`, is set instead). Only
+///   those ranged group-B criteria then cost 2^k, and only for such
+///   officials.
 ///
-/// A differential test compares every figure with scoring every corner on
-/// the 400 random officials the moving enumeration is tested on.
+/// Differential tests compare every figure with scoring every corner
+/// (`RobustnessThresholdTests`: 700 random officials with the edge cases,
+/// 800 whose best band the gate decides).
 extension WeightCorners {
     /// Ranged criteria that count, up to which every corner is scored (4,096
     /// corners): below it the enumeration, moving one weight at a time, is
