@@ -54,21 +54,11 @@ extension WeightCorners {
     /// criteria that count, `criteria` every criterion's result.
     func thresholdRobustness(varying ranged: [(index: Int, lo: Rational, hi: Rational)], criteria: [CriterionResult],
                              audits: [Audit], framework: Framework, asOf: Day) -> Robustness {
-        let isVarying = Set(ranged.map(\.index))
-        // Every criterion that counts and does not vary, at its weight.
-        var fixed = (counted: Rational.zero, weighted: Rational.zero, countedB: Rational.zero, weightedB: Rational.zero)
-        var anyB = false
-        for (i, c) in criteria.enumerated() where c.counts {
-            if c.group == .b { anyB = true }
-            guard !isVarying.contains(i) else { continue }
-            let w = nominal[i], wa = w * (c.attainment ?? .zero)
-            fixed.counted += w
-            fixed.weighted += wa
-            if c.group == .b {
-                fixed.countedB += w
-                fixed.weightedB += wa
-            }
-        }
+        // Every criterion that counts and does not vary, at its weight: the
+        // published score's sums with the varying weights at zero.
+        var weights = nominal
+        for r in ranged { weights[r.index] = .zero }
+        let fixed = Outcome.Sums(criteria: criteria, weights: weights)
         let items = ranged.map { r in
             Varying(attainment: criteria[r.index].attainment ?? .zero, lo: r.lo, hi: r.hi, groupB: criteria[r.index].group == .b)
         }
@@ -77,15 +67,12 @@ extension WeightCorners {
             Outcome(countedWeight: .zero, weightedTotal: weightedTotal, attainmentB: attainmentB, audits: audits,
                     framework: framework, asOf: asOf, explain: false)
         }
-        let lowest = WeightCorners.extreme(items, base: (fixed.weighted, fixed.counted), largest: false)
-        let highest = WeightCorners.extreme(items, base: (fixed.weighted, fixed.counted), largest: true)
-        // A total where no weight counts is zero (`Outcome.Sums`).
-        let tMin = [lowest.value, lowest.zeroCorner ? .zero : nil].compactMap { $0 }.min() ?? .zero
-        let tMax = [highest.value, highest.zeroCorner ? .zero : nil].compactMap { $0 }.max() ?? .zero
+        let tMin = WeightCorners.extremeTotal(items, base: fixed, largest: false)
+        let tMax = WeightCorners.extremeTotal(items, base: fixed, largest: true)
 
         // The smallest group-B attainment over the corners where group B has weight.
         var capping: Rational?
-        if let gate = framework.gate, anyB {
+        if let gate = framework.gate, fixed.anyB {
             let b = items.filter(\.groupB)
             if let smallest = WeightCorners.extreme(b, base: (fixed.weightedB, fixed.countedB), largest: false).value,
                smallest < gate.groupBMin {
@@ -114,7 +101,7 @@ extension WeightCorners {
     /// corner's band gets worse (a capped corner may pass, a passing one
     /// stays passing). Only the other ranged group-B weights cost 2^k.
     private func bestBandUnderTheGate(_ items: [Varying],
-                                      fixed: (counted: Rational, weighted: Rational, countedB: Rational, weightedB: Rational),
+                                      fixed: Outcome.Sums,
                                       outcome: (Rational, Rational?) -> Outcome, floor: Int,
                                       totals: ClosedRange<Rational>, minimum: Rational) -> Int {
         let others = items.filter { !$0.groupB }
@@ -124,11 +111,7 @@ extension WeightCorners {
                 free.append(item)
                 continue
             }
-            let wa = item.hi * item.attainment
-            base.counted += item.hi
-            base.weighted += wa
-            base.countedB += item.hi
-            base.weightedB += wa
+            base.add(item, weight: item.hi)
         }
         var best = Int.max
         // 2^k for the k group-B weights left (at 62 and more the loop could
@@ -136,20 +119,23 @@ extension WeightCorners {
         for corner in 0..<(1 << min(free.count, 62)) {
             var sums = base
             for (bit, item) in free.enumerated() {
-                let w = corner & (1 << bit) == 0 ? item.lo : item.hi
-                let wa = w * item.attainment
-                sums.counted += w
-                sums.weighted += wa
-                sums.countedB += w
-                sums.weightedB += wa
+                sums.add(item, weight: corner & (1 << bit) == 0 ? item.lo : item.hi)
             }
-            let highest = WeightCorners.extreme(others, base: (sums.weighted, sums.counted), largest: true)
-            let t = [highest.value, highest.zeroCorner ? .zero : nil].compactMap { $0 }.max() ?? .zero
+            let t = WeightCorners.extremeTotal(others, base: sums, largest: true)
             let attainmentB = sums.countedB.isZero ? nil : sums.weightedB / sums.countedB
             best = min(best, outcome(t, attainmentB).band)
             if best == floor { break }
         }
         return best
+    }
+
+    /// The largest (or smallest) weighted total over the box of `items`'
+    /// weights added to `base`, a corner where no weight counts having a
+    /// total of zero (as `Outcome.Sums` gives it).
+    static func extremeTotal(_ items: [Varying], base: Outcome.Sums, largest: Bool) -> Rational {
+        let e = extreme(items, base: (base.weighted, base.counted), largest: largest)
+        let candidates = [e.value, e.zeroCorner ? .zero : nil].compactMap { $0 }
+        return (largest ? candidates.max() : candidates.min()) ?? .zero
     }
 
     /// The largest (or smallest) of (n₀ + Σ wᵢaᵢ) / (d₀ + Σ wᵢ) over the
@@ -181,5 +167,18 @@ extension WeightCorners {
         }
         let zeroCorner = base.denominator.isZero && items.allSatisfy { $0.lo.isZero || $0.hi.isZero }
         return (found, zeroCorner)
+    }
+}
+
+extension Outcome.Sums {
+    /// One ranged criterion that counts, at weight `w`.
+    fileprivate mutating func add(_ item: WeightCorners.Varying, weight w: Rational) {
+        let wa = w * item.attainment
+        counted += w
+        weighted += wa
+        if item.groupB {
+            countedB += w
+            weightedB += wa
+        }
     }
 }
