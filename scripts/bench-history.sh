@@ -32,7 +32,7 @@ done
 end=$(date +%s.%N)
 ledger=$(du -sb "$OUT/data/ledger" | cut -f1)
 history=$(du -sb "$OUT/data/history" | cut -f1)
-entries=$(wc -l < "$OUT/data/ledger/entries.jsonl")
+entries=$(cat "$OUT"/data/ledger/entries-*.jsonl "$OUT/data/ledger/entries.jsonl" 2>/dev/null | wc -l)
 frozen=$(du -sb "$OUT/ky" 2>/dev/null | cut -f1 || echo 0)
 python3 -c "
 import sys

@@ -3,7 +3,11 @@
 from DESIGN.md ("History and the ledger") with nothing but Python's standard
 library — what an auditor can run without congkhai:
 
-  * every line of data/ledger/entries.jsonl is the canonical JSON of its entry
+  * the entries are read from data/ledger/: the numbered segments
+    entries-000001.jsonl, entries-000002.jsonl, … (numbered from 1 without
+    gaps), then entries.jsonl, the newest entries (congkhai's decision 117;
+    a small ledger is entries.jsonl alone);
+  * every line of those files is the canonical JSON of its entry
     (json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)),
     its hash is the SHA-256 of that serialisation without "hash", its prev is
     the previous entry's hash (64 zeros for seq 1), seqs run 1, 2, 3, …;
@@ -17,6 +21,7 @@ library — what an auditor can run without congkhai:
 import hashlib
 import json
 import os
+import re
 import sys
 
 
@@ -29,23 +34,36 @@ def main():
     site = sys.argv[1]
     problems = []
     prev, last, last_build = "0" * 64, None, None
-    with open(os.path.join(site, "data", "ledger", "entries.jsonl"), encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            e = json.loads(line)
-            h = e.pop("hash")
-            body = json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-            if hashlib.sha256(body.encode("utf-8")).hexdigest() != h:
-                problems.append(f"ledger seq {e.get('seq')}: hash mismatch")
-            if e.get("prev") != prev:
-                problems.append(f"ledger seq {e.get('seq')}: prev does not link")
-            if e.get("seq") != n:
-                problems.append(f"ledger line {n}: seq {e.get('seq')}")
-            e["hash"] = h
-            if json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False) != line.rstrip("\n"):
-                problems.append(f"ledger seq {e.get('seq')}: not in canonical form")
-            prev, last = h, e
-            if e.get("kind") == "build":
-                last_build = e
+    folder = os.path.join(site, "data", "ledger")
+    numbered = sorted((int(m.group(1)), name) for name in os.listdir(folder)
+                      for m in [re.fullmatch(r"entries-(\d{6,})\.jsonl", name)] if m)
+    for want, (got, name) in enumerate(numbered, 1):
+        if got != want:
+            problems.append(f"ledger: segment {want} missing (found {name})")
+            break
+    names = [name for _, name in numbered] + ["entries.jsonl"]
+
+    def lines():
+        for name in names:
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                yield from f
+
+    for n, line in enumerate(lines(), 1):
+        e = json.loads(line)
+        h = e.pop("hash")
+        body = json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != h:
+            problems.append(f"ledger seq {e.get('seq')}: hash mismatch")
+        if e.get("prev") != prev:
+            problems.append(f"ledger seq {e.get('seq')}: prev does not link")
+        if e.get("seq") != n:
+            problems.append(f"ledger line {n}: seq {e.get('seq')}")
+        e["hash"] = h
+        if json.dumps(e, sort_keys=True, separators=(",", ":"), ensure_ascii=False) != line.rstrip("\n"):
+            problems.append(f"ledger seq {e.get('seq')}: not in canonical form")
+        prev, last = h, e
+        if e.get("kind") == "build":
+            last_build = e
     with open(os.path.join(site, "data", "ledger", "head.json"), encoding="utf-8") as f:
         head = json.load(f)
     if not last or head.get("seq") != last["seq"] or head.get("hash") != last["hash"]:

@@ -14,6 +14,8 @@ struct HistoryStage {
         /// Where the ledger as the last build checked it is kept (decision
         /// 112); nil where the build has no program digest or seal key.
         var checkedLedger: CheckedLedger.Place?
+        /// Bytes at which a ledger segment is sealed (decision 117).
+        var segmentBytes = LedgerSegments.defaultBytes
     }
 
     /// The public demo key (documented in docs/van-hanh.md): pseudonyms made
@@ -188,9 +190,8 @@ struct HistoryStage {
 
     /// The published `data/ledger/` as it is (a build that publishes no new entry).
     func publishedLedger() -> [OutputFile] {
-        ["entries.jsonl", "head.json", "head.sig"].compactMap { name in
-            FileManager.default.contents(atPath: previous.root + "/data/ledger/" + name)
-                .map { OutputFile(path: "data/ledger/" + name, bytes: Array($0)) }
+        (LedgerFile.entryFiles(site: previous.root).files + ["data/ledger/head.json", "data/ledger/head.sig"]).compactMap { path in
+            FileManager.default.contents(atPath: previous.root + "/" + path).map { OutputFile(path: path, bytes: Array($0)) }
         }
     }
 
@@ -205,6 +206,8 @@ struct HistoryStage {
         var seq = continuing ? (previous.ledger.entries.last?.seq ?? 0) : 0
         var prev = continuing ? (previous.ledger.entries.last?.hash ?? LedgerEntry.genesis) : LedgerEntry.genesis
         let spool = Spool()
+        var lengths: [Int] = []
+        lengths.reserveCapacity(pending.count)
         // An added commitment's state and every member that does not depend
         // on the chain are made on every core; the links, in order, here
         // (one thread serialized a first national build's ~240,000 entries
@@ -218,9 +221,11 @@ struct HistoryStage {
             seq += 1
             e.seal(seq: seq, prev: prev, members: members)
             prev = e.hash
-            spool.append(Array((e.line + "\n").utf8))
+            let line = Array((e.line + "\n").utf8)
+            lengths.append(line.count)
+            spool.append(line)
         }
-        return SealedLedger(lines: spool, seq: seq, hash: prev, asOf: asOf)
+        return SealedLedger(lines: spool, lengths: lengths, seq: seq, hash: prev, asOf: asOf)
     }
 
     /// `data/ledger/`: the previous entries unchanged, this build's appended,
@@ -228,24 +233,87 @@ struct HistoryStage {
     /// `entries.jsonl` is streamed into the staging folder (at national
     /// size it is ~200 MB, which joined in memory was the build's last peak);
     /// the small files are returned.
-    func writeLedger(_ sealed: SealedLedger, manifest: [UInt8], scores: [UInt8], signingKey: Crypto.SigningKey?,
-                     staging: Staging) throws -> [OutputFile] {
-        var build = LedgerEntry(kind: .build, new: .object([("manifest", .string(SHA256.hex(manifest))),
-                                                            ("scores", .string(SHA256.hex(scores)))]))
-        let seq = sealed.seq + 1
-        build.seal(seq: seq, asOf: sealed.asOf, prev: sealed.hash)
-        let continuing = continues
-        try staging.write(path: "data/ledger/entries.jsonl") { sink in
-            if continuing { try previous.ledger.lines.forEachChunk(sink) }
-            try sealed.lines.forEachChunk(sink)
-            try sink(Array((build.line + "\n").utf8))
+    func writeLedger(_ sealed: SealedLedger, layout: LedgerSegments, manifest: [UInt8], scores: [UInt8],
+                     signingKey: Crypto.SigningKey?, staging: Staging) throws -> [OutputFile] {
+        let build = HistoryStage.buildEntry(sealed, manifest: SHA256.hex(manifest), scores: SHA256.hex(scores))
+        let buildLine = Array((build.line + "\n").utf8)
+        let kept = continues ? previous.ledger : LedgerFile()
+        let keptCount = kept.entries.count
+        let total = keptCount + sealed.lengths.count + 1
+        // The layout the pages list was made with a stand-in build entry of the same length.
+        guard layout.files.last?.entries.upperBound == total, buildLine.count == HistoryStage.buildLineLength(sealed) else {
+            throw Publisher.Failure.io("the ledger's layout does not match its entries (an internal error); nothing was published")
         }
-        let head = LedgerFile.headJSON(seq: seq, hash: build.hash, asOf: sealed.asOf)
+        // Where each of this build's lines starts in its spool.
+        let starts = sealed.lengths.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
+        let root = previous.root
+        for file in layout.files {
+            let range = file.entries
+            // A sealed segment of the last build, unchanged since it was checked: linked unread.
+            if file.sealed, range.upperBound <= keptCount,
+               let segment = kept.keptSegment(site: root, path: file.path, entries: range) {
+                try staging.write(OutputFile(path: file.path, published: segment.source, digest: segment.digest))
+                continue
+            }
+            let produce: OutputFile.Producer = { sink in
+                // The kept entries of this file, a batch at a time from the spool they were checked into.
+                var i = range.lowerBound
+                while i < min(range.upperBound, keptCount) {
+                    let end = min(min(range.upperBound, keptCount), i + 4096)
+                    guard let bytes = kept.lineBytes(i..<end) else { throw Spool.Failure() }
+                    try sink(bytes)
+                    i = end
+                }
+                // This build's entries of this file.
+                let first = max(range.lowerBound, keptCount) - keptCount
+                let last = min(range.upperBound, keptCount + sealed.lengths.count) - keptCount
+                if first < last {
+                    var offset = starts[first]
+                    while offset < starts[last] {
+                        let n = min(1 << 20, starts[last] - offset)
+                        guard let bytes = sealed.lines.read(offset, n) else { throw Spool.Failure() }
+                        try sink(bytes)
+                        offset += n
+                    }
+                }
+                if range.upperBound == total { try sink(buildLine) }
+            }
+            // A sealed segment is compared with the published file as it is
+            // written, and linked when equal (its mtime kept); the tail
+            // changes with every build that appends.
+            if file.sealed { try staging.write(OutputFile(path: file.path, streamed: produce)) }
+            else { try staging.write(path: file.path, produce) }
+        }
+        let head = LedgerFile.headJSON(seq: build.seq, hash: build.hash, asOf: sealed.asOf)
         var out = [OutputFile(path: "data/ledger/head.json", text: head)]
         if let key = signingKey, let sig = key.sign(Array(head.utf8)) {
             out.append(OutputFile(path: "data/ledger/head.sig", text: Data(sig).base64EncodedString() + "\n"))
         }
         return out
+    }
+
+    /// The closing `build` entry after `sealed`, naming the manifest's and
+    /// the scores' digests.
+    static func buildEntry(_ sealed: SealedLedger, manifest: String, scores: String) -> LedgerEntry {
+        var build = LedgerEntry(kind: .build, new: .object([("manifest", .string(manifest)), ("scores", .string(scores))]))
+        build.seal(seq: sealed.seq + 1, asOf: sealed.asOf, prev: sealed.hash)
+        return build
+    }
+
+    /// The length of the `build` line after `sealed`, known before the
+    /// manifest is: its digests are 64 hex digits whatever they are.
+    static func buildLineLength(_ sealed: SealedLedger) -> Int {
+        let zeros = String(repeating: "0", count: 64)
+        return buildEntry(sealed, manifest: zeros, scores: zeros).line.utf8.count + 1
+    }
+
+    /// Which entries the ledger's files will hold once this build's
+    /// entries and its `build` entry are appended (decision 117).
+    func ledgerLayout(_ sealed: SealedLedger) -> LedgerSegments {
+        var lengths: [Int] = continues ? previous.ledger.entries.map { $0.length + 1 } : []
+        lengths += sealed.lengths
+        lengths.append(HistoryStage.buildLineLength(sealed))
+        return LedgerSegments(lengths: lengths, limit: options.segmentBytes)
     }
 
     /// The pseudonym key from `CONGKHAI_PSEUDONYM_KEY` or the file named by

@@ -38,6 +38,13 @@ public struct LedgerFile: Sendable {
         guard let first = batch.first, let last = batch.last else { return ([], 0) }
         return lines.read(first.offset, last.offset + last.length - first.offset).map { ($0, first.offset) }
     }
+    /// The lines of the entries at `positions`, each with its newline, as
+    /// they were read: what a continuing build writes again.
+    func lineBytes(_ positions: Range<Int>) -> [UInt8]? {
+        guard let first = positions.first, let last = positions.last else { return [] }
+        let start = entries[first].offset
+        return lines.read(start, entries[last].offset + entries[last].length + 1 - start)
+    }
     public var head: (seq: Int, hash: String, asOf: String)?
     /// An entry file read whole without a problem (with `recordsClean`):
     /// its bytes as checked, and its entries' places in `entries`.
@@ -58,14 +65,57 @@ public struct LedgerFile: Sendable {
 
     static let dir = "data/ledger"
 
-    /// Entry files in order: `entries.jsonl`, or the numbered segments.
-    static func entryFiles(site: String) -> [String] {
+    /// Entry files in order — the sealed segments by number, then the
+    /// tail `entries.jsonl` (decision 117) — and a problem for each
+    /// segment missing from the numbering (`entries-000002.jsonl` gone
+    /// between 1 and 3), for segments without the tail, and for each file
+    /// named like a segment but not one.
+    static func entryFiles(site: String) -> (files: [String], problems: [String]) {
         let folder = site + "/" + dir
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let segments = names.filter { $0.hasPrefix("entries-") && $0.hasSuffix(".jsonl") }.sorted()
-        var files = segments.map { dir + "/" + $0 }
-        if names.contains("entries.jsonl") { files.append(dir + "/entries.jsonl") }
-        return files
+        var problems: [String] = []
+        var numbered: [(Int, String)] = []
+        for name in names where name.hasPrefix("entries-") && name.hasSuffix(".jsonl") {
+            if let n = LedgerSegments.segmentNumber(name), name == LedgerSegments.segmentName(n) { numbered.append((n, name)) }
+            else { problems.append("ledger: \(dir)/\(name) is not a segment's name (entries-000001.jsonl, entries-000002.jsonl, …)") }
+        }
+        numbered.sort { $0.0 < $1.0 }
+        var expected = 1
+        for (n, _) in numbered {
+            if n > expected {
+                let gap = n - expected == 1 ? LedgerSegments.segmentName(expected)
+                    : LedgerSegments.segmentName(expected) + " … " + LedgerSegments.segmentName(n - 1)
+                problems.append("ledger: \(dir)/\(gap) is missing (the segments are numbered from 1 without gaps)")
+            }
+            expected = n + 1
+        }
+        var files = numbered.map { dir + "/" + $0.1 }
+        if names.contains(LedgerSegments.tail) { files.append(dir + "/" + LedgerSegments.tail) }
+        else if !numbered.isEmpty { problems.append("ledger: \(dir)/\(LedgerSegments.tail) is missing (it holds the newest entries, after the segments)") }
+        return (files, problems)
+    }
+
+    /// A file of the ledger as this read found it: which entries it held,
+    /// whether it was read without a problem, and its `lstat` signature
+    /// (`FileWalk`) when it did not change while it was read. A build links
+    /// a sealed segment from the published site only when it is still the
+    /// same file (`keptSegment`), so what it publishes is what it checked.
+    struct ReadFile: Sendable {
+        var path: String
+        var entries: Range<Int>
+        var clean: Bool
+        var signature: String?
+    }
+    var readFiles: [ReadFile] = []
+
+    /// The published file at `path` (relative to the site), when it was read
+    /// without a problem, holds exactly `entries`, and has not changed since:
+    /// its absolute path and the SHA-256 of its bytes as checked.
+    func keptSegment(site: String, path: String, entries: Range<Int>) -> (source: String, digest: String)? {
+        guard let file = readFiles.first(where: { $0.path == path }), file.clean, file.entries == entries,
+              let signature = file.signature, let clean = cleanFiles.first(where: { $0.path == path }), clean.entries == entries,
+              FileWalk.signature(of: site + "/" + path)?.signature == signature else { return nil }
+        return (site + "/" + path, clean.prefix.digest)
     }
 
     /// Reads and checks the whole ledger. With `checked` (a build, never
@@ -78,7 +128,8 @@ public struct LedgerFile: Sendable {
 
     static func read(site: String, checked: CheckedLedger?, recordsClean: Bool) -> LedgerFile {
         var ledger = LedgerFile()
-        let files = entryFiles(site: site)
+        let (files, layoutProblems) = entryFiles(site: site)
+        ledger.problems += layoutProblems
         let headPath = site + "/" + dir + "/head.json"
         if files.isEmpty {
             ledger.problems.append("ledger: data/ledger/entries.jsonl is missing")
@@ -89,11 +140,17 @@ public struct LedgerFile: Sendable {
         var leadingKnown = 0
         for file in files {
             // The file's bytes only (Foundation's `Data` let go at once: a national ledger is ~200 MB).
+            let before = FileWalk.signature(of: site + "/" + file)?.signature
             guard let bytes = FileManager.default.contents(atPath: site + "/" + file).map({ [UInt8]($0) }) else {
                 ledger.problems.append("ledger: cannot read \(file)")
                 continue
             }
+            let after = FileWalk.signature(of: site + "/" + file)?.signature
             let problemsBefore = ledger.problems.count, firstEntry = ledger.entries.count, startPrev = previousHash, startSeq = expected
+            defer {
+                ledger.readFiles.append(ReadFile(path: file, entries: firstEntry..<ledger.entries.count, clean: ledger.problems.count == problemsBefore,
+                                                 signature: before == after ? before : nil))
+            }
             if !bytes.isEmpty && bytes.last != 0x0A { ledger.problems.append("ledger: \(file) does not end with a complete line (truncated?)") }
             // Lines as bytes. A ledger whose lines end in CR LF was rewritten
             // by a tool (git's autocrlf, an editor): one problem says so, not

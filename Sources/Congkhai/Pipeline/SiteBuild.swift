@@ -182,7 +182,8 @@ public enum SiteBuild {
         }
         guard var history = HistoryStage.open(output: options.output,
                                               options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
-                                                             preview: options.preview, checkedLedger: checkedLedger),
+                                                             preview: options.preview, checkedLedger: checkedLedger,
+                                                             segmentBytes: LedgerSegments.limit(environment: options.environment)),
                                               log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
@@ -271,10 +272,13 @@ public enum SiteBuild {
         let scoreHistory = history.scoreHistory(run: run)
         // This build's entries live only here: sealed to a spool and reduced
         // to what pages show, then let go.
-        guard let (sealed, siteHistory) = { () -> (SealedLedger, SiteHistory)? in
+        guard let (sealed, layout, siteHistory) = { () -> (SealedLedger, LedgerSegments, SiteHistory)? in
             guard let pending = history.changes(run: run, log: log) else { return nil }
-            return (history.seal(pending, asOf: run.scoreboard.asOf, province: run.province),
-                    history.siteHistory(run: run, pending: pending, scores: scoreHistory))
+            let sealed = history.seal(pending, asOf: run.scoreboard.asOf, province: run.province)
+            let layout = history.ledgerLayout(sealed)
+            var siteHistory = history.siteHistory(run: run, pending: pending, scores: scoreHistory)
+            siteHistory.ledgerFiles = layout.files.map(\.path)
+            return (sealed, layout, siteHistory)
         }() else {
             _ = reuseFound?.value  // no thread of this build outlives it
             abandon()
@@ -333,7 +337,7 @@ public enum SiteBuild {
                 report.keptFiles = emitted.keptFiles
                 return report
             }
-            for file in try history.writeLedger(sealed, manifest: manifest.bytes, scores: emitted.scores, signingKey: signing,
+            for file in try history.writeLedger(sealed, layout: layout, manifest: manifest.bytes, scores: emitted.scores, signingKey: signing,
                                                 staging: staging) { try emit(file) }
             progress("publish")
             try publisher.commit(staging)

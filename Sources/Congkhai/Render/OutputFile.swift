@@ -46,6 +46,13 @@ public struct OutputFile: Sendable {
         self.fingerprint = fingerprint
     }
 
+    /// A file the last build published, unchanged and not a page (a sealed
+    /// ledger segment): linked unread, under the SHA-256 checked of it.
+    public init(path: String, published source: String, digest: String) {
+        self.path = path
+        content = .published(source: source, digest: digest)
+    }
+
     /// The whole file (made now when it is streamed: for callers that hold
     /// every file anyway — tests, the preview server).
     public var bytes: [UInt8] {

@@ -49,7 +49,7 @@ extension SiteRenderer {
         all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") && !$0.hasPrefix("localities/")
             && !$0.hasPrefix("officials/") }.map(SitePaths.contentFile)
         all += [SearchIndex.metaPath, "sitemap.xml", "feed.xml", SitePaths.changesFeed, "404.html"]
-        var entries = ["data/ledger/entries.jsonl", "data/ledger/head.json"].map { OpenDataPage.File(name: $0, href: basePath + $0) }
+        var entries = (history.ledgerFiles + ["data/ledger/head.json"]).map { OpenDataPage.File(name: $0, href: basePath + $0) }
         entries += all.map { OpenDataPage.File(name: $0, href: d.root + $0) }
         entries += history.frozenPeriods.map { OpenDataPage.File(name: "ky/\($0)/", href: basePath + "ky/\($0)/") }
         let size = SitePlan.PageSize.dataLocalities
