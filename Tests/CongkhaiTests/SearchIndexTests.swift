@@ -140,6 +140,41 @@ import Testing
         #expect(demo.files.values.allSatisfy { $0.count <= 100_000 })
     }
 
+    /// Each entry is listed once under each of its keys, and as "other"
+    /// only when the key is not in its name — whether its keys are few
+    /// (compared in place) or many (a title of 60 words with repeats,
+    /// past `SearchIndex.smallKeys`, found through sets).
+    @Test func repeatedWordsListAnEntryOnceWhateverItsLength() throws {
+        let short = "Cầu cầu đường Đường cầu mới"
+        let long = (0..<60).map { "từ\($0 % 45)" }.joined(separator: " ")
+        var c = TestContent()
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Văn An Văn An", """
+        commitments:
+          - { id: a, title: "\(short)", group: B, target: 1, deadline: 2026-09-30, status: in_progress }
+          - { id: b, title: "\(long)", group: B, target: 1, deadline: 2026-09-30, status: in_progress }
+        """)
+        let (run, log) = try c.run(asOf: "2026-10-01")
+        let scored = try #require(run, "\(log.items)")
+        let collected = SearchIndex.collect(run: scored)
+        #expect(SearchIndex.words(long).count > SearchIndex.smallKeys)
+        var byEntry: [Int: [(key: String, other: Bool)]] = [:]
+        for pair in collected.pairs {
+            byEntry[Int(pair & SearchIndex.entryMask), default: []].append((collected.keys[Int(pair >> 32)], pair & SearchIndex.otherField != 0))
+        }
+        // Entries: the locality, the official, then its two commitments.
+        let official = try #require(byEntry[1]), first = try #require(byEntry[2]), second = try #require(byEntry[3])
+        let person = SearchIndex.words("Văn An Văn An")
+        for (entry, name, match, pairs) in [(official, person, person + SearchIndex.words("Chủ tịch UBND xã, Xã An Bình"), true),
+                                            (first, SearchIndex.words(short), SearchIndex.words(short), false),
+                                            (second, SearchIndex.words(long), SearchIndex.words(long), false)] {
+            var expected = Set(match)
+            if pairs { for i in 0..<(name.count - 1) { expected.insert(name[i] + " " + name[i + 1]) } }
+            #expect(entry.map(\.key).count == Set(entry.map(\.key)).count, "a key listed twice")
+            #expect(Set(entry.map(\.key)) == expected)
+            for (key, other) in entry { #expect(other == (!name.contains(key) && !key.contains(" ")), "\(key)") }
+        }
+    }
+
     @Test func wordsAreFoldedRunsOfLettersAndDigits() {
         #expect(SearchIndex.words("Phó Chủ tịch UBND – Xã Đông Hòa, khu 10") == ["pho", "chu", "tich", "ubnd", "xa", "dong", "hoa", "khu", "10"])
         #expect(SearchIndex.words("  ") == [])
