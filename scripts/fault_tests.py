@@ -149,6 +149,11 @@ def main():
         target = DATES[1] if current == DATES[0] else DATES[0]
         marker = os.path.join(work, f"marker-{trial}")
         env = {} if mode == "random" else {"CONGKHAI_FAULT_MARKER": marker, "CONGKHAI_FAULT_AT": mode}
+        # Every other build lays the ledger out in 20 KB segments (decision
+        # 117) and the next joins it again: kills land while sealed segments
+        # are linked, laid out again and joined, in each of the three modes.
+        if trial % 2:
+            env["CONGKHAI_LEDGER_SEGMENT_BYTES"] = "20000"
         p = build(binary, content, out, target, wait=False, env=env)
         if mode == "random":
             time.sleep(rng.uniform(0, duration * 1.1))
