@@ -229,10 +229,11 @@ struct HistoryStage {
     }
 
     /// `data/ledger/`: the previous entries unchanged, this build's appended,
-    /// the closing `build` entry, the head (and its signature).
-    /// `entries.jsonl` is streamed into the staging folder (at national
-    /// size it is ~200 MB, which joined in memory was the build's last peak);
-    /// the small files are returned.
+    /// the closing `build` entry, the head (and its signature), in the
+    /// files of `layout` (decision 117). The last build's sealed segments
+    /// are linked; every other entry file is streamed into the staging
+    /// folder (a country's ledger is ~200 MB, which joined in memory was
+    /// the build's last peak); the small files are returned.
     func writeLedger(_ sealed: SealedLedger, layout: LedgerSegments, manifest: [UInt8], scores: [UInt8],
                      signingKey: Crypto.SigningKey?, staging: Staging) throws -> [OutputFile] {
         let build = HistoryStage.buildEntry(sealed, manifest: SHA256.hex(manifest), scores: SHA256.hex(scores))
