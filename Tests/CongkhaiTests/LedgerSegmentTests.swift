@@ -33,6 +33,22 @@ import Testing
         }
     }
 
+    /// Segments of 1 KB: the ledger tests' three builds make four files or more.
+    static let smallSegments = ["CONGKHAI_LEDGER_SEGMENT_BYTES": "1024"]
+
+    static func temporary() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-segments-\(UUID().uuidString)").path
+    }
+
+    /// A site of the three builds in 1 KB segments, and its entry files' names.
+    static func segmentedSite() throws -> (out: String, names: [String]) {
+        let out = temporary()
+        try builds(out, environment: smallSegments)
+        let names = entryFileNames(out)
+        try #require(names.count >= 4, "\(names)")
+        return (out, names)
+    }
+
     /// The edit before the third build: a deadline moved (a ledger entry).
     static func moveDeadline(_ root: String) throws {
         let text = TestContent.official("Nguyễn Văn An",
@@ -86,14 +102,14 @@ import Testing
     /// the next build's files (same inode, same mtime), and the open-data
     /// page lists every file.
     @Test func segmentsHoldTheSameEntriesAndAreLinkedNotWritten() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-segments-\(UUID().uuidString)").path
+        let base = LedgerSegmentTests.temporary()
         let whole = base + "-whole", split = base + "-split"
         defer { for p in [whole, split] { try? FileManager.default.removeItem(atPath: p) } }
         try LedgerSegmentTests.builds(whole, environment: [:])
         // Record each sealed segment's inode and mtime after every build.
         let root = try LedgerTests.content().write()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let env = ["CONGKHAI_LEDGER_SEGMENT_BYTES": "1024"]
+        let env = LedgerSegmentTests.smallSegments
         var seen: [String: (UInt64, Date)] = [:]
         var kept = 0
         for (i, asOf) in ["2026-10-01", "2026-11-01", "2026-11-28"].enumerated() {
@@ -140,12 +156,9 @@ import Testing
     /// A segment rewritten, deleted from the middle, or named out of the
     /// numbering: `verify` says which, and a build on that site stops.
     @Test func anEditedOrMissingSegmentIsCaught() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-segments-\(UUID().uuidString)").path
+        let (out, names) = try LedgerSegmentTests.segmentedSite()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let env = ["CONGKHAI_LEDGER_SEGMENT_BYTES": "1024"]
-        try LedgerSegmentTests.builds(out, environment: env)
-        let names = LedgerSegmentTests.entryFileNames(out)
-        try #require(names.count >= 4, "\(names)")
+        let env = LedgerSegmentTests.smallSegments
         let folder = out + "/data/ledger/"
         let second = folder + LedgerSegments.segmentName(2)
         let original = try Data(contentsOf: URL(fileURLWithPath: second))
@@ -204,10 +217,30 @@ import Testing
         #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
     }
 
+    /// A published page edited by hand under a segmented ledger: the build
+    /// that restores the site from its manifest keeps every segment and
+    /// the tail as they were (the restore republishes the ledger's files
+    /// without appending to them).
+    @Test func aRestoredSiteKeepsEverySegment() throws {
+        let (out, names) = try LedgerSegmentTests.segmentedSite()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let env = LedgerSegmentTests.smallSegments
+        let before = try BuiltSite(root: out).files
+        try Data("edited".utf8).write(to: URL(fileURLWithPath: out + "/index.html"))
+        let root = try LedgerTests.content().write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try LedgerSegmentTests.moveDeadline(root)
+        let (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-28", environment: env)
+        guard case .restored = report.outcome else { Issue.record("expected restored, got \(report.outcome) \(log.items)"); return }
+        #expect(LedgerSegmentTests.entryFileNames(out) == names)
+        #expect(try BuiltSite(root: out).files == before)
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [])
+    }
+
     /// A one-file ledger laid out again under a segment size (and back):
     /// the entries are unchanged and `verify --previous` holds across it.
     @Test func aLedgerIsSplitAndJoinedWithoutChangingAnEntry() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-segments-\(UUID().uuidString)").path
+        let out = LedgerSegmentTests.temporary()
         let old = out + "-old"
         defer { for p in [out, old] { try? FileManager.default.removeItem(atPath: p) } }
         try LedgerSegmentTests.builds(out, environment: [:])
@@ -229,13 +262,13 @@ import Testing
     /// checked: touched after the read, it is not (the build then writes
     /// the checked bytes instead).
     @Test func aSegmentChangedSinceItWasReadIsNotLinked() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-segments-\(UUID().uuidString)").path
+        let out = LedgerSegmentTests.temporary()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        try LedgerSegmentTests.builds(out, environment: ["CONGKHAI_LEDGER_SEGMENT_BYTES": "1024"])
+        try LedgerSegmentTests.builds(out, environment: LedgerSegmentTests.smallSegments)
         let ledger = LedgerFile.read(site: out, checked: nil, recordsClean: true)
         #expect(ledger.problems == [])
         let path = "data/ledger/" + LedgerSegments.segmentName(1)
-        let entries = try #require(ledger.readFiles.first { $0.path == path }).entries
+        let entries = try #require(ledger.cleanFiles.first { $0.path == path }).entries
         let kept = try #require(ledger.keptSegment(site: out, path: path, entries: entries))
         #expect(kept.digest == SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + path)))))
         #expect(ledger.keptSegment(site: out, path: path, entries: entries.dropLast()) == nil)

@@ -240,13 +240,14 @@ struct HistoryStage {
         let buildLine = Array((build.line + "\n").utf8)
         let kept = continues ? previous.ledger : LedgerFile()
         let keptCount = kept.entries.count
-        let total = keptCount + sealed.lengths.count + 1
+        let total = keptCount + sealed.lengths.count + 1  // and the `build` entry
         // The layout the pages list was made with a stand-in build entry of the same length.
         guard layout.files.last?.entries.upperBound == total, buildLine.count == HistoryStage.buildLineLength(sealed) else {
             throw Publisher.Failure.io("the ledger's layout does not match its entries (an internal error); nothing was published")
         }
         // Where each of this build's lines starts in its spool.
         let starts = sealed.lengths.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
+        let sealedCount = sealed.lengths.count
         let root = previous.root
         for file in layout.files {
             let range = file.entries
@@ -257,26 +258,14 @@ struct HistoryStage {
                 continue
             }
             let produce: OutputFile.Producer = { sink in
-                // The kept entries of this file, a batch at a time from the spool they were checked into.
-                var i = range.lowerBound
-                while i < min(range.upperBound, keptCount) {
-                    let end = min(min(range.upperBound, keptCount), i + 4096)
-                    guard let bytes = kept.lineBytes(i..<end) else { throw Spool.Failure() }
-                    try sink(bytes)
-                    i = end
+                // The kept entries of this file, from the spool they were checked into.
+                if range.lowerBound < keptCount {
+                    try kept.lines.forEachChunk(in: kept.byteRange(range.lowerBound..<min(range.upperBound, keptCount)), sink)
                 }
                 // This build's entries of this file.
                 let first = max(range.lowerBound, keptCount) - keptCount
-                let last = min(range.upperBound, keptCount + sealed.lengths.count) - keptCount
-                if first < last {
-                    var offset = starts[first]
-                    while offset < starts[last] {
-                        let n = min(1 << 20, starts[last] - offset)
-                        guard let bytes = sealed.lines.read(offset, n) else { throw Spool.Failure() }
-                        try sink(bytes)
-                        offset += n
-                    }
-                }
+                let last = min(range.upperBound, keptCount + sealedCount) - keptCount
+                if first < last { try sealed.lines.forEachChunk(in: starts[first]..<starts[last], sink) }
                 if range.upperBound == total { try sink(buildLine) }
             }
             // A sealed segment is compared with the published file as it is

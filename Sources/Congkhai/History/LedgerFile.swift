@@ -38,12 +38,11 @@ public struct LedgerFile: Sendable {
         guard let first = batch.first, let last = batch.last else { return ([], 0) }
         return lines.read(first.offset, last.offset + last.length - first.offset).map { ($0, first.offset) }
     }
-    /// The lines of the entries at `positions`, each with its newline, as
-    /// they were read: what a continuing build writes again.
-    func lineBytes(_ positions: Range<Int>) -> [UInt8]? {
-        guard let first = positions.first, let last = positions.last else { return [] }
-        let start = entries[first].offset
-        return lines.read(start, entries[last].offset + entries[last].length + 1 - start)
+    /// Where in `lines` the entries at `positions` are, each line with its
+    /// newline, as they were read: what a continuing build writes again.
+    func byteRange(_ positions: Range<Int>) -> Range<Int> {
+        guard let first = positions.first, let last = positions.last else { return 0..<0 }
+        return entries[first].offset..<(entries[last].offset + entries[last].length + 1)
     }
     public var head: (seq: Int, hash: String, asOf: String)?
     /// An entry file read whole without a problem (with `recordsClean`):
@@ -95,26 +94,19 @@ public struct LedgerFile: Sendable {
         return (files, problems)
     }
 
-    /// A file of the ledger as this read found it: which entries it held,
-    /// whether it was read without a problem, and its `lstat` signature
-    /// (`FileWalk`) when it did not change while it was read. A build links
-    /// a sealed segment from the published site only when it is still the
-    /// same file (`keptSegment`), so what it publishes is what it checked.
-    struct ReadFile: Sendable {
-        var path: String
-        var entries: Range<Int>
-        var clean: Bool
-        var signature: String?
-    }
-    var readFiles: [ReadFile] = []
+    /// Each entry file's `lstat` signature (`FileWalk`), when the file did
+    /// not change while it was read. A build links a sealed segment from
+    /// the published site only while it is still that file
+    /// (`keptSegment`), so what it publishes is what it checked.
+    var signatures: [String: String] = [:]
 
     /// The published file at `path` (relative to the site), when it was read
-    /// without a problem, holds exactly `entries`, and has not changed since:
-    /// its absolute path and the SHA-256 of its bytes as checked.
+    /// without a problem (`cleanFiles`), holds exactly `entries`, and has
+    /// not changed since: its absolute path and the SHA-256 of its bytes as
+    /// checked.
     func keptSegment(site: String, path: String, entries: Range<Int>) -> (source: String, digest: String)? {
-        guard let file = readFiles.first(where: { $0.path == path }), file.clean, file.entries == entries,
-              let signature = file.signature, let clean = cleanFiles.first(where: { $0.path == path }), clean.entries == entries,
-              FileWalk.signature(of: site + "/" + path)?.signature == signature else { return nil }
+        guard let clean = cleanFiles.first(where: { $0.path == path }), clean.entries == entries,
+              let signature = signatures[path], FileWalk.signature(of: site + "/" + path)?.signature == signature else { return nil }
         return (site + "/" + path, clean.prefix.digest)
     }
 
@@ -145,12 +137,8 @@ public struct LedgerFile: Sendable {
                 ledger.problems.append("ledger: cannot read \(file)")
                 continue
             }
-            let after = FileWalk.signature(of: site + "/" + file)?.signature
+            if let before, before == FileWalk.signature(of: site + "/" + file)?.signature { ledger.signatures[file] = before }
             let problemsBefore = ledger.problems.count, firstEntry = ledger.entries.count, startPrev = previousHash, startSeq = expected
-            defer {
-                ledger.readFiles.append(ReadFile(path: file, entries: firstEntry..<ledger.entries.count, clean: ledger.problems.count == problemsBefore,
-                                                 signature: before == after ? before : nil))
-            }
             if !bytes.isEmpty && bytes.last != 0x0A { ledger.problems.append("ledger: \(file) does not end with a complete line (truncated?)") }
             // Lines as bytes. A ledger whose lines end in CR LF was rewritten
             // by a tool (git's autocrlf, an editor): one problem says so, not

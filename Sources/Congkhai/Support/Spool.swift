@@ -113,10 +113,14 @@ final class Spool: @unchecked Sendable {
 
     /// Hands every byte, in order, to `body` in pieces of at most 1 MiB.
     func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
-        let total = count
-        var offset = 0
-        while offset < total {
-            let n = min(1 << 20, total - offset)
+        try forEachChunk(in: 0..<count, body)
+    }
+
+    /// Hands the bytes of `range`, in order, to `body` in pieces of at most 1 MiB.
+    func forEachChunk(in range: Range<Int>, _ body: ([UInt8]) throws -> Void) throws {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let n = min(1 << 20, range.upperBound - offset)
             guard let chunk = read(offset, n) else { throw Failure() }
             try body(chunk)
             offset += n
