@@ -35,10 +35,12 @@ cp -r "$TMP/site" "$TMP/tampered"
 sed -i 's/"total": [0-9]/"total": 9/' "$TMP/tampered/data/scores.json"
 expect 1 "verify on an edited scores.json" "$BIN" verify "$TMP/tampered"
 expect 1 "the Python ledger check on an edited scores.json" python3 scripts/verify_ledger.py "$TMP/tampered"
-# A ledger split into segments (decision 117), built twice: both checks read it whole.
+# A ledger split into segments (decisions 117, 118), built twice: both checks read it whole;
+# a split ledger is its numbered segments alone (no entries.jsonl beside them).
 CONGKHAI_LEDGER_SEGMENT_BYTES=20000 "$BIN" build "$TMP/ok" --output "$TMP/segmented" --quiet --as-of 2026-11-01 2>/dev/null
 CONGKHAI_LEDGER_SEGMENT_BYTES=20000 "$BIN" build "$TMP/ok" --output "$TMP/segmented" --quiet --as-of 2026-11-28 2>/dev/null
-[ -f "$TMP/segmented/data/ledger/entries-000002.jsonl" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no ledger segments"; }
+[ -f "$TMP/segmented/data/ledger/entries-000002.jsonl" ] && [ ! -e "$TMP/segmented/data/ledger/entries.jsonl" ] && passed=$((passed + 1)) \
+  || { failed=$((failed + 1)); echo "FAIL: no ledger segments, or entries.jsonl beside them"; }
 expect 0 "verify on a segmented ledger" "$BIN" verify "$TMP/segmented"
 expect 0 "the Python ledger check on a segmented ledger" python3 scripts/verify_ledger.py "$TMP/segmented"
 sed -i '1s/"as_of":"/"as_of":"x/' "$TMP/segmented/data/ledger/entries-000002.jsonl"

@@ -150,7 +150,7 @@ def main():
         marker = os.path.join(work, f"marker-{trial}")
         env = {} if mode == "random" else {"CONGKHAI_FAULT_MARKER": marker, "CONGKHAI_FAULT_AT": mode}
         # Every other build lays the ledger out in 20 KB segments (decision
-        # 117) and the next joins it again: kills land while sealed segments
+        # 117, 118) and the next joins it again: kills land while sealed segments
         # are linked, laid out again and joined, in each of the three modes.
         if trial % 2:
             env["CONGKHAI_LEDGER_SEGMENT_BYTES"] = "20000"

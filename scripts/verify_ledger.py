@@ -3,10 +3,10 @@
 from DESIGN.md ("History and the ledger") with nothing but Python's standard
 library — what an auditor can run without congkhai:
 
-  * the entries are read from data/ledger/: the numbered segments
-    entries-000001.jsonl, entries-000002.jsonl, … (numbered from 1 without
-    gaps), then entries.jsonl, the newest entries (congkhai's decision 117;
-    a small ledger is entries.jsonl alone);
+  * the entries are read from data/ledger/: entries.jsonl, or when the
+    ledger is split, the numbered segments entries-000001.jsonl,
+    entries-000002.jsonl, … alone, in order (numbered from 1 without gaps;
+    an entries.jsonl beside them is a problem);
   * every line of those files is the canonical JSON of its entry
     (json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)),
     its hash is the SHA-256 of that serialisation without "hash", its prev is
@@ -41,7 +41,9 @@ def main():
         if got != want:
             problems.append(f"ledger: segment {want} missing (found {name})")
             break
-    names = [name for _, name in numbered] + ["entries.jsonl"]
+    names = [name for _, name in numbered] or ["entries.jsonl"]
+    if numbered and os.path.exists(os.path.join(folder, "entries.jsonl")):
+        problems.append("ledger: entries.jsonl beside numbered segments")
 
     def lines():
         for name in names:

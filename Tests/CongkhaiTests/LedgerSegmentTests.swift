@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import Congkhai
 
-/// The ledger split into sealed segments and the `entries.jsonl` tail
-/// (decision 117): the same entries, byte for byte, as one file; sealed
-/// segments linked, never written again; every missing or edited segment
-/// caught by `verify` and by the next build.
+/// The ledger split into numbered segments (decisions 117 and 118): the
+/// same entries, byte for byte, as one file; no `entries.jsonl` beside
+/// them; sealed segments linked, never written again; every missing or
+/// edited segment caught by `verify` and by the next build.
 @Suite struct LedgerSegmentTests {
     /// Every entry file of a published ledger, in order, concatenated.
     static func allEntries(_ site: String) throws -> [UInt8] {
@@ -62,13 +62,16 @@ import Testing
             let limit = Int.random(in: 1...2_000, using: &generator)
             let lengths = (0..<Int.random(in: 1...120, using: &generator)).map { _ in Int.random(in: 1...600, using: &generator) }
             let layout = LedgerSegments(lengths: lengths, limit: limit)
-            // The files cover every entry once, in order; the tail is last and never empty.
+            // The files cover every entry once, in order; the open file is last and never empty.
             #expect(layout.files.map(\.entries.lowerBound) == [0] + layout.files.dropLast().map(\.entries.upperBound))
             #expect(layout.files.last?.entries.upperBound == lengths.count)
             #expect(layout.files.last?.entries.isEmpty == false)
-            #expect(layout.files.last?.path == "data/ledger/entries.jsonl" && layout.files.last?.sealed == false)
-            for (k, file) in layout.files.dropLast().enumerated() {
-                #expect(file.sealed && file.path == "data/ledger/" + LedgerSegments.segmentName(k + 1))
+            #expect(layout.files.last?.sealed == false)
+            // One file is `entries.jsonl`; a split ledger is numbered segments alone.
+            #expect(layout.files.map(\.path) == (layout.files.count == 1 ? ["data/ledger/entries.jsonl"]
+                                                   : layout.files.indices.map { "data/ledger/" + LedgerSegments.segmentName($0 + 1) }))
+            for file in layout.files.dropLast() {
+                #expect(file.sealed)
                 // Sealed at the first entry that brings it to the limit.
                 let bytes = lengths[file.entries].reduce(0, +)
                 #expect(bytes >= limit && bytes - lengths[file.entries.upperBound - 1] < limit)
@@ -79,6 +82,11 @@ import Testing
             let more = lengths + (0..<Int.random(in: 1...60, using: &generator)).map { _ in Int.random(in: 1...600, using: &generator) }
             let grown = LedgerSegments(lengths: more, limit: limit)
             #expect(Array(grown.files.prefix(layout.files.count - 1)) == Array(layout.files.dropLast()))
+            // A segment's name, once published, starts at the same entry
+            // (the open one too); only `entries.jsonl` can go.
+            for file in layout.files where file.path != "data/ledger/entries.jsonl" {
+                #expect(grown.files.first { $0.path == file.path }?.entries.lowerBound == file.entries.lowerBound)
+            }
         }
     }
 
@@ -88,9 +96,8 @@ import Testing
         #expect(LedgerSegments.segmentNumber("entries-000042.jsonl") == 42)
         #expect(LedgerSegments.segmentNumber("entries-.jsonl") == nil && LedgerSegments.segmentNumber("entries-4a.jsonl") == nil)
         #expect(LedgerSegments.segmentNumber("entries.jsonl") == nil)
-        // The tail sorts after every segment ("-" before ".").
-        #expect([LedgerSegments.tail, LedgerSegments.segmentName(2), LedgerSegments.segmentName(1)].sorted()
-                == [LedgerSegments.segmentName(1), LedgerSegments.segmentName(2), LedgerSegments.tail])
+        #expect([LedgerSegments.segmentName(10), LedgerSegments.segmentName(2), LedgerSegments.segmentName(1)].sorted()
+                == [LedgerSegments.segmentName(1), LedgerSegments.segmentName(2), LedgerSegments.segmentName(10)])
         #expect(LedgerSegments.limit(environment: [:]) == LedgerSegments.defaultBytes)
         #expect(LedgerSegments.limit(environment: ["CONGKHAI_LEDGER_SEGMENT_BYTES": "5000"]) == 5_000)
         #expect(LedgerSegments.limit(environment: ["CONGKHAI_LEDGER_SEGMENT_BYTES": "10"]) == LedgerSegments.defaultBytes)
@@ -118,7 +125,8 @@ import Testing
             }
             let (report, log) = LedgerTests.build(root, into: split, asOf: asOf, environment: env)
             guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items)"); return }
-            for name in LedgerSegmentTests.entryFileNames(split) where name != LedgerSegments.tail {
+            // Every segment but the open one (the last).
+            for name in LedgerSegmentTests.entryFileNames(split).dropLast() {
                 let a = try FileManager.default.attributesOfItem(atPath: split + "/data/ledger/" + name)
                 let now = ((a[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0, a[.modificationDate] as? Date ?? .distantPast)
                 if let before = seen[name] {
@@ -129,7 +137,8 @@ import Testing
             }
         }
         let names = LedgerSegmentTests.entryFileNames(split)
-        #expect(names.count >= 4 && names.last == LedgerSegments.tail, "\(names)")
+        #expect(names.count >= 4 && names == names.indices.map { LedgerSegments.segmentName($0 + 1) }, "\(names)")
+        #expect(!FileManager.default.fileExists(atPath: split + "/data/ledger/entries.jsonl"))
         #expect(kept >= 2)
         // The same entries but for the links: each `build` entry names a
         // manifest that lists the open-data page, which lists the files.
@@ -143,10 +152,14 @@ import Testing
         let entries = try unlinked(split)
         let wholeEntries = try unlinked(whole)
         #expect(entries.count >= 10 && entries == wholeEntries)
-        #expect(LedgerSegmentTests.entryFileNames(whole) == [LedgerSegments.tail])
+        #expect(LedgerSegmentTests.entryFileNames(whole) == [LedgerSegments.single])
         #expect(SiteVerifier.verify(.init(site: split, recompute: true)).problems == [])
         let openData = try String(contentsOfFile: split + "/du-lieu/index.html", encoding: .utf8)
         for name in names { #expect(openData.contains("data/ledger/" + name), "\(name) not listed") }
+        // Links to the ledger open the open-data page's list of its files.
+        #expect(openData.contains("<h2 id=\"so-cai\">"))
+        let changes = try String(contentsOfFile: split + "/thay-doi/index.html", encoding: .utf8)
+        #expect(changes.contains("href=\"/du-lieu/#so-cai\""), "the changes page does not link the ledger's files")
         // The pages differ only where they list the ledger's files.
         let a = try BuiltSite(root: whole), b = try BuiltSite(root: split)
         let differing = Set(a.files.keys).union(b.files.keys).filter { a.files[$0] != b.files[$0] && !$0.hasPrefix("data/ledger/") }
@@ -186,29 +199,44 @@ import Testing
         buildStops("a missing segment")
         try original.write(to: URL(fileURLWithPath: second))
         #expect(SiteVerifier.verify(.init(site: out)).problems == [])
-        // The tail deleted: the newest entries are gone, and named.
-        let tailBytes = try Data(contentsOf: URL(fileURLWithPath: folder + LedgerSegments.tail))
-        try FileManager.default.removeItem(atPath: folder + LedgerSegments.tail)
+        // The last (open) segment deleted: the newest entries are gone, and
+        // head.json says so.
+        let open = folder + LedgerSegments.segmentName(names.count)
+        let openBytes = try Data(contentsOf: URL(fileURLWithPath: open))
+        try FileManager.default.removeItem(atPath: open)
         problems = SiteVerifier.verify(.init(site: out)).problems
-        #expect(problems.contains("ledger: data/ledger/entries.jsonl is missing (it holds the newest entries, after the segments)"), "\(problems)")
-        #expect(problems.contains { $0.contains("(truncated)") })
-        buildStops("a missing tail")
-        try tailBytes.write(to: URL(fileURLWithPath: folder + LedgerSegments.tail))
+        #expect(problems.contains { $0.contains("(truncated)") }, "\(problems)")
+        buildStops("a missing last segment")
+        // The open segment named `entries.jsonl` (decision 117's layout):
+        // every entry is there and chains, but a verifier reading the
+        // segments alone would miss them — the one problem named.
+        try openBytes.write(to: URL(fileURLWithPath: folder + LedgerSegments.single))
+        problems = SiteVerifier.verify(.init(site: out)).problems
+        #expect(problems == ["ledger: data/ledger/entries.jsonl is beside numbered segments (a split ledger is its segments alone; when it holds the newest entries, rename it \(LedgerSegments.segmentName(names.count)))"],
+                "\(problems)")
+        buildStops("entries.jsonl beside segments")
+        // Renamed as the message says, the site verifies again.
+        try FileManager.default.moveItem(atPath: folder + LedgerSegments.single, toPath: open)
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [])
+        try FileManager.default.removeItem(atPath: open)
+        try openBytes.write(to: URL(fileURLWithPath: folder + LedgerSegments.single))
+        try FileManager.default.removeItem(atPath: folder + LedgerSegments.single)
+        try openBytes.write(to: URL(fileURLWithPath: open))
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [])
         // A file named like a segment but outside the numbering.
         try Data("{}\n".utf8).write(to: URL(fileURLWithPath: folder + "entries-7.jsonl"))
         problems = SiteVerifier.verify(.init(site: out)).problems
         #expect(problems.contains { $0.contains("entries-7.jsonl is not a segment's name") }, "\(problems)")
         try FileManager.default.removeItem(atPath: folder + "entries-7.jsonl")
-        // The last sealed segment's entries moved into the tail: every entry
-        // is still there, in order, but the layout is not the one a build
-        // makes; the chain verifies (the split is not part of it) and the
-        // next build lays it out again, keeping the segments before it.
+        // The open segment's entries moved into the last sealed one: every
+        // entry is still there, in order, but the layout is not the one a
+        // build makes; the chain verifies (the split is not part of it) and
+        // the next build lays it out again, keeping the segments before it.
         let last = folder + LedgerSegments.segmentName(names.count - 1)
-        let tail = folder + LedgerSegments.tail
-        let merged = try Data(contentsOf: URL(fileURLWithPath: last)) + Data(contentsOf: URL(fileURLWithPath: tail))
+        let merged = try Data(contentsOf: URL(fileURLWithPath: last)) + openBytes
         let before = try LedgerSegmentTests.allEntries(out)
-        try FileManager.default.removeItem(atPath: last)
-        try merged.write(to: URL(fileURLWithPath: tail))
+        try FileManager.default.removeItem(atPath: open)
+        try merged.write(to: URL(fileURLWithPath: last))
         #expect(SiteVerifier.verify(.init(site: out)).problems == [])
         let (report, log) = LedgerTests.build(root, into: out, asOf: "2026-11-29", environment: env)
         guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items)"); return }

@@ -230,7 +230,7 @@ struct HistoryStage {
 
     /// `data/ledger/`: the previous entries unchanged, this build's appended,
     /// the closing `build` entry, the head (and its signature), in the
-    /// files of `layout` (decision 117). The last build's sealed segments
+    /// files of `layout` (decisions 117, 118). The last build's sealed segments
     /// are linked; every other entry file is streamed into the staging
     /// folder (a country's ledger is ~200 MB, which joined in memory was
     /// the build's last peak); the small files are returned.
@@ -269,7 +269,7 @@ struct HistoryStage {
                 if range.upperBound == total { try sink(buildLine) }
             }
             // A sealed segment is compared with the published file as it is
-            // written, and linked when equal (its mtime kept); the tail
+            // written, and linked when equal (its mtime kept); the open file
             // changes with every build that appends.
             if file.sealed { try staging.write(OutputFile(path: file.path, streamed: produce)) }
             else { try staging.write(path: file.path, produce) }

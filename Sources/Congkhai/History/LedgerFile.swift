@@ -64,11 +64,15 @@ public struct LedgerFile: Sendable {
 
     static let dir = "data/ledger"
 
-    /// Entry files in order — the sealed segments by number, then the
-    /// tail `entries.jsonl` (decision 117) — and a problem for each
-    /// segment missing from the numbering (`entries-000002.jsonl` gone
-    /// between 1 and 3), for segments without the tail, and for each file
-    /// named like a segment but not one.
+    /// Entry files in order — `entries.jsonl` alone, or the numbered
+    /// segments by number (decision 118) — and a problem for each segment
+    /// missing from the numbering (`entries-000002.jsonl` gone between 1
+    /// and 3), for each file named like a segment but not one, and for an
+    /// `entries.jsonl` beside segments: a verifier reading the contract
+    /// literally reads the segments alone and would miss its entries (a
+    /// site of decision 117, whose open tail had that name). It is read
+    /// after the segments all the same, so that the layout is the one
+    /// problem named, not also every check of the chain after it.
     static func entryFiles(site: String) -> (files: [String], problems: [String]) {
         let folder = site + "/" + dir
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -89,8 +93,13 @@ public struct LedgerFile: Sendable {
             expected = n + 1
         }
         var files = numbered.map { dir + "/" + $0.1 }
-        if names.contains(LedgerSegments.tail) { files.append(dir + "/" + LedgerSegments.tail) }
-        else if !numbered.isEmpty { problems.append("ledger: \(dir)/\(LedgerSegments.tail) is missing (it holds the newest entries, after the segments)") }
+        if names.contains(LedgerSegments.single) {
+            files.append(dir + "/" + LedgerSegments.single)
+            if !numbered.isEmpty {
+                let next = LedgerSegments.segmentName((numbered.last?.0 ?? 0) + 1)
+                problems.append("ledger: \(dir)/\(LedgerSegments.single) is beside numbered segments (a split ledger is its segments alone; when it holds the newest entries, rename it \(next))")
+            }
+        }
         return (files, problems)
     }
 

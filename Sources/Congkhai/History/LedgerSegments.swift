@@ -1,24 +1,28 @@
 import Foundation
 
 /// Which of the ledger's entries go in which file of `data/ledger/`
-/// (decision 117).
+/// (decisions 117 and 118).
 ///
-/// DESIGN.md lets `entries.jsonl` be split into numbered segments "when
-/// large". A country's ledger is ~200 MB after its first build, and one
-/// file meant every publishing build wrote, synced and hashed all of it
-/// again, and every mirror and CDN moved all of it again, for a few new
-/// lines. Entries are laid out greedily: a segment takes entries until it
-/// holds at least `limit` bytes, and is then sealed — `entries-000001.jsonl`,
-/// `entries-000002.jsonl`, … — and never written again (a build links it
-/// from the published site). The entries after the last sealed segment are
-/// the open tail, always `entries.jsonl`, so that every link to the ledger
-/// (pages, frozen periods, mirrors, bookmarks) finds its newest entries,
-/// and so that a ledger under `limit` is the one file it always was. The
-/// names sort in entry order (`-` before `.`).
+/// DESIGN.md: `entries.jsonl` "may be split into numbered segments
+/// `entries-000001.jsonl`, … when large, in order". A country's ledger is
+/// ~200 MB after its first build, and one file meant every publishing
+/// build wrote, synced and hashed all of it again, and every mirror and CDN
+/// moved all of it again, for a few new lines. Entries are laid out
+/// greedily: a segment takes entries until it holds at least `limit`
+/// bytes, and is then sealed and never written again (a build links it
+/// from the published site). A ledger under `limit` is the one file
+/// `entries.jsonl` it always was; a split ledger is its numbered segments
+/// alone, the last of them open — read literally, the contract's split
+/// leaves no `entries.jsonl` beside the segments, so a verifier that reads
+/// `entries-*.jsonl` in order when there are any, or every `entries*.jsonl`
+/// sorted, or the segments then `entries.jsonl`, reads the same chain
+/// (decision 118; decision 117 kept the open tail as `entries.jsonl`).
+/// A segment's name, once published, always starts at the same entry:
+/// only `entries.jsonl` goes, once, when the ledger is first split.
 ///
-/// A segment is sealed only when an entry follows it: the tail is never
-/// empty. The layout depends only on the lines' lengths and `limit`, so a
-/// build that appends keeps every sealed segment of the last build's
+/// A segment is sealed only when an entry follows it: the open file is
+/// never empty. The layout depends only on the lines' lengths and `limit`,
+/// so a build that appends keeps every sealed segment of the last build's
 /// layout, and a new `limit` lays the whole ledger out again.
 struct LedgerSegments: Sendable, Equatable {
     /// 16 MiB: a country's first build makes about a dozen segments, and a
@@ -27,7 +31,8 @@ struct LedgerSegments: Sendable, Equatable {
     /// The smallest `limit` accepted from `CONGKHAI_LEDGER_SEGMENT_BYTES`.
     static let minimumBytes = 1_024
     static let folder = "data/ledger/"
-    static let tail = "entries.jsonl"
+    /// The name of a ledger that is not split.
+    static let single = "entries.jsonl"
 
     /// One file of the layout: its path in the site and the entries (by
     /// position, from 0) it holds.
@@ -37,7 +42,8 @@ struct LedgerSegments: Sendable, Equatable {
         var sealed: Bool
     }
 
-    /// The sealed segments in order, then the tail.
+    /// The sealed segments in order, then the open file: `entries.jsonl`
+    /// when nothing is sealed, else the next numbered segment.
     private(set) var files: [File] = []
 
     /// The file name of the sealed segment `number` (from 1): six digits,
@@ -68,7 +74,8 @@ struct LedgerSegments: Sendable, Equatable {
             }
             size += length
         }
-        files.append(File(path: LedgerSegments.folder + LedgerSegments.tail, entries: start..<lengths.count, sealed: false))
+        let open = files.isEmpty ? LedgerSegments.single : LedgerSegments.segmentName(files.count + 1)
+        files.append(File(path: LedgerSegments.folder + open, entries: start..<lengths.count, sealed: false))
     }
 
     /// The limit a build uses: `CONGKHAI_LEDGER_SEGMENT_BYTES` when it is a

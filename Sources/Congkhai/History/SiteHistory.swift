@@ -30,9 +30,9 @@ public struct SiteHistory: Sendable {
     public var recent: [Change] = []
     /// Ids of the periods kept under `/ky/<id>/` (linked from the home page).
     public var frozenPeriods: [String] = []
-    /// The ledger's entry files after this build, in order: its sealed
-    /// segments, then `entries.jsonl` (decision 117).
-    public var ledgerFiles = [LedgerSegments.folder + LedgerSegments.tail]
+    /// The ledger's entry files after this build, in order: `entries.jsonl`
+    /// alone, or the numbered segments (decision 118).
+    public var ledgerFiles = [LedgerSegments.folder + LedgerSegments.single]
     var scores = ScoreHistory()
 
     public static let empty = SiteHistory()

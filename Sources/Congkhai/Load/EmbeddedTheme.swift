@@ -488,6 +488,9 @@ enum EmbeddedTheme {
 <thead><tr><th scope="col">{{t.file}}</th><th scope="col">{{t.description}}</th></tr></thead>
 <tbody>{{#files}}<tr><th scope="row" data-label="{{t.file}}"><a href="{{href}}">{{name}}</a></th><td data-label="{{t.description}}">{{description}}</td></tr>{{/files}}</tbody>
 </table></div>
+<h2 id="so-cai">{{t.od_ledger}}</h2>
+<p>{{t.od_ledger_intro}}</p>
+<ul>{{#ledger}}<li><a href="{{href}}">{{name}}</a></li>{{/ledger}}</ul>
 <details class="all-files"><summary>{{t.od_all_files}}</summary>
 <ul>{{#allFiles}}<li><a href="{{href}}">{{name}}</a></li>{{/allFiles}}</ul>
 </details>{{/firstPage}}
@@ -828,7 +831,7 @@ changes_title: { vi: "Thay đổi gần đây", en: "Recent changes" }
 changes_intro: { vi: "Mọi thay đổi của dữ liệu đã công bố đều được ghi vào sổ cái công khai, không thể xóa hay sửa lại. Danh sách dưới đây là các thay đổi mới nhất; toàn bộ sổ cái có trong dữ liệu mở.", en: "Every change to published data is recorded in the public ledger, which cannot be edited or erased. The latest changes are listed below; the whole ledger is in the open data." }
 changes_none: { vi: "Chưa có thay đổi nào được ghi nhận.", en: "No change recorded yet." }
 changes_feed: { vi: "Nguồn tin Atom các thay đổi", en: "Atom feed of changes" }
-changes_ledger: { vi: "Toàn bộ sổ cái (JSON Lines)", en: "The whole ledger (JSON Lines)" }
+changes_ledger: { vi: "Toàn bộ sổ cái (JSON Lines, trong dữ liệu mở)", en: "The whole ledger (JSON Lines, in the open data)" }
 changes_of_locality: { vi: "Thay đổi của địa phương", en: "Changes in this locality" }
 date: { vi: "Ngày", en: "Date" }
 change: { vi: "Thay đổi", en: "Change" }
@@ -888,7 +891,9 @@ score_trend: { vi: "Điểm qua các lần công bố", en: "Score over time" }
 score_trend_note: { vi: "Tổng điểm ở mỗi ngày tính điểm đã công bố (12 tháng gần nhất).", en: "Total at each published scoring date (last 12 months)." }
 mean_trend: { vi: "Điểm trung bình của địa phương qua các lần công bố", en: "The locality's mean total over time" }
 big_move: { vi: "Điểm thay đổi {{delta}} điểm so với tháng trước.", en: "The total moved by {{delta}} points since the previous month." }
-od_all_files: { vi: "Mọi tệp dữ liệu (nội dung đã chấm điểm, phản ánh đã dùng, lịch sử điểm, sổ cái)", en: "Every data file (content as scored, feedback used, score history, ledger)" }
+od_all_files: { vi: "Mọi tệp dữ liệu khác (nội dung đã chấm điểm, phản ánh đã dùng, lịch sử điểm)", en: "Every other data file (content as scored, feedback used, score history)" }
+od_ledger: { vi: "Sổ cái thay đổi", en: "The ledger of changes" }
+od_ledger_intro: { vi: "Mọi thay đổi đã công bố, theo thứ tự, mỗi dòng (JSON Lines) nối với dòng trước bằng mã băm; head.json ghi dòng cuối. Sổ cái lớn được chia thành các tệp đánh số: đọc theo thứ tự số.", en: "Every published change in order, each line (JSON Lines) chained to the one before by its hash; head.json names the last. A large ledger is split into numbered files: read them in order." }
 frozen_periods: { vi: "Kết quả cuối cùng các kỳ đã kết thúc (giữ nguyên)", en: "Final results of ended periods (kept unchanged)" }
 
 # Explanations of scores (metrics' inputs): fact_<key> labels, formulas, notes. Used by pages and `score --explain`.

@@ -15,6 +15,10 @@ struct OpenDataPage: Encodable, Sendable {
     }
 
     var files: [File]
+    /// The ledger's entry files in order and its head, in a section of
+    /// their own (`#so-cai`) that every page's link to the ledger opens:
+    /// a split ledger has no one file to link to (decision 118).
+    var ledger: [File]
     var allFiles: [File]
     var firstPage: Bool
     var localities: [Locality]
@@ -49,14 +53,14 @@ extension SiteRenderer {
         all += p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") && !$0.hasPrefix("localities/")
             && !$0.hasPrefix("officials/") }.map(SitePaths.contentFile)
         all += [SearchIndex.metaPath, "sitemap.xml", "feed.xml", SitePaths.changesFeed, "404.html"]
-        var entries = (history.ledgerFiles + ["data/ledger/head.json"]).map { OpenDataPage.File(name: $0, href: basePath + $0) }
-        entries += all.map { OpenDataPage.File(name: $0, href: d.root + $0) }
+        let ledger = (history.ledgerFiles + ["data/ledger/head.json"]).map { OpenDataPage.File(name: $0, href: basePath + $0) }
+        var entries = all.map { OpenDataPage.File(name: $0, href: d.root + $0) }
         entries += history.frozenPeriods.map { OpenDataPage.File(name: "ky/\($0)/", href: basePath + "ky/\($0)/") }
         let size = SitePlan.PageSize.dataLocalities
         let localities = Pager.range(page: page, size: size, count: p.localities.count).map { li in
             OpenDataPage.Locality(name: p.localities[li].name, href: d.link(SitePaths.dataFiles(p.localities[li].id)))
         }
-        return OpenDataPage(files: page == 1 ? files : [], allFiles: page == 1 ? entries : [], firstPage: page == 1,
+        return OpenDataPage(files: page == 1 ? files : [], ledger: page == 1 ? ledger : [], allFiles: page == 1 ? entries : [], firstPage: page == 1,
                             localities: localities,
                             pager: Pager(base: SitePaths.openData, page: page, count: SitePlan.pageCount(p.localities.count, size), d))
     }
