@@ -160,6 +160,8 @@ import Testing
         #expect(openData.contains("<h2 id=\"so-cai\">"))
         let changes = try String(contentsOfFile: split + "/thay-doi/index.html", encoding: .utf8)
         #expect(changes.contains("href=\"/du-lieu/#so-cai\""), "the changes page does not link the ledger's files")
+        let english = try String(contentsOfFile: split + "/en/thay-doi/index.html", encoding: .utf8)
+        #expect(english.contains("href=\"/en/du-lieu/#so-cai\""), "the English changes page does not link the English list")
         // The pages differ only where they list the ledger's files.
         let a = try BuiltSite(root: whole), b = try BuiltSite(root: split)
         let differing = Set(a.files.keys).union(b.files.keys).filter { a.files[$0] != b.files[$0] && !$0.hasPrefix("data/ledger/") }

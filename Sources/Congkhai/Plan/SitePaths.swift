@@ -75,8 +75,9 @@ public enum SitePaths {
     public static let openData = "du-lieu/"
     /// The open data page's list of the ledger's files: what a link to
     /// "the ledger" opens, whether it is one file or numbered segments
-    /// (decision 118). Root-absolute where used, like the ledger itself, so
-    /// a frozen copy's pages open the live list.
+    /// (decision 118). Root-absolute where used (with the page's language
+    /// prefix), like the ledger itself, so a frozen copy's pages open the
+    /// live list.
     public static let openDataLedger = openData + "#so-cai"
     public static let search = "tim-kiem/"
     public static let feed = "feed.xml"

@@ -107,7 +107,7 @@ extension SiteRenderer {
         return ChangesPage(localityName: li.map { p.localities[$0].name },
                            localityHref: li.map { d.link(SitePaths.locality(p.localities[$0].id)) },
                            feedHref: d.root + (locality.map(SitePaths.localityChangesFeed) ?? SitePaths.changesFeed),
-                           ledgerHref: basePath + SitePaths.openDataLedger, rows: rows, none: rows.isEmpty)
+                           ledgerHref: basePath + d.prefix + SitePaths.openDataLedger, rows: rows, none: rows.isEmpty)
     }
 
     /// Atom feeds of the recent changes (Vietnamese text, like the other
