@@ -64,41 +64,7 @@ compare "$TMP/ties" 2026-11-28 "tie values"
 # 116) while the reference scores all 16,384 corners.
 if [ "${MANY_RANGES:-0}" = 1 ]; then
     cp -r content "$TMP/ranges"
-    python3 - "$TMP/ranges/framework.yaml" <<'PY'
-import re, sys
-path = sys.argv[1]
-lines = open(path, encoding="utf-8").read().split("\n")
-start = next(i for i, l in enumerate(lines) if l.startswith("criteria:"))
-end = next(i for i, l in enumerate(lines) if l.startswith("bands:"))
-items, cur = [], []
-for l in lines[start + 1:end]:
-    if l.startswith("  - id:") and cur:
-        items.append(cur)
-        cur = []
-    cur.append(l)
-items.append(cur)
-def ranged(item, suffix, share):
-    out = []
-    for l in item:
-        if "weight_range" in l:
-            continue
-        if l.startswith("  - id:") and suffix:
-            l = l.rstrip() + suffix
-        m = re.match(r"^(\s+)weight: (\d+(\.\d+)?)\s*$", l)
-        if m:
-            w = float(m.group(2)) / share
-            out += [f"{m.group(1)}weight: {w:g}", f"{m.group(1)}weight_range: [{w * 0.5:g}, {w * 1.5:g}]"]
-        else:
-            out.append(l)
-    return out
-body = []
-for item in items:
-    if item[0].split("id:")[1].strip() in {"results_admin", "results_service", "satisfaction", "transparency"}:
-        body += ranged(item, "", 2) + ranged(item, "_2", 2)
-    else:
-        body += ranged(item, "", 1)
-open(path, "w", encoding="utf-8").write("\n".join(lines[:start + 1] + body + lines[end:]))
-PY
+    python3 scripts/split_framework.py "$TMP/ranges/framework.yaml" 2 results_admin,results_service,satisfaction,transparency
     compare "$TMP/ranges" 2026-11-28 "demo with fourteen ranged criteria"
 fi
 if [ $fail -ne 0 ]; then echo "reference scorer: differences found"; exit 1; fi
