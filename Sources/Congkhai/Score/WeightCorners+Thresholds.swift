@@ -111,10 +111,10 @@ extension WeightCorners {
     /// a cap never improves it), so the result is every corner's best, as
     /// enumerating them gave; thirty such weights took 2^30 corners an
     /// official before (136 s for the demo's 62 officials).
-    func bestBandUnderTheGate(_ items: [Varying],
-                              fixed: Outcome.Sums,
-                              outcome: (Rational, Rational?) -> Outcome, floor: Int,
-                              totals: ClosedRange<Rational>, minimum: Rational) -> Int {
+    private func bestBandUnderTheGate(_ items: [Varying],
+                                      fixed: Outcome.Sums,
+                                      outcome: (Rational, Rational?) -> Outcome, floor: Int,
+                                      totals: ClosedRange<Rational>, minimum: Rational) -> Int {
         let others = items.filter { !$0.groupB }
         var base = fixed, free: [Varying] = []
         for item in items where item.groupB {
