@@ -43,6 +43,12 @@ CONGKHAI_LEDGER_SEGMENT_BYTES=20000 "$BIN" build "$TMP/ok" --output "$TMP/segmen
   || { failed=$((failed + 1)); echo "FAIL: no ledger segments, or entries.jsonl beside them"; }
 expect 0 "verify on a segmented ledger" "$BIN" verify "$TMP/segmented"
 expect 0 "the Python ledger check on a segmented ledger" python3 scripts/verify_ledger.py "$TMP/segmented"
+# Decision 117's layout: the open segment named entries.jsonl beside the others.
+cp -r "$TMP/segmented" "$TMP/beside"
+last=$(ls "$TMP/beside/data/ledger"/entries-*.jsonl | sort | tail -n 1)
+mv "$last" "$TMP/beside/data/ledger/entries.jsonl"
+expect 1 "verify on entries.jsonl beside segments" "$BIN" verify "$TMP/beside"
+expect 1 "the Python ledger check on entries.jsonl beside segments" python3 scripts/verify_ledger.py "$TMP/beside"
 sed -i '1s/"as_of":"/"as_of":"x/' "$TMP/segmented/data/ledger/entries-000002.jsonl"
 expect 1 "verify on an edited segment" "$BIN" verify "$TMP/segmented"
 expect 1 "the Python ledger check on an edited segment" python3 scripts/verify_ledger.py "$TMP/segmented"

@@ -125,8 +125,9 @@ extension WeightCorners {
             base.add(item, weight: item.hi)
         }
         // Each weight's end that helps the gate first: a passing corner with
-        // a good total is found early, and bounds prune against it.
-        let ends = free.map { $0.attainment >= minimum ? [$0.hi, $0.lo] : [$0.lo, $0.hi] }
+        // a good total is found early, and bounds prune against it. A range
+        // of one point has one end.
+        let ends = free.map { $0.lo == $0.hi ? [$0.lo] : $0.attainment >= minimum ? [$0.hi, $0.lo] : [$0.lo, $0.hi] }
         // How much the rest of the weights can still raise weightedB − minimum × countedB.
         var lift = [Rational](repeating: .zero, count: free.count + 1)
         for i in free.indices.reversed() {
