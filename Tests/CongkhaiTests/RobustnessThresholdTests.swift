@@ -93,11 +93,21 @@ import Testing
         #expect(Self.gateCases(seed: 0x6A7E_0119, count: 400, sizes: 5...8) > 80)
     }
 
+    /// The same search under twenty bands five points apart: almost every
+    /// corner's total has a band of its own, so the first corner searched is
+    /// seldom the best and a bound that hopes too little skips the best one.
+    @Test func theGateSearchFindsTheBestOfManyBands() {
+        let fine = stride(from: 95, through: 0, by: -5).map {
+            Band(id: "b\($0)", min: Rational($0), name: LocalizedText(vi: "b\($0)"), consequences: LocalizedText(vi: ""))
+        }
+        #expect(Self.gateCases(seed: 0x6A7E_F1E5, count: 600, sizes: 4...8, bands: fine) > 100)
+    }
+
     /// `count` random officials of `sizes` criteria shaped so that the gate
     /// often decides the best band, each compared with every corner
     /// scored; how many the gate decided (the band of the highest total is
     /// better than the cap, yet some corner is capped).
-    static func gateCases(seed: UInt64, count: Int, sizes: ClosedRange<Int>) -> Int {
+    static func gateCases(seed: UInt64, count: Int, sizes: ClosedRange<Int>, bands: [Band] = Self.bands) -> Int {
         var rng = SplitMix(seed: seed)
         func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
         var decided = 0
@@ -114,8 +124,8 @@ import Testing
                 results.append(CriterionResult(id: "c\(i)", group: group, weight: weight, status: .scored, attainment: attainment,
                                                contribution: .zero, measures: []))
             }
-            let gate = Gate(groupBMin: Rational(int(50...85)), capBand: ["good", "complete", "incomplete"][int(0...2)])
-            let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: Self.bands, gate: gate, file: "f.yaml")
+            let gate = Gate(groupBMin: Rational(int(50...85)), capBand: bands[int(1...bands.count - 1)].id)
+            let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: bands, gate: gate, file: "f.yaml")
             let corners = WeightCorners(framework)
             let varying = corners.ranged.filter { results[$0.index].counts }
             guard !varying.isEmpty else { continue }
@@ -157,6 +167,51 @@ import Testing
         #expect(summed.lowestBand == framework.bandIndex(id: "complete"))
         #expect(threshold.highestBand == summed.highestBand && threshold.lowestBand == summed.lowestBand
                 && threshold.totalRange == summed.totalRange)
+    }
+
+    /// The two bounds of decision 119's search, each on an official where a
+    /// bound weaker than the contract's skips the best corner (random
+    /// officials seldom need a bound: the first corner searched is usually
+    /// the best).
+    ///
+    /// Hope: after x at its top, y at its top raises the total from 41.67 to
+    /// 45 ("fair") and still passes the gate (group B exactly 60); a hope
+    /// that left out the weights not yet chosen would see 41.67 ("low", no
+    /// better than the best found) and skip it.
+    ///
+    /// Gate: with x at its bottom, group B is 40 so far, yet y at its top
+    /// lifts it to 66.25 and the total is 83.13 ("high"); a gate judged
+    /// without what y can still lift would call the whole branch capped
+    /// ("good", the best found) and skip it.
+    @Test func theSearchsBoundsKeepTheBestCorner() {
+        func official(_ items: [(CriterionGroup, Int, Int, ClosedRange<Int>?)], bands: [(String, Int)], minimum: Int, cap: String) -> (Int, Int) {
+            let criteria = items.enumerated().map { i, c in
+                Criterion(id: "c\(i)", name: LocalizedText(vi: "c"), basis: nil, group: c.0, weight: Rational(c.2),
+                          weightRange: c.3.map { Rational($0.lowerBound)...Rational($0.upperBound) }, required: false, measures: [])
+            }
+            let results = items.enumerated().map { i, c in
+                CriterionResult(id: "c\(i)", group: c.0, weight: Rational(c.2), status: .scored, attainment: Rational(c.1),
+                                contribution: .zero, measures: [])
+            }
+            let bands = bands.map { Band(id: $0.0, min: Rational($0.1), name: LocalizedText(vi: $0.0), consequences: LocalizedText(vi: "")) }
+            let framework = Framework(id: "f", name: LocalizedText(vi: "f"), criteria: criteria, bands: bands,
+                                      gate: Gate(groupBMin: Rational(minimum), capBand: cap), file: "f.yaml")
+            let corners = WeightCorners(framework)
+            let varying = corners.ranged.filter { results[$0.index].counts }
+            let searched = corners.thresholdRobustness(varying: varying, criteria: results, audits: [], framework: framework, asOf: Self.asOf)
+            let summed = RobustnessTests.enumerated(corners, criteria: results, audits: [], framework: framework, asOf: Self.asOf)
+            return (searched.highestBand, summed.highestBand)
+        }
+        // a, then group B: fixed 70, x and y 55, z 20.
+        let hope = official([(.a, 0, 10, nil), (.b, 70, 10, nil), (.b, 55, 5, 0...10), (.b, 55, 5, 0...10), (.b, 20, 5, 0...10)],
+                            bands: [("top", 90), ("good", 70), ("complete", 50), ("fair", 43), ("low", 0)], minimum: 60, cap: "low")
+        #expect(hope.1 == 3, "every corner: fair")
+        #expect(hope.0 == hope.1)
+        // a 100, then group B: fixed 40, x 62, y 75 (up to 30).
+        let gate = official([(.a, 100, 40, nil), (.b, 40, 10, nil), (.b, 62, 5, 0...10), (.b, 75, 5, 0...30)],
+                            bands: [("top", 90), ("high", 82), ("good", 70), ("complete", 50), ("low", 0)], minimum: 60, cap: "good")
+        #expect(gate.1 == 1, "every corner: high")
+        #expect(gate.0 == gate.1)
     }
 
     /// Forty ranged criteria: 2^40 corners, which scoring one at a time

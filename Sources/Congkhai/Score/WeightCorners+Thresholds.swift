@@ -34,7 +34,8 @@
 ///
 /// Differential tests compare every figure with scoring every corner
 /// (`RobustnessThresholdTests`: 700 random officials with the edge cases,
-/// 800 whose best band the gate decides).
+/// 1,800 whose best band the gate decides, and one official for each of
+/// the search's two bounds where a weaker bound misses the best corner).
 extension WeightCorners {
     /// Ranged criteria that count, up to which every corner is scored (4,096
     /// corners): below it the enumeration, moving one weight at a time, is
