@@ -35,6 +35,17 @@ cp -r "$TMP/site" "$TMP/tampered"
 sed -i 's/"total": [0-9]/"total": 9/' "$TMP/tampered/data/scores.json"
 expect 1 "verify on an edited scores.json" "$BIN" verify "$TMP/tampered"
 expect 1 "the Python ledger check on an edited scores.json" python3 scripts/verify_ledger.py "$TMP/tampered"
+# Files no build publishes (decision 120): a hidden .htaccess, a link to a folder; a repository's .git and .gitkeep pass.
+cp -r "$TMP/site" "$TMP/hidden"
+printf 'Redirect 301 / https://example.com/\n' > "$TMP/hidden/.htaccess"
+expect 1 "verify on a site with a .htaccess" "$BIN" verify "$TMP/hidden"
+expect 1 "the Python ledger check on a site with a .htaccess" python3 scripts/verify_ledger.py "$TMP/hidden"
+rm "$TMP/hidden/.htaccess"; ln -s /etc "$TMP/hidden/khac"
+expect 1 "verify on a site with a link to a folder" "$BIN" verify "$TMP/hidden"
+expect 1 "the Python ledger check on a site with a link to a folder" python3 scripts/verify_ledger.py "$TMP/hidden"
+rm "$TMP/hidden/khac"; mkdir -p "$TMP/hidden/.git"; echo 'ref: refs/heads/main' > "$TMP/hidden/.git/HEAD"; : > "$TMP/hidden/.gitkeep"
+expect 0 "verify on a site kept in a repository" "$BIN" verify "$TMP/hidden"
+expect 0 "the Python ledger check on a site kept in a repository" python3 scripts/verify_ledger.py "$TMP/hidden"
 # A ledger split into segments (decisions 117, 118), built twice: both checks read it whole;
 # a split ledger is its numbered segments alone (no entries.jsonl beside them).
 CONGKHAI_LEDGER_SEGMENT_BYTES=20000 "$BIN" build "$TMP/ok" --output "$TMP/segmented" --quiet --as-of 2026-11-01 2>/dev/null

@@ -11,10 +11,13 @@ library — what an auditor can run without congkhai:
     (json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False)),
     its hash is the SHA-256 of that serialisation without "hash", its prev is
     the previous entry's hash (64 zeros for seq 1), seqs run 1, 2, 3, …;
-  * data/ledger/head.json names the last entry;
+  * data/ledger/head.json names the last entry (its seq, hash and as_of);
   * the last "build" entry names the SHA-256 of data/manifest.json;
   * every file of the site but the manifest and data/ledger/ is listed in the
-    manifest with its SHA-256, and nothing else is listed.
+    manifest with its SHA-256, and nothing else is listed; no file is a
+    symbolic link, a special file or hidden (a name starting with "."), but
+    the placeholder .gitkeep at the top and a .git folder there, which is
+    not walked.
 
     python3 scripts/verify_ledger.py SITE      # exit 0 ok, 1 with one line per problem
 """
@@ -68,7 +71,7 @@ def main():
             last_build = e
     with open(os.path.join(site, "data", "ledger", "head.json"), encoding="utf-8") as f:
         head = json.load(f)
-    if not last or head.get("seq") != last["seq"] or head.get("hash") != last["hash"]:
+    if not last or head.get("seq") != last["seq"] or head.get("hash") != last["hash"] or head.get("as_of") != last.get("as_of"):
         problems.append("ledger: head.json does not name the last entry")
     manifest_path = os.path.join(site, "data", "manifest.json")
     if not last_build or last_build["new"]["manifest"] != sha(manifest_path):
@@ -76,14 +79,25 @@ def main():
     with open(manifest_path, encoding="utf-8") as f:
         outputs = json.load(f)["outputs"]
     present = set()
-    for root, _, files in os.walk(site):
-        for name in files:
-            rel = os.path.relpath(os.path.join(root, name), site)
-            if any(part.startswith(".") for part in rel.split(os.sep)):
-                continue
+    for root, dirs, files in os.walk(site):
+        if root == site and ".git" in dirs:
+            dirs.remove(".git")
+        for name in sorted(dirs + files):
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, site)
             if rel == "data/manifest.json" or rel.startswith("data/ledger/"):
                 continue
-            present.add(rel)
+            if os.path.islink(path):
+                problems.append(f"{rel}: a symbolic link")
+            elif name in dirs:
+                continue
+            elif not os.path.isfile(path):
+                problems.append(f"{rel}: not a regular file")
+            elif rel != ".gitkeep" and any(part.startswith(".") for part in rel.split(os.sep)):
+                problems.append(f"{rel}: a hidden file")
+            else:
+                present.add(rel)
+    present.discard(".gitkeep")
     for rel in sorted(set(outputs) - present):
         problems.append(f"{rel}: listed but missing")
     for rel in sorted(present - set(outputs)):

@@ -492,6 +492,47 @@ import Testing
         try "x".write(toFile: out + "/extra.html", atomically: true, encoding: .utf8)
         #expect(SiteVerifier.verify(.init(site: out)).problems == ["extra.html: not in data/manifest.json"])
         try FileManager.default.removeItem(atPath: out + "/extra.html")
+        // Files no build publishes, whatever the manifest says (decision 120):
+        // a hidden file a web server obeys, one in a hidden folder, a link
+        // to a folder (a whole other tree) and a link to a file.
+        let fm = FileManager.default
+        try "Redirect 301 / https://example.com/\n".write(toFile: out + "/.htaccess", atomically: true, encoding: .utf8)
+        try fm.createDirectory(atPath: out + "/dia-phuong/.cu", withIntermediateDirectories: true)
+        try "x".write(toFile: out + "/dia-phuong/.cu/index.html", atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: out + "/khac", withDestinationPath: root)
+        try fm.createSymbolicLink(atPath: out + "/trang.html", withDestinationPath: out + "/index.html")
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [
+            ".htaccess: a hidden file, not in data/manifest.json (a build publishes none but .gitkeep)",
+            "dia-phuong/.cu/index.html: a hidden file, not in data/manifest.json (a build publishes none but .gitkeep)",
+            "khac: a symbolic link (a build publishes none)",
+            "trang.html: a symbolic link (a build publishes none)",
+        ])
+        for path in ["/.htaccess", "/dia-phuong/.cu", "/khac", "/trang.html"] { try fm.removeItem(atPath: out + path) }
+        // A page replaced by a link to a copy of its own bytes is still a link.
+        try fm.copyItem(atPath: out + "/index.html", toPath: root + "-index.html")
+        try fm.removeItem(atPath: out + "/index.html")
+        try fm.createSymbolicLink(atPath: out + "/index.html", withDestinationPath: root + "-index.html")
+        #expect(SiteVerifier.verify(.init(site: out)).problems == [
+            "index.html: a symbolic link (a build publishes none)", "index.html: listed in data/manifest.json but missing",
+        ])
+        try fm.removeItem(atPath: out + "/index.html")
+        try fm.moveItem(atPath: root + "-index.html", toPath: out + "/index.html")
+        // What a site kept in a repository holds: its placeholder and `.git`.
+        try fm.createDirectory(atPath: out + "/.git/refs", withIntermediateDirectories: true)
+        try "ref: refs/heads/main\n".write(toFile: out + "/.git/HEAD", atomically: true, encoding: .utf8)
+        _ = fm.createFile(atPath: out + "/.gitkeep", contents: Data())
+        #expect(SiteVerifier.verify(.init(site: out, previous: old, recompute: true)).problems == [])
+        try fm.removeItem(atPath: out + "/.git")
+        try fm.removeItem(atPath: out + "/.gitkeep")
+        // head.json's date changed (the chain's hash and seq kept): the date
+        // a reader takes for the last update no longer follows the chain.
+        let headPath = out + "/data/ledger/head.json"
+        let head = try String(contentsOfFile: headPath, encoding: .utf8)
+        try head.replacingOccurrences(of: "2026-11-28", with: "2026-12-28").write(toFile: headPath, atomically: true, encoding: .utf8)
+        #expect(SiteVerifier.verify(.init(site: out)).problems.contains {
+            $0.hasPrefix("ledger: head.json as_of \"2026-12-28\" differs from the as_of of seq ") && $0.hasSuffix("(2026-11-28)")
+        })
+        try head.write(toFile: headPath, atomically: true, encoding: .utf8)
         // A manifest that is not one, or whose hashes are not strings.
         var broken = SiteVerifier.Result()
         SiteVerifier.checkManifest(site: out, manifest: Array("[1]".utf8), into: &broken)

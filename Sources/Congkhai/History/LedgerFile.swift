@@ -211,6 +211,9 @@ public struct LedgerFile: Sendable {
                             + (seq > last.seq ? " (truncated)" : ""))
                     } else if hash != last.hash {
                         ledger.problems.append("ledger: head.json hash differs from the hash of seq \(seq)")
+                    } else if ledger.head?.asOf != last.asOf {
+                        // Unsigned, the date a reader sees as the site's last update is only this check's.
+                        ledger.problems.append("ledger: head.json as_of \"\(ledger.head?.asOf ?? "")\" differs from the as_of of seq \(seq) (\(last.asOf))")
                     }
                 }
             } else {
