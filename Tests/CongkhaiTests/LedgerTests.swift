@@ -549,6 +549,79 @@ import Testing
         #expect(p2.contains("ledger: does not extend previous (seq 2 differs)"), "\(p2)")
     }
 
+    /// Decision 121: the score history and the frozen periods are carried
+    /// forward as published, never as found. Each way of rewriting that
+    /// past on the server stops the next build (nothing published, the
+    /// site as it was), with `--new-ledger` too; `verify --previous` finds
+    /// a frozen period that differs from an older copy's.
+    @Test func aRewrittenPastStopsTheBuildAndVerifyFindsIt() throws {
+        let root = try LedgerTests.content().write()
+        let good = root + "-good"
+        LedgerTests.build(root, into: good, asOf: "2026-11-28")
+        LedgerTests.build(root, into: good, asOf: "2026-12-31")
+        let fm = FileManager.default
+        let scores = "ky/2026/data/scores.json", history = "data/history/2026.csv", page = "ky/2026/index.html"
+        #expect(fm.fileExists(atPath: good + "/" + scores) && fm.fileExists(atPath: good + "/" + history) && fm.fileExists(atPath: good + "/" + page))
+        func edit(_ file: String) throws {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let total = try #require(text.range(of: "\"total\": ") ?? text.range(of: "2026-11-28,xa-an-binh,nguyen-van-an,"))
+            try text.replacingCharacters(in: total.upperBound..<text.index(after: total.upperBound), with: "9")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        let tamperings: [(String, String, (String) throws -> Void)] = [
+            (scores, "changed since it was published", { try edit($0 + "/" + scores) }),
+            (history, "changed since it was published", { try edit($0 + "/" + history) }),
+            ("ky/2026/.htaccess", "not in data/manifest.json (added since it was published)",
+             { try "Redirect 301 / https://example.com/\n".write(toFile: $0 + "/ky/2026/.htaccess", atomically: true, encoding: .utf8) }),
+            ("ky/2026/cu.html", "not in data/manifest.json (added since it was published)",
+             { try "x".write(toFile: $0 + "/ky/2026/cu.html", atomically: true, encoding: .utf8) }),
+            (page, "listed in data/manifest.json but missing (removed since it was published)", { try fm.removeItem(atPath: $0 + "/" + page) }),
+            (page, "not a regular file (a build publishes none)", { site in
+                try fm.removeItem(atPath: site + "/" + page)
+                try fm.createSymbolicLink(atPath: site + "/" + page, withDestinationPath: good + "/" + page)
+            }),
+            // The file and the manifest both rewritten: the ledger names another manifest.
+            ("data/manifest.json", "not the manifest the ledger's last build entry (seq", { site in
+                try edit(site + "/" + scores)
+                let digest = try #require(SHA256.hex(fileAt: site + "/" + scores))
+                let manifest = try String(contentsOfFile: site + "/data/manifest.json", encoding: .utf8)
+                let line = try #require(manifest.range(of: "\"\(scores)\": \""))
+                try manifest.replacingCharacters(in: line.upperBound..<manifest.index(line.upperBound, offsetBy: 64), with: digest)
+                    .write(toFile: site + "/data/manifest.json", atomically: true, encoding: .utf8)
+            }),
+        ]
+        for (i, (path, message, tamper)) in tamperings.enumerated() {
+            let site = root + "-t\(i)"
+            try fm.copyItem(atPath: good, toPath: site)
+            try tamper(site)
+            let before = try #require(SHA256.hex(fileAt: site + "/data/manifest.json"))
+            for newLedger in [false, true] {
+                let (report, log) = LedgerTests.build(root, into: site, asOf: "2027-01-04", newLedger: newLedger)
+                guard case .contentErrors = report.outcome else {
+                    Issue.record("case \(i) (\(path)), new ledger \(newLedger): \(report.outcome)")
+                    continue
+                }
+                let errors = log.items.filter { $0.severity == .error }
+                #expect(errors.contains { $0.file == site + "/" + path && $0.message.hasPrefix(message) }, "case \(i): \(errors.map(\.description))")
+                #expect(errors.contains { $0.message.hasPrefix("the published score history or frozen periods are not what was published") })
+                #expect(SHA256.hex(fileAt: site + "/data/manifest.json") == before, "case \(i): the site changed")
+            }
+        }
+        // Untouched, the same build publishes, and the frozen period is the older copy's.
+        let next = root + "-next"
+        try fm.copyItem(atPath: good, toPath: next)
+        let (report, log) = LedgerTests.build(root, into: next, asOf: "2027-01-04")
+        guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items.filter { $0.severity == .error })"); return }
+        #expect(SiteVerifier.verify(.init(site: next, previous: good)).problems == [])
+        // A past rewritten in a copy that verifies on its own (as a build of
+        // the session before this one carried it): only the older copy shows it.
+        try edit(next + "/" + scores)
+        try fm.removeItem(atPath: next + "/" + page)
+        let problems = SiteVerifier.verify(.init(site: next, previous: good)).problems
+        #expect(problems.contains("\(scores): differs from the frozen period of --previous (kept unchanged in every later build)"))
+        #expect(problems.contains("\(page): missing, but in the frozen period of --previous (kept unchanged in every later build)"))
+    }
+
     @Test func signedHeads() throws {
         // A fixed test seed (base64 of 32 bytes), never a real key.
         let seed = Data((1...32).map { UInt8($0) }).base64EncodedString()

@@ -39,6 +39,14 @@ struct HistoryStage {
                       + "restore it from a mirror, or start a new chain with --new-ledger (recorded publicly)")
             return nil
         }
+        if previous.exists, !previous.carriedProblems.isEmpty {
+            // Checked with --new-ledger too: a new chain must not start from an altered past.
+            for problem in previous.carriedProblems.prefix(20) { log.error(output + "/" + problem.path, 0, 0, problem.message) }
+            log.error(output + "/data/manifest.json", 0, 0,
+                      "the published score history or frozen periods are not what was published: nothing is published; "
+                      + "restore them from a mirror or a kept release (congkhai rollback), or move the published folder away to start a new site")
+            return nil
+        }
         return HistoryStage(previous: previous, options: options, output: output)
     }
 

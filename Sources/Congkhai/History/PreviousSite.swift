@@ -23,6 +23,8 @@ struct PreviousSite {
     var feedbackFiles: [String] = []
     /// `data/history/*.csv` and everything under `ky/`, carried forward.
     var carried: [OutputFile] = []
+    /// Where `carried` is not what was published (`CarriedFiles`): the build stops.
+    var carriedProblems: [CarriedFiles.Problem] = []
 
     /// `checked`: where the last build left what it checked of the ledger
     /// (`CheckedLedger`), read and then left anew by this build.
@@ -32,17 +34,7 @@ struct PreviousSite {
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
         site.ledger = LedgerFile.read(site: output, checked: checked.flatMap(CheckedLedger.read), recordsClean: checked != nil)
-        for folder in ["data/history", "ky"] {
-            let base = output + "/" + folder
-            let walker = fm.enumerator(atPath: base)
-            while let rel = walker?.nextObject() as? String {
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: base + "/" + rel, isDirectory: &isDir), !isDir.boolValue,
-                      let data = fm.contents(atPath: base + "/" + rel) else { continue }
-                site.carried.append(OutputFile(path: folder + "/" + rel, bytes: Array(data)))
-            }
-        }
-        site.carried.sort { UTF8Order.precedes($0.path, $1.path) }
+        (site.carried, site.carriedProblems) = CarriedFiles.read(output, ledger: site.ledger)
         return site
     }
 

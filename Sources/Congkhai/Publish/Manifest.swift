@@ -51,3 +51,27 @@ enum Manifest {
         province.inputFiles.map { ($0, province.inputDigest($0)) }
     }
 }
+
+extension Manifest {
+    /// Why bytes are not a manifest's.
+    struct Invalid: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The `outputs` of a published manifest, path → SHA-256 hex: one
+    /// reading for `verify` and for a build that carries published files
+    /// forward (decision 121).
+    static func outputs(_ bytes: [UInt8]) -> Result<[String: String], Invalid> {
+        // The ledger's own JSON reader: no untyped dictionaries, the same parser for every published file.
+        guard case let .object(pairs)? = CanonicalJSON.parse(String(decoding: bytes, as: UTF8.self))?["outputs"] else {
+            return .failure(Invalid(description: "not a valid manifest"))
+        }
+        var outputs: [String: String] = [:]
+        outputs.reserveCapacity(pairs.count)
+        for (path, value) in pairs {
+            guard let hash = value.stringValue else { return .failure(Invalid(description: "the hash of \(path) is not a string")) }
+            outputs[path] = hash
+        }
+        return .success(outputs)
+    }
+}

@@ -56,7 +56,10 @@ public enum SiteVerifier {
             result.problems.append("ledger: no build entry")
         }
         checkManifest(site: site, manifest: manifestBytes, into: &result)
-        if let previous = options.previous { checkExtends(site: site, previous: previous, ledger: ledger, into: &result) }
+        if let previous = options.previous {
+            checkExtends(site: site, previous: previous, ledger: ledger, into: &result)
+            checkFrozen(site: site, previous: previous, into: &result)
+        }
         checkSignature(site: site, key: options.key, into: &result)
         if options.recompute { recompute(site: site, into: &result) }
         return result
@@ -65,18 +68,12 @@ public enum SiteVerifier {
     // MARK: - Manifest
 
     static func checkManifest(site: String, manifest: [UInt8], into result: inout Result) {
-        // The ledger's own JSON reader: no untyped dictionaries, the same parser for every published file.
-        guard case let .object(pairs)? = CanonicalJSON.parse(String(decoding: manifest, as: UTF8.self))?["outputs"] else {
-            result.problems.append("data/manifest.json: not a valid manifest")
+        let outputs: [String: String]
+        switch Manifest.outputs(manifest) {
+        case let .success(o): outputs = o
+        case let .failure(invalid):
+            result.problems.append("data/manifest.json: \(invalid)")
             return
-        }
-        var outputs: [String: String] = [:]
-        for (path, value) in pairs {
-            guard let hash = value.stringValue else {
-                result.problems.append("data/manifest.json: the hash of \(path) is not a string")
-                return
-            }
-            outputs[path] = hash
         }
         guard let listed = FileWalk.entries(under: site, skipping: { $0 == ".git" }) else {
             result.problems.append("\(site): cannot list the site's files")
@@ -145,6 +142,23 @@ public enum SiteVerifier {
                 result.problems.append("ledger: does not extend previous (seq \(entry.seq) differs)")
                 return
             }
+        }
+    }
+
+    /// Every file of a frozen period in the older copy is in the site, byte
+    /// for byte (DESIGN.md: kept "unchanged" in every later build): the
+    /// manifest and the chain vouch only for the site as it is, so a past
+    /// rewritten before a build carried it forward shows only here
+    /// (decision 121).
+    static func checkFrozen(site: String, previous: String, into result: inout Result) {
+        guard let old = FileWalk.entries(under: previous + "/ky") else { return }
+        let paths = old.filter { $0.kind == .file }.map { "ky/" + $0.path }, same = Slots<Bool>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            if let a = SHA256.hex(fileAt: previous + "/" + paths[i]), a == SHA256.hex(fileAt: site + "/" + paths[i]) { same.set(i, true) }
+        }
+        for (i, path) in paths.enumerated() where same.value(i) != true {
+            let missing = !FileManager.default.fileExists(atPath: site + "/" + path)
+            result.problems.append("\(path): \(missing ? "missing, but in" : "differs from") the frozen period of --previous (kept unchanged in every later build)")
         }
     }
 
