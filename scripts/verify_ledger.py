@@ -17,7 +17,8 @@ library — what an auditor can run without congkhai:
     manifest with its SHA-256, and nothing else is listed; no file is a
     symbolic link, a special file or hidden (a name starting with "."), but
     the placeholder .gitkeep at the top and a .git folder there, which is
-    not walked.
+    not walked; data/ledger/ holds the entry files, head.json and head.sig
+    only.
 
     python3 scripts/verify_ledger.py SITE      # exit 0 ok, 1 with one line per problem
 """
@@ -85,7 +86,12 @@ def main():
         for name in sorted(dirs + files):
             path = os.path.join(root, name)
             rel = os.path.relpath(path, site)
-            if rel == "data/manifest.json" or rel.startswith("data/ledger/"):
+            if rel == "data/manifest.json":
+                continue
+            if rel.startswith("data/ledger/"):
+                # The chain covers the ledger's own files; nothing covers another one there.
+                if os.path.islink(path) or (name not in dirs and not re.fullmatch(r"head\.json|head\.sig|entries\.jsonl|entries-\d{6,}\.jsonl", name)):
+                    problems.append(f"{rel}: not a ledger file")
                 continue
             if os.path.islink(path):
                 problems.append(f"{rel}: a symbolic link")

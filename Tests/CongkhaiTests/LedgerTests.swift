@@ -244,10 +244,10 @@ import Testing
         #expect(!text.contains("p1") && !text.contains("citizen"))
     }
 
-    /// A whole export removed is one entry with its row count; the
-    /// published rows are compared one published file at a time, and of two
-    /// published rows with one id (a published file edited by hand) the
-    /// later stands.
+    /// A whole export removed is one entry with its row count. A published
+    /// export edited by hand (a row's line doubled) is not compared with:
+    /// it stops the build (decision 122); a new chain compares this build
+    /// with nothing in its place, and says so.
     @Test func aFeedbackFileRemovedAndAHandEditedPublishedRow() throws {
         var c = LedgerTests.content()
         c["feedback/b.csv"] = TestContent.feedbackHeader + """
@@ -276,11 +276,19 @@ import Testing
         let seen = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(edited == 1, "\(seen)")
         let (second, log) = LedgerTests.build(root, into: out, asOf: "2026-11-02")
-        guard case .built = second.outcome else { Issue.record("\(second.outcome) \(log.items)"); return }
+        guard case .contentErrors = second.outcome else { Issue.record("an edited export compared with: \(second.outcome)"); return }
+        let export = out + "/data/feedback/xa-an-binh.csv.gz"
+        #expect(log.items.contains { $0.file == export && $0.severity == .error && $0.message.hasPrefix("changed since it was published") })
+        let (third, log3) = LedgerTests.build(root, into: out, asOf: "2026-11-02", newLedger: true)
+        guard case .built = third.outcome else { Issue.record("\(third.outcome) \(log3.items)"); return }
+        #expect(log3.items.contains { $0.file == export && $0.severity == .warning && $0.message.hasSuffix("compares this build with nothing in its place") })
         let e = try LedgerTests.lastBuild(out)
-        #expect(LedgerTests.kinds(e) == ["feedback_file_removed", "build"], "\(e.map { CanonicalJSON.serialize($0) })")
-        #expect(e.first?["subject"]?["file"]?.stringValue == "feedback/b.csv" && e.first?["count"]?.intValue == 2)
+        #expect(LedgerTests.kinds(e) == ["ledger_started", "feedback_file_added", "build"], "\(e.map { CanonicalJSON.serialize($0) })")
+        #expect(e[1]["subject"]?["file"]?.stringValue == "feedback/a.csv" && e[1]["count"]?.intValue == 3)
+        #expect(SiteVerifier.verify(.init(site: out, recompute: true)).problems == [])
     }
+
+
 
     /// The comparison parses only the published officials whose bytes differ
     /// from what this build read (decision 82): an unchanged file is known
@@ -298,7 +306,10 @@ import Testing
         let log = DiagnosticLog()
         let run = try #require(ScoringRun.run(content: root, options: .init(asOf: Day(iso: "2026-11-02")), log: log))
         var previous = PreviousSite.read(out)
-        previous.loadComparison()
+        let p = run.province
+        previous.loadComparison(current: ComparisonBasis.Current(digest: { p.inputBytes.hash($0) }, frameworkFile: p.framework.file,
+                                                                 audits: { file in p.auditEntries.filter { $0.file == file } }))
+        #expect(previous.basisProblems == [])
         let keys = ["xa-an-binh/nguyen-van-an", "xa-an-binh/tran-thi-binh", "xa-an-binh/khong-co"]
         let hashes = keys.map { k in run.province.officials.first { $0.key == k }.flatMap { run.province.inputBytes.hash($0.file) } }
         #expect(hashes[0] != nil && hashes[1] != nil)
@@ -620,6 +631,80 @@ import Testing
         let problems = SiteVerifier.verify(.init(site: next, previous: good)).problems
         #expect(problems.contains("\(scores): differs from the frozen period of --previous (kept unchanged in every later build)"))
         #expect(problems.contains("\(page): missing, but in the frozen period of --previous (kept unchanged in every later build)"))
+    }
+
+    /// Decision 122: the published content and feedback copies the ledger's
+    /// comparison reads are believed only as the manifest lists them.
+    @Test func publishedCopiesAreBelievedOnlyAsTheManifestListsThem() throws {
+        let root = try LedgerTests.content().write()
+        let good = root + "-good"
+        LedgerTests.build(root, into: good, asOf: "2026-11-01")
+        let fm = FileManager.default
+        let official = "officials/xa-an-binh/nguyen-van-an.md", copy = "/data/content/officials/xa-an-binh/nguyen-van-an.md"
+        let original = try String(contentsOfFile: root + "/" + official, encoding: .utf8)
+        let moved = original.replacingOccurrences(of: "deadline: 2026-09-30", with: "deadline: 2026-12-31")
+        #expect(moved != original)
+        func deadlines(_ site: String) throws -> Int { try LedgerTests.entries(site).filter { $0["field"]?.stringValue == "deadline" }.count }
+        let goodEntries = try LedgerTests.entries(good).count
+
+        // The copy on the server edited to match the change the next build
+        // brings: compared with it, the change would go unrecorded.
+        let site = root + "-a"
+        try fm.copyItem(atPath: good, toPath: site)
+        try moved.write(toFile: site + copy, atomically: true, encoding: .utf8)
+        try moved.write(toFile: root + "/" + official, atomically: true, encoding: .utf8)
+        let manifest = try #require(SHA256.hex(fileAt: site + "/data/manifest.json"))
+        let (r1, l1) = LedgerTests.build(root, into: site, asOf: "2026-11-01")
+        guard case .contentErrors = r1.outcome else { Issue.record("altered copy accepted: \(r1.outcome)"); return }
+        #expect(l1.items.contains { $0.file == site + copy && $0.message.hasPrefix("changed since it was published") })
+        #expect(l1.items.contains { $0.message.hasPrefix("the published content or feedback copies are not what was published") })
+        #expect(SHA256.hex(fileAt: site + "/data/manifest.json") == manifest)
+        // Built from the content it was published from, the copy is restored and the ledger kept;
+        try original.write(toFile: root + "/" + official, atomically: true, encoding: .utf8)
+        let (r2, l2) = LedgerTests.build(root, into: site, asOf: "2026-11-01")
+        guard case .restored = r2.outcome else { Issue.record("not restored: \(r2.outcome) \(l2.items.filter { $0.severity == .error })"); return }
+        #expect(try LedgerTests.entries(site).count == goodEntries)
+        #expect(SiteVerifier.verify(.init(site: site, previous: good)).problems == [])
+        // then the change is recorded.
+        try moved.write(toFile: root + "/" + official, atomically: true, encoding: .utf8)
+        let (r3, _) = LedgerTests.build(root, into: site, asOf: "2026-11-01")
+        guard case .built = r3.outcome else { Issue.record("\(r3.outcome)"); return }
+        #expect(try deadlines(site) == 1)
+        try original.write(toFile: root + "/" + official, atomically: true, encoding: .utf8)
+
+        // Copies removed or altered whose published bytes are this build's
+        // are taken as unchanged, never read, and restored; files added
+        // there (and in data/ledger/) are removed by the same swap.
+        let other = root + "-b"
+        try fm.copyItem(atPath: good, toPath: other)
+        try fm.removeItem(atPath: other + copy)
+        try "- { official: nguyen-van-an, by: \"X\", on: 2026-10-02, finding: \"y\", action: { deduct: 50 } }\n"
+            .write(toFile: other + "/data/content/audits/a.yaml", atomically: true, encoding: .utf8)
+        try "id: other\n".write(toFile: other + "/data/content/framework.yaml", atomically: true, encoding: .utf8)
+        try TestContent.official("Giả", LedgerTests.official)
+            .write(toFile: other + "/data/content/officials/xa-an-binh/gia.md", atomically: true, encoding: .utf8)
+        try "x".write(toFile: other + "/data/ledger/x.html", atomically: true, encoding: .utf8)
+        let (r4, l4) = LedgerTests.build(root, into: other, asOf: "2026-11-01")
+        guard case .restored = r4.outcome else { Issue.record("not restored: \(r4.outcome) \(l4.items.filter { $0.severity == .error })"); return }
+        #expect(try LedgerTests.entries(other).count == goodEntries)
+        #expect(!fm.fileExists(atPath: other + "/data/content/officials/xa-an-binh/gia.md"))
+        #expect(!fm.fileExists(atPath: other + "/data/ledger/x.html"))
+        #expect(SiteVerifier.verify(.init(site: other, previous: good)).problems == [])
+
+        // A published feedback export with a row altered: the rows this
+        // build would compare with are not the published ones; it stops.
+        let fed = root + "-c"
+        try fm.copyItem(atPath: good, toPath: fed)
+        let export = fed + "/data/feedback/xa-an-binh.csv.gz"
+        let gz = try #require(fm.contents(atPath: export))
+        let csv = try #require(Gzip.decompress(Array(gz)))
+        let altered = String(decoding: csv, as: UTF8.self).replacingOccurrences(of: ",4,", with: ",1,")
+        #expect(Array(altered.utf8) != csv)
+        try Data(Gzip.compress(Array(altered.utf8))).write(to: URL(fileURLWithPath: export))
+        let (r5, l5) = LedgerTests.build(root, into: fed, asOf: "2026-11-01")
+        guard case .contentErrors = r5.outcome else { Issue.record("altered export accepted: \(r5.outcome)"); return }
+        #expect(l5.items.contains { $0.file == export && $0.message.hasPrefix("changed since it was published") })
+        #expect(SiteVerifier.verify(.init(site: fed)).problems == ["data/feedback/xa-an-binh.csv.gz: sha256 mismatch"])
     }
 
     @Test func signedHeads() throws {

@@ -156,8 +156,16 @@ struct HistoryStage {
     /// since rows removed from it could not be recorded.
     mutating func changes(run: ScoringRun, log: DiagnosticLog) -> [LedgerEntry]? {
         let p = run.province
-        previous.loadComparison()
+        previous.loadComparison(current: ComparisonBasis.Current(
+            digest: { p.inputBytes.hash($0) }, frameworkFile: p.framework.file,
+            audits: { file in p.auditEntries.filter { $0.file == file } }))
         defer { previous.dropComparison() }
+        if options.newLedger, !previous.basisProblems.isEmpty {
+            for problem in previous.basisProblems.prefix(20) {
+                log.warning(output + "/" + problem.path, 0, 0, problem.message + "; the new chain compares this build with nothing in its place")
+            }
+            previous.setAsideBasisProblems()
+        }
         // A replayed feedback stage publishes the published exports again,
         // byte for byte: no row of them can have changed (decision 98).
         if run.replayedExports != nil { previous.feedbackFiles = [] }
@@ -187,6 +195,20 @@ struct HistoryStage {
             entries.insert(LedgerEntry(kind: .ledgerStarted, reason: reason, previousHead: head), at: 0)
         }
         return entries
+    }
+
+    /// Where the published content and feedback this build compared with
+    /// are not what was published (`ComparisonBasis`): unless the build
+    /// publishes the same manifest (then they are restored), it stops —
+    /// its entries would not be what changed. Known after `changes`.
+    func comparisonProblems(log: DiagnosticLog) -> Bool {
+        guard previous.exists, !previous.basisProblems.isEmpty else { return false }
+        for problem in previous.basisProblems.prefix(20) { log.error(output + "/" + problem.path, 0, 0, problem.message) }
+        log.error(output + "/data/manifest.json", 0, 0,
+                  "the published content or feedback copies are not what was published, so this build cannot record what changed: "
+                  + "nothing is published; restore them from a mirror or a kept release (congkhai rollback), "
+                  + "or move the published folder away to start a new site")
+        return true
     }
 
     /// True when the previous build published exactly this manifest: nothing to append, nothing to rewrite.

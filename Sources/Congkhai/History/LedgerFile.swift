@@ -64,6 +64,14 @@ public struct LedgerFile: Sendable {
 
     static let dir = "data/ledger"
 
+    /// A name a build writes in `data/ledger/`: the entry files, `head.json`,
+    /// `head.sig`. The chain covers these and the manifest does not list
+    /// them; anything else there is covered by nothing (decision 122).
+    static func isLedgerFile(_ name: String) -> Bool {
+        if name == "head.json" || name == "head.sig" || name == LedgerSegments.single { return true }
+        return LedgerSegments.segmentNumber(name).map { name == LedgerSegments.segmentName($0) } ?? false
+    }
+
     /// Entry files in order — `entries.jsonl` alone, or the numbered
     /// segments by number (decision 118) — and a problem for each segment
     /// missing from the numbering (`entries-000002.jsonl` gone between 1

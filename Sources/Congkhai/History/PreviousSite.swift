@@ -25,6 +25,12 @@ struct PreviousSite {
     var carried: [OutputFile] = []
     /// Where `carried` is not what was published (`CarriedFiles`): the build stops.
     var carriedProblems: [CarriedFiles.Problem] = []
+    /// The published manifest's digests of `data/content/` and
+    /// `data/feedback/` (nil when it cannot be trusted), and where the
+    /// copies there differ from them (`ComparisonBasis`), found by
+    /// `loadComparison`.
+    var basisDigests: [String: String]?
+    var basisProblems: [CarriedFiles.Problem] = []
 
     /// `checked`: where the last build left what it checked of the ledger
     /// (`CheckedLedger`), read and then left anew by this build.
@@ -34,7 +40,9 @@ struct PreviousSite {
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
         site.ledger = LedgerFile.read(site: output, checked: checked.flatMap(CheckedLedger.read), recordsClean: checked != nil)
-        (site.carried, site.carriedProblems) = CarriedFiles.read(output, ledger: site.ledger)
+        let outputs = CarriedFiles.publishedOutputs(output, ledger: site.ledger)
+        (site.carried, site.carriedProblems) = CarriedFiles.read(output, outputs: outputs)
+        if case let .success(listed) = outputs { site.basisDigests = listed.filter { ComparisonBasis.isBasis($0.key) } }
         return site
     }
 
@@ -44,28 +52,98 @@ struct PreviousSite {
     /// time and published feedback one file at a time: at national size each
     /// was ~0.5 GB held whole, and read at the start of the build they
     /// stayed resident through the whole ingest.
-    mutating func loadComparison() {
+    ///
+    /// The published copies are believed only as far as the manifest vouches
+    /// for them (decision 122): the comparison reads only files it lists,
+    /// takes a copy whose digest it lists as this build's file as unchanged
+    /// without reading it — also when the copy on the server was altered
+    /// or removed since (this build's bytes are then the published ones) —
+    /// and any other altered copy is a problem (`basisProblems`).
+    mutating func loadComparison(current: ComparisonBasis.Current) {
         guard exists else { return }
+        guard let listed = basisDigests else {
+            basisProblems = [CarriedFiles.Problem(path: "data/manifest.json", message: "cannot be trusted, so the published content cannot be compared")]
+            return
+        }
+        let contentPrefix = "data/content/"
+        // Content files whose published digest is this build's: known without their copies.
+        var resolved = Set<String>()
+        basisProblems = ComparisonBasis.problems(root, listed: listed).filter { problem in
+            if problem.kind == .added { return false }  // never read: only listed files are
+            if problem.path.hasPrefix(contentPrefix), let want = listed[problem.path] {
+                let path = String(problem.path.dropFirst(contentPrefix.count))
+                if current.digest(path) == want {
+                    resolved.insert(path)
+                    return false
+                }
+            }
+            return true
+        }
+        func isListed(_ path: String) -> Bool { listed[contentPrefix + path] != nil }
         let fm = FileManager.default
-        let contentRoot = root + "/data/content"
-        if fm.fileExists(atPath: contentRoot + "/site.yaml"), var tree = ContentTree.scan(contentRoot, log: DiagnosticLog()) {
+        let contentRoot = root + "/" + String(contentPrefix.dropLast())
+        if fm.fileExists(atPath: contentRoot + "/site.yaml") || resolved.contains("site.yaml"),
+           var tree = ContentTree.scan(contentRoot, log: DiagnosticLog()) {
             tree.keepsBytes = false
             let log = DiagnosticLog()
             var inputs: [String] = []
-            let site = ContentLoader.parseYAMLFile("site.yaml", tree: tree, log: log, inputs: &inputs)
-                .flatMap { SiteDecoder.decode($0, file: "site.yaml", log: log) }
-            let frameworkFile = site?.frameworkFile ?? "framework.yaml"
-            frameworkBytes = fm.contents(atPath: contentRoot + "/" + frameworkFile).map { Array($0) }
-            for path in tree.auditFiles {
+            let frameworkFile = resolved.contains("site.yaml") ? current.frameworkFile
+                : ContentLoader.parseYAMLFile("site.yaml", tree: tree, log: log, inputs: &inputs)
+                    .flatMap { SiteDecoder.decode($0, file: "site.yaml", log: log) }?.frameworkFile ?? "framework.yaml"
+            // A framework published as this build's has no change to record.
+            frameworkBytes = resolved.contains(frameworkFile) || !isListed(frameworkFile) ? nil
+                : fm.contents(atPath: contentRoot + "/" + frameworkFile).map { Array($0) }
+            let auditPaths = Set(tree.auditFiles).union(resolved.filter { $0.hasPrefix("audits/") }).filter(isListed)
+            for path in auditPaths.sorted(by: UTF8Order.precedes) {
+                if resolved.contains(path) {
+                    audits.append(contentsOf: current.audits(path))
+                    continue
+                }
                 guard let yaml = ContentLoader.parseYAMLFile(path, tree: tree, log: log, inputs: &inputs) else { continue }
                 audits.append(contentsOf: AuditDecoder.decode(yaml, file: path, log: log))
             }
-            for file in tree.officialFiles { officialFiles[file.locality + "/" + file.id] = file }
+            for file in tree.officialFiles where isListed(file.path) { officialFiles[file.locality + "/" + file.id] = file }
+            // Removed from the server but published as this build's: unchanged, never read.
+            for path in resolved {
+                let parts = path.split(separator: "/")
+                guard parts.count == 3, parts[0] == "officials", parts[2].hasSuffix(".md") else { continue }
+                let file = ContentTree.OfficialFile(locality: String(parts[1]), id: String(parts[2].dropLast(3)), path: path)
+                if officialFiles[file.locality + "/" + file.id] == nil { officialFiles[file.locality + "/" + file.id] = file }
+            }
             contentTree = tree
         }
         let feedbackDir = root + "/data/feedback"
         feedbackFiles = ((try? fm.contentsOfDirectory(atPath: feedbackDir)) ?? []).sorted()
-            .filter { $0.hasSuffix(".csv.gz") }.map { feedbackDir + "/" + $0 }
+            .filter { $0.hasSuffix(".csv.gz") && listed["data/feedback/" + $0] != nil }.map { feedbackDir + "/" + $0 }
+    }
+
+    /// A new chain (`--new-ledger`) over copies that are not what was
+    /// published: each is compared with nothing in its place (its
+    /// official, audits, framework or rows recorded as new), so the chain
+    /// says only what can be believed.
+    mutating func setAsideBasisProblems() {
+        for problem in basisProblems {
+            if problem.path == "data/manifest.json" {
+                officialFiles = [:]
+                audits = []
+                frameworkBytes = nil
+                feedbackFiles = []
+                continue
+            }
+            if problem.path.hasPrefix("data/feedback/") {
+                feedbackFiles.removeAll { $0 == root + "/" + problem.path }
+                continue
+            }
+            let path = String(problem.path.dropFirst("data/content/".count))
+            if path.hasPrefix("officials/") {
+                officialFiles = officialFiles.filter { $0.value.path != path }
+            } else if path.hasPrefix("audits/") {
+                audits.removeAll { $0.file == path }
+            } else {
+                frameworkBytes = nil  // site.yaml names it; either may be the one altered
+            }
+        }
+        basisProblems = []
     }
 
     mutating func dropComparison() {
@@ -85,6 +163,13 @@ struct PreviousSite {
     func unchanged(_ keys: [String], hashes: [String?]) -> Set<String> {
         guard let tree = contentTree else { return [] }
         let files = keys.map { officialFiles[$0] }
+        // What was published, as the manifest lists it (decision 122).
+        if let listed = basisDigests {
+            return Set(keys.indices.filter { i in
+                guard let file = files[i], let hash = hashes[i] else { return false }
+                return listed["data/content/" + file.path] == hash
+            }.map { keys[$0] })
+        }
         let same = Slots<Bool>(count: keys.count)
         DispatchQueue.concurrentPerform(iterations: keys.count) { i in
             guard let file = files[i], let hash = hashes[i] else { return }

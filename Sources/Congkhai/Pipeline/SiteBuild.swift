@@ -316,11 +316,13 @@ public enum SiteBuild {
                 // Same manifest, yet some published file differs from it (edited
                 // or deleted on the server): the site is restored to what its
                 // manifest and ledger say, and the ledger is left as it is.
-                let rewritten = staging.rewrittenCount
+                // Files added on the server are removed by the same swap (decision 122).
+                let unlisted = staging.unlistedPublished()
+                let rewritten = staging.rewrittenCount + unlisted.count
                 let findings = log.items  // what the next build repeats: the content's, not this repair's
-                if let first = staging.firstRewritten {
-                    log.warning(options.output + "/" + first, 0, 0,
-                                "the published site did not match its manifest (\(rewritten) file(s) differed or were missing, this one first): restored from the content; the ledger is unchanged")
+                if let first = staging.firstRewritten ?? unlisted.first {
+                    log.warning(publisher.destination + "/" + first, 0, 0,
+                                "the published site did not match its manifest (\(rewritten) file(s) differed, were missing or were not in it, this one first): restored from the content; the ledger is unchanged")
                     for file in history.publishedLedger() { try emit(file) }
                     try publisher.commit(staging)
                 } else {
@@ -336,6 +338,10 @@ public enum SiteBuild {
                 var report = Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
                 report.keptFiles = emitted.keptFiles
                 return report
+            }
+            if history.comparisonProblems(log: log) {
+                abandon()
+                return Report(outcome: .contentErrors, run: run, seconds: seconds())
             }
             for file in try history.writeLedger(sealed, layout: layout, manifest: manifest.bytes, scores: emitted.scores, signingKey: signing,
                                                 staging: staging) { try emit(file) }

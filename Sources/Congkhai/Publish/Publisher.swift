@@ -282,6 +282,21 @@ public final class Staging: @unchecked Sendable {
     /// since a first build writes every file.
     public var rewrittenCount: Int { lock.withLock { rewritten } }
     public var firstRewritten: String? { lock.withLock { firstRewrittenPath } }
+
+    /// Files in the published site that this staging folder does not hold
+    /// (relative paths, sorted): what a swap would remove. The ledger's
+    /// own files are written into staging only when a build publishes, so
+    /// they are not counted (another file in `data/ledger/` is); nor are
+    /// the placeholder `.gitkeep` (kept by every swap) and a `.git` folder
+    /// at the top.
+    func unlistedPublished() -> [String] {
+        let staged = hashes
+        let published = FileWalk.entries(under: publisher.destination, skipping: { $0 == ".git" }) ?? []
+        let ledger = LedgerFile.dir + "/"
+        return published.map(\.path).filter { path in
+            staged[path] == nil && path != ".gitkeep" && !(path.hasPrefix(ledger) && LedgerFile.isLedgerFile(String(path.dropFirst(ledger.count))))
+        }
+    }
     /// A published site was there when staging began: only then is each
     /// file compared with its published copy. A first build asked the file
     /// system for every one of a country's ~216,000 files, each missing

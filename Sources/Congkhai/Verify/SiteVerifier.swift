@@ -80,7 +80,18 @@ public enum SiteVerifier {
             return
         }
         var found = Set<String>()
-        for entry in listed where entry.path != "data/manifest.json" && !entry.path.hasPrefix("data/ledger/") {
+        let ledger = LedgerFile.dir + "/"
+        for entry in listed where entry.path != "data/manifest.json" {
+            if entry.path.hasPrefix(ledger) {
+                // The chain covers the ledger's own files; nothing covers another file there.
+                let name = String(entry.path.dropFirst(ledger.count))
+                // (A misnamed segment is the ledger reading's problem, named there.)
+                let segmentLike = name.hasPrefix("entries-") && name.hasSuffix(".jsonl")
+                if entry.kind != .file || !(LedgerFile.isLedgerFile(name) || segmentLike) {
+                    result.problems.append("\(entry.path): not a ledger file (entries, head.json, head.sig) and not in data/manifest.json")
+                }
+                continue
+            }
             if let problem = unexpected(entry) {
                 result.problems.append(problem)
                 continue
