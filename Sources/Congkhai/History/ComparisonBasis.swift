@@ -33,13 +33,13 @@ enum ComparisonBasis {
     /// published manifest's outputs under `folders`); every file hashed,
     /// on every core (a national site: ~150 MB of content, ~400 MB of
     /// feedback, ~0.5 s of CPU).
-    static func problems(_ root: String, listed: [String: String]) -> [CarriedFiles.Problem] {
-        let (paths, problems) = CarriedFiles.regularFiles(root, folders)
+    static func problems(_ root: String, listed: [String: String]) -> [PublishedFiles.Problem] {
+        let (paths, problems) = PublishedFiles.regularFiles(root, folders)
         let digests = Slots<String>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             if let d = SHA256.hex(fileAt: root + "/" + paths[i]) { digests.set(i, d) }
         }
-        return problems + CarriedFiles.differences(paths.indices.map { (paths[$0], digests.value($0)) }, listed: listed,
+        return problems + PublishedFiles.differences(paths.indices.map { (paths[$0], digests.value($0)) }, listed: listed,
                                                    named: Set(problems.map(\.path)))
     }
 }

@@ -24,13 +24,13 @@ struct PreviousSite {
     /// `data/history/*.csv` and everything under `ky/`, carried forward.
     var carried: [OutputFile] = []
     /// Where `carried` is not what was published (`CarriedFiles`): the build stops.
-    var carriedProblems: [CarriedFiles.Problem] = []
+    var carriedProblems: [PublishedFiles.Problem] = []
     /// The published manifest's digests of `data/content/` and
     /// `data/feedback/` (nil when it cannot be trusted), and where the
     /// copies there differ from them (`ComparisonBasis`), found by
     /// `loadComparison`.
     var basisDigests: [String: String]?
-    var basisProblems: [CarriedFiles.Problem] = []
+    var basisProblems: [PublishedFiles.Problem] = []
 
     /// `checked`: where the last build left what it checked of the ledger
     /// (`CheckedLedger`), read and then left anew by this build.
@@ -40,7 +40,7 @@ struct PreviousSite {
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
         site.ledger = LedgerFile.read(site: output, checked: checked.flatMap(CheckedLedger.read), recordsClean: checked != nil)
-        let outputs = CarriedFiles.publishedOutputs(output, ledger: site.ledger)
+        let outputs = PublishedFiles.outputs(output, ledger: site.ledger)
         (site.carried, site.carriedProblems) = CarriedFiles.read(output, outputs: outputs)
         if case let .success(listed) = outputs { site.basisDigests = listed.filter { ComparisonBasis.isBasis($0.key) } }
         return site
@@ -62,7 +62,7 @@ struct PreviousSite {
     mutating func loadComparison(current: ComparisonBasis.Current) {
         guard exists else { return }
         guard let listed = basisDigests else {
-            basisProblems = [CarriedFiles.Problem(path: "data/manifest.json", message: "cannot be trusted, so the published content cannot be compared")]
+            basisProblems = [PublishedFiles.Problem(path: "data/manifest.json", message: "cannot be trusted, so the published content cannot be compared")]
             return
         }
         let contentPrefix = "data/content/"

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What a build takes back from the published site, held against what
+/// was published: the manifest the ledger names, and the files it lists
+/// (decisions 121, 122). `CarriedFiles` and `ComparisonBasis` check
+/// their folders with these.
+enum PublishedFiles {
+    /// What is wrong with one file (relative to the site).
+    struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        enum Kind: Sendable { case changed, added, missing, other }
+        var path: String
+        var message: String
+        var kind = Kind.other
+        var description: String { "\(path): \(message)" }
+    }
+
+    /// The published manifest's outputs (path → SHA-256), when it can be
+    /// trusted: it reads as a manifest and, when the ledger reads clean, it
+    /// is the one the ledger's last `build` entry names. What a build takes
+    /// from the published site is checked against it.
+    static func outputs(_ output: String, ledger: LedgerFile) -> Result<[String: String], Problem> {
+        guard let data = FileManager.default.contents(atPath: output + "/data/manifest.json") else {
+            return .failure(Problem(path: "data/manifest.json", message: "missing, so what the site published cannot be checked"))
+        }
+        let manifest = Array(data)
+        if ledger.problems.isEmpty, let last = ledger.lastBuild, last.new?["manifest"]?.stringValue != SHA256.hex(manifest) {
+            return .failure(Problem(path: "data/manifest.json", message: "not the manifest the ledger's last build entry (seq \(last.seq)) names"))
+        }
+        return Manifest.outputs(manifest).mapError { Problem(path: "data/manifest.json", message: $0.description) }
+    }
+
+    /// The regular files under `folders` of `root` (relative paths, in
+    /// `FileWalk`'s order), and a problem for anything else found there.
+    static func regularFiles(_ root: String, _ folders: [String]) -> (paths: [String], problems: [Problem]) {
+        var paths: [String] = [], problems: [Problem] = []
+        for folder in folders {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + folder, isDirectory: &isDir) else { continue }
+            guard isDir.boolValue, let entries = FileWalk.entries(under: root + "/" + folder) else {
+                problems.append(Problem(path: folder, message: "cannot be read as a folder"))
+                continue
+            }
+            for entry in entries {
+                let path = folder + "/" + entry.path
+                if entry.kind == .file { paths.append(path) }
+                else { problems.append(Problem(path: path, message: "not a regular file (a build publishes none)")) }
+            }
+        }
+        return (paths, problems)
+    }
+
+    /// Files found (path, SHA-256 or nil when unreadable) against the
+    /// manifest's `listed` ones: what was changed, added or removed since
+    /// it was published. `named`: paths already reported, not again.
+    static func differences(_ found: [(path: String, digest: String?)], listed: [String: String], named: Set<String>) -> [Problem] {
+        var problems: [Problem] = [], seen = Set<String>()
+        for (path, digest) in found {
+            seen.insert(path)
+            guard let want = listed[path] else {
+                problems.append(Problem(path: path, message: "not in data/manifest.json (added since it was published)", kind: .added))
+                continue
+            }
+            guard let digest else {
+                problems.append(Problem(path: path, message: "cannot be read"))
+                continue
+            }
+            if digest != want {
+                problems.append(Problem(path: path, message: "changed since it was published (not the SHA-256 data/manifest.json lists)", kind: .changed))
+            }
+        }
+        for path in listed.keys.sorted(by: UTF8Order.precedes) where !seen.contains(path) && !named.contains(path) {
+            problems.append(Problem(path: path, message: "listed in data/manifest.json but missing (removed since it was published)", kind: .missing))
+        }
+        return problems
+    }
+}
