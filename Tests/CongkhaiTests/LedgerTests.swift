@@ -631,6 +631,12 @@ import Testing
         let problems = SiteVerifier.verify(.init(site: next, previous: good)).problems
         #expect(problems.contains("\(scores): differs from the frozen period of --previous (kept unchanged in every later build)"))
         #expect(problems.contains("\(page): missing, but in the frozen period of --previous (kept unchanged in every later build)"))
+        // Likewise a row of the score history: a day the older copy had
+        // published and not as its last (a rebuild that day replaces it).
+        #expect(!problems.contains { $0.hasPrefix(history) })
+        try edit(next + "/" + history)
+        #expect(SiteVerifier.verify(.init(site: next, previous: good)).problems
+            .contains("\(history): the rows of 2026-11-28 differ from --previous (published history is carried forward unchanged)"))
     }
 
     /// Decision 122: the published content and feedback copies the ledger's

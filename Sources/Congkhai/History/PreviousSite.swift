@@ -40,7 +40,7 @@ struct PreviousSite {
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
         site.ledger = LedgerFile.read(site: output, checked: checked.flatMap(CheckedLedger.read), recordsClean: checked != nil)
-        let outputs = PublishedFiles.outputs(output, ledger: site.ledger)
+        let outputs = PublishedFiles.outputs(output, ledger: site.ledger, keeping: { CarriedFiles.isCarried($0) || ComparisonBasis.isBasis($0) })
         (site.carried, site.carriedProblems) = CarriedFiles.read(output, outputs: outputs)
         if case let .success(listed) = outputs { site.basisDigests = listed.filter { ComparisonBasis.isBasis($0.key) } }
         return site

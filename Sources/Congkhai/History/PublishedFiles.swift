@@ -18,7 +18,7 @@ enum PublishedFiles {
     /// trusted: it reads as a manifest and, when the ledger reads clean, it
     /// is the one the ledger's last `build` entry names. What a build takes
     /// from the published site is checked against it.
-    static func outputs(_ output: String, ledger: LedgerFile) -> Result<[String: String], Problem> {
+    static func outputs(_ output: String, ledger: LedgerFile, keeping keep: (String) -> Bool) -> Result<[String: String], Problem> {
         guard let data = FileManager.default.contents(atPath: output + "/data/manifest.json") else {
             return .failure(Problem(path: "data/manifest.json", message: "missing, so what the site published cannot be checked"))
         }
@@ -26,7 +26,7 @@ enum PublishedFiles {
         if ledger.problems.isEmpty, let last = ledger.lastBuild, last.new?["manifest"]?.stringValue != SHA256.hex(manifest) {
             return .failure(Problem(path: "data/manifest.json", message: "not the manifest the ledger's last build entry (seq \(last.seq)) names"))
         }
-        return Manifest.outputs(manifest).mapError { Problem(path: "data/manifest.json", message: $0.description) }
+        return Manifest.outputs(manifest, keeping: keep).mapError { Problem(path: "data/manifest.json", message: $0.description) }
     }
 
     /// The regular files under `folders` of `root` (relative paths, in
@@ -68,7 +68,7 @@ enum PublishedFiles {
                 problems.append(Problem(path: path, message: "changed since it was published (not the SHA-256 data/manifest.json lists)", kind: .changed))
             }
         }
-        for path in listed.keys.sorted(by: UTF8Order.precedes) where !seen.contains(path) && !named.contains(path) {
+        for path in listed.keys.filter({ !seen.contains($0) && !named.contains($0) }).sorted(by: UTF8Order.precedes) {
             problems.append(Problem(path: path, message: "listed in data/manifest.json but missing (removed since it was published)", kind: .missing))
         }
         return problems

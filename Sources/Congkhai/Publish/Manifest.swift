@@ -61,16 +61,17 @@ extension Manifest {
     /// The `outputs` of a published manifest, path → SHA-256 hex: one
     /// reading for `verify` and for a build that carries published files
     /// forward (decision 121).
-    static func outputs(_ bytes: [UInt8]) -> Result<[String: String], Invalid> {
+    /// `keeping`: the paths wanted (a build needs a few folders' of a
+    /// national manifest's 320,000).
+    static func outputs(_ bytes: [UInt8], keeping keep: (String) -> Bool = { _ in true }) -> Result<[String: String], Invalid> {
         // The ledger's own JSON reader: no untyped dictionaries, the same parser for every published file.
         guard case let .object(pairs)? = CanonicalJSON.parse(String(decoding: bytes, as: UTF8.self))?["outputs"] else {
             return .failure(Invalid(description: "not a valid manifest"))
         }
         var outputs: [String: String] = [:]
-        outputs.reserveCapacity(pairs.count)
         for (path, value) in pairs {
             guard let hash = value.stringValue else { return .failure(Invalid(description: "the hash of \(path) is not a string")) }
-            outputs[path] = hash
+            if keep(path) { outputs[path] = hash }
         }
         return .success(outputs)
     }

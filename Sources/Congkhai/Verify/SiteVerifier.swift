@@ -59,6 +59,7 @@ public enum SiteVerifier {
         if let previous = options.previous {
             checkExtends(site: site, previous: previous, ledger: ledger, into: &result)
             checkFrozen(site: site, previous: previous, into: &result)
+            checkHistory(site: site, previous: previous, into: &result)
         }
         checkSignature(site: site, key: options.key, into: &result)
         if options.recompute { recompute(site: site, into: &result) }
@@ -170,6 +171,38 @@ public enum SiteVerifier {
         for (i, path) in paths.enumerated() where same.value(i) != true {
             let missing = !FileManager.default.fileExists(atPath: site + "/" + path)
             result.problems.append("\(path): \(missing ? "missing, but in" : "differs from") the frozen period of --previous (kept unchanged in every later build)")
+        }
+    }
+
+    /// Every published score-history row of the older copy whose day was
+    /// not its last (a rebuild on the same day replaces that day's rows) is
+    /// in the site unchanged wherever the site still has that day — days
+    /// older than a month are thinned to one a month (DESIGN.md: "carried
+    /// forward from the previous site"; decision 121).
+    static func checkHistory(site: String, previous: String, into result: inout Result) {
+        let folder = "data/history"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: previous + "/" + folder)) ?? []).filter { $0.hasSuffix(".csv") }
+        for name in names.sorted(by: UTF8Order.precedes) {
+            let path = folder + "/" + name
+            guard let oldData = FileManager.default.contents(atPath: previous + "/" + path) else { continue }
+            guard let newData = FileManager.default.contents(atPath: site + "/" + path) else {
+                result.problems.append("\(path): missing, but in --previous (the score history is carried forward)")
+                continue
+            }
+            func days(_ data: Data) -> [Day: [String]] {
+                var byDay: [Day: [String]] = [:]
+                for r in ScoreHistory.parse(Array(data)).rows {
+                    byDay[r.asOf, default: []].append([r.locality, r.official, r.total, r.band].joined(separator: ","))
+                }
+                return byDay.mapValues { $0.sorted(by: UTF8Order.precedes) }
+            }
+            let old = days(oldData), now = days(newData)
+            guard let last = old.keys.max() else { continue }
+            for day in old.keys.sorted() where day < last {
+                if let rows = now[day], rows != old[day] {
+                    result.problems.append("\(path): the rows of \(day) differ from --previous (published history is carried forward unchanged)")
+                }
+            }
         }
     }
 
