@@ -618,6 +618,20 @@ import Testing
                 #expect(SHA256.hex(fileAt: site + "/data/manifest.json") == before, "case \(i): the site changed")
             }
         }
+        // A frozen period is not held in memory (nationally it is the whole
+        // site): its files are read again as they are published, and one
+        // that changed after the check is not published.
+        let race = root + "-race"
+        try fm.copyItem(atPath: good, toPath: race)
+        let before = PreviousSite.read(race)
+        let frozenFiles = before.carried.filter { $0.path.hasPrefix("ky/") }
+        #expect(!frozenFiles.isEmpty && frozenFiles.allSatisfy { $0.bytes == nil })
+        #expect(before.carried.contains { $0.path == history && $0.bytes != nil })
+        let frozenScores = try #require(frozenFiles.first { $0.path == scores })
+        #expect(CarriedFiles.bytes(of: frozenScores, in: race) != nil)
+        try edit(race + "/" + scores)
+        #expect(CarriedFiles.bytes(of: frozenScores, in: race) == nil)
+
         // Untouched, the same build publishes, and the frozen period is the older copy's.
         let next = root + "-next"
         try fm.copyItem(atPath: good, toPath: next)

@@ -22,29 +22,55 @@ enum CarriedFiles {
         folders.contains { path.hasPrefix($0 + "/") }
     }
 
+    /// One carried file: its path, its SHA-256 as checked, and its bytes
+    /// for the score history (merged with this build's rows). A frozen
+    /// period's files are read again only as they are published, one at a
+    /// time (`HistoryStage.dataFiles`): a frozen national period is the
+    /// whole site, gigabytes.
+    struct File: Sendable {
+        var path: String
+        var digest: String
+        var bytes: [UInt8]?
+    }
+
+    /// Read whole (the score history); the rest is hashed from disk.
+    static func isReadWhole(_ path: String) -> Bool { path.hasPrefix("data/history/") }
+
     /// The carried files of the site at `output` (sorted by path), and
     /// what is wrong with them; `outputs`: the published manifest's
     /// (`PublishedFiles.outputs`).
-    static func read(_ output: String, outputs: Result<[String: String], PublishedFiles.Problem>) -> (files: [OutputFile], problems: [PublishedFiles.Problem]) {
+    static func read(_ output: String, outputs: Result<[String: String], PublishedFiles.Problem>) -> (files: [File], problems: [PublishedFiles.Problem]) {
         var (paths, problems) = PublishedFiles.regularFiles(output, folders)
-        var files: [OutputFile] = []
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: output + "/" + path) else {
-                problems.append(PublishedFiles.Problem(path: path, message: "cannot be read"))
-                continue
-            }
-            files.append(OutputFile(path: path, bytes: Array(data)))
-        }
-        files.sort { UTF8Order.precedes($0.path, $1.path) }
+        paths.sort(by: UTF8Order.precedes)
         let listed: [String: String]
         switch outputs {
         case let .success(outputs): listed = outputs.filter { isCarried($0.key) }
-        case let .failure(problem): return (files, problems + (files.isEmpty ? [] : [problem]))
+        case let .failure(problem): return ([], problems + (paths.isEmpty ? [] : [problem]))
         }
         // Hashed on every core: a frozen period is a whole site.
-        let read = files, digests = Slots<String>(count: read.count)
-        DispatchQueue.concurrentPerform(iterations: read.count) { i in digests.set(i, SHA256.hex(read[i].bytes)) }
-        problems += PublishedFiles.differences(read.indices.map { (read[$0].path, digests.value($0)) }, listed: listed, named: Set(problems.map(\.path)))
+        let found = paths, read = Slots<File>(count: found.count)
+        DispatchQueue.concurrentPerform(iterations: found.count) { i in
+            let path = found[i]
+            if isReadWhole(path) {
+                guard let data = FileManager.default.contents(atPath: output + "/" + path) else { return }
+                let bytes = Array(data)
+                read.set(i, File(path: path, digest: SHA256.hex(bytes), bytes: bytes))
+            } else if let digest = SHA256.hex(fileAt: output + "/" + path) {
+                read.set(i, File(path: path, digest: digest, bytes: nil))
+            }
+        }
+        let files = found.indices.compactMap { read.value($0) }
+        problems += PublishedFiles.differences(found.indices.map { (found[$0], read.value($0)?.digest) }, listed: listed,
+                                               named: Set(problems.map(\.path)))
         return (files, problems)
+    }
+
+    /// The bytes of `file` as published, read now and checked against the
+    /// digest checked at the start (nil when they are no longer those).
+    static func bytes(of file: File, in output: String) -> [UInt8]? {
+        if let bytes = file.bytes { return bytes }
+        guard let data = FileManager.default.contents(atPath: output + "/" + file.path) else { return nil }
+        let bytes = Array(data)
+        return SHA256.hex(bytes) == file.digest ? bytes : nil
     }
 }

@@ -58,7 +58,7 @@ struct HistoryStage {
     /// This period's score history: the previous one with this build's rows.
     func scoreHistory(run: ScoringRun) -> ScoreHistory {
         let path = ScoreHistory.path(period: run.province.site.period)
-        let old = previous.carried.first { $0.path == path }.map { ScoreHistory.parse($0.bytes) } ?? ScoreHistory()
+        let old = previous.carried.first { $0.path == path }?.bytes.map { ScoreHistory.parse($0) } ?? ScoreHistory()
         return ScoreHistory.merged(previous: old, run: run)
     }
 
@@ -114,10 +114,14 @@ struct HistoryStage {
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)
         out.append(OutputFile(path: historyPath, text: history.csv))
-        out += previous.carried.filter { $0.path.hasPrefix("data/history/") && $0.path != historyPath }
-        // Frozen periods: kept unchanged.
-        out += previous.carried.filter { $0.path.hasPrefix("ky/") }
         for file in out { try emit(file) }
+        // The other periods' history and the frozen periods: kept unchanged,
+        // each read as it is published (checked again against its digest).
+        let kept = previous.carried.filter { $0.path != historyPath }, root = output
+        try EveryCore.forEach(kept.count) { i in
+            guard let bytes = CarriedFiles.bytes(of: kept[i], in: root) else { throw ReplayError(path: kept[i].path) }
+            try emit(OutputFile(path: kept[i].path, bytes: bytes))
+        }
     }
 
     /// The spooled copy of a content file could not be read back intact.

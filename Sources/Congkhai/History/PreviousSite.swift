@@ -22,7 +22,7 @@ struct PreviousSite {
     /// ledger's comparison reads one at a time (`ChangeSet.feedbackChanges`).
     var feedbackFiles: [String] = []
     /// `data/history/*.csv` and everything under `ky/`, carried forward.
-    var carried: [OutputFile] = []
+    var carried: [CarriedFiles.File] = []
     /// Where `carried` is not what was published (`CarriedFiles`): the build stops.
     var carriedProblems: [PublishedFiles.Problem] = []
     /// The published manifest's digests of `data/content/` and
