@@ -43,7 +43,10 @@ expect 1 "the Python ledger check on a site with a .htaccess" python3 scripts/ve
 rm "$TMP/hidden/.htaccess"; ln -s /etc "$TMP/hidden/khac"
 expect 1 "verify on a site with a link to a folder" "$BIN" verify "$TMP/hidden"
 expect 1 "the Python ledger check on a site with a link to a folder" python3 scripts/verify_ledger.py "$TMP/hidden"
-rm "$TMP/hidden/khac"; mkdir -p "$TMP/hidden/.git"; echo 'ref: refs/heads/main' > "$TMP/hidden/.git/HEAD"; : > "$TMP/hidden/.gitkeep"
+rm "$TMP/hidden/khac"; echo x > "$TMP/hidden/data/ledger/ghi-chu.html"
+expect 1 "verify on a site with a foreign file in data/ledger" "$BIN" verify "$TMP/hidden"
+expect 1 "the Python ledger check on a site with a foreign file in data/ledger" python3 scripts/verify_ledger.py "$TMP/hidden"
+rm "$TMP/hidden/data/ledger/ghi-chu.html"; mkdir -p "$TMP/hidden/.git"; echo 'ref: refs/heads/main' > "$TMP/hidden/.git/HEAD"; : > "$TMP/hidden/.gitkeep"
 expect 0 "verify on a site kept in a repository" "$BIN" verify "$TMP/hidden"
 expect 0 "the Python ledger check on a site kept in a repository" python3 scripts/verify_ledger.py "$TMP/hidden"
 # A ledger split into segments (decisions 117, 118), built twice: both checks read it whole;

@@ -519,6 +519,11 @@ import Testing
             "trang.html: a symbolic link (a build publishes none)",
         ])
         for path in ["/.htaccess", "/dia-phuong/.cu", "/khac", "/trang.html"] { try fm.removeItem(atPath: out + path) }
+        // The manifest leaves data/ledger/ to the chain, which covers its own files only.
+        try "x".write(toFile: out + "/data/ledger/ghi-chu.html", atomically: true, encoding: .utf8)
+        #expect(SiteVerifier.verify(.init(site: out)).problems
+            == ["data/ledger/ghi-chu.html: not a ledger file (entries, head.json, head.sig) and not in data/manifest.json"])
+        try fm.removeItem(atPath: out + "/data/ledger/ghi-chu.html")
         // A page replaced by a link to a copy of its own bytes is still a link.
         try fm.copyItem(atPath: out + "/index.html", toPath: root + "-index.html")
         try fm.removeItem(atPath: out + "/index.html")
@@ -651,6 +656,9 @@ import Testing
         try edit(next + "/" + history)
         #expect(SiteVerifier.verify(.init(site: next, previous: good)).problems
             .contains("\(history): the rows of 2026-11-28 differ from --previous (published history is carried forward unchanged)"))
+        try fm.removeItem(atPath: next + "/" + history)
+        #expect(SiteVerifier.verify(.init(site: next, previous: good)).problems
+            .contains("\(history): missing, but in --previous (the score history is carried forward)"))
     }
 
     /// Decision 122: the published content and feedback copies the ledger's
@@ -679,6 +687,18 @@ import Testing
         #expect(l1.items.contains { $0.file == site + copy && $0.message.hasPrefix("changed since it was published") })
         #expect(l1.items.contains { $0.message.hasPrefix("the published content or feedback copies are not what was published") })
         #expect(SHA256.hex(fileAt: site + "/data/manifest.json") == manifest)
+        // A new chain compares this build with nothing in that copy's place:
+        // the official is recorded as new, with a warning naming the copy.
+        let fresh = root + "-a2"
+        try fm.copyItem(atPath: site, toPath: fresh)
+        let (rn, ln) = LedgerTests.build(root, into: fresh, asOf: "2026-11-01", newLedger: true)
+        guard case .built = rn.outcome else { Issue.record("--new-ledger: \(rn.outcome) \(ln.items.filter { $0.severity == .error })"); return }
+        #expect(ln.items.contains { $0.file == fresh + copy && $0.severity == .warning
+            && $0.message.hasSuffix("the new chain compares this build with nothing in its place") })
+        let started = try LedgerTests.lastBuild(fresh)
+        #expect(LedgerTests.kinds(started).prefix(2) == ["ledger_started", "official_added"], "\(LedgerTests.kinds(started))")
+        #expect(try deadlines(fresh) == 0)
+        #expect(SiteVerifier.verify(.init(site: fresh)).problems == [])
         // Built from the content it was published from, the copy is restored and the ledger kept;
         try original.write(toFile: root + "/" + official, atomically: true, encoding: .utf8)
         let (r2, l2) = LedgerTests.build(root, into: site, asOf: "2026-11-01")

@@ -72,6 +72,11 @@ public struct LedgerFile: Sendable {
         return LedgerSegments.segmentNumber(name).map { name == LedgerSegments.segmentName($0) } ?? false
     }
 
+    /// `isLedgerFile` for a path relative to the site.
+    static func isLedgerPath(_ path: String) -> Bool {
+        path.hasPrefix(dir + "/") && isLedgerFile(String(path.dropFirst(dir.count + 1)))
+    }
+
     /// Entry files in order — `entries.jsonl` alone, or the numbered
     /// segments by number (decision 118) — and a problem for each segment
     /// missing from the numbering (`entries-000002.jsonl` gone between 1

@@ -154,28 +154,20 @@ struct PreviousSite {
         feedbackFiles = []
     }
 
-    /// Which of `keys` (`locality/id`) the published copy holds byte for byte
-    /// as this build read it (`hashes`: SHA-256 of this build's file, nil when
-    /// it has none): loading such a file would give this build's official
-    /// again (an official is a function of its file's bytes and path), so the
-    /// comparison need not parse it. Hashing a file is ~100 times cheaper than
-    /// parsing its YAML, which was most of a nightly build's comparison.
+    /// Which of `keys` (`locality/id`) were published byte for byte as this
+    /// build read them (`hashes`: SHA-256 of this build's file, nil when it
+    /// has none; the published digest is the manifest's): loading such a
+    /// file would give this build's official again (an official is a
+    /// function of its file's bytes and path), so the comparison need not
+    /// parse it — parsing YAML was most of a nightly build's comparison.
     func unchanged(_ keys: [String], hashes: [String?]) -> Set<String> {
-        guard let tree = contentTree else { return [] }
-        let files = keys.map { officialFiles[$0] }
-        // What was published, as the manifest lists it (decision 122).
-        if let listed = basisDigests {
-            return Set(keys.indices.filter { i in
-                guard let file = files[i], let hash = hashes[i] else { return false }
-                return listed["data/content/" + file.path] == hash
-            }.map { keys[$0] })
-        }
-        let same = Slots<Bool>(count: keys.count)
-        DispatchQueue.concurrentPerform(iterations: keys.count) { i in
-            guard let file = files[i], let hash = hashes[i] else { return }
-            if SHA256.hex(fileAt: tree.root + "/" + file.path) == hash { same.set(i, true) }
-        }
-        return Set(keys.indices.filter { same.value($0) == true }.map { keys[$0] })
+        // What was published, as the manifest lists it (decision 122); with
+        // no manifest to trust, `loadComparison` found no official at all.
+        guard let listed = basisDigests, contentTree != nil else { return [] }
+        return Set(keys.indices.filter { i in
+            guard let file = officialFiles[keys[i]], let hash = hashes[i] else { return false }
+            return listed["data/content/" + file.path] == hash
+        }.map { keys[$0] })
     }
 
     /// The published officials of `keys` (`locality/id`), loaded on every

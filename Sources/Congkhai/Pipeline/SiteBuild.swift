@@ -317,7 +317,7 @@ public enum SiteBuild {
                 // or deleted on the server): the site is restored to what its
                 // manifest and ledger say, and the ledger is left as it is.
                 // Files added on the server are removed by the same swap (decision 122).
-                let unlisted = staging.unlistedPublished()
+                let unlisted = staging.unlistedPublished(staysOut: LedgerFile.isLedgerPath)
                 let rewritten = staging.rewrittenCount + unlisted.count
                 let findings = log.items  // what the next build repeats: the content's, not this repair's
                 if let first = staging.firstRewritten ?? unlisted.first {

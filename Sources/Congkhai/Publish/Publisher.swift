@@ -284,18 +284,15 @@ public final class Staging: @unchecked Sendable {
     public var firstRewritten: String? { lock.withLock { firstRewrittenPath } }
 
     /// Files in the published site that this staging folder does not hold
-    /// (relative paths, sorted): what a swap would remove. The ledger's
-    /// own files are written into staging only when a build publishes, so
-    /// they are not counted (another file in `data/ledger/` is); nor are
-    /// the placeholder `.gitkeep` (kept by every swap) and a `.git` folder
-    /// at the top.
-    func unlistedPublished() -> [String] {
+    /// (relative paths, sorted): what a swap would remove — but those
+    /// `staysOut` says are written into staging later or not at all (the
+    /// ledger's own files, written only when a build publishes), the
+    /// placeholder `.gitkeep` (kept by every swap) and a `.git` folder at
+    /// the top.
+    func unlistedPublished(staysOut: (String) -> Bool) -> [String] {
         let staged = hashes
         let published = FileWalk.entries(under: publisher.destination, skipping: { $0 == ".git" }) ?? []
-        let ledger = LedgerFile.dir + "/"
-        return published.map(\.path).filter { path in
-            staged[path] == nil && path != ".gitkeep" && !(path.hasPrefix(ledger) && LedgerFile.isLedgerFile(String(path.dropFirst(ledger.count))))
-        }
+        return published.map(\.path).filter { staged[$0] == nil && $0 != ".gitkeep" && !staysOut($0) }
     }
     /// A published site was there when staging began: only then is each
     /// file compared with its published copy. A first build asked the file

@@ -85,10 +85,10 @@ public enum SiteVerifier {
         for entry in listed where entry.path != "data/manifest.json" {
             if entry.path.hasPrefix(ledger) {
                 // The chain covers the ledger's own files; nothing covers another file there.
-                let name = String(entry.path.dropFirst(ledger.count))
                 // (A misnamed segment is the ledger reading's problem, named there.)
+                let name = entry.path.dropFirst(ledger.count)
                 let segmentLike = name.hasPrefix("entries-") && name.hasSuffix(".jsonl")
-                if entry.kind != .file || !(LedgerFile.isLedgerFile(name) || segmentLike) {
+                if entry.kind != .file || !(LedgerFile.isLedgerPath(entry.path) || segmentLike) {
                     result.problems.append("\(entry.path): not a ledger file (entries, head.json, head.sig) and not in data/manifest.json")
                 }
                 continue
