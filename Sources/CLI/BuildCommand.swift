@@ -69,7 +69,7 @@ struct BuildCommand: ParsableCommand {
                 let resident = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
                 let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
                     + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-                stderr(String(format: "timing: %7.2f s  %7.2f cpu  %6d MB  %6d MB now  %@", Date().timeIntervalSince(started), cpu, usage.ru_maxrss / 1024,
+                stderr(String(format: "timing: %8.3f s  %7.2f cpu  %6d MB  %6d MB now  %@", Date().timeIntervalSince(started), cpu, usage.ru_maxrss / 1024,
                               resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576, stage))
             } else if tty {
                 FileHandle.standardError.write(Data("\r\u{1B}[K[\(stage)]…".utf8))

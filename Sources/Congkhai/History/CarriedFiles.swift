@@ -22,19 +22,15 @@ enum CarriedFiles {
         folders.contains { path.hasPrefix($0 + "/") }
     }
 
-    /// One carried file: its path, its SHA-256 as checked, and its bytes
-    /// for the score history (merged with this build's rows). A frozen
-    /// period's files are read again only as they are published, one at a
-    /// time (`HistoryStage.dataFiles`): a frozen national period is the
-    /// whole site, gigabytes.
+    /// One carried file: its path and its SHA-256 as checked. Its bytes
+    /// are read again when they are used (`bytes(of:in:)`): the score
+    /// history once, merged with this build's rows; the rest one at a time
+    /// as they are published (`HistoryStage.dataFiles`) — a frozen national
+    /// period is the whole site, gigabytes, and each year adds a history file.
     struct File: Sendable {
         var path: String
         var digest: String
-        var bytes: [UInt8]?
     }
-
-    /// Read whole (the score history); the rest is hashed from disk.
-    static func isReadWhole(_ path: String) -> Bool { path.hasPrefix("data/history/") }
 
     /// The carried files of the site at `output` (sorted by path), and
     /// what is wrong with them; `outputs`: the published manifest's
@@ -51,13 +47,7 @@ enum CarriedFiles {
         let found = paths, read = Slots<File>(count: found.count)
         DispatchQueue.concurrentPerform(iterations: found.count) { i in
             let path = found[i]
-            if isReadWhole(path) {
-                guard let data = FileManager.default.contents(atPath: output + "/" + path) else { return }
-                let bytes = Array(data)
-                read.set(i, File(path: path, digest: SHA256.hex(bytes), bytes: bytes))
-            } else if let digest = SHA256.hex(fileAt: output + "/" + path) {
-                read.set(i, File(path: path, digest: digest, bytes: nil))
-            }
+            if let digest = SHA256.hex(fileAt: output + "/" + path) { read.set(i, File(path: path, digest: digest)) }
         }
         let files = found.indices.compactMap { read.value($0) }
         problems += PublishedFiles.differences(found.indices.map { (found[$0], read.value($0)?.digest) }, listed: listed,
@@ -68,7 +58,6 @@ enum CarriedFiles {
     /// The bytes of `file` as published, read now and checked against the
     /// digest checked at the start (nil when they are no longer those).
     static func bytes(of file: File, in output: String) -> [UInt8]? {
-        if let bytes = file.bytes { return bytes }
         guard let data = FileManager.default.contents(atPath: output + "/" + file.path) else { return nil }
         let bytes = Array(data)
         return SHA256.hex(bytes) == file.digest ? bytes : nil

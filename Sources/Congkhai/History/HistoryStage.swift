@@ -56,10 +56,16 @@ struct HistoryStage {
     }
 
     /// This period's score history: the previous one with this build's rows.
-    func scoreHistory(run: ScoringRun) -> ScoreHistory {
+    /// The published file is read here, once, and checked again against the
+    /// digest checked at the start (its bytes are not kept from then: every
+    /// period's file was held through the build).
+    func scoreHistory(run: ScoringRun) throws -> ScoreHistory {
         let path = ScoreHistory.path(period: run.province.site.period)
-        let old = previous.carried.first { $0.path == path }?.bytes.map { ScoreHistory.parse($0) } ?? ScoreHistory()
-        return ScoreHistory.merged(previous: old, run: run)
+        guard let file = previous.carried.first(where: { $0.path == path }) else {
+            return ScoreHistory.merged(previous: ScoreHistory(), run: run)
+        }
+        guard let bytes = CarriedFiles.bytes(of: file, in: output) else { throw ReplayError(path: path) }
+        return ScoreHistory.merged(previous: ScoreHistory.parse(bytes), run: run)
     }
 
     /// What pages show of the ledger and the score history.
@@ -113,7 +119,7 @@ struct HistoryStage {
         }
         // Score history: this period's file updated, every other carried forward.
         let historyPath = ScoreHistory.path(period: p.site.period)
-        out.append(OutputFile(path: historyPath, text: history.csv))
+        out.append(OutputFile(path: historyPath, bytes: history.csv))
         for file in out { try emit(file) }
         // The other periods' history and the frozen periods: kept unchanged,
         // each read as it is published (checked again against its digest).

@@ -269,7 +269,12 @@ public enum SiteBuild {
                 return PageReuse(global: global, published: trusted?.entries ?? [:], runs: trusted?.runs ?? [:], output: destination)
             }
         } }
-        let scoreHistory = history.scoreHistory(run: run)
+        let scoreHistory: ScoreHistory
+        do { scoreHistory = try history.scoreHistory(run: run) } catch {
+            _ = reuseFound?.value  // no thread of this build outlives it
+            abandon()
+            return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds())
+        }
         // This build's entries live only here: sealed to a spool and reduced
         // to what pages show, then let go.
         guard let (sealed, layout, siteHistory) = { () -> (SealedLedger, LedgerSegments, SiteHistory)? in

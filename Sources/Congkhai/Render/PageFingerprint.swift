@@ -281,13 +281,7 @@ extension SiteRenderer {
         tally.localitySummaries[li].encode(into: &w)
         w.int(tally.commentGroups.localities[li].count)
         for g in tally.commentGroups.localities[li] { FeedbackTally.encode(g, into: &w) }
-        let rows = historyIndex.scoreRowsByLocality[l.id] ?? []
-        w.int(rows.count)
-        for i in rows {
-            w.int(history.scores.rows[i].asOf.ordinal)
-            w.string(history.scores.rows[i].official)
-            w.string(history.scores.rows[i].total)
-        }
+        historyIndex.encodeScores(locality: l.id, into: &w)
         w.int(history.removedRows[l.id] ?? -1)
         let changes = historyIndex.byLocality[l.id] ?? []
         w.int(changes.count)
@@ -299,12 +293,7 @@ extension SiteRenderer {
     /// its removed commitments, and the changes listed on each card.
     func historyInputs(_ o: Official, into w: inout ByteWriter) {
         let key = o.key
-        let rows = historyIndex.scoreRows[key] ?? []
-        w.int(rows.count)
-        for i in rows {
-            w.int(history.scores.rows[i].asOf.ordinal)
-            w.string(history.scores.rows[i].total)
-        }
+        historyIndex.encodeScores(official: key, into: &w)
         let removed = history.removedCommitments[key] ?? []
         w.int(removed.count)
         for r in removed {

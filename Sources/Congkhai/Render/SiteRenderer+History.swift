@@ -58,10 +58,7 @@ extension SiteRenderer {
 
     /// An official's published totals over time.
     func officialSeries(_ o: Official) -> [(Day, Rational)] {
-        (historyIndex.scoreRows[o.key] ?? []).compactMap { i in
-            let r = history.scores.rows[i]
-            return Rational(decimal: r.total).map { (r.asOf, $0) }
-        }
+        historyIndex.scoreSeries(official: o.key)
     }
 
     /// The move since the previous month (the last published total at least 28 days before the latest).
@@ -77,11 +74,11 @@ extension SiteRenderer {
     /// A locality's mean total at each published `as_of`.
     func localitySeries(_ l: Locality) -> [(Day, Rational)] {
         var sums: [Day: (Rational, Int)] = [:]
-        for i in historyIndex.scoreRowsByLocality[l.id] ?? [] {
-            let r = history.scores.rows[i]
-            guard let v = Rational(decimal: r.total) else { continue }
-            let s = sums[r.asOf] ?? (.zero, 0)
-            sums[r.asOf] = (s.0 + v, s.1 + 1)
+        for (_, series) in historyIndex.scoreSeries(locality: l.id) {
+            for (day, v) in series {
+                let s = sums[day] ?? (.zero, 0)
+                sums[day] = (s.0 + v, s.1 + 1)
+            }
         }
         return sums.keys.sorted().compactMap { d in sums[d].map { (d, ($0.0 / $0.1).rounded(places: 2)) } }
     }
@@ -160,11 +157,19 @@ struct HistoryIndex: Sendable {
     private let removed: [String: [(id: String, state: JSONValue, on: Day)]]
     /// Locality id → its most recent changes (at most `SiteRenderer.changesShown`).
     var byLocality: [String: [SiteHistory.Change]] = [:]
-    /// `locality/official` → its rows of the score history, and locality id →
-    /// all its rows (indexes, oldest first): each official and locality page
-    /// filtered every row before, quadratic (10 % of a national build).
-    var scoreRows: [String: [Int]] = [:]
-    var scoreRowsByLocality: [String: [Int]] = [:]
+    /// The score history's rows by official: `scoreRowStarts[s] ..<
+    /// scoreRowStarts[s + 1]` of `scoreRowOrder` are subject `s`'s rows
+    /// (indexes, oldest first), counted into place (decision 123). Each
+    /// official and locality page filtered every row before, quadratic (10 %
+    /// of a national build); then one array a key and a key concatenated a row.
+    private let scoreRowOrder: [Int32]
+    private let scoreRowStarts: [Int32]
+    /// `locality/official` → its subject, and locality id → its subjects.
+    private let scoreSubject: [String: Int32]
+    private let scoreSubjectsByLocality: [String: [Int32]]
+    /// Each text of the history as a number (band ids: nil), parsed once.
+    private let scoreValues: [Rational?]
+    private let scores: ScoreHistory
 
     init(run: ScoringRun, history: SiteHistory) {
         officials = run.province.officials
@@ -172,13 +177,72 @@ struct HistoryIndex: Sendable {
         removed = history.removedCommitments
         // A later official with the same key stands, as a dictionary built in order would have it.
         officialIndex = Dictionary(officials.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { _, later in later })
-        for (i, r) in history.scores.rows.enumerated() {
-            scoreRows[r.locality + "/" + r.official, default: []].append(i)
-            scoreRowsByLocality[r.locality, default: []].append(i)
+        let scores = history.scores
+        self.scores = scores
+        var starts = [Int32](repeating: 0, count: scores.subjects.count + 1)
+        for r in scores.rows { starts[Int(r.subject) + 1] += 1 }
+        for s in scores.subjects.indices { starts[s + 1] += starts[s] }
+        var next = starts, order = [Int32](repeating: 0, count: scores.rows.count)
+        for (i, r) in scores.rows.enumerated() {
+            order[Int(next[Int(r.subject)])] = Int32(i)
+            next[Int(r.subject)] += 1
         }
+        (scoreRowOrder, scoreRowStarts) = (order, starts)
+        var subjectOf: [String: Int32] = [:], subjectsOf: [String: [Int32]] = [:]
+        for (s, subject) in scores.subjects.enumerated() where starts[s + 1] > starts[s] {
+            let key = subject.key
+            guard subjectOf[key] == nil else { continue }
+            subjectOf[key] = Int32(s)
+            subjectsOf[subject.locality, default: []].append(Int32(s))
+        }
+        (scoreSubject, scoreSubjectsByLocality) = (subjectOf, subjectsOf)
+        scoreValues = scores.texts.map { Rational(decimal: $0) }
         for c in history.recent {
             guard let l = c.subject["locality"] else { continue }
             if byLocality[l, default: []].count < SiteRenderer.changesShown { byLocality[l, default: []].append(c) }
+        }
+    }
+
+    /// An official's published totals in the score history, oldest first.
+    func scoreSeries(official key: String) -> [(Day, Rational)] {
+        scoreSubject[key].map(scoreSeries(subject:)) ?? []
+    }
+
+    /// The officials of a locality in the score history, each with its totals.
+    func scoreSeries(locality id: String) -> [(official: String, series: [(Day, Rational)])] {
+        (scoreSubjectsByLocality[id] ?? []).map { (scores.subjects[Int($0)].official, scoreSeries(subject: $0)) }
+    }
+
+    /// What a locality's page reads of the score history, for its fingerprint.
+    func encodeScores(locality id: String, into w: inout ByteWriter) {
+        let subjects = scoreSubjectsByLocality[id] ?? []
+        w.int(subjects.count)
+        for s in subjects {
+            w.string(scores.subjects[Int(s)].official)
+            encodeScores(subject: s, into: &w)
+        }
+    }
+
+    /// What an official's pages read of the score history, for their fingerprint.
+    func encodeScores(official key: String, into w: inout ByteWriter) {
+        guard let s = scoreSubject[key] else { w.int(-1); return }
+        encodeScores(subject: s, into: &w)
+    }
+
+    private func encodeScores(subject s: Int32, into w: inout ByteWriter) {
+        let rows = scoreRowOrder[Int(scoreRowStarts[Int(s)])..<Int(scoreRowStarts[Int(s) + 1])]
+        w.int(rows.count)
+        for i in rows {
+            let r = scores.rows[Int(i)]
+            w.int(r.asOf.ordinal)
+            w.string(scores.total(r))
+        }
+    }
+
+    private func scoreSeries(subject s: Int32) -> [(Day, Rational)] {
+        scoreRowOrder[Int(scoreRowStarts[Int(s)])..<Int(scoreRowStarts[Int(s) + 1])].compactMap { i in
+            let r = scores.rows[Int(i)]
+            return scoreValues[Int(r.total)].map { (r.asOf, $0) }
         }
     }
 

@@ -191,8 +191,10 @@ public enum SiteVerifier {
             }
             func days(_ data: Data) -> [Day: [String]] {
                 var byDay: [Day: [String]] = [:]
-                for r in ScoreHistory.parse(Array(data)).rows {
-                    byDay[r.asOf, default: []].append([r.locality, r.official, r.total, r.band].joined(separator: ","))
+                let history = ScoreHistory.parse(Array(data))
+                for r in history.rows {
+                    let s = history.subject(r)
+                    byDay[r.asOf, default: []].append([s.locality, s.official, history.total(r), history.band(r)].joined(separator: ","))
                 }
                 return byDay.mapValues { $0.sorted(by: UTF8Order.precedes) }
             }
