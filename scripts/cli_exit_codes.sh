@@ -66,6 +66,37 @@ expect 1 "the Python ledger check on entries.jsonl beside segments" python3 scri
 sed -i '1s/"as_of":"/"as_of":"x/' "$TMP/segmented/data/ledger/entries-000002.jsonl"
 expect 1 "verify on an edited segment" "$BIN" verify "$TMP/segmented"
 expect 1 "the Python ledger check on an edited segment" python3 scripts/verify_ledger.py "$TMP/segmented"
+# --previous OLD (an older copy: a mirror, an archive): OLD's ledger lines
+# are the site's first, OLD's frozen periods and score-history rows are in
+# the site unchanged. Both verifiers, each way the past can differ; OLD is
+# the copy altered, so the site itself verifies and only the comparison
+# can notice.
+"$BIN" build "$TMP/ok" --output "$TMP/past" --quiet --as-of 2026-12-30 2>/dev/null
+"$BIN" build "$TMP/ok" --output "$TMP/past" --quiet --as-of 2026-12-31 2>/dev/null
+cp -r "$TMP/past" "$TMP/past-old"
+"$BIN" build "$TMP/ok" --output "$TMP/past" --quiet --as-of 2027-01-04 2>/dev/null
+expect 0 "verify --previous on a later build" "$BIN" verify "$TMP/past" --previous "$TMP/past-old"
+expect 0 "the Python ledger check --previous on a later build" python3 scripts/verify_ledger.py "$TMP/past" --previous "$TMP/past-old"
+past_case() { # name, what makes the copy from $TMP/past-old (at $ALT), the line both verifiers must print
+  rm -rf "$TMP/past-alt" && cp -r "$TMP/past-old" "$TMP/past-alt"
+  ALT="$TMP/past-alt" eval "$2"
+  for v in "$BIN verify" "python3 scripts/verify_ledger.py"; do
+    $v "$TMP/past" --previous "$TMP/past-alt" >"$TMP/past.out" 2>&1; local got=$?
+    if [ "$got" = 1 ] && grep -qF "$3" "$TMP/past.out"; then passed=$((passed + 1))
+    else failed=$((failed + 1)); echo "FAIL: $v --previous, $1: exit $got"; head -3 "$TMP/past.out" | sed 's/^/  /'; fi
+  done
+}
+past_case "a frozen file" "sed -i '0,/\"total\": /s/\"total\": /\"total\": 9/' \"\$ALT/ky/2026/data/scores.json\"" \
+  "ky/2026/data/scores.json: differs from the frozen period of --previous"
+past_case "a history row" "sed -i '0,/^2026-12-30,/s/^2026-12-30,\([^,]*\),\([^,]*\),[0-9]*/2026-12-30,\1,\2,99/' \"\$ALT/data/history/2026.csv\"" \
+  "data/history/2026.csv: the rows of 2026-12-30 differ from --previous"
+past_case "a ledger line" "sed -i '1s/\"as_of\":\"/\"as_of\":\"x/' \"\$ALT/data/ledger/entries.jsonl\"" \
+  "ledger: does not extend previous (seq 1 differs)"
+n=$(wc -l < "$TMP/past/data/ledger/entries.jsonl")
+past_case "a fork: the copy built on another day" "\"\$BIN\" build \"\$TMP/ok\" --output \"\$ALT\" --quiet --as-of 2027-01-05 2>/dev/null" \
+  "ledger: does not extend previous (seq $n differs)"
+past_case "a copy built later than the site" "rm -rf \"\$ALT\" && cp -r \"\$TMP/past\" \"\$ALT\" && \"\$BIN\" build \"\$TMP/ok\" --output \"\$ALT\" --quiet --as-of 2027-01-05 2>/dev/null" \
+  "ledger: does not extend previous (ends at seq $n, previous at seq $((n + 1)))"
 expect 2 "verify without a site" "$BIN" verify
 expect 2 "verify with a bad --key" "$BIN" verify "$TMP/site" --key abc
 rm -rf "$TMP/site/data/ledger"
