@@ -22,35 +22,35 @@ enum CarriedFiles {
         folders.contains { path.hasPrefix($0 + "/") }
     }
 
-    /// One carried file: its path and its SHA-256 as checked. Its bytes
-    /// are read again when they are used (`bytes(of:in:)`): the score
-    /// history once, merged with this build's rows; the rest one at a time
-    /// as they are published (`HistoryStage.dataFiles`) — a frozen national
-    /// period is the whole site, gigabytes, and each year adds a history file.
+    /// One carried file: its path, its SHA-256 as checked, and its
+    /// signature as listed before that (`FileWalk.signature`). Its bytes are
+    /// read again only where they are used: the score history once, merged
+    /// with this build's rows. The rest are linked as they are published
+    /// (`output(of:in:)`) — a frozen national period is the whole site,
+    /// gigabytes, and each year adds one — after an `lstat` finds the
+    /// signature they were checked with (decision 124).
     struct File: Sendable {
         var path: String
         var digest: String
+        var signature: String
     }
 
     /// The carried files of the site at `output` (sorted by path), and
     /// what is wrong with them; `outputs`: the published manifest's
     /// (`PublishedFiles.outputs`).
-    static func read(_ output: String, outputs: Result<[String: String], PublishedFiles.Problem>) -> (files: [File], problems: [PublishedFiles.Problem]) {
-        var (paths, problems) = PublishedFiles.regularFiles(output, folders)
-        paths.sort(by: UTF8Order.precedes)
+    static func read(_ output: String, outputs: Result<[String: String], PublishedFiles.Problem>,
+                     trusting record: PublishedSignatures? = nil) -> (files: [File], problems: [PublishedFiles.Problem]) {
+        var (found, problems) = PublishedFiles.regularFiles(output, folders)
+        found.sort { UTF8Order.precedes($0.path, $1.path) }
         let listed: [String: String]
         switch outputs {
         case let .success(outputs): listed = outputs.filter { isCarried($0.key) }
-        case let .failure(problem): return ([], problems + (paths.isEmpty ? [] : [problem]))
+        case let .failure(problem): return ([], problems + (found.isEmpty ? [] : [problem]))
         }
-        // Hashed on every core: a frozen period is a whole site.
-        let found = paths, read = Slots<File>(count: found.count)
-        DispatchQueue.concurrentPerform(iterations: found.count) { i in
-            let path = found[i]
-            if let digest = SHA256.hex(fileAt: output + "/" + path) { read.set(i, File(path: path, digest: digest)) }
-        }
-        let files = found.indices.compactMap { read.value($0) }
-        problems += PublishedFiles.differences(found.indices.map { (found[$0], read.value($0)?.digest) }, listed: listed,
+        // Hashed on every core (a frozen period is a whole site), but what `record` vouches for.
+        let digests = PublishedFiles.digests(output, found, trusting: record)
+        let files = found.indices.compactMap { i in digests[i].map { File(path: found[i].path, digest: $0, signature: found[i].signature) } }
+        problems += PublishedFiles.differences(found.indices.map { (found[$0].path, digests[$0]) }, listed: listed,
                                                named: Set(problems.map(\.path)))
         return (files, problems)
     }
@@ -61,5 +61,17 @@ enum CarriedFiles {
         guard let data = FileManager.default.contents(atPath: output + "/" + file.path) else { return nil }
         let bytes = Array(data)
         return SHA256.hex(bytes) == file.digest ? bytes : nil
+    }
+
+    /// `file` as this build publishes it: the published file itself, linked
+    /// unread, while it still has the signature it was checked with; else
+    /// its bytes read again and checked against its digest (nil when they
+    /// are no longer those).
+    static func output(of file: File, in output: String) -> OutputFile? {
+        let source = output + "/" + file.path
+        if FileWalk.signature(of: source)?.signature == file.signature {
+            return OutputFile(path: file.path, published: source, digest: file.digest)
+        }
+        return bytes(of: file, in: output).map { OutputFile(path: file.path, bytes: $0) }
     }
 }

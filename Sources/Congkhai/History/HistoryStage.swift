@@ -16,6 +16,9 @@ struct HistoryStage {
         var checkedLedger: CheckedLedger.Place?
         /// Bytes at which a ledger segment is sealed (decision 117).
         var segmentBytes = LedgerSegments.defaultBytes
+        /// Where the published files the build reads back are recorded as
+        /// the last build left them (decision 124); nil as `checkedLedger`.
+        var signatures: PublishedSignatures.Place?
     }
 
     /// The public demo key (documented in docs/van-hanh.md): pseudonyms made
@@ -30,7 +33,7 @@ struct HistoryStage {
     /// Nil (with errors in `log`) when a previous site's ledger does not verify
     /// and no new ledger was asked for: nothing may be published then.
     static func open(output: String, options: Options, log: DiagnosticLog) -> HistoryStage? {
-        let previous = options.preview ? PreviousSite(root: output) : PreviousSite.read(output, checked: options.checkedLedger)
+        let previous = options.preview ? PreviousSite(root: output) : PreviousSite.read(output, checked: options.checkedLedger, signatures: options.signatures)
         let output = output.hasPrefix("/") ? output : FileManager.default.currentDirectoryPath + "/" + output
         if previous.exists, !previous.ledger.problems.isEmpty, !options.newLedger {
             for problem in previous.ledger.problems.prefix(20) { log.error(output + "/data/ledger", 0, 0, problem) }
@@ -122,11 +125,12 @@ struct HistoryStage {
         out.append(OutputFile(path: historyPath, bytes: history.csv))
         for file in out { try emit(file) }
         // The other periods' history and the frozen periods: kept unchanged,
-        // each read as it is published (checked again against its digest).
+        // each linked while it has the signature it was checked with, else
+        // read and checked again against its digest (decision 124).
         let kept = previous.carried.filter { $0.path != historyPath }, root = output
         try EveryCore.forEach(kept.count) { i in
-            guard let bytes = CarriedFiles.bytes(of: kept[i], in: root) else { throw ReplayError(path: kept[i].path) }
-            try emit(OutputFile(path: kept[i].path, bytes: bytes))
+            guard let file = CarriedFiles.output(of: kept[i], in: root) else { throw ReplayError(path: kept[i].path) }
+            try emit(file)
         }
     }
 

@@ -31,17 +31,25 @@ struct PreviousSite {
     /// `loadComparison`.
     var basisDigests: [String: String]?
     var basisProblems: [PublishedFiles.Problem] = []
+    /// The published files as the last build recorded them (decision 124).
+    var signatures: PublishedSignatures?
 
     /// `checked`: where the last build left what it checked of the ledger
     /// (`CheckedLedger`), read and then left anew by this build.
-    static func read(_ output: String, checked: CheckedLedger.Place? = nil) -> PreviousSite {
+    /// `signatures`: where the last build recorded the files read back here
+    /// (`PublishedSignatures`): those still as it left them are not hashed again.
+    static func read(_ output: String, checked: CheckedLedger.Place? = nil, signatures: PublishedSignatures.Place? = nil) -> PreviousSite {
         var site = PreviousSite(root: output)
         let fm = FileManager.default
         site.exists = fm.fileExists(atPath: output + "/data/manifest.json") || fm.fileExists(atPath: output + "/index.html")
         guard site.exists else { return site }
         site.ledger = LedgerFile.read(site: output, checked: checked.flatMap(CheckedLedger.read), recordsClean: checked != nil)
         let outputs = PublishedFiles.outputs(output, ledger: site.ledger, keeping: { CarriedFiles.isCarried($0) || ComparisonBasis.isBasis($0) })
-        (site.carried, site.carriedProblems) = CarriedFiles.read(output, outputs: outputs)
+        let recorded = signatures.flatMap(PublishedSignatures.read)
+        (site.carried, site.carriedProblems) = CarriedFiles.read(output, outputs: outputs, trusting: recorded)
+        // Only the comparison's copies are looked up from here on (a frozen
+        // national period's entries are 320,000 paths).
+        site.signatures = recorded?.keeping(ComparisonBasis.isBasis)
         if case let .success(listed) = outputs { site.basisDigests = listed.filter { ComparisonBasis.isBasis($0.key) } }
         return site
     }
@@ -68,7 +76,7 @@ struct PreviousSite {
         let contentPrefix = "data/content/"
         // Content files whose published digest is this build's: known without their copies.
         var resolved = Set<String>()
-        basisProblems = ComparisonBasis.problems(root, listed: listed).filter { problem in
+        basisProblems = ComparisonBasis.problems(root, listed: listed, trusting: signatures).filter { problem in
             if problem.kind == .added { return false }  // never read: only listed files are
             if problem.path.hasPrefix(contentPrefix), let want = listed[problem.path] {
                 let path = String(problem.path.dropFirst(contentPrefix.count))
@@ -152,6 +160,7 @@ struct PreviousSite {
         audits = []
         frameworkBytes = nil
         feedbackFiles = []
+        signatures = nil
     }
 
     /// Which of `keys` (`locality/id`) were published byte for byte as this

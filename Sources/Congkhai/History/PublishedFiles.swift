@@ -29,10 +29,16 @@ enum PublishedFiles {
         return Manifest.outputs(manifest, keeping: keep).mapError { Problem(path: "data/manifest.json", message: $0.description) }
     }
 
+    /// A regular file found, with its signature (`FileWalk.signature`) as listed.
+    struct Found: Sendable {
+        var path: String
+        var signature: String
+    }
+
     /// The regular files under `folders` of `root` (relative paths, in
     /// `FileWalk`'s order), and a problem for anything else found there.
-    static func regularFiles(_ root: String, _ folders: [String]) -> (paths: [String], problems: [Problem]) {
-        var paths: [String] = [], problems: [Problem] = []
+    static func regularFiles(_ root: String, _ folders: [String]) -> (files: [Found], problems: [Problem]) {
+        var files: [Found] = [], problems: [Problem] = []
         for folder in folders {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root + "/" + folder, isDirectory: &isDir) else { continue }
@@ -42,11 +48,27 @@ enum PublishedFiles {
             }
             for entry in entries {
                 let path = folder + "/" + entry.path
-                if entry.kind == .file { paths.append(path) }
-                else { problems.append(Problem(path: path, message: "not a regular file (a build publishes none)")) }
+                if entry.kind == .file {
+                    files.append(Found(path: path, signature: FileWalk.signature(size: entry.size, mtime: entry.mtime, ctime: entry.ctime,
+                                                                                inode: entry.inode)))
+                } else {
+                    problems.append(Problem(path: path, message: "not a regular file (a build publishes none)"))
+                }
             }
         }
-        return (paths, problems)
+        return (files, problems)
+    }
+
+    /// Each found file's SHA-256 (nil when unreadable): the one the last
+    /// build recorded where the file's signature is still the recorded one
+    /// (`PublishedSignatures`, decision 124), else hashed now, on every core.
+    static func digests(_ root: String, _ files: [Found], trusting record: PublishedSignatures?) -> [String?] {
+        let digests = Slots<String>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let f = files[i]
+            if let d = record?.digest(f.path, signature: f.signature) ?? SHA256.hex(fileAt: root + "/" + f.path) { digests.set(i, d) }
+        }
+        return files.indices.map { digests.value($0) }
     }
 
     /// Files found (path, SHA-256 or nil when unreadable) against the

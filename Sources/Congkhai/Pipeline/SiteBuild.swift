@@ -180,10 +180,17 @@ public enum SiteBuild {
                 CheckedLedger.Place(path: publisher.checkedLedgerPath, program: program, sealKey: $0)
             }
         }
+        // The published files read back, as the last build left them (decision 124).
+        let signatures = listed?.program.flatMap { program in
+            HistoryStage.cacheSealKey(environment: options.environment).map {
+                PublishedSignatures.Place(path: publisher.publishedSignaturesPath, program: program, sealKey: $0)
+            }
+        }
         guard var history = HistoryStage.open(output: options.output,
                                               options: .init(newLedger: options.newLedger, newLedgerReason: options.newLedgerReason,
                                                              preview: options.preview, checkedLedger: checkedLedger,
-                                                             segmentBytes: LedgerSegments.limit(environment: options.environment)),
+                                                             segmentBytes: LedgerSegments.limit(environment: options.environment),
+                                                             signatures: signatures),
                                               log: log) else {
             return Report(outcome: .contentErrors, run: nil, seconds: seconds())
         }
@@ -333,7 +340,8 @@ public enum SiteBuild {
                 } else {
                     publisher.discard(staging)
                 }
-                let site = SiteFingerprint.of(publisher.destination)
+                let walked = SiteFingerprint.walk(publisher.destination), site = walked?.fingerprint
+                leaveSignatures(signatures, walked: walked?.entries, hashes: staging.hashes, path: publisher.publishedSignaturesPath)
                 remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifest.bytes, findings: findings, publisher: publisher,
                          pseudonymCheck: pseudonymCheck, site: site)
                 progress("cache")
@@ -365,12 +373,15 @@ public enum SiteBuild {
             leaveFeedbackCache(run: run, hashes: hashes, cache: feedbackCache)
             parsedOfficials.map { $0.recording.write(to: path, program: $0.program, sealKey: $0.sealKey) }
         }
-        let site = SiteFingerprint.of(publisher.destination)
+        let walked = SiteFingerprint.walk(publisher.destination), site = walked?.fingerprint
         // The page cache (a dictionary of every page, sorted and sealed) and
         // the state (an `lstat` of every input) are each ~0.5 s on one core
-        // nationally, and independent: written side by side.
-        let pageCacheLeft = BackgroundValue { [fingerprints = emitted.fingerprints, path = publisher.pageCachePath] in
+        // nationally, and independent: written side by side, with the
+        // signatures of the files the next build reads back.
+        let pageCacheLeft = BackgroundValue { [fingerprints = emitted.fingerprints, path = publisher.pageCachePath,
+                                               signaturesPath = publisher.publishedSignaturesPath] in
             leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, path: path, sealKey: sealKey)
+            leaveSignatures(signatures, walked: walked?.entries, hashes: staging.hashes, path: signaturesPath)
         }
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck, site: site)
@@ -453,6 +464,17 @@ public enum SiteBuild {
         }
         let runs = reuse.runs.recorded { hashes[$0] != nil }
         PageCache(global: reuse.global, site: site, entries: entries, runs: runs).write(to: path, sealKey: sealKey)
+    }
+
+    /// Leaves the signatures of the published files the next build reads
+    /// back (decision 124), from the listing taken after the swap; without
+    /// a place (a preview, `--new-ledger`) any earlier record is removed.
+    static func leaveSignatures(_ place: PublishedSignatures.Place?, walked: [FileWalk.Entry]?, hashes: [String: String], path: String) {
+        guard let place, let walked else {
+            unlink(path)
+            return
+        }
+        PublishedSignatures.write(place, walked: walked, digests: hashes)
     }
 
     /// The content files the next build may take on trust (decision 92): each with

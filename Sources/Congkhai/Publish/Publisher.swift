@@ -44,6 +44,8 @@ public struct Publisher {
     var parsedOfficialsPath: String { parent + "/." + name + ".congkhai.officials" }
     /// The ledger as the last build checked it (`CheckedLedger`); never published.
     var checkedLedgerPath: String { parent + "/." + name + ".congkhai.ledger" }
+    /// The published files a build reads back, as the last build left them (`PublishedSignatures`); never published.
+    var publishedSignaturesPath: String { parent + "/." + name + ".congkhai.published" }
     /// The replaced site's folders, kept for the next staging folder (`SpareFolders`); never published.
     var spareFoldersPath: String { parent + "/." + name + ".congkhai.folders" }
 
@@ -71,7 +73,9 @@ public struct Publisher {
         defer { if fd >= 0 { close(fd) } }
         Publisher.removeTree(destination)
         Publisher.removeTree(spareFoldersPath)
-        for path in [statePath, feedbackCachePath, pageCachePath, parsedOfficialsPath, checkedLedgerPath] { unlink(path) }
+        for path in [statePath, feedbackCachePath, pageCachePath, parsedOfficialsPath, checkedLedgerPath, publishedSignaturesPath] {
+            unlink(path)
+        }
         removeLeftovers()
         unlink(lockPath)
     }

@@ -6,8 +6,13 @@ import Foundation
 /// without reading a byte of the site.
 enum SiteFingerprint {
     static func of(_ folder: String) -> String? {
+        walk(folder)?.fingerprint
+    }
+
+    /// The fingerprint and the listing it was taken of.
+    static func walk(_ folder: String) -> (fingerprint: String, entries: [FileWalk.Entry])? {
         guard let entries = FileWalk.entries(under: folder) else { return nil }
-        return SHA256.hex(listing(entries))
+        return (SHA256.hex(listing(entries)), entries)
     }
 
     /// The hashed text, a line per entry: `length:path kind size mtime ctime
