@@ -27,11 +27,7 @@ struct CheckedLedger: Sendable {
     static let format = "congkhai-checked-ledger 1"
 
     /// Where a build finds and leaves the file, and what keys it.
-    struct Place: Sendable {
-        var path: String
-        var program: String
-        var sealKey: [UInt8]
-    }
+    typealias Place = SealedFile.Place
 
     /// An entry file's checked bytes: the first `length` bytes, whose
     /// SHA-256 is `digest`, which the chain reached at seq `startSeq` after

@@ -26,11 +26,7 @@ struct PublishedSignatures: Sendable {
     static let format = "congkhai-published-signatures 1"
 
     /// Where a build finds and leaves the file, and what keys it.
-    struct Place: Sendable {
-        var path: String
-        var program: String
-        var sealKey: [UInt8]
-    }
+    typealias Place = SealedFile.Place
 
     struct Entry: Sendable, Equatable {
         var signature: String

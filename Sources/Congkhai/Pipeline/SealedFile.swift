@@ -8,6 +8,14 @@ import Foundation
 /// installation's pseudonym key: these files decide what is published, so
 /// being able to write the folder beside the site is not enough.
 enum SealedFile {
+    /// Where a build finds and leaves a sealed file keyed by the program
+    /// that wrote it (another binary reads nothing from it), and the seal's key.
+    struct Place: Sendable {
+        var path: String
+        var program: String
+        var sealKey: [UInt8]
+    }
+
     /// Writes what `body` encodes; on any failure nothing is left at `path`'s
     /// temporary name and `path` keeps what it held.
     static func write(to path: String, sealKey: [UInt8], _ body: (inout ByteWriter) -> Void) {

@@ -374,6 +374,8 @@ public enum SiteBuild {
             parsedOfficials.map { $0.recording.write(to: path, program: $0.program, sealKey: $0.sealKey) }
         }
         let walked = SiteFingerprint.walk(publisher.destination), site = walked?.fingerprint
+        // Only the files the next build reads back are kept from the listing (a country's is 320,000 entries).
+        let readBack = walked?.entries.filter { $0.kind == .file && PublishedSignatures.covers($0.path) }
         // The page cache (a dictionary of every page, sorted and sealed) and
         // the state (an `lstat` of every input) are each ~0.5 s on one core
         // nationally, and independent: written side by side, with the
@@ -381,7 +383,7 @@ public enum SiteBuild {
         let pageCacheLeft = BackgroundValue { [fingerprints = emitted.fingerprints, path = publisher.pageCachePath,
                                                signaturesPath = publisher.publishedSignaturesPath] in
             leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, path: path, sealKey: sealKey)
-            leaveSignatures(signatures, walked: walked?.entries, hashes: staging.hashes, path: signaturesPath)
+            leaveSignatures(signatures, walked: readBack, hashes: staging.hashes, path: signaturesPath)
         }
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck, site: site)
