@@ -14,14 +14,14 @@ import Foundation
 /// one-file rebuild 1.3 → 2.25 s; a country's is 7 GB, twice, every night,
 /// for ever, and another each year. A file whose signature is the one the
 /// last build recorded after publishing it has the bytes it published (a
-/// write changes the status-change time, which no user can set back), so
-/// its recorded digest is taken without reading it, and it is published
-/// by a hard link after one more `lstat`. A file with any other signature
-/// is hashed and checked as before. The same trust, in the same terms, as
-/// the published folder's fingerprint the state and the page cache keep
-/// (decisions 71, 99): a write in the same clock tick as the build's own
-/// last change of that file, while the build holds its lock, would go
-/// unnoticed, as it would there.
+/// write changes the status-change time, which only root can set back, by
+/// changing the system clock), so its recorded digest is taken without
+/// reading it, and it is published by a hard link after one more `lstat`.
+/// A file with any other signature is hashed and checked as before. The
+/// same trust, in the same terms, as the published folder's fingerprint
+/// the state and the page cache keep (decisions 71, 99): a write in the
+/// same clock tick as the build's own last change of that file, while the
+/// build holds its lock, would go unnoticed, as it would there.
 struct PublishedSignatures: Sendable {
     static let format = "congkhai-published-signatures 1"
 
