@@ -154,6 +154,46 @@ import Testing
         #expect(CarriedFiles.output(of: file, in: out) == nil)
     }
 
+    /// A replayed feedback stage (decision 98) takes the published exports
+    /// on the record's word, and only under their signatures: an export
+    /// altered since the record was left is hashed and the replay refused;
+    /// the same altered export under a record that vouches for its present
+    /// signature (as only a holder of the seal's key could write) is taken
+    /// unread — so the record, not a hash, decided.
+    @Test func aReplayTakesThePublishedExportsOnTheRecordsWordOnly() throws {
+        let (root, out) = try PublishedSignaturesTests.site()
+        defer { for p in [root, out] { try? FileManager.default.removeItem(atPath: p) } }
+        let official = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        let text = try String(contentsOfFile: official, encoding: .utf8)
+        var edits = 0
+        func build() throws -> SiteBuild.Report {
+            edits += 1
+            try (text + "\nĐoạn \(edits).\n").write(toFile: official, atomically: true, encoding: .utf8)
+            return LedgerTests.build(root, into: out, asOf: "2027-01-04").0
+        }
+        // The feedback files are taken on trust (and the stage replayed)
+        // only once older than a second when a build lists them (decision 92).
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try build()
+        #expect(try build().run?.replayedExports?.isEmpty == false)
+        let place = try PublishedSignaturesTests.place(out)
+        let record = try #require(PublishedSignatures.read(place))
+        let export = try #require(record.entries.keys.first { $0.hasPrefix("data/feedback/") })
+        let path = out + "/" + export
+        var bytes = try #require(FileManager.default.contents(atPath: path)).map { $0 }
+        bytes[bytes.count / 2] ^= 0x01
+        // A new file in its place: the frozen period's copy is the same
+        // inode, and an edit in place would be found there first.
+        try Data(bytes).write(to: URL(fileURLWithPath: path + ".new"))
+        #expect(rename(path + ".new", path) == 0)
+        let refused = try build().run
+        #expect(refused != nil && refused?.replayedExports == nil)
+        var forged = record
+        forged.entries[export]?.signature = try #require(FileWalk.signature(of: path)).signature
+        try PublishedSignaturesTests.write(forged, place)
+        #expect(try build().run?.replayedExports?.isEmpty == false)
+    }
+
     /// With the record or without it, the same site is published.
     @Test func publishesWhatABuildWithoutTheRecordPublishes() throws {
         let (root, out) = try PublishedSignaturesTests.site()

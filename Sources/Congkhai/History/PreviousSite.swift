@@ -33,6 +33,9 @@ struct PreviousSite {
     var basisProblems: [PublishedFiles.Problem] = []
     /// The published files as the last build recorded them (decision 124).
     var signatures: PublishedSignatures?
+    /// The same for the published feedback exports, kept through the build:
+    /// a replayed feedback stage publishes them again (decision 98).
+    var exportSignatures: PublishedSignatures?
 
     /// `checked`: where the last build left what it checked of the ledger
     /// (`CheckedLedger`), read and then left anew by this build.
@@ -50,6 +53,7 @@ struct PreviousSite {
         // Only the comparison's copies are looked up from here on (a frozen
         // national period's entries are 320,000 paths).
         site.signatures = recorded?.keeping(ComparisonBasis.isBasis)
+        site.exportSignatures = recorded?.keeping { $0.hasPrefix("data/feedback/") }
         if case let .success(listed) = outputs { site.basisDigests = listed.filter { ComparisonBasis.isBasis($0.key) } }
         return site
     }

@@ -21,7 +21,9 @@ final class EmittedFiles: @unchecked Sendable {
         try staging.write(file)
         lock.withLock {
             if let fingerprint = file.fingerprint { prints[file.path] = fingerprint }
-            if file.published != nil { kept += 1 }
+            // Pages kept for their inputs (decision 99); not the carried
+            // past or replayed exports linked on the record's word (decision 124).
+            if file.published != nil, file.fingerprint != nil { kept += 1 }
             if file.path == "data/scores.json" { scoresBytes = file.bytes }
             if file.path.hasSuffix(".html") { pages += 1 }
         }

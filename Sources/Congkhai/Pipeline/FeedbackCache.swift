@@ -57,6 +57,9 @@ struct FeedbackCache {
         var pseudonymCheck: String?
         /// What the cache is sealed with (`HistoryStage.cacheSealKey`).
         var sealKey: [UInt8]
+        /// The published exports as the last build recorded them (decision
+        /// 124): one still as it left is not hashed again to be replayed.
+        var recorded: PublishedSignatures?
 
         func key(province p: Province, asOf: Day, keepsComments: Bool, feedbackDigest: (String) -> String?) -> String? {
             FeedbackCache.key(province: p, asOf: asOf, header: header, keepsComments: keepsComments,
@@ -142,14 +145,20 @@ struct FeedbackCache {
     }
 
     /// True when `output/data/feedback/` holds exactly these `.csv.gz` files
-    /// with these digests (hashed now, on every core).
-    static func published(_ exports: [Export], under output: String) -> Bool {
+    /// with these digests (hashed now, on every core, but those `record`
+    /// vouches for under their present signature, decision 124).
+    static func published(_ exports: [Export], under output: String, trusting record: PublishedSignatures? = nil) -> Bool {
         let dir = output + "/data/feedback"
         let listed = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".csv.gz") }
         guard Set(listed.map { "data/feedback/" + $0 }) == Set(exports.map(\.path)), listed.count == exports.count else { return false }
         let same = Slots<Bool>(count: exports.count)
         DispatchQueue.concurrentPerform(iterations: exports.count) { i in
-            same.set(i, SHA256.hex(fileAt: output + "/" + exports[i].path) == exports[i].digest)
+            let e = exports[i], path = output + "/" + e.path
+            if let now = FileWalk.signature(of: path), record?.digest(e.path, signature: now.signature) == e.digest {
+                same.set(i, true)
+            } else {
+                same.set(i, SHA256.hex(fileAt: path) == e.digest)
+            }
         }
         let values = same.values
         return values.count == exports.count && values.allSatisfy { $0 }

@@ -80,7 +80,7 @@ public struct ScoringRun: Sendable {
         if let cache, let key = cache.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
                                           feedbackDigest: cache.trustedDigest),
            let hit = FeedbackCache.read(cache.path, key: key, province: province, sealKey: cache.sealKey),
-           FeedbackCache.published(hit.exports, under: cache.output) {
+           FeedbackCache.published(hit.exports, under: cache.output, trusting: cache.recorded) {
             log.add(contentsOf: hit.diagnostics)
             ingest = FeedbackIngest.Result(tally: hit.tally, quarantined: hit.quarantined, quarantinedCount: hit.quarantinedCount,
                                            rowsRead: hit.rowsRead, bytesRead: hit.bytesRead, hashes: hit.hashes)

@@ -216,7 +216,8 @@ public enum SiteBuild {
             feedbackCache = FeedbackCache.Lookup(path: publisher.feedbackCachePath, header: header, trustedDigest: { path in
                 guard let t = trusted[path], let now = stats[path], t.signature == now.signature else { return nil }
                 return t.digest
-            }, output: publisher.destination, pseudonymCheck: pseudonymCheck, sealKey: sealKey)
+            }, output: publisher.destination, pseudonymCheck: pseudonymCheck, sealKey: sealKey,
+               recorded: history.previous.exportSignatures)
         }
         progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
