@@ -117,7 +117,7 @@ struct HistoryStage {
             let output = self.output, record = previous.exportSignatures
             try EveryCore.forEach(replayed.count) { i in
                 let e = replayed[i], source = output + "/" + e.path
-                if let now = FileWalk.signature(of: source), record?.digest(e.path, signature: now.signature) == e.digest {
+                if record?.vouches(for: e.path, digest: e.digest, under: output) == true {
                     try emit(OutputFile(path: e.path, published: source, digest: e.digest))
                     return
                 }

@@ -41,6 +41,13 @@ struct PublishedSignatures: Sendable {
         return e.digest
     }
 
+    /// Whether the file at `path` under `output` is, by its present
+    /// signature, the one recorded with `digest` (one `lstat`, no read).
+    func vouches(for path: String, digest: String, under output: String) -> Bool {
+        guard let now = FileWalk.signature(of: output + "/" + path) else { return false }
+        return self.digest(path, signature: now.signature) == digest
+    }
+
     /// The entries of the paths `keep` accepts.
     func keeping(_ keep: (String) -> Bool) -> PublishedSignatures {
         PublishedSignatures(entries: entries.filter { keep($0.key) })

@@ -153,12 +153,9 @@ struct FeedbackCache {
         guard Set(listed.map { "data/feedback/" + $0 }) == Set(exports.map(\.path)), listed.count == exports.count else { return false }
         let same = Slots<Bool>(count: exports.count)
         DispatchQueue.concurrentPerform(iterations: exports.count) { i in
-            let e = exports[i], path = output + "/" + e.path
-            if let now = FileWalk.signature(of: path), record?.digest(e.path, signature: now.signature) == e.digest {
-                same.set(i, true)
-            } else {
-                same.set(i, SHA256.hex(fileAt: path) == e.digest)
-            }
+            let e = exports[i]
+            same.set(i, record?.vouches(for: e.path, digest: e.digest, under: output) == true
+                || SHA256.hex(fileAt: output + "/" + e.path) == e.digest)
         }
         let values = same.values
         return values.count == exports.count && values.allSatisfy { $0 }
