@@ -170,3 +170,68 @@ import Testing
         }
     }
 }
+
+/// The build groups the spilled comments from compact records
+/// (`LoadedComments`, decision 125): the lists must be the ones made from
+/// whole `PublishedComment`s sorted newest first and added one at a time —
+/// exotic categories (no interned number), long ids, same-day ties broken
+/// by id bytes, enough comments for the sort's parallel path.
+@Suite struct LoadedCommentsTests {
+    @Test func groupsFromRecordsAreThoseFromWholeComments() {
+        var rng = SplitMix(seed: 125)
+        let names = ["thủ tục hành chính", "môi trường", "giao thông"]
+        let exotic = ["khác: \"ngoài danh mục\"", "khác, lạ", "giao thông"]  // the last equals an interned name's text
+        let texts = ["Đèn đường hỏng", "Đèn đường hỏg", "Rác chưa thu gom", "Ngập sau mưa", String(repeating: "Dài. ", count: 300)]
+        let (officials, localities) = (40, 6)
+        let n = InPlaceSort.parallelMinimum + 3_000
+        let records = Spool(), spooled = Spool()
+        var spill = CommentSpill(records: records)
+        for i in 0..<n {
+            let kind: FeedbackKind = [.suggestion, .complaint][Int.random(in: 0..<2, using: &rng)]
+            let interned = Int.random(in: 0..<6, using: &rng) > 0
+            let c = Int.random(in: 0..<3, using: &rng)
+            let text = texts[Int.random(in: 0..<texts.count, using: &rng)]
+            // Long and short ids, unique; few days, so most order is by id.
+            let id = i % 3 == 0 ? "ks26-0b7d4c2e-9a1f-4e3b-\(n - i)" : "td\(i * 7919 % n)"
+            spill.append(id: id, date: Day(ordinal: 739_100 + Int.random(in: 0..<5, using: &rng)),
+                         locality: Int.random(in: -1..<localities, using: &rng),
+                         official: Int.random(in: 0..<8, using: &rng) == 0 ? nil : Int.random(in: 0..<officials, using: &rng),
+                         kind: kind, category: interned ? c : nil, categoryText: interned ? names[c] : exotic[c],
+                         complaint: kind == .complaint ? ComplaintStanding.allCases[i % ComplaintStanding.allCases.count] : nil,
+                         textOffset: PublishedComment.park(text, in: spooled), textLength: text.utf8.count,
+                         textHash: PublishedComment.hash(text))
+        }
+        guard var whole = spill.load(categoryNames: names, texts: spooled),
+              let loaded = spill.loaded(categoryNames: names, texts: spooled) else {
+            Issue.record("the comments could not be read back")
+            return
+        }
+        whole.sort { $0.date != $1.date ? $0.date > $1.date : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        var one = CommentGroups(officials: officials, localities: localities)
+        for c in whole { one.add(c) }
+        loaded.sortNewestFirst(lanes: 2)
+        let order = (0..<loaded.count).map { loaded.comment($0).id }
+        #expect(order.count == whole.count && zip(order, whole).allSatisfy { $0 == $1.id }, "first out of order: \(zip(order, whole).first { $0 != $1.id }.map { "\($0.0) for \($0.1.id)" } ?? "")")
+        var compact = CommentGroups(officials: officials, localities: localities)
+        compact.add(contentsOf: loaded)
+
+        struct Shown: Equatable {
+            var id: String, date: Day, kind: FeedbackKind, category: String, complaint: ComplaintStanding?, text: String, count: Int
+        }
+        func shown(_ groups: [CommentGroups.Group]) -> [Shown] {
+            groups.map { Shown(id: $0.comment.id, date: $0.comment.date, kind: $0.comment.kind, category: $0.comment.category,
+                               complaint: $0.comment.complaint, text: $0.text, count: $0.count) }
+        }
+        #expect(compact.count == one.count)
+        // The first list that differs, named (not every list printed).
+        let scopes = [("province", compact.province, one.province)]
+            + compact.localities.indices.map { ("locality \($0)", compact.localities[$0], one.localities[$0]) }
+            + compact.officials.indices.map { ("official \($0)", compact.officials[$0], one.officials[$0]) }
+        let differing = scopes.first { shown($0.1) != shown($0.2) }
+        #expect(differing == nil, "\(differing.map { "\($0.0): \(shown($0.1).prefix(2)) against \(shown($0.2).prefix(2))" } ?? "")")
+        // The cases the comparison is about happened: repeats counted, an
+        // exotic category kept apart from the interned name with its text.
+        #expect(one.officials.contains { $0.contains { $0.count > 1 } })
+        #expect(one.province.contains { $0.comment.category == exotic[0] })
+    }
+}

@@ -68,6 +68,17 @@ public struct CommentGroups: Sendable {
     /// locality's list in one task, that task ran alone for its last
     /// ~0.8 s (`perf`, national tree).
     public mutating func add(contentsOf all: [PublishedComment]) {
+        add(count: all.count) { all[$0] }
+    }
+
+    /// The comments of `loaded` in its records' order, exactly as
+    /// `add(contentsOf:)` with each made whole: only those a scope keeps
+    /// are (decision 125).
+    mutating func add(contentsOf loaded: LoadedComments) {
+        add(count: loaded.count) { loaded.item($0) }
+    }
+
+    private mutating func add<C: GroupedComment>(count total: Int, _ comment: @escaping @Sendable (Int) -> C) {
         let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let (nOfficials, nLocalities) = (officials.count, localities.count)
         let officialBounds = (0...parts).map { $0 * nOfficials / parts }
@@ -80,7 +91,8 @@ public struct CommentGroups: Sendable {
         DispatchQueue.concurrentPerform(iterations: parts + 1) { task in
             if task == 0 {
                 var p = province
-                for c in all {
+                for i in 0..<total {
+                    let c = comment(i)
                     var text: String?
                     CommentGroups.add(c, text: &text, to: &p)
                 }
@@ -92,7 +104,8 @@ public struct CommentGroups: Sendable {
             let mineL = localityBounds[part]..<localityBounds[part + 1]
             var o = Array(officials[mineO]), l = Array(localities[mineL])
             if !mineO.isEmpty || !mineL.isEmpty {
-                for c in all {
+                for i in 0..<total {
+                    let c = comment(i)
                     // A comment's text is read at most once per task, shared by its two scopes.
                     var text: String?
                     if c.locality >= 0, mineL.contains(c.locality) {
@@ -111,14 +124,14 @@ public struct CommentGroups: Sendable {
             self.officials.replaceSubrange(officialBounds[part]..<officialBounds[part + 1], with: o)
             self.localities.replaceSubrange(localityBounds[part]..<localityBounds[part + 1], with: l)
         }
-        count += all.count
+        count += total
     }
 
-    private static func add(_ c: PublishedComment, text: inout String?, to groups: inout [Group]) {
+    private static func add<C: GroupedComment>(_ c: C, text: inout String?, to groups: inout [Group]) {
         for g in groups.indices {
             let other = groups[g].comment
-            guard other.textHash == c.textHash, other.textLength == c.textLength, other.kind == c.kind,
-                  other.category == c.category else { continue }
+            guard other.textHash == c.textHash, other.textLength == c.textLength,
+                  c.sameKindAndCategory(as: other) else { continue }
             if text == nil { text = c.text }
             if groups[g].text == text {
                 groups[g].count += 1
@@ -127,10 +140,10 @@ public struct CommentGroups: Sendable {
         }
         guard groups.count < kept else { return }
         if c.textLength > keptTextBytes {
-            groups.append(Group(comment: c.detached(), keptText: nil, count: 1))
+            groups.append(Group(comment: c.kept(), keptText: nil, count: 1))
             return
         }
         if text == nil { text = c.text }
-        groups.append(Group(comment: c.detached(), keptText: text ?? "", count: 1))
+        groups.append(Group(comment: c.kept(), keptText: text ?? "", count: 1))
     }
 }

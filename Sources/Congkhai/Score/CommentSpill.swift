@@ -66,14 +66,23 @@ struct CommentSpill {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Every comment in the order appended; nil when the records cannot be
-    /// read back (the build must fail rather than publish pages without
-    /// comments). `categoryNames`: the interner's names, so a comment's
-    /// category shares their storage; `texts`: where the texts are.
+    /// Every comment in the order appended, made whole; nil when the
+    /// records cannot be read back. (The build groups them from `loaded`.)
     mutating func load(categoryNames: [String], texts: Spool) -> [PublishedComment]? {
+        guard let loaded = loaded(categoryNames: categoryNames, texts: texts) else { return nil }
+        return (0..<loaded.count).map(loaded.comment)
+    }
+
+    /// Every comment in the order appended, as compact records
+    /// (`LoadedComments`); nil when the records cannot be read back (the
+    /// build must fail rather than publish pages without comments).
+    /// `categoryNames`: the interner's names, which a comment's category
+    /// refers to by number; `texts`: where the texts are.
+    mutating func loaded(categoryNames: [String], texts: Spool) -> LoadedComments? {
         flush()
-        var comments: [PublishedComment] = []
-        comments.reserveCapacity(count)
+        // Every id and exotic category byte is in the records' spool: its
+        // size bounds the block (the heads' share of it is never touched).
+        let loaded = LoadedComments(capacity: records.count, reserve: count, categoryNames: categoryNames, texts: texts)
         let headSize = MemoryLayout<Head>.size
         // A record may straddle two chunks: what is left of one goes before the next.
         var carry: [UInt8] = []
@@ -89,22 +98,15 @@ struct CommentSpill {
                         guard idCount >= 0, categoryCount >= 0 else { malformed = true; break }
                         let end = at + headSize + idCount + categoryCount
                         guard end <= raw.count else { break }
-                        let id = String(decoding: UnsafeRawBufferPointer(rebasing: raw[(at + headSize)..<(at + headSize + idCount)]), as: UTF8.self)
-                        let category: String
-                        if head.category >= 0, Int(head.category) < categoryNames.count {
-                            category = categoryNames[Int(head.category)]
-                        } else {
-                            category = String(decoding: UnsafeRawBufferPointer(rebasing: raw[(at + headSize + idCount)..<end]), as: UTF8.self)
+                        let bytes = UnsafeRawBufferPointer(rebasing: raw[(at + headSize)..<end])
+                        let added = loaded.append(bytes) { id in
+                            LoadedComments.Record(
+                                id: id, textOffset: head.textOffset, textHash: head.textHash, date: head.date,
+                                locality: head.locality, official: head.official, textLength: head.textLength,
+                                category: head.category, idLength: head.idLength, categoryLength: head.categoryLength,
+                                kind: head.kind, complaint: head.complaint)
                         }
-                        let kinds = FeedbackKind.allCases
-                        let standings = ComplaintStanding.allCases
-                        let standing = Int(head.complaint) - 1
-                        comments.append(PublishedComment(
-                            id: id, date: Day(ordinal: Int(head.date)), locality: Int(head.locality),
-                            official: head.official < 0 ? nil : Int(head.official),
-                            kind: kinds[min(Int(head.kind), kinds.count - 1)], category: category,
-                            complaint: standing >= 0 && standing < standings.count ? standings[standing] : nil,
-                            spooledText: texts, offset: Int(head.textOffset), length: Int(head.textLength), hash: head.textHash))
+                        guard added else { malformed = true; break }
                         at = end
                     }
                 }
@@ -113,7 +115,7 @@ struct CommentSpill {
         } catch {
             return nil
         }
-        guard !malformed, carry.isEmpty, comments.count == count else { return nil }
-        return comments
+        guard !malformed, carry.isEmpty, loaded.count == count else { return nil }
+        return loaded
     }
 }

@@ -193,13 +193,6 @@ public final class FeedbackAccumulator {
 
     public func add(_ row: FeedbackRow) { fold.add(row) }
 
-    /// Published comments, newest first; ids are unique, so the order is total.
-    enum NewestFirst: InPlaceSort.Order {
-        static func less(_ a: PublishedComment, _ b: PublishedComment) -> Bool {
-            a.date != b.date ? a.date > b.date : UTF8Order.precedes(a.id, b.id)
-        }
-    }
-
     /// Rating records by (official, respondent, commitment), then date and
     /// row order: each key's latest record last (`seq` is unique).
     enum ByRatingKey: InPlaceSort.Order {
@@ -256,11 +249,12 @@ public final class FeedbackAccumulator {
         congkhai_release_free_memory()
         // The comments come back from disk now that the row-id set is gone
         // and the ratings' records are let go (the two at once were the
-        // finish's peak), are sorted in place (`InPlaceSort`; ids are
-        // unique, so the order is total), and grouped per scope.
-        if var all = fold.comments.load(categoryNames: fold.categories.names, texts: fold.tally.commentTexts) {
-            InPlaceSort.sort(&all, lanes: FeedbackAccumulator.sortLanes, by: NewestFirst.self)
-            result.commentGroups.add(contentsOf: all)
+        // finish's peak), as compact records (`LoadedComments`), are sorted
+        // in place (`InPlaceSort`; ids are unique, so the order is total),
+        // and grouped per scope.
+        if let loaded = fold.comments.loaded(categoryNames: fold.categories.names, texts: fold.tally.commentTexts) {
+            loaded.sortNewestFirst(lanes: FeedbackAccumulator.sortLanes)
+            result.commentGroups.add(contentsOf: loaded)
         } else {
             result.commentsLost = true
         }
