@@ -1,5 +1,5 @@
-/// Published comments set aside on disk while the ingest runs, made
-/// `PublishedComment`s again in `FeedbackAccumulator.finish`.
+/// Published comments set aside on disk while the ingest runs, loaded
+/// back as compact records (`LoadedComments`) in `FeedbackAccumulator.finish`.
 ///
 /// Why: the ingest's memory peak is its last row, when the row-id set and
 /// the respondents are at their largest; comments kept in memory (80 bytes
