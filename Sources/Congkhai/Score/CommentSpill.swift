@@ -12,8 +12,8 @@
 /// interned number) in an unlinked temporary file (`Spool`); the text is
 /// already in its own spool.
 struct CommentSpill {
-    /// The fixed part of a record, as stored.
-    private struct Head {
+    /// The fixed part of a record, as stored (and as `LoadedComments` keeps it).
+    struct Head {
         var textOffset: Int64
         var textHash: UInt64
         var date: Int32
@@ -99,13 +99,7 @@ struct CommentSpill {
                         let end = at + headSize + idCount + categoryCount
                         guard end <= raw.count else { break }
                         let bytes = UnsafeRawBufferPointer(rebasing: raw[(at + headSize)..<end])
-                        let added = loaded.append(bytes) { id in
-                            LoadedComments.Record(
-                                id: id, textOffset: head.textOffset, textHash: head.textHash, date: head.date,
-                                locality: head.locality, official: head.official, textLength: head.textLength,
-                                category: head.category, idLength: head.idLength, categoryLength: head.categoryLength,
-                                kind: head.kind, complaint: head.complaint)
-                        }
+                        let added = loaded.append(bytes) { id in LoadedComments.Record(id: id, head: head) }
                         guard added else { malformed = true; break }
                         at = end
                     }

@@ -22,21 +22,8 @@ final class LoadedComments: @unchecked Sendable {
     struct Record {
         /// The id's first byte in `block` (then the exotic category's bytes).
         var id: UnsafePointer<UInt8>
-        var textOffset: Int64
-        var textHash: UInt64
-        var date: Int32
-        var locality: Int32
-        /// −1: none.
-        var official: Int32
-        var textLength: Int32
-        /// The interned category's number, −1 for one without (its bytes follow the id's).
-        var category: Int32
-        var idLength: Int32
-        var categoryLength: Int32
-        /// Index in `FeedbackKind.allCases`.
-        var kind: UInt8
-        /// 0: none, else 1 + the standing's index in `ComplaintStanding.allCases`.
-        var complaint: UInt8
+        /// The fixed fields as spilled.
+        var head: CommentSpill.Head
     }
 
     private(set) var records: [Record] = []
@@ -73,13 +60,13 @@ final class LoadedComments: @unchecked Sendable {
     /// order is total and the one `PublishedComment`s sorted alike would have.
     enum NewestFirst: InPlaceSort.Order {
         static func less(_ a: Record, _ b: Record) -> Bool {
-            if a.date != b.date { return a.date > b.date }
-            let n = Int(min(a.idLength, b.idLength))
+            if a.head.date != b.head.date { return a.head.date > b.head.date }
+            let n = Int(min(a.head.idLength, b.head.idLength))
             if n > 0 {
                 let c = memcmp(a.id, b.id, n)
                 if c != 0 { return c < 0 }
             }
-            return a.idLength < b.idLength
+            return a.head.idLength < b.head.idLength
         }
     }
 
@@ -98,19 +85,19 @@ final class LoadedComments: @unchecked Sendable {
         /// Not retained: an item lives only inside a loop over its owner's records.
         unowned(unsafe) let owner: LoadedComments
 
-        var textHash: UInt64 { record.textHash }
-        var textLength: Int { Int(record.textLength) }
-        var locality: Int { Int(record.locality) }
-        var official: Int? { record.official < 0 ? nil : Int(record.official) }
+        var textHash: UInt64 { record.head.textHash }
+        var textLength: Int { Int(record.head.textLength) }
+        var locality: Int { Int(record.head.locality) }
+        var official: Int? { record.head.official < 0 ? nil : Int(record.head.official) }
         var kind: FeedbackKind {
             let kinds = FeedbackKind.allCases
-            return kinds[min(Int(record.kind), kinds.count - 1)]
+            return kinds[min(Int(record.head.kind), kinds.count - 1)]
         }
 
         var category: String {
-            let i = Int(record.category)
+            let i = Int(record.head.category)
             if i >= 0, i < owner.categoryNames.count { return owner.categoryNames[i] }
-            let bytes = UnsafeBufferPointer(start: record.id + Int(record.idLength), count: Int(record.categoryLength))
+            let bytes = UnsafeBufferPointer(start: record.id + Int(record.head.idLength), count: Int(record.head.categoryLength))
             return String(decoding: bytes, as: UTF8.self)
         }
 
@@ -119,17 +106,17 @@ final class LoadedComments: @unchecked Sendable {
         }
 
         var text: String {
-            owner.texts.read(Int(record.textOffset), Int(record.textLength)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            owner.texts.read(Int(record.head.textOffset), Int(record.head.textLength)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
 
         func kept() -> PublishedComment {
             let standings = ComplaintStanding.allCases
-            let standing = Int(record.complaint) - 1
+            let standing = Int(record.head.complaint) - 1
             return PublishedComment(
-                id: String(decoding: UnsafeBufferPointer(start: record.id, count: Int(record.idLength)), as: UTF8.self),
-                date: Day(ordinal: Int(record.date)), locality: locality, official: official, kind: kind, category: category,
+                id: String(decoding: UnsafeBufferPointer(start: record.id, count: Int(record.head.idLength)), as: UTF8.self),
+                date: Day(ordinal: Int(record.head.date)), locality: locality, official: official, kind: kind, category: category,
                 complaint: standing >= 0 && standing < standings.count ? standings[standing] : nil,
-                spooledText: owner.texts, offset: Int(record.textOffset), length: Int(record.textLength), hash: record.textHash)
+                spooledText: owner.texts, offset: Int(record.head.textOffset), length: Int(record.head.textLength), hash: record.head.textHash)
         }
     }
 }
