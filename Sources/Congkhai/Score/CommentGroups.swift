@@ -130,8 +130,8 @@ public struct CommentGroups: Sendable {
     private static func add<C: GroupedComment>(_ c: C, text: inout String?, to groups: inout [Group]) {
         for g in groups.indices {
             let other = groups[g].comment
-            guard other.textHash == c.textHash, other.textLength == c.textLength,
-                  c.sameKindAndCategory(as: other) else { continue }
+            guard other.textHash == c.textHash, other.textLength == c.textLength, other.kind == c.kind,
+                  other.category == c.category else { continue }
             if text == nil { text = c.text }
             if groups[g].text == text {
                 groups[g].count += 1

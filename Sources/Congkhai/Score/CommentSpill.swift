@@ -28,6 +28,18 @@ struct CommentSpill {
         var kind: UInt8
         /// 0: none, else 1 + the standing's index in `ComplaintStanding.allCases`.
         var complaint: UInt8
+
+        /// `kind` read back (the encoding is `append`'s, beside it).
+        var feedbackKind: FeedbackKind {
+            let kinds = FeedbackKind.allCases
+            return kinds[min(Int(kind), kinds.count - 1)]
+        }
+
+        /// `complaint` read back.
+        var standing: ComplaintStanding? {
+            let standings = ComplaintStanding.allCases, i = Int(complaint) - 1
+            return i >= 0 && i < standings.count ? standings[i] : nil
+        }
     }
 
     private let records: Spool

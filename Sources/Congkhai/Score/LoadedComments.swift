@@ -89,10 +89,7 @@ final class LoadedComments: @unchecked Sendable {
         var textLength: Int { Int(record.head.textLength) }
         var locality: Int { Int(record.head.locality) }
         var official: Int? { record.head.official < 0 ? nil : Int(record.head.official) }
-        var kind: FeedbackKind {
-            let kinds = FeedbackKind.allCases
-            return kinds[min(Int(record.head.kind), kinds.count - 1)]
-        }
+        var kind: FeedbackKind { record.head.feedbackKind }
 
         var category: String {
             let i = Int(record.head.category)
@@ -101,21 +98,15 @@ final class LoadedComments: @unchecked Sendable {
             return String(decoding: bytes, as: UTF8.self)
         }
 
-        func sameKindAndCategory(as other: PublishedComment) -> Bool {
-            kind == other.kind && category == other.category
-        }
-
         var text: String {
             owner.texts.read(Int(record.head.textOffset), Int(record.head.textLength)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }
 
         func kept() -> PublishedComment {
-            let standings = ComplaintStanding.allCases
-            let standing = Int(record.head.complaint) - 1
-            return PublishedComment(
+            PublishedComment(
                 id: String(decoding: UnsafeBufferPointer(start: record.id, count: Int(record.head.idLength)), as: UTF8.self),
                 date: Day(ordinal: Int(record.head.date)), locality: locality, official: official, kind: kind, category: category,
-                complaint: standing >= 0 && standing < standings.count ? standings[standing] : nil,
+                complaint: record.head.standing,
                 spooledText: owner.texts, offset: Int(record.head.textOffset), length: Int(record.head.textLength), hash: record.head.textHash)
         }
     }
@@ -128,17 +119,14 @@ protocol GroupedComment: SendableMetatype {
     var textLength: Int { get }
     var locality: Int { get }
     var official: Int? { get }
-    /// Same kind and same category text as `other` (a group's comment).
-    func sameKindAndCategory(as other: PublishedComment) -> Bool
+    var kind: FeedbackKind { get }
+    /// Read only when the text's hash and length match a group's.
+    var category: String { get }
     var text: String { get }
     /// The comment as a group keeps it, its id in storage of its own.
     func kept() -> PublishedComment
 }
 
 extension PublishedComment: GroupedComment {
-    func sameKindAndCategory(as other: PublishedComment) -> Bool {
-        kind == other.kind && category == other.category
-    }
-
     func kept() -> PublishedComment { detached() }
 }
