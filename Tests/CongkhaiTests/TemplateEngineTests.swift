@@ -248,6 +248,27 @@ import Testing
         #expect(throws: Template.ParseError.self) { try Template("{{#a}}{{/b}}") }
     }
 
+    /// Positions are counted once through the template (`Parser.Positions`),
+    /// not from its start for every tag: every line before the tag counts,
+    /// also those inside a multi-line tag or a standalone one, and columns
+    /// are bytes from the line's start.
+    @Test func aParseErrorIsAtTheTagsLineAndColumnAfterEveryKindOfLine() {
+        func position(_ text: String) -> (Int, Int)? {
+            do { _ = try Template(text) } catch { return (error.line, error.column) }
+            return nil
+        }
+        // Never closed: reported where the section opens.
+        let opened = "{{! a\nmulti-line\ncomment }}\r\n  {{#xs}}\n  {{.}}\n  {{/xs}}\nắ {{#open}}x"
+        #expect(position(opened).map { [$0.0, $0.1] } == [7, 5])  // `ắ` is three bytes
+        // Unclosed and empty tags, after text and tags on earlier lines.
+        #expect(position("a\nb {{x}} c\n\n{{y").map { [$0.0, $0.1] } == [4, 1])
+        #expect(position("{{#a}}\n{{/a}}\n   {{ }}").map { [$0.0, $0.1] } == [3, 4])
+        // Many tags before the error (the count carries over from tag to tag).
+        let many = String(repeating: "<p>{{x}}</p>\n", count: 300) + "  {{#never}}"
+        #expect(position(many).map { [$0.0, $0.1] } == [301, 3])
+        #expect(position("{{#a}}{{/a}}") == nil)
+    }
+
     @Test func aBrokenTemplateIsAnErrorAtItsLineAndColumn() throws {
         let log = DiagnosticLog()
         var files = try #require(ThemeFiles.embeddedDefault(log: log))
