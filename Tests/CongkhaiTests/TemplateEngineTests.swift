@@ -269,6 +269,22 @@ import Testing
         #expect(position("{{#a}}{{/a}}") == nil)
     }
 
+    /// A tag's name is trimmed as Foundation's `.whitespaces` trims it
+    /// (the rule before the byte-level cut), Unicode spaces included.
+    @Test func tagNamesAreTrimmedAsFoundationTrimsThem() throws {
+        let pieces = [" ", "\t", "\u{00A0}", "\u{3000}", "\u{2003}", "a", "ắ", "\n", "#", "x y", "\u{200B}"]
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<3_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let got = Template.trimmedName(ArraySlice(Array(s.utf8)))
+            #expect(Array(got.utf8) == Array(s.trimmingCharacters(in: .whitespaces).utf8), "\(s.debugDescription)")
+        }
+        var lib = TemplateLibrary()
+        try lib.register("{{ \u{3000}name\u{00A0} }}|{{#\t xs \t}}{{.}}{{/ xs}}", named: "t")
+        #expect(lib.render(.object(["name": .text("n"), "xs": .list([.text("1"), .text("2")])]), template: "t") == "n|12")
+    }
+
     @Test func aBrokenTemplateIsAnErrorAtItsLineAndColumn() throws {
         let log = DiagnosticLog()
         var files = try #require(ThemeFiles.embeddedDefault(log: log))

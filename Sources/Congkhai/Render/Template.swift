@@ -48,6 +48,20 @@ struct Template: Sendable {
         (ops, bytes, names, indents) = (program.ops, program.bytes, program.names, program.indents)
     }
 
+    /// A tag's name without the blanks around it: `trimmingCharacters(in:
+    /// .whitespaces)` (spaces of every script and tabs), which is what it
+    /// was, taken only where a name still starts or ends with a byte
+    /// outside ASCII — the ASCII space and tab are cut here first (the
+    /// Foundation call on every tag was most of compiling a theme).
+    static func trimmedName(_ raw: ArraySlice<UInt8>) -> String {
+        var a = raw.startIndex, b = raw.endIndex
+        while a < b, raw[a] == 0x20 || raw[a] == 0x09 { a += 1 }
+        while b > a, raw[b - 1] == 0x20 || raw[b - 1] == 0x09 { b -= 1 }
+        let name = String(decoding: raw[a..<b], as: UTF8.self)
+        guard a < b, raw[a] >= 0x80 || raw[b - 1] >= 0x80 else { return name }
+        return name.trimmingCharacters(in: .whitespaces)
+    }
+
     private init(ops: [Op], bytes: [UInt8], names: [String], indents: [[UInt8]]) {
         (self.ops, self.bytes, self.names, self.indents) = (ops, bytes, names, indents)
     }
@@ -447,13 +461,12 @@ private struct Parser {
                 let (l, c) = positions.of(tagStart)
                 throw Template.ParseError(line: l, column: c, message: "unclosed tag")
             }
-            var inner = String(decoding: bytes[(tagStart + (isTriple ? 3 : 2))..<end], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
+            var inner = Template.trimmedName(bytes[(tagStart + (isTriple ? 3 : 2))..<end])
             var kind: UInt8 = isTriple ? UInt8(ascii: "&") : 0
             if !isTriple, let first = inner.utf8.first, [UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: ">"),
                                                            UInt8(ascii: "!"), UInt8(ascii: "&")].contains(first) {
                 kind = first
-                inner = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces)
+                inner = Template.trimmedName(Array(inner.utf8).dropFirst())
             }
             if kind == UInt8(ascii: "=") || inner.isEmpty && kind != UInt8(ascii: "!") {
                 let (l, c) = positions.of(tagStart)
@@ -488,7 +501,13 @@ private struct Parser {
 
     mutating func parse() throws(Template.ParseError) -> [Template.Node] {
         var stack: [(name: String, inverted: Bool, line: Int, column: Int, nodes: [Template.Node])] = [("", false, 0, 0, [])]
-        func path(_ name: String) -> [String] { name == "." ? [] : name.split(separator: ".").map(String.init) }
+        func path(_ name: String) -> [String] {
+            if name == "." { return [] }
+            // ASCII names (every theme's) split on the byte; others as
+            // Characters, where a mark after a dot makes it no separator.
+            guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: ".").map(String.init) }
+            return name.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
+        }
         for token in try tokens() {
             switch token {
             case let .text(b):
