@@ -11,6 +11,15 @@
 #   bash scripts/bench-ab.sh BASE_BINARY NEW_BINARY CONTENT [RUNS] [AS_OF]
 #   bash scripts/bench-ab.sh /tmp/base/.build/release/congkhai .build/release/congkhai bench-data/prov/content 5
 #
+# EDIT=1: one-file rebuilds instead. Each binary first builds its own
+# output and rebuilds it through one untimed edit; then each run edits the
+# `name:` of one official's file (the first in byte order, a new name every
+# run), times the rebuild, puts the file back and rebuilds untimed, so
+# every timed run starts from the same published site. The manifests compared are those of the restored
+# content. The file is put back however the script ends.
+#
+#   EDIT=1 bash scripts/bench-ab.sh /tmp/base/.build/release/congkhai .build/release/congkhai bench-data/prov/content 15
+#
 # A base binary: `git worktree add -f /tmp/base REV && (cd /tmp/base && swift build -c release --product congkhai)`.
 set -euo pipefail
 if [ $# -lt 3 ] || [ ! -x "$1" ] || [ ! -x "$2" ] || [ ! -f "$3/site.yaml" ]; then
@@ -24,11 +33,40 @@ LOGS=$(mktemp -d)
 asof=()
 [ -n "$AS_OF" ] && asof=(--as-of "$AS_OF")
 
+EDIT=${EDIT:-0}
+clean() {  # label
+  rm -rf "$OUT-$1" "$OUT-$1.build-report.json"
+  rm -rf "$(dirname "$OUT")/.$(basename "$OUT")-$1".congkhai.* 2>/dev/null || true
+}
+if [ "$EDIT" = 1 ]; then
+  EDITED=$(find "$CONTENT/officials" -name '*.md' | LC_ALL=C sort | head -1)
+  cp "$EDITED" "$LOGS/edited.orig"
+  trap 'cp "$LOGS/edited.orig" "$EDITED"' EXIT
+  for k in A B; do
+    bin=$A; [ "$k" = B ] && bin=$B
+    clean "$k"
+    # A first build, then one untimed edit and its undoing: the caches a
+    # rebuild reads are then those of a rebuild, as in every timed run.
+    "$bin" build "$CONTENT" --output "$OUT-$k" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+    sed -i "0,/^name: \"/s/^name: \"/name: \"W$k /" "$EDITED"
+    "$bin" build "$CONTENT" --output "$OUT-$k" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+    cp "$LOGS/edited.orig" "$EDITED"
+    "$bin" build "$CONTENT" --output "$OUT-$k" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+  done
+fi
+
 run() {  # binary label n
-  rm -rf "$OUT-$2" "$OUT-$2.build-report.json"
-  rm -f "$(dirname "$OUT")/.$(basename "$OUT")-$2".congkhai.* 2>/dev/null || true
-  CONGKHAI_TIMING=1 /usr/bin/time -f 'time: %e %U %S %M' "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet \
-    > "$LOGS/$2.$3" 2>&1
+  if [ "$EDIT" = 1 ]; then
+    sed -i "0,/^name: \"/s/^name: \"/name: \"X$2$3 /" "$EDITED"
+    CONGKHAI_TIMING=1 /usr/bin/time -f 'time: %e %U %S %M' "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet \
+      > "$LOGS/$2.$3" 2>&1 || true
+    cp "$LOGS/edited.orig" "$EDITED"
+    "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+  else
+    clean "$2"
+    CONGKHAI_TIMING=1 /usr/bin/time -f 'time: %e %U %S %M' "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet \
+      > "$LOGS/$2.$3" 2>&1
+  fi
   cp "$OUT-$2/data/manifest.json" "$LOGS/$2.manifest"
 }
 
@@ -71,5 +109,7 @@ for k in "AB":
 same = open(f"{logs}/A.manifest", "rb").read() == open(f"{logs}/B.manifest", "rb").read()
 print("published bytes:", "identical (data/manifest.json)" if same else "DIFFERENT (data/manifest.json differs)")
 EOF
-rm -rf "$LOGS" "$OUT-A" "$OUT-B" "$OUT-A.build-report.json" "$OUT-B.build-report.json"
-rm -f "$(dirname "$OUT")/.$(basename "$OUT")"-[AB].congkhai.*
+[ "$EDIT" = 1 ] && cp "$LOGS/edited.orig" "$EDITED" && trap - EXIT
+clean A
+clean B
+rm -rf "$LOGS"
