@@ -97,7 +97,7 @@ final class FeedbackLanes: @unchecked Sendable {
                 if let q = records.withRecord(i, { r in
                     if let q = checker.check(r, columns: columns, file: file, fileIndex: fileIndex, categories: &categories,
                                              into: &rows) { return q }
-                    respondents.append(FeedbackValidator.respondentDigest(rows[kept], r, columns: columns))
+                    respondents.append(FeedbackValidator.respondentDigest(kind: rows[kept].kind, r, columns: columns))
                     return nil
                 }) {
                     outcomes.append(-1 - Int32(rejects.count))

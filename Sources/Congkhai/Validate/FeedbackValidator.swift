@@ -99,8 +99,10 @@ public final class FeedbackValidator {
     /// The digest of the respondent a checked row is numbered by, nil when
     /// it has none: computed on the lane that checked the row, so the
     /// ordered thread hashes nothing and can prefetch its slot.
-    static func respondentDigest(_ row: FeedbackRow, _ r: borrowing CSVRecord, columns c: Columns) -> RespondentNumbers.Digest? {
-        guard row.kind == .rating, c.respondent >= 0 else { return nil }
+    /// `kind`: the checked row's; not the row itself, which passed whole was
+    /// a copy of it (its strings retained and released) for every row.
+    static func respondentDigest(kind: FeedbackKind, _ r: borrowing CSVRecord, columns c: Columns) -> RespondentNumbers.Digest? {
+        guard kind == .rating, c.respondent >= 0 else { return nil }
         let bytes = r.trimmedBytes(c.respondent)
         return bytes.isEmpty ? nil : RespondentNumbers.Digest(bytes)
     }
@@ -110,7 +112,7 @@ public final class FeedbackValidator {
     /// quarantined) and its respondent gets a number. Run in file order, so
     /// which of two duplicates is kept never depends on threads.
     /// `idHash`: the id's `ByteTable.hash`; `respondent`: the respondent's
-    /// digest (`respondentDigest(_:_:columns:)`); both computed on the lane
+    /// digest (`respondentDigest(kind:_:columns:)`); both computed on the lane
     /// that checked the row. `file`: the row's export (for the message).
     func claim(_ row: inout FeedbackRow, file: String, idHash: Int, respondent: RespondentNumbers.Digest?) -> QuarantinedRow? {
         var key = row.id
