@@ -781,7 +781,9 @@ import Testing
         let root = try LedgerTests.content().write()
         let out = root + "-out"
         LedgerTests.build(root, into: out, asOf: "2026-12-31")
-        let frozen = try String(contentsOfFile: out + "/ky/2026/data/scores.json", encoding: .utf8)
+        // Bytes ("byte for byte" below; `String`'s `==` is canonical equivalence, decision 126).
+        let frozen = FileManager.default.contents(atPath: out + "/ky/2026/data/scores.json")
+        #expect(frozen != nil)
         #expect(FileManager.default.fileExists(atPath: out + "/ky/2026/dia-phuong/xa-an-binh/nguyen-van-an/index.html"))
         // The next period: a new site.yaml period; the frozen 2026 stays byte for byte.
         var c = LedgerTests.content()
@@ -792,7 +794,7 @@ import Testing
         try FileManager.default.copyItem(atPath: root + "/officials", toPath: next + "/officials")
         let (report, log) = LedgerTests.build(next, into: out, asOf: "2027-01-15")
         guard case .built = report.outcome else { Issue.record("\(report.outcome) \(log.items.filter { $0.severity == .error })"); return }
-        #expect(try String(contentsOfFile: out + "/ky/2026/data/scores.json", encoding: .utf8) == frozen)
+        #expect(FileManager.default.contents(atPath: out + "/ky/2026/data/scores.json") == frozen)
         let site = try BuiltSite(root: out)
         #expect((site.text("index.html") ?? "").contains("href=\"/ky/2026/\""))
         #expect(site.brokenLinks().isEmpty, "\(site.brokenLinks().prefix(5))")
