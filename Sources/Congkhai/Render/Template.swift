@@ -390,11 +390,12 @@ private struct Parser {
         case tag(kind: UInt8, name: String, line: Int, column: Int, indent: String)
     }
 
-    /// Line and column (1-based, columns in bytes) of byte offsets asked
-    /// for in increasing order: counted from where the last answer left
-    /// off, so a template's tags cost one pass over it, not one pass each
-    /// from its start (the theme's compile, every build, was ~2 % of the
-    /// demo's whole build in that loop).
+    /// Line and column (1-based, columns in bytes) of byte offsets, counted
+    /// on from where the last answer left off: the tokenizer asks in
+    /// increasing order, so a template's tags cost one pass over it, not
+    /// one pass each from its start (the theme's compile, every build, was
+    /// ~2 % of the demo's whole build in that loop). An earlier offset
+    /// starts the count again.
     struct Positions {
         let bytes: [UInt8]
         private var at = 0
@@ -405,21 +406,12 @@ private struct Parser {
 
         mutating func of(_ offset: Int) -> (Int, Int) {
             let target = min(offset, bytes.count)
-            if target < at { return Positions.counted(bytes, target) }
+            if target < at { (at, line, lineStart) = (0, 1, 0) }
             while at < target {
                 if bytes[at] == UInt8(ascii: "\n") { line += 1; lineStart = at + 1 }
                 at += 1
             }
             return (line, target - lineStart + 1)
-        }
-
-        /// The same from the start: the rule the incremental count keeps.
-        static func counted(_ bytes: [UInt8], _ offset: Int) -> (Int, Int) {
-            var line = 1, column = 1
-            for b in bytes[..<min(offset, bytes.count)] {
-                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-            }
-            return (line, column)
         }
     }
 
