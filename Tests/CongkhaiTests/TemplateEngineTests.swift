@@ -34,14 +34,12 @@ import Testing
             let context = TemplateContext.make(m.model, strings: d.t, root: d.root)
             let ours = try theme.render(context, template: m.template, language: d.language).get()
             let theirs = reference.render(TemplateEngineTests.any(context), withTemplate: m.template)
-            // As bytes: `String`'s `==` is canonical equivalence.
-            #expect(Array(ours.utf8) == theirs.map { Array($0.utf8) }, "\(fullPath): the engines differ")
-            #expect(try Array(demo.theme.render(context, template: m.template).get().utf8) == Array(ours.utf8),
-                    "\(fullPath): strings written in differ")
+            #expect(sameBytes(ours, theirs), "\(fullPath): the engines differ")
+            #expect(try sameBytes(demo.theme.render(context, template: m.template).get(), ours), "\(fullPath): strings written in differ")
             let frame = TemplateContext.make(renderer.layout(page, d, fullPath: fullPath, title: m.title, description: m.description,
                                                              feed: m.feed, content: PageHTML(bytes: Array(ours.utf8))), strings: d.t, root: d.root)
-            #expect(try Array(theme.render(frame, template: "layout", language: d.language).get().utf8)
-                    == reference.render(TemplateEngineTests.any(frame), withTemplate: "layout").map { Array($0.utf8) })
+            #expect(try sameBytes(theme.render(frame, template: "layout", language: d.language).get(),
+                                  reference.render(TemplateEngineTests.any(frame), withTemplate: "layout")))
             compared += 1
         }
         #expect(compared == plan.pages.count && compared > 250)
@@ -280,7 +278,7 @@ import Testing
             var s = ""
             for _ in 0..<Int.random(in: 0...6, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
             let got = Template.trimmedName(ArraySlice(Array(s.utf8)))
-            #expect(Array(got.utf8) == Array(s.trimmingCharacters(in: .whitespaces).utf8), "\(s.debugDescription)")
+            #expect(sameBytes(got, s.trimmingCharacters(in: .whitespaces)), "\(s.debugDescription)")
         }
         var lib = TemplateLibrary()
         try lib.register("{{ \u{3000}name\u{00A0} }}|{{#\t xs \t}}{{.}}{{/ xs}}", named: "t")
