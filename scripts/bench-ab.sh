@@ -15,8 +15,9 @@
 # output and rebuilds it through one untimed edit; then each run edits the
 # `name:` of one official's file (the first in byte order, a new name every
 # run), times the rebuild, puts the file back and rebuilds untimed, so
-# every timed run starts from the same published site. The manifests compared are those of the restored
-# content. The file is put back however the script ends.
+# every timed run starts from the same published site. The manifests
+# compared are those of the restored content. The file is put back however
+# the script ends.
 #
 #   EDIT=1 bash scripts/bench-ab.sh /tmp/base/.build/release/congkhai .build/release/congkhai bench-data/prov/content 15
 #
@@ -38,6 +39,15 @@ clean() {  # label
   rm -rf "$OUT-$1" "$OUT-$1.build-report.json"
   rm -rf "$(dirname "$OUT")/.$(basename "$OUT")-$1".congkhai.* 2>/dev/null || true
 }
+# EDIT=1: the official's name prefixed with MARK, a rebuild timed into LOG,
+# the file put back and rebuilt untimed.
+edited_rebuild() {  # binary label mark log
+  sed -i "0,/^name: \"/s/^name: \"/name: \"$3 /" "$EDITED"
+  CONGKHAI_TIMING=1 /usr/bin/time -f 'time: %e %U %S %M' "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet \
+    > "$4" 2>&1 || true
+  cp "$LOGS/edited.orig" "$EDITED"
+  "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+}
 if [ "$EDIT" = 1 ]; then
   EDITED=$(find "$CONTENT/officials" -name '*.md' | LC_ALL=C sort | head -1)
   cp "$EDITED" "$LOGS/edited.orig"
@@ -48,20 +58,13 @@ if [ "$EDIT" = 1 ]; then
     # A first build, then one untimed edit and its undoing: the caches a
     # rebuild reads are then those of a rebuild, as in every timed run.
     "$bin" build "$CONTENT" --output "$OUT-$k" "${asof[@]}" --quiet > /dev/null 2>&1 || true
-    sed -i "0,/^name: \"/s/^name: \"/name: \"W$k /" "$EDITED"
-    "$bin" build "$CONTENT" --output "$OUT-$k" "${asof[@]}" --quiet > /dev/null 2>&1 || true
-    cp "$LOGS/edited.orig" "$EDITED"
-    "$bin" build "$CONTENT" --output "$OUT-$k" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+    edited_rebuild "$bin" "$k" "W$k" /dev/null
   done
 fi
 
 run() {  # binary label n
   if [ "$EDIT" = 1 ]; then
-    sed -i "0,/^name: \"/s/^name: \"/name: \"X$2$3 /" "$EDITED"
-    CONGKHAI_TIMING=1 /usr/bin/time -f 'time: %e %U %S %M' "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet \
-      > "$LOGS/$2.$3" 2>&1 || true
-    cp "$LOGS/edited.orig" "$EDITED"
-    "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet > /dev/null 2>&1 || true
+    edited_rebuild "$1" "$2" "X$2$3" "$LOGS/$2.$3"
   else
     clean "$2"
     CONGKHAI_TIMING=1 /usr/bin/time -f 'time: %e %U %S %M' "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet \
