@@ -33,6 +33,21 @@ enum YAMLComposer {
         }
         return outcome ?? .unusual
     }
+
+    /// Whether two keys have the same text (Yams reports that with both
+    /// places, so a document with one is left to it): the composer's rule
+    /// and `YAMLSubsetReader`'s.
+    static func repeatsAKey(_ pairs: [YAMLPair]) -> Bool {
+        if pairs.count < 16 {
+            for i in pairs.indices.dropFirst() {
+                for j in 0..<i where pairs[j].key.text == pairs[i].key.text { return true }
+            }
+            return false
+        }
+        var seen = Set<String>(minimumCapacity: pairs.count)
+        for p in pairs where !seen.insert(p.key.text).inserted { return true }
+        return false
+    }
 }
 
 /// Why the composer handed a document back; never shown to anyone.
@@ -126,24 +141,11 @@ private final class Events {
                 try next()
                 pairs.append(YAMLPair(key: key, value: try node(depth: depth + 1, lineOffset: lineOffset)))
             }
-            if Events.repeatsAKey(pairs) { throw Unusual() }
+            if YAMLComposer.repeatsAKey(pairs) { throw Unusual() }
             return .mapping(pairs, line: line, column: column)
         default:
             // An alias: Yams resolves it and `YAMLParser` counts its expansion.
             throw Unusual()
         }
-    }
-
-    /// Whether two keys have the same text (Yams reports that with both places).
-    private static func repeatsAKey(_ pairs: [YAMLPair]) -> Bool {
-        if pairs.count < 16 {
-            for i in pairs.indices.dropFirst() {
-                for j in 0..<i where pairs[j].key.text == pairs[i].key.text { return true }
-            }
-            return false
-        }
-        var seen = Set<String>(minimumCapacity: pairs.count)
-        for p in pairs where !seen.insert(p.key.text).inserted { return true }
-        return false
     }
 }

@@ -3,8 +3,9 @@ import Yams
 
 /// Parses YAML text into a `YAMLValue` tree within the content limits.
 ///
-/// Ordinary documents are composed from libyaml's events directly
-/// (`YAMLComposer`, decision 85); the rest go through Yams as before.
+/// The subset content is written in is read by hand (`YAMLSubsetReader`,
+/// decision 127); other ordinary documents are composed from libyaml's
+/// events (`YAMLComposer`, decision 85); the rest go through Yams.
 /// Yams composes with the `basic` resolver so nothing is typed YAML 1.1 style
 /// (`on` stays a string) and duplicate keys compare by text. Aliases are
 /// shared by Yams; expanding them here is counted so a billion-laughs file
@@ -29,6 +30,7 @@ enum YAMLParser {
             return .failure(Failure(line: bad + lineOffset, column: 1,
                                     message: "an alias may not be used as a mapping key"))
         }
+        if case let .composed(value) = YAMLSubsetReader.compose(text, lineOffset: lineOffset) { return .success(value) }
         if case let .composed(value) = YAMLComposer.compose(text, lineOffset: lineOffset) { return .success(value) }
         return parseWithYams(text, lineOffset: lineOffset)
     }
