@@ -29,6 +29,13 @@ import Testing
             if official { officialsRead += 1 }
             #expect(sameBytes(describeYAML(.success(value)), describeYAML(YAMLParser.parseWithYams(yaml, lineOffset: offset))),
                     "\(file) reads differently than through libyaml")
+            // The same file saved on Windows: `\r\n` is one line break to both.
+            let windows = yaml.replacingOccurrences(of: "\n", with: "\r\n")
+            guard case let .composed(crlf) = YAMLSubsetReader.compose(windows, lineOffset: offset) else {
+                Issue.record("\(file) with CRLF lines declined")
+                continue
+            }
+            #expect(sameBytes(describeYAML(.success(crlf)), describeYAML(.success(value))), "\(file) with CRLF lines")
         }
         // Officials are most of a country's YAML: every demo official is in the subset.
         #expect(officials > 60 && officialsRead == officials)
@@ -61,7 +68,7 @@ import Testing
     /// What the reader must not decide: each is declined, and reads (or
     /// fails) as the composer or Yams reads it.
     @Test(arguments: [
-        "a:\tb\n", "a: b\r\n", "a: b\u{85}c\n", "a: b\u{2028}c\n", "\u{FEFF}a: b\n", "a: \u{7F}\n", "a: \u{9F}\n",
+        "a:\tb\n", "a: b\rc\n", "a: b\r", "a: b\r\r\n", "a: b\u{85}c\n", "a: b\u{2028}c\n", "\u{FEFF}a: b\n", "a: \u{7F}\n", "a: \u{9F}\n",
         "a: 1\n---\nb: 2\n", "--- \na: 1\n", "...\n",
         "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  x\n", "a: >\n  x\n",
         "\"a\": 1\n", "a b: 1\n", "? a\n: 1\n", "a:\nb: 1\n", "a:\n", "a: b: c\n", "a: b:\n",
@@ -116,6 +123,7 @@ import Testing
         for round in 0..<4_000 {
             var text = round % 4 == 3 ? RandomYAML.document(using: &g) : ContentLikeYAML.document(using: &g)
             if round % 2 == 1, !text.isEmpty { text = ContentLikeYAML.damaged(text, using: &g) }
+            if round % 5 == 2 { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
             let offset = round % 7
             let now = describeYAML(YAMLParser.parse(text, lineOffset: offset))
             if case let .composed(value) = YAMLSubsetReader.compose(text, lineOffset: offset) {

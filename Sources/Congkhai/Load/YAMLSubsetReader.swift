@@ -12,7 +12,8 @@
 /// everything else back as `unusual`: the caller then asks `YAMLComposer`,
 /// and after it Yams, so every document it declines reads and fails
 /// exactly as before. It declines rather than guesses: a tab, a carriage
-/// return, a control or line-separator character anywhere; document
+/// return not followed by a line feed, a control or line-separator
+/// character anywhere; document
 /// markers; anchors, aliases, tags, block scalars; quoted or spaced keys;
 /// empty values; a plain scalar that goes on to a second line or holds
 /// `": "`; escapes in double quotes; a flow collection that does not
@@ -63,6 +64,7 @@ private struct SubsetReader {
     // MARK: Bytes
 
     private static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), hash = UInt8(ascii: "#")
+    private static let carriageReturn = UInt8(ascii: "\r")
     private static let colon = UInt8(ascii: ":"), dash = UInt8(ascii: "-"), comma = UInt8(ascii: ",")
     private static let doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
     private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
@@ -76,7 +78,7 @@ private struct SubsetReader {
         return t
     }()
 
-    /// Only bytes libyaml reads as printable text or `\n`, with none of the
+    /// Only bytes libyaml reads as printable text, `\n` or `\r\n`, with none of the
     /// characters it reads as line breaks (U+0085, U+2028, U+2029) or as a
     /// byte-order mark, nor U+FFFE / U+FFFF, nor C1 controls. The text is
     /// valid UTF-8 (a `String`), so only lead bytes need looking at.
@@ -90,6 +92,8 @@ private struct SubsetReader {
                 continue
             }
             switch c {
+            case carriageReturn:
+                if i + 1 == n || b[i + 1] != newline { return false }  // a line break of its own to libyaml
             case 0xC2:
                 if i + 1 < n, b[i + 1] < 0xA0 { return false }  // U+0080–U+009F, NEL among them
             case 0xE2:
@@ -115,6 +119,8 @@ private struct SubsetReader {
             while e < b.count, b[e] != SubsetReader.newline { e += 1 }
             line += 1
             next = e + 1
+            // A Windows line's `\r\n` is one line break to libyaml, as `\n` is.
+            if e > s, b[e - 1] == SubsetReader.carriageReturn { e -= 1 }
             var i = s
             while i < e, b[i] == SubsetReader.space { i += 1 }
             if i == e || b[i] == SubsetReader.hash { continue }
