@@ -28,10 +28,6 @@ final class FeedbackExport: @unchecked Sendable {
     static let bufferBudget = 32 << 20
     /// `bufferBudget` unless a test wants every row spilled.
     private let budget: Int
-    /// Buffers a spill writes in one call: Linux's `IOV_MAX`.
-    static let buffersPerWrite = 1_024
-    /// `buffersPerWrite` unless a test wants several calls per spill.
-    private let gathered: Int
 
     private let province: Province
     private let key: [UInt8]
@@ -106,10 +102,9 @@ final class FeedbackExport: @unchecked Sendable {
     @exclusivity(unchecked) private var countedFile = (file: -1, index: 0)
 
     init(province: Province, pseudonymKey: [UInt8], bufferBudget: Int = FeedbackExport.bufferBudget,
-         keepsRowDigests: Bool = true, buffersPerWrite: Int = FeedbackExport.buffersPerWrite) {
+         keepsRowDigests: Bool = true) {
         self.keepsRowDigests = keepsRowDigests
         budget = bufferBudget
-        gathered = max(1, buffersPerWrite)
         self.province = province
         key = pseudonymKey
         mac = Crypto.HMACSHA256(key: pseudonymKey)
@@ -289,57 +284,14 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// Appends every buffer to the spill file (a failed spill keeps the rows in memory).
-    ///
-    /// The buffers go out `buffersPerWrite` at a time in one `pwritev`: one
-    /// `pwrite` per buffer (~10 KB each, a national spill being ~3,300 of
-    /// them) ended nearly every write inside a page, which ext4 zeroes
-    /// past the write's end before the next write fills it — ~a quarter
-    /// of the spill's kernel time was that `memset` (`perf`).
     private func spill() {
         if spillFD < 0 {
             spillFD = openUnlinked("rows")
             guard spillFD >= 0 else { return }
         }
-        var batch: [Int] = []
-        batch.reserveCapacity(gathered)
         for l in 0..<buffers.count where !buffers.isEmpty(l) {
-            batch.append(l)
-            if batch.count == gathered {
-                guard spill(batch) else { return }
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        _ = spill(batch)
-    }
-
-    /// Writes the buffers of `localities` one after another at the spill's
-    /// end and records their chunks; false, nothing recorded and the rows
-    /// kept, when they cannot all be written (the next spill writes over
-    /// whatever part of them reached the file).
-    private func spill(_ localities: [Int]) -> Bool {
-        guard !localities.isEmpty else { return true }
-        var vectors = localities.map { l in
-            iovec(iov_base: UnsafeMutableRawPointer(mutating: buffers.bytes(l).baseAddress), iov_len: buffers.byteCount(l))
-        }
-        let total = vectors.reduce(0) { $0 + $1.iov_len }
-        var written = 0
-        while written < total {
-            let n = vectors.withUnsafeMutableBufferPointer { v -> Int in
-                // Past what a short write took: the vectors from there on.
-                var skip = written, first = 0
-                while skip >= v[first].iov_len { skip -= v[first].iov_len; first += 1 }
-                let whole = v[first]
-                v[first].iov_base = whole.iov_base.map { $0 + skip }
-                v[first].iov_len -= skip
-                defer { v[first] = whole }
-                return pwritev(spillFD, v.baseAddress.map { $0 + first }, Int32(v.count - first), off_t(spillSize + written))
-            }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            written += n
-        }
-        for l in localities {
             let n = buffers.byteCount(l)
+            guard FeedbackExport.writeAll(spillFD, buffers.bytes(l), at: spillSize) else { return }
             chunks[l].append((spillSize, n))
             spillSize += n
             buffered -= n
@@ -348,7 +300,6 @@ final class FeedbackExport: @unchecked Sendable {
             // (~a sixth of the export's thread at national size, `perf`).
             buffers.clear(l)
         }
-        return true
     }
 
     /// A new file in the temporary folder, unlinked at once (like `Spool`):
