@@ -55,6 +55,8 @@ import Testing
          #"{1:1 1:1p"list": [2:3 {2:7 2:7p"id": 2:11p"x", 3:7p"due": 3:12p"2026-01-02"}, 4:5p"https://a.vn/b?c=d#e"]}"#),
         ("a: Cam kết #1\nb: R&D [x] {y}, -5\n",
          #"{1:1 1:1p"a": 1:4p"Cam kết", 2:1p"b": 2:4p"R&D [x] {y}, -5"}"#),
+        ("- { on: 12:30, ở: https://a.vn/x.pdf#p2 , k: a#b }\n",
+         #"[1:1 {1:3 1:5p"on": 1:9p"12:30", 1:16p"ở": 1:19p"https://a.vn/x.pdf#p2", 1:43p"k": 1:46p"a#b"}]"#),
     ])
     func readsExactly(text: String, expected: String) {
         guard case let .composed(value) = YAMLSubsetReader.compose(text, lineOffset: 0) else {
@@ -74,7 +76,7 @@ import Testing
         "\"a\": 1\n", "a b: 1\n", "? a\n: 1\n", "a:\nb: 1\n", "a:\n", "a: b: c\n", "a: b:\n",
         "a: one\n  two\n", "- a\n  b\n", "a: \"x\\\"y\"\n", "a: \"x\n  y\"\n", "a: 'x\n  y'\n",
         "a: [1, 2\n", "a: [1, 2,]\n", "a: {b: 1,}\n", "a: {b: 1, b: 2}\n", "a: 1\nb: 2\na: 3\n",
-        "a: {b:1}\n", "a: [b: 1]\n", "a: {b: }\n", "a: [12:30]\n", "a: [x #y]\n",
+        "a: {b:1}\n", "a: [b: 1]\n", "a: {b: }\n", "a: [x #y]\n", "a: [b:, c]\n", "a: {b: c:}\n", "a: [b:[c]]\n",
         "a:\n  - x\n - y\n", "a:\n  b: 1\n c: 2\n", "  a: 1\nb: 2\n", "- - a\n", "-\n  a: 1\n", "a: -\n",
         "a: [1] x\n", "a: \"x\"y\n", "a: 1\n  # ok\n   b: 2\n", "# only a comment\n", "",
         "x\n", "a: %x\n", "a: @x\n", "a: `x\n", "a: ?x\n", "a: :x\n", "a: ,x\n",
@@ -177,7 +179,8 @@ enum ContentLikeYAML {
 
     private static func flowScalar(using g: inout SplitMix) -> String {
         // Plain flow scalars stop at `,` and declines at `:`; quoted ones hold anything.
-        ["2026-04-07", "39", "Đã hoàn thành", "\"Gặp khó khăn, đang tháo gỡ\"", "\"https://a.vn/x.pdf\"", "x y", "-1", "'a, b'"]
+        ["2026-04-07", "39", "Đã hoàn thành", "\"Gặp khó khăn, đang tháo gỡ\"", "\"https://a.vn/x.pdf\"", "x y", "-1", "'a, b'",
+         "https://minhhoa.example.gov.vn/van-ban/a-0407.pdf", "12:30", "a#b", "a:b"]
             .randomElement(using: &g) ?? "x"
     }
 

@@ -17,7 +17,8 @@
 /// markers; anchors, aliases, tags, block scalars; quoted or spaced keys;
 /// empty values; a plain scalar that goes on to a second line or holds
 /// `": "`; escapes in double quotes; a flow collection that does not
-/// close on its line or ends with a comma; a repeated key; the composer's
+/// close on its line, ends with a comma or holds a comment; a repeated
+/// key; the composer's
 /// node and depth limits. `YAMLSubsetReaderTests` holds it to the
 /// composer on the demo content and on random and damaged documents.
 enum YAMLSubsetReader {
@@ -331,14 +332,23 @@ private struct SubsetReader {
         return (.scalar(YAMLScalar(text: text(i, last + 1), plain: true, line: lineNumber, column: column(i))), last + 1)
     }
 
-    /// A plain scalar inside a flow collection: up to `,`, a bracket or a
-    /// brace, trailing spaces trimmed; a `:` or `#` in it is declined.
+    /// A plain scalar inside a flow collection: up to `,`, a closing
+    /// bracket or brace, or a `:` before a space, trailing spaces trimmed
+    /// (what follows is then the caller's to accept or decline). As in
+    /// libyaml, a `:` before anything else but `,?[]{}` (which libyaml
+    /// refuses) is part of it — an unquoted URL, a time — and so is a `#`
+    /// not after a space; a comment, or an opening bracket or brace, is
+    /// declined.
     private mutating func flowPlain(at i: Int) throws(Declined) -> (YAMLValue, Int) {
         var k = i, last = i
         while k < end {
             let c = b[k]
             if c == SubsetReader.comma || c == SubsetReader.closeBrace || c == SubsetReader.closeBracket { break }
-            if c == SubsetReader.colon || c == SubsetReader.hash || c == SubsetReader.openBrace || c == SubsetReader.openBracket {
+            if c == SubsetReader.colon {
+                if k + 1 == end || b[k + 1] == SubsetReader.space { break }
+                if SubsetReader.flowIndicators[Int(b[k + 1])] { throw Declined() }
+            }
+            if c == SubsetReader.hash && b[k - 1] == SubsetReader.space || c == SubsetReader.openBrace || c == SubsetReader.openBracket {
                 throw Declined()
             }
             if c != SubsetReader.space { last = k }
@@ -347,6 +357,13 @@ private struct SubsetReader {
         guard k < end else { throw Declined() }
         return (.scalar(YAMLScalar(text: text(i, last + 1), plain: true, line: lineNumber, column: column(i))), last + 1)
     }
+
+    /// What libyaml will not have after a `:` inside a flow plain scalar.
+    private static let flowIndicators: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in ",?[]{}".utf8 { t[Int(c)] = true }
+        return t
+    }()
 
     /// After an entry of a flow collection: the `,` before the next one, or
     /// the closer; true when the collection ended there. A trailing comma
