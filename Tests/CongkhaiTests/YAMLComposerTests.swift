@@ -8,19 +8,8 @@ import Testing
 @Suite struct YAMLComposerTests {
     /// Every YAML file and front matter of the demo province, on the fast path.
     @Test func theDemoContentComposesAsThroughYams() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
         var documents = 0
-        for file in files.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".md") {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-            var yaml = text
-            var offset = 0
-            if file.hasSuffix(".md") {
-                guard case let .success(parts) = FrontMatter.split(text) else { continue }
-                yaml = parts.yaml
-                offset = parts.yamlLineOffset
-            }
+        for (file, yaml, offset) in try demoYAMLDocuments() {
             guard case let .composed(value) = YAMLComposer.compose(yaml, lineOffset: offset) else {
                 Issue.record("\(file) left the fast path")
                 continue

@@ -9,19 +9,8 @@ import Testing
     /// Every YAML file and front matter of the demo province: read by hand,
     /// as the composer and Yams read it.
     @Test func theDemoContentReadsAsThroughLibyaml() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content")
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
         var read = 0, officials = 0, officialsRead = 0
-        for file in files.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".md") {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-            var yaml = text
-            var offset = 0
-            if file.hasSuffix(".md") {
-                guard case let .success(parts) = FrontMatter.split(text) else { continue }
-                yaml = parts.yaml
-                offset = parts.yamlLineOffset
-            }
+        for (file, yaml, offset) in try demoYAMLDocuments() {
             let official = file.hasPrefix("officials/")
             if official { officials += 1 }
             guard case let .composed(value) = YAMLSubsetReader.compose(yaml, lineOffset: offset) else { continue }

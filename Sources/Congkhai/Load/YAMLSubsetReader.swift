@@ -13,14 +13,13 @@
 /// and after it Yams, so every document it declines reads and fails
 /// exactly as before. It declines rather than guesses: a tab, a carriage
 /// return not followed by a line feed, a control or line-separator
-/// character anywhere; document
-/// markers; anchors, aliases, tags, block scalars; quoted or spaced keys;
-/// empty values; a plain scalar that goes on to a second line or holds
-/// `": "`; escapes in double quotes; a flow collection that does not
-/// close on its line, ends with a comma or holds a comment; a repeated
-/// key; the composer's
-/// node and depth limits. `YAMLSubsetReaderTests` holds it to the
-/// composer on the demo content and on random and damaged documents.
+/// character anywhere; document markers; anchors, aliases, tags, block
+/// scalars; quoted or spaced keys; empty values; a plain scalar that goes
+/// on to a second line or holds `": "`; escapes in double quotes; a flow
+/// collection that does not close on its line, ends with a comma or holds
+/// a comment; a repeated key; the composer's node and depth limits.
+/// `YAMLSubsetReaderTests` holds it to libyaml (through Yams) on the demo
+/// content and on random and damaged documents.
 enum YAMLSubsetReader {
     static func compose(_ text: String, lineOffset: Int) -> YAMLComposer.Outcome {
         var text = text
