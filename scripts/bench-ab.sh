@@ -49,7 +49,7 @@ edited_rebuild() {  # binary label mark log
   "$1" build "$CONTENT" --output "$OUT-$2" "${asof[@]}" --quiet > /dev/null 2>&1 || true
 }
 if [ "$EDIT" = 1 ]; then
-  EDITED=$(find "$CONTENT/officials" -name '*.md' | LC_ALL=C sort | head -1)
+  EDITED=$(find "$CONTENT/officials" -name '*.md' | LC_ALL=C sort | sed -n 1p)  # sed reads to the end: `head` would close the pipe on sort (pipefail)
   cp "$EDITED" "$LOGS/edited.orig"
   trap 'cp "$LOGS/edited.orig" "$EDITED"' EXIT
   for k in A B; do

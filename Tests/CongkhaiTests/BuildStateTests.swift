@@ -38,6 +38,31 @@ import Testing
         #expect(report["as_of"]?.stringValue == first.asOf?.description)
     }
 
+    /// The fingerprint left after a swap is taken from the files the build
+    /// wrote (`SiteFingerprint.listed`), not by walking the site: it must
+    /// be what the next build's walk finds, the repository's placeholder
+    /// (`output/.gitkeep`, written by the swap, not the site) included.
+    @Test func theFingerprintLeftAfterASwapIsTheOneTheNextWalkFinds() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: out + "/.gitkeep", contents: Data())
+        for round in 0..<2 {
+            let (built, _) = BuildStateTests.build(root, out)
+            guard case .built = built.outcome else { Issue.record("build \(round): \(built.outcome)"); return }
+            #expect(FileManager.default.fileExists(atPath: out + "/.gitkeep"))
+            let state = try #require(BuildState.read(Publisher(destination: out).statePath))
+            #expect(state.site == SiteFingerprint.of(out))
+            let (again, _) = BuildStateTests.build(root, out)
+            guard case .unchanged = again.outcome else { Issue.record("expected unchanged, got \(again.outcome)"); return }
+            let replayed = again.run == nil
+            #expect(replayed, "the published site was recognised by its fingerprint")
+            // The second round replaces a published site (the first one made it).
+            try (try String(contentsOfFile: root + "/site.yaml", encoding: .utf8) + "\n# round \(round)\n")
+                .write(toFile: root + "/site.yaml", atomically: true, encoding: .utf8)
+        }
+    }
+
     /// A first build hashes the feedback exports once, while scoring them: its
     /// key, completed with those digests, is the key the next build computes
     /// in full; an export whose bytes differ from what was scored (edited

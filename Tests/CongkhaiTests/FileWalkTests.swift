@@ -75,6 +75,30 @@ import Testing
         #expect(FileWalkTests.same(partial, try #require(FileWalkTests.reference(root, skip: skip))))
         #expect(partial.count < walked.count && !partial.contains { $0.path.hasPrefix(skipped + "/") || $0.path.hasSuffix(".json") })
         #expect(FileWalk.entries(under: root + "/missing") == nil)
+
+        // The same entries from the list of its files, in any order, each
+        // `lstat`ed (`SiteFingerprint.listed`); a missing file or a folder
+        // in the list gives nil, a file left out is missing from the result.
+        var files = walked.map(\.path)
+        for i in files.indices.reversed() { files.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        #expect(FileWalkTests.same(try #require(FileWalk.entries(under: root, listing: files)), walked))
+        #expect(FileWalk.entries(under: root, listing: files + ["nowhere.html"]) == nil)
+        #expect(FileWalk.entries(under: root, listing: files + [folders[4]]) == nil)
+        let fewer = try #require(FileWalk.entries(under: root, listing: Array(files.dropFirst())))
+        #expect(fewer.count == walked.count - 1 && !fewer.contains { $0.path == files[0] })
+    }
+
+    /// The walk's order on whole paths puts a folder's entries where its name
+    /// sorts: `a/b` before `a-c` and `a.c` (a plain byte order puts `-` and
+    /// `.` before `/`), names compared by their bytes (`Z` before `a`, `a`
+    /// before `ă`), a name before its longer sibling.
+    @Test func theWalksOrderOnWholePaths() {
+        let order = ["Z", "a/b", "a/b/c", "a/bc", "a-c", "a.c", "ab", "ă/x", "ăa"]
+        for (i, a) in order.enumerated() {
+            for (j, b) in order.enumerated() {
+                #expect(FileWalk.walkPrecedes(a, b) == (i < j), "\(a) before \(b)")
+            }
+        }
     }
 
     @Test func theFingerprintTextIsTheOneFirstPublished() {

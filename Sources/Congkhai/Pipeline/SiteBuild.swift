@@ -374,7 +374,12 @@ public enum SiteBuild {
             leaveFeedbackCache(run: run, hashes: hashes, cache: feedbackCache)
             parsedOfficials.map { $0.recording.write(to: path, program: $0.program, sealKey: $0.sealKey) }
         }
-        let walked = SiteFingerprint.walk(publisher.destination), site = walked?.fingerprint
+        progress("fingerprint")
+        // Taken from the files this build wrote, each `lstat`ed where the
+        // swap put it, not by listing every folder again: anything else in
+        // the site makes the next build's walk differ, and that build trusts
+        // nothing of this one.
+        let walked = SiteFingerprint.listed(publisher.destination, files: staging.files), site = walked?.fingerprint
         // Only the files the next build reads back are kept from the listing (a country's is 320,000 entries).
         let readBack = walked?.entries.filter { $0.kind == .file && PublishedSignatures.covers($0.path) }
         // The page cache (a dictionary of every page, sorted and sealed) and
@@ -386,6 +391,7 @@ public enum SiteBuild {
             leavePageCache(reuse, fingerprints: fingerprints, staging: staging, site: site, path: path, sealKey: sealKey)
             leaveSignatures(signatures, walked: readBack, hashes: staging.hashes, path: signaturesPath)
         }
+        progress("state")
         remember(key: key, partial: partialDigest, header: header, listed: listed, run: run, manifest: manifestBytes, findings: log.items, publisher: publisher,
                  pseudonymCheck: pseudonymCheck, site: site)
         progress("cache")

@@ -123,6 +123,7 @@ public struct Publisher {
             // A repository's placeholder (`output/.gitkeep`) survives the swap.
             if FileManager.default.fileExists(atPath: destination + "/.gitkeep") {
                 try write([], to: staging.dir + "/.gitkeep")
+                staging.notePlaceholder(".gitkeep")
             }
             if try !swapIn(staging.dir) {
                 // A first build: its folders made again for the next one.
@@ -277,6 +278,7 @@ public final class Staging: @unchecked Sendable {
     private var recorded: [String: String] = [:]
     private var rewritten = 0
     private var firstRewrittenPath: String?
+    private var placeholders: [String] = []
 
     /// Output path → SHA-256 (hex) of the bytes written there.
     public var hashes: [String: String] { lock.withLock { recorded } }
@@ -285,6 +287,9 @@ public final class Staging: @unchecked Sendable {
     /// order written, which threads may change): a count, not a list,
     /// since a first build writes every file.
     public var rewrittenCount: Int { lock.withLock { rewritten } }
+    /// Every file written here, relative: the site's (`hashes`) and the
+    /// placeholder kept beside it.
+    public var files: [String] { lock.withLock { Array(recorded.keys) + placeholders } }
     public var firstRewritten: String? { lock.withLock { firstRewrittenPath } }
 
     /// Files in the published site that this staging folder does not hold
@@ -451,6 +456,11 @@ public final class Staging: @unchecked Sendable {
 
     private func record(_ path: String, _ digest: String) {
         lock.withLock { recorded[path] = digest }
+    }
+
+    /// A file written here that is not part of the site (no digest, not in the manifest).
+    func notePlaceholder(_ relative: String) {
+        lock.withLock { placeholders.append(relative) }
     }
 
     private func noteRewritten(_ relative: String) {

@@ -15,6 +15,16 @@ enum SiteFingerprint {
         return (SHA256.hex(listing(entries)), entries)
     }
 
+    /// The fingerprint a walk of `folder` would give when it holds exactly
+    /// `files` (`FileWalk.entries(under:listing:)`): taken after a swap of
+    /// a site whose every file the build wrote. Anything else in the folder
+    /// makes the next build's walk differ from it (that build then trusts
+    /// nothing of this one), never a fingerprint that hides a file.
+    static func listed(_ folder: String, files: [String]) -> (fingerprint: String, entries: [FileWalk.Entry])? {
+        guard let entries = FileWalk.entries(under: folder, listing: files) else { return nil }
+        return (SHA256.hex(listing(entries)), entries)
+    }
+
     /// The hashed text, a line per entry: `length:path kind size mtime ctime
     /// inode`. Written as bytes: six string interpolations per entry were
     /// half a second of a national build's serial end.

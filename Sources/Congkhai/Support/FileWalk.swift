@@ -83,6 +83,64 @@ enum FileWalk {
         return out
     }
 
+    /// The entries `entries(under:)` gives when the folder holds exactly
+    /// `files` (relative, `/`-separated paths of files, in any order) and
+    /// nothing else: each `lstat`ed, none listed with `readdir`. Made for a
+    /// folder whose contents the caller wrote itself (a site just swapped
+    /// in), where a walk's ~6,300 `opendir`s of a province were a third of
+    /// its cost. Nil when a path cannot be `lstat`ed or is a folder. What
+    /// the list leaves out is missing from the entries: a later walk of the
+    /// folder then differs from them, never the other way round.
+    static func entries(under root: String, listing files: [String]) -> [Entry]? {
+        let sorted = files.sorted(by: walkPrecedes)
+        let chunk = 512
+        let found = Slots<[Entry]>(count: (sorted.count + chunk - 1) / chunk)
+        DispatchQueue.concurrentPerform(iterations: (sorted.count + chunk - 1) / chunk) { c in
+            var out: [Entry] = []
+            out.reserveCapacity(chunk)
+            for rel in sorted[(c * chunk)..<min(sorted.count, (c + 1) * chunk)] {
+                var st = stat()
+                guard lstat(root + "/" + rel, &st) == 0 else { return }
+                let (mtime, ctime) = times(st)
+                let kind: Kind
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: return
+                case S_IFREG: kind = .file
+                case S_IFLNK: kind = .link
+                default: kind = .other
+                }
+                out.append(Entry(path: rel, kind: kind, size: Int(st.st_size), mtime: mtime, inode: UInt64(st.st_ino), ctime: ctime))
+            }
+            found.set(c, out)
+        }
+        var out: [Entry] = []
+        out.reserveCapacity(sorted.count)
+        for c in 0..<(sorted.count + chunk - 1) / chunk {
+            guard let entries = found.value(c) else { return nil }
+            out.append(contentsOf: entries)
+        }
+        return out
+    }
+
+    /// The walk's order on whole paths: folder by folder, names by their
+    /// bytes — the bytes of the paths with `/` below every other byte
+    /// (`a/b` before `a-c`, which a plain byte order puts first).
+    static func walkPrecedes(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+        while true {
+            switch (x.next(), y.next()) {
+            case (nil, nil): return false
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (p?, q?):
+                if p == q { continue }
+                if p == UInt8(ascii: "/") { return true }
+                if q == UInt8(ascii: "/") { return false }
+                return p < q
+            }
+        }
+    }
+
     /// A folder's own entries in order, its sub-folders as places to fill.
     private enum Item {
         case entry(Entry)
