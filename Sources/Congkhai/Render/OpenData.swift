@@ -31,7 +31,7 @@ enum OpenData {
             switch k {
             case 0: whole.set(0, ScoresReport.jsonBytes(run))
             case 1: whole.set(1, Array(ScoresReport.csv(run).utf8))
-            default: whole.set(2, Array(feedbackCSV(run).utf8))
+            default: whole.set(2, feedbackCSV(run))
             }
         }
         let made = whole.values  // every slot is set when `concurrentPerform` returns
@@ -176,33 +176,49 @@ enum OpenData {
         return cols
     }
 
-    static func feedbackCSV(_ run: ScoringRun) -> String {
+    static func feedbackCSV(_ run: ScoringRun) -> [UInt8] {
         let p = run.province
         let tally = run.scoreboard.tally
-        var out = row(feedbackColumns)
-        func summaryCells(_ s: FeedbackTally.Summary) -> [String] {
-            var cells = [String(s.rows), String(s.ratingCount), n(s.ratingSum.value, 9), n(s.ratingMean, 6)]
-            cells += s.byKind.map(String.init) + s.byChannel.map(String.init)
-            cells += [String(s.complaintsOpen), String(s.complaintsResolvedOnTime), String(s.complaintsResolvedLate),
-                      String(s.complaintsOverdue), String(s.complaintsRejected), n(s.medianResolveDays, 1)]
-            return cells
-        }
-        let blank = Array(repeating: "", count: RespondentKind.allCases.count * 2 + 4)
-        out += row(["province", "", ""] + summaryCells(tally.province) + blank)
-        for (li, l) in p.localities.enumerated() {
-            out += row(["locality", t(l.id), ""] + summaryCells(tally.localitySummaries[li]) + blank)
-        }
-        for (oi, o) in p.officials.enumerated() {
-            let r = tally.ratings[oi]
-            let c = tally.complaints[oi]
-            var scored: [String] = []
-            for k in RespondentKind.allCases {
-                scored += [String(r.count(of: [k])), n(r.sum(of: [k]), 9)]
+        var out = CSVRowBytes(capacity: (p.localities.count + p.officials.count + 2) * 192)
+        for column in feedbackColumns { out.cell(column) }
+        out.endRow()
+        func summary(_ s: FeedbackTally.Summary) {
+            out.int(s.rows)
+            out.int(s.ratingCount)
+            out.cell(n(s.ratingSum.value, 9))
+            out.cell(n(s.ratingMean, 6))
+            for k in s.byKind { out.int(k) }
+            for c in s.byChannel { out.int(c) }
+            for x in [s.complaintsOpen, s.complaintsResolvedOnTime, s.complaintsResolvedLate, s.complaintsOverdue, s.complaintsRejected] {
+                out.int(x)
             }
-            scored += [String(c.counted), String(c.resolvedOnTime), String(c.resolvedLate), String(c.unresolved)]
-            out += row(["official", t(o.locality), t(o.id)] + summaryCells(tally.officialSummaries[oi]) + scored)
+            out.cell(n(s.medianResolveDays, 1))
         }
-        return out
+        let blanks = RespondentKind.allCases.count * 2 + 4
+        out.cell("province"); out.cell(""); out.cell("")
+        summary(tally.province)
+        for _ in 0..<blanks { out.cell("") }
+        out.endRow()
+        for li in p.localities.indices {
+            out.cell("locality"); out.text(p.localities[li].id); out.cell("")
+            summary(tally.localitySummaries[li])
+            for _ in 0..<blanks { out.cell("") }
+            out.endRow()
+        }
+        // By index: an `Official` copied per row retained and released its every field.
+        for oi in p.officials.indices {
+            out.cell("official"); out.text(p.officials[oi].locality); out.text(p.officials[oi].id)
+            summary(tally.officialSummaries[oi])
+            let r = tally.ratings[oi]
+            for k in RespondentKind.allCases {
+                out.int(r.count(of: [k]))
+                out.cell(n(r.sum(of: [k]), 9))
+            }
+            let c = tally.complaints[oi]
+            for x in [c.counted, c.resolvedOnTime, c.resolvedLate, c.unresolved] { out.int(x) }
+            out.endRow()
+        }
+        return out.bytes
     }
 
     static func datapackage(_ run: ScoringRun) -> JSONValue {

@@ -27,6 +27,42 @@ public enum CSVWriter {
     public static func row(_ cells: [String]) -> String { cells.joined(separator: ",") + "\r\n" }
 }
 
+/// CSV rows as bytes, joined as `CSVWriter.row` joins them (cells separated
+/// by commas, each row ended by CRLF), for tables written a cell at a time:
+/// an array of strings per row, joined, was most of the feedback summary's
+/// cost (the serial tail of a rebuild's open data).
+struct CSVRowBytes {
+    private(set) var bytes: [UInt8] = []
+    private var atRowStart = true
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// A cell already in its CSV form (a number, a code, an empty cell).
+    mutating func cell(_ s: String) {
+        separate()
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    mutating func int(_ n: Int) { cell(String(n)) }
+
+    /// A text cell, prefixed and quoted as `CSVWriter.text` does.
+    mutating func text(_ s: String) {
+        separate()
+        CSVBytes.text(s, into: &bytes)
+    }
+
+    mutating func endRow() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        atRowStart = true
+    }
+
+    private mutating func separate() {
+        if !atRowStart { bytes.append(0x2C) }
+        atRowStart = false
+    }
+}
+
 /// CSV cells as bytes, with exactly `CSVWriter`'s rules: a leading `'` before
 /// `= + - @`, tab or CR (text cells only), and quotes around a cell holding a
 /// comma, a quote, CR or LF.
