@@ -311,6 +311,7 @@ public enum SiteBuild {
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())
             }
             progress("data")
+            staging.startEarlyFlush()
             try history.dataFiles(run: run, history: scoreHistory, emit: emit)
             try exportFiles?.finish()
             // The exports are written: their spill files are let go beside the publishing.

@@ -118,6 +118,7 @@ public struct Publisher {
 
     /// Swaps a complete staging folder in (atomically); removes it on failure.
     public func commit(_ staging: Staging) throws {
+        staging.finishEarlyFlush()
         do {
             staging.removeUnusedFolders()
             // A repository's placeholder (`output/.gitkeep`) survives the swap.
@@ -141,6 +142,7 @@ public struct Publisher {
     /// Drops a staging folder (a failed or unchanged build): the site stays
     /// as it was, and the folders are kept for the next build.
     public func discard(_ staging: Staging) {
+        staging.finishEarlyFlush()
         SpareFolders.keep(staging.dir, at: spareFoldersPath)
     }
 
@@ -279,6 +281,7 @@ public final class Staging: @unchecked Sendable {
     private var rewritten = 0
     private var firstRewrittenPath: String?
     private var placeholders: [String] = []
+    private var earlyFlush: BackgroundValue<Bool>?
 
     /// Output path → SHA-256 (hex) of the bytes written there.
     public var hashes: [String: String] { lock.withLock { recorded } }
@@ -456,6 +459,24 @@ public final class Staging: @unchecked Sendable {
 
     private func record(_ path: String, _ digest: String) {
         lock.withLock { recorded[path] = digest }
+    }
+
+    /// Starts writing out to disk what is already here (the pages), on a
+    /// thread of its own, while the build makes its last files: the swap's
+    /// own flush, still required, then waits only for what came since. A
+    /// one-file rebuild's links touch every one of a province's ~6,000
+    /// folders, and writing them out took 60–80 ms before the swap, most
+    /// of it the disk's time, not the CPU's.
+    public func startEarlyFlush() {
+        let dir = self.dir
+        lock.withLock {
+            if earlyFlush == nil { earlyFlush = BackgroundValue { Publisher.flush(filesystemOf: dir); return true } }
+        }
+    }
+
+    /// Waits for `startEarlyFlush`'s thread, if any: none outlives the build.
+    func finishEarlyFlush() {
+        _ = lock.withLock { earlyFlush }?.value
     }
 
     /// A file written here that is not part of the site (no digest, not in the manifest).
