@@ -182,6 +182,34 @@ import Testing
         }
     }
 
+    /// The staging folder is made while the content is read and scored: a
+    /// build that then stops on a content error gives the folders back (the
+    /// next build still finds them) and leaves no staging folder behind.
+    @Test func aBuildStoppedByItsContentGivesTheFoldersBack() throws {
+        let b = try base()
+        defer { try? fm.removeItem(atPath: b) }
+        let root = try TestContent().write()
+        defer { try? fm.removeItem(atPath: root) }
+        let output = b + "/site"
+        for _ in 0..<2 {
+            guard case .built = SiteBuild.run(.init(content: root, output: output), log: DiagnosticLog()).outcome else {
+                Issue.record("the first builds failed"); return
+            }
+            try (try String(contentsOfFile: root + "/site.yaml", encoding: .utf8) + "\n# again\n")
+                .write(toFile: root + "/site.yaml", atomically: true, encoding: .utf8)
+        }
+        let kept = listing(b + "/.site.congkhai.folders")
+        #expect(kept.count > 10)
+        try "---\nname: [\n---\n".write(toFile: root + "/officials/xa-an-binh/hong.md", atomically: true, encoding: .utf8)
+        let log = DiagnosticLog()
+        guard case .contentErrors = SiteBuild.run(.init(content: root, output: output), log: log).outcome else {
+            Issue.record("the broken content was built"); return
+        }
+        #expect(log.hasErrors)
+        #expect(listing(b + "/.site.congkhai.folders") == kept)
+        #expect(try fm.contentsOfDirectory(atPath: b).filter { $0.contains(".congkhai-") } == [])
+    }
+
     /// A staging folder dropped (a failed build) keeps its folders for the
     /// next build, without its files; the published site is untouched.
     @Test func aDiscardedStagingFolderIsKeptEmpty() throws {
