@@ -262,9 +262,14 @@ public enum SiteBuild {
             let localities = export.localitiesWithRows
             return IdleWork(count: localities.count) { i in try staging.write(export.file(localities[i])) }
         }
-        /// A build that ends without publishing: the exports stop before their folder goes.
+        let emitted = EmittedFiles(staging: staging)
+        let emit: @Sendable (OutputFile) throws -> Void = { try emitted.emit($0) }
+        var searchIndex: BackgroundValue<Result<Void, any Error>>?
+        /// A build that ends without publishing: the exports and the search
+        /// index stop before their folder goes.
         func abandon() {
             exportFiles?.cancel()
+            _ = searchIndex?.value
             publisher.discard(staging)
         }
         progress("render")
@@ -308,14 +313,20 @@ public enum SiteBuild {
             return Report(outcome: .contentErrors, run: run, seconds: seconds())
         }
         run.export?.dropRowDigests()
+        // The search index needs only the run: written on a thread of its
+        // own from here, where a one-file rebuild's main thread waits for
+        // the published folder's check with nothing to do, not after the
+        // thread's feeds, where the open data came last. (Not earlier: its
+        // sort's transient, ~100 MB nationally, stays out of the history's
+        // window, a nightly's highest point.)
+        searchIndex = BackgroundValue { [run] in Result { try SearchIndex.files(run: run, emit: emit) } }
         let reuse = reuseFound?.value
         progress("pages")
         var manifestBytes: [UInt8] = []
-        let emitted = EmittedFiles(staging: staging)
-        let emit: @Sendable (OutputFile) throws -> Void = { try emitted.emit($0) }
         do {
             try SiteRenderer(run: run, plan: plan, theme: theme, baseURL: baseURL, history: siteHistory,
-                             cache: options.renderCache, reuse: reuse, bodies: bodies.value).render(log: log, emit: emit)
+                             cache: options.renderCache, reuse: reuse, bodies: bodies.value, writesSearchIndex: false).render(log: log, emit: emit)
+            try searchIndex?.value.get()
             if log.hasErrors {
                 abandon()
                 return Report(outcome: .contentErrors, run: run, seconds: seconds())

@@ -38,6 +38,9 @@ public struct SiteRenderer: Sendable {
     let cache: RenderCache?
     /// Pages the last build published, kept when their fingerprint is unchanged (decision 99).
     let reuse: PageReuse?
+    /// False where the caller writes the search index itself (`SiteBuild`
+    /// does, on a thread of its own, before the pages).
+    let writesSearchIndex: Bool
     /// Each official's and locality's own inputs, digested once for their pages' fingerprints (with `reuse`).
     private(set) var inputDigests: InputDigests?
     /// The feedback portal's QR code, the same on every notice in every
@@ -47,7 +50,8 @@ public struct SiteRenderer: Sendable {
     /// `bodies`: the officials' bodies as HTML, in province order, when the
     /// caller rendered them already (a build does, beside its history stage).
     public init(run: ScoringRun, plan: SitePlan, theme: Theme, baseURL: String, history: SiteHistory = .empty, cache: RenderCache? = nil,
-                reuse: PageReuse? = nil, bodies: OfficialBodies? = nil) {
+                reuse: PageReuse? = nil, bodies: OfficialBodies? = nil, writesSearchIndex: Bool = true) {
+        self.writesSearchIndex = writesSearchIndex
         self.cache = cache
         self.reuse = reuse
         self.history = history
@@ -159,7 +163,7 @@ public struct SiteRenderer: Sendable {
     private func searchAndFeeds(emit: (OutputFile) throws -> Void) throws {
         // The search index first: its sorting is a transient of ~100 MB on a
         // national site, made while the pages' own memory is still small.
-        try SearchIndex.files(run: run, emit: emit)
+        if writesSearchIndex { try SearchIndex.files(run: run, emit: emit) }
         try Feeds.files(run: run, plan: plan, baseURL: baseURL, keep: keep, emit: emit)
         try changeFeeds(keep: keep, emit: emit)
     }
