@@ -132,7 +132,7 @@ expect 0 "build from / with the built-in theme" sh -c "cd / && '$BIN_ABS' build 
 # CONGKHAI_TIMING=1 (the benchmarks' stage timings) names every stage in
 # order on stderr, and a build without it prints no such line.
 STAGES=$(CONGKHAI_TIMING=1 "$BIN" build "$TMP/ok" --output "$TMP/timed" --quiet 2>&1 >/dev/null | awk '/^timing:/{print $NF}' | tr '\n' ' ')
-[ "$STAGES" = "load key score validate feedback officials render pages data manifest publish cache " ] && passed=$((passed + 1)) \
+[ "$STAGES" = "load key score validate feedback officials render pages data manifest publish fingerprint state cache " ] && passed=$((passed + 1)) \
   || { failed=$((failed + 1)); echo "FAIL: CONGKHAI_TIMING stages were: $STAGES"; }
 "$BIN" build "$TMP/ok" --output "$TMP/untimed" --quiet 2>&1 | grep -q '^timing:' \
   && { failed=$((failed + 1)); echo "FAIL: timing lines without CONGKHAI_TIMING"; } || passed=$((passed + 1))
