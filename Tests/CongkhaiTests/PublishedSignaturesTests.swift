@@ -194,6 +194,52 @@ import Testing
         #expect(try build().run?.replayedExports?.isEmpty == false)
     }
 
+    /// The published copies of the content are linked on the record's word
+    /// when this build's file has the recorded digest: a copy altered since
+    /// the last build (another inode) is read, found different and written
+    /// again; the same altered copy under a record that vouches for its
+    /// present signature is linked unread and stays as it is — so the
+    /// record, not a comparison of bytes, decided.
+    @Test func contentCopiesAreLinkedOnTheRecordsWordOnly() throws {
+        let (root, out) = try PublishedSignaturesTests.site()
+        defer { for p in [root, out] { try? FileManager.default.removeItem(atPath: p) } }
+        let official = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        let text = try String(contentsOfFile: official, encoding: .utf8)
+        var edits = 0
+        func build() throws {
+            edits += 1
+            try (text + "\nĐoạn \(edits).\n").write(toFile: official, atomically: true, encoding: .utf8)
+            let (report, log) = LedgerTests.build(root, into: out, asOf: "2027-01-04")
+            guard case .built = report.outcome else {
+                Issue.record("\(report.outcome) \(PublishedSignaturesTests.errors(log))")
+                return
+            }
+        }
+        let copy = "data/content/catalog.yaml", path = out + "/" + copy
+        let original = try #require(FileManager.default.contents(atPath: root + "/catalog.yaml"))
+        func alter() throws {
+            var bytes = Array(original)
+            bytes[bytes.count / 2] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: path + ".new"))
+            #expect(rename(path + ".new", path) == 0)
+        }
+        try build()
+        let unchanged = try #require(FileWalk.signature(of: path)).signature
+        try build()
+        #expect(try #require(FileWalk.signature(of: path)).signature.split(separator: " ")[3] == unchanged.split(separator: " ")[3],
+                "an unchanged copy keeps its inode")
+        try alter()
+        try build()
+        #expect(FileManager.default.contents(atPath: path) == original, "an altered copy is written again")
+        try alter()
+        let place = try PublishedSignaturesTests.place(out)
+        var forged = try #require(PublishedSignatures.read(place))
+        forged.entries[copy]?.signature = try #require(FileWalk.signature(of: path)).signature
+        try PublishedSignaturesTests.write(forged, place)
+        try build()
+        #expect(FileManager.default.contents(atPath: path) != original, "linked on the record's word, unread")
+    }
+
     /// With the record or without it, the same site is published.
     @Test func publishesWhatABuildWithoutTheRecordPublishes() throws {
         let (root, out) = try PublishedSignaturesTests.site()

@@ -99,10 +99,20 @@ struct HistoryStage {
         let p = run.province
         // The content as scored, byte for byte, one file at a time (from the
         // loader's spool, not from the content folder, which may have changed).
+        // A published copy the last build's record vouches for under its
+        // present signature, with this build's digest, is linked unread
+        // (decision 124): a province rebuild read, hashed and compared its
+        // ~1,700 copies every time.
         let paths = p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") }
+        let output = self.output, contentRecord = previous.contentSignatures
         try EveryCore.forEach(paths.count) { i in
             let path = paths[i]
-            if p.inputBytes.hash(path) != nil {
+            if let digest = p.inputBytes.hash(path) {
+                let copy = SitePaths.contentFile(path)
+                if contentRecord?.vouches(for: copy, digest: digest, under: output) == true {
+                    try emit(OutputFile(path: copy, published: output + "/" + copy, digest: digest))
+                    return
+                }
                 guard let bytes = p.inputBytes.bytes(path) else { throw SpoolError(path: path) }
                 try emit(OutputFile(path: SitePaths.contentFile(path), bytes: bytes))
             } else if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
@@ -114,7 +124,7 @@ struct HistoryStage {
             // the published files, each linked while the last build's record
             // vouches for it under its present signature (decision 124),
             // else checked again as it is read.
-            let output = self.output, record = previous.exportSignatures
+            let record = previous.exportSignatures
             try EveryCore.forEach(replayed.count) { i in
                 let e = replayed[i], source = output + "/" + e.path
                 if record?.vouches(for: e.path, digest: e.digest, under: output) == true {

@@ -36,6 +36,9 @@ struct PreviousSite {
     /// The same for the published feedback exports, kept through the build:
     /// a replayed feedback stage publishes them again (decision 98).
     var exportSignatures: PublishedSignatures?
+    /// The same for the published copies of the content, kept through the
+    /// build: a copy whose bytes this build's file has is linked, not read.
+    var contentSignatures: PublishedSignatures?
 
     /// `checked`: where the last build left what it checked of the ledger
     /// (`CheckedLedger`), read and then left anew by this build.
@@ -54,6 +57,7 @@ struct PreviousSite {
         // national period's entries are 320,000 paths).
         site.signatures = recorded?.keeping(ComparisonBasis.isBasis)
         site.exportSignatures = recorded?.keeping { $0.hasPrefix("data/feedback/") }
+        site.contentSignatures = recorded?.keeping { $0.hasPrefix(SitePaths.contentFile("")) }
         if case let .success(listed) = outputs { site.basisDigests = listed.filter { ComparisonBasis.isBasis($0.key) } }
         return site
     }
