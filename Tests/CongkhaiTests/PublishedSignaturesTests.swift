@@ -33,6 +33,19 @@ import Testing
                                          sealKey: try #require(HistoryStage.cacheSealKey(environment: [:])))
     }
 
+    /// Builds after an edit of the official (a new paragraph each time, so
+    /// that each build runs in full), at the site's last `as_of`.
+    static func rebuilder(_ root: String, _ out: String) throws -> () throws -> SiteBuild.Report {
+        let official = root + "/officials/xa-an-binh/nguyen-van-an.md"
+        let text = try String(contentsOfFile: official, encoding: .utf8)
+        var edits = 0
+        return {
+            edits += 1
+            try (text + "\nĐoạn \(edits).\n").write(toFile: official, atomically: true, encoding: .utf8)
+            return LedgerTests.build(root, into: out, asOf: "2027-01-04").0
+        }
+    }
+
     static func errors(_ log: DiagnosticLog) -> [String] {
         log.items.filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
     }
@@ -163,14 +176,7 @@ import Testing
     @Test func aReplayTakesThePublishedExportsOnTheRecordsWordOnly() throws {
         let (root, out) = try PublishedSignaturesTests.site()
         defer { for p in [root, out] { try? FileManager.default.removeItem(atPath: p) } }
-        let official = root + "/officials/xa-an-binh/nguyen-van-an.md"
-        let text = try String(contentsOfFile: official, encoding: .utf8)
-        var edits = 0
-        func build() throws -> SiteBuild.Report {
-            edits += 1
-            try (text + "\nĐoạn \(edits).\n").write(toFile: official, atomically: true, encoding: .utf8)
-            return LedgerTests.build(root, into: out, asOf: "2027-01-04").0
-        }
+        let build = try PublishedSignaturesTests.rebuilder(root, out)
         // The feedback files are taken on trust (and the stage replayed)
         // only once older than a second when a build lists them (decision 92).
         Thread.sleep(forTimeInterval: 1.2)
@@ -203,17 +209,10 @@ import Testing
     @Test func contentCopiesAreLinkedOnTheRecordsWordOnly() throws {
         let (root, out) = try PublishedSignaturesTests.site()
         defer { for p in [root, out] { try? FileManager.default.removeItem(atPath: p) } }
-        let official = root + "/officials/xa-an-binh/nguyen-van-an.md"
-        let text = try String(contentsOfFile: official, encoding: .utf8)
-        var edits = 0
+        let rebuild = try PublishedSignaturesTests.rebuilder(root, out)
         func build() throws {
-            edits += 1
-            try (text + "\nĐoạn \(edits).\n").write(toFile: official, atomically: true, encoding: .utf8)
-            let (report, log) = LedgerTests.build(root, into: out, asOf: "2027-01-04")
-            guard case .built = report.outcome else {
-                Issue.record("\(report.outcome) \(PublishedSignaturesTests.errors(log))")
-                return
-            }
+            let report = try rebuild()
+            guard case .built = report.outcome else { Issue.record("\(report.outcome)"); return }
         }
         let copy = "data/content/catalog.yaml", path = out + "/" + copy
         let original = try #require(FileManager.default.contents(atPath: root + "/catalog.yaml"))
