@@ -219,15 +219,6 @@ public enum SiteBuild {
             }, output: publisher.destination, pseudonymCheck: pseudonymCheck, sealKey: sealKey,
                recorded: history.previous.exportSignatures)
         }
-        // The staging folder (the last build's folders taken back and
-        // emptied: ~6,300 folders listed for a province) made on a thread of
-        // its own while the content is loaded and scored. A build that stops
-        // before taking it gives the folders back for the next one.
-        let stagedEarly = BackgroundValue { [publisher] in Result { try publisher.stage() } }
-        var stagedTaken = false
-        defer {
-            if !stagedTaken, case let .success(unused) = stagedEarly.value { publisher.discard(unused) }
-        }
         progress("score")
         guard var run = ScoringRun.run(content: options.content, options: .init(asOf: options.asOf, strict: options.strict), log: log,
                                        export: options.preview ? nil : { province in
@@ -252,8 +243,7 @@ public enum SiteBuild {
         if log.hasErrors { return Report(outcome: .contentErrors, run: run, seconds: seconds()) }
         // Written into the staging folder as made: the site is never held in memory whole.
         let staging: Staging
-        stagedTaken = true
-        do { staging = try stagedEarly.value.get() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
+        do { staging = try publisher.stage() } catch { return Report(outcome: .ioError("\(error)"), run: run, seconds: seconds()) }
         // The feedback exports' gzip (~17 s of CPU nationally) is needed only
         // by the data stage: it starts now, on a thread that takes only the
         // time the history and the pages leave the cores idle (`IdleWork`),
