@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test(arguments: ["index.html", "dia-phuong/xa-an-binh/index.html", "dia-phuong/xa-an-binh/nguyen-van-an/index.html",
-                      "en/dia-phuong/xa-an-binh/nguyen-van-an/index.html", "data/scores.csv", "feed.xml"])
+                      "en/dia-phuong/xa-an-binh/nguyen-van-an/index.html", "data/scores.csv", "data/feedback-summary.csv",
+                      "feed.xml"])
     func pageMatchesGolden(path: String) throws {
         let root = try GoldenPageTests.content().write()
         defer { try? FileManager.default.removeItem(atPath: root) }

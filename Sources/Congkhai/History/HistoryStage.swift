@@ -114,7 +114,7 @@ struct HistoryStage {
                     return
                 }
                 guard let bytes = p.inputBytes.bytes(path) else { throw SpoolError(path: path) }
-                try emit(OutputFile(path: SitePaths.contentFile(path), bytes: bytes))
+                try emit(OutputFile(path: copy, bytes: bytes))
             } else if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
                 try emit(OutputFile(path: SitePaths.contentFile(path), bytes: Array(data)))
             }

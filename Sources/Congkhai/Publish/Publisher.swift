@@ -6,7 +6,7 @@ import Foundation
 /// A build that fails or is killed leaves the published folder exactly as it
 /// was; leftovers of a killed build are removed by the next one, under a lock
 /// that keeps two builds from publishing at once.
-public struct Publisher: Sendable {
+public struct Publisher {
     public enum Failure: Error, CustomStringConvertible {
         case locked(String)
         case io(String)
