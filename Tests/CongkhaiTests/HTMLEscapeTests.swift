@@ -73,8 +73,17 @@ import Testing
             var s = ""
             for _ in 0..<Int.random(in: 0...12, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
             #expect(HTML.escape(s) == HTMLEscapeTests.reference(s), "\(Array(s.unicodeScalars))")
+            // The bytes variant (the feeds') appends exactly the same after what is already there.
+            var out: [UInt8] = [0x41]
+            HTML.escape(s, into: &out)
+            #expect(out == [0x41] + Array(HTMLEscapeTests.reference(s).utf8), "\(Array(s.unicodeScalars))")
         }
-        for p in pieces { #expect(HTML.escape(p) == HTMLEscapeTests.reference(p)) }
+        for p in pieces {
+            #expect(HTML.escape(p) == HTMLEscapeTests.reference(p))
+            var out: [UInt8] = []
+            HTML.escape(p, into: &out)
+            #expect(out == Array(HTMLEscapeTests.reference(p).utf8))
+        }
         #expect(HTML.escape("") == "")
     }
 }

@@ -11,7 +11,7 @@ enum Feeds {
                       emit: (OutputFile) throws -> Void) rethrows {
         let p = run.province
         let all = plan.recentUpdates
-        try emit(OutputFile(path: SitePaths.feed, text: feed(title: p.site.title, selfPath: SitePaths.feed,
+        try emit(OutputFile(path: SitePaths.feed, bytes: feed(title: p.site.title, selfPath: SitePaths.feed,
                                                               pagePath: SitePaths.home, updates: all, run: run, baseURL: baseURL)))
         // Grouped in one pass, in the same order: filtering the whole list per
         // locality and per official was quadratic (hours at national scale).
@@ -31,7 +31,7 @@ enum Feeds {
                 let l = p.localities[i]
                 return keep(SitePaths.localityFeed(l.id), .locality(i)) {
                     OutputFile(path: SitePaths.localityFeed(l.id),
-                               text: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
+                               bytes: feed(title: l.name + " — " + p.site.title, selfPath: SitePaths.localityFeed(l.id),
                                           pagePath: SitePaths.locality(l.id), updates: localities[l.id] ?? [], run: run,
                                           baseURL: baseURL))
                 }
@@ -40,29 +40,42 @@ enum Feeds {
             let o = p.officials[oi]
             return keep(SitePaths.officialFeed(o.locality, o.id), .official(oi)) {
                 OutputFile(path: SitePaths.officialFeed(o.locality, o.id),
-                           text: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
+                           bytes: feed(title: o.name + " — " + p.site.title, selfPath: SitePaths.officialFeed(o.locality, o.id),
                                       pagePath: SitePaths.official(o.locality, o.id), updates: officials[oi] ?? [], run: run,
                                       baseURL: baseURL))
             }
         }) { _, file in try emit(file) }
     }
 
-    /// The feed element up to the first entry: one shape for every Atom feed of the site.
-    static func header(title: String, selfURL: String, pageURL: String, updated: Day, author: String) -> String {
-        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
-        x += "<title>\(HTML.escape(title))</title>\n"
-        x += "<id>\(HTML.escape(selfURL))</id>\n"
-        x += "<link rel=\"self\" href=\"\(HTML.escape(selfURL))\"/>\n"
-        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(HTML.escape(pageURL))\"/>\n"
-        x += "<updated>\(stamp(updated))</updated>\n<author><name>\(HTML.escape(author))</name></author>\n"
+    /// The feed element up to the first entry: one shape for every Atom
+    /// feed of the site, as the bytes the feed is written into.
+    static func header(title: String, selfURL: String, pageURL: String, updated: Day, author: String) -> [UInt8] {
+        var x = [UInt8]()
+        x.reserveCapacity(16 * 1024)
+        x.append(contentsOf: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n<title>".utf8)
+        HTML.escape(title, into: &x)
+        x.append(contentsOf: "</title>\n<id>".utf8)
+        HTML.escape(selfURL, into: &x)
+        x.append(contentsOf: "</id>\n<link rel=\"self\" href=\"".utf8)
+        HTML.escape(selfURL, into: &x)
+        x.append(contentsOf: "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"".utf8)
+        HTML.escape(pageURL, into: &x)
+        x.append(contentsOf: "\"/>\n<updated>".utf8)
+        stamp(updated, into: &x)
+        x.append(contentsOf: "</updated>\n<author><name>".utf8)
+        HTML.escape(author, into: &x)
+        x.append(contentsOf: "</name></author>\n".utf8)
         return x
     }
 
     /// Dates carry no zone in the content; feeds state Vietnam's (+07:00).
-    static func stamp(_ d: Day) -> String { d.description + "T00:00:00+07:00" }
+    static func stamp(_ d: Day, into x: inout [UInt8]) {
+        x.append(contentsOf: d.description.utf8)
+        x.append(contentsOf: "T00:00:00+07:00".utf8)
+    }
 
     static func feed(title: String, selfPath: String, pagePath: String, updates: [SitePlan.UpdateRef],
-                     run: ScoringRun, baseURL: String) -> String {
+                     run: ScoringRun, baseURL: String) -> [UInt8] {
         let p = run.province
         let shown = updates.prefix(maxEntries)
         let updated = shown.first.map { p.officials[$0.official].commitments[$0.commitment].updates[$0.update].on } ?? run.scoreboard.asOf
@@ -72,14 +85,27 @@ enum Feeds {
             let c = o.commitments[ref.commitment]
             let u = c.updates[ref.update]
             let url = baseURL + SitePlan.cardPath(o, ref.commitment, asOf: run.scoreboard.asOf)
-            var summary = c.title
-            if let pr = u.progress { summary += " — \(Number.format(pr))%" }
-            if !u.note.isEmpty { summary += " — " + u.note }
-            x += "<entry>\n<title>\(HTML.escape(o.name + ": " + c.title))</title>\n"
-            x += "<id>\(HTML.escape(url + "/" + u.on.description + "/" + String(ref.update)))</id>\n"
-            x += "<link href=\"\(HTML.escape(url))\"/>\n<updated>\(stamp(u.on))</updated>\n"
-            x += "<summary>\(HTML.escape(summary))</summary>\n</entry>\n"
+            // Each piece escaped on its own: escaping works byte by byte and
+            // no piece ends inside a character, so this is the escape of the
+            // whole text.
+            x.append(contentsOf: "<entry>\n<title>".utf8)
+            HTML.escape(o.name, into: &x)
+            x.append(contentsOf: ": ".utf8)
+            HTML.escape(c.title, into: &x)
+            x.append(contentsOf: "</title>\n<id>".utf8)
+            HTML.escape(url, into: &x)
+            x.append(contentsOf: ("/" + u.on.description + "/" + String(ref.update)).utf8)
+            x.append(contentsOf: "</id>\n<link href=\"".utf8)
+            HTML.escape(url, into: &x)
+            x.append(contentsOf: "\"/>\n<updated>".utf8)
+            stamp(u.on, into: &x)
+            x.append(contentsOf: "</updated>\n<summary>".utf8)
+            HTML.escape(c.title, into: &x)
+            if let pr = u.progress { x.append(contentsOf: " — ".utf8); HTML.escape(Number.format(pr), into: &x); x.append(UInt8(ascii: "%")) }
+            if !u.note.isEmpty { x.append(contentsOf: " — ".utf8); HTML.escape(u.note, into: &x) }
+            x.append(contentsOf: "</summary>\n</entry>\n".utf8)
         }
-        return x + "</feed>\n"
+        x.append(contentsOf: "</feed>\n".utf8)
+        return x
     }
 }

@@ -116,21 +116,30 @@ extension SiteRenderer {
         let index = historyIndex
         let (run, baseURL) = (run, baseURL)
         let officialName = { @Sendable (key: String) in index.name(key) }
-        @Sendable func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> String {
+        @Sendable func feed(_ changes: [SiteHistory.Change], title: String, selfPath: String, pagePath: String) -> [UInt8] {
             let shown = changes.prefix(Feeds.maxEntries)
             var x = Feeds.header(title: title, selfURL: baseURL + selfPath, pageURL: baseURL + pagePath,
                                  updated: shown.first?.asOf ?? run.scoreboard.asOf, author: p.site.province)
             for (i, c) in shown.enumerated() {
                 let sentence = text.entry(c, names: officialName)
                 let digest = SHA256.hex(Array((c.asOf.description + c.kind.rawValue + sentence + String(i)).utf8)).prefix(16)
-                x += "<entry>\n<title>\(HTML.escape(sentence))</title>\n"
-                x += "<id>\(HTML.escape(baseURL + pagePath + "#" + digest))</id>\n"
-                x += "<link href=\"\(HTML.escape(baseURL + pagePath))\"/>\n<updated>\(Feeds.stamp(c.asOf))</updated>\n</entry>\n"
+                x.append(contentsOf: "<entry>\n<title>".utf8)
+                HTML.escape(sentence, into: &x)
+                x.append(contentsOf: "</title>\n<id>".utf8)
+                HTML.escape(baseURL + pagePath, into: &x)
+                x.append(UInt8(ascii: "#"))
+                x.append(contentsOf: digest.utf8)
+                x.append(contentsOf: "</id>\n<link href=\"".utf8)
+                HTML.escape(baseURL + pagePath, into: &x)
+                x.append(contentsOf: "\"/>\n<updated>".utf8)
+                Feeds.stamp(c.asOf, into: &x)
+                x.append(contentsOf: "</updated>\n</entry>\n".utf8)
             }
-            return x + "</feed>\n"
+            x.append(contentsOf: "</feed>\n".utf8)
+            return x
         }
         let title = (stringsByLanguage[plan.defaultLanguage]?["changes_title"] ?? "Thay đổi gần đây")
-        try emit(OutputFile(path: SitePaths.changesFeed, text: feed(history.recent, title: title + " — " + p.site.title,
+        try emit(OutputFile(path: SitePaths.changesFeed, bytes: feed(history.recent, title: title + " — " + p.site.title,
                                                                      selfPath: SitePaths.changesFeed, pagePath: SitePaths.changes)))
         // Made on every core, handed over in locality order.
         let byLocality = historyIndex.byLocality
@@ -138,7 +147,7 @@ extension SiteRenderer {
             let l = p.localities[i]
             return keep(SitePaths.localityChangesFeed(l.id), .locality(i)) {
                 OutputFile(path: SitePaths.localityChangesFeed(l.id),
-                           text: feed(byLocality[l.id] ?? [], title: title + " — " + l.name,
+                           bytes: feed(byLocality[l.id] ?? [], title: title + " — " + l.name,
                                       selfPath: SitePaths.localityChangesFeed(l.id), pagePath: SitePaths.localityChanges(l.id)))
             }
         }) { _, file in try emit(file) }
