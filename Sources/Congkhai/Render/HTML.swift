@@ -3,6 +3,21 @@ import Foundation
 /// Escaping for every output context; templates escape by default, these
 /// cover what Swift code writes directly (SVG, XML, attributes).
 public enum HTML {
+    /// The entity a byte is written as in text and attribute values — the
+    /// five swift-mustache escaped — or nil: one table for the template
+    /// engine's escaper and for these.
+    @inline(__always)
+    static func entity(_ b: UInt8) -> StaticString? {
+        switch b {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
+        default: return nil
+        }
+    }
+
     /// Text and double- or single-quoted attribute values.
     /// Control characters other than tab and newline, and U+FFFE/U+FFFF, are
     /// dropped: they are not allowed in HTML or XML. Worked on the UTF-8
@@ -10,36 +25,12 @@ public enum HTML {
     /// is: the scalar-by-scalar version was 5 % of a build (Atom feeds).
     public static func escape(_ s: String) -> String {
         var s = s
-        let escaped: [UInt8]? = s.withUTF8 { u in
-            var i = 0
-            while i < u.count {
-                let b = u[i]
-                if b < 0x20 || b == 0xEF || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-                    || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { break }
-                i += 1
-            }
-            if i == u.count { return nil }
-            var out = [UInt8](UnsafeBufferPointer(rebasing: u[0..<i]))
-            out.reserveCapacity(u.count + 16)
-            while i < u.count {
-                let b = u[i]
-                i += 1
-                switch b {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-                case UInt8(ascii: "\n"), UInt8(ascii: "\t"): out.append(b)
-                case 0..<0x20: continue
-                case 0xEF where i + 1 < u.count && u[i] == 0xBF && (u[i + 1] == 0xBE || u[i + 1] == 0xBF):
-                    i += 2  // U+FFFE, U+FFFF
-                default: out.append(b)
-                }
-            }
-            return out
-        }
-        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? s
+        let clean = s.withUTF8 { u in !u.contains { $0 < 0x20 || $0 == 0xEF || entity($0) != nil } }
+        if clean { return s }
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count + 16)
+        escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `escape(s)`'s bytes appended to `out`: for what is written as bytes
@@ -50,26 +41,23 @@ public enum HTML {
         s.withUTF8 { u in
             var start = 0, i = 0
             while i < u.count {
-                let entity: StaticString
-                switch u[i] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                case UInt8(ascii: "\n"), UInt8(ascii: "\t"): i += 1; continue
-                case 0..<0x20: entity = ""
-                case 0xEF where i + 2 < u.count && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF):
+                let b = u[i]
+                if let entity = entity(b) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                    entity.withUTF8Buffer { out.append(contentsOf: $0) }
+                    i += 1
+                    start = i
+                } else if b < 0x20, b != UInt8(ascii: "\n"), b != UInt8(ascii: "\t") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
+                    i += 1
+                    start = i
+                } else if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
                     i += 3  // U+FFFE, U+FFFF
                     start = i
-                    continue
-                default: i += 1; continue
+                } else {
+                    i += 1
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
-                entity.withUTF8Buffer { out.append(contentsOf: $0) }
-                i += 1
-                start = i
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<u.count]))
         }

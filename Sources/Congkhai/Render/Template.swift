@@ -340,15 +340,7 @@ struct TemplateLibrary: Sendable {
             }
         }
         for i in i..<u.count {
-            let entity: StaticString
-            switch u[i] {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
-            }
+            guard let entity = HTML.entity(u[i]) else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
             entity.withUTF8Buffer { out.append(contentsOf: $0) }
             start = i + 1
