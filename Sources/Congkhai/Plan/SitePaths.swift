@@ -109,8 +109,14 @@ public enum SitePaths {
     /// A link from the page at `from` (a page path) to `to` (a path), relative so
     /// the site works under any base path and from the file system.
     public static func relative(from: String, to: String) -> String {
-        let depth = from.split(separator: "/", omittingEmptySubsequences: true).count
-            - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
+        // The folders `from` is in: its non-empty parts, less the last when
+        // it names a file (no `/` at the end). Counted on the bytes: split
+        // into an array for every page, it was ~3 % of a rebuild's pages.
+        var parts = 0, inPart = false
+        for b in from.utf8 {
+            if b == UInt8(ascii: "/") { inPart = false } else if !inPart { inPart = true; parts += 1 }
+        }
+        let depth = parts - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
         let up = String(repeating: "../", count: max(0, depth))
         let target = up + to
         return target.isEmpty ? "./" : target
