@@ -68,6 +68,28 @@ enum Feeds {
         return x
     }
 
+    /// One entry, the same shape in every feed of the site. Each text is
+    /// given in pieces, each escaped on its own: escaping works byte by
+    /// byte and no piece ends inside a character, so this is the escape of
+    /// the joined text, without joining it.
+    static func entry(title: [String], id: [String], link: String, updated: Day, summary: [String]?, into x: inout [UInt8]) {
+        x.append(contentsOf: "<entry>\n<title>".utf8)
+        for piece in title { HTML.escape(piece, into: &x) }
+        x.append(contentsOf: "</title>\n<id>".utf8)
+        for piece in id { HTML.escape(piece, into: &x) }
+        x.append(contentsOf: "</id>\n<link href=\"".utf8)
+        HTML.escape(link, into: &x)
+        x.append(contentsOf: "\"/>\n<updated>".utf8)
+        stamp(updated, into: &x)
+        if let summary {
+            x.append(contentsOf: "</updated>\n<summary>".utf8)
+            for piece in summary { HTML.escape(piece, into: &x) }
+            x.append(contentsOf: "</summary>\n</entry>\n".utf8)
+        } else {
+            x.append(contentsOf: "</updated>\n</entry>\n".utf8)
+        }
+    }
+
     /// Dates carry no zone in the content; feeds state Vietnam's (+07:00).
     static func stamp(_ d: Day, into x: inout [UInt8]) {
         x.append(contentsOf: d.description.utf8)
@@ -85,25 +107,11 @@ enum Feeds {
             let c = o.commitments[ref.commitment]
             let u = c.updates[ref.update]
             let url = baseURL + SitePlan.cardPath(o, ref.commitment, asOf: run.scoreboard.asOf)
-            // Each piece escaped on its own: escaping works byte by byte and
-            // no piece ends inside a character, so this is the escape of the
-            // whole text.
-            x.append(contentsOf: "<entry>\n<title>".utf8)
-            HTML.escape(o.name, into: &x)
-            x.append(contentsOf: ": ".utf8)
-            HTML.escape(c.title, into: &x)
-            x.append(contentsOf: "</title>\n<id>".utf8)
-            HTML.escape(url, into: &x)
-            x.append(contentsOf: ("/" + u.on.description + "/" + String(ref.update)).utf8)
-            x.append(contentsOf: "</id>\n<link href=\"".utf8)
-            HTML.escape(url, into: &x)
-            x.append(contentsOf: "\"/>\n<updated>".utf8)
-            stamp(u.on, into: &x)
-            x.append(contentsOf: "</updated>\n<summary>".utf8)
-            HTML.escape(c.title, into: &x)
-            if let pr = u.progress { x.append(contentsOf: " — ".utf8); HTML.escape(Number.format(pr), into: &x); x.append(UInt8(ascii: "%")) }
-            if !u.note.isEmpty { x.append(contentsOf: " — ".utf8); HTML.escape(u.note, into: &x) }
-            x.append(contentsOf: "</summary>\n</entry>\n".utf8)
+            var summary = [c.title]
+            if let pr = u.progress { summary += [" — ", Number.format(pr), "%"] }
+            if !u.note.isEmpty { summary += [" — ", u.note] }
+            entry(title: [o.name, ": ", c.title], id: [url, "/", u.on.description, "/", String(ref.update)], link: url,
+                  updated: u.on, summary: summary, into: &x)
         }
         x.append(contentsOf: "</feed>\n".utf8)
         return x

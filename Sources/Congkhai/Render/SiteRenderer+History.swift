@@ -123,17 +123,8 @@ extension SiteRenderer {
             for (i, c) in shown.enumerated() {
                 let sentence = text.entry(c, names: officialName)
                 let digest = SHA256.hex(Array((c.asOf.description + c.kind.rawValue + sentence + String(i)).utf8)).prefix(16)
-                x.append(contentsOf: "<entry>\n<title>".utf8)
-                HTML.escape(sentence, into: &x)
-                x.append(contentsOf: "</title>\n<id>".utf8)
-                HTML.escape(baseURL + pagePath, into: &x)
-                x.append(UInt8(ascii: "#"))
-                x.append(contentsOf: digest.utf8)
-                x.append(contentsOf: "</id>\n<link href=\"".utf8)
-                HTML.escape(baseURL + pagePath, into: &x)
-                x.append(contentsOf: "\"/>\n<updated>".utf8)
-                Feeds.stamp(c.asOf, into: &x)
-                x.append(contentsOf: "</updated>\n</entry>\n".utf8)
+                Feeds.entry(title: [sentence], id: [baseURL + pagePath, "#", String(digest)], link: baseURL + pagePath,
+                            updated: c.asOf, summary: nil, into: &x)
             }
             x.append(contentsOf: "</feed>\n".utf8)
             return x
