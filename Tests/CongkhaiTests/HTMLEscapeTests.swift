@@ -65,6 +65,25 @@ import Testing
         }
     }
 
+    /// The template escaper's eight-byte test and `HTML.entity` name the
+    /// same five bytes in two forms: a byte the table escapes must make any
+    /// word holding it, at any place, a candidate (a miss would publish it
+    /// unescaped); a word of plain letters must not be one.
+    @Test func theWordTestFlagsEveryByteTheEntityTableEscapes() {
+        for b in UInt8.min...UInt8.max where HTML.entity(b) != nil {
+            for at in 0..<8 {
+                for filler: UInt8 in [0x61, 0x00, 0x7F, 0xC3, 0xFF] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[at] = b
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(TemplateLibrary.escapeCandidate(word), "byte \(b) at \(at) among \(filler)")
+                }
+            }
+        }
+        let plain = Array("abcdXYZ9".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        #expect(!TemplateLibrary.escapeCandidate(plain))
+    }
+
     @Test func matchesTheScalarLoop() {
         let pieces = ["a", "Nguyễn Văn Ánh", "&", "<", ">", "\"", "'", "\n", "\t", "\r", "\u{0}", "\u{1F}", "\u{7F}",
                       "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FEFF}", "\u{FFBE}", "\u{EFBF}", "\u{F000}", "😀", "e\u{301}", " "]

@@ -106,9 +106,8 @@ struct HistoryStage {
         let paths = p.inputFiles.filter { !$0.hasPrefix("feedback/") && !$0.hasPrefix("static/") }
         let output = self.output, contentRecord = previous.contentSignatures
         try EveryCore.forEach(paths.count) { i in
-            let path = paths[i]
+            let path = paths[i], copy = SitePaths.contentFile(path)
             if let digest = p.inputBytes.hash(path) {
-                let copy = SitePaths.contentFile(path)
                 if contentRecord?.vouches(for: copy, digest: digest, under: output) == true {
                     try emit(OutputFile(path: copy, published: output + "/" + copy, digest: digest))
                     return
@@ -116,7 +115,7 @@ struct HistoryStage {
                 guard let bytes = p.inputBytes.bytes(path) else { throw SpoolError(path: path) }
                 try emit(OutputFile(path: copy, bytes: bytes))
             } else if let data = FileManager.default.contents(atPath: p.root + "/" + path) {
-                try emit(OutputFile(path: SitePaths.contentFile(path), bytes: Array(data)))
+                try emit(OutputFile(path: copy, bytes: Array(data)))
             }
         }
         if let replayed = run.replayedExports {
