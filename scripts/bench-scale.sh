@@ -131,7 +131,7 @@ if [ ! -d "$W/hugo-scores" ]; then
   # The page's words, footer and feedback block as data Hugo renders (made
   # here, outside Hugo's timing, from what congkhai published).
   python3 scripts/hugo-anchor/labels.py themes/default/strings.yaml "$W/content/framework.yaml" "$W/content/site.yaml" "$W/hugo-scores/data"
-  python3 scripts/hugo-anchor/feedback.py "$W/out/data" "$W/hugo-scores/data" "$(sed -n 's/.*"as_of": *"\([0-9-]*\)".*/\1/p' "$W/out/data/scores.json" | head -1)"
+  python3 scripts/hugo-anchor/feedback.py "$W/out/data" "$W/hugo-scores/data" "$(sed -n '/"as_of": *"/{s/.*"as_of": *"\([0-9-]*\)".*/\1/p;q}' "$W/out/data/scores.json")"
   find "$W/content/officials" -name '*.md' | while read -r f; do
     rel=${f#"$W/content/officials/"}
     mkdir -p "$W/hugo-scores/content/$(dirname "$rel")"
