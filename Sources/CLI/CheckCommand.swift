@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let log = DiagnosticLog()
-        let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict, keepsComments: false, hashesFeedback: false,
+        let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict, feedsPages: false, hashesFeedback: false,
                                                                                    bandRobustness: false), log: log)
         switch format {
         case .text: break

@@ -38,7 +38,7 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let day = asOf.flatMap { Day(iso: $0) }
         let log = DiagnosticLog()
-        guard let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict, keepsComments: false, hashesFeedback: false), log: log) else {
+        guard let run = ScoringRun.run(content: content, options: .init(asOf: day, strict: strict, feedsPages: false, hashesFeedback: false), log: log) else {
             printDiagnostics(log, root: content, quiet: true)
             stderr("\(content): \(log.errorCount) error(s)")
             throw ExitCode(1)

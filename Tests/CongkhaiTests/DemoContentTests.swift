@@ -63,12 +63,23 @@ import Testing
     }
 
     /// `check`, `score` and `verify` render no page: their runs collect no
-    /// published comment, and score exactly as a build's run does.
-    @Test func aRunWithoutCommentsScoresTheSame() throws {
+    /// published comment, category or summary, and score exactly as a
+    /// build's run does (scores, explanations, priors, diagnostics).
+    @Test func aRunWithoutPagesScoresTheSame() throws {
         let a = try #require(DemoContentTests.run.0)
         let log = DiagnosticLog()
-        let b = try #require(ScoringRun.run(content: DemoContentTests.root, options: .init(keepsComments: false), log: log))
+        let b = try #require(ScoringRun.run(content: DemoContentTests.root, options: .init(feedsPages: false), log: log))
         #expect(a.scoreboard.tally.commentGroups.count > 100 && b.scoreboard.tally.commentGroups.count == 0)
+        let (ta, tb) = (a.scoreboard.tally, b.scoreboard.tally)
+        #expect(ta.officialSummaries.filter { $0.rows > 0 }.count > 50 && ta.province.rows > 1000 && !ta.categoryNames.isEmpty)
+        #expect(tb.officialSummaries.allSatisfy { $0.rows == 0 } && tb.localitySummaries.allSatisfy { $0.rows == 0 }
+                && tb.province.rows == 0 && tb.categoryNames.isEmpty)
+        #expect(ta.validRows == tb.validRows && ta.inWindowRows == tb.inWindowRows)
+        for r in a.scoreboard.results {
+            let e = ExplanationReport.json(a, result: r).serialized()
+            let rb = try #require(b.scoreboard.results.first { $0.official == r.official })
+            #expect(ExplanationReport.json(b, result: rb).serialized() == e)
+        }
         #expect(ScoresReport.json(a).serialized() == ScoresReport.json(b).serialized())
         #expect(log.items.map(\.description) == DemoContentTests.run.1.map(\.description))
     }
@@ -79,7 +90,7 @@ import Testing
         let a = try #require(DemoContentTests.run.0)
         let log = DiagnosticLog()
         let b = try #require(ScoringRun.run(content: DemoContentTests.root,
-                                            options: .init(keepsComments: false, hashesFeedback: false, bandRobustness: false), log: log))
+                                            options: .init(feedsPages: false, hashesFeedback: false, bandRobustness: false), log: log))
         #expect(a.scoreboard.results.contains { $0.robustness != nil })
         #expect(b.scoreboard.results.allSatisfy { $0.robustness == nil })
         #expect(a.scoreboard.results.map(\.total) == b.scoreboard.results.map(\.total))

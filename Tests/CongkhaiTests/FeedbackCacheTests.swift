@@ -88,7 +88,7 @@ import Testing
             let log = DiagnosticLog()
             let loaded = ContentLoader.load(root, log: log)
             let province = try #require(ContentValidator.validate(loaded, log: log), "\(log.items)")
-            return FeedbackCache.key(province: province, asOf: try #require(Day(iso: asOf)), header: header, keepsComments: comments,
+            return FeedbackCache.key(province: province, asOf: try #require(Day(iso: asOf)), header: header, feedsPages: comments,
                                      pseudonymCheck: pseudonym, feedbackDigest: { path in digest.map { $0 + path } })
         }
         let base = try #require(try key())

@@ -36,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let log = DiagnosticLog(), quiet = DiagnosticLog()
         let full = try #require(ScoringRun.run(content: root, options: .init(), log: log), "\(log.items)")
-        let check = try #require(ScoringRun.run(content: root, options: .init(keepsComments: false, hashesFeedback: false), log: quiet))
+        let check = try #require(ScoringRun.run(content: root, options: .init(feedsPages: false, hashesFeedback: false), log: quiet))
         #expect(check.province.feedbackHashes.isEmpty)
         #expect(full.province.feedbackHashes.count == 1)
         #expect(check.scoreboard.results.map(\.total) == full.scoreboard.results.map(\.total))
@@ -44,27 +44,36 @@ import Testing
         #expect(check.feedbackRows == full.feedbackRows && check.quarantinedCount == full.quarantinedCount)
         #expect(quiet.items.map(\.description) == log.items.map(\.description))
     }
-    /// The row checker keeps a published comment's masked text only when a
-    /// stage will read it; `publish` is read and checked either way.
-    @Test func commentsNoStageReadsAreNotKept() throws {
+    /// The row checker keeps a published comment's masked text, a row's
+    /// category and its respondent only when a stage will read them;
+    /// `publish` is read and checked either way, and the respondent is still
+    /// numbered (from its bytes) for deduplication.
+    @Test func textNoStageReadsIsNotKept() throws {
         let (run, log) = try TestContent().run()
         let province = try #require(run, "\(log.items)").province
-        let csv = TestContent.feedbackHeader + "9,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,,,,,,,gọi 0912 345 678,yes\n"
-        func comment(keeping: Bool) throws -> (text: String, publish: Bool) {
-            let validator = FeedbackValidator(province: province, keepsComments: keeping)
+        let csv = TestContent.feedbackHeader
+            + "9,2026-03-01,hotline,xa-an-binh,nguyen-van-an,,complaint,citizen,,,Đường sá,,,,gọi 0912 345 678,yes\n"
+            + "10,2026-03-02,hotline,xa-an-binh,nguyen-van-an,,rating,citizen,r-77,4,,,,,,\n"
+        func rows(keeping: Bool) throws -> [FeedbackRow] {
+            let validator = FeedbackValidator(province: province, keepsText: keeping)
             var columns: FeedbackValidator.Columns?
             var rows: [FeedbackRow] = []
             var memo = CategoryMemo()
             _ = CSVScanner.scan(bytes: Array(csv.utf8)) { r in
                 guard let c = columns else { columns = validator.columns(header: r, file: "f.csv", log: DiagnosticLog()); return }
                 _ = validator.checker.check(r, columns: c, file: "f.csv", fileIndex: 0, categories: &memo, into: &rows)
+                if let row = rows.last, row.kind == .rating {
+                    #expect(FeedbackValidator.respondentDigest(kind: row.kind, r, columns: c) != nil)
+                }
             }
-            let row = try #require(rows.first)
-            return (row.comment, row.publish)
+            try #require(rows.count == 2)
+            return rows
         }
-        let kept = try comment(keeping: true), dropped = try comment(keeping: false)
-        #expect(kept.publish && dropped.publish)
-        #expect(!kept.text.isEmpty && !kept.text.contains("345 678"))
-        #expect(dropped.text.isEmpty)
+        let kept = try rows(keeping: true), dropped = try rows(keeping: false)
+        #expect(kept[0].publish && dropped[0].publish)
+        #expect(!kept[0].comment.isEmpty && !kept[0].comment.contains("345 678"))
+        #expect(kept[0].category == "Đường sá" && kept[1].respondent == "r-77")
+        #expect(dropped[0].comment.isEmpty && dropped[0].category.isEmpty && dropped[1].respondent.isEmpty)
+        #expect(dropped[1].rating == kept[1].rating && dropped[0].status == kept[0].status)
     }
 }

@@ -61,8 +61,8 @@ struct FeedbackCache {
         /// 124): one still as it left is not hashed again to be replayed.
         var recorded: PublishedSignatures?
 
-        func key(province p: Province, asOf: Day, keepsComments: Bool, feedbackDigest: (String) -> String?) -> String? {
-            FeedbackCache.key(province: p, asOf: asOf, header: header, keepsComments: keepsComments,
+        func key(province p: Province, asOf: Day, feedsPages: Bool, feedbackDigest: (String) -> String?) -> String? {
+            FeedbackCache.key(province: p, asOf: asOf, header: header, feedsPages: feedsPages,
                               pseudonymCheck: pseudonymCheck, feedbackDigest: feedbackDigest)
         }
     }
@@ -71,9 +71,9 @@ struct FeedbackCache {
     /// Whether a published site exists is not in it: that changes only the
     /// ledger's comparison, which a hit skips (the published exports are
     /// then this build's, byte for byte).
-    static func key(province p: Province, asOf: Day, header: String, keepsComments: Bool,
+    static func key(province p: Province, asOf: Day, header: String, feedsPages: Bool,
                     pseudonymCheck: String?, feedbackDigest: (String) -> String?) -> String? {
-        var lines = [format, "header \(header)", "as_of \(asOf)", "comments \(keepsComments)",
+        var lines = [format, "header \(header)", "as_of \(asOf)", "pages \(feedsPages)",
                      "pseudonym \(pseudonymCheck ?? "-")"]
         func field(_ s: String) -> String { "\(s.utf8.count):\(s)" }
         // Every input but the officials' files (projected below), the exports

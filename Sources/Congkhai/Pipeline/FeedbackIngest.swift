@@ -31,16 +31,16 @@ public enum FeedbackIngest {
 
     /// With `export`, each valid row dated in [S, D] is also written for publication.
     /// `lanes`: threads checking rows (`FeedbackLanes`); the result is the same for any number.
-    /// `keepsComments` false: no page will show the published comments, so
-    /// the tally collects none (`ScoringRun.Options.keepsComments`).
+    /// `feedsPages` false: no page will be rendered, so the tally collects
+    /// no published comment and no summary (`ScoringRun.Options.feedsPages`).
     static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?,
-                    keepsComments: Bool = true, hashes hashing: Bool = true,
+                    feedsPages: Bool = true, hashes hashing: Bool = true,
                     lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
         let start = province.site.period.start
         // The id set is sized once, from a guess of the rows (growing it reads its spooled ids back).
         let paths = province.feedbackFiles.map { province.root + "/" + $0 }
         let expected = ExpectedRows.estimate(paths: paths, sizes: paths.map(FileSize.of))
-        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, keepsComments: keepsComments)
+        let accumulator = FeedbackAccumulator(province: province, asOf: asOf, feedsPages: feedsPages)
         let stages = FeedbackStages(accumulator: accumulator, export: export, start: start, asOf: asOf)
         var quarantined: [QuarantinedRow] = []
         var quarantinedCount = 0
@@ -52,7 +52,7 @@ public enum FeedbackIngest {
         // ingest) is gone before the tallies and digests are sorted.
         do {
             let validator = FeedbackValidator(province: province, expectedRows: expected,
-                                              keepsComments: keepsComments || export != nil)
+                                              keepsText: feedsPages || export != nil)
             let lanes = FeedbackLanes(checker: validator.checker, lanes: laneCount)
             // A checked block's rows, in order: ids claimed, then to the tally and export.
             var taken = 0

@@ -20,9 +20,12 @@ public struct ScoringRun: Sendable {
         public var asOf: Day?
         public var strict: Bool
         /// False when no page will be rendered (`check`, `score`, `verify`'s
-        /// recomputation): the published comments, kept in memory and their
-        /// texts spooled to disk for the pages, are then not collected.
-        public var keepsComments: Bool
+        /// recomputation): the tally then collects only what scores read —
+        /// not the published comments (kept in memory, their texts spooled
+        /// to disk for the pages) and not the summaries' counts and
+        /// histograms (months, categories, days to resolve: two cold
+        /// histograms a row, ~9 % of a national `check`'s CPU).
+        public var feedsPages: Bool
         /// False when nothing will publish the feedback exports' digests or
         /// key a cache with them (`check`, `score`, `verify`): the exports
         /// are then read without hashing them (2.6 GB of SHA-256, ~1.8 s on
@@ -33,11 +36,11 @@ public struct ScoringRun: Sendable {
         /// only pages and reports show.
         public var bandRobustness: Bool
 
-        public init(asOf: Day? = nil, strict: Bool = false, keepsComments: Bool = true, hashesFeedback: Bool = true,
+        public init(asOf: Day? = nil, strict: Bool = false, feedsPages: Bool = true, hashesFeedback: Bool = true,
                     bandRobustness: Bool = true) {
             self.asOf = asOf
             self.strict = strict
-            self.keepsComments = keepsComments
+            self.feedsPages = feedsPages
             self.hashesFeedback = hashesFeedback
             self.bandRobustness = bandRobustness
         }
@@ -77,7 +80,7 @@ public struct ScoringRun: Sendable {
         var cacheKey: String?
         var replayed: [FeedbackCache.Export]?
         var feedbackDiagnostics: [Diagnostic] = []
-        if let cache, let key = cache.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
+        if let cache, let key = cache.key(province: province, asOf: asOf, feedsPages: options.feedsPages,
                                           feedbackDigest: cache.trustedDigest),
            let hit = FeedbackCache.read(cache.path, key: key, province: province, sealKey: cache.sealKey),
            FeedbackCache.published(hit.exports, under: cache.output, trusting: cache.recorded) {
@@ -90,10 +93,10 @@ public struct ScoringRun: Sendable {
             let logged = log.items.count
             // A run that publishes or keys a cache hashes whatever the option
             // says: its manifest and keys must name the bytes it scored.
-            ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, keepsComments: options.keepsComments,
+            ingest = FeedbackIngest.run(province, asOf: asOf, log: log, export: exporter, feedsPages: options.feedsPages,
                                         hashes: options.hashesFeedback || exporter != nil || cache != nil)
             feedbackDiagnostics = Array(log.items[logged...])
-            cacheKey = cache?.key(province: province, asOf: asOf, keepsComments: options.keepsComments,
+            cacheKey = cache?.key(province: province, asOf: asOf, feedsPages: options.feedsPages,
                                   feedbackDigest: { ingest.hashes[$0] })
         }
         province.feedbackHashes = ingest.hashes

@@ -31,7 +31,7 @@ public final class FeedbackAccumulator {
         let period: Period
         let asOf: Day
         /// False: published comments are not collected (nothing renders them).
-        let keepsComments: Bool
+        let feedsPages: Bool
         var tally: FeedbackTally
         /// In chunks until `finish` (`ChunkedArray`): no doubling mid-ingest.
         var ratingRecords = ChunkedArray<RatingRecord>()
@@ -42,10 +42,10 @@ public final class FeedbackAccumulator {
         var categories = ByteInterner()
         var exoticRatings: [Rational] = []
 
-        init(period: Period, asOf: Day, keepsComments: Bool, tally: FeedbackTally) {
+        init(period: Period, asOf: Day, feedsPages: Bool, tally: FeedbackTally) {
             self.period = period
             self.asOf = asOf
-            self.keepsComments = keepsComments
+            self.feedsPages = feedsPages
             self.tally = tally
         }
 
@@ -97,13 +97,11 @@ public final class FeedbackAccumulator {
             }
         }
 
-        mutating func add(_ row: FeedbackRow) {
-            tally.validRows += 1
-            // The [S, D] window comes before everything else, deduplication included.
-            guard row.date >= period.start, row.date <= asOf else { return }
-            tally.inWindowRows += 1
+        /// What only pages show of an in-window row: its published comment,
+        /// its category, and the counts of one summary.
+        private mutating func addForPages(_ row: FeedbackRow) {
             let category = row.category.isEmpty ? nil : categories.id(row.category, limit: 10_000)
-            if keepsComments, row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
+            if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
                 let text = row.comment
                 comments.append(id: row.id, date: row.date, locality: row.locality, official: row.official, kind: row.kind,
                                 category: category, categoryText: row.category,
@@ -115,11 +113,20 @@ public final class FeedbackAccumulator {
             // locality's own; `finish` adds officials into localities and those
             // into the province (three cold summaries a row were a third of the
             // national tally thread).
-            guard let official = row.official else {
+            if let official = row.official {
+                tally.officialSummaries[official].add(row, category: category, asOf: asOf)
+            } else {
                 tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
-                return
             }
-            tally.officialSummaries[official].add(row, category: category, asOf: asOf)
+        }
+
+        mutating func add(_ row: FeedbackRow) {
+            tally.validRows += 1
+            // The [S, D] window comes before everything else, deduplication included.
+            guard row.date >= period.start, row.date <= asOf else { return }
+            tally.inWindowRows += 1
+            if feedsPages { addForPages(row) }
+            guard let official = row.official else { return }
             for w in tally.responseWindows.indices {
                 tally.responseWindows[w].count(row, asOf: asOf, into: &tally.responses[w][official])
             }
@@ -179,7 +186,7 @@ public final class FeedbackAccumulator {
     private let officialLocality: [Int]
     private var fold: Fold
 
-    public init(province: Province, asOf: Day, keepsComments: Bool = true) {
+    public init(province: Province, asOf: Day, feedsPages: Bool = true) {
         officialLocality = province.officials.map { province.localityIndex($0.locality) ?? -1 }
         var tally = FeedbackTally(officials: province.officials.count, localities: province.localities.count)
         for c in province.framework.criteria {
@@ -188,7 +195,7 @@ public final class FeedbackAccumulator {
             }
         }
         tally.responses = tally.responseWindows.map { _ in Array(repeating: ResponseCounts(), count: province.officials.count) }
-        fold = Fold(period: province.site.period, asOf: asOf, keepsComments: keepsComments, tally: tally)
+        fold = Fold(period: province.site.period, asOf: asOf, feedsPages: feedsPages, tally: tally)
     }
 
     public func add(_ row: FeedbackRow) { fold.add(row) }

@@ -17,14 +17,17 @@ struct FeedbackRowChecker: Sendable {
     private let kinds = ByteChoices(FeedbackKind.allCases.map(\.rawValue))
     private let respondentKinds = ByteChoices(RespondentKind.allCases.map(\.rawValue))
     private let statuses = ByteChoices(ComplaintStatus.allCases.map(\.rawValue))
-    /// False when neither the tally nor an export will read a published
-    /// comment (`check`, `score`, `verify`): its text is then not masked
-    /// and not kept (masking every published comment was ~3 % of a national
-    /// `check`'s CPU). `publish` is still read and checked as before.
-    private let keepsComments: Bool
+    /// False when neither the tally's pages nor an export will read a row's
+    /// text (`check`, `score`, `verify`): a published comment is then not
+    /// masked and not kept (masking every published comment was ~3 % of a
+    /// national `check`'s CPU), nor are the category and the respondent,
+    /// which only pages and the exports show (the respondent is numbered from
+    /// its bytes, `FeedbackValidator.respondentDigest`). `publish` is still
+    /// read and checked as before.
+    private let keepsText: Bool
 
-    init(province: Province, keepsComments: Bool = true) {
-        self.keepsComments = keepsComments
+    init(province: Province, keepsText: Bool = true) {
+        self.keepsText = keepsText
         localityIDs = province.localities.map(\.id)
         localityIndex = ByteTable(province.localities.enumerated().map { ($1.id, $0) })
         // Fields read in place: a loop over `officials` copied each whole
@@ -171,11 +174,11 @@ struct FeedbackRowChecker: Sendable {
             i < 0 ? "" : r.string(i, trim: trim)
         }
         let publish = FeedbackRowChecker.isYes(r, c.publish)
-        let respondent = kind == .rating && col.respondent >= 0 ? r.string(col.respondent, trim: true) : ""
+        let respondent = keepsText && kind == .rating && col.respondent >= 0 ? r.string(col.respondent, trim: true) : ""
         rows.append(FeedbackRow(id: id, date: date, channel: channel, locality: locality, official: official,
                                 commitment: commitment, kind: kind, respondentKind: respondentKind,
-                                respondent: respondent, rating: rating, category: categories.masked(r, c.category),
-                                status: status, due: due, resolvedOn: resolvedOn, comment: publish && keepsComments ? PrivacyMask.mask(field(c.comment)) : "",
+                                respondent: respondent, rating: rating, category: keepsText ? categories.masked(r, c.category) : "",
+                                status: status, due: due, resolvedOn: resolvedOn, comment: publish && keepsText ? PrivacyMask.mask(field(c.comment)) : "",
                                 publish: publish, file: fileIndex, line: r.line))
         return nil
     }

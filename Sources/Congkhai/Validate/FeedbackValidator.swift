@@ -51,11 +51,11 @@ public final class FeedbackValidator {
     /// have been missed, so the build must not go on.
     var lostRowIDs: Bool { seenIDs.failed }
 
-    /// `keepsComments` false: no stage reads the published comments' text
-    /// (`FeedbackRowChecker.keepsComments`).
-    public init(province: Province, expectedRows: Int = 0, keepsComments: Bool = true) {
+    /// `keepsText` false: no stage reads a row's comment, category or
+    /// respondent text (`FeedbackRowChecker.keepsText`).
+    public init(province: Province, expectedRows: Int = 0, keepsText: Bool = true) {
         seenIDs.reserve(expectedRows)
-        checker = FeedbackRowChecker(province: province, keepsComments: keepsComments)
+        checker = FeedbackRowChecker(province: province, keepsText: keepsText)
     }
 
     /// Reads the header record; nil (with errors logged) when the file cannot be used.

@@ -261,7 +261,7 @@ public enum SiteVerifier {
             return
         }
         let log = DiagnosticLog()
-        guard let run = ScoringRun.run(content: tmp, options: .init(asOf: asOf, keepsComments: false, hashesFeedback: false), log: log) else {
+        guard let run = ScoringRun.run(content: tmp, options: .init(asOf: asOf, feedsPages: false, hashesFeedback: false), log: log) else {
             let first = log.items.first { $0.severity == .error }.map { "\($0.file):\($0.line): \($0.message)" } ?? ""
             result.problems.append("recompute: the published data does not score (\(first))")
             return
