@@ -230,8 +230,10 @@ struct ReferenceScanState {
             // Through a block, as the ingest hands records to its lanes.
             let block = CSVRecordBlock(capacity: 8)
             _ = CSVScanner.scan(bytes: bytes) { block.append($0) }
-            let lent = CSVInPlaceTests.records { body in for i in 0..<block.count { block.withRecord(i, body) } }
+            var order: [Int] = []
+            let lent = CSVInPlaceTests.records { body in block.forEach { i, r in order.append(i); body(r) } }
             #expect(lent == want, "\(text.debugDescription) through a block")
+            #expect(order == Array(0..<block.count))
             // How many records were lent where they lay (their bytes inside the input's).
             bytes.withUnsafeBufferPointer { input in
                 guard let base = input.baseAddress else { return }

@@ -92,17 +92,14 @@ final class FeedbackLanes: @unchecked Sendable {
             lane.categories = CategoryMemo()  // the memo's buffers stay uniquely held: no copy on write
             let columns = block.columns, file = block.file, fileIndex = block.fileIndex, records = block.records
             rows.reserveCapacity(records.count)
-            for i in 0..<records.count {
+            records.forEach { _, r in
                 let kept = rows.count
-                if let q = records.withRecord(i, { r in
-                    if let q = checker.check(r, columns: columns, file: file, fileIndex: fileIndex, categories: &categories,
-                                             into: &rows) { return q }
-                    respondents.append(FeedbackValidator.respondentDigest(kind: rows[kept].kind, r, columns: columns))
-                    return nil
-                }) {
+                if let q = checker.check(r, columns: columns, file: file, fileIndex: fileIndex, categories: &categories,
+                                         into: &rows) {
                     outcomes.append(-1 - Int32(rejects.count))
                     rejects.append(q)
                 } else {
+                    respondents.append(FeedbackValidator.respondentDigest(kind: rows[kept].kind, r, columns: columns))
                     outcomes.append(Int32(kept))
                     idHashes.append(rows[kept].id.withUTF8 { ByteTable.hash($0) })
                 }
