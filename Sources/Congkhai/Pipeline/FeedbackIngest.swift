@@ -58,13 +58,16 @@ public enum FeedbackIngest {
             var taken = 0
             func take(_ block: FeedbackLanes.Block) {
                 var duplicates: [Int] = []
-                // Row-id slots are random in a large table: ask for the slot
-                // of the row a few ahead while this one is claimed.
-                let ahead = 8
+                // Row-id and respondent slots are random in large tables: ask
+                // for the slots of the row `ahead`, and for the respondent's
+                // stored digest of the row `near` (whose slot is by then in
+                // cache), while this one is claimed.
+                let ahead = 8, near = 4
                 let hashes = block.idHashes, respondents = block.respondents
                 for i in 0..<min(ahead, hashes.count) {
                     validator.prefetchClaim(idHash: hashes[i], respondent: respondents[i])
                 }
+                for i in 0..<min(near, hashes.count) { validator.prefetchStoredDigest(respondent: respondents[i]) }
                 for outcome in block.outcomes {
                     let q: QuarantinedRow
                     if outcome >= 0 {
@@ -72,6 +75,7 @@ public enum FeedbackIngest {
                         if i + ahead < hashes.count {
                             validator.prefetchClaim(idHash: hashes[i + ahead], respondent: respondents[i + ahead])
                         }
+                        if i + near < hashes.count { validator.prefetchStoredDigest(respondent: respondents[i + near]) }
                         guard let duplicate = validator.claim(&block.rows[i], file: block.file, idHash: hashes[i],
                                                               respondent: respondents[i]) else { continue }
                         duplicates.append(i)

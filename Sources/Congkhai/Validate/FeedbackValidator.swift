@@ -96,6 +96,12 @@ public final class FeedbackValidator {
         if let respondent { respondents.prefetch(respondent) }
     }
 
+    /// Starts loading what claiming a later row reads once its slots (from
+    /// `prefetchClaim`, rows before) are in cache: its respondent's stored digest.
+    func prefetchStoredDigest(respondent: RespondentNumbers.Digest?) {
+        if let respondent { respondents.prefetchStored(respondent) }
+    }
+
     /// The digest of the respondent a checked row is numbered by, nil when
     /// it has none: computed on the lane that checked the row, so the
     /// ordered thread hashes nothing and can prefetch its slot.
