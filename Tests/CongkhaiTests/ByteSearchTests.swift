@@ -1,10 +1,10 @@
 import Testing
 @testable import Congkhai
 
-/// `ByteSearch`: the CSV scanner's delimiters and an exported cell's quoting
-/// bytes, found a word at a time, must be exactly the byte loop's.
+/// `ByteSearch`: an exported cell's quoting bytes, found a word at a time,
+/// must be exactly the byte loop's.
 @Suite struct ByteSearchTests {
-    /// The word-at-a-time byte search finds the same first delimiter
+    /// The word-at-a-time byte search finds the same first quoting byte
     /// as a byte loop, for bytes that differ from a delimiter by one bit or
     /// one unit (where a borrow could flag a wrong byte), at every offset
     /// and with every end.
@@ -20,11 +20,7 @@ import Testing
             bytes.withUnsafeBufferPointer { buf in
                 let from = Int.random(in: 0...bytes.count, using: &rng)
                 let to = Int.random(in: from...bytes.count, using: &rng)
-                let field = buf[from..<to].firstIndex { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A } ?? to
-                let quoted = buf[from..<to].firstIndex { $0 == 0x22 || $0 == 0x0A } ?? to
                 let quoting = buf[from..<to].firstIndex { CSVBytes.needsQuotes($0) } ?? to
-                #expect(ByteSearch.firstDelimiter(buf, from: from, to: to) == field, "\(bytes) \(from)..<\(to)")
-                #expect(ByteSearch.firstQuoteOrLineFeed(buf, from: from, to: to) == quoted, "\(bytes) \(from)..<\(to)")
                 #expect(ByteSearch.firstNeedingQuotes(buf, from: from, to: to) == quoting, "\(bytes) \(from)..<\(to)")
             }
         }

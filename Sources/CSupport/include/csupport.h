@@ -50,4 +50,23 @@ int congkhai_thread_id(void);
 /// Moves thread `thread` (a kernel id) back to the normal class. 0, or -1.
 int congkhai_normal_priority(int thread);
 
+
+#include <stdint.h>
+#include <sys/types.h>
+
+/// The CSV record starting at `buf[from]` when it lies whole before `limit`
+/// and is simple: no quoted field holds a doubled quote, a line break or
+/// text after its closing quote. Writes each field's start and end,
+/// relative to `from`, into `bounds` (`*count` entries, two a field),
+/// whether a comma or quote made it a record (`*content`) and where its
+/// bytes end (`*end`, before a closing quote or the CR of a CRLF), and
+/// returns the index after its line feed. Returns -1 when the record is not
+/// simple or does not end before `limit` (nothing is consumed: the
+/// scanner's byte machine reads it), -2 when `capacity` bounds are too few.
+/// The scanner's in-place path (`ScanState.wholeRecord`), in C for SSE2:
+/// it was most of the ingest's ordered thread.
+ptrdiff_t congkhai_csv_whole_record(const uint8_t *buf, size_t from, size_t limit,
+                                    ptrdiff_t *bounds, size_t capacity,
+                                    size_t *count, int *content, size_t *end);
+
 #endif

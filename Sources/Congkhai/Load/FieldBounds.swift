@@ -45,6 +45,19 @@ struct FieldBounds: ~Copyable {
 
     mutating func removeAll() { count = 0 }
 
+    /// The storage from its start and its capacity, for a writer that fills
+    /// the bounds from empty (the scanner's C splitter, `ScanState.wholeRecord`);
+    /// `setCount` then says how many it wrote.
+    mutating func withStorage<T>(_ body: (UnsafeMutablePointer<Int>, Int) -> T) -> T { body(base, capacity) }
+
+    mutating func setCount(_ n: Int) {
+        precondition(n >= 0 && n <= capacity, "field bounds past their storage")
+        count = n
+    }
+
+    /// Twice the room (the splitter asked for more).
+    mutating func growCapacity() { grow() }
+
     /// The bounds so far, valid until the next append or `removeAll`.
     var buffer: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: base, count: count) }
 }

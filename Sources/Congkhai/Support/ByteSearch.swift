@@ -1,6 +1,6 @@
 /// The first byte of a small set in a buffer, eight bytes at a time: the
-/// CSV scanner's delimiters (comma, quote, line feed) on the ingest's
-/// ordered thread, and the bytes that make an exported cell quoted.
+/// bytes that make an exported cell quoted. (The CSV scanner's delimiters
+/// are found by `congkhai_csv_whole_record`, in C with SSE2.)
 ///
 /// A byte equal to `c` is a zero byte of `word ^ c·0x0101…`, and the lowest
 /// byte flagged by `(v − 0x0101…) & ~v & 0x8080…` is always a true zero (a
@@ -35,18 +35,6 @@ enum ByteSearch {
             j += 1
         }
         return to
-    }
-
-    /// The first comma, quote or line feed (a CSV field's end or quote).
-    @inline(__always)
-    static func firstDelimiter(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        first(buf, from: from, to: to, 0x2C, 0x22, 0x0A, 0x0A)
-    }
-
-    /// The first quote or line feed (the end of a quoted field read in place).
-    @inline(__always)
-    static func firstQuoteOrLineFeed(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        first(buf, from: from, to: to, 0x22, 0x0A, 0x0A, 0x0A)
     }
 
     /// The first byte that makes a CSV cell quoted (`CSVBytes.needsQuotes`:
