@@ -67,6 +67,8 @@ static ptrdiff_t any_record(const uint8_t *buf, size_t from, size_t limit,
             seen = 1;
             uint8_t after = buf[k + 1];
             if (after == comma) {
+                /* A quoted field before the line's end: the field after
+                   the comma (empty at a line feed) is read as usual. */
                 j = k + 2;
                 start = j;
             } else if (after == lf) {
