@@ -17,20 +17,24 @@
 #   bash scripts/bench-scale.sh            # COPIES=30 (1,802 officials), RUNS=3
 #   COPIES=100 RUNS=1 bash scripts/bench-scale.sh
 #   COPIES=800 ROWS=20000000 RUNS=1 bash scripts/bench-scale.sh   # national: 48,000 officials, 2.5 GB of CSV
+#   COPIES=277 STAFF=10 ROWS=20000000 RUNS=1 bash scripts/bench-scale.sh
+#                                          # the issue's national shape: 3,324 localities, 49,859 officials,
+#                                          # 20.1 M rows, 2.5 GB (BENCHMARKS.md's `nat20`)
 #   CLEAN=1 ...                            # (root) each run from a dropped, re-read page cache
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${COPIES:-30}
 ROWS=${ROWS:-31000}
+STAFF=${STAFF:-0}
 RUNS=${RUNS:-3}
-W=${WORK:-bench-data/scale-$COPIES-$ROWS}
+W=${WORK:-bench-data/scale-$COPIES-$ROWS$([ "$STAFF" = 0 ] || echo "-staff$STAFF")}
 command -v hugo >/dev/null && command -v cmark-gfm >/dev/null || { echo "needs Debian's hugo and cmark-gfm"; exit 2; }
 swift build -c release --product congkhai >/dev/null
 BIN=$(pwd)/.build/release/congkhai
 
 if [ ! -f "$W/content/site.yaml" ]; then
   rm -rf "$W" && mkdir -p "$W"
-  python3 scripts/generate_demo.py --copies "$COPIES" --feedback-rows "$ROWS" --out "$W/content" >/dev/null
+  python3 scripts/generate_demo.py --copies "$COPIES" --staff "$STAFF" --feedback-rows "$ROWS" --out "$W/content" >/dev/null
 fi
 # The Hugo anchor: the same officials' Markdown (front matter reduced to a title), one page each.
 if [ ! -d "$W/hugo" ]; then
