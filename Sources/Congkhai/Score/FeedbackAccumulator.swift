@@ -30,7 +30,9 @@ public final class FeedbackAccumulator {
     private struct Fold {
         let period: Period
         let asOf: Day
-        /// False: published comments are not collected (nothing renders them).
+        /// False: nothing renders this tally (`ScoringRun.Options.feedsPages`),
+        /// so published comments, categories and summaries are not collected:
+        /// only what scores read is.
         let feedsPages: Bool
         var tally: FeedbackTally
         /// In chunks until `finish` (`ChunkedArray`): no doubling mid-ingest.
@@ -60,6 +62,11 @@ public final class FeedbackAccumulator {
             // The rows ahead are named by their two indexes, read through the
             // buffer: a row passed whole is a copy of it (its strings
             // retained and released), which cost more than the misses saved.
+            // Without pages no summary is counted: nothing to prefetch.
+            guard feedsPages else {
+                for i in rows.indices { add(rows[i]) }
+                return
+            }
             let far = 8, near = 4
             for i in 0..<min(far, rows.count) { prefetchSummary(official: rows[i].official, locality: rows[i].locality) }
             for i in 0..<min(near, rows.count) { prefetchHistograms(official: rows[i].official, locality: rows[i].locality) }
