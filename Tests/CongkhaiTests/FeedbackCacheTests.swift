@@ -79,7 +79,7 @@ import Testing
     /// Everything the stage reads moves the key; an official's name or text does not.
     @Test func theKeyMovesWithWhatTheStageReadsOnly() throws {
         func key(_ change: (inout TestContent) -> Void = { _ in }, asOf: String = "2026-11-01", header: String = "h",
-                 comments: Bool = true, pseudonym: String? = nil, digest: String? = "d") throws -> String? {
+                 pages: Bool = true, pseudonym: String? = nil, digest: String? = "d") throws -> String? {
             var c = LedgerTests.content()
             c["officials/xa-an-binh/tran-thi-binh.md"] = TestContent.official("Trần Thị Bình", role: "vice_chairman")
             change(&c)
@@ -88,7 +88,7 @@ import Testing
             let log = DiagnosticLog()
             let loaded = ContentLoader.load(root, log: log)
             let province = try #require(ContentValidator.validate(loaded, log: log), "\(log.items)")
-            return FeedbackCache.key(province: province, asOf: try #require(Day(iso: asOf)), header: header, feedsPages: comments,
+            return FeedbackCache.key(province: province, asOf: try #require(Day(iso: asOf)), header: header, feedsPages: pages,
                                      pseudonymCheck: pseudonym, feedbackDigest: { path in digest.map { $0 + path } })
         }
         let base = try #require(try key())
@@ -101,7 +101,7 @@ import Testing
         var moved: [String: String?] = [:]
         moved["as_of"] = try key(asOf: "2026-11-02")
         moved["header"] = try key(header: "other")
-        moved["comments"] = try key(comments: false)
+        moved["pages"] = try key(pages: false)
         moved["pseudonym"] = try key(pseudonym: "p")
         moved["export bytes"] = try key(digest: "e")
         moved["official removed"] = try key { $0["officials/xa-an-binh/tran-thi-binh.md"] = nil }

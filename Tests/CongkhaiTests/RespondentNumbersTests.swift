@@ -31,12 +31,16 @@ import Testing
     }
 
     @Test func prefetchingLeavesTheNumbersAlone() {
-        // The ordered thread prefetches the slots of rows ahead.
+        // The ordered thread prefetches the slots of rows ahead, then the
+        // stored digest a matching slot points to — also for a digest whose
+        // slot tag matches another respondent's (the same high half).
         let plain = RespondentNumbers(), fetched = RespondentNumbers()
         for i in 0..<20_000 {
             var key = "resp-\(i * 7919 % 3_001)"
             let d = key.withUTF8 { RespondentNumbers.Digest($0) }
             fetched.prefetch(d)
+            fetched.prefetchStored(d)
+            fetched.prefetchStored(RespondentNumbers.Digest(high: d.high, low: ~d.low))
             #expect(plain.number(d) == fetched.number(d))
         }
         #expect(plain.count == 3_001 && fetched.count == 3_001)

@@ -2,6 +2,8 @@
 #define CONGKHAI_CSUPPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
 
 /// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set when the file system or kernel
@@ -49,10 +51,6 @@ int congkhai_thread_id(void);
 
 /// Moves thread `thread` (a kernel id) back to the normal class. 0, or -1.
 int congkhai_normal_priority(int thread);
-
-
-#include <stdint.h>
-#include <sys/types.h>
 
 /// The CSV record starting at `buf[from]` when it lies whole before `limit`
 /// and is simple: no quoted field holds a doubled quote, a line break or

@@ -32,7 +32,7 @@ public enum FeedbackIngest {
     /// With `export`, each valid row dated in [S, D] is also written for publication.
     /// `lanes`: threads checking rows (`FeedbackLanes`); the result is the same for any number.
     /// `feedsPages` false: no page will be rendered, so the tally collects
-    /// no published comment and no summary (`ScoringRun.Options.feedsPages`).
+    /// no published comment, category or summary (`ScoringRun.Options.feedsPages`).
     static func run(_ province: Province, asOf: Day, log: DiagnosticLog, export: FeedbackExport?,
                     feedsPages: Bool = true, hashes hashing: Bool = true,
                     lanes laneCount: Int = FeedbackLanes.defaultLanes) -> Result {
