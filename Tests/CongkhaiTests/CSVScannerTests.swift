@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import Testing
 @testable import Congkhai
@@ -127,6 +128,53 @@ import Testing
             #expect(UTF8Validation.firstInvalidOffset(slice) == expected.map { $0 + 2 }, "slice of \(bytes)")
         }
         #expect(good.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == nil)
+    }
+
+    /// The sixteen-byte pass (`congkhai_utf8_valid_prefix`) against the
+    /// byte loop: every three bytes from the bytes where the rules change
+    /// (ASCII, each continuation range, C0/C1, E0, ED, F0, F4, F5 and up)
+    /// placed across a block's edge, random strings of them among valid
+    /// letters, and valid text at every alignment. The prefix it vouches for
+    /// must itself be valid and end at or before the first error; the whole
+    /// check must give the reference's offset.
+    @Test func sixteenBytePassAgreesWithTheByteLoop() {
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                              0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFF]
+        var failures = 0
+        func check(_ bytes: [UInt8]) {
+            let expected = CSVScannerTests.referenceInvalidOffset(bytes)
+            let (prefix, whole) = bytes.withUnsafeBufferPointer { buf in
+                (buf.baseAddress.map { congkhai_utf8_valid_prefix($0, buf.count) } ?? 0, UTF8Validation.firstInvalidOffset(buf))
+            }
+            let prefixValid = CSVScannerTests.referenceInvalidOffset(Array(bytes.prefix(prefix))) == nil
+            if whole != expected || !prefixValid || prefix > (expected ?? bytes.count) {
+                failures += 1
+                if failures <= 5 { Issue.record("\(bytes): offset \(String(describing: whole)), reference \(String(describing: expected)), prefix \(prefix)") }
+            }
+        }
+        for a in edges { for b in edges { for c in edges {
+            for at in [13, 14, 15, 16, 29] {
+                var bytes = Array(repeating: UInt8(0x61), count: 40)
+                bytes[at] = a; bytes[at + 1] = b; bytes[at + 2] = c
+                check(bytes)
+            }
+        } } }
+        var rng = SplitMix(seed: 0x5EED)
+        let valid: [[UInt8]] = ["a", "đ", "ễ", "𝄞", "—", " "].map { Array($0.utf8) }
+        for _ in 0..<40_000 {
+            var bytes: [UInt8] = []
+            while bytes.count < 48 {
+                if rng.next() % 9 == 0 { bytes.append(edges[Int(rng.next() % UInt64(edges.count))]) }
+                else { bytes += valid[Int(rng.next() % UInt64(valid.count))] }
+            }
+            check(bytes)
+        }
+        for shift in 0..<20 {
+            let text = Array(repeating: 0x61, count: shift) + Array(String(repeating: "Phường Đồng Xuân 𝄞 — ", count: 9).utf8)
+            check(text)
+            for cut in [text.count - 1, text.count - 2, text.count - 3] { check(Array(text.prefix(cut))) }
+        }
+        #expect(failures == 0)
     }
 
     /// A path that opens but cannot be read (a folder) is a failure, not
