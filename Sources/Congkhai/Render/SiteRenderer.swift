@@ -46,6 +46,8 @@ public struct SiteRenderer: Sendable {
     /// The feedback portal's QR code, the same on every notice in every
     /// language: encoded once per build, not once per page (19,200 pages nationally).
     let portalQR: QRCode.Modules?
+    /// The footer's feedback channels, by language (`channels(_:)`).
+    let channelsByLanguage: [String: [LayoutPage.Channel]]
 
     /// `bodies`: the officials' bodies as HTML, in province order, when the
     /// caller rendered them already (a build does, beside its history stage).
@@ -74,6 +76,7 @@ public struct SiteRenderer: Sendable {
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
+        channelsByLanguage = s.mapValues { SiteRenderer.channels(run.province.site.feedbackChannels, strings: $0) }
         // Written into the templates from the very tables pages are given as `t`.
         self.theme = theme.resolving(strings: s)
         localityIndex = Dictionary(run.province.localities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

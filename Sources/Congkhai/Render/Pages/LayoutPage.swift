@@ -41,9 +41,16 @@ struct LayoutPage: Encodable, Sendable {
 }
 
 extension SiteRenderer {
+    /// The footer's feedback channels in the page's language: made once
+    /// per language (`channelsByLanguage`) — made per page, the links'
+    /// character-by-character checks were ~1.5 % of a national page stage.
     func channels(_ d: Display) -> [LayoutPage.Channel] {
-        run.province.site.feedbackChannels.map { key, value in
-            var c = LayoutPage.Channel(label: d.t["channel_" + key] ?? key, value: value)
+        channelsByLanguage[d.language] ?? SiteRenderer.channels(run.province.site.feedbackChannels, strings: d.t)
+    }
+
+    static func channels(_ feedbackChannels: [(key: String, value: String)], strings: [String: String]) -> [LayoutPage.Channel] {
+        feedbackChannels.map { key, value in
+            var c = LayoutPage.Channel(label: strings["channel_" + key] ?? key, value: value)
             if key == "portal" || value.lowercased().hasPrefix("http") {
                 c.href = LinkPolicy.href(value)
             } else if key == "hotline", !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isNumber || " +-.()".contains($0)) }) {
