@@ -117,6 +117,9 @@ public enum SiteBuild {
         var listed: BuildKey.Partial?
         /// Content files the last build recorded with their signatures and digests (decision 92).
         var trusted: [String: BuildState.TrustedFile] = [:]
+        /// With `contentDeferred`: the files no stage reads, hashed meanwhile.
+        var early: EarlyDigests?
+        defer { early?.stop() }
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
             let inputs = BuildKey.Inputs(content: options.content, output: options.output, theme: themeSource, asOf: options.asOf,
@@ -143,6 +146,11 @@ public enum SiteBuild {
             partialDigest = partial?.digest
             if !compare {
                 contentDeferred = listing
+                early = listing.map { listing in
+                    EarlyDigests(root: listing.root, paths: listing.files.compactMap {
+                        $0.digest == nil && EarlyDigests.isUnread($0.path) ? $0.path : nil
+                    })
+                }
             } else if let state, let partial, state.partial == nil || state.partial == partial.digest {
                 key = partial.completed(trusting: trusted)
                 if let key, state.key == key.key,
@@ -232,7 +240,8 @@ public enum SiteBuild {
         if let contentDeferred {
             // The bytes the loader read (and will publish), then anything it did not read.
             let p = run.province
-            let partial = contentDeferred.filled({ p.inputBytes.hash($0) ?? SHA256.hex(fileAt: p.root + "/" + $0) },
+            let unread = early?.value ?? [:]
+            let partial = contentDeferred.filled({ p.inputBytes.hash($0) ?? unread[$0] ?? SHA256.hex(fileAt: p.root + "/" + $0) },
                                                  keepDeferred: BuildKey.isFeedbackExport)
             partialDigest = partial?.digest
             partialKey = partial
