@@ -21,6 +21,7 @@ final class EarlyDigests: @unchecked Sendable {
 
     init(root: String, paths: [String]) {
         Thread.detachNewThread { [self] in
+            ReadAhead.files(paths, root: root)
             for path in paths {
                 if lock.withLock({ stopped }) { break }
                 // An unreadable file is left out: the key's own read finds it so.

@@ -145,6 +145,8 @@ public struct SiteRenderer: Sendable {
             cache?.sweep()
             for asset in theme.assets { try emit(OutputFile(path: "assets/" + asset.name, bytes: asset.bytes)) }
             try emit(OutputFile(path: "assets/bands.css", text: bandColours.stylesheet))
+            // Asked for all at once first: one by one, cold, they waited for the disk in turn.
+            ReadAhead.files(run.province.staticFiles, root: run.province.root)
             for path in run.province.staticFiles {
                 if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
                     try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
