@@ -13,39 +13,42 @@ import Foundation
 /// key names the bytes of some moment of the build either way, and the
 /// output's manifest hashes the bytes it copies.
 final class EarlyDigests: @unchecked Sendable {
-    // `@unchecked`: `digests` and `stopped` are touched only under `lock`.
-    private let lock = NSLock()
-    private var stopped = false
-    private var digests: [String: String] = [:]
-    private let done = DispatchSemaphore(value: 0)
+    // `@unchecked`: `slots` is written once per item (`Slots`) and read
+    // after the work has finished or been stopped.
+    private let paths: [String]
+    private let slots: Slots<String>
+    /// Item 0 asks for every file at once (`ReadAhead`); item `i` hashes
+    /// file `i − 1`. In the idle class (`IdleWork`): loading and the
+    /// feedback keep both cores busy, and on a normal thread these reads
+    /// and hashes made the national load stage ~0.6 s longer.
+    private let work: IdleWork
 
     init(root: String, paths: [String]) {
-        Thread.detachNewThread { [self] in
-            ReadAhead.files(paths, root: root)
-            for path in paths {
-                if lock.withLock({ stopped }) { break }
-                // An unreadable file is left out: the key's own read finds it so.
-                if let d = SHA256.hex(fileAt: root + "/" + path) { lock.withLock { digests[path] = d } }
-            }
-            done.signal()
+        let slots = Slots<String>(count: paths.count)
+        self.paths = paths
+        self.slots = slots
+        work = IdleWork(count: paths.count + 1) { i in
+            if i == 0 { ReadAhead.files(paths, root: root); return }
+            // An unreadable file is left out: the key's own read finds it so.
+            if let d = SHA256.hex(fileAt: root + "/" + paths[i - 1]) { slots.set(i - 1, d) }
         }
     }
 
     /// Whether the loader leaves `path` unread (its digest is then nobody else's to take).
     static func isUnread(_ path: String) -> Bool { path.hasPrefix("static/") }
 
-    /// Every digest taken, once all are (or once `stop` ended the thread early).
+    /// Every digest: what is left is hashed now on every core (or nothing
+    /// more, after `stop`).
     var value: [String: String] {
-        done.wait()
-        defer { done.signal() }
-        return lock.withLock { digests }
+        try? work.finish()  // the items throw nothing
+        var out: [String: String] = [:]
+        for (k, path) in paths.enumerated() {
+            if let d = slots.value(k) { out[path] = d }
+        }
+        return out
     }
 
     /// Hashes no further file and returns when the thread has ended: no
     /// thread of a build outlives it (a build stopped by a content error).
-    func stop() {
-        lock.withLock { stopped = true }
-        done.wait()
-        done.signal()
-    }
+    func stop() { work.cancel() }
 }
