@@ -1,8 +1,8 @@
 import Foundation
 
 /// The digests of the content files no stage reads (`static/`: a country's
-/// ~22,000 evidence files, ~100 MB), taken for the build key on a thread of
-/// their own from before the content is loaded.
+/// ~22,000 evidence files), taken for the build key from before the content
+/// is loaded, in the idle scheduling class.
 ///
 /// A first build completes its key after scoring (decision 87); hashed
 /// there, these files cost a national build ~2 s with both cores mostly
