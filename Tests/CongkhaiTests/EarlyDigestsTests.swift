@@ -41,6 +41,21 @@ import Testing
         early.stop()  // a second stop returns too
     }
 
+    /// A FIFO where a listed file was is left out without blocking: the
+    /// thread would otherwise wait for a writer, and a build stopped by a
+    /// content error waits for the thread.
+    @Test(.timeLimit(.minutes(1))) func aFIFOIsLeftOutWithoutBlocking() throws {
+        let dir = try EarlyDigestsTests.folder(3)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(mkfifo(dir + "/static/pipe.pdf", 0o600) == 0)
+        let early = EarlyDigests(root: dir, paths: ["static/f1.pdf", "static/pipe.pdf", "static/f2.pdf"])
+        let digests = early.value
+        #expect(digests["static/pipe.pdf"] == nil)
+        #expect(digests["static/f1.pdf"] == SHA256.hex(fileAt: dir + "/static/f1.pdf"))
+        #expect(digests["static/f2.pdf"] == SHA256.hex(fileAt: dir + "/static/f2.pdf"))
+        early.stop()
+    }
+
     @Test func onlyStaticFilesAreLeftUnread() {
         #expect(EarlyDigests.isUnread("static/minh-chung/a.pdf"))
         #expect(!EarlyDigests.isUnread("officials/xa-a/nguyen-van-a.md"))

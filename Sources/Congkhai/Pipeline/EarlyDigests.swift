@@ -29,8 +29,9 @@ final class EarlyDigests: @unchecked Sendable {
         self.slots = slots
         work = IdleWork(count: paths.count + 1) { i in
             if i == 0 { ReadAhead.files(paths, root: root); return }
-            // An unreadable file is left out: the key's own read finds it so.
-            if let d = SHA256.hex(fileAt: root + "/" + paths[i - 1]) { slots.set(i - 1, d) }
+            // An unreadable file, or one that is no longer a regular file, is
+            // left out: the key's own read finds it so, as before.
+            if let d = SHA256.hex(fileAt: root + "/" + paths[i - 1], regularOnly: true) { slots.set(i - 1, d) }
         }
     }
 

@@ -24,11 +24,19 @@ public enum SHA256 {
         return out
     }
 
-    /// Hashes a file in 1 MiB chunks; nil when it cannot be read.
-    public static func hex(fileAt path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Hashes a file in 4 MiB chunks; nil when it cannot be read. With
+    /// `regularOnly`, nil also for anything but a regular file, found
+    /// without blocking: a FIFO put where a listed file was would otherwise
+    /// hold the reader until a writer came (`EarlyDigests`, whose thread a
+    /// build stopped by a content error waits for).
+    public static func hex(fileAt path: String, regularOnly: Bool = false) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        if regularOnly {
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        }
         // One buffer reused for the whole file (a `Data` per chunk cost more than the hashing).
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 22, alignment: 64)
         defer { buffer.deallocate() }
