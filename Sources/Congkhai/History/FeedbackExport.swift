@@ -66,7 +66,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// they were appended (kept only when there is a published site to
     /// compare with). The ledger's comparison skips the runs a published
     /// file still holds byte for byte (`ChangeSet.feedbackChanges`).
-    @exclusivity(unchecked) private var segments: [[Segment]]
+    @exclusivity(unchecked) private var segments: [[Run]]
     /// Per locality: the export (its place in `Province.feedbackFiles`) of its last segment, −1 before the first.
     @exclusivity(unchecked) private var lastSegmentFile: [Int]
     /// The exports' names as bytes: each row's `file` cell is read from
@@ -80,6 +80,18 @@ final class FeedbackExport: @unchecked Sendable {
         var bytes: Int
     }
 
+    /// A `Segment` as kept until the ledger's comparison: the export by its
+    /// place in `Province.feedbackFiles`, 16 bytes. With the export's name
+    /// it was 32, and a tree of many small exports (a file every few
+    /// thousand rows, each touching most localities) has a run for nearly
+    /// every pair of export and locality: ~9 million runs on a national
+    /// tree of 3,351 exports, hundreds of MB at a nightly build's peak.
+    struct Run {
+        var bytes: Int
+        var file: Int32
+        var rows: UInt32
+    }
+
     /// How what this build publishes for one locality (uncompressed: the
     /// header, its first `header` bytes, then its rows run by run) begins
     /// like a published file: `shared` leading bytes are the same.
@@ -91,8 +103,13 @@ final class FeedbackExport: @unchecked Sendable {
 
     /// The ledger has compared the rows (`HistoryStage.changes`); their
     /// digests (24 bytes a row: ~480 MB for 20 million rows) are not needed
-    /// for the pages and data written after it.
-    func dropRowDigests() { rows = RowDigests() }
+    /// for the pages and data written after it, nor are the runs the
+    /// comparison skipped by (`sharedPrefix`; ~150 MB for a tree of many
+    /// small exports, at a nightly build's page stage, its peak).
+    func dropRowDigests() {
+        rows = RowDigests()
+        segments = segments.map { _ in [] }
+    }
 
     /// False when there is no published site to compare with (a first
     /// build): the ledger then needs only each file's row count, so rows
@@ -260,12 +277,14 @@ final class FeedbackExport: @unchecked Sendable {
         if keepsRowDigests {
             record(r.pointee.file)
             let l = r.pointee.locality
-            if lastSegmentFile[l] == r.pointee.file, let last = segments[l].indices.last {
+            // A run longer than `UInt32.max` rows goes on as a second run of
+            // the same export (the comparison reads consecutive runs alike).
+            if lastSegmentFile[l] == r.pointee.file, let last = segments[l].indices.last, segments[l][last].rows < UInt32.max {
                 segments[l][last].rows += 1
                 segments[l][last].bytes += count
             } else {
                 lastSegmentFile[l] = r.pointee.file
-                segments[l].append(Segment(file: province.feedbackFiles[r.pointee.file], rows: 1, bytes: count))
+                segments[l].append(Run(bytes: count, file: Int32(r.pointee.file), rows: 1))
             }
         }
         buffered += count
@@ -431,7 +450,9 @@ final class FeedbackExport: @unchecked Sendable {
         header.withUnsafeBufferPointer { compare($0) }
         for c in chunks[l] where !differs { chunk(c).withUnsafeBufferPointer { compare($0) } }
         compare(buffers.bytes(l))
-        return Shared(shared: shared, header: header.count, segments: segments[l])
+        let files = province.feedbackFiles
+        return Shared(shared: shared, header: header.count,
+                      segments: segments[l].map { Segment(file: files[Int($0.file)], rows: Int($0.rows), bytes: $0.bytes) })
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
