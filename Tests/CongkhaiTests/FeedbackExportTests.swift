@@ -107,6 +107,28 @@ import Testing
         }
     }
 
+    /// The runs kept for the ledger's comparison come back as they were
+    /// packed: small and large values (a varint's every length, up to
+    /// `Int.max`), in order, one after another in one buffer.
+    @Test func runsComeBackAsPacked() {
+        var generator = SystemRandomNumberGenerator()
+        let edges = [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, Int(UInt32.max), Int(UInt32.max) + 1, 5_000_000_000, Int.max]
+        var runs: [FeedbackExport.Run] = []
+        for a in edges { for b in edges { runs.append(.init(bytes: b, file: a % 10_000, rows: a)) } }
+        for _ in 0..<2_000 {
+            runs.append(.init(bytes: Int.random(in: 1...1 << 40, using: &generator), file: Int.random(in: 0...100_000, using: &generator),
+                              rows: Int.random(in: 1...1 << 33, using: &generator)))
+        }
+        var packed: [UInt8] = []
+        for run in runs { run.pack(into: &packed) }
+        #expect(FeedbackExport.Run.unpack(packed) == runs)
+        // A run of a few rows from one of a few thousand exports: five bytes, not 32.
+        var small: [UInt8] = []
+        FeedbackExport.Run(bytes: 700, file: 3_000, rows: 4).pack(into: &small)
+        #expect(small.count == 5)
+        #expect(FeedbackExport.Run.unpack([]).isEmpty)
+    }
+
     /// Every exported line is what `CSVWriter`'s cells give (the export
     /// writes bytes through `ExportLine` for speed): formula prefixes,
     /// quotes, commas and line breaks in text cells, ratings that are not

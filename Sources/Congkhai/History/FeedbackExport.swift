@@ -66,9 +66,10 @@ final class FeedbackExport: @unchecked Sendable {
     /// they were appended (kept only when there is a published site to
     /// compare with). The ledger's comparison skips the runs a published
     /// file still holds byte for byte (`ChangeSet.feedbackChanges`).
-    @exclusivity(unchecked) private var segments: [[Run]]
-    /// Per locality: the export (its place in `Province.feedbackFiles`) of its last segment, −1 before the first.
-    @exclusivity(unchecked) private var lastSegmentFile: [Int]
+    /// The runs before the last are packed (`Run.pack`); the last, still
+    /// growing, is in `openRuns` (none while its `rows` is 0).
+    @exclusivity(unchecked) private var packedRuns: [[UInt8]]
+    @exclusivity(unchecked) private var openRuns: [Run]
     /// The exports' names as bytes: each row's `file` cell is read from
     /// here by the row's export index (`FeedbackRow.file`).
     private let fileNames: ByteStrings
@@ -81,15 +82,57 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// A `Segment` as kept until the ledger's comparison: the export by its
-    /// place in `Province.feedbackFiles`, 16 bytes. With the export's name
-    /// it was 32, and a tree of many small exports (a file every few
+    /// place in `Province.feedbackFiles`. With the export's name a run was
+    /// 32 bytes, and a tree of many small exports (a file every few
     /// thousand rows, each touching most localities) has a run for nearly
     /// every pair of export and locality: ~9 million runs on a national
     /// tree of 3,351 exports, hundreds of MB at a nightly build's peak.
-    struct Run {
+    /// Closed runs are packed as three LEB128 varints (export, rows, bytes):
+    /// ~5 bytes for the usual run of a few rows.
+    struct Run: Equatable {
         var bytes: Int
-        var file: Int32
-        var rows: UInt32
+        var file: Int
+        var rows: Int
+
+        func pack(into out: inout [UInt8]) {
+            Run.put(file, &out)
+            Run.put(rows, &out)
+            Run.put(bytes, &out)
+        }
+
+        /// The runs `pack` wrote into `packed`, in order.
+        static func unpack(_ packed: [UInt8]) -> [Run] {
+            var runs: [Run] = []
+            var at = 0
+            while at < packed.count {
+                let file = take(packed, &at), rows = take(packed, &at), bytes = take(packed, &at)
+                runs.append(Run(bytes: bytes, file: file, rows: rows))
+            }
+            return runs
+        }
+
+        private static func put(_ n: Int, _ out: inout [UInt8]) {
+            var v = UInt64(n)  // never negative: an index, a count, a length
+            while v >= 0x80 {
+                out.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
+            out.append(UInt8(v))
+        }
+
+        /// What `put` wrote at `at`; `pack` alone writes `packed`, so it is whole.
+        private static func take(_ packed: [UInt8], _ at: inout Int) -> Int {
+            var v: UInt64 = 0
+            var shift: UInt64 = 0
+            while at < packed.count {
+                let b = packed[at]
+                at += 1
+                v |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            return Int(truncatingIfNeeded: v)
+        }
     }
 
     /// How what this build publishes for one locality (uncompressed: the
@@ -108,7 +151,8 @@ final class FeedbackExport: @unchecked Sendable {
     /// small exports, at a nightly build's page stage, its peak).
     func dropRowDigests() {
         rows = RowDigests()
-        segments = segments.map { _ in [] }
+        packedRuns = packedRuns.map { _ in [] }
+        openRuns = openRuns.map { _ in Run(bytes: 0, file: 0, rows: 0) }
     }
 
     /// False when there is no published site to compare with (a first
@@ -139,8 +183,8 @@ final class FeedbackExport: @unchecked Sendable {
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         buffers = LineBuffers(count: province.localities.count)
         chunks = Array(repeating: [], count: province.localities.count)
-        segments = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
-        lastSegmentFile = Array(repeating: -1, count: segments.count)
+        packedRuns = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
+        openRuns = Array(repeating: Run(bytes: 0, file: 0, rows: 0), count: packedRuns.count)
         fileNames = ByteStrings(province.feedbackFiles)
     }
 
@@ -277,14 +321,12 @@ final class FeedbackExport: @unchecked Sendable {
         if keepsRowDigests {
             record(r.pointee.file)
             let l = r.pointee.locality
-            // A run longer than `UInt32.max` rows goes on as a second run of
-            // the same export (the comparison reads consecutive runs alike).
-            if lastSegmentFile[l] == r.pointee.file, let last = segments[l].indices.last, segments[l][last].rows < UInt32.max {
-                segments[l][last].rows += 1
-                segments[l][last].bytes += count
+            if openRuns[l].rows > 0 && openRuns[l].file == r.pointee.file {
+                openRuns[l].rows += 1
+                openRuns[l].bytes += count
             } else {
-                lastSegmentFile[l] = r.pointee.file
-                segments[l].append(Run(bytes: count, file: Int32(r.pointee.file), rows: 1))
+                if openRuns[l].rows > 0 { openRuns[l].pack(into: &packedRuns[l]) }
+                openRuns[l] = Run(bytes: count, file: r.pointee.file, rows: 1)
             }
         }
         buffered += count
@@ -435,7 +477,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// beside the published copy. Nil for a locality with no rows, or when
     /// no runs were kept (no published site).
     func sharedPrefix(locality id: String, with previous: [UInt8]) -> Shared? {
-        guard keepsRowDigests, let l = province.localityIndex(id), !segments[l].isEmpty else { return nil }
+        guard keepsRowDigests, let l = province.localityIndex(id), openRuns[l].rows > 0 else { return nil }
         let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
         var shared = 0
         var differs = false
@@ -452,7 +494,7 @@ final class FeedbackExport: @unchecked Sendable {
         compare(buffers.bytes(l))
         let files = province.feedbackFiles
         return Shared(shared: shared, header: header.count,
-                      segments: segments[l].map { Segment(file: files[Int($0.file)], rows: Int($0.rows), bytes: $0.bytes) })
+                      segments: (Run.unpack(packedRuns[l]) + [openRuns[l]]).map { Segment(file: files[$0.file], rows: $0.rows, bytes: $0.bytes) })
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
