@@ -82,6 +82,7 @@ struct BuildCommand: ParsableCommand {
         let json = SiteBuild.reportJSON(result, log: log, options: options).serialized()
         try? Data(json.utf8).write(to: URL(fileURLWithPath: reportPath), options: .atomic)
         let warnings = log.items.count { $0.severity == .warning }
+        if !quiet, let reason = result.fullBuildReason { stderr("note: every input read and scored again: \(reason)") }
         switch result.outcome {
         case let .built(pages, files, quarantined):
             let kept = result.keptFiles > 0 ? " (\(result.keptFiles) unchanged, linked from the last build)" : ""

@@ -165,6 +165,39 @@ import Testing
         }
     }
 
+    /// A build that reads everything again although a last build is there
+    /// to compare with says why, in its report: each cause on its own.
+    @Test func aFullBuildSaysWhyItWasNotRecognised() throws {
+        let root = try BuildStateTests.content().write()
+        let out = root + "-out"
+        func reason(asOf: String? = nil, _ change: () throws -> Void = {}) throws -> String? {
+            try change()
+            let (built, log) = BuildStateTests.build(root, out, asOf: asOf)
+            let json = SiteBuild.reportJSON(built, log: log, options: SiteBuild.Options(content: root, output: out))
+            #expect(json["full_build_reason"]?.stringValue == built.fullBuildReason)
+            return built.fullBuildReason
+        }
+        func append(_ path: String, _ text: String) throws {
+            let path = path.hasPrefix("/") ? path : root + "/" + path
+            if !FileManager.default.fileExists(atPath: path) { try Data().write(to: URL(fileURLWithPath: path)) }
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try handle.close()
+        }
+        #expect(try reason() == nil, "a first build")
+        #expect(try reason() == nil, "recognised: nothing scored")
+        #expect(try reason(asOf: "2026-11-02")?.contains("options (as_of") == true)
+        #expect(try reason(asOf: "2026-11-02") == nil)
+        #expect(try reason(asOf: "2026-11-02") { try append("feedback/a.csv", "r5,2026-03-05,survey,xa-an-binh,,,suggestion,,,,,,,,,\n") }?
+            .contains("a feedback export") == true)
+        #expect(try reason(asOf: "2026-11-02") { try append("notes.txt", "x") }?.contains("the content folder") == true)
+        #expect(try reason(asOf: "2026-11-02") { try append(out + "/robots.txt", "#") }?.contains("published site was changed") == true)
+        #expect(try reason(asOf: "2026-11-02") { try FileManager.default.removeItem(atPath: Publisher(destination: out).statePath) }?
+            .contains("no record of the last build") == true)
+        #expect(try reason(asOf: "2026-11-02") == nil)
+    }
+
     /// Decision 97: a build whose pseudonym key is not the last build's
     /// stops before reading any feedback and publishes nothing (every
     /// published pseudonym would change: one ledger entry per row); with

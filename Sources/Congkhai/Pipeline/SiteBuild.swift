@@ -59,6 +59,12 @@ public enum SiteBuild {
         /// What the last build found, when this one recognised its inputs as
         /// unchanged and stopped before scoring (`run` is nil then).
         var replayed: Replay?
+        /// Why a build that had a last build to compare with read and scored
+        /// everything again (the first difference found; in the report as
+        /// `full_build_reason`): an operator whose nightly is slow, or whose
+        /// rebuild with nothing changed was not recognised, sees what did it.
+        /// Nil for a first build and for one that stopped before scoring.
+        public var fullBuildReason: String?
 
         struct Replay: Sendable {
             var asOf: Day
@@ -119,6 +125,7 @@ public enum SiteBuild {
         var trusted: [String: BuildState.TrustedFile] = [:]
         /// With `contentDeferred`: the files no stage reads, hashed meanwhile.
         var early: EarlyDigests?
+        var fullBuildReason: String?
         defer { early?.stop() }
         if !options.preview, !options.newLedger, options.renderCache == nil, let themeSource {
             progress("key")
@@ -140,6 +147,12 @@ public enum SiteBuild {
                 return Report(outcome: .contentErrors, run: nil, seconds: seconds())
             }
             let compare = state != nil && (state?.header == nil || state?.header == header)
+            if let state {
+                fullBuildReason = state.key == "-" ? "the last build kept no key: an input changed while it ran, or it started a new ledger"
+                    : !compare ? "the program, its options (as_of, base URL), the keys or the theme are not the last build's" : nil
+            } else if FileManager.default.fileExists(atPath: publisher.destination + "/data/manifest.json") {
+                fullBuildReason = "no record of the last build beside the published site (its state file is missing, torn or another's)"
+            }
             // Files whose signature is the one the last build recorded are not read again (decision 92).
             trusted = Dictionary((state?.trusted ?? []).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             let partial = compare ? listing?.hashing(except: BuildKey.isFeedbackExport, trusting: trusted) : nil
@@ -160,7 +173,13 @@ public enum SiteBuild {
                     return Report(outcome: .unchanged, run: nil, seconds: seconds(),
                                   replayed: .init(asOf: state.asOf, quarantined: state.quarantined, quarantinedCount: state.quarantinedCount))
                 }
+                fullBuildReason = fullBuildReason ?? (key == nil ? "a content file could not be read"
+                    : state.key != key?.key ? "a feedback export is not the one the last build read"
+                    : "the published site was changed since the last build (a file written, touched, added or removed)")
             } else {
+                // Here there is a state and its header matched (`compare`).
+                fullBuildReason = fullBuildReason ?? (partial == nil ? "a content file could not be read"
+                    : "the content folder is not the one the last build read (a file other than a feedback export edited, or a file added or removed)")
                 // Nothing to compare with, or already different: the key is
                 // completed with the digests the ingest takes of the exports.
                 partialKey = partial
@@ -372,6 +391,7 @@ public enum SiteBuild {
                 leavePageCache(reuse, fingerprints: emitted.fingerprints, staging: staging, site: site, path: publisher.pageCachePath, sealKey: sealKey)
                 var report = Report(outcome: rewritten == 0 ? .unchanged : .restored(files: rewritten), run: run, seconds: seconds())
                 report.keptFiles = emitted.keptFiles
+                report.fullBuildReason = fullBuildReason
                 return report
             }
             if history.comparisonProblems(log: log) {
@@ -423,6 +443,7 @@ public enum SiteBuild {
         var report = Report(outcome: .built(pages: pages, files: files, quarantined: run.quarantinedCount), run: run,
                             seconds: seconds())
         report.keptFiles = emitted.keptFiles
+        report.fullBuildReason = fullBuildReason
         return report
     }
 
@@ -547,6 +568,7 @@ public enum SiteBuild {
         case .contentErrors: status = "content_errors"
         case let .ioError(message): status = "io_error"; extra = [("io_error", .string(message))]
         }
+        if let reason = report.fullBuildReason { extra.append(("full_build_reason", .string(reason))) }
         return DiagnosticsReport.json(status: status, content: options.content, asOf: report.asOf, quarantined: report.quarantined,
                                       quarantinedCount: report.quarantinedCount, log: log,
                                       extra: [("output", .string(options.output))] + extra)
