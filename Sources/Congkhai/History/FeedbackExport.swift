@@ -147,8 +147,8 @@ final class FeedbackExport: @unchecked Sendable {
     /// The ledger has compared the rows (`HistoryStage.changes`); their
     /// digests (24 bytes a row: ~480 MB for 20 million rows) are not needed
     /// for the pages and data written after it, nor are the runs the
-    /// comparison skipped by (`sharedPrefix`; ~150 MB for a tree of many
-    /// small exports, at a nightly build's page stage, its peak).
+    /// comparison skipped by (`sharedPrefix`; tens of MB, packed, for a tree
+    /// of many small exports, held otherwise through the page stage).
     func dropRowDigests() {
         rows = RowDigests()
         packedRuns = packedRuns.map { _ in [] }
