@@ -21,13 +21,16 @@
 #                                          # the issue's national shape: 3,324 localities, 49,859 officials,
 #                                          # 20.1 M rows, 2.5 GB (BENCHMARKS.md's `nat20`)
 #   CLEAN=1 ...                            # (root) each run from a dropped, re-read page cache
+#   SPLIT=6000 ...                         # the exports cut into files of 6,000 rows each (a tree of
+#                                          # many small exports: BENCHMARKS.md, forty-eighth session)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${COPIES:-30}
 ROWS=${ROWS:-31000}
 STAFF=${STAFF:-0}
 RUNS=${RUNS:-3}
-W=${WORK:-bench-data/scale-$COPIES-$ROWS$([ "$STAFF" = 0 ] || echo "-staff$STAFF")}
+SPLIT=${SPLIT:-0}
+W=${WORK:-bench-data/scale-$COPIES-$ROWS$([ "$STAFF" = 0 ] || echo "-staff$STAFF")$([ "$SPLIT" = 0 ] || echo "-split$SPLIT")}
 command -v hugo >/dev/null && command -v cmark-gfm >/dev/null || { echo "needs Debian's hugo and cmark-gfm"; exit 2; }
 swift build -c release --product congkhai >/dev/null
 BIN=$(pwd)/.build/release/congkhai
@@ -35,6 +38,32 @@ BIN=$(pwd)/.build/release/congkhai
 if [ ! -f "$W/content/site.yaml" ]; then
   rm -rf "$W" && mkdir -p "$W"
   python3 scripts/generate_demo.py --copies "$COPIES" --staff "$STAFF" --feedback-rows "$ROWS" --out "$W/content" >/dev/null
+  if [ "$SPLIT" != 0 ]; then
+    # Each export cut into files of SPLIT records (the header repeated, a
+    # record's quoted line breaks kept inside it), named after the export.
+    python3 - "$W/content/feedback" "$SPLIT" <<'EOP'
+import csv, io, os, sys
+folder, size = sys.argv[1], int(sys.argv[2])
+for name in sorted(os.listdir(folder)):
+    path = os.path.join(folder, name)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = csv.reader(f)
+        header = next(rows)
+        part, out, writer, n = 0, None, None, size
+        for row in rows:
+            if n == size:
+                if out: out.close()
+                part += 1
+                out = open(os.path.join(folder, "%s-%04d.csv" % (name[:-4], part)), "w", encoding="utf-8", newline="")
+                writer = csv.writer(out, lineterminator="\n")
+                writer.writerow(header)
+                n = 0
+            writer.writerow(row)
+            n += 1
+        if out: out.close()
+    os.remove(path)
+EOP
+  fi
 fi
 # The Hugo anchor: the same officials' Markdown (front matter reduced to a title), one page each.
 if [ ! -d "$W/hugo" ]; then
@@ -112,6 +141,13 @@ exit \$status
 EOS
 measure "congkhai build (one file edited)" sh "$W/edit-build.sh"
 measure "congkhai check" "$BIN" check "$W/content" --quiet
+# A nightly's comparison with the published site, without its rewriting
+# (after the rebuilds above, whose state it would change):
+# the state removed (so the inputs are not recognised) and the site's own
+# as_of given, so every row and page is compared and the output is the
+# same — its peak RSS is a nightly's (the 2 GiB target holds for it too).
+AS_OF=$(sed -n 's/^as_of: *\([0-9-]*\).*/\1/p' "$W/content/site.yaml" | head -1)
+measure "congkhai build (compared, as a nightly)" sh -c "rm -f '$W/.out.congkhai.state'; '$BIN' build '$W/content' --output '$W/out' --as-of '$AS_OF' --quiet"
 # The contract's checks on the output: every official has a page, no page over 200 KB.
 OFFICIALS=$(find "$W/content/officials" -name '*.md' | wc -l)
 MISSING=$(find "$W/content/officials" -name '*.md' | sed 's|.*/officials/||; s|\.md$||' \
