@@ -116,7 +116,7 @@ public enum FeedbackIngest {
                 let path = province.root + "/" + file
                 let size = FileSize.of(path)
                 bytes += size
-                stages.reserve(file: file, rows: size / 130)
+                stages.register(file: file)
                 let scanner = CSVScanner(path: path)
                 // Only a build needs the digests (its manifest, its key and
                 // caches): `check` and `score` do not hash 2.6 GB.

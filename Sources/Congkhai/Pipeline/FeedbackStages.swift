@@ -36,11 +36,11 @@ final class FeedbackStages: @unchecked Sendable {
         self.asOf = asOf
     }
 
-    /// Sizes the export's buffers for the next file; ordered with its rows.
-    func reserve(file: String, rows: Int) {
+    /// Makes the next file known to the export; ordered with its rows.
+    func register(file: String) {
         guard export != nil else { return }
         exportSlots.wait()
-        exportQueue.async { self.export?.reserve(file: file, rows: rows); self.exportSlots.signal() }
+        exportQueue.async { self.export?.register(file: file); self.exportSlots.signal() }
     }
 
     /// The next rows in file order (a checked block's), handed over whole:
