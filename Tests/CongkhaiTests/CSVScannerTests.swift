@@ -217,6 +217,34 @@ import Testing
         #expect(Array("".utf8).withUnsafeBufferPointer { withEmpty.lookup($0) } == 1)
     }
 
+    /// Scopes hashed by their parents' keys, as the row checker builds its
+    /// official and commitment tables (decision 134): a key's hash computed
+    /// from bytes alone finds it, and so does a lookup by the scope's number.
+    @Test func chainedScopesAreFoundByHashesComputedFromBytes() {
+        let parents = (0..<300).map { "xa-\($0)" }
+        let parentHashes = parents.map { p in Array(p.utf8).withUnsafeBufferPointer { ByteTable.hash($0, in: 0) } }
+        let table = ByteTable(scoped: (0..<3000).map { (scope: $0 % 300, key: "cb-\($0 % 40)", value: $0) },
+                              scopeHashes: parentHashes)
+        var last: [String: Int] = [:]
+        for i in 0..<3000 { last["\(i % 300)/\(i % 40)"] = i }
+        var wrong = 0, found = 0
+        for scope in 0..<300 {
+            for k in 0..<40 {
+                Array("cb-\(k)".utf8).withUnsafeBufferPointer { key in
+                    let h = ByteTable.hash(key, in: parentHashes[scope])
+                    table.prefetch(hash: h)
+                    let expected = last["\(scope)/\(k)"]
+                    if expected != nil { found += 1 }
+                    if table.lookup(key, scope: scope, hash: h) != expected || table.lookup(key, scope: scope) != expected { wrong += 1 }
+                    // Hashed in the scope's number instead of its hash: not found.
+                    if table.lookup(key, scope: scope, hash: ByteTable.hash(key, in: scope + 1)) != nil { wrong += 1 }
+                }
+            }
+        }
+        // (scope, key) repeats every 600 entries (lcm of 300 and 40).
+        #expect(wrong == 0 && found == 600)
+    }
+
     @Test func byteTablesAndInterner() {
         let table = ByteTable([("xa-an-binh", 0), ("xa-tan-phu", 1)])
         func look(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { table.lookup($0) } }

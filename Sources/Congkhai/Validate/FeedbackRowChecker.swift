@@ -36,14 +36,51 @@ struct FeedbackRowChecker: Sendable {
         let officials = province.officials
         var byLocality: [String: [(String, Int)]] = [:]
         for i in officials.indices { byLocality[officials[i].locality, default: []].append((officials[i].id, i)) }
+        // Scopes hashed as a row's bytes will be (`IDHashes`): a locality by
+        // its id, an official by its id in its locality's hash.
+        func hash(_ key: String, in scope: Int) -> Int {
+            var key = key
+            return key.withUTF8 { ByteTable.hash($0, in: scope) }
+        }
+        let localityHashes = province.localities.map { hash($0.id, in: 0) }
         officialIndex = ByteTable(scoped: province.localities.indices.flatMap { li in
             (byLocality[province.localities[li].id] ?? []).map { (scope: li, key: $0.0, value: $0.1) }
-        })
+        }, scopeHashes: localityHashes)
+        // In the hash of the locality whose id found it (its bytes are what
+        // a row's matched), not of its own spelling of that id.
+        var officialHashes = [Int](repeating: 0, count: officials.count)
+        for li in province.localities.indices {
+            for (id, oi) in byLocality[province.localities[li].id] ?? [] { officialHashes[oi] = hash(id, in: localityHashes[li]) }
+        }
         var commitments: [(scope: Int, key: String, value: Int)] = []
         for oi in officials.indices {
             for ci in officials[oi].commitments.indices { commitments.append((oi, officials[oi].commitments[ci].id, ci)) }
         }
-        commitmentIndex = ByteTable(scoped: commitments)
+        commitmentIndex = ByteTable(scoped: commitments, scopeHashes: officialHashes)
+    }
+
+    /// A row's locality, official and commitment ids hashed as their tables
+    /// look them up: the locality's alone, the official's in the locality's,
+    /// the commitment's in the official's. Computed for a whole block first,
+    /// so each row's slots are asked for rows before it is checked
+    /// (`prefetch`; decision 134). Ids that match nothing hash to slots that
+    /// hold nothing of theirs: the check still finds them unknown.
+    struct IDHashes {
+        var locality = 0, official = 0, commitment = 0
+    }
+
+    func idHashes(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns) -> IDHashes {
+        let locality = ByteTable.hash(r.trimmedBytes(c.locality), in: 0)
+        let official = ByteTable.hash(r.trimmedBytes(c.official), in: locality)
+        return IDHashes(locality: locality, official: official, commitment: ByteTable.hash(r.trimmedBytes(c.commitment), in: official))
+    }
+
+    /// Starts loading the slots a row's ids will be looked up in.
+    @inline(__always)
+    func prefetch(_ h: IDHashes) {
+        localityIndex.prefetch(hash: h.locality)
+        officialIndex.prefetch(hash: h.official)
+        commitmentIndex.prefetch(hash: h.commitment)
     }
 
     /// Categories are free text from exports: masked like comments and kept short.
@@ -76,8 +113,9 @@ struct FeedbackRowChecker: Sendable {
     /// returned value destroyed, its strings retained and released per row.
     /// `file` names the export in messages; `fileIndex` is its place in
     /// `Province.feedbackFiles`, which the row keeps.
+    /// `hashes`: the record's `idHashes` when already computed.
     func check(_ r: borrowing CSVRecord, columns c: FeedbackValidator.Columns, file: String, fileIndex: Int,
-               categories: inout CategoryMemo, into rows: inout [FeedbackRow]) -> QuarantinedRow? {
+               hashes: IDHashes? = nil, categories: inout CategoryMemo, into rows: inout [FeedbackRow]) -> QuarantinedRow? {
         func q(_ reason: String, id: String = "") -> QuarantinedRow {
             QuarantinedRow(file: file, line: r.line, id: id, reason: reason)
         }
@@ -126,13 +164,14 @@ struct FeedbackRowChecker: Sendable {
 
         let localityBytes = r.trimmedBytes(col.locality)
         if localityBytes.isEmpty { return q("empty locality", id: id) }
-        guard let locality = localityIndex.lookup(localityBytes) else {
+        let h = hashes ?? idHashes(r, columns: col)
+        guard let locality = localityIndex.lookup(localityBytes, scope: 0, hash: h.locality) else {
             return q("unknown locality \"\(text(col.locality))\"", id: id)
         }
         var official: Int?
         let officialBytes = r.trimmedBytes(col.official)
         if !officialBytes.isEmpty {
-            guard let o = officialIndex.lookup(officialBytes, scope: locality) else {
+            guard let o = officialIndex.lookup(officialBytes, scope: locality, hash: h.official) else {
                 return q("official \"\(text(col.official))\" is not an official of \(localityIDs[locality])", id: id)
             }
             official = o
@@ -141,7 +180,7 @@ struct FeedbackRowChecker: Sendable {
         let commitmentBytes = r.trimmedBytes(col.commitment)
         if !commitmentBytes.isEmpty {
             guard let o = official else { return q("commitment \"\(text(col.commitment))\" without an official", id: id) }
-            guard let ci = commitmentIndex.lookup(commitmentBytes, scope: o) else {
+            guard let ci = commitmentIndex.lookup(commitmentBytes, scope: o, hash: h.commitment) else {
                 return q("unknown commitment \"\(text(col.commitment))\" of \(localityIDs[locality])/\(text(col.official))", id: id)
             }
             commitment = ci
