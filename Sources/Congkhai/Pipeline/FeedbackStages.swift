@@ -17,8 +17,13 @@ import Foundation
 /// drained both queues.
 final class FeedbackStages: @unchecked Sendable {
     /// Batches (a checked block's rows, `FeedbackLanes.blockSize`) queued
-    /// per consumer before the ingest waits (bounded memory).
-    static let depth = 8
+    /// per consumer before the ingest waits (bounded memory). The export's
+    /// thread falls behind in bursts while five threads share two cores;
+    /// with 8 the ingest then stopped, its lanes ran dry and one core idled:
+    /// a national feedback stage used 1.78–1.79 cores, with 32 1.86–1.88
+    /// (5–10 % shorter in each of five alternating pairs, ~12 MB more at
+    /// most; 64 no better; BENCHMARKS.md, forty-ninth session).
+    static let depth = 32
 
     private let accumulator: FeedbackAccumulator
     private let export: FeedbackExport?
