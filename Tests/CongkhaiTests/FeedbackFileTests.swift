@@ -14,6 +14,46 @@ import Testing
         return c
     }
 
+    /// The same official and commitment ids in two localities, and ids
+    /// named in the wrong scope: each row finds its own locality's official
+    /// and that official's commitment, however the tables' slots are found
+    /// (decision 134: a scope's hash comes from its id's bytes).
+    @Test func idsAreLookedUpWithinTheirOwnScopes() throws {
+        var c = TestContent()
+        c["localities/xa-tan-phu.yaml"] = "name: \"Xã Tân Phú\"\nkind: commune\ncontext: mountainous\n"
+        let commitment = { (id: String) in """
+            commitments:
+              - { id: \(id), title: "A", group: A, target: 10, deadline: 2026-06-30, status: in_progress }
+            """ }
+        c["officials/xa-an-binh/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", commitment("cam-ket"))
+        c["officials/xa-tan-phu/nguyen-van-an.md"] = TestContent.official("Nguyễn Văn An", commitment("cam-ket"))
+        c["officials/xa-tan-phu/le-thi-ba.md"] = TestContent.official("Lê Thị Ba", role: "other", commitment("cam-ket-2"))
+        c["feedback/a.csv"] = TestContent.feedbackHeader + """
+        1,2026-03-01,survey,xa-an-binh,nguyen-van-an,cam-ket,rating,citizen,r1,5,,,,,,
+        2,2026-03-01,survey,xa-tan-phu,nguyen-van-an,cam-ket,rating,citizen,r2,4,,,,,,
+        3,2026-03-01,survey,xa-an-binh,le-thi-ba,,rating,citizen,r3,5,,,,,,
+        4,2026-03-01,survey,xa-tan-phu,le-thi-ba,cam-ket,rating,citizen,r4,5,,,,,,
+        5,2026-03-01,survey,xa-an-binh,nguyen-van-an,cam-ket-2,rating,citizen,r5,5,,,,,,
+        6,2026-03-01,survey, xa-tan-phu , le-thi-ba , cam-ket-2 ,rating,citizen,r6,3,,,,,,
+        7,2026-03-01,survey,xa-tan-phu,le-thi-ba,,rating,citizen,r7,2,,,,,,
+
+        """
+        let (run, log) = try c.run()
+        let r = try #require(run, "\(log.items.map(\.description))")
+        let byLine = Dictionary(uniqueKeysWithValues: r.quarantined.map { ($0.line, $0.reason) })
+        #expect(byLine[4]?.contains("is not an official of xa-an-binh") == true)
+        #expect(byLine[5]?.contains("unknown commitment \"cam-ket\" of xa-tan-phu/le-thi-ba") == true)
+        #expect(byLine[6]?.contains("unknown commitment \"cam-ket-2\" of xa-an-binh/nguyen-van-an") == true)
+        #expect(r.quarantinedCount == 3)
+        func rows(_ locality: String, _ id: String) -> Int {
+            guard let i = r.province.officials.firstIndex(where: { $0.locality == locality && $0.id == id }) else { return -1 }
+            return r.scoreboard.tally.officialSummaries[i].rows
+        }
+        #expect(rows("xa-an-binh", "nguyen-van-an") == 1)
+        #expect(rows("xa-tan-phu", "nguyen-van-an") == 1)
+        #expect(rows("xa-tan-phu", "le-thi-ba") == 2)
+    }
+
     @Test func everyQuarantineReasonWithItsLine() throws {
         let csv = TestContent.feedbackHeader + """
         1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r1,5,,,,,,
