@@ -22,7 +22,9 @@ final class FeedbackStages: @unchecked Sendable {
     /// with 8 the ingest then stopped, its lanes ran dry and one core idled:
     /// a national feedback stage used 1.78–1.79 cores, with 32 1.86–1.88
     /// (5–10 % shorter in each of five alternating pairs, ~12 MB more at
-    /// most; 64 no better; BENCHMARKS.md, forty-ninth session).
+    /// most; 64 no better; tried before in the thirty-first and forty-first
+    /// sessions, 2.7 % and 5.5 % faster on average, then read as noise;
+    /// BENCHMARKS.md, forty-ninth session).
     static let depth = 32
 
     private let accumulator: FeedbackAccumulator
