@@ -222,7 +222,7 @@ import Testing
     /// from bytes alone finds it, and so does a lookup by the scope's number.
     @Test func chainedScopesAreFoundByHashesComputedFromBytes() {
         let parents = (0..<300).map { "xa-\($0)" }
-        let parentHashes = parents.map { p in Array(p.utf8).withUnsafeBufferPointer { ByteTable.hash($0, in: 0) } }
+        let parentHashes = parents.map { ByteTable.hash($0, in: 0) }
         let table = ByteTable(scoped: (0..<3000).map { (scope: $0 % 300, key: "cb-\($0 % 40)", value: $0) },
                               scopeHashes: parentHashes)
         var last: [String: Int] = [:]

@@ -125,7 +125,7 @@ struct ByteTable: Sendable {
     }
 
     /// The hash scope `scope`'s keys are moved by.
-    func scopeHash(_ scope: Int) -> Int {
+    private func scopeHash(_ scope: Int) -> Int {
         guard let scopeHashes else { return scope }
         return scope >= 0 && scope < scopeHashes.count ? scopeHashes[scope] : 0
     }
@@ -135,6 +135,12 @@ struct ByteTable: Sendable {
     /// official's in its locality's, a commitment's in its official's.
     static func hash(_ key: UnsafeBufferPointer<UInt8>, in scopeHash: Int) -> Int {
         scoped(hash(key), scopeHash)
+    }
+
+    /// The same for a key held as text (a scope's own id, when the scopes' hashes are made).
+    static func hash(_ key: String, in scopeHash: Int) -> Int {
+        var key = key
+        return key.withUTF8 { hash($0, in: scopeHash) }
     }
 
     /// The slot holding (scope, key), if any.

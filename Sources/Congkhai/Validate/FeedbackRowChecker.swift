@@ -38,11 +38,7 @@ struct FeedbackRowChecker: Sendable {
         for i in officials.indices { byLocality[officials[i].locality, default: []].append((officials[i].id, i)) }
         // Scopes hashed as a row's bytes will be (`IDHashes`): a locality by
         // its id, an official by its id in its locality's hash.
-        func hash(_ key: String, in scope: Int) -> Int {
-            var key = key
-            return key.withUTF8 { ByteTable.hash($0, in: scope) }
-        }
-        let localityHashes = province.localities.map { hash($0.id, in: 0) }
+        let localityHashes = province.localities.map { ByteTable.hash($0.id, in: 0) }
         officialIndex = ByteTable(scoped: province.localities.indices.flatMap { li in
             (byLocality[province.localities[li].id] ?? []).map { (scope: li, key: $0.0, value: $0.1) }
         }, scopeHashes: localityHashes)
@@ -50,7 +46,7 @@ struct FeedbackRowChecker: Sendable {
         // a row's matched), not of its own spelling of that id.
         var officialHashes = [Int](repeating: 0, count: officials.count)
         for li in province.localities.indices {
-            for (id, oi) in byLocality[province.localities[li].id] ?? [] { officialHashes[oi] = hash(id, in: localityHashes[li]) }
+            for (id, oi) in byLocality[province.localities[li].id] ?? [] { officialHashes[oi] = ByteTable.hash(id, in: localityHashes[li]) }
         }
         var commitments: [(scope: Int, key: String, value: Int)] = []
         for oi in officials.indices {
