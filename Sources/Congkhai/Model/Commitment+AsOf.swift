@@ -24,12 +24,14 @@ extension Commitment {
     }
 
     /// Latest update dated on or before D (ties: last in the list), optionally only those with progress.
+    /// Found by index and copied once: walking `updates` by value copied
+    /// every update of every card's commitment (~0.3 % of a national page stage).
     public func latestUpdate(asOf d: Day, withProgress: Bool = false) -> Update? {
-        var best: Update?
-        for u in updates where u.on <= d && (!withProgress || u.progress != nil) {
-            if let b = best, b.on > u.on { continue }
-            best = u
+        var best: Int?
+        for i in updates.indices where updates[i].on <= d && (!withProgress || updates[i].progress != nil) {
+            if let b = best, updates[b].on > updates[i].on { continue }
+            best = i
         }
-        return best
+        return best.map { updates[$0] }
     }
 }
