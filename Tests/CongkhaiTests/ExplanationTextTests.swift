@@ -43,4 +43,22 @@ import Testing
         #expect(Phrase("k", ["\u{212A}": "x"]).text(["k": "{{K}}"]) == "x")
         #expect(Phrase("k", ["K": "y"]).text(["k": "a{{\u{212A}}}b{{k}}"]) == "ayb{{k}}")
     }
+
+    /// Pages fill phrases from pairs, without a dictionary (`Display.fill`,
+    /// `ChangeText`): every case above gives the words `Phrase` gives.
+    @Test func pairsFillAsPhrasesDo() {
+        let strings = ["k": "Hạn {{d}} — {{name}} có {{n}} cam kết, {{missing}} {{n", "plain": "không đổi",
+                       "v": "{{te\u{0302}n}}!", "kelvin": "{{K}}", "mixed": "a{{\u{212A}}}b{{k}}", "dd": "{{d}}{{d}}"]
+        let cases: [(String, [(key: String, value: String)])] = [
+            ("k", [("d", "2026-06-30"), ("name", "Ông {{n}}"), ("n", "3")]), ("plain", []), ("absent", [("x", "1")]),
+            ("dd", [("d", "2026-13-45")]), ("v", [("tên", "An")]), ("kelvin", [("\u{212A}", "x")]), ("mixed", [("K", "y")]),
+        ]
+        for (key, pairs) in cases {
+            let expected = Phrase(key, Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })).text(strings)
+            #expect(Phrase.text(key, pairs: pairs, strings: strings) == expected, "\(key)")
+        }
+        let d = Display(language: "vi", t: strings, root: "", prefix: "")
+        #expect(d.fill("k", ["d": "2026-06-30", "name": "Ông {{n}}", "n": "3"]) == "Hạn 30/06/2026 — Ông {{n}} có 3 cam kết, {{missing}} {{n")
+        #expect(d.fill("kelvin", ["\u{212A}": "x"]) == "x" && d.fill("absent", ["x": "1"]) == "absent")
+    }
 }

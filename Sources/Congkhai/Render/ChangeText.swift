@@ -5,7 +5,9 @@ struct ChangeText {
 
     func label(_ key: String) -> String { t[key] ?? key }
 
-    func fill(_ key: String, _ values: [String: String]) -> String { Phrase(key, values).text(t) }
+    func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String { Phrase.text(key, values, strings: t) }
+
+    func fill(_ key: String, pairs: [(key: String, value: String)]) -> String { Phrase.text(key, pairs: pairs, strings: t) }
 
     func date(_ d: Day) -> String { d.vietnamese }
 
@@ -66,20 +68,21 @@ struct ChangeText {
         let who = c.subject["official"].flatMap { id in names((c.subject["locality"] ?? "") + "/" + id) } ?? c.subject["official"] ?? ""
         let commitment = c.subject["commitment"].map { id in
             names((c.subject["locality"] ?? "") + "/" + (c.subject["official"] ?? "") + "/" + id) ?? id } ?? ""
-        var v: [String: String] = ["official": who, "commitment": commitment, "file": c.subject["file"] ?? "",
-                                   "row": c.subject["row"] ?? "", "count": Number.display(c.count ?? 0, strings: t), "audit": c.subject["audit"] ?? ""]
+        var v: [(key: String, value: String)] = [("official", who), ("commitment", commitment), ("file", c.subject["file"] ?? ""),
+                                                 ("row", c.subject["row"] ?? ""), ("count", Number.display(c.count ?? 0, strings: t)),
+                                                 ("audit", c.subject["audit"] ?? "")]
         switch c.kind {
         case .commitmentChanged, .updateRemoved, .updateChanged:
-            v["what"] = self.commitment(c, recorded: false)
-            return fill("change_entry_commitment", v)
+            v.append(("what", self.commitment(c, recorded: false)))
+            return fill("change_entry_commitment", pairs: v)
         case .commitmentAdded:
-            v["title"] = value(c.new, field: nil)
-            return fill("change_entry_commitment_added", v)
+            v.append(("title", value(c.new, field: nil)))
+            return fill("change_entry_commitment_added", pairs: v)
         case .commitmentRemoved:
-            v["title"] = value(c.old, field: nil)
-            return fill("change_entry_commitment_removed", v)
+            v.append(("title", value(c.old, field: nil)))
+            return fill("change_entry_commitment_removed", pairs: v)
         default:
-            return fill("change_entry_" + c.kind.rawValue, v)
+            return fill("change_entry_" + c.kind.rawValue, pairs: v)
         }
     }
 }

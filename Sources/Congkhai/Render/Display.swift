@@ -26,7 +26,7 @@ struct Display: Sendable {
     func label(_ key: String) -> String { t[key] ?? key }
 
     /// A string with `{{name}}` placeholders filled (the one mechanism: `Phrase`).
-    func fill(_ key: String, _ values: [String: String]) -> String { Phrase(key, values).text(t) }
+    func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String { Phrase.text(key, values, strings: t) }
 
     func phrase(_ p: Phrase) -> String { p.text(t) }
 

@@ -21,10 +21,18 @@ public struct Phrase: Sendable, Equatable {
     /// UTF-8 bytes rather than through Foundation's search (10 % of a
     /// province build before).
     public func text(_ strings: [String: String]) -> String {
-        var template = strings[key] ?? key
+        let template = strings[key] ?? key
         if args.isEmpty { return template }
-        // Read in place, copied a run at a time, placeholder names never
-        // made into Strings (Phrase.text was ~3 % of a province's pages).
+        return Phrase.fill(template) { argument($0) }
+    }
+
+    /// `template`'s `{{name}}` placeholders replaced by what `argument`
+    /// finds for each name (its UTF-8 bytes), dates (`YYYY-MM-DD`) written
+    /// dd/mm/yyyy; a name it finds nothing for stays as written. Read in
+    /// place, copied a run at a time, placeholder names never made into
+    /// Strings (Phrase.text was ~3 % of a province's pages).
+    static func fill(_ template: String, argument: (UnsafeBufferPointer<UInt8>) -> String?) -> String {
+        var template = template
         return template.withUTF8 { bytes in
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + 32)
@@ -46,6 +54,36 @@ public struct Phrase: Sendable, Equatable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// The words of `key` in `strings` with `values` for its placeholders:
+    /// `Phrase(key, values).text(strings)` without building the dictionary
+    /// (pages fill tens of phrases per official, each hashing every name it
+    /// was given on the way in: ~1 % of a national page stage). A name is
+    /// matched as `Phrase` matches it; the first pair of a name counts.
+    static func text(_ key: String, _ values: KeyValuePairs<String, String>, strings: [String: String]) -> String {
+        let template = strings[key] ?? key
+        if values.isEmpty { return template }
+        return fill(template) { name in Phrase.lookup(name, in: values) }
+    }
+
+    /// As above, with pairs gathered at run time.
+    static func text(_ key: String, pairs: [(key: String, value: String)], strings: [String: String]) -> String {
+        let template = strings[key] ?? key
+        if pairs.isEmpty { return template }
+        return fill(template) { name in Phrase.lookup(name, in: pairs) }
+    }
+
+    /// An ASCII name byte for byte; anything else as a `String`, whose
+    /// equality is canonical equivalence (`argument(_:)`'s rule).
+    private static func lookup<S: Sequence>(_ name: UnsafeBufferPointer<UInt8>, in pairs: S) -> String?
+        where S.Element == (key: String, value: String) {
+        if name.allSatisfy({ $0 < 0x80 }) {
+            for (k, v) in pairs where k.utf8.elementsEqual(name) { return v }
+        }
+        let text = String(decoding: name, as: UTF8.self)
+        for (k, v) in pairs where k == text { return v }
+        return nil
     }
 
     /// The argument a placeholder names. An ASCII name (every placeholder

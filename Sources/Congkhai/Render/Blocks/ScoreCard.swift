@@ -30,7 +30,7 @@ extension Display {
                                "next": upper.map { number($0) } ?? ""]))
         let applied = r.audits.filter(\.applied)
         for a in applied.prefix(SitePlan.PageSize.whyAudits) {
-            let args = ["by": a.audit.by, "date": a.audit.on.vietnamese, "reference": a.audit.reference,
+            let args: KeyValuePairs<String, String> = ["by": a.audit.by, "date": a.audit.on.vietnamese, "reference": a.audit.reference,
                         "finding": a.audit.finding, "action": a.audit.action.describe(strings: t, bandName: nameOf)]
             sentences.append(fill("why_audit", args))
         }
