@@ -44,6 +44,21 @@ import Testing
         #expect(Phrase("k", ["K": "y"]).text(["k": "a{{\u{212A}}}b{{k}}"]) == "ayb{{k}}")
     }
 
+    /// An input's words on a page are `Explanation.Fact.label`'s, whether
+    /// the page was given the language's table of them or not, for keys
+    /// the theme has and keys it lacks.
+    @Test func factLabelsReadAsFactPhrasesDo() {
+        let strings = ["fact_due": "Số cam kết đến hạn", "fact_": "trống", "due": "không phải nhãn", "fact_sum_w": "Σ w"]
+        #expect(Display.factLabels(strings) == ["due": "Số cam kết đến hạn", "": "trống", "sum_w": "Σ w"])
+        let tabled = Display(language: "vi", t: strings, root: "", prefix: "", factLabels: Display.factLabels(strings))
+        let plain = Display(language: "vi", t: strings, root: "", prefix: "")
+        for key in ["due", "sum_w", "", "missing", "fact_due"] {
+            let expected = Explanation.Fact(key, .none).label.text(strings)
+            #expect(tabled.factLabel(key) == expected, "\(key)")
+            #expect(plain.factLabel(key) == expected, "\(key)")
+        }
+    }
+
     /// Pages fill phrases from pairs, without a dictionary (`Display.fill`,
     /// `ChangeText`): every case above gives the words `Phrase` gives.
     @Test func pairsFillAsPhrasesDo() {

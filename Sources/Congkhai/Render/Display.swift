@@ -12,10 +12,31 @@ struct Display: Sendable {
     let prefix: String
     /// `t`'s number marks (`Number.Marks`), looked up once per page.
     let marks: Number.Marks
+    /// `t`'s `fact_<key>` words by `<key>` (`Display.factLabels`), made once
+    /// per language by the caller; empty: looked up in `t` each time.
+    let factLabels: [String: String]
 
-    init(language: String, t: [String: String], root: String, prefix: String) {
-        (self.language, self.t, self.root, self.prefix) = (language, t, root, prefix)
+    init(language: String, t: [String: String], root: String, prefix: String, factLabels: [String: String] = [:]) {
+        (self.language, self.t, self.root, self.prefix, self.factLabels) = (language, t, root, prefix, factLabels)
         marks = Number.Marks(t)
+    }
+
+    /// The words for an explanation's input `key`: `Explanation.Fact.label`
+    /// in this language. An official's page names a hundred or more inputs
+    /// (each measure's, each counted commitment's); spelling `fact_` + key
+    /// for each made a new string, hashed whole (~9 % of the demo's
+    /// measure details).
+    func factLabel(_ key: String) -> String {
+        if let label = factLabels[key] { return label }
+        let full = "fact_" + key
+        return t[full] ?? full
+    }
+
+    /// `strings`' `fact_<key>` entries by `<key>`.
+    static func factLabels(_ strings: [String: String]) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (key, text) in strings where key.hasPrefix("fact_") { labels[String(key.dropFirst(5))] = text }
+        return labels
     }
 
     func link(_ path: String) -> String {

@@ -18,6 +18,8 @@ public struct SiteRenderer: Sendable {
     /// The theme's plain-words explainer, rendered per language up front (cmark-gfm on one thread).
     let explainers: [String: String]
     let stringsByLanguage: [String: [String: String]]
+    /// Each language's `fact_<key>` words by `<key>` (`Display.factLabel`).
+    let factLabelsByLanguage: [String: [String: String]]
     let bandColours: BandColours
     /// The ledger and score history as pages show them (empty outside `build`).
     let history: SiteHistory
@@ -76,6 +78,7 @@ public struct SiteRenderer: Sendable {
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
+        factLabelsByLanguage = s.mapValues(Display.factLabels)
         channelsByLanguage = s.mapValues { SiteRenderer.channels(run.province.site.feedbackChannels, strings: $0) }
         // Written into the templates from the very tables pages are given as `t`.
         self.theme = theme.resolving(strings: s)
@@ -208,7 +211,7 @@ public struct SiteRenderer: Sendable {
         let full = page.kind == .notFound ? page.path : prefix + page.path
         let root = page.kind == .notFound ? basePath : SitePaths.relative(from: full, to: "")
         return (Display(language: page.language, t: stringsByLanguage[page.language] ?? [:], root: root == "./" ? "" : root,
-                        prefix: prefix), full)
+                        prefix: prefix, factLabels: factLabelsByLanguage[page.language] ?? [:]), full)
     }
 
     /// A page's typed model, the template that lays it out, and what the frame needs.

@@ -140,7 +140,7 @@ struct MeasureDetail: Encodable, Sendable {
         attainment = m.attainment.map { d.score($0) } ?? d.label("not_applicable")
         formula = d.phrase(m.explanation.formula)
         notApplicable = m.explanation.notApplicable.map(d.phrase)
-        facts = m.explanation.facts.map { Fact(label: d.phrase($0.label), value: $0.value.text(d.language, strings: d.t, marks: d.marks)) }
+        facts = m.explanation.facts.map { Fact(label: d.factLabel($0.key), value: $0.value.text(d.language, strings: d.t, marks: d.marks)) }
         hasFacts = !facts.isEmpty
         let hidden = m.explanation.items.count - SitePlan.PageSize.breakdownItems
         if hidden > 0 {
@@ -155,7 +155,7 @@ struct MeasureDetail: Encodable, Sendable {
             text.removeAll(keepingCapacity: true)
             for (k, fact) in item.facts.enumerated() {
                 if k > 0 { text.append(contentsOf: "; ".utf8) }
-                text.append(contentsOf: d.phrase(fact.label).utf8)
+                text.append(contentsOf: d.factLabel(fact.key).utf8)
                 text.append(contentsOf: ": ".utf8)
                 text.append(contentsOf: fact.value.text(d.language, strings: d.t, marks: d.marks).utf8)
             }
