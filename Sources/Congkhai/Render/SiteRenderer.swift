@@ -20,6 +20,9 @@ public struct SiteRenderer: Sendable {
     let stringsByLanguage: [String: [String: String]]
     /// Each language's `fact_<key>` words by `<key>` (`Display.factLabel`).
     let factLabelsByLanguage: [String: [String: String]]
+    /// Each language's words for the framework's measures, by criterion and
+    /// measure index (`MeasureDetail.Words`).
+    let measureWordsByLanguage: [String: [[MeasureDetail.Words]]]
     let bandColours: BandColours
     /// The ledger and score history as pages show them (empty outside `build`).
     let history: SiteHistory
@@ -79,6 +82,12 @@ public struct SiteRenderer: Sendable {
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
         factLabelsByLanguage = s.mapValues(Display.factLabels)
+        var words: [String: [[MeasureDetail.Words]]] = [:]
+        for (language, t) in s {
+            let d = Display(language: language, t: t, root: "", prefix: "")
+            words[language] = run.province.framework.criteria.map { c in c.measures.map { MeasureDetail.Words($0, d) } }
+        }
+        measureWordsByLanguage = words
         channelsByLanguage = s.mapValues { SiteRenderer.channels(run.province.site.feedbackChannels, strings: $0) }
         // Written into the templates from the very tables pages are given as `t`.
         self.theme = theme.resolving(strings: s)

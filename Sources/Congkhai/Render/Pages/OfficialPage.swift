@@ -134,9 +134,24 @@ struct MeasureDetail: Encodable, Sendable {
     var itemsMore: String?
     var explanationHref: String?
 
-    init(_ m: MeasureResult, _ d: Display, explanationHref: String) {
-        label = m.measure.label { d.label($0) }
-        plain = d.label("plain_" + m.measure.name)
+    /// A measure's name and plain words, the same on every official's page
+    /// of one language: `SiteRenderer` makes them once per build
+    /// (`measureWords`); a rating measure's name lowercases its
+    /// respondents' words, ~10,000 instructions each time.
+    struct Words: Sendable {
+        var label: String
+        var plain: String
+
+        init(_ m: Measure, _ d: Display) {
+            label = m.label { d.label($0) }
+            plain = d.label("plain_" + m.name)
+        }
+    }
+
+    init(_ m: MeasureResult, _ d: Display, explanationHref: String, words: Words? = nil) {
+        let words = words ?? Words(m.measure, d)
+        label = words.label
+        plain = words.plain
         attainment = m.attainment.map { d.score($0) } ?? d.label("not_applicable")
         formula = d.phrase(m.explanation.formula)
         notApplicable = m.explanation.notApplicable.map(d.phrase)
@@ -234,13 +249,19 @@ extension SiteRenderer {
         let fw = run.province.framework
         var criteria: [Breakdown.Criterion] = []
         let explanationHref = d.root + "data/" + SitePaths.explanation(o.locality, o.id)  // the open data is not per language
-        for (criterion, c) in zip(fw.criteria, r.criteria) {
+        let words = measureWordsByLanguage[d.language]
+        for (k, (criterion, c)) in zip(fw.criteria, r.criteria).enumerated() {
             let name = criterion.name.text(d.language)
+            // The words made once for the framework's measure at the same
+            // place (a result lists its criterion's measures in order).
+            let made = words.flatMap { k < $0.count && $0[k].count == c.measures.count ? $0[k] : nil }
             var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), groupLetter: c.group.rawValue,
                                           weight: d.number(c.weight),
                                           attainment: d.score(c.attainment ?? .zero),
                                           contribution: c.counts ? d.score(c.contribution) : "—",
-                                          measures: c.measures.map { MeasureDetail($0, d, explanationHref: explanationHref) })
+                                          measures: c.measures.indices.map { j in
+                                              MeasureDetail(c.measures[j], d, explanationHref: explanationHref, words: made?[j])
+                                          })
             switch c.status {
             case .scored: break
             case .requiredZero: row.statusNote = d.label("required_zero")
