@@ -94,6 +94,39 @@ import Testing
         #expect(warning.message.contains("10 % of its target"))
     }
 
+    /// The words a build makes once per language for its feedback blocks
+    /// (`FeedbackBlock.Words`) are the theme's words each block looked up
+    /// before, row by row, and the period's months as `mm/yyyy`; blocks made
+    /// with them or without them are the same.
+    @Test func feedbackWordsMadeOnceAreTheThemesWords() throws {
+        // The demo: ratings, complaints, every channel and kind of respondent.
+        let r = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: DiagnosticLog()))
+        let tally = r.scoreboard.tally
+        let period = r.province.site.period, asOf = r.scoreboard.asOf
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for (language, strings) in [("vi", ThemeStrings.vi), ("en", ThemeStrings.en)] {
+            let d = Display(language: language, t: strings, root: "", prefix: "")
+            let w = FeedbackBlock.Words(d, period: period, asOf: asOf)
+            #expect(w.kinds == FeedbackKind.allCases.map { strings["feedback_" + $0.rawValue] ?? "?" })
+            #expect(w.channels == FeedbackChannel.allCases.map { strings["channel_" + $0.rawValue] ?? "?" } + [strings["channel_unknown"] ?? "?"])
+            #expect(w.respondents == RespondentKind.allCases.map { strings["respondent_" + $0.rawValue] ?? "?" }
+                + [strings["respondent_unknown"] ?? "?"])
+            #expect(w.stars == (1...5).map { Phrase("stars_n", ["n": String($0)]).text(strings) })
+            #expect(w.heading == strings["feedback_summary"] && w.ratingsTitle == strings["ratings"] && w.monthsTitle == strings["fb_by_month"])
+            // 2025-07 … the site's date, or the period's end.
+            let (sy, sm, _) = period.start.components
+            #expect(w.firstMonth == sy * 12 + sm - 1 && w.months.first == Day.pad(sm, 2) + "/" + String(sy))
+            #expect(w.month(w.firstMonth - 1) == FeedbackBlock.monthLabel(w.firstMonth - 1))
+            for summary in tally.officialSummaries.prefix(20) + [tally.province] {
+                let plain = FeedbackBlock(summary, comments: [], categoryNames: tally.categoryNames, id: "fb", period: period, asOf: asOf, d)
+                let worded = FeedbackBlock(summary, comments: [], categoryNames: tally.categoryNames, id: "fb", period: period, asOf: asOf, d,
+                                           words: w)
+                #expect(try encoder.encode(plain) == encoder.encode(worded))
+            }
+        }
+    }
+
     @Test func identicalCommentsAreGroupedAndComplaintsCarryTheirStanding() throws {
         var c = TestContent()
         c["feedback/a.csv"] = TestContent.feedbackHeader

@@ -23,6 +23,8 @@ public struct SiteRenderer: Sendable {
     /// Each language's words for the framework's measures, by criterion and
     /// measure index (`MeasureDetail.Words`).
     let measureWordsByLanguage: [String: [[MeasureDetail.Words]]]
+    /// Each language's fixed words of a feedback block (`FeedbackBlock.Words`).
+    let feedbackWordsByLanguage: [String: FeedbackBlock.Words]
     let bandColours: BandColours
     /// The ledger and score history as pages show them (empty outside `build`).
     let history: SiteHistory
@@ -83,11 +85,14 @@ public struct SiteRenderer: Sendable {
         stringsByLanguage = s
         factLabelsByLanguage = s.mapValues(Display.factLabels)
         var words: [String: [[MeasureDetail.Words]]] = [:]
+        var feedbackWords: [String: FeedbackBlock.Words] = [:]
         for (language, t) in s {
             let d = Display(language: language, t: t, root: "", prefix: "")
             words[language] = run.province.framework.criteria.map { c in c.measures.map { MeasureDetail.Words($0, d) } }
+            feedbackWords[language] = FeedbackBlock.Words(d, period: run.province.site.period, asOf: run.scoreboard.asOf)
         }
         measureWordsByLanguage = words
+        feedbackWordsByLanguage = feedbackWords
         channelsByLanguage = s.mapValues { SiteRenderer.channels(run.province.site.feedbackChannels, strings: $0) }
         // Written into the templates from the very tables pages are given as `t`.
         self.theme = theme.resolving(strings: s)

@@ -66,10 +66,59 @@ extension FeedbackBlock {
         return (String(text.prefix(commentCharacters)) + "…", true)
     }
 
+    /// The block's fixed words in one language — row labels, star labels,
+    /// the period's month labels — the same in every block of a build:
+    /// `SiteRenderer` makes them once per language (`feedbackWords`), where
+    /// each of ~100,000 blocks nationally spelt and looked them up anew.
+    struct Words: Sendable {
+        var heading: String
+        var kinds: [String]
+        /// `FeedbackChannel.allCases`' labels, then the unknown channel's.
+        var channels: [String]
+        /// `RespondentKind.allCases`' labels, then the unknown kind's.
+        var respondents: [String]
+        /// "1 sao" … "5 sao", by stars − 1.
+        var stars: [String]
+        var ratingsTitle: String
+        var monthsTitle: String
+        /// Labels of months `firstMonth…` (`year * 12 + month − 1`).
+        var firstMonth: Int
+        var months: [String]
+
+        init(_ d: Display, period: Period, asOf: Day) {
+            heading = d.label("feedback_summary")
+            kinds = FeedbackKind.allCases.map { d.label("feedback_" + $0.rawValue) }
+            channels = FeedbackChannel.allCases.map { d.label("channel_" + $0.rawValue) } + [d.label("channel_unknown")]
+            respondents = RespondentKind.allCases.map { d.label("respondent_" + $0.rawValue) } + [d.label("respondent_unknown")]
+            stars = (1...5).map { d.fill("stars_n", ["n": String($0)]) }
+            ratingsTitle = d.label("ratings")
+            monthsTitle = d.label("fb_by_month")
+            let (first, last) = FeedbackBlock.months(period: period, asOf: asOf)
+            firstMonth = first
+            months = (first...last).map(FeedbackBlock.monthLabel)
+        }
+
+        func month(_ k: Int) -> String {
+            months.indices.contains(k - firstMonth) ? months[k - firstMonth] : FeedbackBlock.monthLabel(k)
+        }
+    }
+
+    /// Every month of the period up to D (`year * 12 + month − 1`), first and last.
+    static func months(period: Period, asOf: Day) -> (first: Int, last: Int) {
+        let (sy, sm, _) = period.start.components
+        let (ey, em, _) = min(asOf, period.end).components
+        let first = sy * 12 + sm - 1
+        return (first, max(first, ey * 12 + em - 1))
+    }
+
+    /// `mm/yyyy`.
+    static func monthLabel(_ k: Int) -> String { Day.pad(k % 12 + 1, 2) + "/" + String(k / 12) }
+
     init(_ s: FeedbackTally.Summary, comments groups: [CommentGroups.Group], categoryNames: [String], id: String, period: Period,
-         asOf: Day, _ d: Display, heading: String? = nil) {
+         asOf: Day, _ d: Display, heading: String? = nil, words: Words? = nil) {
+        let w = words ?? Words(d, period: period, asOf: asOf)
         self.id = id
-        self.heading = heading ?? d.label("feedback_summary")
+        self.heading = heading ?? w.heading
         hasFeedback = s.rows > 0
         var statements: [String] = []
         statements.append(d.fill("fb_received", ["count": d.count(s.rows)]))
@@ -85,26 +134,26 @@ extension FeedbackBlock {
             statements.append(d.fill("fb_rating", ["mean": d.number(mean, places: 2), "count": d.count(s.ratingCount)]))
         }
         self.statements = s.rows > 0 ? statements : []
-        byKind = FeedbackKind.allCases.enumerated().compactMap { i, k in
-            s.byKind[i] > 0 ? Row(label: d.label("feedback_" + k.rawValue), count: d.count(s.byKind[i])) : nil
+        byKind = FeedbackKind.allCases.indices.compactMap { i in
+            s.byKind[i] > 0 ? Row(label: w.kinds[i], count: d.count(s.byKind[i])) : nil
         }
-        var channels: [Row] = FeedbackChannel.allCases.enumerated().compactMap { i, c in
-            s.byChannel[i] > 0 ? Row(label: d.label("channel_" + c.rawValue), count: d.count(s.byChannel[i])) : nil
+        var channels: [Row] = FeedbackChannel.allCases.indices.compactMap { i in
+            s.byChannel[i] > 0 ? Row(label: w.channels[i], count: d.count(s.byChannel[i])) : nil
         }
-        if let unknown = s.byChannel.last, unknown > 0 { channels.append(Row(label: d.label("channel_unknown"), count: d.count(unknown))) }
+        if let unknown = s.byChannel.last, unknown > 0 { channels.append(Row(label: w.channels[FeedbackChannel.allCases.count], count: d.count(unknown))) }
         byChannel = channels
-        var respondents: [Row] = RespondentKind.allCases.enumerated().compactMap { i, k in
-            s.byRespondentKind[i] > 0 ? Row(label: d.label("respondent_" + k.rawValue), count: d.count(s.byRespondentKind[i])) : nil
+        var respondents: [Row] = RespondentKind.allCases.indices.compactMap { i in
+            s.byRespondentKind[i] > 0 ? Row(label: w.respondents[i], count: d.count(s.byRespondentKind[i])) : nil
         }
         if let unknown = s.byRespondentKind.last, unknown > 0 {
-            respondents.append(Row(label: d.label("respondent_unknown"), count: d.count(unknown)))
+            respondents.append(Row(label: w.respondents[RespondentKind.allCases.count], count: d.count(unknown)))
         }
         byRespondent = respondents
         hasRatings = s.ratingCount > 0
         meanRating = s.ratingMean.map { d.number($0, places: 2) } ?? "—"
         ratingCount = d.count(s.ratingCount)
-        ratingBars = BarList(title: d.label("ratings"), (0..<5).reversed().map { i in
-            (label: d.fill("stars_n", ["n": String(i + 1)]), value: Rational(s.ratingHistogram[i]),
+        ratingBars = BarList(title: w.ratingsTitle, (0..<5).reversed().map { i in
+            (label: w.stars[i], value: Rational(s.ratingHistogram[i]),
              text: d.count(s.ratingHistogram[i]), tone: "tone-neutral")
         })
         // Outcomes that do not overlap: every complaint is in exactly one row.
@@ -124,14 +173,11 @@ extension FeedbackBlock {
         }
         hasCategories = !categories.isEmpty
         // Every month of the period up to D, zeros included, so gaps show.
-        let (sy, sm, _) = period.start.components
-        let (ey, em, _) = min(asOf, period.end).components
-        let first = sy * 12 + sm - 1, last = max(first, ey * 12 + em - 1)
+        let (first, last) = FeedbackBlock.months(period: period, asOf: asOf)
         let monthRows = (first...last).map { k in
-            (label: Day.pad(k % 12 + 1, 2) + "/" + String(k / 12), value: Rational(s.byMonth[k]),
-             text: d.count(s.byMonth[k]), tone: "tone-accent")
+            (label: w.month(k), value: Rational(s.byMonth[k]), text: d.count(s.byMonth[k]), tone: "tone-accent")
         }
-        months = BarList(title: d.label("fb_by_month"), monthRows)
+        months = BarList(title: w.monthsTitle, monthRows)
         hasMonths = s.rows > 0 && monthRows.count > 1
         // Grouped and cut to `CommentGroups.kept` when the tally was finished.
         // Fields read through `g.comment`, not a copy of it: binding the

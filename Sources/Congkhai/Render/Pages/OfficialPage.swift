@@ -215,7 +215,8 @@ extension SiteRenderer {
             trend: trend(series: series, title: d.label("score_trend"), d),
             hasBody: !body.isEmpty, bodyHTML: bodyHTML, bodyMore: bodyMore, bodyMoreHref: bodyMoreHref,
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: run.scoreboard.tally.commentGroups.officials[oi],
-                                    categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
+                                    categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d,
+                                    words: feedbackWordsByLanguage[d.language]),
             breakdown: details,
             summary: "\(o.name), \(o.position): \(d.score(r.total))/100, \(fw.bands[r.band].name.text(d.language))")
     }
