@@ -94,6 +94,22 @@ import Testing
         #expect(warning.message.contains("10 % of its target"))
     }
 
+    /// A tally's sentence is the same whether the page was given its
+    /// language's lowercased standings (`Display.Tables`) or not.
+    @Test func tallySentencesDoNotDependOnTables() {
+        let standings: [CommitmentStanding] = [.doneOnTime, .overdue, .doneOnTime, .inProgress, .withdrawn, .doneLate]
+        for strings in [ThemeStrings.vi, ThemeStrings.en] {
+            let tables = Display.Tables(strings)
+            #expect(tables.standingsLowercased == CommitmentStanding.allCases.map { (strings["standing_" + $0.rawValue] ?? "?").lowercased() })
+            let plain = Display(language: "vi", t: strings, root: "", prefix: "")
+            let tabled = Display(language: "vi", t: strings, root: "", prefix: "", tables: tables)
+            for k in 0...standings.count {
+                let some = Array(standings.prefix(k))
+                #expect(CommitmentTally(some, plain).sentence == CommitmentTally(some, tabled).sentence)
+            }
+        }
+    }
+
     /// The words a build makes once per language for its feedback blocks
     /// (`FeedbackBlock.Words`) are the theme's words each block looked up
     /// before, row by row, and the period's months as `mm/yyyy`; blocks made

@@ -50,7 +50,7 @@ import Testing
     @Test func factLabelsReadAsFactPhrasesDo() {
         let strings = ["fact_due": "Số cam kết đến hạn", "fact_": "trống", "due": "không phải nhãn", "fact_sum_w": "Σ w"]
         #expect(Display.factLabels(strings) == ["due": "Số cam kết đến hạn", "": "trống", "sum_w": "Σ w"])
-        let tabled = Display(language: "vi", t: strings, root: "", prefix: "", factLabels: Display.factLabels(strings))
+        let tabled = Display(language: "vi", t: strings, root: "", prefix: "", tables: Display.Tables(strings))
         let plain = Display(language: "vi", t: strings, root: "", prefix: "")
         for key in ["due", "sum_w", "", "missing", "fact_due"] {
             let expected = Explanation.Fact(key, .none).label.text(strings)

@@ -12,12 +12,27 @@ struct Display: Sendable {
     let prefix: String
     /// `t`'s number marks (`Number.Marks`), looked up once per page.
     let marks: Number.Marks
-    /// `t`'s `fact_<key>` words by `<key>` (`Display.factLabels`), made once
-    /// per language by the caller; empty: looked up in `t` each time.
-    let factLabels: [String: String]
+    /// Words made once per language by the caller (`Tables`); empty: looked up in `t` each time.
+    let tables: Tables
 
-    init(language: String, t: [String: String], root: String, prefix: String, factLabels: [String: String] = [:]) {
-        (self.language, self.t, self.root, self.prefix, self.factLabels) = (language, t, root, prefix, factLabels)
+    /// Words every page of one language looks up many times, made once
+    /// from its strings (`SiteRenderer` keeps one per language).
+    struct Tables: Sendable {
+        /// `fact_<key>` words by `<key>` (`factLabel`).
+        var factLabels: [String: String] = [:]
+        /// Each `CommitmentStanding`'s label, lowercased (a tally's sentence), in `allCases` order.
+        var standingsLowercased: [String] = []
+
+        init() {}
+
+        init(_ t: [String: String]) {
+            factLabels = Display.factLabels(t)
+            standingsLowercased = CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() }
+        }
+    }
+
+    init(language: String, t: [String: String], root: String, prefix: String, tables: Tables = Tables()) {
+        (self.language, self.t, self.root, self.prefix, self.tables) = (language, t, root, prefix, tables)
         marks = Number.Marks(t)
     }
 
@@ -27,9 +42,15 @@ struct Display: Sendable {
     /// for each made a new string, hashed whole (~9 % of the demo's
     /// measure details).
     func factLabel(_ key: String) -> String {
-        if let label = factLabels[key] { return label }
+        if let label = tables.factLabels[key] { return label }
         let full = "fact_" + key
         return t[full] ?? full
+    }
+
+    /// A standing's label lowercased, as a tally's sentence writes it.
+    func standingLowercased(_ s: CommitmentStanding) -> String {
+        if let i = CommitmentStanding.allCases.firstIndex(of: s), i < tables.standingsLowercased.count { return tables.standingsLowercased[i] }
+        return label("standing_" + s.rawValue).lowercased()
     }
 
     /// `strings`' `fact_<key>` entries by `<key>`.

@@ -18,8 +18,8 @@ public struct SiteRenderer: Sendable {
     /// The theme's plain-words explainer, rendered per language up front (cmark-gfm on one thread).
     let explainers: [String: String]
     let stringsByLanguage: [String: [String: String]]
-    /// Each language's `fact_<key>` words by `<key>` (`Display.factLabel`).
-    let factLabelsByLanguage: [String: [String: String]]
+    /// Each language's words looked up on every page (`Display.Tables`).
+    let tablesByLanguage: [String: Display.Tables]
     /// Each language's words for the framework's measures, by criterion and
     /// measure index (`MeasureDetail.Words`).
     let measureWordsByLanguage: [String: [[MeasureDetail.Words]]]
@@ -83,7 +83,7 @@ public struct SiteRenderer: Sendable {
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
-        factLabelsByLanguage = s.mapValues(Display.factLabels)
+        tablesByLanguage = s.mapValues { Display.Tables($0) }
         var words: [String: [[MeasureDetail.Words]]] = [:]
         var feedbackWords: [String: FeedbackBlock.Words] = [:]
         for (language, t) in s {
@@ -225,7 +225,7 @@ public struct SiteRenderer: Sendable {
         let full = page.kind == .notFound ? page.path : prefix + page.path
         let root = page.kind == .notFound ? basePath : SitePaths.relative(from: full, to: "")
         return (Display(language: page.language, t: stringsByLanguage[page.language] ?? [:], root: root == "./" ? "" : root,
-                        prefix: prefix, factLabels: factLabelsByLanguage[page.language] ?? [:]), full)
+                        prefix: prefix, tables: tablesByLanguage[page.language] ?? Display.Tables()), full)
     }
 
     /// A page's typed model, the template that lays it out, and what the frame needs.

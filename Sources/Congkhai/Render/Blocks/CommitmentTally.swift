@@ -17,19 +17,21 @@ struct CommitmentTally: Encodable, Sendable {
     var hasAny: Bool
 
     init(_ standings: [CommitmentStanding], _ d: Display) {
-        var counts: [CommitmentStanding: Int] = [:]
-        for s in standings { counts[s, default: 0] += 1 }
+        // Counted by place in `allCases`, not hashed into a dictionary.
+        let all = CommitmentStanding.allCases
+        var counts = [Int](repeating: 0, count: all.count)
+        for s in standings { if let i = all.firstIndex(of: s) { counts[i] += 1 } }
         let n = standings.count
         var used = 0
         var parts: [Part] = []
         var phrases: [String] = []
-        for s in CommitmentStanding.allCases {
-            let c = counts[s] ?? 0
+        for (i, s) in all.enumerated() {
+            let c = counts[i]
             guard c > 0 else { continue }
             let w = n == 0 ? 0 : Rational(c * 100, n).roundedInt
             parts.append(Part(key: s.rawValue, label: d.label("standing_" + s.rawValue), count: d.count(c), width: w))
             used += w
-            phrases.append(d.count(c) + " " + d.label("standing_" + s.rawValue).lowercased())
+            phrases.append(d.count(c) + " " + d.standingLowercased(s))
         }
         // The last part absorbs rounding so the bar is exactly full.
         if var last = parts.popLast() { last.width = max(0, 100 - (used - last.width)); parts.append(last) }
