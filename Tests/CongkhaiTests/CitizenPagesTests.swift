@@ -124,6 +124,9 @@ import Testing
         for (language, strings) in [("vi", ThemeStrings.vi), ("en", ThemeStrings.en)] {
             let d = Display(language: language, t: strings, root: "", prefix: "")
             let w = FeedbackBlock.Words(d, period: period, asOf: asOf)
+            var tables = Display.Tables(strings)
+            tables.feedback = w
+            let tabled = Display(language: language, t: strings, root: "", prefix: "", tables: tables)
             #expect(w.kinds == FeedbackKind.allCases.map { strings["feedback_" + $0.rawValue] ?? "?" })
             #expect(w.channels == FeedbackChannel.allCases.map { strings["channel_" + $0.rawValue] ?? "?" } + [strings["channel_unknown"] ?? "?"])
             #expect(w.respondents == RespondentKind.allCases.map { strings["respondent_" + $0.rawValue] ?? "?" }
@@ -136,8 +139,8 @@ import Testing
             #expect(w.month(w.firstMonth - 1) == FeedbackBlock.monthLabel(w.firstMonth - 1))
             for summary in tally.officialSummaries.prefix(20) + [tally.province] {
                 let plain = FeedbackBlock(summary, comments: [], categoryNames: tally.categoryNames, id: "fb", period: period, asOf: asOf, d)
-                let worded = FeedbackBlock(summary, comments: [], categoryNames: tally.categoryNames, id: "fb", period: period, asOf: asOf, d,
-                                           words: w)
+                let worded = FeedbackBlock(summary, comments: [], categoryNames: tally.categoryNames, id: "fb", period: period, asOf: asOf,
+                                           tabled)
                 #expect(try encoder.encode(plain) == encoder.encode(worded))
             }
         }

@@ -70,7 +70,7 @@ import Testing
         ]
         for (key, pairs) in cases {
             let expected = Phrase(key, Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })).text(strings)
-            #expect(Phrase.text(key, pairs: pairs, strings: strings) == expected, "\(key)")
+            #expect(Phrase.text(key, pairs, strings: strings) == expected, "\(key)")
         }
         let d = Display(language: "vi", t: strings, root: "", prefix: "")
         #expect(d.fill("k", ["d": "2026-06-30", "name": "Ông {{n}}", "n": "3"]) == "Hạn 30/06/2026 — Ông {{n}} có 3 cam kết, {{missing}} {{n")

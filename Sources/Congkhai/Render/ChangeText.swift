@@ -7,7 +7,7 @@ struct ChangeText {
 
     func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String { Phrase.text(key, values, strings: t) }
 
-    func fill(_ key: String, pairs: [(key: String, value: String)]) -> String { Phrase.text(key, pairs: pairs, strings: t) }
+    func fill(_ key: String, pairs: [(key: String, value: String)]) -> String { Phrase.text(key, pairs, strings: t) }
 
     func date(_ d: Day) -> String { d.vietnamese }
 

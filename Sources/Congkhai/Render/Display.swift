@@ -16,18 +16,32 @@ struct Display: Sendable {
     let tables: Tables
 
     /// Words every page of one language looks up many times, made once
-    /// from its strings (`SiteRenderer` keeps one per language).
+    /// (`SiteRenderer` keeps one per language). Each has its page builders'
+    /// own way when absent, so a `Display` made without them shows the same.
     struct Tables: Sendable {
         /// `fact_<key>` words by `<key>` (`factLabel`).
         var factLabels: [String: String] = [:]
         /// Each `CommitmentStanding`'s label, lowercased (a tally's sentence), in `allCases` order.
         var standingsLowercased: [String] = []
+        /// The framework's measures' words, by criterion and measure index (`MeasureDetail`).
+        var measures: [[MeasureDetail.Words]] = []
+        /// A feedback block's fixed words (`FeedbackBlock`).
+        var feedback: FeedbackBlock.Words?
 
         init() {}
 
+        /// The tables made from the strings alone.
         init(_ t: [String: String]) {
             factLabels = Display.factLabels(t)
             standingsLowercased = CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() }
+        }
+
+        /// A build's: with its framework's measures and its feedback blocks' words.
+        init(_ t: [String: String], language: String, framework: Framework, period: Period, asOf: Day) {
+            self.init(t)
+            let d = Display(language: language, t: t, root: "", prefix: "")
+            measures = framework.criteria.map { $0.measures.map { MeasureDetail.Words($0, d) } }
+            feedback = FeedbackBlock.Words(d, period: period, asOf: asOf)
         }
     }
 

@@ -20,11 +20,6 @@ public struct SiteRenderer: Sendable {
     let stringsByLanguage: [String: [String: String]]
     /// Each language's words looked up on every page (`Display.Tables`).
     let tablesByLanguage: [String: Display.Tables]
-    /// Each language's words for the framework's measures, by criterion and
-    /// measure index (`MeasureDetail.Words`).
-    let measureWordsByLanguage: [String: [[MeasureDetail.Words]]]
-    /// Each language's fixed words of a feedback block (`FeedbackBlock.Words`).
-    let feedbackWordsByLanguage: [String: FeedbackBlock.Words]
     let bandColours: BandColours
     /// The ledger and score history as pages show them (empty outside `build`).
     let history: SiteHistory
@@ -83,16 +78,12 @@ public struct SiteRenderer: Sendable {
         var s: [String: [String: String]] = [:]
         for language in plan.languages { s[language] = theme.strings(for: language) }
         stringsByLanguage = s
-        tablesByLanguage = s.mapValues { Display.Tables($0) }
-        var words: [String: [[MeasureDetail.Words]]] = [:]
-        var feedbackWords: [String: FeedbackBlock.Words] = [:]
+        var tables: [String: Display.Tables] = [:]
         for (language, t) in s {
-            let d = Display(language: language, t: t, root: "", prefix: "")
-            words[language] = run.province.framework.criteria.map { c in c.measures.map { MeasureDetail.Words($0, d) } }
-            feedbackWords[language] = FeedbackBlock.Words(d, period: run.province.site.period, asOf: run.scoreboard.asOf)
+            tables[language] = Display.Tables(t, language: language, framework: run.province.framework,
+                                              period: run.province.site.period, asOf: run.scoreboard.asOf)
         }
-        measureWordsByLanguage = words
-        feedbackWordsByLanguage = feedbackWords
+        tablesByLanguage = tables
         channelsByLanguage = s.mapValues { SiteRenderer.channels(run.province.site.feedbackChannels, strings: $0) }
         // Written into the templates from the very tables pages are given as `t`.
         self.theme = theme.resolving(strings: s)

@@ -56,19 +56,14 @@ public struct Phrase: Sendable, Equatable {
         }
     }
 
-    /// The words of `key` in `strings` with `values` for its placeholders:
-    /// `Phrase(key, values).text(strings)` without building the dictionary
+    /// The words of `key` in `strings` with `pairs` for its placeholders
+    /// (a literal's `KeyValuePairs`, or pairs gathered at run time):
+    /// `Phrase(key, pairs).text(strings)` without building the dictionary
     /// (pages fill tens of phrases per official, each hashing every name it
     /// was given on the way in: ~1 % of a national page stage). A name is
     /// matched as `Phrase` matches it; the first pair of a name counts.
-    static func text(_ key: String, _ values: KeyValuePairs<String, String>, strings: [String: String]) -> String {
-        let template = strings[key] ?? key
-        if values.isEmpty { return template }
-        return fill(template) { name in Phrase.lookup(name, in: values) }
-    }
-
-    /// As above, with pairs gathered at run time.
-    static func text(_ key: String, pairs: [(key: String, value: String)], strings: [String: String]) -> String {
+    static func text<Pairs: Collection>(_ key: String, _ pairs: Pairs, strings: [String: String]) -> String
+        where Pairs.Element == (key: String, value: String) {
         let template = strings[key] ?? key
         if pairs.isEmpty { return template }
         return fill(template) { name in Phrase.lookup(name, in: pairs) }
@@ -76,8 +71,8 @@ public struct Phrase: Sendable, Equatable {
 
     /// An ASCII name byte for byte; anything else as a `String`, whose
     /// equality is canonical equivalence (`argument(_:)`'s rule).
-    private static func lookup<S: Sequence>(_ name: UnsafeBufferPointer<UInt8>, in pairs: S) -> String?
-        where S.Element == (key: String, value: String) {
+    private static func lookup<Pairs: Collection>(_ name: UnsafeBufferPointer<UInt8>, in pairs: Pairs) -> String?
+        where Pairs.Element == (key: String, value: String) {
         if name.allSatisfy({ $0 < 0x80 }) {
             for (k, v) in pairs where k.utf8.elementsEqual(name) { return v }
         }

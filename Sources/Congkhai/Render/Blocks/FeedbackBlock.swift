@@ -68,8 +68,10 @@ extension FeedbackBlock {
 
     /// The block's fixed words in one language — row labels, star labels,
     /// the period's month labels — the same in every block of a build:
-    /// `SiteRenderer` makes them once per language (`feedbackWords`), where
-    /// each of ~100,000 blocks nationally spelt and looked them up anew.
+    /// made once per language (`Display.Tables.feedback`), where each of
+    /// ~100,000 blocks nationally spelt and looked them up anew. None
+    /// depends on the period but which month labels are made ahead
+    /// (`month` labels any other), so a block may use them whatever its period.
     struct Words: Sendable {
         var heading: String
         var kinds: [String]
@@ -115,8 +117,8 @@ extension FeedbackBlock {
     static func monthLabel(_ k: Int) -> String { Day.pad(k % 12 + 1, 2) + "/" + String(k / 12) }
 
     init(_ s: FeedbackTally.Summary, comments groups: [CommentGroups.Group], categoryNames: [String], id: String, period: Period,
-         asOf: Day, _ d: Display, heading: String? = nil, words: Words? = nil) {
-        let w = words ?? Words(d, period: period, asOf: asOf)
+         asOf: Day, _ d: Display, heading: String? = nil) {
+        let w = d.tables.feedback ?? Words(d, period: period, asOf: asOf)
         self.id = id
         self.heading = heading ?? w.heading
         hasFeedback = s.rows > 0

@@ -96,7 +96,7 @@ extension SiteRenderer {
             overdueHref: d.link(SitePaths.commitments(.overdue)),
             feedback: FeedbackBlock(run.scoreboard.tally.localitySummaries[li], comments: run.scoreboard.tally.commentGroups.localities[li],
                                     categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period,
-                                    asOf: run.scoreboard.asOf, d, words: feedbackWordsByLanguage[d.language]))
+                                    asOf: run.scoreboard.asOf, d))
     }
 }
 

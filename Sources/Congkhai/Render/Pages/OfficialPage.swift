@@ -135,9 +135,9 @@ struct MeasureDetail: Encodable, Sendable {
     var explanationHref: String?
 
     /// A measure's name and plain words, the same on every official's page
-    /// of one language: `SiteRenderer` makes them once per build
-    /// (`measureWords`); a rating measure's name lowercases its
-    /// respondents' words, ~10,000 instructions each time.
+    /// of one language: made once per build (`Display.Tables.measures`); a
+    /// rating measure's name lowercases its respondents' words, ~10,000
+    /// instructions each time.
     struct Words: Sendable {
         var label: String
         var plain: String
@@ -215,8 +215,7 @@ extension SiteRenderer {
             trend: trend(series: series, title: d.label("score_trend"), d),
             hasBody: !body.isEmpty, bodyHTML: bodyHTML, bodyMore: bodyMore, bodyMoreHref: bodyMoreHref,
             feedback: FeedbackBlock(run.scoreboard.tally.officialSummaries[oi], comments: run.scoreboard.tally.commentGroups.officials[oi],
-                                    categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d,
-                                    words: feedbackWordsByLanguage[d.language]),
+                                    categoryNames: run.scoreboard.tally.categoryNames, id: "fb", period: p.site.period, asOf: D, d),
             breakdown: details,
             summary: "\(o.name), \(o.position): \(d.score(r.total))/100, \(fw.bands[r.band].name.text(d.language))")
     }
@@ -250,12 +249,12 @@ extension SiteRenderer {
         let fw = run.province.framework
         var criteria: [Breakdown.Criterion] = []
         let explanationHref = d.root + "data/" + SitePaths.explanation(o.locality, o.id)  // the open data is not per language
-        let words = measureWordsByLanguage[d.language]
+        let words = d.tables.measures
         for (k, (criterion, c)) in zip(fw.criteria, r.criteria).enumerated() {
             let name = criterion.name.text(d.language)
             // The words made once for the framework's measure at the same
             // place (a result lists its criterion's measures in order).
-            let made = words.flatMap { k < $0.count && $0[k].count == c.measures.count ? $0[k] : nil }
+            let made = k < words.count && words[k].count == c.measures.count ? words[k] : nil
             var row = Breakdown.Criterion(id: c.id, name: name, group: d.label("group_" + c.group.rawValue), groupLetter: c.group.rawValue,
                                           weight: d.number(c.weight),
                                           attainment: d.score(c.attainment ?? .zero),
