@@ -79,9 +79,10 @@ public struct Theme: Sendable {
     }
 
     /// The same as the bytes written to disk.
-    func renderBytes(_ context: TemplateValue, template: String, language: String? = nil) -> Result<[UInt8], RenderError> {
+    func renderBytes(_ context: TemplateValue, template: String, language: String? = nil,
+                     capacity: Int = 16 * 1024) -> Result<[UInt8], RenderError> {
         let library = language.flatMap { resolved[$0] } ?? self.library
-        guard let html = library.renderBytes(context, template: template) else {
+        guard let html = library.renderBytes(context, template: template, capacity: capacity) else {
             return .failure(RenderError(file: "themes/\(name)/templates/\(template).mustache", line: 0,
                                         message: "template \"\(template)\" is missing from the theme; the page was not written"))
         }
