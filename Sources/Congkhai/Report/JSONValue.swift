@@ -29,7 +29,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// build's page stage, for the explanations and scores files).
     public func bytes(pretty: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(16 * 1024)  // an official's explanation is ~11 KB
         write(into: &out, indent: pretty ? 0 : -1)
         if pretty { out.append(0x0A) }
         return out
@@ -129,7 +129,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func quote(_ s: String, htmlSafe: Bool, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { b in
-            out.reserveCapacity(out.count + b.count + 2)
+            // Room for the string and its quotes, doubling: `reserveCapacity`
+            // alone allocates exactly what is asked, so a document of many
+            // strings was copied into a new, barely larger buffer (memory
+            // the kernel faults in) every few strings.
+            if out.capacity - out.count < b.count + 2 { out.reserveCapacity(Swift.max(out.count + b.count + 2, 2 * out.capacity)) }
             out.append(0x22)
             var start = 0, i = 0
             let n = b.count
