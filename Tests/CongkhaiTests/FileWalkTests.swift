@@ -101,6 +101,36 @@ import Testing
         }
     }
 
+    /// The word-at-a-time comparison against its definition, byte by byte,
+    /// on paths that differ anywhere in their first 24 bytes (within and
+    /// across eight-byte words), at `/` or not, or are prefixes of each other.
+    @Test func theWalksOrderMatchesItsDefinitionByteByByte() {
+        func byBytes(_ a: String, _ b: String) -> Bool {
+            let x = Array(a.utf8), y = Array(b.utf8)
+            for i in 0..<min(x.count, y.count) where x[i] != y[i] {
+                if x[i] == UInt8(ascii: "/") { return true }
+                if y[i] == UInt8(ascii: "/") { return false }
+                return x[i] < y[i]
+            }
+            return x.count < y.count
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", "b", "/", "-", ".", "ă", "Z"]
+        var paths: [String] = []
+        for _ in 0..<400 {
+            let length = Int.random(in: 0...24, using: &generator)
+            paths.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" }.joined().prefix(length)))
+        }
+        // Long shared prefixes, as a site's paths have.
+        let stem = "dia-phuong/xa-an-binh-12/"
+        paths += paths.prefix(100).map { stem + $0 } + [stem, stem + "a", String(stem.dropLast()) + "-"]
+        for a in paths {
+            for b in paths.prefix(120) {
+                #expect(FileWalk.walkPrecedes(a, b) == byBytes(a, b), "\(a) against \(b)")
+            }
+        }
+    }
+
     @Test func theFingerprintTextIsTheOneFirstPublished() {
         let entries = [
             FileWalk.Entry(path: "index.html", kind: .file, size: 1234, mtime: 1_764_806_400_123_456_789, inode: 42, ctime: 1_764_806_400_987_654_321),

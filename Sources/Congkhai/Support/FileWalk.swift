@@ -125,20 +125,35 @@ enum FileWalk {
     /// The walk's order on whole paths: folder by folder, names by their
     /// bytes — the bytes of the paths with `/` below every other byte
     /// (`a/b` before `a-c`, which a plain byte order puts first).
+    ///
+    /// Over the strings' contiguous bytes, eight at a time to the first that
+    /// differs: sorting a national site's 320,000 paths byte by byte through
+    /// `UTF8View` iterators was ~0.8 s on the build's serial tail.
     static func walkPrecedes(_ a: String, _ b: String) -> Bool {
-        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
-        while true {
-            switch (x.next(), y.next()) {
-            case (nil, nil): return false
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (p?, q?):
-                if p == q { continue }
-                if p == UInt8(ascii: "/") { return true }
-                if q == UInt8(ascii: "/") { return false }
-                return p < q
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in walkPrecedes(x, y) } }
+    }
+
+    static func walkPrecedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = Swift.min(x.count, y.count)
+        var i = 0
+        if let px = x.baseAddress.map(UnsafeRawPointer.init), let py = y.baseAddress.map(UnsafeRawPointer.init) {
+            while i + 8 <= n {
+                let d = px.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ py.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if d != 0 {
+                    i += UInt64(littleEndian: d).trailingZeroBitCount / 8
+                    break
+                }
+                i += 8
             }
         }
+        while i < n && x[i] == y[i] { i += 1 }
+        // One a prefix of the other (or equal): the shorter first.
+        guard i < n else { return x.count < y.count }
+        let p = x[i], q = y[i]
+        if p == UInt8(ascii: "/") { return true }
+        if q == UInt8(ascii: "/") { return false }
+        return p < q
     }
 
     /// A folder's own entries in order, its sub-folders as places to fill.
