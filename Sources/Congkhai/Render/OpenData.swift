@@ -13,9 +13,11 @@ enum OpenData {
         var note: @Sendable (_ table: String, _ official: Int, _ offset: Int, _ length: Int) -> Void
     }
 
-    /// Handed to `emit` one at a time (an explanation per official: a national site's are hundreds of MB).
+    /// Handed to `emit` one at a time (an explanation per official: a national
+    /// site's are hundreds of MB); `emit` is also called from inside
+    /// `criteria.csv`'s producer, as that table streams.
     static func files(run: ScoringRun, plan: SitePlan, history: SiteHistory = .empty, keep: @escaping Feeds.Keep = { _, _, make in make() },
-                      rows: RowRuns? = nil, emit: (OutputFile) throws -> Void) rethrows {
+                      rows: RowRuns? = nil, emit: @escaping @Sendable (OutputFile) throws -> Void) rethrows {
         // Each table written as soon as it is made, not all six held at
         // once (nationally ~250 MB of bytes together); the two largest are
         // written as they are made, never held whole (criteria.csv 110 MB,
@@ -37,19 +39,23 @@ enum OpenData {
         let made = whole.values  // every slot is set when `concurrentPerform` returns
         try emit(OutputFile(path: "data/scores.json", bytes: made[0]))
         try emit(OutputFile(path: "data/scores.csv", bytes: made[1]))
-        try emit(OutputFile(path: "data/criteria.csv", streamed: { try criteriaCSV(run, rows: rows, into: $0) }))
+        // An explanation per official, made on every core with its rows of
+        // `criteria.csv` from one explained result (explaining is the cost of
+        // both: made apart, every official was explained twice here) and
+        // written in order while the table streams.
+        let results = run.scoreboard.results
+        try emit(OutputFile(path: "data/criteria.csv", streamed: { sink in
+            try criteriaCSV(run, rows: rows, explanation: { i, explained in
+                let o = run.province.officials[results[i].official]
+                let path = "data/" + SitePaths.explanation(o.locality, o.id)
+                return keep(path, .official(results[i].official)) {
+                    OutputFile(path: path, bytes: ExplanationReport.json(run, explained: explained()).bytes())
+                }
+            }, into: sink, emitting: emit)
+        }))
         try emit(OutputFile(path: "data/commitments.csv", streamed: { try commitmentsCSV(run, history: history, rows: rows, into: $0) }))
         try emit(OutputFile(path: "data/feedback-summary.csv", bytes: made[2]))
         try emit(OutputFile(path: "data/datapackage.json", text: datapackage(run).serialized()))
-        // An explanation per official, made on every core and written in
-        // order: on one core the open data was ~6 % of a province build's
-        // CPU with the other core idle.
-        let results = run.scoreboard.results
-        try PipelinedMap.run(count: results.count, make: { i -> OutputFile in
-            let o = run.province.officials[results[i].official]
-            let path = "data/" + SitePaths.explanation(o.locality, o.id)
-            return keep(path, .official(results[i].official)) { OutputFile(path: path, bytes: ExplanationReport.json(run, result: results[i]).bytes()) }
-        }) { _, file in try emit(file) }
         // The priors the scorer used (computed once there), exactly: `sum` is
         // a decimal with at most 9 places for ratings of up to 9 decimals,
         // and `mean_exact` is the fraction sum/n in lowest terms.
@@ -78,42 +84,65 @@ enum OpenData {
     /// The table to `sink` in pieces of about a megabyte (`Pieces`): the national
     /// table is ~110 MB, and held whole it was the page stage's peak.
     static func criteriaCSV(_ run: ScoringRun, rows runs: RowRuns? = nil, into sink: ([UInt8]) throws -> Void) rethrows {
+        try criteriaCSV(run, rows: runs, explanation: nil, into: sink, emitting: { _ in })
+    }
+
+    /// `criteriaCSV(run, rows:, into:)`, and with `explanation` a file made
+    /// beside each result's rows (on the same core, from the same explained
+    /// result, which it asks for only if it needs it), handed to `emit`
+    /// after the rows, in order.
+    static func criteriaCSV(_ run: ScoringRun, rows runs: RowRuns?,
+                            explanation: (@Sendable (_ result: Int, _ explained: () -> OfficialResult) -> OutputFile)?,
+                            into sink: ([UInt8]) throws -> Void, emitting emit: (OutputFile) throws -> Void) rethrows {
         let table = "data/criteria.csv"
         var out = Pieces()
         try out.append(row(criteriaColumns), to: sink)
         // Each official's rows made on every core (explaining a result is
         // the cost), or kept from the published table, appended in order.
         let results = run.scoreboard.results
-        try PipelinedMap.run(count: results.count, make: { i -> [UInt8] in
-            if let kept = runs?.kept(table, results[i].official) { return kept }
-            let r = run.explained(results[i])
-            let o = run.province.officials[r.official]
-            // Cells written as bytes: rows of joined strings and an inputs
-            // cell grown by appends were most of this table's cost.
-            var rows = CSVRowBytes(capacity: 4096)
-            var inputs = [UInt8]()
-            for c in r.criteria {
-                let (weight, attainment, contribution) = (n(c.weight, 6), n(c.attainment, 6), n(c.counts ? c.contribution : nil, 6))
-                for m in c.measures {
-                    inputs.removeAll(keepingCapacity: true)
-                    for (k, fact) in m.explanation.facts.enumerated() {
-                        if k > 0 { inputs.append(contentsOf: "; ".utf8) }
-                        inputs.append(contentsOf: fact.key.utf8)
-                        inputs.append(UInt8(ascii: "="))
-                        inputs.append(contentsOf: fact.value.display.utf8)
-                    }
-                    rows.text(o.locality); rows.text(o.id); rows.text(c.id); rows.cell(c.group.rawValue); rows.cell(weight)
-                    rows.cell(c.status.rawValue); rows.cell(attainment); rows.cell(contribution); rows.cell(m.measure.name)
-                    rows.text(m.measure.parameterLabel); rows.cell(n(m.attainment, 6)); rows.text(String(decoding: inputs, as: UTF8.self))
-                    rows.endRow()
-                }
+        try PipelinedMap.run(count: results.count, make: { i -> (rows: [UInt8], file: OutputFile?) in
+            // Explained at most once, by whichever of the two needs it first.
+            var memo: OfficialResult?
+            func explained() -> OfficialResult {
+                if let memo { return memo }
+                let r = run.explained(results[i])
+                memo = r
+                return r
             }
-            return rows.bytes
-        }) { i, rows in
-            runs?.note(table, results[i].official, out.count, rows.count)
-            try out.append(bytes: rows, to: sink)
+            let rows = runs?.kept(table, results[i].official) ?? criteriaRows(run, explained())
+            return (rows, explanation?(i, explained))
+        }) { i, made in
+            runs?.note(table, results[i].official, out.count, made.rows.count)
+            try out.append(bytes: made.rows, to: sink)
+            if let file = made.file { try emit(file) }
         }
         try out.finish(to: sink)
+    }
+
+    /// One explained result's rows of `criteria.csv`.
+    private static func criteriaRows(_ run: ScoringRun, _ r: OfficialResult) -> [UInt8] {
+        let o = run.province.officials[r.official]
+        // Cells written as bytes: rows of joined strings and an inputs
+        // cell grown by appends were most of this table's cost.
+        var rows = CSVRowBytes(capacity: 4096)
+        var inputs = [UInt8]()
+        for c in r.criteria {
+            let (weight, attainment, contribution) = (n(c.weight, 6), n(c.attainment, 6), n(c.counts ? c.contribution : nil, 6))
+            for m in c.measures {
+                inputs.removeAll(keepingCapacity: true)
+                for (k, fact) in m.explanation.facts.enumerated() {
+                    if k > 0 { inputs.append(contentsOf: "; ".utf8) }
+                    inputs.append(contentsOf: fact.key.utf8)
+                    inputs.append(UInt8(ascii: "="))
+                    inputs.append(contentsOf: fact.value.display.utf8)
+                }
+                rows.text(o.locality); rows.text(o.id); rows.text(c.id); rows.cell(c.group.rawValue); rows.cell(weight)
+                rows.cell(c.status.rawValue); rows.cell(attainment); rows.cell(contribution); rows.cell(m.measure.name)
+                rows.text(m.measure.parameterLabel); rows.cell(n(m.attainment, 6)); rows.text(String(decoding: inputs, as: UTF8.self))
+                rows.endRow()
+            }
+        }
+        return rows.bytes
     }
 
     static let commitmentColumns = ["locality", "official", "id", "title", "group", "product", "effective_target", "unit",

@@ -183,7 +183,7 @@ public struct SiteRenderer: Sendable {
 
     /// The open data, a file at a time (the explanations of a national site
     /// are hundreds of MB together).
-    private func openData(emit: (OutputFile) throws -> Void) throws {
+    private func openData(emit: @escaping @Sendable (OutputFile) throws -> Void) throws {
         try OpenData.files(run: run, plan: plan, history: history, keep: keep, rows: rowRuns, emit: emit)
     }
 

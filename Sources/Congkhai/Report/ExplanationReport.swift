@@ -72,7 +72,13 @@ public enum ExplanationReport {
     }
 
     public static func json(_ run: ScoringRun, result: OfficialResult) -> JSONValue {
-        let r = run.explained(result)
+        json(run, explained: run.explained(result))
+    }
+
+    /// `json(run, result:)` of a result already explained (`ScoringRun.explained`):
+    /// the open data explains each official once for its rows of
+    /// `criteria.csv` and this file.
+    static func json(_ run: ScoringRun, explained r: OfficialResult) -> JSONValue {
         let p = run.province
         let fw = p.framework
         let o = p.officials[r.official]
