@@ -100,7 +100,13 @@ public final class FeedbackAccumulator {
             guard let p = summaryAddress(official: official, locality: locality) else { return }
             for offset in FeedbackAccumulator.histogramOffsets {
                 let word = p.load(fromByteOffset: offset, as: UInt.self)
-                if let buffer = UnsafeRawPointer(bitPattern: word) { congkhai_prefetch(buffer + 16) }
+                // The buffer's first lines, not its header's alone: a binary
+                // search over a summary's ~20 months starts in the middle
+                // (entries of 16 bytes after 32 of header; five lines hold 18).
+                if let buffer = UnsafeRawPointer(bitPattern: word) {
+                    var line = 16
+                    while line < 336 { congkhai_prefetch(buffer + line); line += 64 }
+                }
             }
         }
 
