@@ -90,6 +90,17 @@ public final class FeedbackAccumulator {
             guard let p = summaryAddress(official: official, locality: locality) else { return }
             var offset = 0
             while offset < MemoryLayout<FeedbackTally.Summary>.stride { congkhai_prefetch(p + offset); offset += 64 }
+            // The official's complaint counts and response-window counts,
+            // which its row may add to: tables of a country's officials.
+            guard let o = official else { return }
+            tally.complaints.withUnsafeBufferPointer { b in
+                if b.indices.contains(o), let base = b.baseAddress { congkhai_prefetch(base + o) }
+            }
+            for w in tally.responses.indices {
+                tally.responses[w].withUnsafeBufferPointer { b in
+                    if b.indices.contains(o), let base = b.baseAddress { congkhai_prefetch(base + o) }
+                }
+            }
         }
 
         /// The buffers of the month and category histograms: their references
