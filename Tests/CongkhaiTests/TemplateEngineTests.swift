@@ -285,6 +285,38 @@ import Testing
         #expect(lib.render(.object(["name": .text("n"), "xs": .list([.text("1"), .text("2")])]), template: "t") == "n|12")
     }
 
+    /// A tree compares names by their first 16 bytes as two words and their
+    /// length (`TemplateTree.Name`): names alike in their first 16 bytes, or
+    /// one a prefix of another, or of 8 and 16 bytes exactly, are still told
+    /// apart; multi-byte names too; a name given twice reads as its last value.
+    @Test func aTreeTellsApartNamesAlikeInTheirFirstSixteenBytes() throws {
+        let names = ["abcdefghijklmnopqr1", "abcdefghijklmnopqr2", "abcdefghijklmnop", "abcdefghijklmno", "abcdefghijklmnopq",
+                     "abcdefgh", "abcdefg", "abcdefghi", "a", "b", "tên_đơn_vị_hành_chính", "tên_đơn_vị_hành_chính2", "x.y"]
+        var fields = TemplateFields()
+        for (i, n) in names.enumerated() { fields.append(n, .text("v\(i)")) }
+        fields.append("a", .text("last"))
+        var lib = TemplateLibrary()
+        try lib.register(names.dropLast().map { "{{\($0)}}" }.joined(separator: "|") + "|{{missing}}|{{abcdefghijklmnopqr}}", named: "t")
+        let expected = (0..<names.count - 1).map { $0 == 8 ? "last" : "v\($0)" }.joined(separator: "|") + "||"
+        #expect(lib.render(.object(fields), template: "t") == expected)
+        // Through a section and a dotted path, the same.
+        try lib.register("{{#o}}{{abcdefghijklmnopqr2}}{{/o}}|{{o.abcdefghijklmnopqr1}}|{{o.abcdefghijklmnopqr3}}", named: "n")
+        #expect(lib.render(.object(["o": .object(fields)]), template: "n") == "v1|v0|")
+    }
+
+    /// A value read back from its tree is the value it was made from: texts,
+    /// markup, numbers, flags, empty and nested lists and objects, a strings
+    /// table, field order, long and repeated names.
+    @Test func aTreeReadsBackAsTheValueItWasMadeFrom() {
+        let value = TemplateValue.object([
+            "text": .text("Ắ <b>"), "html": .html(Array("<p>x</p>".utf8)), "n": .number(-42), "yes": .flag(true), "no": .flag(false),
+            "empty": .list([]), "nested": .list([.object(["a": .text("1"), "averyveryverylongname": .list([.text("")])]), .object([:])]),
+            "t": .strings(["k": "v"]), "n2": .number(0), "text2": .text(""),
+        ])
+        let tree = TemplateTree(value)
+        #expect(TemplateEngineTests.difference(tree.value, value) == nil)
+    }
+
     @Test func aBrokenTemplateIsAnErrorAtItsLineAndColumn() throws {
         let log = DiagnosticLog()
         var files = try #require(ThemeFiles.embeddedDefault(log: log))

@@ -125,5 +125,5 @@ struct DateText: Encodable, Sendable {
 }
 
 extension DateText: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["iso": .text(iso), "text": .text(text)]) }
+    func fields(into f: inout TemplateTree) { f.put("iso", iso); f.put("text", text) }
 }

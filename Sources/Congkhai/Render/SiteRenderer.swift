@@ -322,16 +322,19 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ page: SitePlan.Page, _ m: PageModel, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
-        theme.renderBytes(TemplateContext.make(m.model, strings: d.t, root: d.root), template: m.template, language: d.language,
-                          capacity: SiteRenderer.contentCapacity).flatMap { html in
+        theme.renderBytes(TemplateTree.page(m.model, strings: d.t, root: d.root, bytes: SiteRenderer.modelCapacity), template: m.template,
+                          language: d.language, capacity: SiteRenderer.contentCapacity).flatMap { html in
             let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed,
                                content: PageHTML(bytes: html))
-            return theme.renderBytes(TemplateContext.make(frame, strings: d.t, root: d.root), template: "layout", language: d.language,
+            return theme.renderBytes(TemplateTree.page(frame, strings: d.t, root: d.root), template: "layout", language: d.language,
                                      capacity: html.count + SiteRenderer.frameCapacity)
                 .map { OutputFile(path: SitePaths.file(for: fullPath), bytes: $0) }
         }
     }
 
+    /// Bytes reserved for the text of a page's model (`TemplateTree`): an
+    /// official's is ~25 KB; a list's grows once or twice from here.
+    static let modelCapacity = 32 * 1024
     /// Bytes reserved for a page's content: an official's page is ~40 KB, a
     /// list's up to the ~200 KB cap (those grow once or twice from here).
     /// Only the bytes written are touched; at most two chunks of pages

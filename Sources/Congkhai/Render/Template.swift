@@ -40,12 +40,16 @@ struct Template: Sendable {
     let bytes: [UInt8]
     let names: [String]
     let indents: [[UInt8]]
+    /// `names` as a tree's fields name them (`TemplateTree.Name`), so a
+    /// lookup compares words; `nameBytes` for the bytes of names past 16.
+    let keys: [TemplateTree.Name]
+    let nameBytes: [[UInt8]]
 
     init(_ text: String) throws(ParseError) {
         var parser = Parser(text)
         var program = Program()
         program.add(try parser.parse())
-        (ops, bytes, names, indents) = (program.ops, program.bytes, program.names, program.indents)
+        self.init(ops: program.ops, bytes: program.bytes, names: program.names, indents: program.indents)
     }
 
     /// A tag's name without the blanks around it: `trimmingCharacters(in:
@@ -64,6 +68,11 @@ struct Template: Sendable {
 
     private init(ops: [Op], bytes: [UInt8], names: [String], indents: [[UInt8]]) {
         (self.ops, self.bytes, self.names, self.indents) = (ops, bytes, names, indents)
+        nameBytes = names.map { Array($0.utf8) }
+        keys = nameBytes.map { b in
+            let (w0, w1) = b.withUnsafeBufferPointer { TemplateTree.Name.words($0) }
+            return TemplateTree.Name(w0: w0, w1: w1, count: Int32(b.count), rest: 0)
+        }
     }
 
     /// The template with every `{{t.key}}` and `{{{t.key}}}` written in as
@@ -215,7 +224,7 @@ struct TemplateLibrary: Sendable {
 
     /// Nil when the template does not exist.
     func render(_ value: TemplateValue, template name: String) -> String? {
-        renderBytes(value, template: name).map { String(decoding: $0, as: UTF8.self) }
+        renderBytes(TemplateTree(value), template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The page as the UTF-8 bytes written to disk: rendering appends bytes
@@ -226,102 +235,160 @@ struct TemplateLibrary: Sendable {
     /// is not copied into ever larger buffers as it grows (an official's
     /// page of ~40 KB went through 16, 32 and 64 KB, each new buffer memory
     /// the kernel had to fault in: ~2 % of a national page stage).
-    func renderBytes(_ value: TemplateValue, template name: String, capacity: Int = 16 * 1024) -> [UInt8]? {
+    func renderBytes(_ tree: TemplateTree, template name: String, capacity: Int = 16 * 1024) -> [UInt8]? {
         guard let t = templates[name] else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(capacity)
-        var stack = [value]
-        render(t, 0..<t.ops.count, stack: &stack, into: &out)
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            tree.fields.withUnsafeBufferPointer { fields in
+                tree.items.withUnsafeBufferPointer { items in
+                    tree.bytes.withUnsafeBufferPointer { bytes in
+                        var walk = Walk(library: self, tree: tree, nodes: nodes, fields: fields, items: items, bytes: bytes)
+                        walk.stack.append(tree.root)
+                        walk.render(t, 0..<t.ops.count, into: &out)
+                    }
+                }
+            }
+        }
         return out
     }
 
-    private func render(_ t: Template, _ range: Range<Int>, stack: inout [TemplateValue], into out: inout [UInt8]) {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            switch t.ops[i] {
-            case let .text(start, count):
-                t.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)])) }
-            case let .variable(start, count, escaped):
-                switch TemplateLibrary.lookup(t.names, Int(start)..<Int(start + count), stack) {
-                case let .text(s)?: if escaped { TemplateLibrary.escape(s, into: &out) } else { TemplateLibrary.append(s, to: &out) }
-                case let .html(b)?:
-                    if escaped { b.withUnsafeBufferPointer { TemplateLibrary.escape($0, into: &out) } } else { out.append(contentsOf: b) }
-                case let .number(n)?: TemplateLibrary.append(String(n), to: &out)
-                case let .flag(b)?: TemplateLibrary.append(b ? "true" : "false", to: &out)
-                case .list?, .object?, .strings?, nil: break
-                }
-            case let .section(start, count, inverted, end):
-                let body = (i + 1)..<Int(end)
-                let v = TemplateLibrary.lookup(t.names, Int(start)..<Int(start + count), stack)
-                if inverted {
-                    switch v {
-                    case nil: render(t, body, stack: &stack, into: &out)
-                    case let .flag(b)?: if !b { render(t, body, stack: &stack, into: &out) }
-                    case let .list(items)?: if items.isEmpty { render(t, body, stack: &stack, into: &out) }
-                    default: break
+    /// One rendering: the tree read through its buffers, and the stack of
+    /// contexts as node indexes (a text found in a strings table, which no
+    /// node holds, as `-1 - i` into `found`). Nothing here is reference
+    /// counted but the rare strings-table lookup.
+    private struct Walk {
+        let library: TemplateLibrary
+        let tree: TemplateTree
+        let nodes: UnsafeBufferPointer<TemplateTree.Node>
+        let fields: UnsafeBufferPointer<TemplateTree.Field>
+        let items: UnsafeBufferPointer<Int32>
+        let bytes: UnsafeBufferPointer<UInt8>
+        var stack: [Int32] = []
+        var found: [String] = []
+
+        init(library: TemplateLibrary, tree: TemplateTree, nodes: UnsafeBufferPointer<TemplateTree.Node>,
+             fields: UnsafeBufferPointer<TemplateTree.Field>, items: UnsafeBufferPointer<Int32>, bytes: UnsafeBufferPointer<UInt8>) {
+            (self.library, self.tree, self.nodes, self.fields, self.items, self.bytes) = (library, tree, nodes, fields, items, bytes)
+            stack.reserveCapacity(16)
+        }
+
+        mutating func render(_ t: Template, _ range: Range<Int>, into out: inout [UInt8]) {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                switch t.ops[i] {
+                case let .text(start, count):
+                    t.bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)])) }
+                case let .variable(start, count, escaped):
+                    guard let v = lookup(t, Int(start)..<Int(start + count)) else { break }
+                    guard v >= 0 else {
+                        let s = found[Int(-1 - v)]
+                        if escaped { TemplateLibrary.escape(s, into: &out) } else { TemplateLibrary.append(s, to: &out) }
+                        break
                     }
-                } else {
-                    switch v {
-                    case nil: break
-                    case let .flag(b)?: if b { render(t, body, stack: &stack, into: &out) }
-                    case let .list(items)?:
-                        for item in items {
-                            stack.append(item)
-                            render(t, body, stack: &stack, into: &out)
+                    switch nodes[Int(v)] {
+                    case let .text(start, count):
+                        let b = UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)])
+                        if escaped { TemplateLibrary.escape(b, into: &out) } else { out.append(contentsOf: b) }
+                    case let .html(e):
+                        tree.externals[Int(e)].withUnsafeBufferPointer { b in
+                            if escaped { TemplateLibrary.escape(b, into: &out) } else { out.append(contentsOf: b) }
+                        }
+                    case let .number(n): TemplateLibrary.append(String(n), to: &out)
+                    case let .flag(b): TemplateLibrary.append(b ? "true" : "false", to: &out)
+                    case .list, .object, .strings: break
+                    }
+                case let .section(start, count, inverted, end):
+                    let body = (i + 1)..<Int(end)
+                    let v = lookup(t, Int(start)..<Int(start + count))
+                    let node = v.flatMap { $0 >= 0 ? nodes[Int($0)] : nil }
+                    if inverted {
+                        switch node {
+                        case let .flag(b)?: if !b { render(t, body, into: &out) }
+                        case let .list(_, count)?: if count == 0 { render(t, body, into: &out) }
+                        default: if v == nil { render(t, body, into: &out) }
+                        }
+                    } else if let v {
+                        switch node {
+                        case let .flag(b)?: if b { render(t, body, into: &out) }
+                        case let .list(start, count)?:
+                            for k in Int(start)..<Int(start + count) {
+                                stack.append(items[k])
+                                render(t, body, into: &out)
+                                stack.removeLast()
+                            }
+                        default:
+                            stack.append(v)
+                            render(t, body, into: &out)
                             stack.removeLast()
                         }
-                    case let value?:
-                        stack.append(value)
-                        render(t, body, stack: &stack, into: &out)
-                        stack.removeLast()
+                    }
+                    i = Int(end)
+                    continue
+                case let .partial(name, indent):
+                    guard let p = library.templates[t.names[Int(name)]] else { break }
+                    if indent == 0 {
+                        render(p, 0..<p.ops.count, into: &out)
+                    } else {
+                        var inner = [UInt8]()
+                        render(p, 0..<p.ops.count, into: &inner)
+                        TemplateLibrary.indent(inner, by: t.indents[Int(indent)], into: &out)
                     }
                 }
-                i = Int(end)
-                continue
-            case let .partial(name, indent):
-                guard let p = templates[t.names[Int(name)]] else { break }
-                if indent == 0 {
-                    render(p, 0..<p.ops.count, stack: &stack, into: &out)
-                } else {
-                    var inner = [UInt8]()
-                    render(p, 0..<p.ops.count, stack: &stack, into: &inner)
-                    TemplateLibrary.indent(inner, by: t.indents[Int(indent)], into: &out)
-                }
+                i += 1
             }
-            i += 1
+        }
+
+        /// Innermost context first; a dotted name's first part is looked up
+        /// that way, the rest inside what it found. `path` indexes the
+        /// template's names; nil when nothing answers.
+        mutating func lookup(_ t: Template, _ path: Range<Int>) -> Int32? {
+            guard let first = path.first else { return stack.last }
+            var value: Int32?
+            var k = stack.count
+            while k > 0 {
+                k -= 1
+                if let v = child(stack[k], t, first) { value = v; break }
+            }
+            guard var value else { return nil }
+            for part in path.dropFirst() {
+                guard let v = child(value, t, part) else { return nil }
+                value = v
+            }
+            return value
+        }
+
+        /// A field's name past its first 16 bytes against the template's whole name.
+        func restEqual(_ n: TemplateTree.Name, _ whole: [UInt8]) -> Bool {
+            whole.dropFirst(16).elementsEqual(UnsafeBufferPointer(rebasing: bytes[Int(n.rest)..<Int(n.rest + n.count - 16)]))
+        }
+
+        /// The field `t.names[name]` of an object (its last), or the entry of a strings table.
+        mutating func child(_ context: Int32, _ t: Template, _ name: Int) -> Int32? {
+            guard context >= 0 else { return nil }
+            switch nodes[Int(context)] {
+            case let .object(start, count):
+                let key = t.keys[name]
+                var j = Int(start + count)
+                while j > Int(start) {
+                    j -= 1
+                    let field = fields[j]
+                    if field.name.startsLike(key), key.count <= 16 || restEqual(field.name, t.nameBytes[name]) { return field.value }
+                }
+                return nil
+            case let .strings(table):
+                guard let s = tree.tables[Int(table)][t.names[name]] else { return nil }
+                found.append(s)
+                return Int32(-found.count)
+            default:
+                return nil
+            }
         }
     }
 
     static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    /// Innermost context first; a dotted name's first part is looked up that
-    /// way, the rest inside what it found. `path` indexes `names`.
-    static func lookup(_ names: [String], _ path: Range<Int>, _ stack: [TemplateValue]) -> TemplateValue? {
-        if path.isEmpty { return stack.last }
-        let first = names[path.lowerBound]
-        var found: TemplateValue?
-        var k = stack.count
-        while k > 0 {
-            k -= 1
-            if let v = child(stack[k], first) { found = v; break }
-        }
-        guard var value = found else { return nil }
-        for part in path.dropFirst() {
-            guard let v = child(value, names[part]) else { return nil }
-            value = v
-        }
-        return value
-    }
-
-    static func child(_ value: TemplateValue, _ name: String) -> TemplateValue? {
-        switch value {
-        case let .object(fields): return fields[name]
-        case let .strings(s): return s[name].map { .text($0) }
-        default: return nil
-        }
     }
 
     /// `& < > " '` as entities, the characters swift-mustache escaped.

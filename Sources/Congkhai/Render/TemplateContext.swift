@@ -1,21 +1,19 @@
 /// The one adapter between typed page models and templates.
 ///
 /// Page models are `Encodable` value types with display-ready fields; this
-/// encoder turns one into a `TemplateValue` tree, which `TemplateLibrary`
-/// renders without dynamic casts. Optional fields that are nil are left out,
-/// so `{{#field}}` is false; property names are the template's keys. A
-/// model that builds its own value (`TemplateRepresentable`: the layout and
-/// the pages a country has thousands of) is asked for it instead, under the
-/// same rules; the encoder stays the reference for those.
+/// encoder turns one into a `TemplateValue` tree, which a `TemplateTree`
+/// takes in for `TemplateLibrary` to render without dynamic casts. Optional
+/// fields that are nil are left out, so `{{#field}}` is false; property
+/// names are the template's keys. A model that writes itself into the tree
+/// (`TemplateRepresentable`: the layout and the pages a country has
+/// thousands of) does so instead, under the same rules; the encoder stays
+/// the reference for those.
 enum TemplateContext {
     /// The model's fields plus `t` (the page language's strings) and `root`
-    /// (relative path to the site root), which every template may use.
+    /// (relative path to the site root), which every template may use: the
+    /// page's tree (`TemplateTree.page`) as a value.
     static func make(_ model: any Encodable, strings: [String: String], root: String, direct: Bool = true) -> TemplateValue {
-        var top = TemplateFields()
-        if case let .object(fields) = value(model, direct: direct) { top = fields }
-        top.append("t", .strings(strings))
-        top.append("root", .text(root))
-        return .object(top)
+        TemplateTree.page(model, strings: strings, root: root, direct: direct).value
     }
 
     /// A model or block alone; `direct` false: through `Encodable` even when

@@ -9,26 +9,19 @@
 /// makes of their synthesized `Encodable`, which stays for the render
 /// cache's key and as the reference `TemplateEngineTests` compares every
 /// demo page with. The province-wide pages keep the adapter alone.
-/// A page's own model reserves two fields more than it lists: `t` and
-/// `root` are appended to it (`TemplateContext.make`).
+/// A page's own model is followed by two fields more than it lists: `t`
+/// and `root` (`TemplateTree.page`).
 protocol TemplateRepresentable: Encodable {
-    var templateValue: TemplateValue { get }
+    /// Writes the model's fields, in order, into the object being written.
+    func fields(into tree: inout TemplateTree)
 }
 
-extension TemplateFields {
-    init(capacity: Int) {
-        self.init()
-        reserve(capacity)
+extension TemplateRepresentable {
+    /// The model as a value: written into a tree and read back (what the
+    /// tests compare with the adapter's value of the same model).
+    var templateValue: TemplateValue {
+        var tree = TemplateTree()
+        let node = tree.object(self)
+        return tree.value(node)
     }
-
-    /// The adapter's rules: text, number, flag; nil left out; arrays as lists.
-    mutating func put(_ name: String, _ v: String) { append(name, .text(v)) }
-    mutating func put(_ name: String, _ v: String?) { if let v { append(name, .text(v)) } }
-    mutating func put(_ name: String, _ v: Bool) { append(name, .flag(v)) }
-    mutating func put(_ name: String, _ v: Int) { append(name, .number(v)) }
-    mutating func put(_ name: String, _ v: Int?) { if let v { append(name, .number(v)) } }
-    mutating func put(_ name: String, _ v: [String]) { append(name, .list(v.map { .text($0) })) }
-    mutating func put<T: TemplateRepresentable>(_ name: String, _ v: T) { append(name, v.templateValue) }
-    mutating func put<T: TemplateRepresentable>(_ name: String, _ v: T?) { if let v { append(name, v.templateValue) } }
-    mutating func put<T: TemplateRepresentable>(_ name: String, _ v: [T]) { append(name, .list(v.map(\.templateValue))) }
 }

@@ -75,11 +75,11 @@ public struct Theme: Sendable {
     /// never an empty page. With a `language` the theme was resolved for,
     /// the context's `t` must be the table it was resolved with.
     func render(_ context: TemplateValue, template: String, language: String? = nil) -> Result<String, RenderError> {
-        renderBytes(context, template: template, language: language).map { String(decoding: $0, as: UTF8.self) }
+        renderBytes(TemplateTree(context), template: template, language: language).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The same as the bytes written to disk.
-    func renderBytes(_ context: TemplateValue, template: String, language: String? = nil,
+    func renderBytes(_ context: TemplateTree, template: String, language: String? = nil,
                      capacity: Int = 16 * 1024) -> Result<[UInt8], RenderError> {
         let library = language.flatMap { resolved[$0] } ?? self.library
         guard let html = library.renderBytes(context, template: template, capacity: capacity) else {

@@ -12,5 +12,5 @@ extension Display {
 }
 
 extension BandTag: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["rank": .number(rank), "name": .text(name)]) }
+    func fields(into f: inout TemplateTree) { f.put("rank", rank); f.put("name", name) }
 }

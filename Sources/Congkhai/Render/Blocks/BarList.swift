@@ -29,13 +29,11 @@ struct BarList: Encodable, Sendable {
 }
 
 extension BarList: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["title": .text(title), "items": .list(items.map(\.templateValue))]) }
+    func fields(into f: inout TemplateTree) { f.put("title", title); f.put("items", items) }
 }
 
 extension BarList.Item: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("label", label); f.put("value", value); f.put("width", width); f.put("tone", tone)
-        return .object(f)
     }
 }

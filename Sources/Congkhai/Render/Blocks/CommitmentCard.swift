@@ -135,8 +135,7 @@ extension CommitmentCard {
 }
 
 extension CommitmentCard: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 27)
+    func fields(into f: inout TemplateTree) {
         f.put("id", id); f.put("anchor", anchor); f.put("title", title); f.put("standing", standing)
         f.put("standingLabel", standingLabel); f.put("statusLabel", statusLabel); f.put("alert", alert)
         f.put("deadline", deadline); f.put("timing", timing); f.put("progress", progress); f.put("progressText", progressText)
@@ -147,14 +146,11 @@ extension CommitmentCard: TemplateRepresentable {
         f.put("history", history); f.put("hasHistory", hasHistory)
         f.put("historyEarlier", historyEarlier); f.put("ledgerHref", ledgerHref); f.put("officialName", officialName)
         f.put("officialHref", officialHref); f.put("localityName", localityName)
-        return .object(f)
     }
 }
 
 extension CommitmentCard.Update: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("date", date); f.put("progressReport", progressReport); f.put("note", note); f.put("evidence", evidence)
-        return .object(f)
     }
 }

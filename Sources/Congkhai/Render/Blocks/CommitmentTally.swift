@@ -44,17 +44,13 @@ struct CommitmentTally: Encodable, Sendable {
 }
 
 extension CommitmentTally: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("sentence", sentence); f.put("total", total); f.put("parts", parts); f.put("hasAny", hasAny)
-        return .object(f)
     }
 }
 
 extension CommitmentTally.Part: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("key", key); f.put("label", label); f.put("count", count); f.put("width", width)
-        return .object(f)
     }
 }

@@ -203,31 +203,27 @@ extension FeedbackBlock {
 }
 
 extension FeedbackBlock: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 21)
+    func fields(into f: inout TemplateTree) {
         f.put("id", id); f.put("heading", heading); f.put("hasFeedback", hasFeedback); f.put("statements", statements)
         f.put("byKind", byKind); f.put("byChannel", byChannel); f.put("byRespondent", byRespondent)
         f.put("hasRatings", hasRatings); f.put("meanRating", meanRating); f.put("ratingCount", ratingCount)
         f.put("ratingBars", ratingBars); f.put("complaintRows", complaintRows); f.put("hasCategories", hasCategories)
         f.put("categories", categories); f.put("hasMonths", hasMonths); f.put("months", months); f.put("comments", comments)
         f.put("hasComments", hasComments); f.put("moreComments", moreComments); f.put("hasMoreComments", hasMoreComments)
-        return .object(f)
     }
 }
 
 extension FeedbackBlock.Row: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["label": .text(label), "count": .text(count)]) }
+    func fields(into f: inout TemplateTree) { f.put("label", label); f.put("count", count) }
 }
 
 extension FeedbackBlock.Category: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["name": .text(name), "count": .text(count), "medianDays": .text(medianDays)]) }
+    func fields(into f: inout TemplateTree) { f.put("name", name); f.put("count", count); f.put("medianDays", medianDays) }
 }
 
 extension FeedbackBlock.Comment: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 8)
+    func fields(into f: inout TemplateTree) {
         f.put("text", text); f.put("date", date); f.put("kind", kind); f.put("category", category); f.put("repeats", repeats)
         f.put("shortened", shortened); f.put("complaint", complaint); f.put("complaintKey", complaintKey)
-        return .object(f)
     }
 }

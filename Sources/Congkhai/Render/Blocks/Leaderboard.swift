@@ -49,20 +49,16 @@ extension SiteRenderer {
 }
 
 extension Leaderboard: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("caption", caption); f.put("showLocality", showLocality); f.put("rows", rows)
         f.put("scope", scope)
-        return .object(f)
     }
 }
 
 extension Leaderboard.Row: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 10)
+    func fields(into f: inout TemplateTree) {
         f.put("rank", rank); f.put("name", name); f.put("href", href); f.put("position", position); f.put("total", total)
         f.put("band", band); f.put("weightDependent", weightDependent); f.put("groupB", groupB)
         f.put("localityName", localityName); f.put("localityHref", localityHref)
-        return .object(f)
     }
 }

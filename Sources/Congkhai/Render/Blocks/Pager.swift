@@ -43,17 +43,13 @@ struct Pager: Encodable, Sendable {
 }
 
 extension Pager: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("many", many); f.put("summary", summary); f.put("links", links); f.put("prev", prev); f.put("next", next)
-        return .object(f)
     }
 }
 
 extension Pager.Link: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("label", label); f.put("href", href); f.put("current", current)
-        return .object(f)
     }
 }

@@ -46,11 +46,9 @@ extension Display {
 }
 
 extension ScoreCard: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 11)
+    func fields(into f: inout TemplateTree) {
         f.put("total", total); f.put("band", band); f.put("why", why); f.put("ranks", ranks); f.put("peerHref", peerHref)
         f.put("peerNote", peerNote); f.put("robustness", robustness); f.put("weightDependent", weightDependent)
         f.put("consequences", consequences); f.put("provisional", provisional); f.put("bigMove", bigMove)
-        return .object(f)
     }
 }

@@ -12,13 +12,11 @@ struct TrendBlock: Encodable, Sendable {
 }
 
 extension TrendBlock: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("title", title); f.put("chart", chart); f.put("rows", rows)
-        return .object(f)
     }
 }
 
 extension TrendBlock.Point: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["date": date.templateValue, "value": .text(value)]) }
+    func fields(into f: inout TemplateTree) { f.put("date", date); f.put("value", value) }
 }

@@ -15,18 +15,14 @@ struct ChangesPage: Encodable, Sendable {
 }
 
 extension ChangesPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 8)
+    func fields(into f: inout TemplateTree) {
         f.put("localityName", localityName); f.put("localityHref", localityHref); f.put("feedHref", feedHref)
         f.put("ledgerHref", ledgerHref); f.put("rows", rows); f.put("none", none)
-        return .object(f)
     }
 }
 
 extension ChangesPage.Row: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("date", date); f.put("text", text); f.put("href", href)
-        return .object(f)
     }
 }

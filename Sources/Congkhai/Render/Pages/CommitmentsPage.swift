@@ -32,18 +32,14 @@ extension SiteRenderer {
 }
 
 extension CommitmentsPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 6)
+    func fields(into f: inout TemplateTree) {
         f.put("heading", heading); f.put("count", count); f.put("lists", lists); f.put("items", items)
         f.put("hasItems", hasItems); f.put("pager", pager)
-        return .object(f)
     }
 }
 
 extension CommitmentsPage.Tab: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("href", href); f.put("label", label); f.put("current", current)
-        return .object(f)
     }
 }

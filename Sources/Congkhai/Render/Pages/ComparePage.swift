@@ -116,43 +116,33 @@ extension SiteRenderer {
 }
 
 extension ComparePage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 7)
+    func fields(into f: inout TemplateTree) {
         f.put("heading", heading); f.put("filters", filters); f.put("criteria", criteria); f.put("tables", tables)
         f.put("hasRows", hasRows); f.put("provisional", provisional); f.put("pager", pager)
-        return .object(f)
     }
 }
 
 extension ComparePage.Filter: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("label", label); f.put("href", href); f.put("current", current)
-        return .object(f)
     }
 }
 
 extension ComparePage.Cell: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("criterion", criterion); f.put("value", value); f.put("width", width); f.put("tone", tone)
-        return .object(f)
     }
 }
 
 extension ComparePage.Row: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 6)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("href", href); f.put("localityName", localityName); f.put("total", total)
         f.put("band", band); f.put("cells", cells)
-        return .object(f)
     }
 }
 
 extension ComparePage.Table: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 2)
+    func fields(into f: inout TemplateTree) {
         f.put("title", title); f.put("rows", rows)
-        return .object(f)
     }
 }

@@ -92,30 +92,26 @@ extension SiteRenderer {
 }
 
 extension LayoutPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 23)
+    func fields(into f: inout TemplateTree) {
         f.put("lang", lang); f.put("ogLocale", ogLocale); f.put("siteTitle", siteTitle); f.put("pageTitle", pageTitle)
         f.put("description", description); f.put("canonical", canonical); f.put("alternates", alternates); f.put("home", home)
         f.put("nav", nav); f.put("switchHref", switchHref); f.put("switchLang", switchLang); f.put("feed", feed)
         f.put("feedTitle", feedTitle); f.put("demo", demo); f.put("content", content); f.put("channels", channels)
         f.put("asOf", asOf); f.put("period", period); f.put("frameworkName", frameworkName); f.put("openData", openData)
         f.put("version", version)
-        return .object(f)
     }
 }
 
 extension LayoutPage.Link: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["label": .text(label), "href": .text(href), "current": .flag(current)]) }
+    func fields(into f: inout TemplateTree) { f.put("label", label); f.put("href", href); f.put("current", current) }
 }
 
 extension LayoutPage.Alternate: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(["lang": .text(lang), "href": .text(href)]) }
+    func fields(into f: inout TemplateTree) { f.put("lang", lang); f.put("href", href) }
 }
 
 extension LayoutPage.Channel: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("label", label); f.put("value", value); f.put("href", href)
-        return .object(f)
     }
 }

@@ -35,10 +35,8 @@ extension SiteRenderer {
 }
 
 extension LocalityBoardPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("localityHref", localityHref); f.put("provisional", provisional); f.put("board", board)
         f.put("pager", pager)
-        return .object(f)
     }
 }

@@ -101,8 +101,7 @@ extension SiteRenderer {
 }
 
 extension LocalityPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 28)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("kind", kind); f.put("context", context); f.put("population", population)
         f.put("rankLine", rankLine); f.put("noticeHref", noticeHref); f.put("feedHref", feedHref)
         f.put("changesHref", changesHref); f.put("removedRows", removedRows); f.put("quotaWarning", quotaWarning)
@@ -112,24 +111,19 @@ extension LocalityPage: TemplateRepresentable {
         f.put("indicatorsMore", indicatorsMore); f.put("adjustmentsMore", adjustmentsMore); f.put("recordsMoreHref", recordsMoreHref)
         f.put("overdue", overdue); f.put("hasOverdue", hasOverdue); f.put("overdueMore", overdueMore)
         f.put("overdueHref", overdueHref); f.put("feedback", feedback)
-        return .object(f)
     }
 }
 
 extension LocalityPage.Indicator: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("baseline", baseline); f.put("target", target); f.put("actual", actual)
         f.put("direction", direction)
-        return .object(f)
     }
 }
 
 extension LocalityPage.Adjustment: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 6)
+    func fields(into f: inout TemplateTree) {
         f.put("product", product); f.put("factor", factor); f.put("reason", reason); f.put("approvedBy", approvedBy)
         f.put("decision", decision); f.put("approvedOn", approvedOn)
-        return .object(f)
     }
 }

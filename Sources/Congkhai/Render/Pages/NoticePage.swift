@@ -70,26 +70,22 @@ extension SiteRenderer {
 }
 
 extension NoticePage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 12)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("localityHref", localityHref); f.put("asOf", asOf); f.put("period", period)
         f.put("provisional", provisional); f.put("part", part); f.put("officials", officials); f.put("channels", channels)
         f.put("portalQR", portalQR); f.put("pager", pager)
-        return .object(f)
     }
 }
 
 extension NoticePage.Official: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 8)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("position", position); f.put("total", total); f.put("band", band); f.put("tally", tally)
         f.put("qr", qr); f.put("commitments", commitments); f.put("commitmentsMore", commitmentsMore)
-        return .object(f)
     }
 }
 
 extension NoticePage.Commitment: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        .object(["title": .text(title), "deadline": deadline.templateValue, "standing": .text(standing)])
+    func fields(into f: inout TemplateTree) {
+        f.put("title", title); f.put("deadline", deadline); f.put("standing", standing)
     }
 }

@@ -41,10 +41,8 @@ extension SiteRenderer {
 }
 
 extension OfficialCommitmentsPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("position", position); f.put("officialHref", officialHref); f.put("commitments", commitments)
         f.put("pager", pager)
-        return .object(f)
     }
 }

@@ -318,8 +318,7 @@ extension SiteRenderer {
 }
 
 extension OfficialPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 24)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("position", position); f.put("localityName", localityName)
         f.put("localityHref", localityHref); f.put("termStart", termStart); f.put("tally", tally); f.put("score", score)
         f.put("commitments", commitments); f.put("hasCommitments", hasCommitments)
@@ -328,90 +327,71 @@ extension OfficialPage: TemplateRepresentable {
         f.put("removedMore", removedMore); f.put("ledgerHref", ledgerHref); f.put("trend", trend); f.put("hasBody", hasBody); f.put("bodyHTML", bodyHTML)
         f.put("bodyMore", bodyMore); f.put("bodyMoreHref", bodyMoreHref); f.put("feedback", feedback)
         f.put("breakdown", breakdown); f.put("summary", summary)
-        return .object(f)
     }
 }
 
 extension RemovedCommitment: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("id", id); f.put("title", title); f.put("removed", removed); f.put("facts", facts); f.put("history", history)
-        return .object(f)
     }
 }
 
 extension Breakdown: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 17)
+    func fields(into f: inout TemplateTree) {
         f.put("criteria", criteria); f.put("weightedTotal", weightedTotal); f.put("countedWeight", countedWeight)
         f.put("adjusted", adjusted); f.put("robustBand", robustBand); f.put("audits", audits); f.put("hasAudits", hasAudits)
         f.put("gate", gate); f.put("incidents", incidents); f.put("hasIncidents", hasIncidents)
         f.put("initiatives", initiatives); f.put("hasInitiatives", hasInitiatives)
         f.put("auditsMore", auditsMore); f.put("auditsMoreHref", auditsMoreHref); f.put("incidentsMore", incidentsMore)
         f.put("initiativesMore", initiativesMore); f.put("recordsMoreHref", recordsMoreHref)
-        return .object(f)
     }
 }
 
 extension Breakdown.Criterion: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 9)
+    func fields(into f: inout TemplateTree) {
         f.put("id", id); f.put("name", name); f.put("group", group); f.put("groupLetter", groupLetter); f.put("weight", weight)
         f.put("attainment", attainment); f.put("contribution", contribution); f.put("statusNote", statusNote)
         f.put("measures", measures)
-        return .object(f)
     }
 }
 
 extension Breakdown.Audit: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 6)
+    func fields(into f: inout TemplateTree) {
         f.put("date", date); f.put("by", by); f.put("finding", finding); f.put("reference", reference)
         f.put("action", action); f.put("ignored", ignored)
-        return .object(f)
     }
 }
 
 extension Breakdown.Incident: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 6)
+    func fields(into f: inout TemplateTree) {
         f.put("title", title); f.put("occurred", occurred); f.put("responded", responded); f.put("resolved", resolved)
         f.put("targetHours", targetHours); f.put("outcome", outcome)
-        return .object(f)
     }
 }
 
 extension Breakdown.Initiative: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("title", title); f.put("adoptedOn", adoptedOn); f.put("changes", changes); f.put("sustained", sustained)
         f.put("verifiedBy", verifiedBy)
-        return .object(f)
     }
 }
 
 extension MeasureDetail: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 11)
+    func fields(into f: inout TemplateTree) {
         f.put("label", label); f.put("plain", plain); f.put("attainment", attainment); f.put("formula", formula)
         f.put("notApplicable", notApplicable); f.put("facts", facts); f.put("hasFacts", hasFacts); f.put("items", items)
         f.put("hasItems", hasItems); f.put("itemsMore", itemsMore); f.put("explanationHref", explanationHref)
-        return .object(f)
     }
 }
 
 extension MeasureDetail.Fact: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 2)
+    func fields(into f: inout TemplateTree) {
         f.put("label", label); f.put("value", value)
-        return .object(f)
     }
 }
 
 extension MeasureDetail.Item: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("title", title); f.put("counted", counted); f.put("note", note); f.put("details", details)
-        return .object(f)
     }
 }

@@ -81,17 +81,13 @@ extension SiteRenderer {
 }
 
 extension DataFilesPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 5)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("openDataHref", openDataHref); f.put("files", files); f.put("pager", pager)
-        return .object(f)
     }
 }
 
 extension OpenDataPage.File: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 3)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("href", href); f.put("description", description)
-        return .object(f)
     }
 }

@@ -49,26 +49,20 @@ extension SiteRenderer {
 }
 
 extension PeerGroupsPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 2)
+    func fields(into f: inout TemplateTree) {
         f.put("groups", groups); f.put("smallNote", smallNote)
-        return .object(f)
     }
 }
 
 extension PeerGroupsPage.Group: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 4)
+    func fields(into f: inout TemplateTree) {
         f.put("href", href); f.put("name", name); f.put("size", size); f.put("small", small)
-        return .object(f)
     }
 }
 
 extension PeerGroupPage: TemplateRepresentable {
-    var templateValue: TemplateValue {
-        var f = TemplateFields(capacity: 6)
+    func fields(into f: inout TemplateTree) {
         f.put("name", name); f.put("groupsHref", groupsHref); f.put("smallNote", smallNote); f.put("provisional", provisional)
         f.put("board", board); f.put("pager", pager)
-        return .object(f)
     }
 }
