@@ -51,6 +51,11 @@ import Testing
                 var out: [UInt8] = [1, 2]
                 u.withUnsafeBufferPointer { TemplateLibrary.escape($0, into: &out) }
                 #expect(out == [1, 2] + reference(u), "\(u)")
+                // A page's buffer (`RenderBuffer`), grown past a guess too small, holds the same.
+                var page = RenderBuffer(capacity: 1)
+                [1, 2].withUnsafeBufferPointer { page.append($0) }
+                u.withUnsafeBufferPointer { TemplateLibrary.escape($0, into: &page) }
+                #expect(page.finish() == out, "\(u)")
             }
         }
         // Each of the five alone at every position of a long run.

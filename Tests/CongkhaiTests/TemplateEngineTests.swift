@@ -329,3 +329,29 @@ import Testing
     }
 }
 
+
+/// A page's bytes are appended at a cursor into a buffer of a guessed
+/// size (`RenderBuffer`): what comes out is exactly what was appended, in
+/// order, however often it outgrew its guess, and what was never written
+/// past the cursor never shows.
+@Suite struct RenderBufferTests {
+    @Test func whatComesOutIsWhatWasAppendedAcrossGrowths() {
+        var rng = SplitMix(seed: 52)
+        for guess in [1, 64, 100, 4096] {
+            var buffer = RenderBuffer(capacity: guess)
+            var expected: [UInt8] = []
+            for _ in 0..<400 {
+                let chunk = (0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                chunk.withUnsafeBufferPointer { buffer.append($0) }
+                expected += chunk
+                #expect(buffer.count == expected.count)
+            }
+            // Compared as flags: a failure prints counts, not 60,000 bytes twice.
+            let read = buffer.withUnsafeBufferPointer { Array($0) } == expected
+            let out = buffer.finish()
+            let same = out == expected
+            #expect(read && same, "guess \(guess): \(out.count) bytes out, \(expected.count) appended")
+        }
+        #expect(RenderBuffer(capacity: 1 << 16).finish().isEmpty)
+    }
+}

@@ -65,7 +65,8 @@ struct TemplateTree: Sendable {
     }
 
     private(set) var nodes: [Node] = []
-    private(set) var bytes: [UInt8] = []
+    /// The texts (and names past 16 bytes): a `RenderBuffer`, whose appends are a copy.
+    private(set) var bytes: RenderBuffer
     private(set) var fields: [Field] = []
     private(set) var items: [Int32] = []
     private(set) var externals: [[UInt8]] = []
@@ -78,10 +79,10 @@ struct TemplateTree: Sendable {
 
     /// `bytes`: about the text a page's model holds (an official's page ~25 KB).
     init(bytes byteCapacity: Int = 4 * 1024, nodes nodeCapacity: Int = 256) {
+        bytes = RenderBuffer(capacity: byteCapacity)
         nodes.reserveCapacity(nodeCapacity)
         fields.reserveCapacity(nodeCapacity)
         items.reserveCapacity(nodeCapacity / 4)
-        bytes.reserveCapacity(byteCapacity)
         pendingFields.reserveCapacity(64)
         pendingItems.reserveCapacity(64)
     }
@@ -104,7 +105,7 @@ struct TemplateTree: Sendable {
         var rest: Int32 = 0
         if u.count > 16 {
             rest = Int32(bytes.count)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[16...]))
+            bytes.append(UnsafeBufferPointer(rebasing: u[16...]))
         }
         return Name(w0: w0, w1: w1, count: Int32(u.count), rest: rest)
     }
@@ -121,7 +122,7 @@ struct TemplateTree: Sendable {
 
     mutating func text(_ s: String) -> Int32 {
         let start = bytes.count
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append($0) }) == nil { Array(s.utf8).withUnsafeBufferPointer { bytes.append($0) } }
         return add(.text(start: Int32(start), count: Int32(bytes.count - start)))
     }
 
@@ -222,7 +223,7 @@ struct TemplateTree: Sendable {
     func nameText(_ n: Name) -> String {
         var b: [UInt8] = []
         for i in 0..<min(Int(n.count), 16) { b.append(UInt8(truncatingIfNeeded: (i < 8 ? n.w0 >> (8 * UInt64(i)) : n.w1 >> (8 * UInt64(i - 8))))) }
-        if n.count > 16 { b += bytes[Int(n.rest)..<Int(n.rest + n.count - 16)] }
+        if n.count > 16 { bytes.withUnsafeBufferPointer { b += $0[Int(n.rest)..<Int(n.rest + n.count - 16)] } }
         return String(decoding: b, as: UTF8.self)
     }
 
@@ -230,7 +231,8 @@ struct TemplateTree: Sendable {
     /// models written in with what the adapter makes of them).
     func value(_ i: Int32) -> TemplateValue {
         switch nodes[Int(i)] {
-        case let .text(start, count): return .text(String(decoding: bytes[Int(start)..<Int(start + count)], as: UTF8.self))
+        case let .text(start, count):
+            return .text(bytes.withUnsafeBufferPointer { String(decoding: $0[Int(start)..<Int(start + count)], as: UTF8.self) })
         case let .html(e): return .html(externals[Int(e)])
         case let .number(n): return .number(n)
         case let .flag(b): return .flag(b)
