@@ -291,7 +291,9 @@ import Testing
     /// apart; multi-byte names too; a name given twice reads as its last value.
     @Test func aTreeTellsApartNamesAlikeInTheirFirstSixteenBytes() throws {
         let names = ["abcdefghijklmnopqr1", "abcdefghijklmnopqr2", "abcdefghijklmnop", "abcdefghijklmno", "abcdefghijklmnopq",
-                     "abcdefgh", "abcdefg", "abcdefghi", "a", "b", "tên_đơn_vị_hành_chính", "tên_đơn_vị_hành_chính2", "x.y"]
+                     "abcdefgh", "abcdefg", "abcdefghi", "a", "b", "tên_đơn_vị_hành_chính", "tên_đơn_vị_hành_chính2",
+                     "ab", "abc", "abcd", "abcde", "abcdef", "abcdefghij", "abcdefghijk", "abcdefghijkl", "abcdefghijklm", "abcdefghijklmn",
+                     "bbcd", "abcdeg", "abcdefghijkm", "x.y"]
         var fields = TemplateFields()
         for (i, n) in names.enumerated() { fields.append(n, .text("v\(i)")) }
         fields.append("a", .text("last"))
