@@ -17,6 +17,17 @@ import Testing
         #expect(Number.display(x, strings: language == "en" ? ThemeStrings.en : ThemeStrings.vi) == expected)
     }
 
+    /// A theme's marks may be more than one byte (a narrow no-break space,
+    /// a middle dot): the text is as long as its marks make it.
+    @Test func marksOfSeveralBytesGroupNumbers() throws {
+        let strings = ["number_thousands": "\u{202F}", "number_decimal": "·"]
+        for (value, expected) in [("1234567.25", "1\u{202F}234\u{202F}567·25"), ("-1000", "−1\u{202F}000"), ("-0.5", "−0·5"),
+                                  ("999.5", "999·5"), ("12", "12"), ("1000.5", "1\u{202F}000·5"), ("123456", "123\u{202F}456")] {
+            let x = try #require(Rational(decimal: value))
+            #expect(Number.display(x, strings: strings) == expected, "\(value)")
+        }
+    }
+
     /// Counts take a shorter path than other numbers, and pages look the
     /// marks up once (`Display.marks`): every way gives the same text.
     @Test func countsAreWrittenAsEveryOtherNumber() {

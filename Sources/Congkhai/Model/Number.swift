@@ -54,25 +54,42 @@ extension Number {
     }
 
     /// Regroups a plain `-1234.5` with the language's marks and a true minus sign.
+    ///
+    /// Written straight into the new string's storage: through an array of
+    /// bytes decoded into a `String` it was an allocation, a copy and a
+    /// validation more for each of the hundreds of numbers on a page.
     static func grouped(_ plain: String, marks: Marks) -> String {
         var plain = plain
+        var thousands = marks.thousands, decimal = marks.decimal
         return plain.withUTF8 { b in
-            // Up to three digits, no sign, no decimals: nothing to regroup.
-            if b.count <= 3, b.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return String(decoding: b, as: UTF8.self) }
-            var i = 0
-            var out = [UInt8]()
-            out.reserveCapacity(b.count + b.count / 3 + 8)
-            if b.first == UInt8(ascii: "-") { out.append(contentsOf: "−".utf8); i = 1 }
-            let dot = b[i...].firstIndex(of: UInt8(ascii: ".")) ?? b.count
-            for j in i..<dot {
-                if j > i, (dot - j) % 3 == 0 { out.append(contentsOf: marks.thousands.utf8) }
-                out.append(b[j])
+            thousands.withUTF8 { th in
+                decimal.withUTF8 { dm in
+                    let minus = b.first == UInt8(ascii: "-")
+                    let i = minus ? 1 : 0
+                    let dot = b[i...].firstIndex(of: UInt8(ascii: ".")) ?? b.count
+                    // Up to three digits, no sign, no decimals: nothing to regroup.
+                    if !minus, dot == b.count, b.count <= 3 { return String(decoding: b, as: UTF8.self) }
+                    let digits = dot - i
+                    let groups = digits > 0 ? (digits - 1) / 3 : 0
+                    let size = (minus ? 3 : 0) + digits + groups * th.count + (dot < b.count ? dm.count + b.count - dot - 1 : 0)
+                    return String(unsafeUninitializedCapacity: size) { out in
+                        var n = 0
+                        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                            for c in bytes { out[n] = c; n += 1 }
+                        }
+                        if minus { for c in "−".utf8 { out[n] = c; n += 1 } }
+                        for j in i..<dot {
+                            if j > i, (dot - j) % 3 == 0 { put(th) }
+                            out[n] = b[j]; n += 1
+                        }
+                        if dot < b.count {
+                            put(dm)
+                            put(UnsafeBufferPointer(rebasing: b[(dot + 1)...]))
+                        }
+                        return n
+                    }
+                }
             }
-            if dot < b.count {
-                out.append(contentsOf: marks.decimal.utf8)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[(dot + 1)...]))
-            }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
