@@ -357,3 +357,26 @@ import Testing
         #expect(RenderBuffer(capacity: 1 << 16).finish().isEmpty)
     }
 }
+
+/// Pages look their words up in a `StringTable` made once per language:
+/// it answers exactly what the strings dictionary answers, for every key of
+/// both languages, for keys it does not have (one byte off, a prefix, a
+/// longer spelling) and for keys past 16 bytes or outside ASCII.
+@Suite struct StringTableTests {
+    @Test func aTableAnswersWhatItsDictionaryAnswers() {
+        for strings in [ThemeStrings.vi, ThemeStrings.en, ["ắ": "1", "tên_đơn_vị_hành_chính_rất_dài": "2", "": "3", "a": "4"]] {
+            let table = StringTable(strings)
+            #expect(strings.count > 3 && !table.isEmpty)
+            var asked = 0
+            for key in strings.keys {
+                for probe in [key, key + "x", String(key.dropLast()), "x" + key, key.uppercased()] {
+                    let same = table[probe] == strings[probe]
+                    #expect(same, "\(probe.debugDescription)")
+                    asked += 1
+                }
+            }
+            #expect(asked == strings.count * 5)
+        }
+        #expect(StringTable()["a"] == nil && StringTable().isEmpty)
+    }
+}

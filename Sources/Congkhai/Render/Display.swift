@@ -20,7 +20,9 @@ struct Display: Sendable {
     /// own way when absent, so a `Display` made without them shows the same.
     struct Tables: Sendable {
         /// `fact_<key>` words by `<key>` (`factLabel`).
-        var factLabels: [String: String] = [:]
+        var factLabels = StringTable()
+        /// `t` itself, for lookups by key (`string(_:)`); empty: `t` is asked.
+        var strings = StringTable()
         /// Each `CommitmentStanding`'s label, lowercased (a tally's sentence), in `allCases` order.
         var standingsLowercased: [String] = []
         /// The framework's measures' words, by criterion and measure index (`MeasureDetail`).
@@ -32,7 +34,8 @@ struct Display: Sendable {
 
         /// The tables made from the strings alone.
         init(_ t: [String: String]) {
-            factLabels = Display.factLabels(t)
+            factLabels = StringTable(Display.factLabels(t))
+            strings = StringTable(t)
             standingsLowercased = CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() }
         }
 
@@ -58,7 +61,7 @@ struct Display: Sendable {
     func factLabel(_ key: String) -> String {
         if let label = tables.factLabels[key] { return label }
         let full = "fact_" + key
-        return t[full] ?? full
+        return string(full) ?? full
     }
 
     /// A standing's label lowercased, as a tally's sentence writes it.
@@ -79,12 +82,17 @@ struct Display: Sendable {
         return s.isEmpty ? "./" : s
     }
 
-    func label(_ key: String) -> String { t[key] ?? key }
+    /// The theme's words for `key` in this language, if it has them.
+    func string(_ key: String) -> String? { tables.strings.isEmpty ? t[key] : tables.strings[key] }
+
+    func label(_ key: String) -> String { string(key) ?? key }
 
     /// A string with `{{name}}` placeholders filled (the one mechanism: `Phrase`).
-    func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String { Phrase.text(key, values, strings: t) }
+    func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
+        Phrase.text(template: string(key) ?? key, values)
+    }
 
-    func phrase(_ p: Phrase) -> String { p.text(t) }
+    func phrase(_ p: Phrase) -> String { p.text(template: string(p.key) ?? p.key) }
 
     /// "… and 12 more": `key` filled with the count of `all` past the first
     /// `shown`; nil when nothing is left out.

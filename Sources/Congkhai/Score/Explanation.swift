@@ -21,7 +21,11 @@ public struct Phrase: Sendable, Equatable {
     /// UTF-8 bytes rather than through Foundation's search (10 % of a
     /// province build before).
     public func text(_ strings: [String: String]) -> String {
-        let template = strings[key] ?? key
+        text(template: strings[key] ?? key)
+    }
+
+    /// The same with the words for `key` already looked up (`Display.phrase`).
+    func text(template: String) -> String {
         if args.isEmpty { return template }
         return Phrase.fill(template) { argument($0) }
     }
@@ -64,7 +68,12 @@ public struct Phrase: Sendable, Equatable {
     /// matched as `Phrase` matches it; the first pair of a name counts.
     static func text<Pairs: Collection>(_ key: String, _ pairs: Pairs, strings: [String: String]) -> String
         where Pairs.Element == (key: String, value: String) {
-        let template = strings[key] ?? key
+        text(template: strings[key] ?? key, pairs)
+    }
+
+    /// The same with the words for the key already looked up (`Display.fill`).
+    static func text<Pairs: Collection>(template: String, _ pairs: Pairs) -> String
+        where Pairs.Element == (key: String, value: String) {
         if pairs.isEmpty { return template }
         return fill(template) { name in Phrase.lookup(name, in: pairs) }
     }
