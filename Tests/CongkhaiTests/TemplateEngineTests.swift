@@ -380,3 +380,22 @@ import Testing
         #expect(StringTable()["a"] == nil && StringTable().isEmpty)
     }
 }
+
+/// Paths, links and theme keys are joined by `Concat`: the same text as
+/// `+`, for parts empty, small (kept inline by `String`), large, and
+/// outside ASCII, at every arity it has.
+@Suite struct ConcatTests {
+    @Test func joinedIsWhatPlusGives() {
+        let parts = ["", "a", "dia-phuong/", "/", "xã-an-bình", "trang-12/", String(repeating: "ắ", count: 40), "#ck-", "0123456789abcdef",
+                     "0123456789abcdefg", "🇻🇳"]
+        var rng = SplitMix(seed: 52)
+        for _ in 0..<2_000 {
+            let p = (0..<5).map { _ in parts[Int.random(in: 0..<parts.count, using: &rng)] }
+            #expect(Concat.join(p[0], p[1]) == p[0] + p[1])
+            #expect(Concat.join(p[0], p[1], p[2]) == p[0] + p[1] + p[2])
+            #expect(Concat.join(p[0], p[1], p[2], p[3]) == p[0] + p[1] + p[2] + p[3])
+            let five = Concat.join(p[0], p[1], p[2], p[3], p[4])
+            #expect(five == p[0] + p[1] + p[2] + p[3] + p[4] && five.utf8.count == p.map(\.utf8.count).reduce(0, +))
+        }
+    }
+}

@@ -23,15 +23,15 @@ public enum SitePaths {
     }
     public static let localities = "dia-phuong/"
     /// A content file (`officials/…/x.md`, `localities/x.yaml`) as published for recomputation.
-    public static func contentFile(_ file: String) -> String { "data/content/" + file }
-    public static func locality(_ id: String) -> String { "dia-phuong/\(id)/" }
-    public static func official(_ locality: String, _ id: String) -> String { "dia-phuong/\(locality)/\(id)/" }
+    public static func contentFile(_ file: String) -> String { Concat.join("data/content/", file) }
+    public static func locality(_ id: String) -> String { Concat.join("dia-phuong/", id, "/") }
+    public static func official(_ locality: String, _ id: String) -> String { Concat.join("dia-phuong/", locality, "/", id, "/") }
     /// Page `n` of an official's commitments: the official's own page first,
     /// then `…/<official>/trang-N/` (inside the official's own folder).
     public static func officialCommitments(_ locality: String, _ id: String, _ n: Int) -> String {
         paged(official(locality, id), n)
     }
-    public static func notice(_ locality: String) -> String { "dia-phuong/\(locality)/thong-bao/" }
+    public static func notice(_ locality: String) -> String { Concat.join("dia-phuong/", locality, "/thong-bao/") }
     /// Page `n` of a locality's leaderboard: the locality's own page first,
     /// then `xep-hang/<locality>/trang-N/` — outside the locality's folder,
     /// where an official's id could be any slug, so no id is taken from editors.
@@ -96,10 +96,10 @@ public enum SitePaths {
     }
 
     /// An official's score explanation in the open data, relative to `data/`.
-    public static func explanation(_ locality: String, _ id: String) -> String { "explanations/\(locality)/\(id).json" }
+    public static func explanation(_ locality: String, _ id: String) -> String { Concat.join("explanations/", locality, "/", id, ".json") }
 
     /// Per-locality list of published data files (so a mirror finds them all).
-    public static func dataFiles(_ locality: String) -> String { "du-lieu/tep/\(locality)/" }
+    public static func dataFiles(_ locality: String) -> String { Concat.join("du-lieu/tep/", locality, "/") }
 
     /// The file that serves a page path (`x/` → `x/index.html`).
     public static func file(for path: String) -> String {

@@ -48,6 +48,6 @@ extension SitePlan {
 
     /// Where commitment `ci`'s card is, site-relative, with its fragment (`…/#ck-<id>`).
     public static func cardPath(_ o: Official, _ ci: Int, asOf: Day) -> String {
-        SitePaths.officialCommitments(o.locality, o.id, cardPage(o, ci, asOf: asOf)) + "#ck-" + o.commitments[ci].id
+        Concat.join(SitePaths.officialCommitments(o.locality, o.id, cardPage(o, ci, asOf: asOf)), "#ck-", o.commitments[ci].id)
     }
 }

@@ -78,7 +78,7 @@ struct Display: Sendable {
     }
 
     func link(_ path: String) -> String {
-        let s = root + prefix + path
+        let s = Concat.join(root, prefix, path)
         return s.isEmpty ? "./" : s
     }
 

@@ -56,12 +56,12 @@ extension CommitmentCard {
     init(_ c: Commitment, official o: Official, locality: Locality?, province p: Province, asOf D: Day, _ d: Display,
          history: [String] = [], withOfficial: Bool = false, officialHref: String? = nil) {
         id = c.id
-        anchor = withOfficial ? nil : "ck-" + c.id
+        anchor = withOfficial ? nil : Concat.join("ck-", c.id)
         title = c.title
         let s = c.standing(asOf: D)
         standing = s.rawValue
-        standingLabel = d.label("standing_" + s.rawValue)
-        statusLabel = d.label("status_" + c.status.rawValue)
+        standingLabel = d.label(Concat.join("standing_", s.rawValue))
+        statusLabel = d.label(Concat.join("status_", c.status.rawValue))
         alert = s == .overdue
         deadline = d.date(c.deadline)
         switch s {
@@ -87,8 +87,8 @@ extension CommitmentCard {
         }
         target = effective.map { d.quantity($0, unit: c.unit) }
         actual = c.actual.map { d.quantity($0, unit: c.unit) }
-        group = d.label("commitment_group_" + c.group.rawValue)
-        difficulty = d.label("difficulty_" + c.difficulty.rawValue)
+        group = d.label(Concat.join("commitment_group_", c.group.rawValue))
+        difficulty = d.label(Concat.join("difficulty_", c.difficulty.rawValue))
         acceptance = c.acceptance.isEmpty ? nil : c.acceptance
         partners = c.partners.isEmpty ? nil
             : c.partners.map { id in p.localityIndex(id).map { p.localities[$0].name } ?? id }.joined(separator: ", ")
