@@ -1,7 +1,7 @@
 /// congkhai's Mustache: the subset the themes use (variables, `{{{raw}}}` and
 /// `{{&raw}}`, sections, inverted sections, partials, comments, dotted names,
-/// `{{.}}`, the spec's standalone-line rules), rendered from `TemplateValue`
-/// trees without a single dynamic cast. It replaced swift-mustache once a
+/// `{{.}}`, the spec's standalone-line rules), rendered from a page's `TemplateTree`
+/// (decision 135) without a single dynamic cast. It replaced swift-mustache once a
 /// profile of the build showed that library's reflection-based context
 /// lookups taking ~45 % of the time (BENCHMARKS.md); a test renders every page
 /// of the demo with both engines and requires identical bytes.
@@ -149,8 +149,9 @@ struct Template: Sendable {
     }
 }
 
-/// A template's data: what `TemplateContext` makes of a typed page model.
-/// Not `indirect`: lists and objects already hold their children in arrays,
+/// A template's data as a tree of values: what the `Encodable` adapter
+/// (`TemplateContext`) makes of a page model, and what tests write by hand.
+/// Pages are rendered from a `TemplateTree`, which takes these in. Not `indirect`: lists and objects already hold their children in arrays,
 /// and boxing every value (a flag, a number, each text) cost one allocation
 /// per field of every page.
 enum TemplateValue: Sendable {
@@ -167,11 +168,9 @@ enum TemplateValue: Sendable {
     case strings([String: String])
 }
 
-/// An object's fields in the order they were encoded. A page model has a few
-/// dozen fields and a list item a handful: building them into a dictionary
-/// (hashing every key, growing the table) was most of the encoding time of a
-/// page, while a template's lookups find what they ask for in a short scan.
-/// A name given twice reads as its last value, as a dictionary's overwrite did.
+/// An object's fields in the order they were encoded (the `Encodable`
+/// adapter's objects, tests' values). A name given twice reads as its last
+/// value, as a dictionary's overwrite did; a `TemplateTree` keeps that rule.
 struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     struct Field: Sendable {
         var name: String
@@ -186,24 +185,10 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { append(name, value) }
     }
 
-    mutating func reserve(_ capacity: Int) { fields.reserveCapacity(capacity) }
-
     mutating func append(_ name: String, _ value: TemplateValue) {
         // Most objects have a handful of fields: one allocation, not three regrowths.
         if fields.capacity == 0 { fields.reserveCapacity(8) }
         fields.append(Field(name: name, value: value))
-    }
-
-    /// Lengths are compared first: most names scanned past differ in length,
-    /// and a length is read without touching the bytes.
-    subscript(name: String) -> TemplateValue? {
-        let length = name.utf8.count
-        var i = fields.count
-        while i > 0 {
-            i -= 1
-            if fields[i].name.utf8.count == length, fields[i].name == name { return fields[i].value }
-        }
-        return nil
     }
 }
 
