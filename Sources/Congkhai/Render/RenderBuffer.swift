@@ -35,29 +35,9 @@ struct RenderBuffer: ByteSink {
         let at = count
         bytes.withUnsafeMutableBufferPointer { d in
             guard let base = d.baseAddress else { return }
-            RenderBuffer.copy(UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + at), n)
+            UnsafeMutableRawPointer(base + at).copyShort(from: UnsafeRawPointer(source), count: n)
         }
         count += n
-    }
-
-    /// `memcpy`, whose call was most of the cost of copying the few bytes
-    /// of a name, a label or a tag: up to 16 bytes are moved as two
-    /// overlapping loads and stores of 8, 4 or 2 bytes.
-    @inline(__always)
-    static func copy(_ from: UnsafeRawPointer, to: UnsafeMutableRawPointer, _ n: Int) {
-        func move<W>(_: W.Type) {
-            let (a, b) = (from.loadUnaligned(as: W.self), from.loadUnaligned(fromByteOffset: n - MemoryLayout<W>.size, as: W.self))
-            to.storeBytes(of: a, as: W.self)
-            to.storeBytes(of: b, toByteOffset: n - MemoryLayout<W>.size, as: W.self)
-        }
-        switch n {
-        case 17...: to.copyMemory(from: from, byteCount: n)
-        case 8...: move(UInt64.self)
-        case 4...: move(UInt32.self)
-        case 2...: move(UInt16.self)
-        case 1: to.storeBytes(of: from.load(as: UInt8.self), as: UInt8.self)
-        default: break
-        }
     }
 
     /// At least doubled, so a page that outgrows its guess is copied a few times, not once an append.

@@ -70,7 +70,7 @@ struct Template: Sendable {
         (self.ops, self.bytes, self.names, self.indents) = (ops, bytes, names, indents)
         nameBytes = names.map { Array($0.utf8) }
         keys = nameBytes.map { b in
-            let (w0, w1) = b.withUnsafeBufferPointer { TemplateTree.Name.words($0) }
+            let (w0, w1) = b.withUnsafeBufferPointer { $0.leadingWords }
             return TemplateTree.Name(w0: w0, w1: w1, count: Int32(b.count), rest: 0)
         }
     }

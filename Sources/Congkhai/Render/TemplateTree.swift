@@ -35,7 +35,7 @@ struct TemplateTree: Sendable {
     }
 
     /// A field's name as two words of its first 16 UTF-8 bytes (zero
-    /// padded) and its length; the bytes past 16, if any, at `rest` in the
+    /// padded, `leadingWords`) and its length; the bytes past 16, if any, at `rest` in the
     /// tree's `bytes`. Every name the themes use fits in 16 bytes, so a
     /// lookup compares three integers where it compared strings.
     struct Name: Sendable {
@@ -43,32 +43,6 @@ struct TemplateTree: Sendable {
         var w1: UInt64
         var count: Int32
         var rest: Int32
-
-        /// The first 16 bytes of `u` as two little-endian words (byte `i`
-        /// of a word at bits `8i`), zero past the end: whole words loaded
-        /// where there are eight bytes, the rest byte by byte (a loop over
-        /// every byte was ~3 % of writing a page's tree).
-        static func words(_ u: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-            guard let p = u.baseAddress else { return (0, 0) }
-            let raw = UnsafeRawPointer(p)
-            func word(at offset: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-            switch u.count {
-            case 16...: return (word(at: 0), word(at: 8))
-            // Bytes 8 ..< n: the word ending at n, its bytes before 8 shifted out.
-            case 9...: return (word(at: 0), word(at: u.count - 8) >> (8 * UInt64(16 - u.count)))
-            case 8: return (word(at: 0), 0)
-            default:
-                // Fewer than eight: four, two and one bytes as the length's bits say.
-                var w: UInt64 = 0, at = 0
-                if u.count & 4 != 0 { w = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self))); at = 4 }
-                if u.count & 2 != 0 {
-                    w |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self))) << (8 * UInt64(at))
-                    at += 2
-                }
-                if u.count & 1 != 0 { w |= UInt64(p[at]) << (8 * UInt64(at)) }
-                return (w, 0)
-            }
-        }
 
         /// The same length and first 16 bytes as `key`: the same name when
         /// both are at most 16 bytes long, else the rest decides.
@@ -118,7 +92,7 @@ struct TemplateTree: Sendable {
     }
 
     private mutating func name(_ u: UnsafeBufferPointer<UInt8>) -> Name {
-        let (w0, w1) = Name.words(u)
+        let (w0, w1) = u.leadingWords
         var rest: Int32 = 0
         if u.count > 16 {
             rest = Int32(bytes.count)

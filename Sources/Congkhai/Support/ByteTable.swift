@@ -74,14 +74,6 @@ struct ByteTable: Sendable {
         }
     }
 
-    /// A key of up to 16 bytes as the slot keeps it.
-    @inline(__always)
-    private static func words(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(key)) }
-        return words
-    }
-
     private mutating func insert(_ key: UnsafeBufferPointer<UInt8>, scope: Int, _ value: Int) {
         guard key.count < Int(UInt32.max) else { return }
         let h = collide ? 0 : ByteTable.hash(key, in: scopeHash(scope))
@@ -94,7 +86,7 @@ struct ByteTable: Sendable {
         var slot = Slot(tag: UInt32(truncatingIfNeeded: h >> 32), length: UInt32(key.count), scope: UInt32(scope),
                         value: Int32(truncatingIfNeeded: value), first: UInt64(pool.count), second: 0)
         if key.count <= 16 {
-            (slot.first, slot.second) = ByteTable.words(key)
+            (slot.first, slot.second) = key.leadingWords
         } else {
             pool.append(contentsOf: key)
         }
@@ -149,7 +141,7 @@ struct ByteTable: Sendable {
         let tag = UInt32(truncatingIfNeeded: h >> 32)
         let length = UInt32(key.count), wanted = UInt32(scope)
         let inline = key.count <= 16
-        let (first, second) = inline ? ByteTable.words(key) : (0, 0)
+        let (first, second) = inline ? key.leadingWords : (0, 0)
         return slots.withUnsafeBufferPointer { slots in
             pool.withUnsafeBufferPointer { pool in
                 var i = h & mask
