@@ -25,6 +25,48 @@ import Testing
         try "changed\n".write(toFile: root + "/feedback/a.csv", atomically: true, encoding: .utf8)
         #expect(Manifest.file(province: p, asOf: run.scoreboard.asOf, outputs: []).bytes == before.bytes)
     }
+    /// A static file's input digest is that of the bytes copied into the
+    /// site, not of the file read again when the manifest is written.
+    @Test func staticFilesAreNamedAsCopied() throws {
+        var c = TestContent()
+        c["static/minh-chung/a.pdf"] = "%PDF-1.4 first\n"
+        let root = try c.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let log = DiagnosticLog()
+        let run = try #require(ScoringRun.run(content: root, options: .init(), log: log), "\(log.items)")
+        let p = run.province, path = "static/minh-chung/a.pdf"
+        #expect(p.inputFiles.contains(path))
+        // Not copied yet: the file as it is.
+        #expect(p.inputDigest(path) == SHA256.hex(Array("%PDF-1.4 first\n".utf8)))
+        p.inputBytes.recordCopied(path, hash: SHA256.hex(Array("%PDF-1.4 first\n".utf8)))
+        try "%PDF-1.4 changed\n".write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+        #expect(p.inputDigest(path) == SHA256.hex(Array("%PDF-1.4 first\n".utf8)))
+        #expect(Manifest.inputHashes(p).first { $0.path == path }?.hash == SHA256.hex(Array("%PDF-1.4 first\n".utf8)))
+    }
+
+    /// In a build, every static input's digest is its published copy's.
+    @Test func aBuildsManifestNamesTheStaticCopies() throws {
+        let root = try FeedbackCacheTests.demoCopy()
+        let base = (root as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let (report, log) = FeedbackCacheTests.build(root, base + "/site")
+        guard case .built = report.outcome else { Issue.record("build: \(report.outcome) \(log.items)"); return }
+        let bytes = try #require(FileManager.default.contents(atPath: base + "/site/data/manifest.json"))
+        guard case let .object(top)? = CanonicalJSON.parse(String(decoding: bytes, as: UTF8.self)),
+              case let .object(inputs)? = top.first(where: { $0.0 == "inputs" })?.1,
+              case let .object(outputs)? = top.first(where: { $0.0 == "outputs" })?.1 else {
+            Issue.record("manifest not read")
+            return
+        }
+        let statics = inputs.filter { $0.0.hasPrefix("static/") }
+        #expect(!statics.isEmpty)
+        for (path, hash) in statics {
+            let copy = String(path.dropFirst("static/".count))
+            #expect(outputs.first { $0.0 == copy }?.1.stringValue == hash.stringValue, "\(path)")
+            #expect(SHA256.hex(fileAt: base + "/site/" + copy) == hash.stringValue, "\(path)")
+        }
+    }
+
     /// `check` and `score` read the exports without hashing them, and
     /// without masking comments no stage reads: the same numbers.
     @Test func runsThatPublishNothingNeitherHashNorMask() throws {

@@ -31,6 +31,29 @@ public final class ContentBytes: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Digests of files the loader leaves unread (`static/`), taken from the
+    /// bytes the renderer copied into the site (their hashes only: those
+    /// bytes are published as they are, and nothing reads them again).
+    private var copied: [String: String] = [:]
+
+    /// Records the SHA-256 of the bytes copied for `path` into the site.
+    func recordCopied(_ path: String, hash: String) {
+        lock.lock()
+        copied[path] = hash
+        lock.unlock()
+    }
+
+    /// SHA-256 (hex) of the bytes copied for `path` (`recordCopied`); nil if none were.
+    /// The manifest's digest of a static file: read again there, a
+    /// country's ~22,000 evidence files kept the build's serial end ~2 s
+    /// waiting for the disk (`perf`, fifty-third session), and could have
+    /// named bytes other than the ones published.
+    public func copiedHash(_ path: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return copied[path]
+    }
+
     /// SHA-256 (hex) of the bytes read for `path`; nil if it was not read.
     public func hash(_ path: String) -> String? {
         lock.lock()

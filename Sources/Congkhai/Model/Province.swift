@@ -40,9 +40,10 @@ public struct Province: Sendable {
     }
 
     /// SHA-256 of the bytes read for one input: as the loader or the ingest
-    /// took it, else hashed now (static files, which nothing reads).
+    /// took it, or as the renderer copied it (static files), else hashed now
+    /// (a static file before or without its copy).
     public func inputDigest(_ path: String) -> String {
-        inputBytes.hash(path) ?? feedbackHashes[path] ?? SHA256.hex(fileAt: root + "/" + path) ?? ""
+        inputBytes.hash(path) ?? feedbackHashes[path] ?? inputBytes.copiedHash(path) ?? SHA256.hex(fileAt: root + "/" + path) ?? ""
     }
 
     public func localityIndex(_ id: String) -> Int? {

@@ -46,7 +46,7 @@ enum Manifest {
         return OutputFile(path: "data/manifest.json", bytes: out)
     }
 
-    /// The bytes that were scored: content as loaded, feedback as scanned; static files as they are.
+    /// The bytes that were scored: content as loaded, feedback as scanned; static files as copied.
     static func inputHashes(_ province: Province) -> [(path: String, hash: String)] {
         province.inputFiles.map { ($0, province.inputDigest($0)) }
     }

@@ -157,7 +157,10 @@ public struct SiteRenderer: Sendable {
             ReadAhead.files(run.province.staticFiles, root: run.province.root)
             for path in run.province.staticFiles {
                 if let data = FileManager.default.contents(atPath: run.province.root + "/" + path) {
-                    try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: [UInt8](data)))
+                    let bytes = [UInt8](data)
+                    // The manifest names these bytes, not the file read again later.
+                    run.province.inputBytes.recordCopied(path, hash: SHA256.hex(bytes))
+                    try emit(OutputFile(path: String(path.dropFirst("static/".count)), bytes: bytes))
                 }
             }
             if openDataTaker.take() { try renderer.openData(emit: emit) }
