@@ -18,6 +18,48 @@ import Testing
         #expect(Day(iso: "2026-03-05") == Day(year: 2026, month: 3, day: 5))
         #expect(Day(iso: "2026-03-05")?.description == "2026-03-05")
     }
+
+    /// The rule spelled out digit by digit, as the parser read it before
+    /// it read bytes at fixed places.
+    static func reference(_ b: [UInt8]) -> Day? {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in start..<(start + count) {
+                guard b[i] >= 48, b[i] <= 57 else { return nil }
+                v = v * 10 + Int(b[i] - 48)
+            }
+            return v
+        }
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    /// Every day of four centuries, and every one-byte change of a few
+    /// dates to bytes just outside the digits (`/` and `:`), a dash, a
+    /// letter, a space, NUL, 0xFF and a multi-byte lead byte: the same
+    /// answer as the reference, and a date only where it reads one.
+    @Test func bytesAtFixedPlacesReadAsTheRuleSays() throws {
+        let start = try #require(Day(year: 1900, month: 1, day: 1)).ordinal
+        for o in start..<(start + 146_097) {
+            let day = Day(ordinal: o), bytes = Array(day.description.utf8)
+            #expect(bytes.withUnsafeBufferPointer { Day(isoBytes: $0) } == day)
+        }
+        let odd: [UInt8] = [0x2F, 0x3A, 0x30, 0x39, 0x2D, 0x41, 0x20, 0x00, 0xFF, 0xE1]
+        for text in ["2026-03-05", "2024-02-29", "0001-01-01", "9999-12-31", "2026-12-31"] {
+            let good = Array(text.utf8)
+            for i in 0..<good.count {
+                for b in odd {
+                    var bytes = good
+                    bytes[i] = b
+                    let got = bytes.withUnsafeBufferPointer { Day(isoBytes: $0) }
+                    #expect(got == DayParsingTests.reference(bytes), "\(bytes)")
+                }
+            }
+            for cut in [good.dropLast(), good + [0x30], Array(good.dropFirst())] {
+                #expect(cut.withUnsafeBufferPointer { Day(isoBytes: $0) } == nil)
+            }
+        }
+    }
 }
 
 /// Dates written as ten bytes read as the padded parts did, both forms,
