@@ -135,8 +135,7 @@ import Testing
         for (language, strings) in [("vi", ThemeStrings.vi), ("en", ThemeStrings.en)] {
             let d = Display(language: language, t: strings, root: "", prefix: "")
             let w = FeedbackBlock.Words(d, period: period, asOf: asOf)
-            var tables = Display.Tables(strings)
-            tables.feedback = w
+            let tables = Display.Tables(strings, feedback: w)
             let tabled = Display(language: language, t: strings, root: "", prefix: "", tables: tables)
             #expect(w.kinds == FeedbackKind.allCases.map { strings["feedback_" + $0.rawValue] ?? "?" })
             #expect(w.channels == FeedbackChannel.allCases.map { strings["channel_" + $0.rawValue] ?? "?" } + [strings["channel_unknown"] ?? "?"])

@@ -18,37 +18,54 @@ struct Display: Sendable {
     /// Words every page of one language looks up many times, made once
     /// (`SiteRenderer` keeps one per language). Each has its page builders'
     /// own way when absent, so a `Display` made without them shows the same.
-    struct Tables: Sendable {
+    ///
+    /// A class: a `Display` is copied into every block model's initializer
+    /// (initializers take their arguments owned), and as a struct each copy
+    /// retained and released the dozen buffers below — the same objects on
+    /// both cores, whose counts then moved between the cores' caches.
+    final class Tables: Sendable {
         /// `fact_<key>` words by `<key>` (`factLabel`).
-        var factLabels = StringTable()
+        let factLabels: StringTable
         /// `t` itself, for lookups by key (`string(_:)`); empty: `t` is asked.
-        var strings = StringTable()
+        let strings: StringTable
         /// Each `CommitmentStanding`'s label, lowercased (a tally's sentence), in `allCases` order.
-        var standingsLowercased: [String] = []
+        let standingsLowercased: [String]
         /// The framework's measures' words, by criterion and measure index (`MeasureDetail`).
-        var measures: [[MeasureDetail.Words]] = []
+        let measures: [[MeasureDetail.Words]]
         /// A feedback block's fixed words (`FeedbackBlock`).
-        var feedback: FeedbackBlock.Words?
+        let feedback: FeedbackBlock.Words?
 
-        init() {}
+        /// No tables: every word is looked up in `t`.
+        static let none = Tables()
 
-        /// The tables made from the strings alone.
-        init(_ t: [String: String]) {
-            factLabels = StringTable(Display.factLabels(t))
-            strings = StringTable(t)
-            standingsLowercased = CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() }
+        private init(factLabels: StringTable = StringTable(), strings: StringTable = StringTable(), standingsLowercased: [String] = [],
+                     measures: [[MeasureDetail.Words]] = [], feedback: FeedbackBlock.Words? = nil) {
+            (self.factLabels, self.strings, self.standingsLowercased, self.measures, self.feedback)
+                = (factLabels, strings, standingsLowercased, measures, feedback)
+        }
+
+        convenience init() { self.init(factLabels: StringTable()) }
+
+        /// The tables made from the strings alone (and a feedback block's words, if given).
+        convenience init(_ t: [String: String], feedback: FeedbackBlock.Words? = nil) {
+            self.init(factLabels: StringTable(Display.factLabels(t)), strings: StringTable(t),
+                      standingsLowercased: Tables.standings(t), feedback: feedback)
         }
 
         /// A build's: with its framework's measures and its feedback blocks' words.
-        init(_ t: [String: String], language: String, framework: Framework, period: Period, asOf: Day) {
-            self.init(t)
+        convenience init(_ t: [String: String], language: String, framework: Framework, period: Period, asOf: Day) {
             let d = Display(language: language, t: t, root: "", prefix: "")
-            measures = framework.criteria.map { $0.measures.map { MeasureDetail.Words($0, d) } }
-            feedback = FeedbackBlock.Words(d, period: period, asOf: asOf)
+            self.init(factLabels: StringTable(Display.factLabels(t)), strings: StringTable(t), standingsLowercased: Tables.standings(t),
+                      measures: framework.criteria.map { $0.measures.map { MeasureDetail.Words($0, d) } },
+                      feedback: FeedbackBlock.Words(d, period: period, asOf: asOf))
+        }
+
+        private static func standings(_ t: [String: String]) -> [String] {
+            CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() }
         }
     }
 
-    init(language: String, t: [String: String], root: String, prefix: String, tables: Tables = Tables()) {
+    init(language: String, t: [String: String], root: String, prefix: String, tables: Tables = .none) {
         (self.language, self.t, self.root, self.prefix, self.tables) = (language, t, root, prefix, tables)
         marks = Number.Marks(t)
     }

@@ -219,7 +219,7 @@ public struct SiteRenderer: Sendable {
         let full = page.kind == .notFound ? page.path : prefix + page.path
         let root = page.kind == .notFound ? basePath : SitePaths.relative(from: full, to: "")
         return (Display(language: page.language, t: stringsByLanguage[page.language] ?? [:], root: root == "./" ? "" : root,
-                        prefix: prefix, tables: tablesByLanguage[page.language] ?? Display.Tables()), full)
+                        prefix: prefix, tables: tablesByLanguage[page.language] ?? .none), full)
     }
 
     /// A page's typed model, the template that lays it out, and what the frame needs.

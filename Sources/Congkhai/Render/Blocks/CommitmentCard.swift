@@ -53,8 +53,12 @@ struct CommitmentCard: Encodable, Sendable {
 }
 
 extension CommitmentCard {
-    init(_ c: Commitment, official o: Official, locality: Locality?, province p: Province, asOf D: Day, _ d: Display,
-         history: [String] = [], withOfficial: Bool = false, officialHref: String? = nil) {
+    /// The commitment, its official, the province and the words are
+    /// borrowed: an initializer takes its arguments owned, and each card
+    /// copied them — a copy of `Province` retains every table of the
+    /// country, the same objects on both cores.
+    init(_ c: borrowing Commitment, official o: borrowing Official, locality: Locality?, province p: borrowing Province, asOf D: Day,
+         _ d: borrowing Display, history: [String] = [], withOfficial: Bool = false, officialHref: String? = nil) {
         id = c.id
         anchor = withOfficial ? nil : Concat.join("ck-", c.id)
         title = c.title
