@@ -45,7 +45,7 @@ public final class ContentBytes: @unchecked Sendable {
 
     /// SHA-256 (hex) of the bytes copied for `path` (`recordCopied`); nil if none were.
     /// The manifest's digest of a static file: read again there, a
-    /// country's ~22,000 evidence files kept the build's serial end ~2 s
+    /// country's ~22,000 evidence files kept the build's serial end 1–2 s
     /// waiting for the disk (`perf`, fifty-third session), and could have
     /// named bytes other than the ones published.
     public func copiedHash(_ path: String) -> String? {
