@@ -2,7 +2,9 @@ import Foundation
 
 /// The bytes of every content file as the loader read them: what is scored is
 /// what the manifest hashes and `data/content/` publishes, even if a file
-/// changes on disk during the build.
+/// changes on disk during the build. Files no stage scores (`static/`) are
+/// read once, by the renderer that copies them: only their digests are
+/// recorded here (`recordCopied`, decision 136).
 ///
 /// Parked in a `Spool` rather than memory: a national tree's 48,000
 /// official files are ~220 MB that stayed resident from loading to the last
@@ -17,6 +19,10 @@ public final class ContentBytes: @unchecked Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// Digests of files the loader leaves unread (`static/`), taken from the
+    /// bytes the renderer copied into the site (their hashes only: those
+    /// bytes are published as they are, and nothing reads them again).
+    private var copied: [String: String] = [:]
     private let lock = NSLock()
     private let spool = Spool()
 
@@ -30,11 +36,6 @@ public final class ContentBytes: @unchecked Sendable {
         entries[path] = Entry(offset: offset, count: bytes.count, hash: hash)
         lock.unlock()
     }
-
-    /// Digests of files the loader leaves unread (`static/`), taken from the
-    /// bytes the renderer copied into the site (their hashes only: those
-    /// bytes are published as they are, and nothing reads them again).
-    private var copied: [String: String] = [:]
 
     /// Records the SHA-256 of the bytes copied for `path` into the site.
     func recordCopied(_ path: String, hash: String) {

@@ -38,30 +38,28 @@ struct Display: Sendable {
         /// No tables: every word is looked up in `t`.
         static let none = Tables()
 
-        private init(factLabels: StringTable = StringTable(), strings: StringTable = StringTable(), standingsLowercased: [String] = [],
-                     measures: [[MeasureDetail.Words]] = [], feedback: FeedbackBlock.Words? = nil) {
+        private init(factLabels: StringTable, strings: StringTable, standingsLowercased: [String],
+                     measures: [[MeasureDetail.Words]], feedback: FeedbackBlock.Words?) {
             (self.factLabels, self.strings, self.standingsLowercased, self.measures, self.feedback)
                 = (factLabels, strings, standingsLowercased, measures, feedback)
         }
 
-        convenience init() { self.init(factLabels: StringTable()) }
+        convenience init() {
+            self.init(factLabels: StringTable(), strings: StringTable(), standingsLowercased: [], measures: [], feedback: nil)
+        }
 
-        /// The tables made from the strings alone (and a feedback block's words, if given).
-        convenience init(_ t: [String: String], feedback: FeedbackBlock.Words? = nil) {
+        /// The tables made from the strings (with the measures' and a feedback block's words, if given).
+        convenience init(_ t: [String: String], measures: [[MeasureDetail.Words]] = [], feedback: FeedbackBlock.Words? = nil) {
             self.init(factLabels: StringTable(Display.factLabels(t)), strings: StringTable(t),
-                      standingsLowercased: Tables.standings(t), feedback: feedback)
+                      standingsLowercased: CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() },
+                      measures: measures, feedback: feedback)
         }
 
         /// A build's: with its framework's measures and its feedback blocks' words.
         convenience init(_ t: [String: String], language: String, framework: Framework, period: Period, asOf: Day) {
             let d = Display(language: language, t: t, root: "", prefix: "")
-            self.init(factLabels: StringTable(Display.factLabels(t)), strings: StringTable(t), standingsLowercased: Tables.standings(t),
-                      measures: framework.criteria.map { $0.measures.map { MeasureDetail.Words($0, d) } },
+            self.init(t, measures: framework.criteria.map { $0.measures.map { MeasureDetail.Words($0, d) } },
                       feedback: FeedbackBlock.Words(d, period: period, asOf: asOf))
-        }
-
-        private static func standings(_ t: [String: String]) -> [String] {
-            CommitmentStanding.allCases.map { (t["standing_" + $0.rawValue] ?? "standing_" + $0.rawValue).lowercased() }
         }
     }
 
