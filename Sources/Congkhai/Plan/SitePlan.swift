@@ -124,6 +124,23 @@ public struct SitePlan: Sendable {
         }
     }
 
+    /// Indexes into `pages`, one group per kind of page with that page in
+    /// every language (an official's page in Vietnamese, then in English),
+    /// then the 404 page alone; plan order inside a group. `pages` holds
+    /// one language's pages after another (the sitemap lists them so), and
+    /// nothing else depends on the order pages are made in: a group is
+    /// made on one thread, so what its languages share — an official's
+    /// explained result — is worked out once and read while still in cache.
+    /// Any other arrangement of `pages` gives one group a page.
+    public var pageGroups: [[Int]] {
+        let l = languages.count
+        let perLanguage = l == 0 ? 0 : (pages.count - 1) / l
+        let paired = l > 0 && perLanguage * l + 1 == pages.count && pages.last?.kind == .notFound
+            && (0..<perLanguage).allSatisfy { k in (1..<l).allSatisfy { pages[$0 * perLanguage + k].kind == pages[k].kind } }
+        guard paired else { return pages.indices.map { [$0] } }
+        return (0..<perLanguage).map { k in (0..<l).map { $0 * perLanguage + k } } + [[pages.count - 1]]
+    }
+
     /// Number of pages of a list of `count` items, `size` per page (at least one).
     public static func pageCount(_ count: Int, _ size: Int) -> Int { max(1, (count + size - 1) / size) }
 

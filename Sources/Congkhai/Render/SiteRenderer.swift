@@ -142,11 +142,19 @@ public struct SiteRenderer: Sendable {
         }
         do {
             // Markdown bodies were rendered up front (cmark-gfm must stay on one thread at a time).
+            // A kind of page in every language at once (`SitePlan.pageGroups`),
+            // 128 groups (256 pages) a chunk as before.
             let pages = plan.pages
-            try PipelinedMap.run(count: pages.count, make: { renderer.renderPage(pages[$0]) }) { _, result in
-                switch result {
-                case let .success(file): try emit(file)
-                case let .failure(error): log.error(error.file, error.line, 0, error.message)
+            let groups = plan.pageGroups
+            try PipelinedMap.run(count: groups.count, chunk: 128, make: { g in
+                let memo = PageGroupMemo()
+                return groups[g].map { renderer.renderPage(pages[$0], memo: memo) }
+            }) { _, results in
+                for result in results {
+                    switch result {
+                    case let .success(file): try emit(file)
+                    case let .failure(error): log.error(error.file, error.line, 0, error.message)
+                    }
                 }
             }
             if let oi = bodies.lost { log.error(run.province.officials[oi].file, 0, 0, Spool.Failure().description) }
@@ -232,7 +240,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The typed model of one page: a pure function of the scoreboard, the plan and the history.
-    func pageModel(_ page: SitePlan.Page, _ d: Display) -> PageModel {
+    func pageModel(_ page: SitePlan.Page, _ d: Display, memo: PageGroupMemo? = nil) -> PageModel {
         let p = run.province
         var m = PageModel(template: "", model: NotFoundPage(home: "", localitiesHref: ""), title: p.site.title,
                           description: d.label("site_tagline"))
@@ -250,7 +258,7 @@ public struct SiteRenderer: Sendable {
             let o = p.officials[oi]
             m.template = "official"; m.title = o.name + " — " + o.position
             m.feed = (d.root + SitePaths.officialFeed(o.locality, o.id), o.name)
-            if let model = officialPage(oi, d) { m.model = model; m.description = model.summary }
+            if let model = officialPage(oi, d, memo: memo) { m.model = model; m.description = model.summary }
         case let .localityBoard(li, n):
             m.template = "locality-board"; m.model = localityBoardPage(li, page: n, d)
             m.title = d.label("leaderboard") + " — " + p.localities[li].name + pageSuffix(n, d)
@@ -297,20 +305,20 @@ public struct SiteRenderer: Sendable {
         return m
     }
 
-    func renderPage(_ page: SitePlan.Page) -> Result<OutputFile, Theme.RenderError> {
+    func renderPage(_ page: SitePlan.Page, memo: PageGroupMemo? = nil) -> Result<OutputFile, Theme.RenderError> {
         let (d, fullPath) = display(for: page)
         let path = SitePaths.file(for: fullPath)
         let print = reuse == nil ? nil : owner(of: page.kind).flatMap { self.fingerprint(path, of: $0) }
         if let kept = kept(path, fingerprint: print) { return .success(kept) }
-        return modelAndRender(page, d, fullPath: fullPath).map { file in
+        return modelAndRender(page, d, fullPath: fullPath, memo: memo).map { file in
             var file = file
             file.fingerprint = print
             return file
         }
     }
 
-    func modelAndRender(_ page: SitePlan.Page, _ d: Display, fullPath: String) -> Result<OutputFile, Theme.RenderError> {
-        let m = pageModel(page, d)
+    func modelAndRender(_ page: SitePlan.Page, _ d: Display, fullPath: String, memo: PageGroupMemo? = nil) -> Result<OutputFile, Theme.RenderError> {
+        let m = pageModel(page, d, memo: memo)
         guard let cache else { return render(page, m, d, fullPath: fullPath) }
         // The frame without its content stands for everything the page shows besides its model.
         let frame = layout(page, d, fullPath: fullPath, title: m.title, description: m.description, feed: m.feed, content: PageHTML(bytes: []))

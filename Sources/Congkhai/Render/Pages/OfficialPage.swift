@@ -182,7 +182,7 @@ struct MeasureDetail: Encodable, Sendable {
 }
 
 extension SiteRenderer {
-    func officialPage(_ oi: Int, _ d: Display) -> OfficialPage? {
+    func officialPage(_ oi: Int, _ d: Display, memo: PageGroupMemo? = nil) -> OfficialPage? {
         let p = run.province
         let fw = p.framework
         let o = p.officials[oi]
@@ -195,7 +195,7 @@ extension SiteRenderer {
         let (removed, removedMore) = removedCommitments(o, d)
         let series = officialSeries(o)
         let card = scoreCard(r, li: li, d, bigMove: bigMove(series, d))
-        var details = breakdown(run.explained(r), o, d)
+        var details = breakdown(memo?.explained(r, by: run) ?? run.explained(r), o, d)
         if !card.weightDependent { details.robustBand = card.robustness }
         let body = bodies[oi]
         var bodyHTML: String? = body.isEmpty ? nil : body
