@@ -6,13 +6,17 @@ import CZlib
 /// mirrors can compare hashes). Written with libdeflate, which compresses a
 /// whole buffer at once: at level 6 it took 1.72 s where zlib took 3.97 s
 /// for the 245 MB of a 4,802-official tree's exports, and its files were
-/// 3 % smaller (decision 89). Level 5 since: on 324 MB of national
-/// exports 1.38× level 6's speed for files 4 % larger; level 4 is as slow
-/// as 5 and larger still. Read back whole with libdeflate when the
-/// member's own size field is believable, else with zlib's streaming
-/// inflate, which stops at a size limit.
+/// 3 % smaller (decision 89). Compressed at `level`. Read back whole with
+/// libdeflate when the member's own size field is believable, else with
+/// zlib's streaming inflate, which stops at a size limit.
 enum Gzip {
-    static func compress(_ input: [UInt8], level: Int32 = 5) -> [UInt8] {
+    /// libdeflate's level 1 (decision 89, amended twice): on 357 MB of
+    /// national exports 368 MB/s for 16.9 % of the input, where level 5
+    /// ran at 174 MB/s for 14.8 % — half the CPU (~8 CPU-seconds of a
+    /// national build, most of its data stage) for files 14 % larger.
+    static let level: Int32 = 1
+
+    static func compress(_ input: [UInt8], level: Int32 = Gzip.level) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(level) else { return [] }
         defer { libdeflate_free_compressor(compressor) }
         var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
