@@ -86,6 +86,15 @@ import Testing
         #expect(FileWalk.entries(under: root, listing: files + [folders[4]]) == nil)
         let fewer = try #require(FileWalk.entries(under: root, listing: Array(files.dropFirst())))
         #expect(fewer.count == walked.count - 1 && !fewer.contains { $0.path == files[0] })
+
+        // A build sorts its files while the site is swapped in, then puts
+        // the placeholders written by the swap in their places: the same
+        // entries as the whole list sorted at once.
+        let (some, rest) = (Array(files.prefix(3)), Array(files.dropFirst(3)))
+        let merged = FileWalk.merging(some, into: rest.sorted(by: FileWalk.walkPrecedes))
+        #expect(merged == files.sorted(by: FileWalk.walkPrecedes))
+        #expect(FileWalkTests.same(try #require(FileWalk.entries(under: root, walkOrdered: merged)), walked))
+        #expect(FileWalk.merging(["0", "zz", "a/b"], into: []) == ["0", "a/b", "zz"])
     }
 
     /// The walk's order on whole paths puts a folder's entries where its name

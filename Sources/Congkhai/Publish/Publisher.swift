@@ -293,6 +293,8 @@ public final class Staging: @unchecked Sendable {
     /// Every file written here, relative: the site's (`hashes`) and the
     /// placeholder kept beside it.
     public var files: [String] { lock.withLock { Array(recorded.keys) + placeholders } }
+    /// The files written here that are not part of the site (`notePlaceholder`).
+    var placeholderFiles: [String] { lock.withLock { placeholders } }
     public var firstRewritten: String? { lock.withLock { firstRewrittenPath } }
 
     /// Files in the published site that this staging folder does not hold

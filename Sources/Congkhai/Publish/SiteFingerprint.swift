@@ -21,7 +21,12 @@ enum SiteFingerprint {
     /// makes the next build's walk differ from it (that build then trusts
     /// nothing of this one), never a fingerprint that hides a file.
     static func listed(_ folder: String, files: [String]) -> (fingerprint: String, entries: [FileWalk.Entry])? {
-        guard let entries = FileWalk.entries(under: folder, listing: files) else { return nil }
+        listed(folder, walkOrdered: files.sorted(by: FileWalk.walkPrecedes))
+    }
+
+    /// `listed(_:files:)` for files already in the walk's order (`FileWalk.walkPrecedes`).
+    static func listed(_ folder: String, walkOrdered files: [String]) -> (fingerprint: String, entries: [FileWalk.Entry])? {
+        guard let entries = FileWalk.entries(under: folder, walkOrdered: files) else { return nil }
         return (SHA256.hex(listing(entries)), entries)
     }
 

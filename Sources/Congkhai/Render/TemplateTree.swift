@@ -176,7 +176,10 @@ struct TemplateTree: Sendable {
     /// and `root` (relative path to the site root), which every template may use.
     static func page(_ model: any Encodable, strings: [String: String], root: String, direct: Bool = true,
                      bytes byteCapacity: Int = 4 * 1024) -> TemplateTree {
-        var tree = TemplateTree(bytes: byteCapacity)
+        // Nodes and fields reserved with the text: a page of ~16 KB of text
+        // has ~900 nodes and ~750 fields (an official's), which grew from
+        // 256 twice, each time copied (~1 % of a province build's instructions).
+        var tree = TemplateTree(bytes: byteCapacity, nodes: max(256, byteCapacity / 16))
         if direct, let model = model as? any TemplateRepresentable {
             model.fields(into: &tree)
         } else if case let .object(f) = TemplateContext.value(model, direct: false) {

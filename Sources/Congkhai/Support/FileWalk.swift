@@ -92,7 +92,13 @@ enum FileWalk {
     /// the list leaves out is missing from the entries: a later walk of the
     /// folder then differs from them, never the other way round.
     static func entries(under root: String, listing files: [String]) -> [Entry]? {
-        let sorted = files.sorted(by: walkPrecedes)
+        entries(under: root, walkOrdered: files.sorted(by: walkPrecedes))
+    }
+
+    /// `entries(under:listing:)` for a list already in the walk's order
+    /// (`walkPrecedes`), which a build sorts on another core while its
+    /// site is swapped in.
+    static func entries(under root: String, walkOrdered sorted: [String]) -> [Entry]? {
         let chunk = 512
         let found = Slots<[Entry]>(count: (sorted.count + chunk - 1) / chunk)
         DispatchQueue.concurrentPerform(iterations: (sorted.count + chunk - 1) / chunk) { c in
@@ -129,6 +135,20 @@ enum FileWalk {
     /// Over the strings' contiguous bytes, eight at a time to the first that
     /// differs: sorting a national site's 320,000 paths byte by byte through
     /// `UTF8View` iterators was ~0.8 s on the build's serial tail.
+    /// `sorted` (in the walk's order) with `more` put in their places.
+    static func merging(_ more: [String], into sorted: [String]) -> [String] {
+        var out = sorted
+        for path in more {
+            var low = 0, high = out.count
+            while low < high {
+                let mid = (low + high) / 2
+                if walkPrecedes(out[mid], path) { low = mid + 1 } else { high = mid }
+            }
+            out.insert(path, at: low)
+        }
+        return out
+    }
+
     static func walkPrecedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
         return a.withUTF8 { x in b.withUTF8 { y in walkPrecedes(x, y) } }
