@@ -61,7 +61,7 @@ struct ScoreCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             if format == .json {
-                stdout(ExplanationReport.json(run, result: result).serialized())
+                stdout(String(decoding: ExplanationReport.json(run, result: result), as: UTF8.self))
             } else {
                 // The words come from the site's theme (strings.yaml), like the pages'.
                 let site = run.province.site

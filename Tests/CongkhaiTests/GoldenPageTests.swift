@@ -36,7 +36,8 @@ import Testing
 
     @Test(arguments: ["index.html", "dia-phuong/xa-an-binh/index.html", "dia-phuong/xa-an-binh/nguyen-van-an/index.html",
                       "en/dia-phuong/xa-an-binh/nguyen-van-an/index.html", "data/scores.csv", "data/feedback-summary.csv",
-                      "feed.xml", "dia-phuong/xa-an-binh/nguyen-van-an/feed.xml", "thay-doi/feed.xml", "data/criteria.csv"])
+                      "feed.xml", "dia-phuong/xa-an-binh/nguyen-van-an/feed.xml", "thay-doi/feed.xml", "data/criteria.csv",
+                      "data/explanations/xa-an-binh/nguyen-van-an.json"])
     func pageMatchesGolden(path: String) throws {
         let root = try GoldenPageTests.content().write()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -26,7 +26,7 @@ import Testing
             let o = run.province.officials[r.official]
             let path = "data/" + SitePaths.explanation(o.locality, o.id)
             explanations.append(path)
-            #expect(files[path] == ExplanationReport.json(run, result: r).bytes(), "\(path)")
+            #expect(files[path] == ExplanationReport.json(run, result: r), "\(path)")
         }
         // Every explanation, in the results' order.
         #expect(order.value.filter { $0.hasPrefix("data/explanations/") && $0 != "data/explanations/index.json" } == explanations)

@@ -49,7 +49,7 @@ enum OpenData {
                 let o = run.province.officials[results[i].official]
                 let path = "data/" + SitePaths.explanation(o.locality, o.id)
                 return keep(path, .official(results[i].official)) {
-                    OutputFile(path: path, bytes: ExplanationReport.json(run, explained: explained()).bytes())
+                    OutputFile(path: path, bytes: ExplanationReport.json(run, explained: explained()))
                 }
             }, into: sink, emitting: emit)
         }))

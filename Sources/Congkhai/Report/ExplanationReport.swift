@@ -71,96 +71,139 @@ public enum ExplanationReport {
         return out
     }
 
-    public static func json(_ run: ScoringRun, result: OfficialResult) -> JSONValue {
+    /// The explanation as the open data publishes it (`data/explanations/`):
+    /// pretty JSON, keys in the order written here.
+    public static func json(_ run: ScoringRun, result: OfficialResult) -> [UInt8] {
         json(run, explained: run.explained(result))
     }
 
     /// `json(run, result:)` of a result already explained (`ScoringRun.explained`):
     /// the open data explains each official once for its rows of
-    /// `criteria.csv` and this file.
-    static func json(_ run: ScoringRun, explained r: OfficialResult) -> JSONValue {
+    /// `criteria.csv` and this file. Written straight into bytes (`JSONWriter`).
+    static func json(_ run: ScoringRun, explained r: OfficialResult) -> [UInt8] {
         let p = run.province
         let fw = p.framework
         let o = p.officials[r.official]
-        func value(_ v: Explanation.Value) -> JSONValue {
-            switch v {
-            case let .number(x): return .num(x, places: 6)
-            case let .integer(i): return .integer(i)
-            case let .text(s): return .string(s)
-            case let .phrase(p): return .string(p.key)
-            case let .phrases(ps): return .array(ps.map { .string($0.key) })
-            case let .day(d): return .string(d.description)
-            case .none: return .null
+        var w = JSONWriter()
+        w.openObject()
+        w.key("id"); w.string(o.id)
+        w.key("locality"); w.string(o.locality)
+        w.key("name"); w.string(o.name)
+        w.key("as_of"); w.string(run.scoreboard.asOf.description)
+        w.key("framework"); w.string(fw.id)
+        w.key("counted_weight"); w.number(r.countedWeight, places: 6)
+        w.key("weighted_total"); w.number(r.weightedTotal, places: 6)
+        w.key("adjusted_total"); w.number(r.adjustedTotal, places: 6)
+        w.key("total"); w.number(r.total)
+        w.key("band_from_total"); w.string(fw.bands[r.bandFromTotal].id)
+        w.key("band"); w.string(fw.bands[r.band].id)
+        w.key("rank_in_locality"); w.integer(r.rankInLocality)
+        w.key("criteria"); w.openArray()
+        for c in r.criteria {
+            w.item(); w.openObject()
+            w.key("id"); w.string(c.id)
+            w.key("group"); w.string(c.group.rawValue)
+            w.key("weight"); w.number(c.weight, places: 6)
+            w.key("status"); w.string(c.status.rawValue)
+            w.key("attainment"); w.number(c.attainment, places: 6)
+            w.key("contribution"); w.number(c.contribution, places: 6)
+            w.key("measures"); w.openArray()
+            for m in c.measures {
+                w.item(); w.openObject()
+                w.key("metric"); w.string(m.measure.name)
+                w.key("parameters"); w.string(m.measure.parameterLabel)
+                w.key("attainment"); w.number(m.attainment, places: 6)
+                if let na = m.explanation.notApplicable { w.key("not_applicable"); w.string(na.key) }
+                w.key("inputs"); facts(m.explanation.facts, &w)
+                w.key("items"); w.openArray()
+                for item in m.explanation.items {
+                    w.item(); w.openObject()
+                    w.key("id"); w.string(item.id)
+                    w.key("counted"); w.bool(item.counted)
+                    if let note = item.note { w.key("note"); w.string(note.key) }
+                    w.key("inputs"); facts(item.facts, &w)
+                    w.closeObject()
+                }
+                w.closeArray()
+                w.closeObject()
             }
+            w.closeArray()
+            w.closeObject()
         }
-        func facts(_ fs: [Explanation.Fact]) -> JSONValue { .object(fs.map { ($0.key, value($0.value)) }) }
-        let criteria: [JSONValue] = r.criteria.map { c in
-            .object([
-                ("id", .string(c.id)),
-                ("group", .string(c.group.rawValue)),
-                ("weight", .num(c.weight, places: 6)),
-                ("status", .string(c.status.rawValue)),
-                ("attainment", .num(c.attainment, places: 6)),
-                ("contribution", .num(c.contribution, places: 6)),
-                ("measures", .array(c.measures.map { m in
-                    var pairs: [(String, JSONValue)] = [
-                        ("metric", .string(m.measure.name)),
-                        ("parameters", .string(m.measure.parameterLabel)),
-                        ("attainment", .num(m.attainment, places: 6)),
-                    ]
-                    if let na = m.explanation.notApplicable { pairs.append(("not_applicable", .string(na.key))) }
-                    pairs.append(("inputs", facts(m.explanation.facts)))
-                    pairs.append(("items", .array(m.explanation.items.map { item in
-                        var ip: [(String, JSONValue)] = [("id", .string(item.id)), ("counted", .bool(item.counted))]
-                        if let note = item.note { ip.append(("note", .string(note.key))) }
-                        ip.append(("inputs", facts(item.facts)))
-                        return .object(ip)
-                    })))
-                    return .object(pairs)
-                })),
-            ])
-        }
-        let audits: [JSONValue] = r.audits.map { e in
-            let action: (String, JSONValue)
+        w.closeArray()
+        w.key("audits"); w.openArray()
+        for e in r.audits {
+            w.item(); w.openObject()
+            w.key("file"); w.string(e.audit.file)
+            w.key("by"); w.string(e.audit.by)
+            w.key("on"); w.string(e.audit.on.description)
+            w.key("finding"); w.string(e.audit.finding)
+            w.key("reference"); w.string(e.audit.reference)
+            w.key("action"); w.openObject()
+            w.key(e.audit.action.key)
             switch e.audit.action {
-            case .cap: action = (e.audit.action.key, .string(e.audit.action.amount))
-            default: action = (e.audit.action.key, .raw(e.audit.action.amount))
+            case .cap: w.string(e.audit.action.amount)
+            default: w.raw(e.audit.action.amount)
             }
-            return .object([
-                ("file", .string(e.audit.file)), ("by", .string(e.audit.by)), ("on", .string(e.audit.on.description)),
-                ("finding", .string(e.audit.finding)), ("reference", .string(e.audit.reference)),
-                ("action", .object([action])), ("applied", .bool(e.applied)),
-                ("before", .string(e.before)), ("after", .string(e.after)),
-            ])
+            w.closeObject()
+            w.key("applied"); w.bool(e.applied)
+            w.key("before"); w.string(e.before)
+            w.key("after"); w.string(e.after)
+            w.closeObject()
         }
-        var gate: JSONValue = .null
+        w.closeArray()
+        w.key("gate")
         if let g = r.gate {
-            gate = .object([("group_b_attainment", .num(g.attainment, places: 6)), ("minimum", .num(g.minimum, places: 6)),
-                            ("cap_band", .string(g.capBand)), ("capped", .bool(g.capped))])
+            w.openObject()
+            w.key("group_b_attainment"); w.number(g.attainment, places: 6)
+            w.key("minimum"); w.number(g.minimum, places: 6)
+            w.key("cap_band"); w.string(g.capBand)
+            w.key("capped"); w.bool(g.capped)
+            w.closeObject()
+        } else {
+            w.null()
         }
-        var robustness: JSONValue = .null
+        w.key("robustness")
         if let rb = r.robustness {
-            robustness = .object([
-                ("corners", .integer(rb.corners)),
-                ("total_range", .array([.num(rb.totalRange.lowerBound), .num(rb.totalRange.upperBound)])),
-                ("band_range", .array([.string(fw.bands[rb.lowestBand].id), .string(fw.bands[rb.highestBand].id)])),
-                ("robust", .bool(rb.isRobust(band: r.band))),
-            ])
+            w.openObject()
+            w.key("corners"); w.integer(rb.corners)
+            w.key("total_range"); w.openArray()
+            w.item(); w.number(rb.totalRange.lowerBound)
+            w.item(); w.number(rb.totalRange.upperBound)
+            w.closeArray()
+            w.key("band_range"); w.openArray()
+            w.item(); w.string(fw.bands[rb.lowestBand].id)
+            w.item(); w.string(fw.bands[rb.highestBand].id)
+            w.closeArray()
+            w.key("robust"); w.bool(rb.isRobust(band: r.band))
+            w.closeObject()
+        } else {
+            w.null()
         }
-        return .object([
-            ("id", .string(o.id)), ("locality", .string(o.locality)), ("name", .string(o.name)),
-            ("as_of", .string(run.scoreboard.asOf.description)), ("framework", .string(fw.id)),
-            ("counted_weight", .num(r.countedWeight, places: 6)),
-            ("weighted_total", .num(r.weightedTotal, places: 6)),
-            ("adjusted_total", .num(r.adjustedTotal, places: 6)),
-            ("total", .num(r.total)),
-            ("band_from_total", .string(fw.bands[r.bandFromTotal].id)),
-            ("band", .string(fw.bands[r.band].id)),
-            ("rank_in_locality", .integer(r.rankInLocality)),
-            ("criteria", .array(criteria)),
-            ("audits", .array(audits)),
-            ("gate", gate),
-            ("robustness", robustness),
-        ])
+        w.closeObject()
+        return w.finish()
+    }
+
+    /// An input's value as the explanation file writes it.
+    private static func value(_ v: Explanation.Value, _ w: inout JSONWriter) {
+        switch v {
+        case let .number(x): w.number(x, places: 6)
+        case let .integer(i): w.integer(i)
+        case let .text(s): w.string(s)
+        case let .phrase(p): w.string(p.key)
+        case let .phrases(ps):
+            w.openArray()
+            for p in ps { w.item(); w.string(p.key) }
+            w.closeArray()
+        case let .day(d): w.string(d.description)
+        case .none: w.null()
+        }
+    }
+
+    /// Inputs as an object, in their order.
+    private static func facts(_ fs: [Explanation.Fact], _ w: inout JSONWriter) {
+        w.openObject()
+        for f in fs { w.key(f.key); value(f.value, &w) }
+        w.closeObject()
     }
 }
