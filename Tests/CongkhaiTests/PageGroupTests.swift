@@ -7,12 +7,8 @@ import Testing
 /// published must not change.
 @Suite struct PageGroupTests {
     static func demo() throws -> (ScoringRun, SitePlan, SiteRenderer) {
-        let log = DiagnosticLog()
-        let run = try #require(ScoringRun.run(content: TemplateKeyTests.repo + "/content", options: .init(), log: log))
-        let files = try #require(ThemeFiles.embeddedDefault(log: log))
-        let theme = try #require(Theme.compile(files, log: log))
-        let plan = SitePlan.make(run)
-        return (run, plan, SiteRenderer(run: run, plan: plan, theme: theme, baseURL: "https://example.org/"))
+        let demo = try TemplateKeyTests.demo()
+        return (demo.run, demo.plan, demo.renderer)
     }
 
     @Test func everyPageIsInOneGroupOfItsKindInEveryLanguage() throws {

@@ -22,17 +22,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         String(decoding: bytes(pretty: pretty), as: UTF8.self)
     }
 
-    /// The document as UTF-8 bytes (what files are written from).
-    ///
-    /// Written into one byte array: the `String` writer built an indent
-    /// string per value and a temporary per separator (~5 % of a national
-    /// build's page stage, for the explanations and scores files).
+    /// The document as UTF-8 bytes (what files are written from): pretty
+    /// through `JSONWriter`, the one place that form is written; compact
+    /// (`pretty: false`, the build state) with no whitespace at all.
     public func bytes(pretty: Bool = true) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024)  // an official's explanation is ~11 KB
-        write(into: &out, indent: pretty ? 0 : -1)
-        if pretty { out.append(0x0A) }
-        return out
+        guard pretty else {
+            var out: [UInt8] = []
+            out.reserveCapacity(1024)
+            writeCompact(into: &out)
+            return out
+        }
+        var w = JSONWriter()
+        w.value(self)
+        return w.finish()
     }
 
     /// `.object(pairs + [(last, .array(items))]).bytes()`, pretty, with
@@ -42,66 +44,34 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// stage's peak for a 35 MB file.
     public static func bytes(_ pairs: [(String, JSONValue)], last: String, count: Int,
                              item: (Int) -> JSONValue) -> [UInt8] {
-        var out: [UInt8] = []
-        out.append(0x7B)
-        for (k, v) in pairs {
-            JSONValue.newline(&out, depth: 1)
-            JSONValue.quote(k, htmlSafe: true, into: &out)
-            out.append(contentsOf: ": ".utf8)
-            v.write(into: &out, indent: 1)
-            out.append(0x2C)
-        }
-        JSONValue.newline(&out, depth: 1)
-        JSONValue.quote(last, htmlSafe: true, into: &out)
-        out.append(contentsOf: ": ".utf8)
-        if count == 0 {
-            out.append(contentsOf: "[]".utf8)
-        } else {
-            out.append(0x5B)
-            for i in 0..<count {
-                if i > 0 { out.append(0x2C) }
-                JSONValue.newline(&out, depth: 2)
-                item(i).write(into: &out, indent: 2)
-            }
-            JSONValue.newline(&out, depth: 1)
-            out.append(0x5D)
-        }
-        JSONValue.newline(&out, depth: 0)
-        out.append(0x7D)
-        out.append(0x0A)
-        return out
+        var w = JSONWriter()
+        w.openObject()
+        for (k, v) in pairs { w.key(k); w.value(v) }
+        w.key(last)
+        w.openArray()
+        for i in 0..<count { w.item(); w.value(item(i)) }
+        w.closeArray()
+        w.closeObject()
+        return w.finish()
     }
 
-    private static func newline(_ out: inout [UInt8], depth: Int) {
-        out.append(0x0A)
-        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
-    }
-
-    private func write(into out: inout [UInt8], indent: Int) {
-        let pretty = indent >= 0
+    private func writeCompact(into out: inout [UInt8]) {
         switch self {
         case let .object(pairs):
-            if pairs.isEmpty { out.append(0x7B); out.append(0x7D); return }
             out.append(0x7B)
             for (i, (k, v)) in pairs.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                if pretty { JSONValue.newline(&out, depth: indent + 1) }
                 JSONValue.quote(k, htmlSafe: true, into: &out)
                 out.append(0x3A)
-                if pretty { out.append(0x20) }
-                v.write(into: &out, indent: pretty ? indent + 1 : -1)
+                v.writeCompact(into: &out)
             }
-            if pretty { JSONValue.newline(&out, depth: indent) }
             out.append(0x7D)
         case let .array(items):
-            if items.isEmpty { out.append(0x5B); out.append(0x5D); return }
             out.append(0x5B)
             for (i, v) in items.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                if pretty { JSONValue.newline(&out, depth: indent + 1) }
-                v.write(into: &out, indent: pretty ? indent + 1 : -1)
+                v.writeCompact(into: &out)
             }
-            if pretty { JSONValue.newline(&out, depth: indent) }
             out.append(0x5D)
         case let .string(s): JSONValue.quote(s, htmlSafe: true, into: &out)
         case let .number(x, places): out.append(contentsOf: Number.format(x, places: places).utf8)

@@ -1,6 +1,8 @@
-/// A pretty JSON document written straight into bytes, value by value, in
-/// exactly `JSONValue.bytes()`'s form (two-space indent, `"key": value`,
-/// `{}` and `[]` when empty, a final newline) — without the tree.
+/// A pretty JSON document written straight into bytes, value by value:
+/// two-space indent, `"key": value`, `{}` and `[]` when empty, a final
+/// newline. The one place that form is written: `JSONValue.bytes()` writes
+/// its trees through here (`value`), and large documents are written
+/// without a tree at all.
 ///
 /// An official's explanation (`data/explanations/`, one per official, 617
 /// MB nationally) was built as a `JSONValue` of nested arrays of tuples,
@@ -72,6 +74,26 @@ struct JSONWriter {
     }
 
     // MARK: - Values (after `key` or `item`)
+
+    /// A whole tree.
+    mutating func value(_ v: JSONValue) {
+        switch v {
+        case let .object(pairs):
+            openObject()
+            for (k, member) in pairs { key(k); value(member) }
+            closeObject()
+        case let .array(items):
+            openArray()
+            for element in items { item(); value(element) }
+            closeArray()
+        case let .string(s): string(s)
+        case let .number(x, places): number(x, places: places)
+        case let .integer(i): integer(i)
+        case let .raw(s): raw(s)
+        case let .bool(b): bool(b)
+        case .null: null()
+        }
+    }
 
     mutating func string(_ s: String) { JSONValue.quote(s, htmlSafe: true, into: &bytes) }
     mutating func number(_ x: Rational?, places: Int = 2) {
