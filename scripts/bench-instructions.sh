@@ -28,6 +28,7 @@ parts=(
   "templates|TemplateLibraryV11renderBytes"
   "feedback ingest|FeedbackIngestO3run"
   "loading|ContentLoaderO4load_"
+  "ledger sealed|HistoryStageV4seal_"
 )
 
 printf '%-22s' "instructions (M)"

@@ -86,9 +86,10 @@ import Testing
         return (try LedgerTests.lastBuild(out), out)
     }
 
-    /// Sealing serializes the body's two halves around `hash` once: the
-    /// hash and the published line must be exactly the general canonical
-    /// serialization's, whatever optional keys an entry has.
+    /// Sealing writes the body's members as bytes, in two halves around
+    /// `hash`, once (decision 139): the hash and the published line must be
+    /// exactly the general canonical serialization's, whatever optional keys
+    /// an entry has.
     @Test func sealedLinesAreTheCanonicalSerialization() {
         var generator = SplitMix(seed: 87)
         let kinds = LedgerEntry.Kind.allCases
@@ -105,6 +106,7 @@ import Testing
             #expect(e.hash == SHA256.hex(Array(CanonicalJSON.serialize(e.body).utf8)))
             guard case let .object(pairs) = e.body else { Issue.record("not an object"); continue }
             #expect(e.line == CanonicalJSON.serialize(.object(pairs + [("hash", .string(e.hash))])))
+            #expect(e.lineBytes(newline: true) == Array((e.line + "\n").utf8))
         }
     }
 

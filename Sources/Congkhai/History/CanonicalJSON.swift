@@ -19,7 +19,7 @@ enum CanonicalJSON {
         return out
     }
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
         case let .object(pairs):
             out.append(UInt8(ascii: "{"))

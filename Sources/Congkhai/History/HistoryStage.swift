@@ -280,7 +280,7 @@ struct HistoryStage {
             seq += 1
             e.seal(seq: seq, prev: prev, members: members)
             prev = e.hash
-            let line = Array((e.line + "\n").utf8)
+            let line = e.lineBytes(newline: true)
             lengths.append(line.count)
             spool.append(line)
         }
@@ -296,7 +296,7 @@ struct HistoryStage {
     func writeLedger(_ sealed: SealedLedger, layout: LedgerSegments, manifest: [UInt8], scores: [UInt8],
                      signingKey: Crypto.SigningKey?, staging: Staging) throws -> [OutputFile] {
         let build = HistoryStage.buildEntry(sealed, manifest: SHA256.hex(manifest), scores: SHA256.hex(scores))
-        let buildLine = Array((build.line + "\n").utf8)
+        let buildLine = build.lineBytes(newline: true)
         let kept = continues ? previous.ledger : LedgerFile()
         let keptCount = kept.entries.count
         let total = keptCount + sealed.lengths.count + 1  // and the `build` entry

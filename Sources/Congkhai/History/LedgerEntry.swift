@@ -87,36 +87,65 @@ public struct LedgerEntry: Sendable {
     struct Members: Sendable {
         fileprivate var asOf: Day
         /// `as_of`, `count`, `field`.
-        fileprivate var beforeHash: String
+        fileprivate var beforeHash: [UInt8]
         /// `kind`, `new`, `old`.
-        fileprivate var beforePrev: String
+        fileprivate var beforePrev: [UInt8]
         /// `previous_head`, `reason`.
-        fileprivate var beforeSeq: String
+        fileprivate var beforeSeq: [UInt8]
         /// `subject`.
-        fileprivate var afterSeq: String
+        fileprivate var afterSeq: [UInt8]
     }
 
+    /// Each run written as bytes, member by member in canonical key order
+    /// (`as_of` < `count` < `field` < `hash` < `kind` < `new` < `old` <
+    /// `prev` < `previous_head` < `reason` < `seq` < `subject`), exactly the
+    /// runs of `CanonicalJSON.bytes(body)` between the chained members. Made
+    /// from `body` they were a tree per entry, serialized four times,
+    /// filtered, cut and turned into strings (~1.5 CPU-s of a first
+    /// national build's ~440,000 entries; decision 139). `LedgerTests`
+    /// holds the two ways to the same bytes.
     func members(asOf: Day) -> Members {
-        var entry = self
-        entry.asOf = asOf
-        guard case let .object(pairs) = entry.body else { return Members(asOf: asOf, beforeHash: "", beforePrev: "", beforeSeq: "", afterSeq: "") }
-        // Canonical JSON sorts keys, so runs of keys between the chained
-        // members serialize to exactly what the whole object holds there.
-        func run(_ inRun: (String.UTF8View) -> Bool) -> String {
-            let members = pairs.filter { $0.0 != "prev" && $0.0 != "seq" && inRun($0.0.utf8) }
-            // The braces cut on the UTF-8 view: `dropLast()` on the `String`
-            // counted the characters of the whole object first (grapheme
-            // breaking every title and name: half the cost of sealing a
-            // first build's ledger of ~250,000 entries nationally).
-            let object = CanonicalJSON.serialize(.object(members))
-            return String(Substring(object.utf8.dropFirst().dropLast()))
+        func key(_ name: StaticString, _ out: inout [UInt8]) {
+            if !out.isEmpty { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: "\":".utf8)
         }
-        func precedes(_ key: String.UTF8View, _ bound: String) -> Bool { key.lexicographicallyPrecedes(bound.utf8) }
-        return Members(asOf: asOf,
-                       beforeHash: run { precedes($0, "hash") },
-                       beforePrev: run { !precedes($0, "hash") && precedes($0, "prev") },
-                       beforeSeq: run { !precedes($0, "prev") && precedes($0, "seq") },
-                       afterSeq: run { !precedes($0, "seq") })
+        var beforeHash: [UInt8] = [], beforePrev: [UInt8] = [], beforeSeq: [UInt8] = [], afterSeq: [UInt8] = []
+        beforeHash.reserveCapacity(64)
+        key("as_of", &beforeHash)
+        JSONValue.quote(asOf.description, htmlSafe: false, into: &beforeHash)
+        if let count {
+            key("count", &beforeHash)
+            beforeHash.append(contentsOf: String(count).utf8)
+        }
+        if let field {
+            key("field", &beforeHash)
+            JSONValue.quote(field, htmlSafe: false, into: &beforeHash)
+        }
+        beforePrev.reserveCapacity(256)
+        key("kind", &beforePrev)
+        JSONValue.quote(kind.rawValue, htmlSafe: false, into: &beforePrev)
+        if let new {
+            key("new", &beforePrev)
+            CanonicalJSON.write(new, into: &beforePrev)
+        }
+        if let old {
+            key("old", &beforePrev)
+            CanonicalJSON.write(old, into: &beforePrev)
+        }
+        if let previousHead {
+            key("previous_head", &beforeSeq)
+            CanonicalJSON.write(previousHead, into: &beforeSeq)
+        }
+        if let reason {
+            key("reason", &beforeSeq)
+            JSONValue.quote(reason, htmlSafe: false, into: &beforeSeq)
+        }
+        afterSeq.reserveCapacity(128)
+        key("subject", &afterSeq)
+        CanonicalJSON.write(.object(subject.map { ($0.key, .string($0.value)) }), into: &afterSeq)
+        return Members(asOf: asOf, beforeHash: beforeHash, beforePrev: beforePrev, beforeSeq: beforeSeq, afterSeq: afterSeq)
     }
 
     /// Links the entry after `prev` with its members already serialized.
@@ -126,28 +155,54 @@ public struct LedgerEntry: Sendable {
         self.prev = prev
         // `hash` falls between the keys before it and the rest, so the hashed
         // body and the published line share both halves, serialized once.
-        let after = [m.beforePrev, "\"prev\":" + CanonicalJSON.serialize(.string(prev)), m.beforeSeq,
-                     "\"seq\":" + CanonicalJSON.serialize(.integer(seq)), m.afterSeq]
-            .filter { !$0.isEmpty }.joined(separator: ",")
+        var after = m.beforePrev
+        after.reserveCapacity(after.count + m.beforeSeq.count + m.afterSeq.count + 100)
+        LedgerEntry.join(&after, "\"prev\":".utf8)
+        JSONValue.quote(prev, htmlSafe: false, into: &after)
+        if !m.beforeSeq.isEmpty { LedgerEntry.join(&after, m.beforeSeq) }
+        LedgerEntry.join(&after, "\"seq\":".utf8)
+        after.append(contentsOf: String(seq).utf8)
+        if !m.afterSeq.isEmpty { LedgerEntry.join(&after, m.afterSeq) }
         sealedHalves = (m.beforeHash, after)
-        hash = SHA256.hex(Array(LedgerEntry.object(m.beforeHash, after).utf8))
+        hash = SHA256.hex(LedgerEntry.object(m.beforeHash, after))
     }
 
     /// The two sorted halves of the sealed body, without their braces.
-    private var sealedHalves: (before: String, after: String)?
+    private var sealedHalves: (before: [UInt8], after: [UInt8])?
 
-    /// A JSON object from members already written, empty ones left out.
-    private static func object(_ parts: String...) -> String {
-        "{" + parts.filter { !$0.isEmpty }.joined(separator: ",") + "}"
+    /// Appends `part` to a run of members, after a comma unless the run is empty.
+    private static func join<S: Sequence>(_ run: inout [UInt8], _ part: S) where S.Element == UInt8 {
+        if !run.isEmpty { run.append(UInt8(ascii: ",")) }
+        run.append(contentsOf: part)
+    }
+
+    /// A JSON object from runs of members already written, empty ones left out.
+    private static func object(_ parts: [UInt8]..., newline: Bool = false) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(parts.reduce(3) { $0 + $1.count + 1 })
+        var first = true
+        for part in parts where !part.isEmpty {
+            if !first { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: part)
+            first = false
+        }
+        out.append(UInt8(ascii: "}"))
+        if newline { out.append(UInt8(ascii: "\n")) }
+        return out
     }
 
     /// One line of `entries.jsonl`: the canonical JSON with `hash`.
-    var line: String {
+    var line: String { String(decoding: lineBytes(newline: false), as: UTF8.self) }
+
+    /// `line` as the bytes written, with its newline when asked.
+    func lineBytes(newline: Bool) -> [UInt8] {
         if let (before, after) = sealedHalves {
-            return LedgerEntry.object(before, "\"hash\":\"\(hash)\"", after)
+            return LedgerEntry.object(before, Array("\"hash\":\"\(hash)\"".utf8), after, newline: newline)
         }
-        guard case let .object(pairs) = body else { return "" }
-        return CanonicalJSON.serialize(.object(pairs + [("hash", .string(hash))]))
+        guard case let .object(pairs) = body else { return newline ? [UInt8(ascii: "\n")] : [] }
+        var out = CanonicalJSON.bytes(.object(pairs + [("hash", .string(hash))]))
+        if newline { out.append(UInt8(ascii: "\n")) }
+        return out
     }
 
     /// Sort key inside one build: kind as listed, then subject ids in the contract's order.
