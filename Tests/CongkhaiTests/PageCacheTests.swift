@@ -200,10 +200,22 @@ import Testing
             PageCacheTests.rebuildKeepingNothing(root, base, "the cache \(what)")
         }
         // Sealed under another key, or left under another global fingerprint: not read.
-        let entries = ["dia-phuong/x/index.html": PageCache.Entry(fingerprint: "f", digest: "d")]
+        let entries = ["dia-phuong/x/index.html": PageCache.Entry(fingerprint: "f", digest: "d"),
+                       "dia-phuong/Đ/index.html": PageCache.Entry(fingerprint: "f2", digest: "d2"),
+                       "a/index.html": PageCache.Entry(fingerprint: "f3", digest: "d3")]
+        let runs = ["x#1": TableRuns.Run(fingerprint: "r", offset: 3, length: 9), "b#2": TableRuns.Run(fingerprint: "s", offset: 0, length: 3)]
         let site = try #require(SiteFingerprint.of(base + "/a"))
-        PageCache(global: "g", site: site, entries: entries).write(to: cache, sealKey: Array("k1".utf8))
-        #expect(PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k1".utf8))?.entries == entries)
+        let listed = entries.map { (page: $0.key, entry: $0.value) }.sorted { $0.page < $1.page }
+        let runList = runs.map { (name: $0.key, run: $0.value) }
+        PageCache.write(to: cache, sealKey: Array("k1".utf8), global: "g", site: site, entries: listed, runs: runList)
+        let trusted = PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k1".utf8))
+        #expect(trusted?.entries == entries)
+        #expect(trusted?.runs == runs)
+        // The file does not depend on the order the pages were made in.
+        PageCache.write(to: cache + ".2", sealKey: Array("k1".utf8), global: "g", site: site,
+                        entries: listed.reversed(), runs: runList.reversed())
+        #expect(FileManager.default.contents(atPath: cache + ".2") == FileManager.default.contents(atPath: cache))
+        unlink(cache + ".2")
         #expect(PageCache.trusted(cache, global: "g", output: base + "/a", sealKey: Array("k2".utf8)) == nil)
         #expect(PageCache.trusted(cache, global: "h", output: base + "/a", sealKey: Array("k1".utf8)) == nil)
         try FeedbackCacheTests.edit(base + "/a/robots.txt") { $0 + "\n" }

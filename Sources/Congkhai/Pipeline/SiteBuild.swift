@@ -516,13 +516,14 @@ public enum SiteBuild {
     static func leavePageCache(_ reuse: PageReuse?, fingerprints: [String: String], staging: Staging, site: String?,
                                path: String, sealKey: [UInt8]?) {
         guard let reuse, let site, let sealKey else { unlink(path); return }
-        var entries: [String: PageCache.Entry] = [:]
+        var entries: [(page: String, entry: PageCache.Entry)] = []
+        entries.reserveCapacity(fingerprints.count)
         let hashes = staging.hashes
         for (path, fingerprint) in fingerprints {
-            if let digest = hashes[path] { entries[path] = PageCache.Entry(fingerprint: fingerprint, digest: digest) }
+            if let digest = hashes[path] { entries.append((path, PageCache.Entry(fingerprint: fingerprint, digest: digest))) }
         }
-        let runs = reuse.runs.recorded { hashes[$0] != nil }
-        PageCache(global: reuse.global, site: site, entries: entries, runs: runs).write(to: path, sealKey: sealKey)
+        let runs = reuse.runs.recorded { hashes[$0] != nil }.map { (name: $0.key, run: $0.value) }
+        PageCache.write(to: path, sealKey: sealKey, global: reuse.global, site: site, entries: entries, runs: runs)
     }
 
     /// Leaves the signatures of the published files the next build reads
