@@ -63,8 +63,9 @@ public final class FeedbackAccumulator {
             // buffer: a row passed whole is a copy of it (its strings
             // retained and released), which cost more than the misses saved.
             // Without pages no summary is counted: nothing to prefetch.
+            guard let base = rows.baseAddress else { return }
             guard feedsPages else {
-                for i in rows.indices { add(rows[i]) }
+                for i in rows.indices { add(at: base + i) }
                 return
             }
             let far = 8, near = 4
@@ -73,7 +74,7 @@ public final class FeedbackAccumulator {
             for i in rows.indices {
                 if i + far < rows.count { prefetchSummary(official: rows[i + far].official, locality: rows[i + far].locality) }
                 if i + near < rows.count { prefetchHistograms(official: rows[i + near].official, locality: rows[i + near].locality) }
-                add(rows[i])
+                add(at: base + i)
             }
         }
 
@@ -123,13 +124,14 @@ public final class FeedbackAccumulator {
 
         /// What only pages show of an in-window row: its published comment,
         /// its category, and the counts of one summary.
-        private mutating func addForPages(_ row: FeedbackRow) {
-            let category = row.category.isEmpty ? nil : categories.id(row.category, limit: 10_000)
-            if row.publish, row.comment.utf8.contains(where: { $0 > 0x20 }) {
-                let text = row.comment
-                comments.append(id: row.id, date: row.date, locality: row.locality, official: row.official, kind: row.kind,
-                                category: category, categoryText: row.category,
-                                complaint: row.kind == .complaint ? ComplaintStanding(row, asOf: asOf) : nil,
+        private mutating func addForPages(at row: UnsafePointer<FeedbackRow>) {
+            let category = row.pointee.category.isEmpty ? nil : categories.id(row.pointee.category, limit: 10_000)
+            if row.pointee.publish, row.pointee.comment.utf8.contains(where: { $0 > 0x20 }) {
+                let text = row.pointee.comment
+                comments.append(id: row.pointee.id, date: row.pointee.date, locality: row.pointee.locality,
+                                official: row.pointee.official, kind: row.pointee.kind,
+                                category: category, categoryText: row.pointee.category,
+                                complaint: row.pointee.kind == .complaint ? ComplaintStanding(at: row, asOf: asOf) : nil,
                                 textOffset: PublishedComment.park(text, in: tally.commentTexts), textLength: text.utf8.count,
                                 textHash: PublishedComment.hash(text))
             }
@@ -137,35 +139,41 @@ public final class FeedbackAccumulator {
             // locality's own; `finish` adds officials into localities and those
             // into the province (three cold summaries a row were a third of the
             // national tally thread).
-            if let official = row.official {
-                tally.officialSummaries[official].add(row, category: category, asOf: asOf)
+            if let official = row.pointee.official {
+                tally.officialSummaries[official].add(at: row, category: category, asOf: asOf)
             } else {
-                tally.localitySummaries[row.locality].add(row, category: category, asOf: asOf)
+                tally.localitySummaries[row.pointee.locality].add(at: row, category: category, asOf: asOf)
             }
         }
 
         mutating func add(_ row: FeedbackRow) {
+            withUnsafePointer(to: row) { add(at: $0) }
+        }
+
+        /// One row, read where it lies: its fields one by one, never the
+        /// whole row copied (its strings retained and released; decision 140).
+        mutating func add(at row: UnsafePointer<FeedbackRow>) {
             tally.validRows += 1
             // The [S, D] window comes before everything else, deduplication included.
-            guard row.date >= period.start, row.date <= asOf else { return }
+            guard row.pointee.date >= period.start, row.pointee.date <= asOf else { return }
             tally.inWindowRows += 1
-            if feedsPages { addForPages(row) }
-            guard let official = row.official else { return }
+            if feedsPages { addForPages(at: row) }
+            guard let official = row.pointee.official else { return }
             for w in tally.responseWindows.indices {
                 tally.responseWindows[w].count(row, asOf: asOf, into: &tally.responses[w][official])
             }
 
-            switch row.kind {
+            switch row.pointee.kind {
             case .rating:
-                guard let r = row.rating else { return }
-                let slot = FeedbackTally.slot(row.respondentKind)
-                if row.respondentNumber < 0 {
+                guard let r = row.pointee.rating else { return }
+                let slot = FeedbackTally.slot(row.pointee.respondentKind)
+                if row.pointee.respondentNumber < 0 {
                     // Never merged: counts on its own.
                     tally.ratings[official].count[slot] += 1
                     tally.ratings[official].sums[slot].add(r)
                     return
                 }
-                let rid = Int32(truncatingIfNeeded: row.respondentNumber)
+                let rid = Int32(truncatingIfNeeded: row.pointee.respondentNumber)
                 var index: UInt32
                 if let u = ExactSum.units(r) {
                     if let i = ratingIndex[u] {
@@ -179,14 +187,14 @@ public final class FeedbackAccumulator {
                     index = UInt32(exoticRatings.count) | 0x8000_0000
                     exoticRatings.append(r)
                 }
-                ratingRecords.append(RatingRecord(respondent: rid, official: Int32(official), commitment: Int32(row.commitment ?? -1),
-                                                  date: Int32(row.date.ordinal), seq: UInt32(truncatingIfNeeded: ratingRecords.count),
+                ratingRecords.append(RatingRecord(respondent: rid, official: Int32(official), commitment: Int32(row.pointee.commitment ?? -1),
+                                                  date: Int32(row.pointee.date.ordinal), seq: UInt32(truncatingIfNeeded: ratingRecords.count),
                                                   rating: index, kindSlot: UInt8(slot)))
             case .complaint:
                 var c = tally.complaints[official]
                 defer { tally.complaints[official] = c }
-                if row.status == .rejected { c.rejected += 1; return }
-                guard let due = row.due else { c.noDue += 1; return }
+                if row.pointee.status == .rejected { c.rejected += 1; return }
+                guard let due = row.pointee.due else { c.noDue += 1; return }
                 guard due <= asOf else { c.notYetDue += 1; return }
                 c.counted += 1
                 switch row.resolvedOnTime(asOf: asOf) {
@@ -239,11 +247,11 @@ public final class FeedbackAccumulator {
     /// core: nothing else runs then (the scores wait for the tally).
     static var sortLanes: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Rows in order, folded in by one call. Each row is still copied once
-    /// as it is passed on (Swift copies a value read through a buffer before
-    /// handing it to a function; a `borrowing` parameter, tried, did not
-    /// change callgrind's count of one copy a row); fields read through the
-    /// buffer (the prefetch's indexes) are not.
+    /// Rows in order, folded in by one call, each read where it lies: Swift
+    /// copies a value read through a buffer before handing it to a function
+    /// (a `borrowing` parameter, tried, did not change that), so the fold,
+    /// the summaries, the response windows and the complaint rules take a
+    /// pointer to the row and read its fields (decision 140).
     func add(rows: UnsafeBufferPointer<FeedbackRow>) {
         fold.add(rows: rows)
     }

@@ -110,21 +110,26 @@ public struct FeedbackTally: Sendable {
         }
 
         mutating func add(_ row: FeedbackRow, category: Int?, asOf: Day) {
+            withUnsafePointer(to: row) { add(at: $0, category: category, asOf: asOf) }
+        }
+
+        /// `add`, the row read where it lies (the tally's thread, `FeedbackAccumulator`).
+        mutating func add(at row: UnsafePointer<FeedbackRow>, category: Int?, asOf: Day) {
             rows += 1
-            byKind[FeedbackKind.allCases.firstIndex(of: row.kind) ?? 0] += 1
-            byChannel[row.channel.flatMap { FeedbackChannel.allCases.firstIndex(of: $0) } ?? FeedbackChannel.allCases.count] += 1
-            byRespondentKind[FeedbackTally.slot(row.respondentKind)] += 1
-            if row.kind == .rating, let r = row.rating {
+            byKind[FeedbackKind.allCases.firstIndex(of: row.pointee.kind) ?? 0] += 1
+            byChannel[row.pointee.channel.flatMap { FeedbackChannel.allCases.firstIndex(of: $0) } ?? FeedbackChannel.allCases.count] += 1
+            byRespondentKind[FeedbackTally.slot(row.pointee.respondentKind)] += 1
+            if row.pointee.kind == .rating, let r = row.pointee.rating {
                 ratingCount += 1
                 ratingSum.add(r)
                 let stars = r.roundedInt // ratings are validated to lie in [1, 5]
                 ratingHistogram[min(4, max(0, stars - 1))] += 1
             }
             if let category { categories.add(category) }
-            let (y, m, _) = row.date.components
+            let (y, m, _) = row.pointee.date.components
             byMonth.add(y * 12 + m - 1)
-            if row.kind == .complaint {
-                if row.status == .rejected {
+            if row.pointee.kind == .complaint {
+                if row.pointee.status == .rejected {
                     complaintsRejected += 1
                 } else if let on = row.resolution(asOf: asOf) {
                     complaintsResolved += 1
@@ -133,7 +138,7 @@ public struct FeedbackTally: Sendable {
                     case false?: complaintsResolvedLate += 1
                     case nil: complaintsResolvedNoDue += 1
                     }
-                    let days = max(0, on - row.date)
+                    let days = max(0, on - row.pointee.date)
                     resolveDays.add(days)
                     if let category { categoryResolveDays.add(category << 32 | days) }
                 } else {
@@ -314,7 +319,12 @@ public enum ComplaintStanding: String, Sendable, CaseIterable {
     case resolvedOnTime = "resolved_on_time", resolvedLate = "resolved_late", resolved, open, overdue, rejected
 
     public init(_ row: FeedbackRow, asOf d: Day) {
-        if row.status == .rejected { self = .rejected; return }
+        self = withUnsafePointer(to: row) { ComplaintStanding(at: $0, asOf: d) }
+    }
+
+    /// The standing of the row `row` points to, read where it lies.
+    init(at row: UnsafePointer<FeedbackRow>, asOf d: Day) {
+        if row.pointee.status == .rejected { self = .rejected; return }
         if row.resolution(asOf: d) != nil {
             switch row.resolvedOnTime(asOf: d) {
             case true?: self = .resolvedOnTime
