@@ -63,7 +63,7 @@ public enum FeedbackIngest {
                 // stored digest of the row `near` (whose slot is by then in
                 // cache), while this one is claimed.
                 let ahead = 8, near = 4
-                let hashes = block.idHashes, respondents = block.respondents
+                let hashes = block.idHashes, respondents = block.respondents, file = block.file
                 for i in 0..<min(ahead, hashes.count) {
                     validator.prefetchClaim(idHash: hashes[i], respondent: respondents[i])
                 }
@@ -76,7 +76,7 @@ public enum FeedbackIngest {
                             validator.prefetchClaim(idHash: hashes[i + ahead], respondent: respondents[i + ahead])
                         }
                         if i + near < hashes.count { validator.prefetchStoredDigest(respondent: respondents[i + near]) }
-                        guard let duplicate = validator.claim(&block.rows[i], file: block.file, idHash: hashes[i],
+                        guard let duplicate = validator.claim(&block.rows[i], file: file, idHash: hashes[i],
                                                               respondent: respondents[i]) else { continue }
                         duplicates.append(i)
                         q = duplicate

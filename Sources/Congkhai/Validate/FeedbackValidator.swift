@@ -121,8 +121,9 @@ public final class FeedbackValidator {
     /// digest (`respondentDigest(kind:_:columns:)`); both computed on the lane
     /// that checked the row. `file`: the row's export (for the message).
     func claim(_ row: inout FeedbackRow, file: String, idHash: Int, respondent: RespondentNumbers.Digest?) -> QuarantinedRow? {
-        var key = row.id
-        if !key.withUTF8({ seenIDs.insert($0, hash: idHash) }) {
+        // The id's bytes read in the row itself (`withUTF8` leaves a native
+        // string as it is): a copy of it was a retain and a release a row.
+        if !row.id.withUTF8({ seenIDs.insert($0, hash: idHash) }) {
             return QuarantinedRow(file: file, line: row.line, id: row.id, reason: "duplicate id \"\(row.id.prefix(60))\"")
         }
         if let respondent { row.respondentNumber = respondents.number(respondent) }
