@@ -217,6 +217,26 @@ import Testing
         #expect(Array("".utf8).withUnsafeBufferPointer { withEmpty.lookup($0) } == 1)
     }
 
+    /// Choices are compared as words up to 16 bytes and as bytes past that:
+    /// at every length around the words' edges, each choice finds itself,
+    /// and a key that differs from it in any one byte finds nothing.
+    @Test func byteChoicesTellApartEveryByteAtEveryLength() {
+        let lengths = [1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 24, 40]
+        let values = lengths.map { n in String((0..<n).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) }) }
+        let choices = ByteChoices(values)
+        func look(_ b: [UInt8]) -> Int? { b.withUnsafeBufferPointer { choices.lookup($0) } }
+        for (i, v) in values.enumerated() {
+            let bytes = Array(v.utf8)
+            #expect(look(bytes) == i)
+            for j in bytes.indices {
+                var other = bytes
+                other[j] = UInt8(ascii: "Z")
+                #expect(look(other) == nil, "\(v) with byte \(j) changed")
+            }
+            #expect(look(bytes + [UInt8(ascii: "z")]) == nil)
+        }
+    }
+
     /// Scopes hashed by their parents' keys, as the row checker builds its
     /// official and commitment tables (decision 134): a key's hash computed
     /// from bytes alone finds it, and so does a lookup by the scope's number.

@@ -184,11 +184,12 @@ struct FeedbackRowChecker: Sendable {
 
         var rating: Rational?
         if kind == .rating {
-            let ratingText = r.string(c.rating, trim: true)
-            guard let v = Number.parse(ratingText) else {
+            // Parsed from the field's bytes; the text is made only for a message.
+            guard let v = Rational(decimalBytes: r.trimmedBytes(c.rating)) else {
+                let ratingText = r.string(c.rating, trim: true)
                 return q(ratingText.isEmpty ? "rating row without a rating" : "rating \"\(ratingText.prefix(20))\" is not a number", id: id)
             }
-            guard v >= 1, v <= 5 else { return q("rating \(ratingText.prefix(20)) is outside 1–5", id: id) }
+            guard v >= 1, v <= 5 else { return q("rating \(r.string(c.rating, trim: true).prefix(20)) is outside 1–5", id: id) }
             rating = v
         }
         var due: Day?
