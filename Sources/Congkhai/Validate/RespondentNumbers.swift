@@ -12,8 +12,8 @@ import CSupport
 /// ≤ 3/4) a respondent, whatever the ids look like.
 ///
 /// Why that is safe: two respondents share a number only if their digests
-/// are equal. The digest is two SipHash values of the bytes (`Hasher`, whose
-/// key is random for each run), so nobody can make two ids collide on
+/// are equal. The digest is SipHash-1-3's 128-bit output (`SipHash128`,
+/// its key random for each run), so nobody can make two ids collide on
 /// purpose without that key, and by chance 20 million respondents collide
 /// with probability below 2⁻⁸⁰. Numbers follow the rows' file order, never
 /// the key, so the same inputs give the same numbers and the same site.
@@ -34,17 +34,14 @@ final class RespondentNumbers {
             (self.high, self.low) = (high, low)
         }
 
-        /// The two halves are `Hasher` over the bytes with a different first
-        /// byte: independent keyed values, not one hash widened.
+        /// SipHash's 128-bit output of the bytes, under this run's key: both
+        /// halves keyed, not one 64-bit hash widened.
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var a = Hasher(), b = Hasher()
-            a.combine(UInt8(0))
-            b.combine(UInt8(1))
-            a.combine(bytes: UnsafeRawBufferPointer(bytes))
-            b.combine(bytes: UnsafeRawBufferPointer(bytes))
-            high = UInt64(UInt(bitPattern: a.finalize()))
-            low = UInt64(UInt(bitPattern: b.finalize()))
+            (high, low) = SipHash128.hash(bytes, key: Digest.key)
         }
+
+        /// Random for each run, as `Hasher`'s seed is.
+        static let key = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
 
         /// Where probing starts (the low bits; the tag is the high 32).
         var home: Int { Int(truncatingIfNeeded: high) }
