@@ -65,6 +65,27 @@ import Testing
 /// Dates written as ten bytes read as the padded parts did, both forms,
 /// over four centuries and at the edges of the byte form's years.
 @Suite struct DayFormattingTests {
+    /// The text table (`Day+Text`) holds exactly what the calendar
+    /// computation gives: every day it covers and the days just outside it
+    /// (computed, not read), parts and both written forms, and each date
+    /// read back to its own ordinal.
+    @Test func theTextTableIsTheCalendar() throws {
+        #expect(try #require(Day(year: 1900, month: 1, day: 1)).ordinal == Day.textStart)
+        #expect(try #require(Day(year: 2200, month: 1, day: 1)).ordinal == Day.textStart + Day.textDays)
+        var wrong = 0
+        for o in (Day.textStart - 3)..<(Day.textStart + Day.textDays + 3) {
+            let day = Day(ordinal: o), (y, m, d) = Day.civil(o)
+            let iso = Self.padded(y, 4) + "-" + Self.padded(m, 2) + "-" + Self.padded(d, 2)
+            let vi = Self.padded(d, 2) + "/" + Self.padded(m, 2) + "/" + Self.padded(y, 4)
+            if day.components != (y, m, d) || day.description != iso || day.vietnamese != vi
+                || Day(year: y, month: m, day: d)?.ordinal != o {
+                wrong += 1
+                if wrong <= 5 { Issue.record("ordinal \(o): \(day.components), \(day.description), \(day.vietnamese)") }
+            }
+        }
+        #expect(wrong == 0)
+    }
+
     static func padded(_ v: Int, _ width: Int) -> String {
         let s = String(v)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

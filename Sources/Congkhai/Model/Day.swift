@@ -69,7 +69,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Year, month and day: read from the days' text table (`Day+Text`)
+    /// for 1900–2199, computed outside it.
     public var components: (year: Int, month: Int, day: Int) {
+        guard let p = Day.text(ordinal) else { return Day.civil(ordinal) }
+        func digit(_ i: Int) -> Int { Int(p[i] &- 0x30) }
+        return (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
+    }
+
+    /// Days to civil date (H. Hinnant's algorithm): the one computation of
+    /// a date's parts, which the text table is made from.
+    static func civil(_ ordinal: Int) -> (year: Int, month: Int, day: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -108,6 +118,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `p`: the one writer of a date's digits, for pages and for the exported
     /// feedback lines. False, nothing written, for a year outside 0…9999.
     func write(vietnamese: Bool, to p: UnsafeMutablePointer<UInt8>) -> Bool {
+        if let t = Day.text(ordinal) {
+            if vietnamese {
+                p[0] = t[8]; p[1] = t[9]; p[2] = UInt8(ascii: "/"); p[3] = t[5]; p[4] = t[6]; p[5] = UInt8(ascii: "/")
+                p[6] = t[0]; p[7] = t[1]; p[8] = t[2]; p[9] = t[3]
+            } else {
+                p.update(from: t, count: 10)
+            }
+            return true
+        }
         let (y, m, d) = components
         guard (0...9999).contains(y) else { return false }
         func two(_ v: Int, at i: Int) {
