@@ -265,6 +265,38 @@ import Testing
         #expect(wrong == 0 && found == 600)
     }
 
+    /// The id hash reads every byte (eight at a time, the last word shifted,
+    /// a short key as two overlapping reads of four or as three bytes): at
+    /// every length from 0 to 40, changing any one byte, or adding one,
+    /// changes the hash; and a key hashes alike as a buffer, a string's UTF-8
+    /// and a slice of a pool.
+    @Test func theIdHashReadsEveryByte() {
+        var seen: [Int: [UInt8]] = [:]
+        var collisions = 0
+        for n in 0...40 {
+            let key = (0..<n).map { UInt8(97 + $0 % 26) }
+            var variants = [key, key + [0x7A], key + [0]]
+            for i in 0..<n {
+                var changed = key
+                changed[i] ^= 0x01
+                variants.append(changed)
+            }
+            for v in variants {
+                let h = v.withUnsafeBufferPointer { ByteTable.hash($0) }
+                if let other = seen[h], other != v { collisions += 1 }
+                seen[h] = v
+            }
+            let pool = [UInt8](repeating: 0x2C, count: 3) + key + [0x2C]
+            let fromBuffer = key.withUnsafeBufferPointer { ByteTable.hash($0) }
+            #expect(ByteTable.hash(String(decoding: key, as: UTF8.self).utf8) == fromBuffer)
+            #expect(ByteTable.hash(pool[3..<(3 + n)]) == fromBuffer)
+        }
+        // Distinct keys — one byte changed, one byte longer (a zero byte
+        // too) — never meet: 64-bit hashes of ~900 keys collide by chance
+        // with probability ~2⁻⁴⁵.
+        #expect(collisions == 0)
+    }
+
     @Test func byteTablesAndInterner() {
         let table = ByteTable([("xa-an-binh", 0), ("xa-tan-phu", 1)])
         func look(_ s: String) -> Int? { Array(s.utf8).withUnsafeBufferPointer { table.lookup($0) } }

@@ -18,16 +18,7 @@ extension Day {
     /// (which Swift does on one thread), and only read after; never freed.
     nonisolated(unsafe) private static let textTable: UnsafeMutablePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: textDays * 10)
-        for i in 0..<textDays {
-            let (y, m, d) = civil(textStart + i)
-            let p = table + 10 * i
-            func two(_ v: Int, at k: Int) {
-                p[k] = UInt8(ascii: "0") + UInt8(v / 10)
-                p[k + 1] = UInt8(ascii: "0") + UInt8(v % 10)
-            }
-            two(y / 100, at: 0); two(y % 100, at: 2); p[4] = UInt8(ascii: "-")
-            two(m, at: 5); p[7] = UInt8(ascii: "-"); two(d, at: 8)
-        }
+        for i in 0..<textDays { _ = writeISO(textStart + i, to: table + 10 * i) }
         return table
     }()
 
@@ -37,5 +28,29 @@ extension Day {
         let i = ordinal &- textStart
         guard i >= 0, i < textDays else { return nil }
         return UnsafePointer(textTable + 10 * i)
+    }
+
+    /// `yyyy-mm-dd` of `ordinal` computed from `civil`: the one writer of a
+    /// date's digits (the table is made with it; dates outside the table are
+    /// written with it). False, nothing written, for a year outside 0…9999.
+    static func writeISO(_ ordinal: Int, to p: UnsafeMutablePointer<UInt8>) -> Bool {
+        let (y, m, d) = civil(ordinal)
+        guard (0...9999).contains(y) else { return false }
+        func two(_ v: Int, at k: Int) {
+            p[k] = UInt8(ascii: "0") + UInt8(v / 10)
+            p[k + 1] = UInt8(ascii: "0") + UInt8(v % 10)
+        }
+        two(y / 100, at: 0); two(y % 100, at: 2); p[4] = UInt8(ascii: "-")
+        two(m, at: 5); p[7] = UInt8(ascii: "-"); two(d, at: 8)
+        return true
+    }
+
+    /// Ten bytes of ISO text placed at `p` as is, or (`vietnamese`) as
+    /// `dd/mm/yyyy`.
+    @inline(__always)
+    static func place(_ iso: UnsafePointer<UInt8>, vietnamese: Bool, to p: UnsafeMutablePointer<UInt8>) {
+        guard vietnamese else { return p.update(from: iso, count: 10) }
+        p[0] = iso[8]; p[1] = iso[9]; p[2] = UInt8(ascii: "/"); p[3] = iso[5]; p[4] = iso[6]; p[5] = UInt8(ascii: "/")
+        p[6] = iso[0]; p[7] = iso[1]; p[8] = iso[2]; p[9] = iso[3]
     }
 }

@@ -115,32 +115,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Writes `yyyy-mm-dd` (or, `vietnamese`, `dd/mm/yyyy`) as ten bytes at
-    /// `p`: the one writer of a date's digits, for pages and for the exported
-    /// feedback lines. False, nothing written, for a year outside 0…9999.
+    /// `p`, for pages and for the exported feedback lines: the table's text
+    /// (`Day+Text`), or outside it the same text computed. False, nothing
+    /// written, for a year outside 0…9999.
     func write(vietnamese: Bool, to p: UnsafeMutablePointer<UInt8>) -> Bool {
         if let t = Day.text(ordinal) {
-            if vietnamese {
-                p[0] = t[8]; p[1] = t[9]; p[2] = UInt8(ascii: "/"); p[3] = t[5]; p[4] = t[6]; p[5] = UInt8(ascii: "/")
-                p[6] = t[0]; p[7] = t[1]; p[8] = t[2]; p[9] = t[3]
-            } else {
-                p.update(from: t, count: 10)
-            }
+            Day.place(t, vietnamese: vietnamese, to: p)
             return true
         }
-        let (y, m, d) = components
-        guard (0...9999).contains(y) else { return false }
-        func two(_ v: Int, at i: Int) {
-            p[i] = UInt8(ascii: "0") + UInt8(v / 10)
-            p[i + 1] = UInt8(ascii: "0") + UInt8(v % 10)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { b in
+            guard let iso = b.baseAddress, Day.writeISO(ordinal, to: iso) else { return false }
+            Day.place(UnsafePointer(iso), vietnamese: vietnamese, to: p)
+            return true
         }
-        if vietnamese {
-            two(d, at: 0); p[2] = UInt8(ascii: "/"); two(m, at: 3); p[5] = UInt8(ascii: "/")
-            two(y / 100, at: 6); two(y % 100, at: 8)
-        } else {
-            two(y / 100, at: 0); two(y % 100, at: 2); p[4] = UInt8(ascii: "-")
-            two(m, at: 5); p[7] = UInt8(ascii: "-"); two(d, at: 8)
-        }
-        return true
     }
 
     static func pad(_ v: Int, _ width: Int) -> String {
