@@ -14,6 +14,7 @@ extension Day {
     /// few years, a few kilobytes of this table, always in cache. Writing a
     /// date is now a copy, reading its parts eight digits (fifty-sixth
     /// session). Dates outside the table are computed as before.
+    ///
     /// `nonisolated(unsafe)`: written once, while the lazy global is made
     /// (which Swift does on one thread), and only read after; never freed.
     nonisolated(unsafe) private static let textTable: UnsafeMutablePointer<UInt8> = {
