@@ -38,6 +38,20 @@ static inline void congkhai_prefetch_read(const void *p) { __builtin_prefetch(p,
 void *congkhai_map_zeroed(size_t bytes, int huge);
 void congkhai_unmap(void *p, size_t bytes);
 
+/// Makes `bytes` at `p` (from `congkhai_map_zeroed`) resident and writable
+/// on a thread of its own, a few megabytes at a time
+/// (`madvise(MADV_POPULATE_WRITE)`), so the kernel zeroes a big table's
+/// pages on a core the caller leaves idle instead of in the caller's first
+/// writes. Contents are never written: a page already there is left as it
+/// is, so the memory may be used meanwhile. NULL when no thread could be
+/// started; where the kernel has no such advice (before Linux 5.14) the
+/// thread stops at once and the pages come as before.
+struct congkhai_populating;
+struct congkhai_populating *congkhai_populate_start(void *p, size_t bytes);
+/// Stops the thread at its next step and waits for it; before the memory is
+/// unmapped. Frees `job`; NULL does nothing.
+void congkhai_populate_finish(struct congkhai_populating *job);
+
 /// Puts the calling thread in Linux's SCHED_IDLE class: it runs only on a
 /// core no other thread wants, and a waking normal thread takes the core
 /// from it at once (a nice value of 19 still took ~2 % of a busy core and
