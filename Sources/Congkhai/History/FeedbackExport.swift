@@ -176,15 +176,21 @@ final class FeedbackExport: @unchecked Sendable {
         self.province = province
         key = pseudonymKey
         mac = Crypto.HMACSHA256(key: pseudonymKey)
-        localityIDs = ByteStrings(province.localities.map(\.id))
-        officialIDs = ByteStrings(province.officials.map(\.id))
-        commitmentIDs = ByteStrings(province.officials.lazy.flatMap { $0.commitments.lazy.map(\.id) })
+        // Each id's cell encoded once, not scanned again on every row; read
+        // by index (a loop over the officials copied each one, its strings
+        // retained, on the build's one busy thread before the ingest).
+        let officials = province.officials
+        localityIDs = ByteStrings(bytes: province.localities.indices.lazy.map { ExportLine.cellBytes(province.localities[$0].id, text: false) })
+        officialIDs = ByteStrings(bytes: officials.indices.lazy.map { ExportLine.cellBytes(officials[$0].id, text: false) })
+        commitmentIDs = ByteStrings(bytes: officials.indices.lazy.flatMap { o in
+            officials[o].commitments.indices.lazy.map { ExportLine.cellBytes(officials[o].commitments[$0].id, text: false) }
+        })
         var first: [Int] = []
-        first.reserveCapacity(province.officials.count)
+        first.reserveCapacity(officials.count)
         var n = 0
-        for o in province.officials {
+        for o in officials.indices {
             first.append(n)
-            n += o.commitments.count
+            n += officials[o].commitments.count
         }
         firstCommitment = first
         spillDir = FileManager.default.temporaryDirectory.path + "/congkhai-feedback-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
@@ -192,7 +198,7 @@ final class FeedbackExport: @unchecked Sendable {
         chunks = Array(repeating: [], count: province.localities.count)
         packedRuns = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
         openRuns = Array(repeating: Run(bytes: 0, file: 0, rows: 0), count: packedRuns.count)
-        fileNames = ByteStrings(province.feedbackFiles)
+        fileNames = ByteStrings(bytes: province.feedbackFiles.map { ExportLine.cellBytes($0, text: true) })
     }
 
     deinit {
@@ -237,35 +243,42 @@ final class FeedbackExport: @unchecked Sendable {
     /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
     /// bytes into `line` (`ExportLine`: this runs once per published row,
     /// 20 million nationally).
+    /// Enum values as cells, encoded once (`EnumCells`).
+    private static let channelCells = EnumCells<FeedbackChannel>()
+    private static let kindCells = EnumCells<FeedbackKind>()
+    private static let respondentKindCells = EnumCells<RespondentKind>()
+    private static let statusCells = EnumCells<ComplaintStatus>()
+
     private func write(_ r: UnsafePointer<FeedbackRow>, into line: inout ExportLine) {
         let official = r.pointee.official
         let commitment = commitmentIndex(official: r.pointee.official, commitment: r.pointee.commitment)
-        var bound = ExportLine.fixedBound + ExportLine.cellBound(localityIDs.length(r.pointee.locality))
-        bound += official.map { ExportLine.cellBound(officialIDs.length($0)) } ?? 0
-        bound += ExportLine.cellBound(r.pointee.id.utf8.count) + (commitment.map { ExportLine.cellBound(commitmentIDs.length($0)) } ?? 0)
-        bound += ExportLine.cellBound(r.pointee.category.utf8.count) + ExportLine.cellBound(fileNames.length(r.pointee.file))
+        // The tables hold cells already encoded: their lengths are exact.
+        var bound = ExportLine.fixedBound + localityIDs.length(r.pointee.locality)
+        bound += official.map { officialIDs.length($0) } ?? 0
+        bound += ExportLine.cellBound(r.pointee.id.utf8.count) + (commitment.map { commitmentIDs.length($0) } ?? 0)
+        bound += ExportLine.cellBound(r.pointee.category.utf8.count) + fileNames.length(r.pointee.file)
         if r.pointee.publish { bound += ExportLine.cellBound(r.pointee.comment.utf8.count) }
         if let rating = r.pointee.rating, rating.singleDigit == nil { bound += ExportLine.cellBound(rating.decimalText.utf8.count) }
         line.start(bound: bound)
         line.cell(r.pointee.id, text: true); line.byte(0x2C)
         line.day(r.pointee.date); line.byte(0x2C)
-        if let channel = r.pointee.channel { line.cell(channel.rawValue, text: false) }
+        if let channel = r.pointee.channel { FeedbackExport.channelCells.write(channel, into: &line) }
         line.byte(0x2C)
-        localityIDs.withBytes(r.pointee.locality) { line.cell($0, text: false) }
+        localityIDs.withBytes(r.pointee.locality) { line.raw($0) }
         line.byte(0x2C)
-        if let official { officialIDs.withBytes(official) { line.cell($0, text: false) } }
+        if let official { officialIDs.withBytes(official) { line.raw($0) } }
         line.byte(0x2C)
-        if let commitment { commitmentIDs.withBytes(commitment) { line.cell($0, text: false) } }
+        if let commitment { commitmentIDs.withBytes(commitment) { line.raw($0) } }
         line.byte(0x2C)
-        line.cell(r.pointee.kind.rawValue, text: false); line.byte(0x2C)
-        if let kind = r.pointee.respondentKind { line.cell(kind.rawValue, text: false) }
+        FeedbackExport.kindCells.write(r.pointee.kind, into: &line); line.byte(0x2C)
+        if let kind = r.pointee.respondentKind { FeedbackExport.respondentKindCells.write(kind, into: &line) }
         line.byte(0x2C)
         if !r.pointee.respondent.isEmpty { line.hex16(pseudonymBits(r.pointee.respondent, number: r.pointee.respondentNumber)) }
         line.byte(0x2C)
         if let rating = r.pointee.rating { line.rating(rating) }
         line.byte(0x2C)
         line.cell(r.pointee.category, text: true); line.byte(0x2C)
-        if r.pointee.kind == .complaint || r.pointee.status != .open { line.cell(r.pointee.status.rawValue, text: false) }
+        if r.pointee.kind == .complaint || r.pointee.status != .open { FeedbackExport.statusCells.write(r.pointee.status, into: &line) }
         line.byte(0x2C)
         if let due = r.pointee.due { line.day(due) }
         line.byte(0x2C)
@@ -275,7 +288,7 @@ final class FeedbackExport: @unchecked Sendable {
         line.byte(0x2C)
         if r.pointee.publish { line.byte(0x79); line.byte(0x65); line.byte(0x73) }
         line.byte(0x2C)
-        fileNames.withBytes(r.pointee.file) { line.cell($0, text: true) }
+        fileNames.withBytes(r.pointee.file) { line.raw($0) }
         line.byte(0x0D); line.byte(0x0A)
     }
 

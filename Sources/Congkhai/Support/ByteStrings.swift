@@ -13,6 +13,14 @@ struct ByteStrings: Sendable {
         }
     }
 
+    /// Byte strings as they are (the export's cells, already encoded).
+    init<S: Sequence>(bytes strings: S) where S.Element == [UInt8] {
+        for s in strings {
+            pool.append(contentsOf: s)
+            ends.append(pool.count)
+        }
+    }
+
     var count: Int { ends.count }
 
     /// Byte length of string `i`.
