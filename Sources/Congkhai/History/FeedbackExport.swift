@@ -27,6 +27,8 @@ final class FeedbackExport: @unchecked Sendable {
     static let columns = ["id", "date", "channel", "locality", "official", "commitment", "kind", "respondent_kind",
                           "respondent", "rating", "category", "status", "due", "resolved_on", "comment", "publish", "file"]
     static let bufferBudget = 32 << 20
+    /// The published files' header line.
+    static let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
     /// `bufferBudget` unless a test wants every row spilled.
     private let budget: Int
 
@@ -470,9 +472,9 @@ final class FeedbackExport: @unchecked Sendable {
         guard keepsRowDigests else { return }
         if !loadRecords() {
             rows.removeRecords()
-            let header = Array(CSVWriter.row(FeedbackExport.columns).utf8)
+            let header = FeedbackExport.header
             for l in province.localities.indices where !chunks[l].isEmpty || !buffers.isEmpty(l) {
-                _ = rows.read(csv: header + body(l))
+                _ = rows.read(csv: body(l, after: header))
             }
         }
         rows.seal()
@@ -534,29 +536,46 @@ final class FeedbackExport: @unchecked Sendable {
     }
 
     /// One locality's rows: its spilled chunks, then what is still buffered.
-    private func body(_ l: Int) -> [UInt8] {
-        var body: [UInt8] = []
-        body.reserveCapacity(chunks[l].reduce(buffers.byteCount(l)) { $0 + $1.length })
-        for c in chunks[l] { body.append(contentsOf: chunk(c)) }
-        body.append(contentsOf: buffers.bytes(l))
-        return body
+    /// `header` then the locality's lines, spilled and buffered, in one
+    /// array of their exact size, each spilled chunk read straight into
+    /// it: a chunk read into an array of its own (zeroed first), appended,
+    /// and the whole copied again behind the header was three copies and a
+    /// fill of every exported byte (~3 GB nationally; fifty-seventh session).
+    private func body(_ l: Int, after header: [UInt8]) -> [UInt8] {
+        let total = header.count + chunks[l].reduce(buffers.byteCount(l)) { $0 + $1.length }
+        return [UInt8](unsafeUninitializedCapacity: total) { out, count in
+            var at = 0
+            func put(_ b: UnsafeBufferPointer<UInt8>) {
+                guard let source = b.baseAddress, let base = out.baseAddress, !b.isEmpty else { return }
+                (base + at).initialize(from: source, count: b.count)
+                at += b.count
+            }
+            header.withUnsafeBufferPointer { put($0) }
+            // A chunk that cannot be read back in full is published short, as before.
+            for c in chunks[l] { if let base = out.baseAddress { at += readChunk(c, into: base + at) } }
+            put(buffers.bytes(l))
+            count = at
+        }
     }
 
-    /// One spilled chunk read back (short if the spill cannot be read).
-    private func chunk(_ c: (offset: Int, length: Int)) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: c.length)
+    /// One spilled chunk read into `destination` (room for its length);
+    /// returns the bytes read (short if the spill cannot be read).
+    private func readChunk(_ c: (offset: Int, length: Int), into destination: UnsafeMutablePointer<UInt8>) -> Int {
         var done = 0
         while done < c.length {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(spillFD, base + done, c.length - done, off_t(c.offset + done))
-            }
+            let n = pread(spillFD, destination + done, c.length - done, off_t(c.offset + done))
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             done += n
         }
-        if done < c.length { bytes.removeLast(c.length - done) }
-        return bytes
+        return done
+    }
+
+    /// One spilled chunk read back (short if the spill cannot be read).
+    private func chunk(_ c: (offset: Int, length: Int)) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: c.length) { out, count in
+            count = out.baseAddress.map { readChunk(c, into: $0) } ?? 0
+        }
     }
 
     /// Every published file, one per locality that has rows (deterministic
@@ -575,7 +594,7 @@ final class FeedbackExport: @unchecked Sendable {
     /// beside its pages: `IdleWork`).
     func file(_ l: Int) -> OutputFile {
         OutputFile(path: "data/feedback/\(province.localities[l].id).csv.gz",
-                   bytes: Gzip.compress(Array(CSVWriter.row(FeedbackExport.columns).utf8) + body(l)))
+                   bytes: Gzip.compress(body(l, after: FeedbackExport.header)))
     }
 }
 
