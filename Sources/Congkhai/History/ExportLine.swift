@@ -89,6 +89,17 @@ struct ExportLine: ~Copyable {
         s.withUTF8 { cell($0, text: text) }
     }
 
+    /// The first `count` (≤ 16) of the sixteen bytes in `w0`, `w1` (little
+    /// endian), stored at once: the line's bound leaves sixteen bytes of
+    /// room for each enum cell (`fixedBound`), whatever its length.
+    @inline(__always)
+    mutating func sixteen(_ w0: UInt64, _ w1: UInt64, count n: Int) {
+        let raw = UnsafeMutableRawPointer(base + count)
+        raw.storeBytes(of: w0.littleEndian, as: UInt64.self)
+        raw.storeBytes(of: w1.littleEndian, toByteOffset: 8, as: UInt64.self)
+        count += n
+    }
+
     /// `YYYY-MM-DD` (`Day.write`, as every published date).
     mutating func day(_ day: Day) {
         if day.write(vietnamese: false, to: base + count) { count += 10 } else { cell(day.description, text: false) }
@@ -128,22 +139,35 @@ extension Rational {
     }
 }
 
-/// An enum's raw values as cells (`ExportLine.cellBytes`), encoded once:
-/// four of a row's cells are enum values, each scanned for quotes and
-/// formula characters it can never hold (~a sixth of the export's line
-/// writing, fifty-seventh session).
+/// An enum's raw values as cells (`ExportLine.cellBytes`), encoded once
+/// and kept as two words each: four of a row's cells are enum values, each
+/// scanned for quotes and formula characters it can never hold (~a sixth
+/// of the export's line writing, fifty-seventh session), now one store of
+/// sixteen bytes (`ExportLine.sixteen`).
 struct EnumCells<Value: CaseIterable & Equatable & RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
+    private struct Cell: Sendable {
+        var w0: UInt64, w1: UInt64, count: Int
+    }
+
     private let cases: [Value]
-    private let cells: ByteStrings
+    /// Nil for a cell longer than sixteen bytes (written as `cell` writes it).
+    private let cells: [Cell?]
 
     init() {
         cases = Array(Value.allCases)
-        cells = ByteStrings(bytes: cases.map { ExportLine.cellBytes($0.rawValue, text: false) })
+        cells = cases.map { value in
+            let bytes = ExportLine.cellBytes(value.rawValue, text: false)
+            guard bytes.count <= 16 else { return nil }
+            let (w0, w1) = bytes.withUnsafeBufferPointer { $0.leadingWords }
+            return Cell(w0: w0, w1: w1, count: bytes.count)
+        }
     }
 
-    /// `value`'s cell onto `line` (within the line's fixed bound).
+    /// `value`'s cell onto `line`, whose bound holds sixteen bytes for it
+    /// (`ExportLine.fixedBound`).
+    @inline(__always)
     func write(_ value: Value, into line: inout ExportLine) {
-        guard let i = cases.firstIndex(of: value) else { return line.cell(value.rawValue, text: false) }
-        cells.withBytes(i) { line.raw($0) }
+        guard let i = cases.firstIndex(of: value), let cell = cells[i] else { return line.cell(value.rawValue, text: false) }
+        line.sixteen(cell.w0, cell.w1, count: cell.count)
     }
 }
