@@ -5,6 +5,9 @@
 public struct FeedbackTally: Sendable {
     /// Respondent kinds in a fixed order; slot 4 is "not given".
     public static let kindSlots = RespondentKind.allCases.count + 1
+    /// The slots of rows without a channel or a respondent kind (after the cases').
+    static let noChannel = FeedbackChannel.allCases.count
+    static let noRespondentKind = RespondentKind.allCases.count
 
     /// Deduplicated in-window ratings of one official, per respondent-kind slot.
     public struct RatingSums: Sendable {
@@ -116,8 +119,8 @@ public struct FeedbackTally: Sendable {
         /// `add`, the row read where it lies (the tally's thread, `FeedbackAccumulator`).
         mutating func add(at row: UnsafePointer<FeedbackRow>, category: Int?, asOf: Day) {
             rows += 1
-            byKind[FeedbackKind.allCases.firstIndex(of: row.pointee.kind) ?? 0] += 1
-            byChannel[row.pointee.channel.flatMap { FeedbackChannel.allCases.firstIndex(of: $0) } ?? FeedbackChannel.allCases.count] += 1
+            byKind[row.pointee.kind.index] += 1
+            byChannel[row.pointee.channel?.index ?? FeedbackTally.noChannel] += 1
             byRespondentKind[FeedbackTally.slot(row.pointee.respondentKind)] += 1
             if row.pointee.kind == .rating, let r = row.pointee.rating {
                 ratingCount += 1
@@ -178,8 +181,7 @@ public struct FeedbackTally: Sendable {
     }
 
     public static func slot(_ kind: RespondentKind?) -> Int {
-        guard let kind, let i = RespondentKind.allCases.firstIndex(of: kind) else { return RespondentKind.allCases.count }
-        return i
+        kind?.index ?? FeedbackTally.noRespondentKind
     }
 
     public init(officials: Int, localities: Int) {
