@@ -452,8 +452,6 @@ public enum SiteBuild {
                             seconds: seconds())
         report.keptFiles = emitted.keptFiles
         report.fullBuildReason = fullBuildReason
-        // Their teardown is not the build's: off the serial end (`Discard`).
-        Discard.later((staging, emitted, plan, history, siteHistory, reuse, walked, readBack))
         return report
     }
 
