@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 
 /// `congkhai build`: score, plan, render and publish, with a report either way.
@@ -421,6 +422,10 @@ public enum SiteBuild {
             parsedOfficials.map { $0.recording.write(to: path, program: $0.program, sealKey: $0.sealKey) }
         }
         progress("fingerprint")
+        // The pages' and exports' buffers, freed on every core, wait in the
+        // allocator's arenas for their decay; the listing, the state and the
+        // caches made next would be counted on top of them: given back now.
+        congkhai_release_free_memory()
         // Taken from the files this build wrote, each `lstat`ed where the
         // swap put it, not by listing every folder again: anything else in
         // the site makes the next build's walk differ, and that build trusts
