@@ -241,16 +241,16 @@ final class FeedbackExport: @unchecked Sendable {
         return p
     }
 
-    /// One row, as the published file holds it: the same cells as
-    /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
-    /// bytes into `line` (`ExportLine`: this runs once per published row,
-    /// 20 million nationally).
     /// Enum values as cells, encoded once (`EnumCells`).
     private static let channelCells = EnumCells<FeedbackChannel>()
     private static let kindCells = EnumCells<FeedbackKind>()
     private static let respondentKindCells = EnumCells<RespondentKind>()
     private static let statusCells = EnumCells<ComplaintStatus>()
 
+    /// One row, as the published file holds it: the same cells as
+    /// `CSVWriter` writes (formula prefix, RFC 4180 quoting), written as
+    /// bytes into `line` (`ExportLine`: this runs once per published row,
+    /// 20 million nationally).
     private func write(_ r: UnsafePointer<FeedbackRow>, into line: inout ExportLine) {
         let official = r.pointee.official
         let commitment = commitmentIndex(official: r.pointee.official, commitment: r.pointee.commitment)

@@ -6,13 +6,6 @@ struct ByteStrings: Sendable {
     private var pool: [UInt8] = []
     private var ends: [Int] = []
 
-    init<S: Sequence>(_ strings: S) where S.Element == String {
-        for s in strings {
-            pool.append(contentsOf: s.utf8)
-            ends.append(pool.count)
-        }
-    }
-
     /// Byte strings as they are (the export's cells, already encoded).
     init<S: Sequence>(bytes strings: S) where S.Element == [UInt8] {
         for s in strings {
