@@ -68,6 +68,23 @@ import Testing
         #expect(try c.attainment() == 75)
     }
 
+    @Test func manyDistinctRatingValuesEachCountAsThemselves() throws {
+        // The tally looks a rating's value up among the first eight values
+        // seen, then in a dictionary: twelve values (1, 1.25, …, 3.75) reach
+        // both, and r0's latest, 3.75, is one found past the first eight.
+        var rows = (0..<12).map { k in
+            "\(k + 1),2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r\(k),\(Rational(4 + k, 4).decimalText),,,,,,"
+        }
+        rows.append("13,2026-04-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r0,3.75,,,,,,")
+        // Values seen before: 1.5 among the first eight, 3.5 past them.
+        rows.append("14,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r12,1.5,,,,,,")
+        rows.append("15,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,r13,3.5,,,,,,")
+        let c = content(rows.joined(separator: "\n"), measure: "{ metric: rating, respondents: [citizen], prior_weight: 0 }")
+        // 1.25 + … + 3.75 with r0's 1 replaced by 3.75 (125/4), then 1.5 and
+        // 3.5: 145/4 over 14 respondents.
+        #expect(try c.attainment() == (Rational(145, 56) - 1) / 4 * 100)
+    }
+
     @Test func emptyRespondentsAreNeverMerged() throws {
         let c = content("""
         1,2026-03-01,survey,xa-an-binh,nguyen-van-an,,rating,citizen,,1,,,,,,

@@ -1,4 +1,4 @@
-/// An enum's raw values as cells (`ExportLine.cellBytes`), encoded once
+/// An enum's raw values as cells (`ExportLine.cells`), encoded once
 /// and kept as two words each: four of a row's cells are enum values, each
 /// scanned for quotes and formula characters it can never hold (~a sixth
 /// of the export's line writing, fifty-seventh session), now one store of
@@ -6,6 +6,7 @@
 struct EnumCells<Value: CaseIterable & Equatable & RawRepresentable & Sendable>: Sendable where Value.RawValue == String {
     private struct Cell: Sendable {
         var w0: UInt64, w1: UInt64, count: Int
+        init(words: (UInt64, UInt64), count: Int) { (w0, w1, self.count) = (words.0, words.1, count) }
     }
 
     private let cases: [Value]
@@ -14,11 +15,9 @@ struct EnumCells<Value: CaseIterable & Equatable & RawRepresentable & Sendable>:
 
     init() {
         cases = Array(Value.allCases)
-        cells = cases.map { value in
-            let bytes = ExportLine.cellBytes(value.rawValue, text: false)
-            guard bytes.count <= 16 else { return nil }
-            let (w0, w1) = bytes.withUnsafeBufferPointer { $0.leadingWords }
-            return Cell(w0: w0, w1: w1, count: bytes.count)
+        let table = ExportLine.cells(cases.map(\.rawValue), text: false)
+        cells = cases.indices.map { i in
+            table.withBytes(i) { bytes in bytes.count <= 16 ? Cell(words: bytes.leadingWords, count: bytes.count) : nil }
         }
     }
 

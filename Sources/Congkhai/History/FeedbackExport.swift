@@ -182,11 +182,11 @@ final class FeedbackExport: @unchecked Sendable {
         // by index (a loop over the officials copied each one, its strings
         // retained, on the build's one busy thread before the ingest).
         let officials = province.officials
-        localityIDs = ByteStrings(bytes: province.localities.indices.lazy.map { ExportLine.cellBytes(province.localities[$0].id, text: false) })
-        officialIDs = ByteStrings(bytes: officials.indices.lazy.map { ExportLine.cellBytes(officials[$0].id, text: false) })
-        commitmentIDs = ByteStrings(bytes: officials.indices.lazy.flatMap { o in
-            officials[o].commitments.indices.lazy.map { ExportLine.cellBytes(officials[o].commitments[$0].id, text: false) }
-        })
+        localityIDs = ExportLine.cells(province.localities.indices.lazy.map { province.localities[$0].id }, text: false)
+        officialIDs = ExportLine.cells(officials.indices.lazy.map { officials[$0].id }, text: false)
+        commitmentIDs = ExportLine.cells(officials.indices.lazy.flatMap { o in
+            officials[o].commitments.indices.lazy.map { officials[o].commitments[$0].id }
+        }, text: false)
         var first: [Int] = []
         first.reserveCapacity(officials.count)
         var n = 0
@@ -200,7 +200,7 @@ final class FeedbackExport: @unchecked Sendable {
         chunks = Array(repeating: [], count: province.localities.count)
         packedRuns = Array(repeating: [], count: keepsRowDigests ? province.localities.count : 0)
         openRuns = Array(repeating: Run(bytes: 0, file: 0, rows: 0), count: packedRuns.count)
-        fileNames = ByteStrings(bytes: province.feedbackFiles.map { ExportLine.cellBytes($0, text: true) })
+        fileNames = ExportLine.cells(province.feedbackFiles, text: true)
     }
 
     deinit {

@@ -6,12 +6,13 @@ struct ByteStrings: Sendable {
     private var pool: [UInt8] = []
     private var ends: [Int] = []
 
-    /// Byte strings as they are (the export's cells, already encoded).
-    init<S: Sequence>(bytes strings: S) where S.Element == [UInt8] {
-        for s in strings {
-            pool.append(contentsOf: s)
-            ends.append(pool.count)
-        }
+    /// Empty; filled by `append` (`ExportLine.cells`).
+    init() {}
+
+    /// One more string: `bytes`.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        pool.append(contentsOf: bytes)
+        ends.append(pool.count)
     }
 
     var count: Int { ends.count }
